@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { Probe } from '../domain/probe.ts';
+import type { CheckKind } from '../domain/statuses.ts';
+
+/** What a running check may use besides its config. Injected, so checks stay testable. */
+export interface CheckContext {
+  monitorId: string;
+  /** Aborts when the monitor's timeout elapses or Pharos shuts down. */
+  signal: AbortSignal;
+  timeoutMs: number;
+  /** Monitor interval (ms); push checks use it to decide whether a push is overdue. */
+  intervalMs: number;
+  now(): number;
+  /** Last push received for a push monitor, if any (push checks only). */
+  lastPush?(monitorId: string): PushRecord | undefined;
+}
+
+export interface PushRecord {
+  receivedAt: number;
+  status: 'up' | 'down';
+  msg?: string;
+  pingMs?: number;
+}
+
+/**
+ * One kind of check. `run` does IO and nothing else: it never throws for a failing target
+ * (it reports `connected: false` / `error`), never writes to the store, never notifies.
+ * It may return null when there is nothing new to record (a push monitor whose last push is still fresh).
+ */
+export interface CheckType<Schema extends z.ZodObject = z.ZodObject> {
+  kind: CheckKind;
+  /** Fields specific to this kind (the common monitor fields are added by the config schema). */
+  fields: Schema;
+  /** Conditions applied when a monitor lists none. */
+  defaultConditions: readonly string[];
+  run(config: z.infer<Schema>, ctx: CheckContext): Promise<Probe | null>;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { checkTypes } from '../checks/registry.ts';
+import { ConditionSyntaxError, parseCondition } from '../domain/conditions/index.ts';
+import { durationMs } from './duration-schema.ts';
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+export const idSchema = z.string().regex(ID_PATTERN, 'lower-case letters, digits, - and _ (at most 63), starting with a letter or digit');
+
+/** A condition string, parsed at load so that a typo is a config error with its key path. */
+export const conditionSchema = z.string().superRefine((source, ctx) => {
+  try {
+    parseCondition(source);
+  } catch (err) {
+    if (!(err instanceof ConditionSyntaxError)) throw err;
+    ctx.addIssue({ code: 'custom', message: `invalid condition "${source}": ${err.message}` });
+  }
+});
+
+/** Fields every monitor has, whatever its type. */
+export const monitorCommonFields = {
+  id: idSchema,
+  name: z.string().min(1).max(200).optional(),
+  description: z.string().max(2000).optional(),
+  interval: durationMs({ min: 1000 }).default(60_000),
+  timeout: durationMs({ min: 10 }).default(10_000),
+  /** All must hold for a check to pass. Default: the check type's own. */
+  conditions: z.array(conditionSchema).optional(),
+  /** When this holds on a passing check, the monitor is degraded. */
+  degraded_when: conditionSchema.optional(),
+  failure_threshold: z.number().int().min(1).max(100).default(2),
+  success_threshold: z.number().int().min(1).max(100).default(1),
+  enabled: z.boolean().default(true),
+};
+
+const variants = [
+  checkTypes.http.fields.extend(monitorCommonFields).strict(),
+  checkTypes.tcp.fields.extend(monitorCommonFields).strict(),
+  checkTypes.dns.fields.extend(monitorCommonFields).strict(),
+  checkTypes.tls.fields.extend(monitorCommonFields).strict(),
+  checkTypes.push.fields.extend(monitorCommonFields).strict(),
+] as const;
+
+export const monitorSchema = z.discriminatedUnion('type', variants).transform((m) => ({
+  ...m,
+  name: m.name ?? m.id,
+  conditions: m.conditions ?? [...checkTypes[m.type].defaultConditions],
+}));
+export type MonitorConfig = z.infer<typeof monitorSchema>;
+export type MonitorInput = z.input<typeof monitorSchema>;

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { durationMs } from './duration-schema.ts';
+import { idSchema, monitorSchema } from './monitor-schema.ts';
+
+export const componentSchema = z
+  .object({
+    id: idSchema,
+    name: z.string().min(1).max(200),
+    description: z.string().max(2000).optional(),
+    /** Name of the component group it is shown under. */
+    group: z.string().min(1).max(200).optional(),
+    monitors: z.array(idSchema).default([]),
+    /** Open and resolve incidents from this component's monitors. */
+    auto_incident: z.boolean().default(true),
+  })
+  .strict();
+export type ComponentConfig = z.infer<typeof componentSchema>;
+
+export const maintenanceSchema = z
+  .object({
+    id: idSchema,
+    title: z.string().min(1).max(300),
+    body: z.string().max(20_000).default(''),
+    start: z.iso.datetime({ offset: true }),
+    end: z.iso.datetime({ offset: true }),
+    components: z.array(idSchema).min(1),
+  })
+  .strict()
+  .refine((m) => Date.parse(m.end) > Date.parse(m.start), { message: 'end must be after start', path: ['end'] });
+export type MaintenanceConfig = z.infer<typeof maintenanceSchema>;
+
+export const connectivitySchema = z
+  .object({
+    /** Targets that should always answer: "tcp://host:port" or "http(s)://…". */
+    targets: z.array(z.string().regex(/^(tcp|https?):\/\/.+/, 'must start with tcp://, http:// or https://')).min(1),
+    interval: durationMs({ min: 1000 }).default(30_000),
+    timeout: durationMs({ min: 10 }).default(5_000),
+  })
+  .strict();
+export type ConnectivityConfig = z.infer<typeof connectivitySchema>;
+
+export const configSchema = z
+  .object({
+    title: z.string().min(1).max(200).default('Status'),
+    description: z.string().max(2000).optional(),
+    server: z
+      .object({
+        port: z.number().int().min(0).max(65535).default(3000),
+        host: z.string().default('0.0.0.0'),
+        base_url: z.url().optional(),
+      })
+      .strict()
+      .prefault({}),
+    storage: z
+      .object({
+        url: z.string().regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must be sqlite:PATH or postgres://…').default('sqlite:./data/pharos.db'),
+        /** Results are written in one transaction per batch_interval or batch_size results. */
+        batch_interval: durationMs({ min: 1 }).default(100),
+        batch_size: z.number().int().min(1).max(100_000).default(1000),
+      })
+      .strict()
+      .prefault({}),
+    retention: z
+      .object({
+        raw: durationMs({ min: 3_600_000 }).default(14 * 86_400_000),
+        rollups: durationMs({ min: 86_400_000 }).default(400 * 86_400_000),
+      })
+      .strict()
+      .prefault({}),
+    scheduler: z
+      .object({
+        /** Checks running at once, across all monitors. */
+        concurrency: z.number().int().min(1).max(10_000).default(500),
+      })
+      .strict()
+      .prefault({}),
+    logging: z
+      .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
+      .strict()
+      .prefault({}),
+    connectivity: connectivitySchema.optional(),
+    components: z.array(componentSchema).default([]),
+    monitors: z.array(monitorSchema).default([]),
+    maintenances: z.array(maintenanceSchema).default([]),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    reportDuplicates(config.monitors.map((m) => m.id), ['monitors'], ctx);
+    reportDuplicates(config.components.map((c) => c.id), ['components'], ctx);
+    reportDuplicates(config.maintenances.map((m) => m.id), ['maintenances'], ctx);
+    const monitorIds = new Set(config.monitors.map((m) => m.id));
+    const componentIds = new Set(config.components.map((c) => c.id));
+    config.components.forEach((c, i) =>
+      c.monitors.forEach((id, j) => {
+        if (!monitorIds.has(id)) ctx.addIssue({ code: 'custom', path: ['components', i, 'monitors', j], message: `no monitor with id "${id}"` });
+      }),
+    );
+    config.maintenances.forEach((m, i) =>
+      m.components.forEach((id, j) => {
+        if (!componentIds.has(id)) ctx.addIssue({ code: 'custom', path: ['maintenances', i, 'components', j], message: `no component with id "${id}"` });
+      }),
+    );
+    const tokens = new Map<string, number>();
+    config.monitors.forEach((m, i) => {
+      if (m.type !== 'push') return;
+      if (tokens.has(m.token)) ctx.addIssue({ code: 'custom', path: ['monitors', i, 'token'], message: 'push token already used by another monitor' });
+      tokens.set(m.token, i);
+    });
+  });
+
+export type PharosConfig = z.infer<typeof configSchema>;
+
+function reportDuplicates(ids: string[], path: (string | number)[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate id "${id}"` });
+    seen.add(id);
+  });
+}

@@ -1,0 +1,119 @@
+import type { ComponentConfig } from '../config/schema.ts';
+import type { MonitorConfig } from '../config/monitor-schema.ts';
+import type { Incident } from '../domain/incident.ts';
+import type { MonitorState, StatusChange } from '../domain/monitor-state.ts';
+import type { ComponentStatus } from '../domain/statuses.ts';
+
+/** One check result as stored: small on purpose (see bench/checks for bytes per row). */
+export interface RecordedResult {
+  monitorId: string;
+  /** ms since epoch */
+  startedAt: number;
+  latencyMs: number;
+  ok: boolean;
+  degraded: boolean;
+  /** taken during a maintenance window: stored, but counted neither as up nor as down */
+  maintenance: boolean;
+  statusCode: number | null;
+  /** null when ok */
+  error: string | null;
+}
+
+export interface ComponentStatusRow {
+  componentId: string;
+  status: ComponentStatus;
+  /** ms since epoch */
+  since: number;
+}
+
+/** Everything one flush writes, in one transaction. */
+export interface ResultBatch {
+  results: RecordedResult[];
+  states: MonitorState[];
+  statusChanges: StatusChange[];
+  /** incidents created or changed since the last flush, each with all its updates (already stored updates are skipped by id) */
+  incidents: Incident[];
+  componentStatuses: ComponentStatusRow[];
+}
+
+export type RollupGranularity = 'hour' | 'day';
+
+export interface Rollup {
+  monitorId: string;
+  granularity: RollupGranularity;
+  /** bucket start, ms since epoch, UTC hour or UTC day */
+  bucketStart: number;
+  checks: number;
+  failures: number;
+  degraded: number;
+  maintenance: number;
+  latencyMinMs: number | null;
+  latencyAvgMs: number | null;
+  latencyMaxMs: number | null;
+  latencyP95Ms: number | null;
+}
+
+export interface UptimeFigures {
+  checks: number;
+  failures: number;
+  maintenance: number;
+  /** (checks - maintenance - failures) / (checks - maintenance), or null when nothing counted */
+  uptime: number | null;
+}
+
+export interface StoredMonitor {
+  id: string;
+  config: MonitorConfig;
+  managedBy: 'config' | 'api';
+  archivedAt: number | null;
+}
+
+export interface StoredComponent {
+  id: string;
+  config: ComponentConfig;
+  /** order in the config */
+  position: number;
+  managedBy: 'config' | 'api';
+  archivedAt: number | null;
+}
+
+/**
+ * The persistence boundary. One implementation over Kysely serves SQLite and PostgreSQL;
+ * test/store/contract.test.ts runs every case against both.
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Apply pending migrations. */
+  migrate(): Promise<void>;
+  /** Number of migrations not yet applied (0 = current). */
+  pendingMigrations(): Promise<number>;
+  /** Throws when the database does not answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Upsert config objects; config-managed ones missing from the input are archived (history kept). */
+  syncConfig(input: { monitors: MonitorConfig[]; components: ComponentConfig[] }, now: number): Promise<{ archivedMonitors: string[]; archivedComponents: string[] }>;
+  listMonitors(opts?: { includeArchived?: boolean }): Promise<StoredMonitor[]>;
+  listComponents(opts?: { includeArchived?: boolean }): Promise<StoredComponent[]>;
+
+  loadMonitorStates(): Promise<MonitorState[]>;
+  loadComponentStatuses(): Promise<ComponentStatusRow[]>;
+  loadOpenIncidents(): Promise<Incident[]>;
+  /** Most recent first. */
+  listIncidents(opts: { limit: number; before?: number }): Promise<Incident[]>;
+  getIncident(id: string): Promise<Incident | undefined>;
+
+  /** One transaction: results (and their rollups), states, status changes, incidents, component statuses. */
+  commitBatch(batch: ResultBatch): Promise<void>;
+
+  /** Raw results, most recent first. */
+  listResults(monitorId: string, opts: { from: number; to: number; limit: number }): Promise<RecordedResult[]>;
+  listStatusChanges(monitorId: string, opts: { from: number; to: number }): Promise<StatusChange[]>;
+  /** Rollup rows whose bucket starts in [from, to), oldest first. */
+  listRollups(monitorIds: string[], granularity: RollupGranularity, opts: { from: number; to: number }): Promise<Rollup[]>;
+  /** Uptime over [from, to) answered from rollups only (daily rollups for whole days, hourly for the edges). */
+  uptime(monitorId: string, opts: { from: number; to: number }): Promise<UptimeFigures>;
+
+  /** Delete raw results older than now - rawMs and rollups older than now - rollupMs. */
+  prune(now: number, opts: { rawMs: number; rollupMs: number }): Promise<{ results: number; rollups: number }>;
+}
