@@ -11,6 +11,12 @@ export interface CheckContext {
   /** Monitor interval (ms); push checks use it to decide whether a push is overdue. */
   intervalMs: number;
   now(): number;
+  /**
+   * When this process started watching the monitor (ms since epoch). Push checks give a monitor that has
+   * never been pushed to one interval plus grace from this moment before failing; when absent, a monitor
+   * that has never been pushed to is overdue at once.
+   */
+  monitorSince?: number;
   /** Last push received for a push monitor, if any (push checks only). */
   lastPush?(monitorId: string): PushRecord | undefined;
 }

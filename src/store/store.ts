@@ -65,6 +65,8 @@ export interface StoredMonitor {
   id: string;
   config: MonitorConfig;
   managedBy: 'config' | 'api';
+  /** ms since epoch when first stored */
+  createdAt: number;
   archivedAt: number | null;
 }
 
@@ -74,6 +76,8 @@ export interface StoredComponent {
   /** order in the config */
   position: number;
   managedBy: 'config' | 'api';
+  /** ms since epoch when first stored */
+  createdAt: number;
   archivedAt: number | null;
 }
 

@@ -1,13 +1,15 @@
-// Placeholder: replaced by the conditions implementation.
-import type { Probe } from '../probe.ts';
-
-export interface Condition {
-  source: string;
-}
-export class ConditionSyntaxError extends Error {}
-export function parseCondition(source: string): Condition {
-  return { source };
-}
-export function evaluateCondition(_condition: Condition, _probe: Probe): { ok: boolean; actual?: string } {
-  throw new Error('conditions not implemented yet');
-}
+/** Conditions: `[STATUS] == 200`, `[BODY].status == UP`, `[CERTIFICATE_EXPIRATION] > 7d` … parsed once, evaluated per probe. */
+export {
+  ConditionSyntaxError,
+  OPERATORS,
+  PLACEHOLDERS,
+  type Condition,
+  type Expected,
+  type Literal,
+  type Operand,
+  type Operator,
+  type PathStep,
+  type Placeholder,
+} from './condition.ts';
+export { parseCondition } from './parse-condition.ts';
+export { evaluateCondition, REGEX_INPUT_LIMIT } from './evaluate-condition.ts';

@@ -1,0 +1,11 @@
+import type { ComponentStatus, IncidentStatus, MonitorStatus } from '../domain/statuses.ts';
+
+/** What changed, published after the change is committed. Subscribers re-read what they need. */
+export type PharosEvent =
+  | { type: 'monitor.status'; monitorId: string; from: MonitorStatus; to: MonitorStatus; at: number }
+  | { type: 'component.status'; componentId: string; from: ComponentStatus; to: ComponentStatus; at: number }
+  | { type: 'incident.changed'; incidentId: string; status: IncidentStatus; at: number }
+  | { type: 'results.flushed'; count: number; at: number }
+  | { type: 'config.synced'; at: number };
+
+export type EventType = PharosEvent['type'];

@@ -1,0 +1,32 @@
+import { createLogger } from '../runtime/logger.ts';
+import { startPharos } from '../runtime/start-pharos.ts';
+import type { CliArgs } from './main.ts';
+import { loadConfigOrReport } from './load-config-or-report.ts';
+
+export async function runStart(args: CliArgs): Promise<number> {
+  const config = await loadConfigOrReport(args.config);
+  if (!config) return 1;
+  const logger = createLogger(process.env.PHAROS_LOG_LEVEL ?? config.logging.level);
+  const pharos = await startPharos({ config, port: args.port, logger });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ component: 'pharos', signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error({ component: 'pharos' }, 'shutdown took longer than 20 s; exiting');
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    pharos.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ component: 'pharos', err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  return 0;
+}

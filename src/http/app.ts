@@ -1,0 +1,28 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from '../runtime/logger.ts';
+import { registerHealthRoutes, type ReadinessCheck } from './ops/health-routes.ts';
+import { registerPushRoutes, type PushRouteDeps } from './public/push-routes.ts';
+import type { StatusSnapshot } from './public/snapshot.ts';
+import { registerSummaryRoutes } from './public/summary-routes.ts';
+
+export interface AppDeps {
+  logger: Logger;
+  snapshot: StatusSnapshot;
+  readiness: ReadinessCheck[];
+  push: PushRouteDeps;
+}
+
+/** The HTTP edge: thin routes over the snapshot and the runtime. Errors become JSON with a code, never a stack. */
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const app: FastifyInstance = Fastify({ loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 1_048_576 });
+  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, request, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (status >= 500) request.log.error({ err }, 'request failed');
+    return reply.code(status).send({ error: err.code ?? (status >= 500 ? 'internal' : 'bad_request'), message: status >= 500 ? 'internal error' : err.message });
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` }));
+  registerHealthRoutes(app, deps.readiness);
+  registerSummaryRoutes(app, deps.snapshot);
+  registerPushRoutes(app, deps.push);
+  return app;
+}

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+
+export interface ReadinessCheck {
+  name: string;
+  /** resolves to null when fine, or a reason when not ready */
+  check(): Promise<string | null>;
+}
+
+/** /healthz: the process answers. /readyz: every readiness check passes (store, migrations, connectivity…). */
+export function registerHealthRoutes(app: FastifyInstance, checks: ReadinessCheck[]): void {
+  app.get('/healthz', (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const results = await Promise.all(
+      checks.map(async (c) => {
+        try {
+          return { name: c.name, problem: await withTimeout(c.check(), 2000) };
+        } catch (err) {
+          return { name: c.name, problem: (err as Error).message };
+        }
+      }),
+    );
+    const problems = Object.fromEntries(results.filter((r) => r.problem).map((r) => [r.name, r.problem]));
+    const ready = Object.keys(problems).length === 0;
+    return reply
+      .code(ready ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send({ status: ready ? 'ready' : 'not_ready', checks: Object.fromEntries(results.map((r) => [r.name, r.problem ?? 'ok'])) });
+  });
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e: unknown) => (clearTimeout(t), reject(e)),
+    );
+  });
+}

@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { PushRecord } from '../../checks/check-type.ts';
+
+const pushQuery = z
+  .object({
+    status: z.enum(['up', 'down']).default('up'),
+    msg: z.string().max(1000).optional(),
+    ping: z.coerce.number().min(0).max(86_400_000).optional(),
+  })
+  .loose();
+
+export interface PushRouteDeps {
+  monitorForToken(token: string): string | undefined;
+  receive(monitorId: string, push: PushRecord): void;
+  now(): number;
+}
+
+/** /api/push/<token>?status=up|down&msg=…&ping=… — a service reporting that it is alive. */
+export function registerPushRoutes(app: FastifyInstance, deps: PushRouteDeps): void {
+  const handler = (request: { params: unknown; query: unknown }, reply: import('fastify').FastifyReply) => {
+    const { token } = request.params as { token: string };
+    const monitorId = deps.monitorForToken(token);
+    if (!monitorId) return reply.code(404).send({ error: 'not_found', message: 'no push monitor has this token' });
+    const parsed = pushQuery.safeParse(request.query ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return reply.code(400).send({ error: 'invalid_query', field: issue.path.join('.'), message: issue.message });
+    }
+    const { status, msg, ping } = parsed.data;
+    deps.receive(monitorId, { receivedAt: deps.now(), status, msg, pingMs: ping });
+    return reply.send({ ok: true, monitor: monitorId });
+  };
+  app.get('/api/push/:token', handler);
+  app.post('/api/push/:token', handler);
+}

@@ -1,0 +1,88 @@
+import type { Bus } from '../bus/bus.ts';
+import type { Store } from '../store/store.ts';
+import type { Logger } from './logger.ts';
+import { PendingBatch } from './pending-batch.ts';
+
+export interface BatchWriterOptions {
+  store: Store;
+  bus: Bus;
+  logger: Logger;
+  /** flush at least this often (ms) */
+  intervalMs: number;
+  /** flush early when this many results wait */
+  maxResults: number;
+  /** results kept in memory while the store is failing; beyond it the oldest are dropped and counted */
+  maxBuffered?: number;
+}
+
+/**
+ * Collects everything the pipeline changes and commits it in one transaction per flush, then publishes the
+ * events of what was committed. A failed commit is retried with backoff; nothing is dropped silently.
+ */
+export class BatchWriter {
+  pending = new PendingBatch();
+  droppedResults = 0;
+  committedResults = 0;
+  failedFlushes = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | undefined;
+  private retryDelayMs = 0;
+  private closed = false;
+
+  constructor(private readonly opts: BatchWriterOptions) {}
+
+  /** Call after adding to `pending`. */
+  touched(): void {
+    if (this.closed) return;
+    if (this.pending.results.length >= this.opts.maxResults && this.retryDelayMs === 0) void this.flush();
+    else if (!this.timer) this.timer = setTimeout(() => void this.flush(), this.retryDelayMs || this.opts.intervalMs);
+  }
+
+  /** Commit what is pending now; resolves when it is committed or has failed and been kept for retry. */
+  async flush(): Promise<void> {
+    if (this.flushing) await this.flushing;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.isEmpty) return;
+    const batch = this.pending;
+    this.pending = new PendingBatch();
+    this.flushing = this.commit(batch);
+    await this.flushing;
+    this.flushing = undefined;
+  }
+
+  /** Flush until empty (bounded tries), then stop the timer. */
+  async close(): Promise<void> {
+    for (let i = 0; i < 5 && !this.pending.isEmpty; i++) await this.flush();
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private async commit(batch: PendingBatch): Promise<void> {
+    const { store, bus, logger } = this.opts;
+    try {
+      await store.commitBatch(batch.toResultBatch());
+      this.committedResults += batch.results.length;
+      if (this.retryDelayMs > 0) logger.info({ component: 'batch-writer', results: batch.results.length }, 'store is writable again; buffered results flushed');
+      this.retryDelayMs = 0;
+      for (const event of batch.events) await bus.publish(event);
+      if (batch.results.length > 0) await bus.publish({ type: 'results.flushed', count: batch.results.length, at: Date.now() });
+    } catch (err) {
+      this.failedFlushes += 1;
+      this.retryDelayMs = Math.min(Math.max(this.retryDelayMs * 2, 200), 10_000);
+      logger.error({ component: 'batch-writer', err, results: batch.results.length, retryInMs: this.retryDelayMs }, 'writing results failed; will retry');
+      this.pending.absorbOlder(batch);
+      this.enforceBound();
+      if (!this.closed && !this.timer) this.timer = setTimeout(() => void this.flush(), this.retryDelayMs);
+    }
+  }
+
+  private enforceBound(): void {
+    const max = this.opts.maxBuffered ?? 1_000_000;
+    const excess = this.pending.results.length - max;
+    if (excess <= 0) return;
+    this.pending.results.splice(0, excess);
+    this.droppedResults += excess;
+    this.opts.logger.warn({ component: 'batch-writer', dropped: excess, droppedTotal: this.droppedResults }, 'result buffer full: oldest results dropped');
+  }
+}

@@ -1,0 +1,75 @@
+import type { CheckResult } from '../domain/check-result.ts';
+import { Scheduler } from '../scheduler/scheduler.ts';
+import type { LiveMonitor } from './live-monitor.ts';
+import type { Logger } from './logger.ts';
+import type { PushInbox } from './push-inbox.ts';
+import { runCheck } from './run-check.ts';
+
+export interface MonitorRunnerOptions {
+  concurrency: number;
+  pushInbox: PushInbox;
+  logger: Logger;
+  now?: () => number;
+  onResult(result: CheckResult): void;
+}
+
+/** Schedules every enabled monitor and hands each judged result on. */
+export class MonitorRunner {
+  readonly scheduler: Scheduler;
+  private readonly shutdown = new AbortController();
+  private readonly since = new Map<string, number>();
+  private readonly now: () => number;
+
+  constructor(private readonly opts: MonitorRunnerOptions) {
+    this.now = opts.now ?? Date.now;
+    this.scheduler = new Scheduler({
+      concurrency: opts.concurrency,
+      now: this.now,
+      onError: (id, err) => opts.logger.error({ component: 'scheduler', monitor: id, err }, 'check run failed unexpectedly'),
+    });
+  }
+
+  setMonitors(monitors: Iterable<LiveMonitor>): void {
+    const wanted = new Set<string>();
+    for (const monitor of monitors) {
+      if (!monitor.config.enabled) continue;
+      wanted.add(monitor.config.id);
+      if (!this.since.has(monitor.config.id)) this.since.set(monitor.config.id, this.now());
+      this.scheduler.add({
+        id: monitor.config.id,
+        intervalMs: monitor.config.interval,
+        run: async () => {
+          await this.runOnce(monitor);
+        },
+      });
+    }
+    for (const id of this.since.keys()) {
+      if (!wanted.has(id)) {
+        this.scheduler.remove(id);
+        this.since.delete(id);
+      }
+    }
+  }
+
+  start(): void {
+    this.scheduler.start();
+  }
+
+  /** Stop scheduling and abort checks in flight. */
+  async stop(): Promise<void> {
+    this.shutdown.abort(new Error('shutting down'));
+    await this.scheduler.stop();
+  }
+
+  /** Run a monitor's check now and record it (also what the scheduler calls). */
+  async runOnce(monitor: LiveMonitor): Promise<CheckResult | null> {
+    const result = await runCheck(monitor, {
+      now: this.now,
+      pushInbox: this.opts.pushInbox,
+      shutdown: this.shutdown.signal,
+      monitorSince: (id) => this.since.get(id) ?? this.now(),
+    });
+    if (result && !this.shutdown.signal.aborted) this.opts.onResult(result);
+    return result;
+  }
+}

@@ -1,0 +1,102 @@
+import { decideAutoIncidents } from '../domain/auto-incidents.ts';
+import type { CheckResult } from '../domain/check-result.ts';
+import { componentStatusOf } from '../domain/component-status.ts';
+import { evaluateResult } from '../domain/evaluate-result.ts';
+import { newId } from '../domain/ids.ts';
+import { componentsInMaintenance } from '../domain/maintenance-windows.ts';
+import type { ComponentStatus } from '../domain/statuses.ts';
+import type { BatchWriter } from './batch-writer.ts';
+import type { StatusBoard } from './status-board.ts';
+
+export interface PipelineDeps {
+  board: StatusBoard;
+  writer: BatchWriter;
+  now(): number;
+  /** true while the connectivity canaries say Pharos itself is offline */
+  isOffline(): boolean;
+}
+
+interface ComponentChange {
+  id: string;
+  name: string;
+  status: ComponentStatus;
+  previousStatus: ComponentStatus;
+  autoIncident: boolean;
+  lastError: string | null;
+}
+
+/**
+ * Turns judged results into state: engine transition, component status, automatic incidents; queues all of it
+ * for the next batch write. Pure decisions come from src/domain; this file only moves values between them.
+ */
+export class ResultPipeline {
+  constructor(private readonly deps: PipelineDeps) {}
+
+  record(result: CheckResult): void {
+    const { board, writer } = this.deps;
+    const monitor = board.monitors.get(result.monitorId);
+    if (!monitor) return; // removed while its check ran
+    const now = this.deps.now();
+    const maintenance = componentsInMaintenance(board.maintenances, now);
+    const inMaintenance = monitor.componentIds.some((id) => maintenance.has(id));
+    const { state, change } = evaluateResult(
+      board.stateOf(result.monitorId),
+      result,
+      { failureThreshold: monitor.config.failure_threshold, successThreshold: monitor.config.success_threshold },
+      { now, inMaintenance, offline: this.deps.isOffline() },
+    );
+    board.states.set(result.monitorId, state);
+    const pending = writer.pending;
+    pending.results.push({
+      monitorId: result.monitorId,
+      startedAt: result.startedAt,
+      latencyMs: Math.round(result.latencyMs),
+      ok: result.ok,
+      degraded: result.degraded,
+      maintenance: inMaintenance,
+      statusCode: result.statusCode ?? null,
+      error: result.ok ? null : (result.error ?? 'failed'),
+    });
+    pending.states.set(result.monitorId, state);
+    if (change) {
+      pending.statusChanges.push(change);
+      pending.events.push({ type: 'monitor.status', monitorId: change.monitorId, from: change.from, to: change.to, at: change.at });
+      this.refreshComponents(monitor.componentIds, now);
+    }
+    writer.touched();
+  }
+
+  /** Recompute component statuses (after a monitor change, or when a maintenance window opens or closes). */
+  refreshComponents(componentIds: Iterable<string>, now = this.deps.now()): void {
+    const { board, writer } = this.deps;
+    const maintenance = componentsInMaintenance(board.maintenances, now);
+    const changes: ComponentChange[] = [];
+    for (const id of componentIds) {
+      const component = board.components.get(id);
+      if (!component) continue;
+      const monitorStatuses = component.config.monitors.map((m) => board.stateOf(m).status);
+      const status = componentStatusOf(monitorStatuses, maintenance.has(id));
+      if (status === component.status) continue;
+      const errors = component.config.monitors.map((m) => board.stateOf(m).lastError).filter((e): e is string => !!e);
+      changes.push({ id, name: component.config.name, status, previousStatus: component.status, autoIncident: component.config.auto_incident, lastError: errors[0] ?? null });
+      writer.pending.events.push({ type: 'component.status', componentId: id, from: component.status, to: status, at: now });
+      component.status = status;
+      component.since = now;
+      writer.pending.componentStatuses.set(id, { componentId: id, status, since: now });
+    }
+    if (changes.length === 0) return;
+    const incidents = decideAutoIncidents({ now, components: changes, openIncidents: [...board.openIncidents.values()], newId });
+    for (const incident of incidents) {
+      if (incident.resolvedAt === null) board.openIncidents.set(incident.id, incident);
+      else board.openIncidents.delete(incident.id);
+      writer.pending.incidents.set(incident.id, incident);
+      writer.pending.events.push({ type: 'incident.changed', incidentId: incident.id, status: incident.status, at: now });
+    }
+    writer.touched();
+  }
+
+  /** Every component, e.g. on a timer so that maintenance windows open and close on time. */
+  refreshAllComponents(): void {
+    this.refreshComponents(this.deps.board.components.keys());
+  }
+}

@@ -1,0 +1,42 @@
+import type { CheckContext } from '../checks/check-type.ts';
+import { checkTypes } from '../checks/registry.ts';
+import type { CheckResult } from '../domain/check-result.ts';
+import { judgeProbe } from '../domain/judge-probe.ts';
+import type { Probe } from '../domain/probe.ts';
+import type { LiveMonitor } from './live-monitor.ts';
+import type { PushInbox } from './push-inbox.ts';
+
+export interface RunCheckDeps {
+  now(): number;
+  pushInbox: PushInbox;
+  /** aborted when Pharos shuts down */
+  shutdown: AbortSignal;
+  /** when this process first scheduled the monitor (push monitors get one interval of grace from it) */
+  monitorSince(monitorId: string): number;
+}
+
+/** Run one check and judge it. A check that throws becomes a failed result carrying the message; never a crash. */
+export async function runCheck(monitor: LiveMonitor, deps: RunCheckDeps): Promise<CheckResult | null> {
+  const { config } = monitor;
+  const startedAt = deps.now();
+  const signal = AbortSignal.any([AbortSignal.timeout(config.timeout), deps.shutdown]);
+  const ctx: CheckContext = {
+    monitorId: config.id,
+    signal,
+    timeoutMs: config.timeout,
+    intervalMs: config.interval,
+    now: deps.now,
+    lastPush: (id) => deps.pushInbox.lastPush(id),
+    monitorSince: deps.monitorSince(config.id),
+  };
+  let probe: Probe | null;
+  try {
+    // The registry is typed per kind; config.type selects the matching entry.
+    const checkType = checkTypes[config.type] as { run(c: typeof config, x: CheckContext): Promise<Probe | null> };
+    probe = await checkType.run(config, ctx);
+  } catch (err) {
+    probe = { startedAt, responseTimeMs: deps.now() - startedAt, connected: false, error: `check failed: ${(err as Error)?.message ?? String(err)}` };
+  }
+  if (probe === null) return null;
+  return judgeProbe(config.id, probe, monitor.conditions, monitor.degradedWhen);
+}

@@ -1,0 +1,116 @@
+import type { FastifyInstance } from 'fastify';
+import { InProcessBus } from '../bus/in-process-bus.ts';
+import type { PushRecord } from '../checks/check-type.ts';
+import type { PharosConfig } from '../config/schema.ts';
+import { judgeProbe } from '../domain/judge-probe.ts';
+import { buildApp } from '../http/app.ts';
+import { loadStatusModel } from '../http/public/load-status-model.ts';
+import { StatusSnapshot } from '../http/public/snapshot.ts';
+import { openStore } from '../store/open-store.ts';
+import type { Store } from '../store/store.ts';
+import { BatchWriter } from './batch-writer.ts';
+import { ConnectivityCanary } from './connectivity-canary.ts';
+import { loadBoard } from './load-board.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { MonitorRunner } from './monitor-runner.ts';
+import { PushInbox } from './push-inbox.ts';
+import { readinessChecks } from './readiness.ts';
+import { ResultPipeline } from './result-pipeline.ts';
+import type { StatusBoard } from './status-board.ts';
+
+export interface StartOptions {
+  config: PharosConfig;
+  /** overrides config.server.port (0 = any free port) */
+  port?: number;
+  logger?: Logger;
+  now?: () => number;
+}
+
+export interface RunningPharos {
+  url: string;
+  app: FastifyInstance;
+  store: Store;
+  board: StatusBoard;
+  runner: MonitorRunner;
+  writer: BatchWriter;
+  pipeline: ResultPipeline;
+  snapshot: StatusSnapshot;
+  close(): Promise<void>;
+}
+
+/** The composition root: store, board, scheduler, pipeline, snapshot and HTTP, wired once. */
+export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
+  const { config } = opts;
+  const now = opts.now ?? Date.now;
+  const logger = opts.logger ?? createLogger(config.logging.level);
+  const store = await openStore(config.storage.url, { logger: logger.child({ component: 'store' }) });
+  await store.migrate();
+  const synced = await store.syncConfig({ monitors: [...config.monitors], components: [...config.components] }, now());
+  if (synced.archivedMonitors.length + synced.archivedComponents.length > 0) logger.info({ component: 'config', ...synced }, 'archived objects no longer in the config');
+
+  const board = await loadBoard(store, config, now());
+  const bus = new InProcessBus((err) => logger.error({ component: 'bus', err }, 'event handler failed'));
+  const writer = new BatchWriter({ store, bus, logger, intervalMs: config.storage.batch_interval, maxResults: config.storage.batch_size });
+  const canary = config.connectivity ? new ConnectivityCanary(config.connectivity, logger, now) : undefined;
+  const pipeline = new ResultPipeline({ board, writer, now, isOffline: () => canary?.status.offline ?? false });
+  const pushInbox = new PushInbox();
+  pushInbox.setTokens(config.monitors.flatMap((m) => (m.type === 'push' ? [[m.token, m.id] as [string, string]] : [])));
+  const runner = new MonitorRunner({ concurrency: config.scheduler.concurrency, pushInbox, logger, now, onResult: (r) => pipeline.record(r) });
+  runner.setMonitors(board.monitors.values());
+  pipeline.refreshAllComponents();
+
+  const snapshot = new StatusSnapshot({ load: () => loadStatusModel(store, config, now()), bus, logger });
+  await snapshot.start();
+  const receivePush = (monitorId: string, push: PushRecord) => {
+    pushInbox.record(monitorId, push);
+    const monitor = board.monitors.get(monitorId);
+    if (!monitor) return;
+    const probe = { startedAt: push.receivedAt, responseTimeMs: push.pingMs ?? 0, connected: push.status === 'up', error: push.status === 'down' ? `service reported down${push.msg ? `: ${push.msg}` : ''}` : undefined };
+    pipeline.record(judgeProbe(monitorId, probe, monitor.conditions, monitor.degradedWhen));
+  };
+  const app = buildApp({
+    logger,
+    snapshot,
+    readiness: readinessChecks({ store, canary }),
+    push: { monitorForToken: (t) => pushInbox.monitorForToken(t), receive: receivePush, now },
+  });
+  const address = await app.listen({ port: opts.port ?? config.server.port, host: config.server.host });
+  const port = Number(new URL(address).port);
+
+  runner.start();
+  canary?.start();
+  const maintenanceTimer = setInterval(() => pipeline.refreshAllComponents(), 1000);
+  const pruneTimer = setInterval(() => void prune(), 3_600_000);
+  const prune = async () => {
+    try {
+      const pruned = await store.prune(now(), { rawMs: config.retention.raw, rollupMs: config.retention.rollups });
+      if (pruned.results + pruned.rollups > 0) logger.info({ component: 'retention', ...pruned }, 'pruned old results and rollups');
+    } catch (err) {
+      logger.error({ component: 'retention', err }, 'pruning failed');
+    }
+  };
+  void prune();
+  logger.info({ component: 'pharos', url: address, monitors: board.monitors.size, components: board.components.size, storage: store.dialect }, 'Pharos started');
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    store,
+    board,
+    runner,
+    writer,
+    pipeline,
+    snapshot,
+    async close() {
+      clearInterval(maintenanceTimer);
+      clearInterval(pruneTimer);
+      canary?.stop();
+      await runner.stop();
+      await writer.close();
+      snapshot.stop();
+      await app.close();
+      await bus.close();
+      await store.close();
+    },
+  };
+}
