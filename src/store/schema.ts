@@ -39,6 +39,7 @@ export interface MonitorsTable {
   managed_by: ManagedBy;
   position: number;
   archived_at: number | null;
+  created_at: number;
   updated_at: number;
 }
 
@@ -49,6 +50,7 @@ export interface ComponentsTable {
   managed_by: ManagedBy;
   position: number;
   archived_at: number | null;
+  created_at: number;
   updated_at: number;
 }
 

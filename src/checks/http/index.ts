@@ -1,12 +1,72 @@
-// Placeholder: replaced by the http check implementation.
-import type { CheckType } from '../check-type.ts';
-import { httpCheckFields } from './schema.ts';
+import type { Probe } from '../../domain/probe.ts';
+import type { CheckContext, CheckType } from '../check-type.ts';
+import { failureMessage } from '../failure-message.ts';
+import { newConnectionTrace, type ConnectionTrace } from './connection-trace.ts';
+import { isFollowableRedirect, MAX_REDIRECTS, redirectedRequest } from './redirects.ts';
+import { httpCheckFields, type HttpCheckConfig } from './schema.ts';
+import { sendRequest, type HttpRequest, type HttpResponse, type HttpTransportOptions } from './send-request.ts';
 
+/**
+ * HTTP(S) request to a URL. Any response is a success at this level (a 500 is judged by the
+ * conditions); connection, TLS, timeout and redirect-loop failures are errors.
+ */
 export const httpCheck: CheckType<typeof httpCheckFields> = {
   kind: 'http',
   fields: httpCheckFields,
-  defaultConditions: [],
-  async run() {
-    throw new Error('http check not implemented yet');
+  defaultConditions: ['[STATUS] < 400'],
+  async run(config, ctx) {
+    const startedAt = ctx.now();
+    const began = performance.now();
+    const trace = newConnectionTrace();
+    try {
+      const response = await fetchFollowingRedirects(config, ctx, trace);
+      return {
+        ...connectionFields(startedAt, began, trace),
+        status: response.status,
+        headers: response.headers,
+        body: response.body,
+      };
+    } catch (err) {
+      return { ...connectionFields(startedAt, began, trace), error: failureMessage(err, ctx) };
+    }
   },
 };
+
+async function fetchFollowingRedirects(config: HttpCheckConfig, ctx: CheckContext, trace: ConnectionTrace): Promise<HttpResponse> {
+  const follow = config.follow_redirects;
+  const options: HttpTransportOptions = {
+    verifyTls: config.verify_tls,
+    keepAlive: config.keep_alive,
+    maxBodyBytes: config.max_body_bytes,
+    signal: ctx.signal,
+    wantBody: (status, headers) => !(follow && isFollowableRedirect(status, headers)),
+  };
+  let request: HttpRequest = { url: new URL(config.url), method: config.method, headers: config.headers, body: config.body };
+  for (let redirects = 0; ; redirects++) {
+    const response = await sendRequest(request, options, trace);
+    const location = response.headers.location;
+    if (!follow || location === undefined || !isFollowableRedirect(response.status, response.headers)) return response;
+    if (redirects === MAX_REDIRECTS) throw new Error(`too many redirects (more than ${MAX_REDIRECTS})`);
+    request = redirectedRequest(request, response.status, location);
+  }
+}
+
+function connectionFields(startedAt: number, began: number, trace: ConnectionTrace): Probe {
+  return {
+    startedAt,
+    responseTimeMs: Math.round(performance.now() - began),
+    connected: trace.connected,
+    ip: trace.ip,
+    certificateExpiresAt: trace.certificateExpiresAt,
+    timings: {
+      dns: roundMs(trace.dnsMs),
+      connect: roundMs(trace.connectMs),
+      tls: roundMs(trace.tlsMs),
+      firstByte: roundMs(trace.firstByteMs),
+    },
+  };
+}
+
+function roundMs(ms: number | undefined): number | undefined {
+  return ms === undefined ? undefined : Math.round(ms * 100) / 100;
+}

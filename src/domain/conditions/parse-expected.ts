@@ -4,6 +4,8 @@ import { excerpt } from './scanner.ts';
 const NUMBER = /^-?\d+(\.\d+)?$/;
 /** `/…/flags`; g and y are left out because they make RegExp.test stateful. */
 const REGEX = /^\/(.+)\/([imsu]*)$/s;
+/** Looks like a regex but with flags we refuse: an error rather than a silent string compare. */
+const REGEX_OTHER_FLAGS = /^\/.+\/([dgimsuyv]+)$/s;
 
 /**
  * Parses the right-hand side, the rest of the source after the operator:
@@ -16,6 +18,8 @@ export function parseExpected(text: string, op: string): Expected {
   if (/^pat\s*\(/.test(rest)) return { kind: 'pattern', glob: parseCall(rest, 'pat') };
   const regex = REGEX.exec(rest);
   if (regex) return { kind: 'regex', regex: compileRegex(regex[1] ?? '', regex[2] ?? '') };
+  const refused = REGEX_OTHER_FLAGS.exec(rest);
+  if (refused) throw new ConditionSyntaxError(`unsupported regex flags '${refused[1]}', use only i, m, s and u`);
   return { kind: 'literal', literal: parseSingleLiteral(rest) };
 }
 

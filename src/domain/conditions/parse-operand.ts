@@ -56,7 +56,7 @@ function parseJsonPath(s: Scanner): PathStep[] {
   const path: PathStep[] = [];
   for (;;) {
     if (s.eat('.')) {
-      const key = s.match(/[^\s.[\]()]+/);
+      const key = s.match(/[^\s.[\]()=<>!~]+/);
       if (!key) throw new ConditionSyntaxError(`expected a key after '.' in [BODY] path, got '${excerpt(s.rest())}'`);
       path.push({ key: key[0] });
     } else if (s.peek() === '[') {

@@ -1,0 +1,131 @@
+/**
+ * bench/checks: N HTTP monitors against a target on 127.0.0.1, Pharos in this process with SQLite.
+ * Prints checks/s achieved vs expected, scheduling drift p50/p99, RSS and CPU, bytes per stored result,
+ * database growth per 1,000 monitor-days, and the time after a restart until every monitor was checked again.
+ *
+ *   node --import tsx bench/checks/run.ts --monitors 10000 --interval 30s --duration 120s
+ */
+import { fork } from 'node:child_process';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { configSchema } from '../../src/config/schema.ts';
+import { parseDuration } from '../../src/domain/duration.ts';
+import { createLogger } from '../../src/runtime/logger.ts';
+import { startPharos, type RunningPharos } from '../../src/runtime/start-pharos.ts';
+import { peakRss, sampleUsage } from './process-usage.ts';
+
+const { values } = parseArgs({
+  options: {
+    monitors: { type: 'string', default: '1000' },
+    interval: { type: 'string', default: '30s' },
+    duration: { type: 'string', default: '120s' },
+    concurrency: { type: 'string', default: '500' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const monitors = Number(values.monitors);
+const intervalMs = parseDuration(values.interval!)!;
+const durationMs = parseDuration(values.duration!)!;
+
+const target = fork(new URL('./target-server.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'] });
+const port = await new Promise<number>((resolve) => target.once('message', (m: { port: number }) => resolve(m.port)));
+const dir = await mkdtemp(join(tmpdir(), 'pharos-bench-'));
+const dbFile = join(dir, 'bench.db');
+
+const config = configSchema.parse({
+  title: 'Bench',
+  logging: { level: 'warn' },
+  storage: { url: `sqlite:${dbFile}` },
+  scheduler: { concurrency: Number(values.concurrency) },
+  components: [],
+  monitors: Array.from({ length: monitors }, (_, i) => ({
+    id: `m${i}`,
+    type: 'http',
+    url: `http://127.0.0.1:${port}/health/${i}`,
+    interval: intervalMs,
+    timeout: '5s',
+    conditions: ['[STATUS] == 200', '[RESPONSE_TIME] < 1000'],
+  })),
+});
+
+const logger = createLogger('warn');
+const dbBytes = async () => {
+  let total = 0;
+  for (const f of await readdir(dir)) total += (await stat(join(dir, f))).size;
+  return total;
+};
+
+const start = async () => startPharos({ config, port: 0, logger });
+let pharos: RunningPharos = await start();
+const t0 = Date.now();
+const usage0 = sampleUsage();
+const bytes0 = await dbBytes();
+const results0 = pharos.writer.committedResults;
+
+// Warm up one interval so every monitor has run once, then measure.
+await sleep(Math.min(intervalMs, durationMs / 2));
+pharos.runner.scheduler.drift.reset();
+const tm = Date.now();
+const startedAtMeasure = pharos.runner.scheduler.started;
+const usageM = sampleUsage();
+let maxRss = 0;
+while (Date.now() - t0 < durationMs) {
+  await sleep(1000);
+  maxRss = Math.max(maxRss, sampleUsage().rssBytes);
+}
+const measuredMs = Date.now() - tm;
+const started = pharos.runner.scheduler.started - startedAtMeasure;
+const usage1 = sampleUsage();
+await pharos.writer.flush();
+const drift = pharos.runner.scheduler.drift;
+const stored = pharos.writer.committedResults - results0;
+const bytes1 = await dbBytes();
+const failures = [...pharos.board.states.values()].filter((s) => s.status !== 'up').length;
+
+// Restart: time until every monitor has a result newer than the restart.
+await pharos.close();
+const restartAt = Date.now();
+pharos = await start();
+let lastSeen = 0;
+const deadline = restartAt + intervalMs * 2 + 10_000;
+while (Date.now() < deadline) {
+  let unchecked = 0;
+  for (const id of pharos.board.monitors.keys()) if ((pharos.board.stateOf(id).lastCheckAt ?? 0) < restartAt) unchecked += 1;
+  if (unchecked === 0) {
+    lastSeen = Date.now();
+    break;
+  }
+  await sleep(100);
+}
+await pharos.close();
+target.kill();
+
+const expectedPerSec = (monitors / intervalMs) * 1000;
+const perResult = stored > 0 ? (bytes1 - bytes0) / stored : NaN;
+const checksPerDay = (86_400_000 / intervalMs) * 1000;
+const figures = {
+  monitors,
+  interval: values.interval,
+  measured_seconds: +(measuredMs / 1000).toFixed(1),
+  checks_per_second: +((started / measuredMs) * 1000).toFixed(1),
+  expected_per_second: +expectedPerSec.toFixed(1),
+  drift_p50_ms: drift.quantile(0.5),
+  drift_p99_ms: drift.quantile(0.99),
+  drift_max_ms: drift.max,
+  skipped_slots: pharos.runner.scheduler.skipped,
+  not_up_at_end: failures,
+  rss_max_mb: +(maxRss / 1048576).toFixed(0),
+  rss_peak_process_mb: +(peakRss() / 1048576).toFixed(0),
+  cpu_percent_of_one_core: +(((usage1.cpuMs - usageM.cpuMs) / measuredMs) * 100).toFixed(1),
+  results_stored: stored,
+  db_bytes_per_result: +perResult.toFixed(1),
+  db_mb_per_1000_monitor_days: +((perResult * checksPerDay) / 1048576).toFixed(0),
+  restart_to_all_checked_seconds: lastSeen ? +((lastSeen - restartAt) / 1000).toFixed(1) : 'not within 2 intervals',
+  usage_at_start_mb: +(usage0.rssBytes / 1048576).toFixed(0),
+};
+console.log(JSON.stringify(figures));
+if (!values.keep) await rm(dir, { recursive: true, force: true });
+process.exit(0);

@@ -1,0 +1,64 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { ComponentConfig } from '../config/schema.ts';
+import type { MonitorConfig } from '../config/monitor-schema.ts';
+import type { ComponentsTable, Database, MonitorsTable } from './schema.ts';
+import { chunksFor, type StoreContext } from './store-context.ts';
+
+type ConfigTable = 'monitors' | 'components';
+type ConfigRow = Insertable<MonitorsTable> & Insertable<ComponentsTable>;
+
+/**
+ * Make the stored monitors and components match the config, in one transaction: upsert each (config as
+ * JSON, managed by 'config', position = index; an archived one comes back), archive the config-managed
+ * ones the config no longer names. Nothing is deleted: results and incidents keep their history.
+ * A row the admin API created takes the config's version when the config names its id.
+ */
+export async function syncConfig(
+  ctx: StoreContext,
+  input: { monitors: readonly MonitorConfig[]; components: readonly ComponentConfig[] },
+  now: number,
+): Promise<{ archivedMonitors: string[]; archivedComponents: string[] }> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const t: StoreContext = { ...ctx, db: tx };
+    const archivedMonitors = await syncTable(t, 'monitors', input.monitors, now);
+    const archivedComponents = await syncTable(t, 'components', input.components, now);
+    return { archivedMonitors, archivedComponents };
+  });
+}
+
+async function syncTable(ctx: StoreContext, table: ConfigTable, configs: readonly { id: string }[], now: number): Promise<string[]> {
+  const rows: ConfigRow[] = configs.map((config, position) => ({
+    id: config.id,
+    config: JSON.stringify(config),
+    managed_by: 'config',
+    position,
+    archived_at: null,
+    created_at: now,
+    updated_at: now,
+  }));
+  for (const chunk of chunksFor(ctx.dialect, rows, 7)) await upsertChunk(ctx.db, table, chunk);
+
+  const named = new Set(configs.map((c) => c.id));
+  const active = await ctx.db.selectFrom(table).select('id').where('managed_by', '=', 'config').where('archived_at', 'is', null).execute();
+  const gone = active.map((r) => r.id).filter((id) => !named.has(id));
+  for (const chunk of chunksFor(ctx.dialect, gone, 1)) {
+    await ctx.db.updateTable(table).set({ archived_at: now, updated_at: now }).where('id', 'in', chunk).execute();
+  }
+  return gone.sort();
+}
+
+function upsertChunk(db: Kysely<Database>, table: ConfigTable, rows: ConfigRow[]) {
+  return db
+    .insertInto(table)
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        config: eb.ref('excluded.config'),
+        managed_by: eb.ref('excluded.managed_by'),
+        position: eb.ref('excluded.position'),
+        archived_at: null,
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,27 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { StoreDialect } from '../schema.ts';
+import { monitorsAndComponents } from './0001-monitors-components.ts';
+import { resultsAndRollups } from './0002-results-rollups.ts';
+import { statesAndIncidents } from './0003-states-incidents.ts';
+import { schemaDialect, type SchemaDialect } from './schema-dialect.ts';
+
+/** Every migration, by name (applied in name order). Add a file and a line here; nothing scans the disk. */
+const MIGRATIONS: Record<string, (d: SchemaDialect) => Migration> = {
+  '0001-monitors-components': monitorsAndComponents,
+  '0002-results-rollups': resultsAndRollups,
+  '0003-states-incidents': statesAndIncidents,
+};
+
+class StaticMigrationProvider implements MigrationProvider {
+  constructor(private readonly dialect: StoreDialect) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const d = schemaDialect(this.dialect);
+    return Object.fromEntries(Object.entries(MIGRATIONS).map(([name, make]) => [name, make(d)]));
+  }
+}
+
+/** Kysely's migrator (a lock table, and an advisory lock on PostgreSQL, keep replicas from migrating twice). */
+export function createMigrator<DB>(db: Kysely<DB>, dialect: StoreDialect): Migrator {
+  return new Migrator({ db, provider: new StaticMigrationProvider(dialect), migrationTableName: 'pharos_migrations', migrationLockTableName: 'pharos_migrations_lock' });
+}

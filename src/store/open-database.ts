@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import { openPostgres } from './postgres/open-postgres.ts';
+import type { Database, StoreDialect } from './schema.ts';
+import { openSqlite } from './sqlite/open-sqlite.ts';
+import type { StoreLogger } from './store-context.ts';
+
+export class UnsupportedStorageUrlError extends Error {
+  readonly code = 'unsupported_storage_url';
+  constructor() {
+    super('storage url must be sqlite:PATH, sqlite::memory: or postgres://…');
+    this.name = 'UnsupportedStorageUrlError';
+  }
+}
+
+/** A Kysely instance for a storage URL: `sqlite:PATH`, `sqlite::memory:`, `postgres://…` or `postgresql://…`. */
+export function openDatabase(url: string, logger: StoreLogger): { db: Kysely<Database>; dialect: StoreDialect } {
+  if (url.startsWith('sqlite:')) {
+    const { db, file } = openSqlite(url.slice('sqlite:'.length));
+    logger.info({ dialect: 'sqlite', file }, 'store opened');
+    return { db, dialect: 'sqlite' };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const db = openPostgres(url, logger);
+    // the URL may hold a password: log the dialect only
+    logger.info({ dialect: 'postgres' }, 'store opened');
+    return { db, dialect: 'postgres' };
+  }
+  throw new UnsupportedStorageUrlError();
+}

@@ -1,0 +1,38 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { ResultsTable } from './schema.ts';
+import type { RecordedResult } from './store.ts';
+
+/** Bits of `results.flags`. */
+export const RESULT_FLAG = { ok: 1, degraded: 2, maintenance: 4 } as const;
+
+/** Errors are kept for failures only, and cut to this many characters: a result row stays small. */
+export const MAX_STORED_ERROR_LENGTH = 500;
+
+export function toResultRow(r: RecordedResult, monitorKey: number): Insertable<ResultsTable> {
+  return {
+    monitor_key: monitorKey,
+    started_at: Math.round(r.startedAt),
+    latency_ms: storedLatency(r.latencyMs),
+    status_code: r.statusCode,
+    flags: (r.ok ? RESULT_FLAG.ok : 0) | (r.degraded ? RESULT_FLAG.degraded : 0) | (r.maintenance ? RESULT_FLAG.maintenance : 0),
+    error: r.ok || r.error === null ? null : r.error.slice(0, MAX_STORED_ERROR_LENGTH),
+  };
+}
+
+export function fromResultRow(row: Omit<Selectable<ResultsTable>, 'monitor_key'>, monitorId: string): RecordedResult {
+  return {
+    monitorId,
+    startedAt: row.started_at,
+    latencyMs: row.latency_ms,
+    ok: (row.flags & RESULT_FLAG.ok) !== 0,
+    degraded: (row.flags & RESULT_FLAG.degraded) !== 0,
+    maintenance: (row.flags & RESULT_FLAG.maintenance) !== 0,
+    statusCode: row.status_code,
+    error: row.error,
+  };
+}
+
+/** Whole milliseconds, never negative. */
+export function storedLatency(latencyMs: number): number {
+  return Math.max(0, Math.round(latencyMs));
+}
