@@ -77,7 +77,7 @@ describe('config loading', () => {
     { name: 'duplicate monitor id', text: 'monitors:\n  - { id: a, type: tcp, host: h, port: 1 }\n  - { id: a, type: tcp, host: h, port: 2 }\n', path: 'monitors[1].id', line: 3, message: /duplicate id/ },
     { name: 'port out of range', text: 'monitors:\n  - id: a\n    type: tcp\n    host: h\n    port: 70000\n', path: 'monitors[0].port', line: 5, message: /.+/ },
     { name: 'bad storage url', text: 'storage:\n  url: mysql://x\n', path: 'storage.url', line: 2, message: /sqlite:PATH or postgres/ },
-    { name: 'yaml syntax', text: 'title: [unclosed\n', path: '', line: 1, message: /.+/ },
+    { name: 'yaml syntax', text: 'title: [unclosed\n', path: '', line: 2, message: /.+/ },
   ];
   for (const row of rows) {
     test(`error: ${row.name}`, () => {

@@ -17,12 +17,12 @@ export async function loadConfigFile(file: string, env: NodeJS.ProcessEnv = proc
 
 export function parseConfigText(text: string, file: string, env: NodeJS.ProcessEnv = process.env): PharosConfig {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const syntaxIssues: ConfigIssue[] = doc.errors.map((e) => ({
     path: '',
     line: e.linePos?.[0]?.line,
     column: e.linePos?.[0]?.col,
-    message: e.message.split('\n')[0] ?? e.message,
+    message: (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ''),
   }));
   if (syntaxIssues.length > 0) throw new ConfigError(file, syntaxIssues);
 

@@ -13,7 +13,7 @@ export function toResultRow(r: RecordedResult, monitorKey: number): Insertable<R
     monitor_key: monitorKey,
     started_at: Math.round(r.startedAt),
     latency_ms: storedLatency(r.latencyMs),
-    status_code: r.statusCode,
+    status_code: storedStatusCode(r.statusCode),
     flags: (r.ok ? RESULT_FLAG.ok : 0) | (r.degraded ? RESULT_FLAG.degraded : 0) | (r.maintenance ? RESULT_FLAG.maintenance : 0),
     error: r.ok || r.error === null ? null : r.error.slice(0, MAX_STORED_ERROR_LENGTH),
   };
@@ -32,7 +32,12 @@ export function fromResultRow(row: Omit<Selectable<ResultsTable>, 'monitor_key'>
   };
 }
 
-/** Whole milliseconds, never negative. */
+/** Whole milliseconds, never negative (a NaN would fail the whole batch on a NOT NULL column). */
 export function storedLatency(latencyMs: number): number {
-  return Math.max(0, Math.round(latencyMs));
+  return Number.isFinite(latencyMs) ? Math.max(0, Math.round(latencyMs)) : 0;
+}
+
+/** The column is a smallint: anything that is not a plausible status code is dropped rather than failing the batch. */
+function storedStatusCode(code: number | null): number | null {
+  return code !== null && Number.isInteger(code) && code >= 0 && code <= 32_767 ? code : null;
 }

@@ -1,8 +1,8 @@
 import type { MonitorKeys } from './monitor-keys.ts';
 import { latencyFigures, planUptime, uptimeFigures } from './rollup-math.ts';
+import { countsOfRow } from './rollup-row.ts';
 import { chunksFor, type StoreContext } from './store-context.ts';
 import type { Rollup, RollupGranularity, UptimeFigures } from './store.ts';
-import { countsOfRow } from './write-rollups.ts';
 
 /** Rollups of the given monitors whose bucket starts in [from, to), oldest first (then by monitor id). */
 export async function listRollups(

@@ -83,7 +83,7 @@ export interface StoredComponent {
 
 /**
  * The persistence boundary. One implementation over Kysely serves SQLite and PostgreSQL;
- * test/store/contract.test.ts runs every case against both.
+ * test/store/contract-*.test.ts run every case against both.
  */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';

@@ -1,7 +1,5 @@
-import type { Insertable, Selectable } from 'kysely';
-import { decodeHistogram, encodeHistogram } from './latency-histogram.ts';
-import { accumulateRollups, emptyCounts, mergeCounts, type RollupCounts, type RollupDelta, type RollupInput } from './rollup-math.ts';
-import type { RollupsTable } from './schema.ts';
+import { accumulateRollups, mergeCounts, type RollupCounts, type RollupDelta, type RollupInput } from './rollup-math.ts';
+import { countsOfRow, toRollupRow } from './rollup-row.ts';
 import { chunksFor, type StoreContext } from './store-context.ts';
 
 const ROLLUP_COLUMNS = 12;
@@ -9,7 +7,9 @@ const ROLLUP_COLUMNS = 12;
 /**
  * Fold newly stored results into their hourly and daily rollups: read the rows they touch, merge in memory
  * (the latency histogram cannot be added in SQL portably), write them back. Runs inside the batch's
- * transaction; on PostgreSQL the rows read are locked (FOR UPDATE) until it commits.
+ * transaction; on PostgreSQL the rows read are locked (FOR UPDATE) until it commits. A bucket row that does
+ * not exist yet cannot be locked: two replicas writing the same monitor at once could lose one's first
+ * merge. They do not: a monitor is checked by the one replica holding its lease.
  */
 export async function mergeRollups(ctx: StoreContext, inputs: readonly RollupInput[]): Promise<void> {
   const deltas = accumulateRollups(inputs);
@@ -64,39 +64,6 @@ async function readTouchedRollups(ctx: StoreContext, deltas: readonly RollupDelt
     }
   }
   return out;
-}
-
-export function countsOfRow(row: Selectable<RollupsTable>): RollupCounts {
-  return {
-    ...emptyCounts(),
-    checks: row.checks,
-    failures: row.failures,
-    degraded: row.degraded,
-    maintenance: row.maintenance,
-    latencyCount: row.latency_count,
-    latencySum: row.latency_sum,
-    latencyMin: row.latency_min,
-    latencyMax: row.latency_max,
-    histogram: decodeHistogram(row.latency_histogram),
-  };
-}
-
-function toRollupRow(d: RollupDelta, c: RollupCounts): Insertable<RollupsTable> {
-  return {
-    monitor_key: d.monitorKey,
-    granularity: d.granularity,
-    bucket_start: d.bucketStart,
-    checks: c.checks,
-    failures: c.failures,
-    degraded: c.degraded,
-    maintenance: c.maintenance,
-    latency_count: c.latencyCount,
-    latency_sum: c.latencySum,
-    latency_min: c.latencyMin,
-    latency_max: c.latencyMax,
-    // a Buffer: what both drivers bind as a blob / bytea
-    latency_histogram: Buffer.from(encodeHistogram(c.histogram)),
-  };
 }
 
 function rowId(monitorKey: number, granularity: string, bucketStart: number): string {

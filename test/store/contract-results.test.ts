@@ -21,12 +21,17 @@ forEachStore('results', (h) => {
     assert.equal(okWithError?.error, null);
   });
 
-  test('latency is stored in whole ms and a long error is cut', async () => {
+  test('latency is stored in whole ms, a long error is cut, odd values are tamed', async () => {
     await h.addMonitors(['cut']);
-    await h.store.commitBatch(batch({ results: [result('cut', T0, { latencyMs: 12.6 }), failure('cut', T0 + 1, 'x'.repeat(5_000))] }));
-    const [fail, ok] = await h.store.listResults('cut', { from: T0, to: T0 + HOUR, limit: 10 });
+    await h.store.commitBatch(
+      batch({
+        results: [result('cut', T0, { latencyMs: 12.6 }), failure('cut', T0 + 1, 'x'.repeat(5_000)), result('cut', T0 + 2, { latencyMs: Number.NaN, statusCode: 70_000 })],
+      }),
+    );
+    const [odd, fail, ok] = await h.store.listResults('cut', { from: T0, to: T0 + HOUR, limit: 10 });
     assert.equal(ok?.latencyMs, 13);
     assert.equal(fail?.error?.length, MAX_STORED_ERROR_LENGTH);
+    assert.deepEqual([odd?.latencyMs, odd?.statusCode], [0, null], 'what the columns cannot hold does not fail the batch');
   });
 
   test('most recent first, within [from, to), at most limit', async () => {

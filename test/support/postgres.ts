@@ -36,7 +36,9 @@ export async function testDatabaseUrl(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => withClient(adminUrl, (c) => c.query(`drop database if exists "${name}" with (force)`)),
+    drop: async () => {
+      await withClient(adminUrl, (c) => c.query(`drop database if exists "${name}" with (force)`));
+    },
   };
 }
 

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { checkContext } from '../../../test/support/checks-context.ts';
 import { startHttpTestServer, type HttpTestServer } from '../../../test/support/http-test-server.ts';
@@ -144,6 +146,22 @@ describe('http check: failures', () => {
   test('a body that stalls after the headers times out', async () => {
     const probe = await probeOf({ url: `${plain.url}/stall-body` }, 150);
     assert.equal(probe.error, 'timeout after 150 ms');
+  });
+
+  test('a TLS handshake that never completes times out, and the client closes its socket', async () => {
+    const open = new Set<net.Socket>();
+    const silent = net.createServer((socket) => {
+      open.add(socket);
+      socket.on('close', () => open.delete(socket));
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const probe = await probeOf({ url: `https://127.0.0.1:${port}/` }, 150);
+    assert.equal(probe.error, 'timeout after 150 ms');
+    assert.equal(probe.connected, false);
+    await sleep(50);
+    assert.equal(open.size, 0, 'the aborted connection was closed');
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
   });
 
   test('a shutdown abort says so', async () => {

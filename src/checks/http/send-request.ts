@@ -1,7 +1,7 @@
 import { Client, type Dispatcher } from 'undici';
 import { recordConnection, type ConnectionTrace } from './connection-trace.ts';
 import { keepAliveAgent, latestConnectionFacts } from './keep-alive-agents.ts';
-import { readTruncatedBody } from './read-truncated-body.ts';
+import { ResponseCollector } from './response-collector.ts';
 import { tracingConnector } from './tracing-connector.ts';
 
 export interface HttpRequest {
@@ -55,16 +55,24 @@ async function exchange(
   trace: ConnectionTrace,
 ): Promise<HttpResponse> {
   const sentAt = performance.now();
-  const response = await dispatcher.request({
-    origin: request.url.origin,
-    path: request.url.pathname + request.url.search,
-    method: request.method,
-    headers: request.headers,
-    body: request.body,
+  const collector = new ResponseCollector({
+    maxBodyBytes: options.maxBodyBytes,
     signal: options.signal,
-    reset: !options.keepAlive,
+    wantBody: options.wantBody,
+    drainSkippedBody: options.keepAlive,
   });
-  const headersAt = performance.now();
+  dispatcher.dispatch(
+    {
+      origin: request.url.origin,
+      path: request.url.pathname + request.url.search,
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      reset: !options.keepAlive,
+    },
+    collector,
+  );
+  const { status, headers, body, headersAt } = await collector.done;
   if (options.keepAlive) {
     // The connection may be an older one: keep its address and certificate, not its connect timings.
     const facts = latestConnectionFacts(request.url.origin);
@@ -72,24 +80,5 @@ async function exchange(
   }
   const readyAt = trace.readyAt !== undefined && trace.readyAt > sentAt ? trace.readyAt : sentAt;
   trace.firstByteMs = headersAt - readyAt;
-
-  const headers = flattenHeaders(response.headers);
-  if (!options.wantBody(response.statusCode, headers)) {
-    // A kept-alive connection stays usable only if the body is drained; a private one is closed anyway.
-    if (options.keepAlive) await response.body.dump({ signal: options.signal });
-    else response.body.on('error', () => undefined).destroy();
-    return { status: response.statusCode, headers };
-  }
-  const body = await readTruncatedBody(response.body, options.maxBodyBytes);
-  return { status: response.statusCode, headers, body };
-}
-
-/** undici's header object as one string per lower-case name (repeated headers joined with ", "). */
-function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
+  return { status, headers, body };
 }

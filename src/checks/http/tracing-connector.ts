@@ -1,6 +1,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { buildConnector } from 'undici';
+import { certificateExpiry } from '../tls/certificate-summary.ts';
 import type { ConnectionTrace } from './connection-trace.ts';
 
 export type ConnectionFacts = Omit<ConnectionTrace, 'firstByteMs'>;
@@ -62,7 +63,7 @@ export function tracingConnector(options: TracingConnectorOptions): buildConnect
         dnsMs: lookupAt === undefined ? undefined : lookupAt - started,
         connectMs: tcpDoneAt - (lookupAt ?? started),
         tlsMs: isHttps ? readyAt - tcpDoneAt : undefined,
-        certificateExpiresAt: isHttps ? certificateExpiry(socket as tls.TLSSocket) : undefined,
+        certificateExpiresAt: isHttps ? certificateExpiry((socket as tls.TLSSocket).getPeerCertificate()) : undefined,
       };
       options.onConnected(facts, `${target.protocol}//${target.host ?? host}`);
       callback(null, socket);
@@ -75,10 +76,4 @@ export function tracingConnector(options: TracingConnectorOptions): buildConnect
     if (options.signal?.aborted) fail(new Error('connect aborted'));
     else options.signal?.addEventListener('abort', onAbort, { once: true });
   };
-}
-
-function certificateExpiry(socket: tls.TLSSocket): number | undefined {
-  const validTo = socket.getPeerCertificate().valid_to;
-  const ms = validTo ? Date.parse(validTo) : NaN;
-  return Number.isFinite(ms) ? ms : undefined;
 }

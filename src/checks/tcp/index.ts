@@ -1,12 +1,78 @@
-// Placeholder: replaced by the tcp check implementation.
-import type { CheckType } from '../check-type.ts';
-import { tcpCheckFields } from './schema.ts';
+import net from 'node:net';
+import type { Probe } from '../../domain/probe.ts';
+import type { CheckContext, CheckType } from '../check-type.ts';
+import { abortMessage, errorMessage } from '../failure-message.ts';
+import { tcpCheckFields, type TcpCheckConfig } from './schema.ts';
 
+/** Text kept of what the server sent ([BODY]); matching `expect` looks at a sliding window of this size. */
+const MAX_RECEIVED_CHARS = 64 * 1024;
+
+/**
+ * TCP connect to host:port; optionally write `send`, then read until `expect` appears. Connecting is
+ * the success without `expect`; with it, the text must arrive before the server closes or the timeout.
+ */
 export const tcpCheck: CheckType<typeof tcpCheckFields> = {
   kind: 'tcp',
   fields: tcpCheckFields,
-  defaultConditions: [],
-  async run() {
-    throw new Error('tcp check not implemented yet');
+  defaultConditions: ['[CONNECTED] == true'],
+  run(config, ctx) {
+    return new Promise<Probe>((resolve) => probeTcp(config, ctx, resolve));
   },
 };
+
+function probeTcp(config: TcpCheckConfig, ctx: CheckContext, resolve: (probe: Probe) => void): void {
+  const startedAt = ctx.now();
+  const began = performance.now();
+  const { expect, send } = config;
+  let connectMs: number | undefined;
+  let received = '';
+  let settled = false;
+
+  const socket = net.connect({ host: config.host, port: config.port });
+  socket.setEncoding('utf8');
+
+  const finish = (error?: string) => {
+    if (settled) return;
+    settled = true;
+    ctx.signal.removeEventListener('abort', onAbort);
+    const ip = socket.remoteAddress;
+    socket.destroy();
+    resolve({
+      startedAt,
+      responseTimeMs: Math.round(performance.now() - began),
+      connected: connectMs !== undefined,
+      error,
+      ip,
+      body: expect !== undefined || received !== '' ? received : undefined,
+      timings: { connect: connectMs },
+    });
+  };
+  const onAbort = () => {
+    const waitingFor = connectMs !== undefined && expect !== undefined ? ` waiting for ${JSON.stringify(expect)}${receivedSoFar(received)}` : '';
+    finish(abortMessage(ctx) + waitingFor);
+  };
+
+  socket.once('connect', () => {
+    connectMs = performance.now() - began;
+    if (send !== undefined) socket.write(send, () => expect === undefined && finish());
+    else if (expect === undefined) finish();
+  });
+  socket.on('data', (chunk: string) => {
+    received = (received + chunk).slice(-(MAX_RECEIVED_CHARS + (expect?.length ?? 0)));
+    if (expect !== undefined && received.includes(expect)) finish();
+  });
+  socket.once('close', () => {
+    const what = expect === undefined ? 'the data was sent' : `${JSON.stringify(expect)} was received${receivedSoFar(received)}`;
+    finish(`connection closed before ${what}`);
+  });
+  socket.once('error', (err) => finish(errorMessage(err)));
+  if (ctx.signal.aborted) onAbort();
+  else ctx.signal.addEventListener('abort', onAbort, { once: true });
+}
+
+/** A short excerpt of what did arrive, for the error message. */
+function receivedSoFar(received: string): string {
+  if (received === '') return ' (nothing received)';
+  const excerpt = received.length > 100 ? `${received.slice(0, 100)}…` : received;
+  return ` (received ${JSON.stringify(excerpt)})`;
+}

@@ -1,12 +1,79 @@
-// Placeholder: replaced by the tls check implementation.
-import type { CheckType } from '../check-type.ts';
-import { tlsCheckFields } from './schema.ts';
+import net from 'node:net';
+import tls from 'node:tls';
+import type { Probe } from '../../domain/probe.ts';
+import type { CheckContext, CheckType } from '../check-type.ts';
+import { abortMessage, errorMessage } from '../failure-message.ts';
+import { certificateExpiry, summarizeCertificate } from './certificate-summary.ts';
+import { tlsCheckFields, type TlsCheckConfig } from './schema.ts';
+import { trustStoreWith } from './trust-store.ts';
+import { verificationError } from './verification-error.ts';
 
+/**
+ * TLS handshake with host:port, reporting the peer certificate. The handshake always completes without
+ * verification so that a bad certificate can still be read; with `verify` on, an untrusted chain or a
+ * name mismatch then becomes the error, worded as Node would refuse it.
+ */
 export const tlsCheck: CheckType<typeof tlsCheckFields> = {
   kind: 'tls',
   fields: tlsCheckFields,
-  defaultConditions: [],
-  async run() {
-    throw new Error('tls check not implemented yet');
+  defaultConditions: ['[CONNECTED] == true', '[CERTIFICATE_EXPIRATION] > 0'],
+  run(config, ctx) {
+    return new Promise<Probe>((resolve) => {
+      try {
+        probeTls(config, ctx, resolve);
+      } catch (err) {
+        // Options Node rejects up front, such as a `ca` that is not PEM.
+        resolve({ startedAt: ctx.now(), responseTimeMs: 0, connected: false, error: errorMessage(err) });
+      }
+    });
   },
 };
+
+function probeTls(config: TlsCheckConfig, ctx: CheckContext, resolve: (probe: Probe) => void): void {
+  const startedAt = ctx.now();
+  const began = performance.now();
+  const expectedName = config.servername ?? config.host;
+  let connectMs: number | undefined;
+  let settled = false;
+
+  const socket = tls.connect({
+    host: config.host,
+    port: config.port,
+    servername: net.isIP(expectedName) ? undefined : expectedName,
+    secureContext: config.ca === undefined ? undefined : trustStoreWith(config.ca),
+    rejectUnauthorized: false,
+    checkServerIdentity: (_host, cert) => tls.checkServerIdentity(expectedName, cert),
+  });
+
+  const finish = (probe: Omit<Probe, 'startedAt' | 'responseTimeMs'>) => {
+    if (settled) return;
+    settled = true;
+    ctx.signal.removeEventListener('abort', onAbort);
+    socket.destroy();
+    resolve({ startedAt, responseTimeMs: Math.round(performance.now() - began), ...probe });
+  };
+  const onAbort = () => finish({ connected: false, error: abortMessage(ctx), timings: { connect: connectMs } });
+
+  socket.once('connect', () => (connectMs = performance.now() - began));
+  socket.once('secureConnect', () => {
+    const tlsMs = performance.now() - began - (connectMs ?? 0);
+    const cert = socket.getPeerCertificate();
+    const problem = verificationError(socket, expectedName);
+    finish({
+      connected: true,
+      error: config.verify ? problem : undefined,
+      ip: socket.remoteAddress,
+      certificateExpiresAt: certificateExpiry(cert),
+      timings: { connect: connectMs, tls: tlsMs },
+      details: {
+        authorized: socket.authorized,
+        authorizationError: problem,
+        protocol: socket.getProtocol() ?? undefined,
+        ...summarizeCertificate(cert),
+      },
+    });
+  });
+  socket.once('error', (err) => finish({ connected: false, error: errorMessage(err), timings: { connect: connectMs } }));
+  if (ctx.signal.aborted) onAbort();
+  else ctx.signal.addEventListener('abort', onAbort, { once: true });
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPemCertificateList } from './pem-certificates.ts';
 
 export const tlsCheckFields = z.object({
   type: z.literal('tls'),
@@ -7,7 +8,7 @@ export const tlsCheckFields = z.object({
   /** SNI and the name the certificate must be valid for; default: host. */
   servername: z.string().optional(),
   /** Extra CA certificates (PEM text) to trust, e.g. a private CA. */
-  ca: z.string().optional(),
+  ca: z.string().refine(isPemCertificateList, 'must be one or more PEM certificates (-----BEGIN CERTIFICATE-----)').optional(),
   /** Fail on an untrusted chain or a hostname mismatch (default true). */
   verify: z.boolean().default(true),
 });

@@ -24,24 +24,27 @@ export function resultsAndRollups(d: SchemaDialect): Migration {
         )
         .execute();
 
+      // rewritten on every batch: clustered on SQLite, with room for in-page updates on PostgreSQL
       await d
-        .clusteredByPrimaryKey(
-          db.schema
-            .createTable('rollups')
-            .addColumn('monitor_key', 'integer', (c) => c.notNull().references('monitors.key'))
-            .addColumn('granularity', 'text', (c) => c.notNull())
-            .addColumn('bucket_start', 'bigint', (c) => c.notNull())
-            .addColumn('checks', 'bigint', (c) => c.notNull())
-            .addColumn('failures', 'bigint', (c) => c.notNull())
-            .addColumn('degraded', 'bigint', (c) => c.notNull())
-            .addColumn('maintenance', 'bigint', (c) => c.notNull())
-            .addColumn('latency_count', 'bigint', (c) => c.notNull())
-            .addColumn('latency_sum', 'bigint', (c) => c.notNull())
-            .addColumn('latency_min', 'integer')
-            .addColumn('latency_max', 'integer')
-            .addColumn('latency_histogram', d.binary, (c) => c.notNull())
-            .addPrimaryKeyConstraint('rollups_pkey', ['monitor_key', 'granularity', 'bucket_start'])
-            .addCheckConstraint('rollups_granularity_check', oneOf('granularity', ROLLUP_GRANULARITIES)),
+        .updatedInPlace(
+          d.clusteredByPrimaryKey(
+            db.schema
+              .createTable('rollups')
+              .addColumn('monitor_key', 'integer', (c) => c.notNull().references('monitors.key'))
+              .addColumn('granularity', 'text', (c) => c.notNull())
+              .addColumn('bucket_start', 'bigint', (c) => c.notNull())
+              .addColumn('checks', 'bigint', (c) => c.notNull())
+              .addColumn('failures', 'bigint', (c) => c.notNull())
+              .addColumn('degraded', 'bigint', (c) => c.notNull())
+              .addColumn('maintenance', 'bigint', (c) => c.notNull())
+              .addColumn('latency_count', 'bigint', (c) => c.notNull())
+              .addColumn('latency_sum', 'bigint', (c) => c.notNull())
+              .addColumn('latency_min', 'integer')
+              .addColumn('latency_max', 'integer')
+              .addColumn('latency_histogram', d.binary, (c) => c.notNull())
+              .addPrimaryKeyConstraint('rollups_pkey', ['monitor_key', 'granularity', 'bucket_start'])
+              .addCheckConstraint('rollups_granularity_check', oneOf('granularity', ROLLUP_GRANULARITIES)),
+          ),
         )
         .execute();
     },

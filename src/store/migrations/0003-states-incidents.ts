@@ -11,8 +11,8 @@ import { oneOf, type SchemaDialect } from './schema-dialect.ts';
 export function statesAndIncidents(d: SchemaDialect): Migration {
   return {
     async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('monitor_states')
+      await d
+        .updatedInPlace(db.schema.createTable('monitor_states'))
         .addColumn('monitor_key', 'integer', (c) => c.primaryKey().references('monitors.key'))
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('consecutive_failures', 'bigint', (c) => c.notNull())

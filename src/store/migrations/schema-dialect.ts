@@ -13,6 +13,8 @@ export interface SchemaDialect {
   addSurrogateKey<T extends string, C extends string, K extends string>(table: CreateTableBuilder<T, C>, column: K, opts?: { wide?: boolean }): CreateTableBuilder<T, C | K>;
   /** SQLite stores small tables keyed by their primary key without a hidden rowid (fewer bytes per row) */
   clusteredByPrimaryKey<T extends string, C extends string>(table: CreateTableBuilder<T, C>): CreateTableBuilder<T, C>;
+  /** PostgreSQL leaves room in each page so that updating a row can stay on its page (a HOT update, less bloat) */
+  updatedInPlace<T extends string, C extends string>(table: CreateTableBuilder<T, C>): CreateTableBuilder<T, C>;
 }
 
 export function schemaDialect(name: StoreDialect): SchemaDialect {
@@ -23,6 +25,7 @@ export function schemaDialect(name: StoreDialect): SchemaDialect {
       // exactly `integer primary key`: an alias of the rowid, assigned by SQLite
       addSurrogateKey: (table, column) => table.addColumn(column, 'integer', (c) => c.primaryKey()),
       clusteredByPrimaryKey: (table) => table.modifyEnd(sql`without rowid`),
+      updatedInPlace: (table) => table,
     };
   }
   return {
@@ -31,6 +34,7 @@ export function schemaDialect(name: StoreDialect): SchemaDialect {
     addSurrogateKey: (table, column, opts) => table.addColumn(column, opts?.wide ? 'bigint' : 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity()),
     // PostgreSQL heap tables have no rowid to drop
     clusteredByPrimaryKey: (table) => table,
+    updatedInPlace: (table) => table.modifyEnd(sql`with (fillfactor = 70)`),
   };
 }
 

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { checkContext } from '../../../test/support/checks-context.ts';
+import type { Probe } from '../../domain/probe.ts';
+import { tcpCheck } from './index.ts';
+import { tcpCheckFields } from './schema.ts';
+
+interface TcpTestServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** A TCP server on 127.0.0.1 whose behaviour on each connection is `onConnection`. */
+async function startTcpServer(onConnection: (socket: net.Socket) => void): Promise<TcpTestServer> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    onConnection(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+let banner: TcpTestServer;
+let echo: TcpTestServer;
+let silent: TcpTestServer;
+let hangUp: TcpTestServer;
+
+before(async () => {
+  banner = await startTcpServer((socket) => socket.write('SSH-2.0-PharosTest\r\n'));
+  echo = await startTcpServer((socket) => socket.pipe(socket));
+  silent = await startTcpServer(() => undefined);
+  hangUp = await startTcpServer((socket) => socket.end('bye\r\n'));
+});
+after(() => Promise.all([banner, echo, silent, hangUp].map((server) => server.close())));
+
+async function check(fields: Record<string, unknown>, timeoutMs = 2000): Promise<Probe> {
+  const config = tcpCheckFields.parse({ type: 'tcp', host: '127.0.0.1', ...fields });
+  const probe = await tcpCheck.run(config, checkContext({ timeoutMs }));
+  assert.ok(probe);
+  return probe;
+}
+
+describe('tcp check', () => {
+  test('connecting is enough without expect', async () => {
+    const probe = await check({ port: silent.port });
+    assert.equal(probe.error, undefined);
+    assert.equal(probe.connected, true);
+    assert.equal(probe.ip, '127.0.0.1');
+    assert.equal(typeof probe.timings?.connect, 'number');
+    assert.ok(probe.responseTimeMs < 1000);
+  });
+
+  test('a banner matching expect', async () => {
+    const probe = await check({ port: banner.port, expect: 'SSH-2.0' });
+    assert.equal(probe.error, undefined);
+    assert.equal(probe.body, 'SSH-2.0-PharosTest\r\n');
+  });
+
+  test('send, then expect the reply', async () => {
+    const probe = await check({ port: echo.port, send: 'PING\r\n', expect: 'PING' });
+    assert.equal(probe.error, undefined);
+    assert.equal(probe.connected, true);
+  });
+
+  test('send without expect succeeds once written', async () => {
+    const probe = await check({ port: echo.port, send: 'hello' });
+    assert.equal(probe.error, undefined);
+  });
+
+  test('expect mismatch: the server closes first', async () => {
+    const probe = await check({ port: hangUp.port, expect: 'welcome' });
+    assert.equal(probe.connected, true);
+    assert.equal(probe.error, 'connection closed before "welcome" was received (received "bye\\r\\n")');
+  });
+
+  test('expect mismatch: nothing arrives before the timeout', async () => {
+    const probe = await check({ port: banner.port, expect: 'HTTP/1.1' }, 150);
+    assert.equal(probe.connected, true);
+    assert.equal(probe.error, 'timeout after 150 ms waiting for "HTTP/1.1" (received "SSH-2.0-PharosTest\\r\\n")');
+  });
+
+  test('connection refused', async () => {
+    const closed = await startTcpServer(() => undefined);
+    await closed.close();
+    const probe = await check({ port: closed.port });
+    assert.equal(probe.connected, false);
+    assert.equal(probe.error, `connect ECONNREFUSED 127.0.0.1:${closed.port}`);
+  });
+
+  test('an already aborted signal reports the abort without connecting', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('shutting down'));
+    const config = tcpCheckFields.parse({ type: 'tcp', host: '127.0.0.1', port: silent.port });
+    const probe = await tcpCheck.run(config, checkContext({ signal: controller.signal }));
+    assert.equal(probe?.connected, false);
+    assert.equal(probe?.error, 'aborted: shutting down');
+  });
+});
