@@ -89,3 +89,9 @@ describe('config loading', () => {
     });
   }
 });
+
+test('an unquoted ${VAR} that spells a number becomes a number; a quoted one stays text', () => {
+  const config = parseConfigText('server:\n  port: ${PORT:-3000}\ntitle: "${T:-42}"\n', 'x.yaml', {});
+  assert.equal(config.server.port, 3000);
+  assert.equal(config.title, '42');
+});

@@ -57,10 +57,17 @@ function substituteScalars(doc: Document, env: NodeJS.ProcessEnv, lines: LineCou
         const pos = node.range ? lines.linePos(node.range[0]) : undefined;
         issues.push({ path: pathOf(path), line: pos?.line, column: pos?.col, message: `environment variable ${name} is not set (use \${${name}:-default} for a default)` });
       }
-      node.value = value;
+      // An unquoted `${PORT}` becomes the number or boolean it spells, as if written in place.
+      node.value = node.type === 'PLAIN' ? plainScalar(value) : value;
     },
   });
   return issues;
+}
+
+function plainScalar(text: string): string | number | boolean {
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (text === 'true' || text === 'false') return text === 'true';
+  return text;
 }
 
 function pathOf(ancestors: readonly unknown[]): string {
