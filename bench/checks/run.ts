@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { configSchema } from '../../src/config/schema.ts';
 import { parseDuration } from '../../src/domain/duration.ts';
 import { createLogger } from '../../src/runtime/logger.ts';
@@ -103,8 +104,19 @@ while (Date.now() < deadline) {
 await pharos.close();
 target.kill();
 
+// Table sizes from SQLite's dbstat: what a result costs, and what the rollups cost per monitor-day.
+const db = new Database(dbFile, { readonly: true });
+const tableBytes = (name: string) => (db.prepare('SELECT COALESCE(SUM(pgsize), 0) AS b FROM dbstat WHERE name = ?').get(name) as { b: number }).b;
+const rowCount = (name: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${name}`).get() as { n: number }).n;
+const resultRows = rowCount('results');
+const resultBytes = tableBytes('results');
+const rollupRows = rowCount('rollups');
+const rollupBytes = tableBytes('rollups');
+db.close();
+
 const expectedPerSec = (monitors / intervalMs) * 1000;
-const perResult = stored > 0 ? (bytes1 - bytes0) / stored : NaN;
+const perResult = resultBytes / resultRows;
+const perRollupRow = rollupRows > 0 ? rollupBytes / rollupRows : 0;
 const checksPerDay = (86_400_000 / intervalMs) * 1000;
 const figures = {
   monitors,
@@ -122,7 +134,11 @@ const figures = {
   cpu_percent_of_one_core: +(((usage1.cpuMs - usageM.cpuMs) / measuredMs) * 100).toFixed(1),
   results_stored: stored,
   db_bytes_per_result: +perResult.toFixed(1),
-  db_mb_per_1000_monitor_days: +((perResult * checksPerDay) / 1048576).toFixed(0),
+  results_table_rows: resultRows,
+  rollup_bytes_per_row: +perRollupRow.toFixed(0),
+  // a monitor-day: its results plus 24 hourly and 1 daily rollup rows
+  db_mb_per_1000_monitor_days: +((perResult * checksPerDay + perRollupRow * 25 * 1000) / 1048576).toFixed(1),
+  db_file_growth_bytes_per_stored_result: +((bytes1 - bytes0) / stored).toFixed(1),
   restart_to_all_checked_seconds: lastSeen ? +((lastSeen - restartAt) / 1000).toFixed(1) : 'not within 2 intervals',
   usage_at_start_mb: +(usage0.rssBytes / 1048576).toFixed(0),
 };

@@ -14,7 +14,7 @@ export interface AppDeps {
 
 /** The HTTP edge: thin routes over the snapshot and the runtime. Errors become JSON with a code, never a stack. */
 export function buildApp(deps: AppDeps): FastifyInstance {
-  const app: FastifyInstance = Fastify({ loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 1_048_576 });
+  const app: FastifyInstance = Fastify({ loggerInstance: deps.logger.child({ component: 'http' }, { level: 'warn' }) as FastifyBaseLogger, bodyLimit: 1_048_576 });
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, request, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) request.log.error({ err }, 'request failed');

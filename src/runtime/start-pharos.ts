@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { InProcessBus } from '../bus/in-process-bus.ts';
 import type { PushRecord } from '../checks/check-type.ts';
+import { closeKeepAliveAgents } from '../checks/http/keep-alive-agents.ts';
 import type { PharosConfig } from '../config/schema.ts';
 import { judgeProbe } from '../domain/judge-probe.ts';
 import { buildApp } from '../http/app.ts';
@@ -106,6 +107,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
       clearInterval(pruneTimer);
       canary?.stop();
       await runner.stop();
+      await closeKeepAliveAgents();
       await writer.close();
       snapshot.stop();
       await app.close();

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { TestKeyPair } from './test-certificates.ts';
 
 /**
@@ -23,19 +23,27 @@ export interface HttpTestServer {
   port: number;
   /** Connections accepted so far. */
   connections(): number;
+  /** Connections still open. */
+  open(): number;
   close(): Promise<void>;
 }
 
 export async function startHttpTestServer(tls?: TestKeyPair): Promise<HttpTestServer> {
   const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, handle) : http.createServer(handle);
   let connections = 0;
+  const sockets = new Set<Socket>();
   server.on(tls ? 'secureConnection' : 'connection', () => connections++);
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     connections: () => connections,
+    open: () => sockets.size,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

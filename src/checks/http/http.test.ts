@@ -73,6 +73,12 @@ describe('http check: responses', () => {
     assert.equal(echoed.body, 'hello');
   });
 
+  test('credentials in the URL are sent as Basic auth', async () => {
+    const probe = await probeOf({ url: `${plain.url.replace('//', '//user:p%40ss@')}/echo` });
+    const echoed = JSON.parse(probe.body ?? '') as { headers: Record<string, string> };
+    assert.equal(echoed.headers.authorization, `Basic ${Buffer.from('user:p@ss').toString('base64')}`);
+  });
+
   test('HEAD has no body', async () => {
     const probe = await probeOf({ url: `${plain.url}/status/200`, method: 'HEAD' });
     assert.equal(probe.status, 200);
@@ -151,17 +157,22 @@ describe('http check: failures', () => {
   test('a TLS handshake that never completes times out, and the client closes its socket', async () => {
     const open = new Set<net.Socket>();
     const silent = net.createServer((socket) => {
+      socket.resume(); // read, or the client's FIN goes unnoticed
       open.add(socket);
       socket.on('close', () => open.delete(socket));
     });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const { port } = silent.address() as net.AddressInfo;
-    const probe = await probeOf({ url: `https://127.0.0.1:${port}/` }, 150);
-    assert.equal(probe.error, 'timeout after 150 ms');
-    assert.equal(probe.connected, false);
-    await sleep(50);
-    assert.equal(open.size, 0, 'the aborted connection was closed');
-    await new Promise<void>((resolve) => silent.close(() => resolve()));
+    try {
+      const { port } = silent.address() as net.AddressInfo;
+      const probe = await probeOf({ url: `https://127.0.0.1:${port}/` }, 150);
+      assert.equal(probe.error, 'timeout after 150 ms');
+      assert.equal(probe.connected, false);
+      await sleep(50);
+      assert.equal(open.size, 0, 'the aborted connection was closed');
+    } finally {
+      for (const socket of open) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   test('a shutdown abort says so', async () => {
@@ -174,10 +185,13 @@ describe('http check: failures', () => {
 });
 
 describe('http check: connections', () => {
-  test('each check opens a fresh connection by default', async () => {
+  test('each check opens a fresh connection by default, and every check so far has closed its own', async () => {
     const before = plain.connections();
     for (let i = 0; i < 3; i++) await probeOf({ url: `${plain.url}/status/204` });
     assert.equal(plain.connections() - before, 3);
+    await sleep(50);
+    assert.equal(plain.open(), 0);
+    assert.equal(other.open(), 0);
   });
 
   test('keep_alive reuses one connection and still reports the remote address', async () => {

@@ -1,6 +1,7 @@
 import type { Probe } from '../../domain/probe.ts';
 import type { CheckContext, CheckType } from '../check-type.ts';
 import { failureMessage } from '../failure-message.ts';
+import { phaseTimings } from '../phase-timings.ts';
 import { newConnectionTrace, type ConnectionTrace } from './connection-trace.ts';
 import { isFollowableRedirect, MAX_REDIRECTS, redirectedRequest } from './redirects.ts';
 import { httpCheckFields, type HttpCheckConfig } from './schema.ts';
@@ -41,7 +42,8 @@ async function fetchFollowingRedirects(config: HttpCheckConfig, ctx: CheckContex
     signal: ctx.signal,
     wantBody: (status, headers) => !(follow && isFollowableRedirect(status, headers)),
   };
-  let request: HttpRequest = { url: new URL(config.url), method: config.method, headers: config.headers, body: config.body };
+  const url = new URL(config.url);
+  let request: HttpRequest = { url, method: config.method, headers: withUrlCredentials(url, config.headers), body: config.body };
   for (let redirects = 0; ; redirects++) {
     const response = await sendRequest(request, options, trace);
     const location = response.headers.location;
@@ -51,6 +53,14 @@ async function fetchFollowingRedirects(config: HttpCheckConfig, ctx: CheckContex
   }
 }
 
+/** https://user:pass@host/ means Basic auth (undici ignores credentials in the URL); an explicit header wins. */
+function withUrlCredentials(url: URL, headers: Record<string, string>): Record<string, string> {
+  if (url.username === '' && url.password === '') return headers;
+  if (Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) return headers;
+  const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  return { ...headers, authorization: `Basic ${Buffer.from(credentials).toString('base64')}` };
+}
+
 function connectionFields(startedAt: number, began: number, trace: ConnectionTrace): Probe {
   return {
     startedAt,
@@ -58,15 +68,6 @@ function connectionFields(startedAt: number, began: number, trace: ConnectionTra
     connected: trace.connected,
     ip: trace.ip,
     certificateExpiresAt: trace.certificateExpiresAt,
-    timings: {
-      dns: roundMs(trace.dnsMs),
-      connect: roundMs(trace.connectMs),
-      tls: roundMs(trace.tlsMs),
-      firstByte: roundMs(trace.firstByteMs),
-    },
+    timings: phaseTimings({ dns: trace.dnsMs, connect: trace.connectMs, tls: trace.tlsMs, firstByte: trace.firstByteMs }),
   };
-}
-
-function roundMs(ms: number | undefined): number | undefined {
-  return ms === undefined ? undefined : Math.round(ms * 100) / 100;
 }

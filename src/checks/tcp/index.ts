@@ -2,6 +2,7 @@ import net from 'node:net';
 import type { Probe } from '../../domain/probe.ts';
 import type { CheckContext, CheckType } from '../check-type.ts';
 import { abortMessage, errorMessage } from '../failure-message.ts';
+import { phaseTimings } from '../phase-timings.ts';
 import { tcpCheckFields, type TcpCheckConfig } from './schema.ts';
 
 /** Text kept of what the server sent ([BODY]); matching `expect` looks at a sliding window of this size. */
@@ -44,7 +45,7 @@ function probeTcp(config: TcpCheckConfig, ctx: CheckContext, resolve: (probe: Pr
       error,
       ip,
       body: expect !== undefined || received !== '' ? received : undefined,
-      timings: { connect: connectMs },
+      timings: phaseTimings({ connect: connectMs }),
     });
   };
   const onAbort = () => {

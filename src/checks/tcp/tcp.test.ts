@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { checkContext } from '../../../test/support/checks-context.ts';
 import type { Probe } from '../../domain/probe.ts';
 import { tcpCheck } from './index.ts';
@@ -8,6 +9,8 @@ import { tcpCheckFields } from './schema.ts';
 
 interface TcpTestServer {
   port: number;
+  /** Connections the server still holds open. */
+  open(): number;
   close(): Promise<void>;
 }
 
@@ -19,10 +22,12 @@ async function startTcpServer(onConnection: (socket: net.Socket) => void): Promi
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
     onConnection(socket);
+    socket.resume(); // read, so that the client's close is noticed
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as net.AddressInfo).port,
+    open: () => sockets.size,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -104,5 +109,10 @@ describe('tcp check', () => {
     const probe = await tcpCheck.run(config, checkContext({ signal: controller.signal }));
     assert.equal(probe?.connected, false);
     assert.equal(probe?.error, 'aborted: shutting down');
+  });
+
+  test('no check leaves a connection open', async () => {
+    await sleep(50);
+    assert.deepEqual([banner, echo, silent, hangUp].map((server) => server.open()), [0, 0, 0, 0]);
   });
 });

@@ -3,6 +3,7 @@ import tls from 'node:tls';
 import type { Probe } from '../../domain/probe.ts';
 import type { CheckContext, CheckType } from '../check-type.ts';
 import { abortMessage, errorMessage } from '../failure-message.ts';
+import { phaseTimings } from '../phase-timings.ts';
 import { certificateExpiry, summarizeCertificate } from './certificate-summary.ts';
 import { tlsCheckFields, type TlsCheckConfig } from './schema.ts';
 import { trustStoreWith } from './trust-store.ts';
@@ -52,7 +53,7 @@ function probeTls(config: TlsCheckConfig, ctx: CheckContext, resolve: (probe: Pr
     socket.destroy();
     resolve({ startedAt, responseTimeMs: Math.round(performance.now() - began), ...probe });
   };
-  const onAbort = () => finish({ connected: false, error: abortMessage(ctx), timings: { connect: connectMs } });
+  const onAbort = () => finish({ connected: false, error: abortMessage(ctx), timings: phaseTimings({ connect: connectMs }) });
 
   socket.once('connect', () => (connectMs = performance.now() - began));
   socket.once('secureConnect', () => {
@@ -64,7 +65,7 @@ function probeTls(config: TlsCheckConfig, ctx: CheckContext, resolve: (probe: Pr
       error: config.verify ? problem : undefined,
       ip: socket.remoteAddress,
       certificateExpiresAt: certificateExpiry(cert),
-      timings: { connect: connectMs, tls: tlsMs },
+      timings: phaseTimings({ connect: connectMs, tls: tlsMs }),
       details: {
         authorized: socket.authorized,
         authorizationError: problem,
@@ -73,7 +74,7 @@ function probeTls(config: TlsCheckConfig, ctx: CheckContext, resolve: (probe: Pr
       },
     });
   });
-  socket.once('error', (err) => finish({ connected: false, error: errorMessage(err), timings: { connect: connectMs } }));
+  socket.once('error', (err) => finish({ connected: false, error: errorMessage(err), timings: phaseTimings({ connect: connectMs }) }));
   if (ctx.signal.aborted) onAbort();
   else ctx.signal.addEventListener('abort', onAbort, { once: true });
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import tls from 'node:tls';
 import { checkContext } from '../../../test/support/checks-context.ts';
 import { testCertificates, type TestCertificates, type TestKeyPair } from '../../../test/support/test-certificates.ts';
@@ -11,6 +12,8 @@ import { tlsCheckFields } from './schema.ts';
 
 interface Listening {
   port: number;
+  /** Connections the server still holds open. */
+  open(): number;
   close(): Promise<void>;
 }
 
@@ -24,6 +27,7 @@ async function listen(server: net.Server): Promise<Listening> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as net.AddressInfo).port,
+    open: () => sockets.size,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -42,7 +46,7 @@ before(async () => {
   servers.expired = await tlsServer(certs.expired);
   servers.otherHost = await tlsServer(certs.otherHost);
   servers.selfSigned = await tlsServer(certs.selfSigned);
-  servers.silent = await listen(net.createServer(() => undefined));
+  servers.silent = await listen(net.createServer((socket) => socket.resume()));
 });
 after(() => Promise.all(Object.values(servers).map((server) => server.close())));
 
@@ -147,4 +151,9 @@ describe('tls check: config', () => {
     assert.equal(parse(certs.ca), true);
     assert.equal(parse(certs.ca + certs.localhost.cert), true);
   });
+});
+
+test('tls check: no check leaves a connection open', async () => {
+  await sleep(50);
+  assert.deepEqual(Object.values(servers).map((server) => server.open()), [0, 0, 0, 0, 0]);
 });
