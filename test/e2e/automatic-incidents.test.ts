@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { parseConfigText } from '../../src/config/load-config.ts';
 import { createLogger } from '../../src/runtime/logger.ts';
 import { startPharos, type RunningPharos } from '../../src/runtime/start-pharos.ts';
+import { stopTestPostgres, testDatabaseUrl, type TestDatabase } from '../support/postgres.ts';
 import { startSwitchableTarget, type SwitchableTarget } from '../support/switchable-target.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -17,9 +18,9 @@ interface Summary {
   page: { id: string; name: string; url: string; time_zone: string; updated_at: string };
 }
 
-const configText = (target: string, db: string) => `
+const configText = (target: string, storageUrl: string) => `
 title: E2E Status
-storage: { url: "sqlite:${db}", batch_interval: 20ms }
+storage: { url: "${storageUrl}", batch_interval: 20ms }
 components:
   - { id: api, name: Public API, group: Backend, monitors: [api-health] }
   - { id: jobs, name: Jobs, monitors: [jobs-push] }
@@ -39,18 +40,22 @@ monitors:
     failure_threshold: 1
 `;
 
-describe('monitoring end to end (SQLite, in-process bus)', () => {
+for (const kind of ['sqlite', 'postgres'] as const) describe(`monitoring end to end (${kind}, in-process bus)`, () => {
   let dir: string;
+  let storageUrl: string;
+  let pgDatabase: TestDatabase | undefined;
   let target: SwitchableTarget;
   let pharos: RunningPharos;
   const summary = async (): Promise<Summary> => (await fetch(`${pharos.url}/api/v2/summary.json`)).json() as Promise<Summary>;
   const start = async () => {
-    const config = parseConfigText(configText(target.url, join(dir, 'pharos.db')), 'e2e.yaml', {});
+    const config = parseConfigText(configText(target.url, storageUrl), 'e2e.yaml', {});
     pharos = await startPharos({ config, port: 0, logger: createLogger('silent') });
   };
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'pharos-e2e-'));
+    if (kind === 'postgres') pgDatabase = await testDatabaseUrl();
+    storageUrl = pgDatabase?.url ?? `sqlite:${join(dir, 'pharos.db')}`;
     target = await startSwitchableTarget();
     await start();
   });
@@ -58,6 +63,8 @@ describe('monitoring end to end (SQLite, in-process bus)', () => {
     await pharos?.close();
     await target.close();
     await rm(dir, { recursive: true, force: true });
+    await pgDatabase?.drop();
+    await stopTestPostgres();
   });
 
   test('a healthy service shows operational in Statuspage shape', async () => {

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { after, before, test } from 'node:test';
+import { InProcessBus } from '../bus/in-process-bus.ts';
+import type { PharosEvent } from '../bus/events.ts';
+import { configSchema } from '../config/schema.ts';
+import { openStore } from '../store/open-store.ts';
+import type { ResultBatch, Store } from '../store/store.ts';
+import { BatchWriter } from './batch-writer.ts';
+import { createLogger } from './logger.ts';
+
+let dir: string;
+let store: Store;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pharos-writer-'));
+  store = await openStore(`sqlite:${join(dir, 'w.db')}`);
+  await store.migrate();
+  const config = configSchema.parse({ monitors: [{ id: 'm1', type: 'tcp', host: '127.0.0.1', port: 1 }] });
+  await store.syncConfig({ monitors: [...config.monitors], components: [] }, Date.now());
+});
+after(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The real store, made to fail its first `failures` commits as if the database were unreachable. */
+function failingFirst(failures: number): Store & { attempts: number } {
+  const wrapper = Object.create(store) as Store & { attempts: number };
+  wrapper.attempts = 0;
+  wrapper.commitBatch = async (batch: ResultBatch) => {
+    wrapper.attempts += 1;
+    if (wrapper.attempts <= failures) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+    return store.commitBatch(batch);
+  };
+  return wrapper;
+}
+
+test('a failed batch write is logged, retried with backoff, and loses no result; events follow the commit', async () => {
+  const lines: string[] = [];
+  const logger = createLogger('info', new Writable({ write: (chunk, _enc, cb) => (lines.push(String(chunk)), cb()) }));
+  const bus = new InProcessBus();
+  const events: PharosEvent[] = [];
+  bus.subscribe((e) => events.push(e));
+  const flaky = failingFirst(2);
+  const writer = new BatchWriter({ store: flaky, bus, logger, intervalMs: 10, maxResults: 1000 });
+  const t0 = Date.now() - 10_000;
+  for (let i = 0; i < 50; i++) {
+    writer.pending.results.push({ monitorId: 'm1', startedAt: t0 + i, latencyMs: 5, ok: true, degraded: false, maintenance: false, statusCode: null, error: null });
+    writer.touched();
+  }
+  writer.pending.events.push({ type: 'monitor.status', monitorId: 'm1', from: 'unknown', to: 'up', at: t0 });
+  await writer.flush();
+  assert.equal(writer.committedResults, 0);
+  assert.equal(events.length, 0, 'no event before the commit');
+  const deadline = Date.now() + 5000;
+  while (writer.committedResults < 50 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  await writer.close();
+  assert.equal(writer.committedResults, 50);
+  assert.equal(writer.droppedResults, 0);
+  assert.ok(flaky.attempts >= 3);
+  assert.ok(lines.some((l) => l.includes('writing results failed; will retry') && l.includes('ECONNREFUSED')));
+  const stored = await store.listResults('m1', { from: 0, to: Date.now(), limit: 1000 });
+  assert.equal(stored.length, 50);
+  assert.ok(events.some((e) => e.type === 'monitor.status'));
+});
+
+test('while the store stays down, the buffer is bounded: the oldest results are dropped and counted', async () => {
+  const down = failingFirst(1_000_000);
+  const logger = createLogger('silent');
+  const writer = new BatchWriter({ store: down, bus: new InProcessBus(), logger, intervalMs: 5, maxResults: 10, maxBuffered: 100 });
+  for (let i = 0; i < 250; i++) writer.pending.results.push({ monitorId: 'm1', startedAt: i, latencyMs: 1, ok: true, degraded: false, maintenance: false, statusCode: null, error: null });
+  await writer.flush();
+  assert.equal(writer.pending.results.length, 100);
+  assert.equal(writer.droppedResults, 150);
+  assert.equal(writer.pending.results[0]!.startedAt, 150, 'the newest are kept');
+  await writer.close();
+});
