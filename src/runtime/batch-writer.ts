@@ -40,7 +40,8 @@ export class BatchWriter {
 
   /** Commit what is pending now; resolves when it is committed or has failed and been kept for retry. */
   async flush(): Promise<void> {
-    if (this.flushing) await this.flushing;
+    // One commit at a time, in order: a newer state must never be overwritten by an older batch.
+    while (this.flushing) await this.flushing;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.pending.isEmpty) return;

@@ -1,10 +1,9 @@
-import { decideAutoIncidents } from '../domain/auto-incidents.ts';
+import { decideAutoIncidents, type AutoIncidentComponent } from '../domain/auto-incidents.ts';
 import type { CheckResult } from '../domain/check-result.ts';
 import { componentStatusOf } from '../domain/component-status.ts';
 import { evaluateResult } from '../domain/evaluate-result.ts';
 import { newId } from '../domain/ids.ts';
 import { componentsInMaintenance } from '../domain/maintenance-windows.ts';
-import type { ComponentStatus } from '../domain/statuses.ts';
 import type { BatchWriter } from './batch-writer.ts';
 import type { StatusBoard } from './status-board.ts';
 
@@ -14,15 +13,6 @@ export interface PipelineDeps {
   now(): number;
   /** true while the connectivity canaries say Pharos itself is offline */
   isOffline(): boolean;
-}
-
-interface ComponentChange {
-  id: string;
-  name: string;
-  status: ComponentStatus;
-  previousStatus: ComponentStatus;
-  autoIncident: boolean;
-  lastError: string | null;
 }
 
 /**
@@ -70,7 +60,7 @@ export class ResultPipeline {
   refreshComponents(componentIds: Iterable<string>, now = this.deps.now()): void {
     const { board, writer } = this.deps;
     const maintenance = componentsInMaintenance(board.maintenances, now);
-    const changes: ComponentChange[] = [];
+    const changes: AutoIncidentComponent[] = [];
     for (const id of componentIds) {
       const component = board.components.get(id);
       if (!component) continue;
