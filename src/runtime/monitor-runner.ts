@@ -29,19 +29,21 @@ export class MonitorRunner {
     });
   }
 
-  setMonitors(monitors: Iterable<LiveMonitor>): void {
+  /** `lastCheckAt` (from the stored state) lets a restarted Pharos check each monitor within one interval of its last check. */
+  setMonitors(monitors: Iterable<LiveMonitor>, lastCheckAt: (monitorId: string) => number | null = () => null): void {
     const wanted = new Set<string>();
     for (const monitor of monitors) {
       if (!monitor.config.enabled) continue;
       wanted.add(monitor.config.id);
       if (!this.since.has(monitor.config.id)) this.since.set(monitor.config.id, this.now());
-      this.scheduler.add({
+      const job = {
         id: monitor.config.id,
         intervalMs: monitor.config.interval,
         run: async () => {
           await this.runOnce(monitor);
         },
-      });
+      };
+      this.scheduler.add(job, { lastRunAt: lastCheckAt(monitor.config.id) });
     }
     for (const id of this.since.keys()) {
       if (!wanted.has(id)) {

@@ -57,7 +57,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const pushInbox = new PushInbox();
   pushInbox.setTokens(config.monitors.flatMap((m) => (m.type === 'push' ? [[m.token, m.id] as [string, string]] : [])));
   const runner = new MonitorRunner({ concurrency: config.scheduler.concurrency, pushInbox, logger, now, onResult: (r) => pipeline.record(r) });
-  runner.setMonitors(board.monitors.values());
+  runner.setMonitors(board.monitors.values(), (id) => board.stateOf(id).lastCheckAt);
   pipeline.refreshAllComponents();
 
   const snapshot = new StatusSnapshot({ load: () => loadStatusModel(store, config, now()), bus, logger });

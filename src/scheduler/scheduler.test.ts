@@ -118,4 +118,17 @@ describe('scheduler', () => {
     assert.equal(runs, before);
     assert.ok(errors.length >= 2 && errors.every((e) => e === 'bad'));
   });
+
+  test('after a restart a job runs within one interval of its last run, not at its next phase slot', async () => {
+    const ran: string[] = [];
+    const s = new Scheduler({ concurrency: 4 });
+    const now = Date.now();
+    s.add({ id: 'almost-due', intervalMs: 60_000, run: async () => void ran.push('almost-due') }, { lastRunAt: now - 59_850 });
+    s.add({ id: 'overdue', intervalMs: 1_000, run: async () => void ran.push('overdue') }, { lastRunAt: now - 3_600_000 });
+    s.start();
+    await sleep(1100);
+    await s.stop();
+    assert.ok(ran.includes('almost-due'), 'the job due 150 ms after start ran');
+    assert.ok(ran.includes('overdue'), 'the overdue job ran within its interval');
+  });
 });

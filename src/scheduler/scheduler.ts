@@ -54,11 +54,22 @@ export class Scheduler {
     return this.inFlight;
   }
 
-  add(job: ScheduledJob): void {
+  /**
+   * Schedule a job at its phase. `lastRunAt` (e.g. the last check before a restart) lets it run earlier than its
+   * phase slot so that it is never left unchecked for more than one interval; overdue jobs are spread over up to 10 s.
+   */
+  add(job: ScheduledJob, opts: { lastRunAt?: number | null } = {}): void {
     this.remove(job.id);
     const entry: Entry = { job, phase: phaseOf(job.id, job.intervalMs), running: false, removed: false };
     this.entries.set(job.id, entry);
-    this.heap.push(nextSlot(this.now(), job.intervalMs, entry.phase), entry);
+    const now = this.now();
+    let first = nextSlot(now, job.intervalMs, entry.phase);
+    if (opts.lastRunAt) {
+      const due = opts.lastRunAt + job.intervalMs;
+      const catchUp = due >= now ? due : now + (entry.phase % Math.min(job.intervalMs, 10_000));
+      first = Math.min(first, catchUp);
+    }
+    this.heap.push(first, entry);
     this.arm();
   }
 
@@ -103,7 +114,7 @@ export class Scheduler {
       const { key: plannedAt, value: entry } = this.heap.pop()!;
       if (entry.removed) continue;
       const interval = entry.job.intervalMs;
-      this.heap.push(plannedAt + interval > now ? plannedAt + interval : nextSlot(now + 1, interval, entry.phase), entry);
+      this.heap.push(nextSlot(Math.max(plannedAt, now) + 1, interval, entry.phase), entry);
       if (entry.running) {
         this.skipped += 1;
         continue;
