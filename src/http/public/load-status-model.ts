@@ -34,10 +34,23 @@ export async function loadStatusModel(store: Store, config: PharosConfig, now: n
     });
   const updatedAt = Math.max(0, ...modelComponents.map((c) => c.updatedAt), ...incidents.map((i) => i.updatedAt));
   return {
-    page: { id: stableId('page', url), name: config.title, url, description: config.description },
+    page: {
+      id: stableId('page', url),
+      slug: '',
+      name: config.title,
+      url,
+      basePath: '',
+      description: config.description ?? null,
+      logo: null,
+      favicon: null,
+      colors: { brand: '#0969da', operational: '#1a7f37', degraded: '#9a6700', partial: '#bc4c00', major: '#cf222e', maintenance: '#0969da' },
+      customCss: null,
+      footer: [],
+    },
     updatedAt: updatedAt || now,
     components: modelComponents,
-    unresolvedIncidents: incidents.sort((a, b) => b.createdAt - a.createdAt),
+    incidents: incidents.sort((a, b) => b.createdAt - a.createdAt),
+    history: new Map(),
     maintenances: maintenanceWindowsOf(config),
     monitors: monitors.map((m) => {
       const st = stateById.get(m.id);
@@ -50,6 +63,7 @@ export async function loadStatusModel(store: Store, config: PharosConfig, now: n
         lastCheckAt: st?.lastCheckAt ?? null,
         lastLatencyMs: st?.lastLatencyMs ?? null,
         lastError: st?.lastError ?? null,
+        target: null,
       };
     }),
     builtAt: now,

@@ -1,5 +1,5 @@
 import { formatDuration } from '../../domain/duration.ts';
-import type { StatusModel } from './status-model.ts';
+import { unresolvedIncidents, type StatusModel } from './status-model.ts';
 import { renderStatus } from './statuspage/render-summary.ts';
 
 const LABEL: Record<string, string> = {
@@ -20,7 +20,7 @@ export function renderBarePage(model: StatusModel): string {
   const components = model.components
     .map((c) => `<li class="${c.status}"><span>${escapeHtml(c.group ? `${c.group} / ${c.name}` : c.name)}</span> <strong>${LABEL[c.status] ?? c.status}</strong></li>`)
     .join('\n');
-  const incidents = model.unresolvedIncidents
+  const incidents = unresolvedIncidents(model)
     .map((i) => `<article><h3>${escapeHtml(i.name)}</h3><p>${escapeHtml(i.status)} · ${escapeHtml(i.impact)} impact · since ${new Date(i.createdAt).toISOString()}</p>${i.updates
       .slice()
       .reverse()

@@ -2,17 +2,52 @@ import type { Incident } from '../../domain/incident.ts';
 import type { MaintenanceWindow } from '../../domain/maintenance-windows.ts';
 import type { ComponentStatus, MonitorStatus } from '../../domain/statuses.ts';
 
-/** Everything the public side shows, read from the store in one go; rendered into bytes by the snapshot. */
+/**
+ * Everything one public page shows, read from the store (never per request) and scoped to the page's components.
+ * Every public renderer (Statuspage JSON, HTML, feeds, badges) is a pure function of this.
+ */
 export interface StatusModel {
-  page: { id: string; name: string; url: string; description?: string };
+  page: ModelPage;
   /** ms since epoch of the newest change shown */
   updatedAt: number;
+  /** the page's components, in display order */
   components: ModelComponent[];
-  unresolvedIncidents: Incident[];
+  /** recent incidents touching the page's components (unresolved and resolved), newest first; bounded */
+  incidents: Incident[];
+  /** maintenance windows touching the page's components, by start time */
   maintenances: MaintenanceWindow[];
   monitors: ModelMonitor[];
+  /** per component id */
+  history: Map<string, ComponentHistory>;
   /** ms since epoch when this model was read */
   builtAt: number;
+}
+
+export interface ModelPage {
+  /** 12-character Statuspage-style id, stable */
+  id: string;
+  /** '' for the default page */
+  slug: string;
+  name: string;
+  /** absolute URL of the page, no trailing slash */
+  url: string;
+  /** path prefix of the page's routes: '' for the default page, '/<slug>' for the others */
+  basePath: string;
+  description: string | null;
+  logo: string | null;
+  favicon: string | null;
+  colors: PageColors;
+  customCss: string | null;
+  footer: { label: string; url: string }[];
+}
+
+export interface PageColors {
+  brand: string;
+  operational: string;
+  degraded: string;
+  partial: string;
+  major: string;
+  maintenance: string;
 }
 
 export interface ModelComponent {
@@ -35,5 +70,51 @@ export interface ModelMonitor {
   statusSince: number | null;
   lastCheckAt: number | null;
   lastLatencyMs: number | null;
+  /** null when the monitor's `public.hide_errors` is set */
   lastError: string | null;
+  /** the URL / host:port it checks; null when `public.hide_url` is set */
+  target: string | null;
+}
+
+export const UPTIME_PERIODS = ['24h', '7d', '30d', '90d'] as const;
+export type UptimePeriod = (typeof UPTIME_PERIODS)[number];
+
+export const LATENCY_PERIODS = ['24h', '7d', '30d'] as const;
+export type LatencyPeriod = (typeof LATENCY_PERIODS)[number];
+
+export interface ComponentHistory {
+  /** 90 UTC days, oldest first; the last one is today (partial) */
+  days: DayCell[];
+  /** fraction 0..1 over each period, null when nothing was measured */
+  uptime: Record<UptimePeriod, number | null>;
+  /** null when none of the component's monitors measures latency (push-only components) */
+  latency: Record<LatencyPeriod, LatencyPoint[]> | null;
+}
+
+export type DayState = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance' | 'no_data';
+
+export interface DayCell {
+  /** YYYY-MM-DD (UTC) */
+  day: string;
+  /** ms since epoch of 00:00 UTC */
+  start: number;
+  /** fraction 0..1, null when nothing was measured that day */
+  uptime: number | null;
+  /** the day's worst state, from its failures and the incidents that touched it */
+  worst: DayState;
+  /** incidents that were open during the day */
+  incidentIds: string[];
+  checks: number;
+  failures: number;
+}
+
+export interface LatencyPoint {
+  /** bucket start, ms since epoch */
+  t: number;
+  avgMs: number | null;
+  p95Ms: number | null;
+}
+
+export function unresolvedIncidents(model: StatusModel): Incident[] {
+  return model.incidents.filter((i) => i.resolvedAt === null);
 }

@@ -2,7 +2,7 @@ import type { Incident } from '../../../domain/incident.ts';
 import { maintenanceStatusAt, type MaintenanceWindow } from '../../../domain/maintenance-windows.ts';
 import { pageStatus } from '../../../domain/page-status.ts';
 import { COMPONENT_STATUSES, type ComponentStatus } from '../../../domain/statuses.ts';
-import type { ModelComponent, StatusModel } from '../status-model.ts';
+import { unresolvedIncidents, type ModelComponent, type StatusModel } from '../status-model.ts';
 import { stableId } from './stable-id.ts';
 
 /**
@@ -159,7 +159,7 @@ export function renderMaintenance(model: StatusModel, w: MaintenanceWindow) {
 export function renderStatus(model: StatusModel) {
   return pageStatus(
     model.components.map((c) => c.status),
-    model.unresolvedIncidents.map((i) => i.impact),
+    unresolvedIncidents(model).map((i) => i.impact),
   );
 }
 
@@ -168,7 +168,7 @@ export function renderSummary(model: StatusModel) {
   return {
     page: renderPage(model),
     components: renderComponents(model),
-    incidents: model.unresolvedIncidents.map((i) => renderIncident(model, i)),
+    incidents: unresolvedIncidents(model).map((i) => renderIncident(model, i)),
     scheduled_maintenances: model.maintenances.filter((w) => maintenanceStatusAt(w, model.builtAt) !== 'completed').map((w) => renderMaintenance(model, w)),
     status: renderStatus(model),
   };
