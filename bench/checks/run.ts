@@ -73,9 +73,14 @@ const tm = Date.now();
 const startedAtMeasure = pharos.runner.scheduler.started;
 const usageM = sampleUsage();
 let maxRss = 0;
+let heapAtMaxRss: NodeJS.MemoryUsage | undefined;
 while (Date.now() - t0 < durationMs) {
   await sleep(1000);
-  maxRss = Math.max(maxRss, sampleUsage().rssBytes);
+  const rss = sampleUsage().rssBytes;
+  if (rss > maxRss) {
+    maxRss = rss;
+    heapAtMaxRss = process.memoryUsage();
+  }
 }
 const measuredMs = Date.now() - tm;
 const started = pharos.runner.scheduler.started - startedAtMeasure;
@@ -131,6 +136,9 @@ const figures = {
   not_up_at_end: failures,
   rss_max_mb: +(maxRss / 1048576).toFixed(0),
   rss_peak_process_mb: +(peakRss() / 1048576).toFixed(0),
+  heap_used_mb_at_max_rss: +((heapAtMaxRss?.heapUsed ?? 0) / 1048576).toFixed(0),
+  heap_total_mb_at_max_rss: +((heapAtMaxRss?.heapTotal ?? 0) / 1048576).toFixed(0),
+  external_mb_at_max_rss: +((heapAtMaxRss?.external ?? 0) / 1048576).toFixed(0),
   cpu_percent_of_one_core: +(((usage1.cpuMs - usageM.cpuMs) / measuredMs) * 100).toFixed(1),
   results_stored: stored,
   db_bytes_per_result: +perResult.toFixed(1),

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { checkTypes } from '../checks/registry.ts';
 import { ConditionSyntaxError, parseCondition } from '../domain/conditions/index.ts';
 import { durationMs } from './duration-schema.ts';
+import { idSchema } from './id-schema.ts';
+import { monitorPublicSchema } from './page-schema.ts';
 
-export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-export const idSchema = z.string().regex(ID_PATTERN, 'lower-case letters, digits, - and _ (at most 63), starting with a letter or digit');
 
 /** A condition string, parsed at load so that a typo is a config error with its key path. */
 export const conditionSchema = z.string().superRefine((source, ctx) => {
@@ -30,6 +30,8 @@ export const monitorCommonFields = {
   failure_threshold: z.number().int().min(1).max(100).default(2),
   success_threshold: z.number().int().min(1).max(100).default(1),
   enabled: z.boolean().default(true),
+  /** what the public side hides: the checked URL/host, the error text */
+  public: monitorPublicSchema,
 };
 
 const variants = [

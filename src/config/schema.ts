@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { durationMs } from './duration-schema.ts';
-import { idSchema, monitorSchema } from './monitor-schema.ts';
+import { idSchema } from './id-schema.ts';
+import { monitorSchema } from './monitor-schema.ts';
+import { pageSchema } from './page-schema.ts';
 
 export const componentSchema = z
   .object({
@@ -82,6 +84,8 @@ export const configSchema = z
     components: z.array(componentSchema).default([]),
     monitors: z.array(monitorSchema).default([]),
     maintenances: z.array(maintenanceSchema).default([]),
+    /** public status pages; none: one page with every component */
+    pages: z.array(pageSchema).default([]),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -100,6 +104,22 @@ export const configSchema = z
         if (!componentIds.has(id)) ctx.addIssue({ code: 'custom', path: ['maintenances', i, 'components', j], message: `no component with id "${id}"` });
       }),
     );
+    reportDuplicates(config.pages.map((p) => p.slug), ['pages'], ctx, 'slug');
+    const groups = new Set(config.components.map((c) => c.group).filter((g) => g !== undefined));
+    const domains = new Map<string, number>();
+    config.pages.forEach((p, i) => {
+      p.components?.forEach((id, j) => {
+        if (!componentIds.has(id)) ctx.addIssue({ code: 'custom', path: ['pages', i, 'components', j], message: `no component with id "${id}"` });
+      });
+      p.groups?.forEach((g, j) => {
+        if (!groups.has(g)) ctx.addIssue({ code: 'custom', path: ['pages', i, 'groups', j], message: `no component has group "${g}"` });
+      });
+      p.domains.forEach((d, j) => {
+        if (domains.has(d)) ctx.addIssue({ code: 'custom', path: ['pages', i, 'domains', j], message: `domain "${d}" already belongs to page ${domains.get(d)}` });
+        domains.set(d, i);
+      });
+    });
+    if (config.pages.filter((p) => p.default).length > 1) ctx.addIssue({ code: 'custom', path: ['pages'], message: 'only one page can be the default' });
     const tokens = new Map<string, number>();
     config.monitors.forEach((m, i) => {
       if (m.type !== 'push') return;
@@ -110,10 +130,10 @@ export const configSchema = z
 
 export type PharosConfig = z.infer<typeof configSchema>;
 
-function reportDuplicates(ids: string[], path: (string | number)[], ctx: z.RefinementCtx): void {
+function reportDuplicates(ids: string[], path: (string | number)[], ctx: z.RefinementCtx, key = 'id'): void {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
-    if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate id "${id}"` });
+    if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [...path, i, key], message: `duplicate ${key} "${id}"` });
     seen.add(id);
   });
 }

@@ -10,7 +10,7 @@ import { getIncident, listIncidents, loadOpenIncidents } from './incident-querie
 import { createMigrator } from './migrations/index.ts';
 import { MonitorKeys } from './monitor-keys.ts';
 import { prune } from './prune.ts';
-import { listResults, listStatusChanges } from './result-queries.ts';
+import { listAllStatusChanges, listResults, listStatusChanges } from './result-queries.ts';
 import { listRollups, uptime } from './rollup-queries.ts';
 import { loadComponentStatuses, loadMonitorStates } from './state-queries.ts';
 import type { StoreContext } from './store-context.ts';
@@ -101,6 +101,10 @@ export class KyselyStore implements Store {
 
   listStatusChanges(monitorId: string, opts: { from: number; to: number }): Promise<StatusChange[]> {
     return listStatusChanges(this.ctx, this.monitorKeys, monitorId, opts);
+  }
+
+  listAllStatusChanges(opts: { from: number; to: number }): Promise<StatusChange[]> {
+    return listAllStatusChanges(this.ctx, opts);
   }
 
   listRollups(monitorIds: string[], granularity: RollupGranularity, opts: { from: number; to: number }): Promise<Rollup[]> {

@@ -40,3 +40,17 @@ export async function listStatusChanges(ctx: StoreContext, monitorKeys: MonitorK
     .execute();
   return rows.map((r) => ({ monitorId, from: r.from_status, to: r.to_status, at: r.at, reason: r.reason }));
 }
+
+/** Status changes of every monitor in [from, to), oldest first: one query for the public history. */
+export async function listAllStatusChanges(ctx: StoreContext, opts: { from: number; to: number }): Promise<StatusChange[]> {
+  const rows = await ctx.db
+    .selectFrom('status_changes as s')
+    .innerJoin('monitors as m', 'm.key', 's.monitor_key')
+    .select(['m.id as monitor_id', 's.at', 's.from_status', 's.to_status', 's.reason'])
+    .where('s.at', '>=', opts.from)
+    .where('s.at', '<', opts.to)
+    .orderBy('s.at')
+    .orderBy('s.id')
+    .execute();
+  return rows.map((r) => ({ monitorId: r.monitor_id, from: r.from_status, to: r.to_status, at: r.at, reason: r.reason }));
+}

@@ -57,5 +57,7 @@ forEachStore('states', (h) => {
     assert.deepEqual(all, [changes[0], changes[1], { monitorId: 'sc', from: 'down', to: 'degraded', at: T0 + 120_000, reason: '2300 ms' }]);
     assert.deepEqual(await h.store.listStatusChanges('sc', { from: T0 + 1, to: T0 + 120_000 }), [changes[1]]);
     assert.deepEqual(await h.store.listStatusChanges('nobody', { from: T0, to: T0 + HOUR }), []);
+    const everyone = (await h.store.listAllStatusChanges({ from: T0, to: T0 + 120_000 })).filter((c) => c.monitorId.startsWith('sc'));
+    assert.deepEqual(everyone, [changes[0], changes[2], changes[1]]);
   });
 });

@@ -1,0 +1,73 @@
+import type { Incident } from '../../../domain/incident.ts';
+import type { MonitorState } from '../../../domain/monitor-state.ts';
+import type { ComponentStatus } from '../../../domain/statuses.ts';
+import type { Rollup, Store } from '../../../store/store.ts';
+import type { ComponentHistory } from '../status-model.ts';
+import { buildDayCells, DAY_MS, HISTORY_DAYS, utcDayStart } from './day-cells.ts';
+import { latencySeries } from './latency-series.ts';
+import { periodUptime } from './period-uptime.ts';
+
+const HOUR = 3_600_000;
+const LATENCY_TYPES = new Set(['http', 'tcp', 'dns', 'tls']);
+
+export interface HistoryComponent {
+  id: string;
+  status: ComponentStatus;
+  monitors: { id: string; type: string }[];
+}
+
+/**
+ * Per-component history for the public page: 90 day cells, uptime per period, latency series.
+ * Four queries whatever the number of components; rollups only, never raw results.
+ */
+export async function loadHistory(store: Store, components: readonly HistoryComponent[], incidents: readonly Incident[], states: readonly MonitorState[], now: number): Promise<Map<string, ComponentHistory>> {
+  const monitorIds = [...new Set(components.flatMap((c) => c.monitors.map((m) => m.id)))];
+  const first = utcDayStart(now) - (HISTORY_DAYS - 1) * DAY_MS;
+  const hourFrom = Math.floor(now / HOUR) * HOUR - (7 * 24 - 1) * HOUR;
+  const [daily, hourly, changes] = await Promise.all([
+    monitorIds.length ? store.listRollups(monitorIds, 'day', { from: first, to: now + DAY_MS }) : [],
+    monitorIds.length ? store.listRollups(monitorIds, 'hour', { from: hourFrom, to: now + HOUR }) : [],
+    store.listAllStatusChanges({ from: first, to: now + 1 }),
+  ]);
+  const dailyBy = groupBy(daily);
+  const hourlyBy = groupBy(hourly);
+  const changesBy = new Map<string, typeof changes>();
+  for (const c of changes) {
+    const list = changesBy.get(c.monitorId);
+    if (list) list.push(c);
+    else changesBy.set(c.monitorId, [c]);
+  }
+  const currentStatus = new Map(states.map((s) => [s.monitorId, s.status]));
+
+  const out = new Map<string, ComponentHistory>();
+  for (const c of components) {
+    const ids = c.monitors.map((m) => m.id);
+    const cDaily = ids.flatMap((id) => dailyBy.get(id) ?? []);
+    const cHourly = ids.flatMap((id) => hourlyBy.get(id) ?? []);
+    const latencyMonitor = c.monitors.find((m) => LATENCY_TYPES.has(m.type));
+    out.set(c.id, {
+      days: buildDayCells({
+        now,
+        monitorIds: ids,
+        dailyRollups: cDaily,
+        statusChanges: ids.flatMap((id) => changesBy.get(id) ?? []).sort((a, b) => a.at - b.at),
+        currentStatus,
+        incidents: incidents.filter((i) => i.componentIds.includes(c.id)),
+        componentStatusNow: c.status,
+      }),
+      uptime: periodUptime(now, cHourly, cDaily),
+      latency: latencyMonitor ? latencySeries(now, hourlyBy.get(latencyMonitor.id) ?? [], dailyBy.get(latencyMonitor.id) ?? []) : null,
+    });
+  }
+  return out;
+}
+
+function groupBy(rows: readonly Rollup[]): Map<string, Rollup[]> {
+  const by = new Map<string, Rollup[]>();
+  for (const r of rows) {
+    const list = by.get(r.monitorId);
+    if (list) list.push(r);
+    else by.set(r.monitorId, [r]);
+  }
+  return by;
+}

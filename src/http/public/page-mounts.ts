@@ -1,0 +1,73 @@
+import type { PageConfig } from '../../config/page-schema.ts';
+import type { PharosConfig } from '../../config/schema.ts';
+
+/** One way a page is reached: the default page at /, a page at /<slug>, a page at / of its own domain. */
+export interface PageMount {
+  /** unique: `${slug}@${basePath}` */
+  key: string;
+  /** '' for the implicit page of a config without `pages:` */
+  slug: string;
+  basePath: string;
+  title: string;
+  /** the page's own settings; undefined for the implicit page */
+  page: PageConfig | undefined;
+  /** component ids shown, in display order */
+  componentIds: string[];
+  /** absolute URL of the page, no trailing slash */
+  url: string;
+}
+
+export interface PageMounts {
+  all: PageMount[];
+  /** served at / when no domain matches */
+  root: PageMount;
+  bySlug: Map<string, PageMount>;
+  byHost: Map<string, PageMount>;
+}
+
+export function buildPageMounts(config: PharosConfig): PageMounts {
+  const siteUrl = (config.server.base_url ?? `http://localhost:${config.server.port}`).replace(/\/$/, '');
+  const allIds = config.components.map((c) => c.id);
+  if (config.pages.length === 0) {
+    const root: PageMount = { key: '@', slug: '', basePath: '', title: config.title, page: undefined, componentIds: allIds, url: siteUrl };
+    return { all: [root], root, bySlug: new Map(), byHost: new Map() };
+  }
+  const all: PageMount[] = [];
+  const bySlug = new Map<string, PageMount>();
+  const byHost = new Map<string, PageMount>();
+  const defaultPage = config.pages.find((p) => p.default) ?? config.pages[0]!;
+  const mount = (page: PageConfig, basePath: string, url: string): PageMount => {
+    const m: PageMount = { key: `${page.slug}@${basePath}`, slug: page.slug, basePath, title: page.title, page, componentIds: componentsOf(config, page), url };
+    all.push(m);
+    return m;
+  };
+  const root = mount(defaultPage, '', siteUrl);
+  for (const page of config.pages) {
+    bySlug.set(page.slug, mount(page, `/${page.slug}`, `${siteUrl}/${page.slug}`));
+    if (page.domains.length > 0) {
+      const own = page === defaultPage ? root : mount(page, '', `${new URL(siteUrl).protocol}//${page.domains[0]}`);
+      for (const d of page.domains) byHost.set(d, own);
+    }
+  }
+  return { all, root, bySlug, byHost };
+}
+
+/** The page's components: those listed, then those of the listed groups, in config order; neither listed: all. */
+function componentsOf(config: PharosConfig, page: PageConfig): string[] {
+  if (!page.components && !page.groups) return config.components.map((c) => c.id);
+  const ids = [...(page.components ?? [])];
+  const groups = new Set(page.groups ?? []);
+  for (const c of config.components) if (c.group && groups.has(c.group) && !ids.includes(c.id)) ids.push(c.id);
+  return ids;
+}
+
+/** The mount for a request: its Host header's page at /, else /<slug>/… or the root page. */
+export function resolveMount(mounts: PageMounts, host: string | undefined, path: string): { mount: PageMount; rest: string } {
+  const hostname = (host ?? '').replace(/:\d+$/, '').toLowerCase();
+  const byHost = mounts.byHost.get(hostname);
+  if (byHost) return { mount: byHost, rest: path };
+  const m = /^\/([a-z0-9][a-z0-9-]{0,62})(\/.*)?$/.exec(path);
+  const bySlug = m ? mounts.bySlug.get(m[1]!) : undefined;
+  if (bySlug) return { mount: bySlug, rest: m![2] ?? '/' };
+  return { mount: mounts.root, rest: path };
+}
