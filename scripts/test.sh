@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npx tsc --noEmit
+node scripts/build.mjs
 npx eslint .
 mapfile -t files < <(find src test -name '*.test.ts' | sort)
 exec node --import tsx --test --test-reporter=spec --test-concurrency=2 "${files[@]}"

@@ -2,7 +2,8 @@
 # The bench/checks matrix from the monitoring-core issue; each run prints one JSON line. About 10 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-run() { echo "# $*"; node --import tsx bench/checks/run.ts "$@" 2>&1 | grep '^{'; }
+npm run build --silent
+run() { echo "# $*"; node bench/checks/run.mjs "$@" 2>&1 | grep '^{'; }
 run --monitors 1000 --interval 30s --duration 150s
 run --monitors 10000 --interval 30s --duration 150s
 run --monitors 10000 --interval 10s --duration 120s

@@ -3,7 +3,9 @@
  * Prints checks/s achieved vs expected, scheduling drift p50/p99, RSS and CPU, bytes per stored result,
  * database growth per 1,000 monitor-days, and the time after a restart until every monitor was checked again.
  *
- *   node --import tsx bench/checks/run.ts --monitors 10000 --interval 30s --duration 120s
+ *   npm run build && node bench/checks/run.mjs --monitors 10000 --interval 30s --duration 120s
+ *
+ * Pharos runs from its bundle (dist/index.mjs), as `pharos start` does, so that the figures are those of production.
  */
 import { fork } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
@@ -12,11 +14,27 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { configSchema } from '../../src/config/schema.ts';
-import { parseDuration } from '../../src/domain/duration.ts';
-import { createLogger } from '../../src/runtime/logger.ts';
-import { startPharos, type RunningPharos } from '../../src/runtime/start-pharos.ts';
-import { peakRss, sampleUsage } from './process-usage.ts';
+import { readFileSync } from 'node:fs';
+import { configSchema, createLogger, startPharos } from '../../dist/index.mjs';
+
+/** CPU time (ms, user+system) and RSS of this process. */
+function sampleUsage() {
+  const cpu = process.cpuUsage();
+  return { cpuMs: (cpu.user + cpu.system) / 1000, rssBytes: process.memoryUsage.rss() };
+}
+
+/** Peak RSS of this process so far (VmHWM), in bytes. */
+function peakRss() {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) * 1024 : 0;
+}
+
+/** "30s", "2m", "500ms" → ms */
+function parseDuration(text) {
+  const m = /^(\d+)(ms|s|m|h)$/.exec(text);
+  if (!m) throw new Error(`not a duration: ${text}`);
+  return Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2]];
+}
 
 const { values } = parseArgs({
   options: {
@@ -28,11 +46,11 @@ const { values } = parseArgs({
   },
 });
 const monitors = Number(values.monitors);
-const intervalMs = parseDuration(values.interval!)!;
-const durationMs = parseDuration(values.duration!)!;
+const intervalMs = parseDuration(values.interval);
+const durationMs = parseDuration(values.duration);
 
-const target = fork(new URL('./target-server.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'] });
-const port = await new Promise<number>((resolve) => target.once('message', (m: { port: number }) => resolve(m.port)));
+const target = fork(new URL('./target-server.mjs', import.meta.url).pathname);
+const port = await new Promise((resolve) => target.once('message', (m) => resolve(m.port)));
 const dir = await mkdtemp(join(tmpdir(), 'pharos-bench-'));
 const dbFile = join(dir, 'bench.db');
 
@@ -59,21 +77,29 @@ const dbBytes = async () => {
   return total;
 };
 
+let phase = 'startup';
+const peakByPhase = {};
+const rssSampler = setInterval(() => {
+  const rss = process.memoryUsage.rss();
+  peakByPhase[phase] = Math.max(peakByPhase[phase] ?? 0, Math.round(rss / 1048576));
+}, 200);
 const start = async () => startPharos({ config, port: 0, logger });
-let pharos: RunningPharos = await start();
+let pharos = await start();
 const t0 = Date.now();
 const usage0 = sampleUsage();
 const bytes0 = await dbBytes();
 const results0 = pharos.writer.committedResults;
 
+phase = 'warmup';
 // Warm up one interval so every monitor has run once, then measure.
 await sleep(Math.min(intervalMs, durationMs / 2));
 pharos.runner.scheduler.drift.reset();
+phase = 'measure';
 const tm = Date.now();
 const startedAtMeasure = pharos.runner.scheduler.started;
 const usageM = sampleUsage();
 let maxRss = 0;
-let heapAtMaxRss: NodeJS.MemoryUsage | undefined;
+let heapAtMaxRss;
 while (Date.now() - t0 < durationMs) {
   await sleep(1000);
   const rss = sampleUsage().rssBytes;
@@ -91,28 +117,39 @@ const stored = pharos.writer.committedResults - results0;
 const bytes1 = await dbBytes();
 const failures = [...pharos.board.states.values()].filter((s) => s.status !== 'up').length;
 
-// Restart: time until every monitor has a result newer than the restart.
+// Restart: time until every monitor has a result newer than the restart, and the longest gap between a monitor's
+// last check before the restart and its first check after it.
+phase = 'restart';
+const lastBefore = new Map([...pharos.board.states].map(([id, st]) => [id, st.lastCheckAt ?? 0]));
 await pharos.close();
 const restartAt = Date.now();
 pharos = await start();
 let lastSeen = 0;
+const firstAfter = new Map();
 const deadline = restartAt + intervalMs * 2 + 10_000;
 while (Date.now() < deadline) {
   let unchecked = 0;
-  for (const id of pharos.board.monitors.keys()) if ((pharos.board.stateOf(id).lastCheckAt ?? 0) < restartAt) unchecked += 1;
+  for (const id of pharos.board.monitors.keys()) {
+    const at = pharos.board.stateOf(id).lastCheckAt ?? 0;
+    if (at < restartAt) unchecked += 1;
+    else if (!firstAfter.has(id)) firstAfter.set(id, at);
+  }
   if (unchecked === 0) {
     lastSeen = Date.now();
     break;
   }
   await sleep(100);
 }
+let maxGap = 0;
+for (const [id, before] of lastBefore) maxGap = Math.max(maxGap, (firstAfter.get(id) ?? Infinity) - before);
 await pharos.close();
+clearInterval(rssSampler);
 target.kill();
 
 // Table sizes from SQLite's dbstat: what a result costs, and what the rollups cost per monitor-day.
 const db = new Database(dbFile, { readonly: true });
-const tableBytes = (name: string) => (db.prepare('SELECT COALESCE(SUM(pgsize), 0) AS b FROM dbstat WHERE name = ?').get(name) as { b: number }).b;
-const rowCount = (name: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${name}`).get() as { n: number }).n;
+const tableBytes = (name) => db.prepare('SELECT COALESCE(SUM(pgsize), 0) AS b FROM dbstat WHERE name = ?').get(name).b;
+const rowCount = (name) => db.prepare(`SELECT COUNT(*) AS n FROM ${name}`).get().n;
 const resultRows = rowCount('results');
 const resultBytes = tableBytes('results');
 const rollupRows = rowCount('rollups');
@@ -147,7 +184,9 @@ const figures = {
   // a monitor-day: its results plus 24 hourly and 1 daily rollup rows
   db_mb_per_1000_monitor_days: +((perResult * checksPerDay + perRollupRow * 25 * 1000) / 1048576).toFixed(1),
   db_file_growth_bytes_per_stored_result: +((bytes1 - bytes0) / stored).toFixed(1),
-  restart_to_all_checked_seconds: lastSeen ? +((lastSeen - restartAt) / 1000).toFixed(1) : 'not within 2 intervals',
+  restart_to_all_checked_seconds: lastSeen ? +((lastSeen - restartAt) / 1000).toFixed(2) : 'not within 2 intervals',
+  max_gap_between_checks_across_restart_seconds: +(maxGap / 1000).toFixed(2),
+  rss_peak_mb_by_phase: peakByPhase,
   usage_at_start_mb: +(usage0.rssBytes / 1048576).toFixed(0),
 };
 console.log(JSON.stringify(figures));

@@ -1,6 +1,5 @@
 // A plain HTTP target for the benchmark, run as its own process so it does not share Pharos's CPU accounting.
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 const body = JSON.stringify({ status: 'ok' });
 const server = createServer((_req, res) => {
@@ -9,6 +8,6 @@ const server = createServer((_req, res) => {
 });
 server.keepAliveTimeout = 1000;
 server.listen(0, '127.0.0.1', () => {
-  process.send?.({ port: (server.address() as AddressInfo).port });
+  process.send?.({ port: server.address().port });
 });
 process.on('disconnect', () => process.exit(0));

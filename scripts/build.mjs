@@ -1,0 +1,16 @@
+// Bundles Pharos's TypeScript into dist/ with esbuild (dependencies stay external): faster start and ~50 MB less
+// memory than compiling on the fly with tsx. Runs on `npm ci` (prepare) and `npm run build`.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});

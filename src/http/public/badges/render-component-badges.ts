@@ -1,0 +1,69 @@
+import type { ComponentStatus } from '../../../domain/statuses.ts';
+import { safeCssColor } from '../../../web/html/safe-url.ts';
+import type { LatencyPeriod, ModelComponent, PageColors, StatusModel, UptimePeriod } from '../status-model.ts';
+import { BADGE_COLORS, responseTimeColor, uptimeColor } from './badge-colors.ts';
+import { renderBadge } from './render-badge.ts';
+
+export interface BadgeOptions {
+  /** replaces the default label; '' leaves the value alone */
+  label?: string;
+}
+
+const STATUS_WORDS = {
+  operational: 'operational',
+  degraded_performance: 'degraded',
+  partial_outage: 'partial outage',
+  major_outage: 'major outage',
+  under_maintenance: 'maintenance',
+} as const satisfies Record<ComponentStatus, string>;
+
+const STATUS_COLOR_KEYS = {
+  operational: 'operational',
+  degraded_performance: 'degraded',
+  partial_outage: 'partial',
+  major_outage: 'major',
+  under_maintenance: 'maintenance',
+} as const satisfies Record<ComponentStatus, keyof PageColors>;
+
+const NO_DATA = { value: 'no data', color: BADGE_COLORS.grey };
+
+/** The component's current status, in the page's own colours. Undefined for a component not on the page. */
+export function renderStatusBadge(model: StatusModel, componentId: string, options: BadgeOptions = {}): string | undefined {
+  const component = findComponent(model, componentId);
+  if (!component) return undefined;
+  const color = safeCssColor(model.page.colors[STATUS_COLOR_KEYS[component.status]], BADGE_COLORS.grey);
+  return renderBadge({ label: options.label ?? component.name, value: STATUS_WORDS[component.status], color });
+}
+
+/** Uptime over the period, like "99.95%", coloured by shields' thresholds; "no data" when nothing was measured. */
+export function renderUptimeBadge(model: StatusModel, componentId: string, period: UptimePeriod, options: BadgeOptions = {}): string | undefined {
+  if (!findComponent(model, componentId)) return undefined;
+  const uptime = model.history.get(componentId)?.uptime[period] ?? null;
+  const label = options.label ?? `uptime ${period}`;
+  if (uptime === null) return renderBadge({ label, ...NO_DATA });
+  const percent = shownPercent(uptime);
+  return renderBadge({ label, value: `${percent}%`, color: uptimeColor(percent) });
+}
+
+/** The mean of the period's latency points, like "123 ms"; "no data" when none was measured. */
+export function renderResponseTimeBadge(model: StatusModel, componentId: string, period: LatencyPeriod, options: BadgeOptions = {}): string | undefined {
+  if (!findComponent(model, componentId)) return undefined;
+  const points = model.history.get(componentId)?.latency?.[period] ?? [];
+  const values = points.flatMap((p) => (p.avgMs === null ? [] : [p.avgMs]));
+  const label = options.label ?? `response time ${period}`;
+  if (values.length === 0) return renderBadge({ label, ...NO_DATA });
+  const ms = Math.round(values.reduce((sum, v) => sum + v, 0) / values.length);
+  return renderBadge({ label, value: `${ms} ms`, color: responseTimeColor(ms) });
+}
+
+function findComponent(model: StatusModel, componentId: string): ModelComponent | undefined {
+  return model.components.find((c) => c.id === componentId);
+}
+
+/**
+ * A fraction as a percentage with at most two decimals, rounded down so that 99.999% never shows as 100%
+ * (the epsilon absorbs float noise such as 0.9991 × 10000 = 9990.9999…).
+ */
+export function shownPercent(fraction: number): number {
+  return Math.floor(fraction * 10_000 + 1e-6) / 100;
+}
