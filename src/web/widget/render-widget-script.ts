@@ -28,8 +28,21 @@ export function renderWidgetScript(model: StatusModel): string {
   var host = document.createElement('span');
   if (!host.attachShadow) return;
   var root = host.attachShadow({ mode: 'open' });
-  var style = document.createElement('style');
-  style.textContent = config.css;
+  // a constructed sheet is not blocked by the host page's style-src CSP; a style element is the fallback
+  var sheet = null;
+  try {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(config.css);
+  } catch (e) {
+    sheet = null;
+  }
+  if (sheet && 'adoptedStyleSheets' in root) {
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    var style = document.createElement('style');
+    style.textContent = config.css;
+    root.appendChild(style);
+  }
   var link = document.createElement('a');
   link.className = 'pharos-widget';
   link.href = config.url;
@@ -41,7 +54,6 @@ export function renderWidgetScript(model: StatusModel): string {
   var text = document.createElement('span');
   link.appendChild(dot);
   link.appendChild(text);
-  root.appendChild(style);
   root.appendChild(link);
   script.parentNode.insertBefore(host, script.nextSibling);
 
