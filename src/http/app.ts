@@ -2,12 +2,16 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from '../runtime/logger.ts';
 import { registerHealthRoutes, type ReadinessCheck } from './ops/health-routes.ts';
 import { registerPushRoutes, type PushRouteDeps } from './public/push-routes.ts';
-import type { StatusSnapshot } from './public/snapshot.ts';
-import { registerSummaryRoutes } from './public/summary-routes.ts';
+import type { PublicRenderers } from './public/public-renderers.ts';
+import { registerPublicRoutes } from './public/public-routes.ts';
+import type { PublicSnapshot } from './public/public-snapshot.ts';
+import type { StreamHub } from './public/stream-hub.ts';
 
 export interface AppDeps {
   logger: Logger;
-  snapshot: StatusSnapshot;
+  snapshot: PublicSnapshot;
+  streams: StreamHub;
+  renderers: PublicRenderers;
   readiness: ReadinessCheck[];
   push: PushRouteDeps;
 }
@@ -22,7 +26,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` }));
   registerHealthRoutes(app, deps.readiness);
-  registerSummaryRoutes(app, deps.snapshot);
   registerPushRoutes(app, deps.push);
+  registerPublicRoutes(app, deps.snapshot, deps.streams, deps.renderers);
   return app;
 }

@@ -1,6 +1,6 @@
 import type { PharosConfig } from '../config/schema.ts';
 import type { Store } from '../store/store.ts';
-import { maintenanceWindowsOf } from '../http/public/load-status-model.ts';
+import { maintenanceWindowsOf } from '../http/public/public-data.ts';
 import { compileMonitor } from './live-monitor.ts';
 import { StatusBoard } from './status-board.ts';
 

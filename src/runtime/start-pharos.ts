@@ -5,8 +5,9 @@ import { closeKeepAliveAgents } from '../checks/http/keep-alive-agents.ts';
 import type { PharosConfig } from '../config/schema.ts';
 import { judgeProbe } from '../domain/judge-probe.ts';
 import { buildApp } from '../http/app.ts';
-import { loadStatusModel } from '../http/public/load-status-model.ts';
-import { StatusSnapshot } from '../http/public/snapshot.ts';
+import { defaultRenderers } from '../http/public/default-renderers.ts';
+import { PublicSnapshot } from '../http/public/public-snapshot.ts';
+import { StreamHub } from '../http/public/stream-hub.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { BatchWriter } from './batch-writer.ts';
@@ -35,7 +36,7 @@ export interface RunningPharos {
   runner: MonitorRunner;
   writer: BatchWriter;
   pipeline: ResultPipeline;
-  snapshot: StatusSnapshot;
+  snapshot: PublicSnapshot;
   close(): Promise<void>;
 }
 
@@ -60,8 +61,10 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   runner.setMonitors(board.monitors.values(), (id) => board.stateOf(id).lastCheckAt);
   pipeline.refreshAllComponents();
 
-  const snapshot = new StatusSnapshot({ load: () => loadStatusModel(store, config, now()), bus, logger });
+  const snapshot = new PublicSnapshot({ store, config, bus, logger, renderers: defaultRenderers, now });
   await snapshot.start();
+  const streams = new StreamHub();
+  snapshot.onChange((changed) => streams.publish(changed));
   const receivePush = (monitorId: string, push: PushRecord) => {
     pushInbox.record(monitorId, push);
     const monitor = board.monitors.get(monitorId);
@@ -72,6 +75,8 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const app = buildApp({
     logger,
     snapshot,
+    streams,
+    renderers: defaultRenderers,
     readiness: readinessChecks({ store, canary }),
     push: { monitorForToken: (t) => pushInbox.monitorForToken(t), receive: receivePush, now },
   });
@@ -110,6 +115,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
       await closeKeepAliveAgents();
       await writer.close();
       snapshot.stop();
+      streams.closeAll();
       await app.close();
       await bus.close();
       await store.close();

@@ -1,6 +1,5 @@
 /* Pharos status page enhancements: local times, live updates, uptime-bar day details.
    Plain browser JavaScript, no build step. The page works without it; this only adds. */
-/* global window, document, location, fetch, setTimeout, clearTimeout, setInterval, DOMParser, Intl, CSS */
 (function () {
   'use strict';
 
@@ -85,7 +84,7 @@
     var el = document.getElementById('incident-names');
     try {
       return el ? JSON.parse(el.textContent) : {};
-    } catch (e) {
+    } catch {
       return {};
     }
   }
@@ -245,7 +244,7 @@
       if (radio) radio.checked = true;
     });
     if (!state.focus) return;
-    var target = null;
+    var target;
     if (state.focus.id) target = document.getElementById(state.focus.id);
     else {
       var bar = document.getElementById(state.focus.bar);
@@ -326,7 +325,7 @@
       var data;
       try {
         data = JSON.parse(e.data);
-      } catch (err) {
+      } catch {
         return;
       }
       if (data && typeof data.etag === 'string' && data.etag !== currentEtag()) refresh(data.etag);

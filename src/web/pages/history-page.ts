@@ -3,11 +3,11 @@ import type { Incident } from '../../domain/incident.ts';
 import type { MaintenanceWindow } from '../../domain/maintenance-windows.ts';
 import type { StatusModel } from '../../http/public/status-model.ts';
 import { html, type Html } from '../html/html.ts';
+import { timeRange } from '../html/time-range.ts';
 import { monthTitle, timeTag } from '../html/time-tag.ts';
 import { renderDocument } from './document-shell.ts';
 import { isMonth, monthOf, monthRange, shiftMonth } from './history-month.ts';
 import { markdownBlock } from './incident-timeline.ts';
-import { windowRange } from './maintenance-section.ts';
 import { pageLinks, type PageLinks } from './page-links.ts';
 import { IMPACT_CLASS, IMPACT_LABEL, INCIDENT_STATUS_LABEL } from './status-labels.ts';
 
@@ -15,7 +15,7 @@ type Entry = { at: number; html: Html };
 
 function incidentEntry(links: PageLinks, i: Incident): Entry {
   const latest = i.updates.reduce<Incident['updates'][number] | undefined>((a, u) => (a && a.createdAt > u.createdAt ? a : u), undefined);
-  const span = i.resolvedAt === null ? html`since ${timeTag(i.createdAt)}` : html`${timeTag(i.createdAt)} – ${timeTag(i.resolvedAt)} · ${formatDuration(i.resolvedAt - i.createdAt)}`;
+  const span = i.resolvedAt === null ? html`since ${timeTag(i.createdAt)}` : html`${timeRange(i.createdAt, i.resolvedAt)} · ${formatDuration(i.resolvedAt - i.createdAt)}`;
   return {
     at: i.createdAt,
     html: html`<li class="hist i-${IMPACT_CLASS[i.impact]}"><div class="card-h"><h4><a href="${links.incident(i.id)}">${i.name}</a></h4><span class="tag i-${IMPACT_CLASS[i.impact]}">${IMPACT_LABEL[i.impact]} impact</span></div>
@@ -26,7 +26,7 @@ function incidentEntry(links: PageLinks, i: Incident): Entry {
 function maintenanceEntry(links: PageLinks, w: MaintenanceWindow): Entry {
   return {
     at: w.start,
-    html: html`<li class="hist i-u"><div class="card-h"><h4><a href="${links.maintenance(w.id)}">${w.title}</a></h4><span class="tag i-u">Maintenance</span></div><p class="meta">${windowRange(w)}</p></li>`,
+    html: html`<li class="hist i-u"><div class="card-h"><h4><a href="${links.maintenance(w.id)}">${w.title}</a></h4><span class="tag i-u">Maintenance</span></div><p class="meta">${timeRange(w.start, w.end)}</p></li>`,
   };
 }
 

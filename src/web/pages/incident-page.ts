@@ -37,7 +37,7 @@ export function renderIncidentPage(model: StatusModel, incidentId: string): stri
 <div><dt>Started</dt><dd>${timeTag(incident.createdAt)}</dd></div>
 <div><dt>${incident.resolvedAt === null ? 'Last update' : 'Resolved'}</dt><dd>${timeTag(incident.resolvedAt ?? incident.updatedAt)}</dd></div>
 <div><dt>Duration</dt><dd>${duration}</dd></div>
-<div><dt>Affected components</dt><dd>${affectedList(model, incident)}</dd></div>
+<div class="wide"><dt>Affected components</dt><dd>${affectedList(model, incident)}</dd></div>
 </dl>
 <section class="sec" aria-labelledby="updates-title"><h2 id="updates-title">Updates</h2>
 <div class="card">${incidentTimeline(incident)}</div>

@@ -21,11 +21,10 @@ export function renderMaintenancePage(model: StatusModel, maintenanceId: string)
 <article class="detail i-u">
 <header class="detail-h"><h1>${w.title}</h1><span class="tag i-u">${MAINTENANCE_STATUS_LABEL[status]}</span></header>
 <dl class="facts">
-<div><dt>Status</dt><dd>${MAINTENANCE_STATUS_LABEL[status]}</dd></div>
 <div><dt>Starts</dt><dd>${timeTag(w.start)}</dd></div>
 <div><dt>Ends</dt><dd>${timeTag(w.end)}</dd></div>
 <div><dt>Duration</dt><dd>${formatDuration(w.end - w.start)}</dd></div>
-<div><dt>Affected components</dt><dd>${affected.length > 0 ? html`<ul class="plain">${affected.map((n) => html`<li>${n}</li>`)}</ul>` : 'None recorded'}</dd></div>
+<div class="wide"><dt>Affected components</dt><dd>${affected.length > 0 ? html`<ul class="plain">${affected.map((n) => html`<li>${n}</li>`)}</ul>` : 'None recorded'}</dd></div>
 </dl>
 ${w.body.trim() !== '' && html`<section class="sec" aria-labelledby="details-title"><h2 id="details-title">Details</h2><div class="card">${markdownBlock(w.body)}</div></section>`}
 </article>

@@ -1,24 +1,19 @@
 import { maintenanceStatusAt, type MaintenanceWindow } from '../../domain/maintenance-windows.ts';
 import type { StatusModel } from '../../http/public/status-model.ts';
 import { domId, html, type Html } from '../html/html.ts';
-import { timeTag } from '../html/time-tag.ts';
+import { timeRange } from '../html/time-range.ts';
 import { componentNames } from './component-names.ts';
 import { markdownBlock } from './incident-timeline.ts';
 import type { PageLinks } from './page-links.ts';
 import { MAINTENANCE_STATUS_LABEL } from './status-labels.ts';
 
-/** "Nov 25, 2026, 11:00 UTC – 13:00 UTC" (the end keeps its date when it falls on another day). */
-export function windowRange(w: MaintenanceWindow): Html {
-  const sameDay = new Date(w.start).toISOString().slice(0, 10) === new Date(w.end).toISOString().slice(0, 10);
-  return html`${timeTag(w.start)} – ${timeTag(w.end, sameDay ? 'time' : 'datetime')}`;
-}
 
 function maintenanceCard(model: StatusModel, links: PageLinks, w: MaintenanceWindow): Html {
   const status = maintenanceStatusAt(w, model.builtAt);
   const affected = componentNames(model, w.componentIds);
   return html`<article class="card mnt" id="${domId('mnt', w.id)}">
 <header class="card-h"><h3><a href="${links.maintenance(w.id)}">${w.title}</a></h3><span class="tag i-u">${MAINTENANCE_STATUS_LABEL[status]}</span></header>
-<p class="when">${windowRange(w)}</p>
+<p class="when">${timeRange(w.start, w.end)}</p>
 ${affected.length > 0 && html`<p class="affects">Affects ${affected.join(', ')}</p>`}
 ${w.body.trim() !== '' && markdownBlock(w.body)}
 </article>`;

@@ -140,6 +140,10 @@ describe('component badges', () => {
     assert.equal(label(renderResponseTimeBadge(model, 'batch', '7d')), 'response time 7d: no data');
   });
 
+  test('response time over 90d has no series: "no data"', () => {
+    assert.equal(label(renderResponseTimeBadge(model, 'api', '90d')), 'response time 90d: no data');
+  });
+
   test('response time ignores empty buckets', () => {
     const m = statusModelFixture();
     const h = m.history.get('api')!;

@@ -1,6 +1,6 @@
 import type { ComponentStatus } from '../../../domain/statuses.ts';
 import { safeCssColor } from '../../../web/html/safe-url.ts';
-import type { LatencyPeriod, ModelComponent, PageColors, StatusModel, UptimePeriod } from '../status-model.ts';
+import { LATENCY_PERIODS, type LatencyPeriod, type ModelComponent, type PageColors, type StatusModel, type UptimePeriod } from '../status-model.ts';
 import { BADGE_COLORS, responseTimeColor, uptimeColor } from './badge-colors.ts';
 import { renderBadge } from './render-badge.ts';
 
@@ -45,15 +45,23 @@ export function renderUptimeBadge(model: StatusModel, componentId: string, perio
   return renderBadge({ label, value: `${percent}%`, color: uptimeColor(percent) });
 }
 
-/** The mean of the period's latency points, like "123 ms"; "no data" when none was measured. */
-export function renderResponseTimeBadge(model: StatusModel, componentId: string, period: LatencyPeriod, options: BadgeOptions = {}): string | undefined {
+/**
+ * The mean of the period's latency points, like "123 ms"; "no data" when none was measured, and for 90d, which
+ * the model keeps no latency series for.
+ */
+export function renderResponseTimeBadge(model: StatusModel, componentId: string, period: LatencyPeriod | UptimePeriod, options: BadgeOptions = {}): string | undefined {
   if (!findComponent(model, componentId)) return undefined;
-  const points = model.history.get(componentId)?.latency?.[period] ?? [];
+  const series = model.history.get(componentId)?.latency;
+  const points = series && isLatencyPeriod(period) ? series[period] : [];
   const values = points.flatMap((p) => (p.avgMs === null ? [] : [p.avgMs]));
   const label = options.label ?? `response time ${period}`;
   if (values.length === 0) return renderBadge({ label, ...NO_DATA });
   const ms = Math.round(values.reduce((sum, v) => sum + v, 0) / values.length);
   return renderBadge({ label, value: `${ms} ms`, color: responseTimeColor(ms) });
+}
+
+function isLatencyPeriod(period: string): period is LatencyPeriod {
+  return (LATENCY_PERIODS as readonly string[]).includes(period);
 }
 
 function findComponent(model: StatusModel, componentId: string): ModelComponent | undefined {
