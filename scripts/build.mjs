@@ -1,5 +1,6 @@
 // Bundles Pharos's TypeScript into dist/ with esbuild (dependencies stay external): faster start and ~50 MB less
 // memory than compiling on the fly with tsx. Runs on `npm ci` (prepare) and `npm run build`.
+import { copyFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 await build({
@@ -14,3 +15,6 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+
+// src/web/assets/index.ts reads these next to itself; in the bundle, "itself" is dist/.
+for (const file of ['pharos.css', 'pharos.js']) copyFileSync(`src/web/assets/${file}`, `dist/${file}`);

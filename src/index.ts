@@ -3,3 +3,4 @@ export { startPharos, type RunningPharos, type StartOptions } from './runtime/st
 export { configSchema, type PharosConfig } from './config/schema.ts';
 export { loadConfigFile, parseConfigText } from './config/load-config.ts';
 export { createLogger } from './runtime/logger.ts';
+export { openStore } from './store/open-store.ts';

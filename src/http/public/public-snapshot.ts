@@ -82,6 +82,11 @@ export class PublicSnapshot {
     return { page: this.pages.get(mount.key), mount, rest };
   }
 
+  /** The next rebuild reloads the 90-day history too (it is otherwise reloaded at most every few seconds). */
+  markHistoryStale(): void {
+    this.history.loadedAt = 0;
+  }
+
   schedule(): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {

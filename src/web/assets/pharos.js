@@ -79,6 +79,7 @@
   var tip = null;
   var tipCell = null;
   var hideTimer = 0;
+  var quiet = false; // focus returning to a day after Escape must not reopen its tooltip
 
   function incidentNames() {
     var el = document.getElementById('incident-names');
@@ -96,8 +97,9 @@
     return node;
   }
 
+  /** The tooltip lives in <main> (inside a landmark); a live update drops it with the old content. */
   function ensureTip() {
-    if (tip) return tip;
+    if (tip && tip.isConnected) return tip;
     tip = el('div', 'tip');
     tip.id = 'pharos-tip';
     tip.setAttribute('role', 'tooltip');
@@ -107,7 +109,7 @@
     tip.addEventListener('focusout', function (e) {
       if (!tip.contains(e.relatedTarget) && e.relatedTarget !== tipCell) scheduleHide();
     });
-    document.body.appendChild(tip);
+    (document.querySelector('main') || document.body).appendChild(tip);
     return tip;
   }
 
@@ -187,7 +189,7 @@
 
   document.addEventListener('mouseover', function (e) { if (isCell(e.target)) showTip(e.target); });
   document.addEventListener('mouseout', function (e) { if (isCell(e.target)) scheduleHide(); });
-  document.addEventListener('focusin', function (e) { if (isCell(e.target)) showTip(e.target); });
+  document.addEventListener('focusin', function (e) { if (isCell(e.target) && !quiet) showTip(e.target); });
   document.addEventListener('focusout', function (e) {
     if (isCell(e.target) && !(tip && tip.contains(e.relatedTarget))) scheduleHide();
   });
@@ -195,7 +197,9 @@
     if (e.key === 'Escape' && tip && !tip.hidden) {
       var back = tip.contains(document.activeElement) ? tipCell : null;
       hideTip();
+      quiet = true;
       if (back) back.focus();
+      quiet = false;
       return;
     }
     var cell = e.target;

@@ -8,9 +8,14 @@ export function browserAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 
-/** Why browser tests are skipped, or false when they can run. */
+/**
+ * Why browser tests are skipped, or false when they can run. In CI (CI=true) they never skip: .ci/run installs
+ * Chromium, so a missing browser is a failure there, not a silent pass.
+ */
 export function skipWithoutBrowser(): string | false {
-  return browserAvailable() ? false : `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`;
+  if (browserAvailable()) return false;
+  if (process.env['CI'] === 'true') throw new Error(`no Chromium at ${CHROMIUM_PATH}: .ci/run should have installed it`);
+  return `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`;
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -1,5 +1,5 @@
-import type { ModelComponent, StatusModel } from '../../http/public/status-model.ts';
-import { statusModelFixture } from '../../../test/support/status-model-fixture.ts';
+import type { ModelComponent, StatusModel } from '../../../src/http/public/status-model.ts';
+import { statusModelFixture } from '../../support/status-model-fixture.ts';
 
 /**
  * The fixture scaled to `count` components in groups of five, each with the 90-day history and latency series
