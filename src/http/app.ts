@@ -3,7 +3,7 @@ import type { Logger } from '../runtime/logger.ts';
 import { registerHealthRoutes, type ReadinessCheck } from './ops/health-routes.ts';
 import { registerPushRoutes, type PushRouteDeps } from './public/push-routes.ts';
 import type { PublicRenderers } from './public/public-renderers.ts';
-import { registerPublicRoutes } from './public/public-routes.ts';
+import { publicFastPathServer, registerPublicRoutes, staticAssets } from './public/public-routes.ts';
 import type { PublicSnapshot } from './public/public-snapshot.ts';
 import type { StreamHub } from './public/stream-hub.ts';
 
@@ -18,7 +18,13 @@ export interface AppDeps {
 
 /** The HTTP edge: thin routes over the snapshot and the runtime. Errors become JSON with a code, never a stack. */
 export function buildApp(deps: AppDeps): FastifyInstance {
-  const app: FastifyInstance = Fastify({ loggerInstance: deps.logger.child({ component: 'http' }, { level: 'warn' }) as FastifyBaseLogger, bodyLimit: 1_048_576 });
+  const side = { snapshot: deps.snapshot, streams: deps.streams, renderers: deps.renderers };
+  const assets = staticAssets(deps.renderers);
+  const app: FastifyInstance = Fastify({
+    serverFactory: publicFastPathServer(side, assets),
+    loggerInstance: deps.logger.child({ component: 'http' }, { level: 'warn' }) as FastifyBaseLogger,
+    bodyLimit: 1_048_576,
+  });
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, request, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) request.log.error({ err }, 'request failed');
@@ -27,6 +33,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` }));
   registerHealthRoutes(app, deps.readiness);
   registerPushRoutes(app, deps.push);
-  registerPublicRoutes(app, deps.snapshot, deps.streams, deps.renderers);
+  registerPublicRoutes(app, side, assets);
   return app;
 }

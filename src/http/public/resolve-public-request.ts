@@ -1,0 +1,65 @@
+import type { PageSnapshot } from './page-snapshot.ts';
+import type { PublicSnapshot } from './public-snapshot.ts';
+import type { RenderedAsset } from './rendered-asset.ts';
+import { IMMUTABLE_CACHE_CONTROL, PAGE_CACHE_CONTROL } from './cache-control.ts';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export type PublicAnswer =
+  | { kind: 'asset'; asset: RenderedAsset; cacheControl: string; cors: boolean }
+  | { kind: 'error'; status: number; error: string; message: string; field?: string }
+  | { kind: 'stream'; page: PageSnapshot }
+  | { kind: 'starting' };
+
+/**
+ * What a public GET is answered with, from the snapshot alone: bytes, an error, or the live stream.
+ * undefined when the path is not a public one (ops, push, admin routes handle it).
+ */
+export function resolvePublicRequest(snapshot: PublicSnapshot, assets: ReadonlyMap<string, RenderedAsset>, host: string | undefined, url: string): PublicAnswer | undefined {
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  if (path.startsWith('/assets/')) {
+    const asset = assets.get(path.slice('/assets/'.length));
+    return asset ? { kind: 'asset', asset, cacheControl: IMMUTABLE_CACHE_CONTROL, cors: false } : notFound();
+  }
+  if (isOtherRoute(path)) return undefined;
+  const { page, rest } = snapshot.resolve(host, path);
+  if (!page) return { kind: 'starting' };
+  const asset = (a: RenderedAsset | undefined, cors = false): PublicAnswer => (a ? { kind: 'asset', asset: a, cacheControl: PAGE_CACHE_CONTROL, cors } : notFound());
+  if (rest === '/' || rest === '') return asset(page.html);
+  if (rest.startsWith('/api/v2/')) {
+    const endpoint = rest.slice('/api/v2/'.length);
+    return endpoint === 'stream' ? { kind: 'stream', page } : asset(page.json.get(endpoint), true);
+  }
+  const query = new URLSearchParams(q === -1 ? '' : url.slice(q + 1));
+  switch (rest) {
+    case '/history': {
+      const month = query.get('month') ?? new Date(page.model.builtAt).toISOString().slice(0, 7);
+      if (!MONTH.test(month)) return { kind: 'error', status: 400, error: 'invalid_query', field: 'month', message: 'month must be YYYY-MM' };
+      return asset(page.historyPage(month));
+    }
+    case '/history.rss':
+      return asset(page.feed('rss'));
+    case '/history.atom':
+      return asset(page.feed('atom'));
+    case '/widget.js':
+      return asset(page.widget('script'), true);
+    case '/widget':
+      return asset(page.widget('frame'));
+  }
+  const permalink = /^\/(incidents|maintenance)\/([^/]+)$/.exec(rest);
+  if (permalink && ID.test(permalink[2]!)) return asset(permalink[1] === 'incidents' ? page.incidentPage(permalink[2]!) : page.maintenancePage(permalink[2]!));
+  const badge = /^\/badge\/([^/]+)\/(status|uptime|response-time)\.svg$/.exec(rest);
+  if (badge && ID.test(badge[1]!)) return asset(page.badge(badge[1]!, badge[2]!, query.get('period') ?? undefined), true);
+  return notFound();
+}
+
+/** Paths served by other routes, even on a page's own domain. */
+function isOtherRoute(path: string): boolean {
+  return path === '/healthz' || path === '/readyz' || path === '/metrics' || path.startsWith('/api/push/') || path.startsWith('/api/v1/') || path === '/admin' || path.startsWith('/admin/');
+}
+
+function notFound(): PublicAnswer {
+  return { kind: 'error', status: 404, error: 'not_found', message: 'no such page' };
+}
