@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createLogger, startPharos } from '../../dist/index.mjs';
 import { benchConfig, seedHistory } from './seed-history.mjs';
@@ -13,8 +14,16 @@ await new Promise((r) => target.listen(0, '127.0.0.1', r));
 const config = benchConfig({ components: Number(values.components), storageUrl: `sqlite:${join(values.dir, 'public.db')}`, targetUrl: `http://127.0.0.1:${target.address().port}` });
 await seedHistory(config, Date.now());
 const pharos = await startPharos({ config, port: 0, logger: createLogger('warn') });
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+let rebuilds = 0;
+pharos.snapshot.onChange(() => (rebuilds += 1));
 process.on('message', (m) => {
   if (m === 'rss') process.send({ rssMb: Math.round(process.memoryUsage.rss() / 1048576) });
+  if (m === 'stats') {
+    process.send({ loop_delay_p99_ms: +(loopDelay.percentile(99) / 1e6).toFixed(1), loop_delay_max_ms: +(loopDelay.max / 1e6).toFixed(1), snapshot_changes: rebuilds, last_rebuild_ms: Math.round(pharos.snapshot.lastBuildMs) });
+    loopDelay.reset();
+  }
 });
 
 if (values['measure-rebuild']) {

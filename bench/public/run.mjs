@@ -8,6 +8,7 @@
  * Pharos runs in a child process so that wrk, Pharos and the ceiling server each have their own CPU accounting.
  */
 import { execFileSync, fork } from 'node:child_process';
+import { get } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,17 @@ function wrk(url, headers = []) {
   return { rps: Math.round(rps), p50_ms: +pct(50).toFixed(2), p99_ms: +pct(99).toFixed(2), non2xx };
 }
 
+/** One GET on a fresh connection (a pooled one may have been closed by the server while wrk ran). */
+function fetchFresh(url, headers) {
+  return new Promise((resolve, reject) => {
+    get(url, { headers, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ body: Buffer.concat(chunks), contentType: res.headers['content-type'] }));
+    }).on('error', reject);
+  });
+}
+
 function child(script, args = []) {
   const proc = fork(new URL(script, import.meta.url).pathname, args);
   return { proc, message: () => new Promise((resolve) => proc.once('message', resolve)) };
@@ -36,21 +48,28 @@ function child(script, args = []) {
 // Pharos with 50 components and 90 days of history, in its own process.
 const pharos = child('./pharos-process.mjs', ['--components', '50', '--dir', dir]);
 const { url } = await pharos.message();
+// Let every monitor run once (30 s interval) so that the measure is of a steady page, not of its first status changes.
+await new Promise((r) => setTimeout(r, 32_000));
+const stats = async () => {
+  pharos.proc.send('stats');
+  return pharos.message();
+};
+await stats();
 const figures = { machine: `${execFileSync('nproc').toString().trim()} cores`, seconds: Number(values.seconds) };
 for (const [name, path, headers] of [
   ['summary_json', '/api/v2/summary.json', []],
   ['page_html', '/', []],
   ['page_html_gzip', '/', ['Accept-Encoding: gzip']],
 ]) {
-  const res = await fetch(url + path, { headers: Object.fromEntries(headers.map((h) => h.split(': '))) });
-  const body = Buffer.from(await res.arrayBuffer());
+  const res = await fetchFresh(url + path, Object.fromEntries(headers.map((h) => h.split(': '))));
+  const body = res.body;
   const ceiling = child('./ceiling-server.mjs');
-  ceiling.proc.send({ body: body.toString('base64'), contentType: res.headers.get('content-type') });
+  ceiling.proc.send({ body: body.toString('base64'), contentType: res.contentType });
   const { port } = await ceiling.message();
   const onPharos = wrk(url + path, headers);
   const onCeiling = wrk(`http://127.0.0.1:${port}${path}`);
   ceiling.proc.kill();
-  figures[name] = { bytes: body.length, pharos: onPharos, ceiling: onCeiling, ratio: +(onPharos.rps / onCeiling.rps).toFixed(2) };
+  figures[name] = { bytes: body.length, pharos: onPharos, ceiling: onCeiling, ratio: +(onPharos.rps / onCeiling.rps).toFixed(2), pharos_process: await stats() };
 }
 // A query string must neither defeat the snapshot nor grow memory.
 const rss = async () => {

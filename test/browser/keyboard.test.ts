@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { statusModelFixture } from '../support/status-model-fixture.ts';
-import { launchBrowser, skipWithoutBrowser } from './support/browser.ts';
+import { skipWithoutBrowser } from './support/browser.ts';
 import { screenshotPath } from './support/screenshots.ts';
-import { startSiteServer, type SiteServer } from './support/site-server.ts';
+import { useBrowserAndSite } from './support/browser-and-site.ts';
 
 /** Tab until a day cell of an uptime bar has focus; returns how many presses it took. */
 async function tabToDayCell(page: Page, limit = 60): Promise<number> {
@@ -16,19 +16,11 @@ async function tabToDayCell(page: Page, limit = 60): Promise<number> {
 }
 
 describe('uptime bar by keyboard', { skip: skipWithoutBrowser(), timeout: 60_000 }, () => {
-  let browser: Browser;
-  let server: SiteServer;
-  before(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startSiteServer(statusModelFixture())]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useBrowserAndSite(statusModelFixture);
 
   test('Tab reaches today\'s cell, its details show, arrows walk the days, Escape closes', { timeout: 30_000 }, async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(site.server.url);
     await tabToDayCell(page);
     const focused = page.locator(':focus');
     assert.equal(await focused.getAttribute('role'), 'button');
@@ -47,8 +39,8 @@ describe('uptime bar by keyboard', { skip: skipWithoutBrowser(), timeout: 60_000
   });
 
   test('a day with an incident names it and Enter moves into the link', { timeout: 30_000 }, async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(site.server.url);
     await tabToDayCell(page);
     await page.keyboard.press('Home');
     let label = '';
@@ -73,9 +65,9 @@ describe('uptime bar by keyboard', { skip: skipWithoutBrowser(), timeout: 60_000
   });
 
   test('on a phone the bar shows the last 30 days and a tap shows the details', { timeout: 30_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     const cells = page.locator('.bar >> nth=0 >> i');
     assert.equal(await cells.nth(59).isVisible(), false);
     assert.equal(await cells.nth(60).isVisible(), true);

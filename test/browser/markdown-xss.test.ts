@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import type { StatusModel } from '../../src/http/public/status-model.ts';
 import { XSS_VECTORS } from '../../src/web/markdown/xss-vectors.ts';
 import { statusModelFixture } from '../support/status-model-fixture.ts';
-import { launchBrowser, skipWithoutBrowser } from './support/browser.ts';
-import { startSiteServer, type SiteServer } from './support/site-server.ts';
+import { skipWithoutBrowser } from './support/browser.ts';
+import { useBrowserAndSite } from './support/browser-and-site.ts';
 
 /** Every known vector as an update body, and the worst of them in every name the page shows. */
 function hostileModel(): StatusModel {
@@ -25,19 +24,11 @@ function hostileModel(): StatusModel {
 }
 
 describe('hostile content in a real browser', { skip: skipWithoutBrowser(), timeout: 60_000 }, () => {
-  let browser: Browser;
-  let server: SiteServer;
-  before(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startSiteServer(hostileModel())]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useBrowserAndSite(hostileModel);
 
   for (const path of ['/', '/incidents/inc000000002', '/maintenance/db-upgrade', '/history?month=2026-11']) {
     test(`nothing runs on ${path}`, { timeout: 30_000 }, async () => {
-      const page = await browser.newPage();
+      const page = await site.browser.newPage();
       const dialogs: string[] = [];
       const requests: string[] = [];
       page.on('dialog', (d) => {
@@ -45,9 +36,9 @@ describe('hostile content in a real browser', { skip: skipWithoutBrowser(), time
         void d.dismiss();
       });
       page.on('request', (r) => {
-        if (!r.url().startsWith(server.origin)) requests.push(r.url());
+        if (!r.url().startsWith(site.server.origin)) requests.push(r.url());
       });
-      await page.goto(server.origin + path);
+      await page.goto(site.server.origin + path);
       // hover and focus everything that could carry a handler
       await page.evaluate(() => {
         for (const el of document.querySelectorAll('main *')) {

@@ -1,32 +1,24 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { statusModelFixture } from '../support/status-model-fixture.ts';
-import { launchBrowser, skipWithoutBrowser } from './support/browser.ts';
+import { skipWithoutBrowser } from './support/browser.ts';
 import { largeStatusModel } from './support/large-status-model.ts';
 import { screenshotPath } from './support/screenshots.ts';
-import { startSiteServer, type SiteServer } from './support/site-server.ts';
+import { useBrowserAndSite } from './support/browser-and-site.ts';
+import { startSiteServer } from './support/site-server.ts';
 
 describe('status page in Chromium', { skip: skipWithoutBrowser(), timeout: 60_000 }, () => {
-  let browser: Browser;
-  let server: SiteServer;
-  before(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startSiteServer(statusModelFixture())]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useBrowserAndSite(statusModelFixture);
 
   test('renders every section and loads its assets without errors', { timeout: 30_000 }, async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('requestfailed', (r) => errors.push(`failed ${r.url()}`));
     page.on('response', (r) => {
       if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`${r.status()} ${r.url()}`);
     });
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     assert.equal(await page.locator('[role=status]').textContent(), 'Minor Service Outage');
     assert.equal(await page.locator('#active-title + article h3').textContent(), 'Elevated API latency');
     assert.equal(await page.locator('.mnt').count(), 2);
@@ -43,9 +35,9 @@ describe('status page in Chromium', { skip: skipWithoutBrowser(), timeout: 60_00
   });
 
   test('times are shown in the viewer\'s time zone', { timeout: 30_000 }, async () => {
-    const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
+    const context = await site.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     const time = page.locator('.banner time');
     assert.equal(await time.getAttribute('datetime'), '2026-11-25T11:00Z');
     assert.match((await time.textContent()) ?? '', /Nov 25, 2026, 06:00 AM EST/);
@@ -54,9 +46,9 @@ describe('status page in Chromium', { skip: skipWithoutBrowser(), timeout: 60_00
   });
 
   test('response-time periods switch without JavaScript', { timeout: 30_000 }, async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.locator('#rt-api > summary').click();
     const panel = page.locator('#rt-api');
     assert.equal(await panel.locator('.c24h').isVisible(), true);
@@ -72,7 +64,7 @@ describe('status page in Chromium', { skip: skipWithoutBrowser(), timeout: 60_00
 
   test('50 components × 90 days load and are enhanced quickly', { timeout: 30_000 }, async () => {
     const large = await startSiteServer(largeStatusModel(50));
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     try {
       const started = Date.now();
       await page.goto(large.url);
@@ -87,8 +79,8 @@ describe('status page in Chromium', { skip: skipWithoutBrowser(), timeout: 60_00
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const width of [375, 1280]) {
       test(`screenshot at ${width} px, ${colorScheme}`, { timeout: 30_000 }, async () => {
-        const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
-        await page.goto(server.url);
+        const page = await site.browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+        await page.goto(site.server.url);
         await page.locator('#rt-website > summary').click();
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(scrollWidth <= width, `no horizontal scrolling (${scrollWidth} px)`);
@@ -104,8 +96,8 @@ describe('status page in Chromium', { skip: skipWithoutBrowser(), timeout: 60_00
       ['incident-375-light', '/incidents/inc000000001', 375],
       ['maintenance-1280-dark', '/maintenance/db-upgrade', 1280],
     ] as const) {
-      const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme: name.endsWith('dark') ? 'dark' : 'light' });
-      await page.goto(server.origin + path);
+      const page = await site.browser.newPage({ viewport: { width, height: 800 }, colorScheme: name.endsWith('dark') ? 'dark' : 'light' });
+      await page.goto(site.server.origin + path);
       await page.screenshot({ path: screenshotPath(name), fullPage: true });
       await page.close();
     }

@@ -2,7 +2,7 @@ import type { Bus } from '../../bus/bus.ts';
 import type { PharosConfig } from '../../config/schema.ts';
 import type { Logger } from '../../runtime/logger.ts';
 import type { Store } from '../../store/store.ts';
-import { loadHistory } from './history/load-history.ts';
+import { historyWindows, loadHistory } from './history/load-history.ts';
 import { buildPageMounts, resolveMount, type PageMount, type PageMounts } from './page-mounts.ts';
 import { PageSnapshot } from './page-snapshot.ts';
 import { loadLiveData, type PublicData } from './public-data.ts';
@@ -39,6 +39,7 @@ export class PublicSnapshot {
   /** ms since epoch of the last successful rebuild; 0 before the first */
   builtAt = 0;
   private history: { map: Map<string, ComponentHistory>; loadedAt: number; dirty: boolean } = { map: new Map(), loadedAt: 0, dirty: true };
+  private readonly historyWindows = historyWindows();
   private readonly listeners = new Set<SnapshotListener>();
   private timer: NodeJS.Timeout | undefined;
   private historyTimer: NodeJS.Timeout | undefined;
@@ -159,6 +160,6 @@ export class PublicSnapshot {
         return m ? [{ id, type: m.type }] : [];
       }),
     }));
-    this.history = { map: await loadHistory(this.opts.store, components, live.incidents, live.states, now), loadedAt: now, dirty: false };
+    this.history = { map: await loadHistory(this.opts.store, components, live.incidents, live.states, now, this.historyWindows), loadedAt: now, dirty: false };
   }
 }

@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RenderedAsset } from './rendered-asset.ts';
 import type { PublicAnswer } from './resolve-public-request.ts';
 import type { StreamHub } from './stream-hub.ts';
 
-const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' };
+const NOSNIFF = 'x-content-type-options';
 
 /**
  * Write a public answer straight to Node's response: the hot path of a status page under load skips the framework
- * (routing, hooks, serialisation) and copies bytes from memory. 304 on a matching ETag; brotli or gzip by Accept-Encoding.
+ * (routing, hooks, serialisation) and copies bytes from memory, with header lists built once per asset.
+ * 304 on a matching ETag; brotli or gzip by Accept-Encoding.
  */
 export function servePublicRaw(req: IncomingMessage, res: ServerResponse, answer: PublicAnswer, streams: StreamHub): void {
   switch (answer.kind) {
@@ -19,31 +21,44 @@ export function servePublicRaw(req: IncomingMessage, res: ServerResponse, answer
       return;
     case 'asset': {
       const { asset } = answer;
-      const headers: Record<string, string | number> = { ...SECURITY_HEADERS, etag: asset.etag, 'cache-control': answer.cacheControl, vary: 'accept-encoding' };
-      if (answer.cors) headers['access-control-allow-origin'] = '*';
       const inm = req.headers['if-none-match'];
       if (inm && (inm === asset.etag || inm.split(/\s*,\s*/).includes(asset.etag))) {
-        res.writeHead(304, headers).end();
+        res.writeHead(304, headersFor(asset, answer.cacheControl, answer.cors, 'not-modified')).end();
         return;
       }
-      headers['content-type'] = asset.contentType;
-      const accept = req.headers['accept-encoding'] ?? '';
-      let body = asset.body;
-      if (body.length > 512 && accept.includes('br')) {
-        body = asset.br;
-        headers['content-encoding'] = 'br';
-      } else if (body.length > 512 && accept.includes('gzip')) {
-        body = asset.gzip;
-        headers['content-encoding'] = 'gzip';
-      }
-      headers['content-length'] = body.length;
-      res.writeHead(200, headers);
+      const accept = req.headers['accept-encoding'];
+      const encoding = asset.body.length <= 512 || !accept ? 'identity' : accept.includes('br') ? 'br' : accept.includes('gzip') ? 'gzip' : 'identity';
+      const body = encoding === 'br' ? asset.br : encoding === 'gzip' ? asset.gzip : asset.body;
+      res.writeHead(200, headersFor(asset, answer.cacheControl, answer.cors, encoding));
       res.end(req.method === 'HEAD' ? undefined : body);
     }
   }
 }
 
+type Variant = 'identity' | 'br' | 'gzip' | 'not-modified';
+const headerCache = new WeakMap<RenderedAsset, Map<string, string[]>>();
+
+/** The response headers of one asset variant as a flat [name, value, …] list, built on first use. */
+function headersFor(asset: RenderedAsset, cacheControl: string, cors: boolean, variant: Variant): string[] {
+  let byVariant = headerCache.get(asset);
+  if (!byVariant) headerCache.set(asset, (byVariant = new Map()));
+  const key = `${variant}|${cors ? 1 : 0}|${cacheControl}`;
+  let headers = byVariant.get(key);
+  if (!headers) {
+    headers = ['etag', asset.etag, 'cache-control', cacheControl, 'vary', 'accept-encoding', NOSNIFF, 'nosniff'];
+    if (cors) headers.push('access-control-allow-origin', '*');
+    if (variant !== 'not-modified') {
+      headers.push('content-type', asset.contentType);
+      if (variant !== 'identity') headers.push('content-encoding', variant);
+      const length = variant === 'br' ? asset.br.length : variant === 'gzip' ? asset.gzip.length : asset.body.length;
+      headers.push('content-length', String(length));
+    }
+    byVariant.set(key, headers);
+  }
+  return headers;
+}
+
 function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...extra }).end(text);
+  res.writeHead(status, { [NOSNIFF]: 'nosniff', 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...extra }).end(text);
 }

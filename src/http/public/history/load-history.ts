@@ -1,11 +1,12 @@
 import type { Incident } from '../../../domain/incident.ts';
 import type { MonitorState } from '../../../domain/monitor-state.ts';
 import type { ComponentStatus } from '../../../domain/statuses.ts';
-import type { Rollup, Store } from '../../../store/store.ts';
+import type { Store } from '../../../store/store.ts';
 import type { ComponentHistory } from '../status-model.ts';
 import { buildDayCells, DAY_MS, HISTORY_DAYS, utcDayStart } from './day-cells.ts';
 import { latencySeries } from './latency-series.ts';
 import { periodUptime } from './period-uptime.ts';
+import { RollupWindow } from './rollup-window.ts';
 
 const HOUR = 3_600_000;
 const LATENCY_TYPES = new Set(['http', 'tcp', 'dns', 'tls']);
@@ -18,19 +19,34 @@ export interface HistoryComponent {
 
 /**
  * Per-component history for the public page: 90 day cells, uptime per period, latency series.
- * Four queries whatever the number of components; rollups only, never raw results.
+ * Three queries whatever the number of components; rollups only, never raw results; closed buckets are kept in
+ * `windows` between calls, so a refresh reads only what can still change.
  */
-export async function loadHistory(store: Store, components: readonly HistoryComponent[], incidents: readonly Incident[], states: readonly MonitorState[], now: number): Promise<Map<string, ComponentHistory>> {
+export interface HistoryWindows {
+  daily: RollupWindow;
+  hourly: RollupWindow;
+}
+
+export function historyWindows(): HistoryWindows {
+  return { daily: new RollupWindow('day', DAY_MS), hourly: new RollupWindow('hour', HOUR) };
+}
+
+export async function loadHistory(
+  store: Store,
+  components: readonly HistoryComponent[],
+  incidents: readonly Incident[],
+  states: readonly MonitorState[],
+  now: number,
+  windows: HistoryWindows = historyWindows(),
+): Promise<Map<string, ComponentHistory>> {
   const monitorIds = [...new Set(components.flatMap((c) => c.monitors.map((m) => m.id)))];
   const first = utcDayStart(now) - (HISTORY_DAYS - 1) * DAY_MS;
   const hourFrom = Math.floor(now / HOUR) * HOUR - (7 * 24 - 1) * HOUR;
-  const [daily, hourly, changes] = await Promise.all([
-    monitorIds.length ? store.listRollups(monitorIds, 'day', { from: first, to: now + DAY_MS }) : [],
-    monitorIds.length ? store.listRollups(monitorIds, 'hour', { from: hourFrom, to: now + HOUR }) : [],
+  const [dailyBy, hourlyBy, changes] = await Promise.all([
+    windows.daily.refresh(store, monitorIds, first, now),
+    windows.hourly.refresh(store, monitorIds, hourFrom, now),
     store.listAllStatusChanges({ from: first, to: now + 1 }),
   ]);
-  const dailyBy = groupBy(daily);
-  const hourlyBy = groupBy(hourly);
   const changesBy = new Map<string, typeof changes>();
   for (const c of changes) {
     const list = changesBy.get(c.monitorId);
@@ -60,14 +76,4 @@ export async function loadHistory(store: Store, components: readonly HistoryComp
     });
   }
   return out;
-}
-
-function groupBy(rows: readonly Rollup[]): Map<string, Rollup[]> {
-  const by = new Map<string, Rollup[]>();
-  for (const r of rows) {
-    const list = by.get(r.monitorId);
-    if (list) list.push(r);
-    else by.set(r.monitorId, [r]);
-  }
-  return by;
 }
