@@ -39,4 +39,5 @@ if (values['measure-rebuild']) {
   process.send({ rebuild: { full_with_history_ms: median(times.full_with_history_ms), live_only_ms: median(times.live_only_ms), html_bytes: pharos.snapshot.pages.values().next().value.html.body.length } });
 } else {
   process.send({ url: pharos.url });
+  if (process.env.BENCH_LOG_EVENTS) pharos.bus.subscribe((e) => e.type !== 'results.flushed' && console.log(Date.now() % 100000, JSON.stringify(e)));
 }

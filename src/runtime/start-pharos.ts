@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Bus } from '../bus/bus.ts';
 import { InProcessBus } from '../bus/in-process-bus.ts';
 import type { PushRecord } from '../checks/check-type.ts';
 import { closeKeepAliveAgents } from '../checks/http/keep-alive-agents.ts';
@@ -37,6 +38,7 @@ export interface RunningPharos {
   writer: BatchWriter;
   pipeline: ResultPipeline;
   snapshot: PublicSnapshot;
+  bus: Bus;
   close(): Promise<void>;
 }
 
@@ -107,6 +109,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     writer,
     pipeline,
     snapshot,
+    bus,
     async close() {
       clearInterval(maintenanceTimer);
       clearInterval(pruneTimer);

@@ -1,3 +1,4 @@
+import { ETAG_PLACEHOLDER } from '../../web/pages/document-shell.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import type { PublicRenderers } from './public-renderers.ts';
 import { renderAsset, type RenderedAsset } from './rendered-asset.ts';
@@ -6,7 +7,6 @@ import { UPTIME_PERIODS, type StatusModel, type UptimePeriod } from './status-mo
 const JSON_TYPE = 'application/json; charset=utf-8';
 const HTML_TYPE = 'text/html; charset=utf-8';
 const SVG_TYPE = 'image/svg+xml; charset=utf-8';
-export const ETAG_PLACEHOLDER = '__PHAROS_ETAG__';
 
 /**
  * One page's bytes for one model. The status JSON and HTML are rendered up front (they are what changes and what
