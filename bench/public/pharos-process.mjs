@@ -39,5 +39,11 @@ if (values['measure-rebuild']) {
   process.send({ rebuild: { full_with_history_ms: median(times.full_with_history_ms), live_only_ms: median(times.live_only_ms), html_bytes: pharos.snapshot.pages.values().next().value.html.body.length } });
 } else {
   process.send({ url: pharos.url });
+  if (process.env.BENCH_INPROCESS_CEILING) {
+    // a plain server inside the Pharos process, serving the same bytes: tells the code path from the process's other work
+    const bytes = pharos.snapshot.pages.get(pharos.snapshot.mounts.root.key).json.get('summary.json').body;
+    const plain = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length }).end(bytes));
+    plain.listen(0, '127.0.0.1', () => process.send({ ceilingPort: plain.address().port }));
+  }
   if (process.env.BENCH_LOG_EVENTS) pharos.bus.subscribe((e) => e.type !== 'results.flushed' && console.log(Date.now() % 100000, JSON.stringify(e)));
 }
