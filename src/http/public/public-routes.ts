@@ -4,6 +4,7 @@ import type { PublicRenderers } from './public-renderers.ts';
 import type { PublicSnapshot } from './public-snapshot.ts';
 import { renderAsset, type RenderedAsset } from './rendered-asset.ts';
 import { resolvePublicRequest } from './resolve-public-request.ts';
+import { readPublicHeaders } from './request-headers.ts';
 import { servePublicRaw } from './serve-public-raw.ts';
 import type { StreamHub } from './stream-hub.ts';
 
@@ -26,8 +27,9 @@ export function publicFastPathServer(side: PublicSide, assets: ReadonlyMap<strin
   return (handler: (req: IncomingMessage, res: ServerResponse) => void): Server =>
     createServer((req, res) => {
       if (req.method === 'GET' || req.method === 'HEAD') {
-        const answer = resolvePublicRequest(side.snapshot, assets, req.headers.host, req.url ?? '/');
-        if (answer) return servePublicRaw(req, res, answer, side.streams);
+        const headers = readPublicHeaders(req.rawHeaders);
+        const answer = resolvePublicRequest(side.snapshot, assets, headers.host, req.url ?? '/');
+        if (answer) return servePublicRaw(req, res, answer, side.streams, headers);
       }
       handler(req, res);
     });
@@ -39,7 +41,7 @@ export function registerPublicRoutes(app: FastifyInstance, side: PublicSide, ass
     const answer = resolvePublicRequest(side.snapshot, assets, request.headers.host, request.url);
     if (!answer) return reply.code(404).send({ error: 'not_found', message: `no route for GET ${request.url.split('?')[0]}` });
     reply.hijack();
-    servePublicRaw(request.raw, reply.raw, answer, side.streams);
+    servePublicRaw(request.raw, reply.raw, answer, side.streams, readPublicHeaders(request.raw.rawHeaders));
     return reply;
   });
 }

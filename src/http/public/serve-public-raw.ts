@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RenderedAsset } from './rendered-asset.ts';
+import type { PublicRequestHeaders } from './request-headers.ts';
 import type { PublicAnswer } from './resolve-public-request.ts';
 import type { StreamHub } from './stream-hub.ts';
 
@@ -10,7 +11,7 @@ const NOSNIFF = 'x-content-type-options';
  * (routing, hooks, serialisation) and copies bytes from memory, with header lists built once per asset.
  * 304 on a matching ETag; brotli or gzip by Accept-Encoding.
  */
-export function servePublicRaw(req: IncomingMessage, res: ServerResponse, answer: PublicAnswer, streams: StreamHub): void {
+export function servePublicRaw(req: IncomingMessage, res: ServerResponse, answer: PublicAnswer, streams: StreamHub, headers: PublicRequestHeaders): void {
   switch (answer.kind) {
     case 'starting':
       return json(res, 503, { error: 'starting', message: 'status not loaded yet' }, { 'retry-after': '1' });
@@ -21,12 +22,12 @@ export function servePublicRaw(req: IncomingMessage, res: ServerResponse, answer
       return;
     case 'asset': {
       const { asset } = answer;
-      const inm = req.headers['if-none-match'];
+      const inm = headers.ifNoneMatch;
       if (inm && (inm === asset.etag || inm.split(/\s*,\s*/).includes(asset.etag))) {
         res.writeHead(304, headersFor(asset, answer.cacheControl, answer.cors, 'not-modified')).end();
         return;
       }
-      const accept = req.headers['accept-encoding'];
+      const accept = headers.acceptEncoding;
       const encoding = asset.body.length <= 512 || !accept ? 'identity' : accept.includes('br') ? 'br' : accept.includes('gzip') ? 'gzip' : 'identity';
       const body = encoding === 'br' ? asset.br : encoding === 'gzip' ? asset.gzip : asset.body;
       res.writeHead(200, headersFor(asset, answer.cacheControl, answer.cors, encoding));
@@ -36,13 +37,16 @@ export function servePublicRaw(req: IncomingMessage, res: ServerResponse, answer
 }
 
 type Variant = 'identity' | 'br' | 'gzip' | 'not-modified';
-const headerCache = new WeakMap<RenderedAsset, Map<string, string[]>>();
+const headerCache = new WeakMap<RenderedAsset, Map<Variant, string[]>>();
 
-/** The response headers of one asset variant as a flat [name, value, …] list, built on first use. */
+/**
+ * The response headers of one asset variant as a flat [name, value, …] list, built on first use. An asset is always
+ * served with the same cache policy and CORS setting (they depend on its path), so the variant is the only key.
+ */
 function headersFor(asset: RenderedAsset, cacheControl: string, cors: boolean, variant: Variant): string[] {
   let byVariant = headerCache.get(asset);
   if (!byVariant) headerCache.set(asset, (byVariant = new Map()));
-  const key = `${variant}|${cors ? 1 : 0}|${cacheControl}`;
+  const key = variant;
   let headers = byVariant.get(key);
   if (!headers) {
     headers = ['etag', asset.etag, 'cache-control', cacheControl, 'vary', 'accept-encoding', NOSNIFF, 'nosniff'];
