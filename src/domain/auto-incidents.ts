@@ -40,7 +40,7 @@ const RECOVERED: readonly ComponentStatus[] = ['operational', 'degraded_performa
  */
 export function decideAutoIncidents(input: AutoIncidentInput): Incident[] {
   const byId = new Map(input.components.map((c) => [c.id, c]));
-  const open = input.openIncidents.filter((i) => i.source === 'auto' && i.status !== 'resolved' && i.status !== 'postmortem');
+  const open = input.openIncidents.filter((i) => i.source === 'auto' && !i.takenOverBy && i.status !== 'resolved' && i.status !== 'postmortem');
   const changed = open.flatMap((incident) => {
     const next = followUp(incident, byId, input);
     return next ? [next] : [];

@@ -24,4 +24,8 @@ export interface Incident {
   updatedAt: number;
   resolvedAt: number | null;
   updates: IncidentUpdate[];
+  /** written after the incident, shown under it; the Statuspage 'postmortem' status is not used for it */
+  postmortem?: { body: string; publishedAt: number } | null;
+  /** set when a person took an automatic incident over: the engine no longer updates or resolves it */
+  takenOverBy?: string | null;
 }
