@@ -36,12 +36,14 @@ const RECOVERED: readonly ComponentStatus[] = ['operational', 'degraded_performa
  * - An open auto incident all of whose components are operational or degraded is resolved, with the downtime.
  * - Otherwise, an open auto incident whose components changed status gets an update (same status)
  *   saying what changed, and its impact follows the worst of its components.
- * - under_maintenance never opens an incident, nor resolves one. Manual incidents are never touched.
+ * - under_maintenance never opens an incident, nor resolves one. Manual incidents, and automatic ones a person
+ *   took over, are never touched.
  */
 export function decideAutoIncidents(input: AutoIncidentInput): Incident[] {
   const byId = new Map(input.components.map((c) => [c.id, c]));
-  const open = input.openIncidents.filter((i) => i.source === 'auto' && !i.takenOverBy && i.status !== 'resolved' && i.status !== 'postmortem');
-  const changed = open.flatMap((incident) => {
+  const open = input.openIncidents.filter((i) => i.source === 'auto' && i.status !== 'resolved' && i.status !== 'postmortem');
+  // one a person took over still covers its components (no second incident) but is theirs to update and resolve
+  const changed = open.filter((i) => !i.takenOverBy).flatMap((incident) => {
     const next = followUp(incident, byId, input);
     return next ? [next] : [];
   });
