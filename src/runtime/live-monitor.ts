@@ -8,11 +8,14 @@ export interface LiveMonitor {
   degradedWhen: Condition | undefined;
   /** components this monitor belongs to */
   componentIds: string[];
+  /** where it was defined: targets created through the API may face a stricter egress policy */
+  managedBy: 'config' | 'api';
 }
 
-export function compileMonitor(config: MonitorConfig, componentIds: string[]): LiveMonitor {
+export function compileMonitor(config: MonitorConfig, componentIds: string[], managedBy: 'config' | 'api' = 'config'): LiveMonitor {
   return {
     config,
+    managedBy,
     conditions: config.conditions.map(parseCondition),
     degradedWhen: config.degraded_when === undefined ? undefined : parseCondition(config.degraded_when),
     componentIds,
