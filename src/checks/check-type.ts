@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Probe } from '../domain/probe.ts';
 import type { CheckKind } from '../domain/statuses.ts';
+import type { EgressGuard } from '../egress/egress-policy.ts';
 
 /** What a running check may use besides its config. Injected, so checks stay testable. */
 export interface CheckContext {
@@ -11,6 +12,8 @@ export interface CheckContext {
   /** Monitor interval (ms); push checks use it to decide whether a push is overdue. */
   intervalMs: number;
   now(): number;
+  /** Judges every address the check connects to (after DNS resolution); a denied one fails the probe. */
+  egress: EgressGuard;
   /**
    * When this process started watching the monitor (ms since epoch). Push checks give a monitor that has
    * never been pushed to one interval plus grace from this moment before failing; when absent, a monitor

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationMs } from './duration-schema.ts';
+import { egressSchema } from './egress-schema.ts';
 import { idSchema } from './id-schema.ts';
 import { monitorSchema } from './monitor-schema.ts';
 import { pageSchema } from './page-schema.ts';
@@ -81,6 +82,7 @@ export const configSchema = z
       .strict()
       .prefault({}),
     connectivity: connectivitySchema.optional(),
+    egress: egressSchema.prefault({}),
     components: z.array(componentSchema).default([]),
     monitors: z.array(monitorSchema).default([]),
     maintenances: z.array(maintenanceSchema).default([]),

@@ -2,6 +2,7 @@ import { httpCheck } from '../checks/http/index.ts';
 import { tcpCheck } from '../checks/tcp/index.ts';
 import type { ConnectivityConfig } from '../config/schema.ts';
 import type { Probe } from '../domain/probe.ts';
+import { defaultEgressPolicy } from '../egress/egress-policy.ts';
 import type { Logger } from './logger.ts';
 
 export interface CanaryStatus {
@@ -53,7 +54,7 @@ export class ConnectivityCanary {
 
   private probe(target: string): Promise<Probe> {
     const signal = AbortSignal.timeout(this.config.timeout);
-    const ctx = { monitorId: 'connectivity', signal, timeoutMs: this.config.timeout, intervalMs: this.config.interval, now: this.now, monitorSince: 0 };
+    const ctx = { monitorId: 'connectivity', signal, timeoutMs: this.config.timeout, intervalMs: this.config.interval, now: this.now, monitorSince: 0, egress: defaultEgressPolicy().guardFor('config') };
     const failed = (error: string): Probe => ({ startedAt: this.now(), responseTimeMs: 0, connected: false, error });
     if (target.startsWith('tcp://')) {
       const url = new URL(target.replace(/^tcp:/, 'http:'));

@@ -1,4 +1,5 @@
 import type { CheckResult } from '../domain/check-result.ts';
+import { defaultEgressPolicy, type EgressPolicy } from '../egress/egress-policy.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
 import type { LiveMonitor } from './live-monitor.ts';
 import type { Logger } from './logger.ts';
@@ -10,6 +11,8 @@ export interface MonitorRunnerOptions {
   pushInbox: PushInbox;
   logger: Logger;
   now?: () => number;
+  /** default: the policy of a config without an `egress` section (metadata refused) */
+  egress?: EgressPolicy;
   onResult(result: CheckResult): void;
 }
 
@@ -19,9 +22,11 @@ export class MonitorRunner {
   private readonly shutdown = new AbortController();
   private readonly since = new Map<string, number>();
   private readonly now: () => number;
+  private readonly egress: EgressPolicy;
 
   constructor(private readonly opts: MonitorRunnerOptions) {
     this.now = opts.now ?? Date.now;
+    this.egress = opts.egress ?? defaultEgressPolicy();
     this.scheduler = new Scheduler({
       concurrency: opts.concurrency,
       now: this.now,
@@ -70,6 +75,7 @@ export class MonitorRunner {
       pushInbox: this.opts.pushInbox,
       shutdown: this.shutdown.signal,
       monitorSince: (id) => this.since.get(id) ?? this.now(),
+      egress: this.egress,
     });
     if (result && !this.shutdown.signal.aborted) this.opts.onResult(result);
     return result;

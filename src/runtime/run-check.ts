@@ -3,6 +3,7 @@ import { checkTypes } from '../checks/registry.ts';
 import type { CheckResult } from '../domain/check-result.ts';
 import { judgeProbe } from '../domain/judge-probe.ts';
 import type { Probe } from '../domain/probe.ts';
+import type { EgressPolicy } from '../egress/egress-policy.ts';
 import type { LiveMonitor } from './live-monitor.ts';
 import type { PushInbox } from './push-inbox.ts';
 
@@ -13,6 +14,8 @@ export interface RunCheckDeps {
   shutdown: AbortSignal;
   /** when this process first scheduled the monitor (push monitors get one interval of grace from it) */
   monitorSince(monitorId: string): number;
+  /** judges the addresses checks connect to; API-created monitors may face stricter rules */
+  egress: EgressPolicy;
 }
 
 /** Run one check and judge it. A check that throws becomes a failed result carrying the message; never a crash. */
@@ -33,6 +36,7 @@ export async function runCheck(monitor: LiveMonitor, deps: RunCheckDeps): Promis
     timeoutMs: config.timeout,
     intervalMs: config.interval,
     now: deps.now,
+    egress: deps.egress.guardFor(monitor.managedBy),
     lastPush: (id) => deps.pushInbox.lastPush(id),
     monitorSince: deps.monitorSince(config.id),
   };

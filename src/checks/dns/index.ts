@@ -3,6 +3,7 @@ import { lookup } from 'node:dns/promises';
 import net from 'node:net';
 import dnsPacket, { type DecodedPacket } from 'dns-packet';
 import type { Probe } from '../../domain/probe.ts';
+import { assertAddressAllowed } from '../../egress/guarded-lookup.ts';
 import type { CheckType } from '../check-type.ts';
 import { failureMessage } from '../failure-message.ts';
 import { answerText } from './answer-text.ts';
@@ -28,7 +29,10 @@ export const dnsCheck: CheckType<typeof dnsCheckFields> = {
     let resolver: ResolverAddress | undefined;
     try {
       resolver = config.resolver === undefined ? await systemResolverAddress() : parseResolverAddress(config.resolver);
-      const { response, transport } = await query(config, await serverAddress(resolver, ctx.signal), ctx.signal);
+      const server = await serverAddress(resolver, ctx.signal);
+      // The system resolver is the host's own (often 127.0.0.53, or 169.254.169.253 on AWS): only a chosen one is judged.
+      if (config.resolver !== undefined) assertAddressAllowed(ctx.egress, server.ip);
+      const { response, transport } = await query(config, server, ctx.signal);
       const answers = response.answers ?? [];
       const firstAddress = answers.find((answer) => answer.type === 'A' || answer.type === 'AAAA');
       return {

@@ -40,6 +40,7 @@ async function fetchFollowingRedirects(config: HttpCheckConfig, ctx: CheckContex
     keepAlive: config.keep_alive,
     maxBodyBytes: config.max_body_bytes,
     signal: ctx.signal,
+    egress: ctx.egress,
     wantBody: (status, headers) => !(follow && isFollowableRedirect(status, headers)),
   };
   const url = new URL(config.url);

@@ -1,4 +1,5 @@
 import { Client, type Dispatcher } from 'undici';
+import type { EgressGuard } from '../../egress/egress-policy.ts';
 import { recordConnection, type ConnectionTrace } from './connection-trace.ts';
 import { keepAliveAgent, latestConnectionFacts } from './keep-alive-agents.ts';
 import { ResponseCollector } from './response-collector.ts';
@@ -16,6 +17,7 @@ export interface HttpTransportOptions {
   keepAlive: boolean;
   maxBodyBytes: number;
   signal: AbortSignal;
+  egress: EgressGuard;
   /** Called with the status and headers: false skips reading the body (a redirect about to be followed). */
   wantBody(status: number, headers: Record<string, string>): boolean;
 }
@@ -31,10 +33,11 @@ export interface HttpResponse {
  * afterwards (also on failure), so each check measures a fresh connect and leaves nothing open.
  */
 export async function sendRequest(request: HttpRequest, options: HttpTransportOptions, trace: ConnectionTrace): Promise<HttpResponse> {
-  if (options.keepAlive) return exchange(keepAliveAgent(options.verifyTls), request, options, trace);
+  if (options.keepAlive) return exchange(keepAliveAgent(options.verifyTls, options.egress), request, options, trace);
   const client = new Client(request.url.origin, {
     connect: tracingConnector({
       verifyTls: options.verifyTls,
+      egress: options.egress,
       signal: options.signal,
       onConnected: (facts) => recordConnection(trace, facts),
     }),

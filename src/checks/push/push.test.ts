@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CheckContext, PushRecord } from '../check-type.ts';
+import { defaultEgressPolicy } from '../../egress/egress-policy.ts';
 import { pushCheck } from './index.ts';
 import { pushCheckFields } from './schema.ts';
 
@@ -16,6 +17,7 @@ function context(last: PushRecord | undefined, monitorSince: number | undefined)
     timeoutMs: 5000,
     intervalMs: INTERVAL,
     now: () => NOW,
+    egress: defaultEgressPolicy().guardFor('config'),
     monitorSince,
     lastPush: (id) => (id === 'push-1' ? last : undefined),
   };

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import type { Probe } from '../../domain/probe.ts';
+import { deniedLiteralHost, guardedLookup } from '../../egress/guarded-lookup.ts';
 import type { CheckContext, CheckType } from '../check-type.ts';
 import { abortMessage, errorMessage } from '../failure-message.ts';
 import { phaseTimings } from '../phase-timings.ts';
@@ -29,7 +30,9 @@ function probeTcp(config: TcpCheckConfig, ctx: CheckContext, resolve: (probe: Pr
   let received = '';
   let settled = false;
 
-  const socket = net.connect({ host: config.host, port: config.port });
+  const denial = deniedLiteralHost(ctx.egress, config.host);
+  if (denial) return resolve({ startedAt, responseTimeMs: 0, connected: false, error: denial.reason });
+  const socket = net.connect({ host: config.host, port: config.port, lookup: guardedLookup(ctx.egress) });
   socket.setEncoding('utf8');
 
   const finish = (error?: string) => {

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Probe } from '../../domain/probe.ts';
+import { deniedLiteralHost, guardedLookup } from '../../egress/guarded-lookup.ts';
 import type { CheckContext, CheckType } from '../check-type.ts';
 import { abortMessage, errorMessage } from '../failure-message.ts';
 import { phaseTimings } from '../phase-timings.ts';
@@ -37,9 +38,12 @@ function probeTls(config: TlsCheckConfig, ctx: CheckContext, resolve: (probe: Pr
   let connectMs: number | undefined;
   let settled = false;
 
+  const denial = deniedLiteralHost(ctx.egress, config.host);
+  if (denial) return resolve({ startedAt, responseTimeMs: 0, connected: false, error: denial.reason });
   const socket = tls.connect({
     host: config.host,
     port: config.port,
+    lookup: guardedLookup(ctx.egress),
     servername: net.isIP(expectedName) ? undefined : expectedName,
     secureContext: config.ca === undefined ? undefined : trustStoreWith(config.ca),
     rejectUnauthorized: false,
