@@ -65,6 +65,8 @@ async function withDetails(ctx: StoreContext, rows: readonly Selectable<Incident
     updatedAt: r.updated_at,
     resolvedAt: r.resolved_at,
     updates: updates.get(r.id) ?? [],
+    postmortem: r.postmortem_body === null ? null : { body: r.postmortem_body, publishedAt: r.postmortem_published_at ?? r.updated_at },
+    takenOverBy: r.taken_over_by,
   }));
 }
 

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { ComponentConfig } from '../config/schema.ts';
-import type { MonitorConfig } from '../config/monitor-schema.ts';
 import type { Incident } from '../domain/incident.ts';
 import type { MonitorState, StatusChange } from '../domain/monitor-state.ts';
+import type { AdminStore } from './admin-store.ts';
+import { KyselyAdminStore } from './admin/kysely-admin-store.ts';
 import { commitBatch } from './commit-batch.ts';
 import { listComponents, listMonitors } from './config-queries.ts';
 import { syncConfig } from './config-sync.ts';
@@ -16,6 +16,8 @@ import { loadComponentStatuses, loadMonitorStates } from './state-queries.ts';
 import type { StoreContext } from './store-context.ts';
 import type {
   ComponentStatusRow,
+  ConfigSyncInput,
+  ConfigSyncOutcome,
   RecordedResult,
   ResultBatch,
   Rollup,
@@ -29,6 +31,7 @@ import type {
 /** The Store over Kysely, for SQLite and PostgreSQL alike; each method delegates to its concern's module. */
 export class KyselyStore implements Store {
   readonly dialect: Store['dialect'];
+  readonly admin: AdminStore;
   private readonly monitorKeys: MonitorKeys;
   private readonly migrator;
 
@@ -36,6 +39,7 @@ export class KyselyStore implements Store {
     this.dialect = ctx.dialect;
     this.monitorKeys = new MonitorKeys(ctx.dialect);
     this.migrator = createMigrator(ctx.db, ctx.dialect);
+    this.admin = new KyselyAdminStore(ctx);
   }
 
   async migrate(): Promise<void> {
@@ -59,7 +63,7 @@ export class KyselyStore implements Store {
     return this.ctx.db.destroy();
   }
 
-  syncConfig(input: { monitors: MonitorConfig[]; components: ComponentConfig[] }, now: number) {
+  syncConfig(input: ConfigSyncInput, now: number): Promise<ConfigSyncOutcome> {
     return syncConfig(this.ctx, input, now);
   }
 

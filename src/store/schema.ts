@@ -1,5 +1,7 @@
 import type { Generated } from 'kysely';
+import type { Role } from '../domain/access.ts';
 import type { ComponentStatus, IncidentImpact, IncidentStatus, MonitorStatus } from '../domain/statuses.ts';
+import type { ActorType, CatalogKind, SubscriberKind } from './admin-store.ts';
 import type { RollupGranularity, Store } from './store.ts';
 
 export type StoreDialect = Store['dialect'];
@@ -12,6 +14,10 @@ export const ROLLUP_GRANULARITIES = ['hour', 'day'] as const satisfies readonly 
 
 export const INCIDENT_SOURCES = ['auto', 'manual'] as const;
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
+
+/** The catalog kinds kept in catalog_objects; monitors and components have tables of their own. */
+export const OBJECT_CATALOG_KINDS = ['group', 'page', 'maintenance', 'channel'] as const satisfies readonly CatalogKind[];
+export type ObjectCatalogKind = (typeof OBJECT_CATALOG_KINDS)[number];
 
 /**
  * The tables as Kysely sees them. Timestamps are ms since epoch in bigint columns (read back as numbers:
@@ -29,6 +35,14 @@ export interface Database {
   incidents: IncidentsTable;
   incident_components: IncidentComponentsTable;
   incident_updates: IncidentUpdatesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  setup_tokens: SetupTokensTable;
+  audit_log: AuditLogTable;
+  catalog_objects: CatalogObjectsTable;
+  component_overrides: ComponentOverridesTable;
+  subscribers: SubscribersTable;
 }
 
 export interface MonitorsTable {
@@ -118,6 +132,11 @@ export interface IncidentsTable {
   created_at: number;
   updated_at: number;
   resolved_at: number | null;
+  /** set together with postmortem_published_at, or both null */
+  postmortem_body: string | null;
+  postmortem_published_at: number | null;
+  /** who took an automatic incident over (the engine leaves it alone then) */
+  taken_over_by: string | null;
 }
 
 export interface IncidentComponentsTable {
@@ -137,4 +156,104 @@ export interface IncidentUpdatesTable {
   created_at: number;
   /** IncidentUpdate.affectedComponents as JSON text */
   affected_components: string;
+}
+
+/** Booleans are 0/1 integers in both dialects (SQLite has no boolean type). */
+export type Flag = 0 | 1;
+
+export interface UsersTable {
+  id: string;
+  /** lower-cased, unique */
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled: Flag;
+  /** JSON array of SHA-256 hex strings */
+  recovery_code_hashes: string;
+  failed_logins: number;
+  locked_until: number | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  created_at: number;
+  updated_at: number;
+  password_changed_at: number | null;
+  last_login_at: number | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  mfa_pending: Flag;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  /** token-scopes.ts encoding: the scopes in TOKEN_SCOPES order, space-separated */
+  scopes: string;
+  created_at: number;
+  expires_at: number | null;
+  last_used_at: number | null;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  actor_type: ActorType;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  /** JSON text, null when there is no value */
+  before_value: string | null;
+  after_value: string | null;
+  ip: string | null;
+}
+
+export interface CatalogObjectsTable {
+  kind: ObjectCatalogKind;
+  id: string;
+  /** the validated config object as JSON text */
+  config: string;
+  managed_by: ManagedBy;
+  position: number;
+  archived_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ComponentOverridesTable {
+  component_id: string;
+  status: ComponentStatus;
+  note: string | null;
+  set_at: number;
+  set_by: string | null;
+}
+
+export interface SubscribersTable {
+  id: string;
+  kind: SubscriberKind;
+  target: string;
+  /** JSON array of component ids; empty: every component */
+  component_ids: string;
+  confirmed_at: number | null;
+  created_at: number;
 }

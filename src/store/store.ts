@@ -3,6 +3,8 @@ import type { MonitorConfig } from '../config/monitor-schema.ts';
 import type { Incident } from '../domain/incident.ts';
 import type { MonitorState, StatusChange } from '../domain/monitor-state.ts';
 import type { ComponentStatus } from '../domain/statuses.ts';
+import type { AdminStore, CatalogKind } from './admin-store.ts';
+import type { ObjectCatalogKind } from './schema.ts';
 
 /** One check result as stored: small on purpose (see bench/checks for bytes per row). */
 export interface RecordedResult {
@@ -70,6 +72,24 @@ export interface StoredMonitor {
   archivedAt: number | null;
 }
 
+/** What the config file defines, for syncConfig. */
+export interface ConfigSyncInput {
+  monitors: MonitorConfig[];
+  components: ComponentConfig[];
+  /** other catalog kinds the config defines (each validated object has an id), in config order */
+  catalog?: { kind: ObjectCatalogKind; objects: { id: string }[] }[];
+}
+
+export interface ConfigSyncOutcome {
+  archivedMonitors: string[];
+  archivedComponents: string[];
+  /**
+   * Present when the input had `catalog` (so the result of an older caller keeps its shape): the ids this
+   * sync archived, per kind it synced (monitor and component included).
+   */
+  archived?: Partial<Record<CatalogKind, string[]>>;
+}
+
 export interface StoredComponent {
   id: string;
   config: ComponentConfig;
@@ -95,8 +115,11 @@ export interface Store {
   ping(): Promise<void>;
   close(): Promise<void>;
 
-  /** Upsert config objects; config-managed ones missing from the input are archived (history kept). */
-  syncConfig(input: { monitors: MonitorConfig[]; components: ComponentConfig[] }, now: number): Promise<{ archivedMonitors: string[]; archivedComponents: string[] }>;
+  /** People, sessions, tokens, audit log, catalog objects, manual incidents (src/store/admin-store.ts). */
+  readonly admin: AdminStore;
+
+  /** Upsert config objects; config-managed ones missing from the input are archived (history kept). One transaction. */
+  syncConfig(input: ConfigSyncInput, now: number): Promise<ConfigSyncOutcome>;
   listMonitors(opts?: { includeArchived?: boolean }): Promise<StoredMonitor[]>;
   listComponents(opts?: { includeArchived?: boolean }): Promise<StoredComponent[]>;
 

@@ -47,6 +47,8 @@ export function incident(id: string, overrides: Partial<Incident> = {}): Inciden
     updatedAt: T0,
     resolvedAt: null,
     updates: [],
+    postmortem: null,
+    takenOverBy: null,
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import type { StoreDialect } from '../schema.ts';
 import { monitorsAndComponents } from './0001-monitors-components.ts';
 import { resultsAndRollups } from './0002-results-rollups.ts';
 import { statesAndIncidents } from './0003-states-incidents.ts';
+import { admin } from './0004-admin.ts';
 import { schemaDialect, type SchemaDialect } from './schema-dialect.ts';
 
 /** Every migration, by name (applied in name order). Add a file and a line here; nothing scans the disk. */
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, (d: SchemaDialect) => Migration> = {
   '0001-monitors-components': monitorsAndComponents,
   '0002-results-rollups': resultsAndRollups,
   '0003-states-incidents': statesAndIncidents,
+  '0004-admin': admin,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
