@@ -40,7 +40,8 @@ export type OidcRoles = z.infer<typeof oidcRolesSchema>;
 export const oidcSchema = z
   .object({
     /** the provider's issuer identifier; https, or http only on 127.0.0.1 / localhost */
-    issuer: z.url().refine((s) => new URL(s).protocol === 'https:' || isLoopbackHttpUrl(new URL(s)), {
+    // (zod runs the refinement even after z.url() failed; that case is already reported)
+    issuer: z.url().refine((s) => !URL.canParse(s) || new URL(s).protocol === 'https:' || isLoopbackHttpUrl(new URL(s)), {
       message: 'https, or http only on 127.0.0.1 or localhost',
     }),
     client_id: z.string().min(1),
