@@ -1,7 +1,12 @@
-import dns, { type LookupAddress } from 'node:dns';
+import dns, { type LookupAddress, type LookupOptions } from 'node:dns';
 import net, { type LookupFunction } from 'node:net';
 import { EgressDeniedError } from './egress-denied-error.ts';
 import type { EgressDenial, EgressGuard } from './egress-policy.ts';
+
+/** Every address of a name (dns.lookup with `all`); injectable so that tests can play a rebinding resolver. */
+export type LookupAll = (hostname: string, options?: Pick<LookupOptions, 'family' | 'hints'>) => Promise<LookupAddress[]>;
+
+const lookupAll: LookupAll = (hostname, options) => dns.promises.lookup(hostname, { ...options, all: true });
 
 /**
  * A `dns.lookup` for net/tls/undici connects: resolves every address of the name and refuses the name
@@ -9,19 +14,18 @@ import type { EgressDenial, EgressGuard } from './egress-policy.ts';
  * checked is the address connected to; a second, rebound answer is never asked for.
  * Literal IPs never reach a lookup: check them with `deniedLiteralHost` before connecting.
  */
-export function guardedLookup(guard: EgressGuard): LookupFunction {
+export function guardedLookup(guard: EgressGuard, resolve: LookupAll = lookupAll): LookupFunction {
   return (hostname, options, callback) => {
     const literal = net.isIP(hostname) ? guard.check(hostname) : null;
     if (literal) return callback(new EgressDeniedError(literal), '');
-    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
-      if (err) return callback(err, '');
+    resolve(hostname, { family: options.family, hints: options.hints }).then((addresses) => {
       const denial = firstDenial(guard, addresses);
       if (denial) return callback(new EgressDeniedError(denial), '');
       const [first] = addresses;
       if (options.all) callback(null, addresses);
       else if (first) callback(null, first.address, first.family);
       else callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '');
-    });
+    }, (err: NodeJS.ErrnoException) => callback(err, ''));
   };
 }
 
@@ -37,9 +41,6 @@ export function assertAddressAllowed(guard: EgressGuard, address: string): void 
   if (denial) throw new EgressDeniedError(denial);
 }
 
-export type LookupAll = (hostname: string) => Promise<LookupAddress[]>;
-
-const lookupAll: LookupAll = (hostname) => dns.promises.lookup(hostname, { all: true });
 
 /**
  * Validates a target when it is created through the API: resolves it now and throws EgressDeniedError
