@@ -2,7 +2,7 @@ import type { ComponentSla } from '../domain/sla/component-sla.ts';
 import type { MaintenanceWindow } from '../domain/maintenance-windows.ts';
 import { monthPeriod } from '../domain/sla/month-period.ts';
 import { computePageSla } from '../domain/sla/page-sla.ts';
-import type { SlaIncident as DomainSlaIncident } from '../domain/sla/sla-incidents.ts';
+import type { IncidentInPeriod } from '../domain/sla/sla-incidents.ts';
 import { roundDownPercent } from '../domain/sla/uptime-percent.ts';
 import type { Store, UptimeFigures } from '../store/store.ts';
 import { loadIncidentsAround, loadStatusChangesWithPrevious } from './load-sla-inputs.ts';
@@ -103,7 +103,7 @@ function monitorChecks(monitorId: string, f: UptimeFigures): SlaMonitorChecks {
   return { monitorId, checks: f.checks, failures: f.failures, maintenance: f.maintenance, uptimePercent: f.uptime === null ? null : roundDownPercent(100 * f.uptime) };
 }
 
-function incidentReport(i: DomainSlaIncident): SlaIncident {
+function incidentReport(i: IncidentInPeriod): SlaIncident {
   return {
     id: i.id,
     name: i.name,

@@ -2,7 +2,7 @@ import type { Incident } from '../incident.ts';
 import type { MaintenanceWindow } from '../maintenance-windows.ts';
 import type { StatusChange } from '../monitor-state.ts';
 import { componentTimeline, type ComponentCondition } from './component-timeline.ts';
-import { incidentsInPeriod, type SlaIncident } from './sla-incidents.ts';
+import { incidentsInPeriod, type IncidentInPeriod } from './sla-incidents.ts';
 import { clipIntervals, subtractIntervals, totalMs, unionIntervals, type TimeInterval } from './time-intervals.ts';
 import { uptimePercent } from './uptime-percent.ts';
 
@@ -44,7 +44,7 @@ export interface ComponentSla {
   uptimePercent: number | null;
   /** the downtime itself, merged, for unions across components */
   downtime: TimeInterval[];
-  incidents: SlaIncident[];
+  incidents: IncidentInPeriod[];
 }
 
 export function computeComponentSla(input: ComponentSlaInput): ComponentSla {

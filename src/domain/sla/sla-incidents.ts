@@ -2,7 +2,7 @@ import type { Incident } from '../incident.ts';
 import type { IncidentImpact, IncidentStatus } from '../statuses.ts';
 
 /** An incident as an SLA report lists it. */
-export interface SlaIncident {
+export interface IncidentInPeriod {
   id: string;
   name: string;
   impact: IncidentImpact;
@@ -24,11 +24,11 @@ export function incidentsInPeriod(
   incidents: readonly Incident[],
   componentIds: readonly string[],
   period: { from: number; to: number; now: number },
-): SlaIncident[] {
+): IncidentInPeriod[] {
   const { from, to, now } = period;
   const wanted = new Set(componentIds);
   const seen = new Set<string>();
-  const out: SlaIncident[] = [];
+  const out: IncidentInPeriod[] = [];
   for (const i of incidents) {
     if (seen.has(i.id) || !i.componentIds.some((id) => wanted.has(id))) continue;
     const end = Math.max(i.createdAt, i.resolvedAt ?? now);
