@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { durationMs } from './duration-schema.ts';
 import { egressSchema } from './egress-schema.ts';
 import { idSchema } from './id-schema.ts';
+import { maintenanceSchema } from './maintenance-schema.ts';
 import { monitorSchema } from './monitor-schema.ts';
 import { pageSchema } from './page-schema.ts';
 
@@ -19,18 +20,7 @@ export const componentSchema = z
   .strict();
 export type ComponentConfig = z.infer<typeof componentSchema>;
 
-export const maintenanceSchema = z
-  .object({
-    id: idSchema,
-    title: z.string().min(1).max(300),
-    body: z.string().max(20_000).default(''),
-    start: z.iso.datetime({ offset: true }),
-    end: z.iso.datetime({ offset: true }),
-    components: z.array(idSchema).min(1),
-  })
-  .strict()
-  .refine((m) => Date.parse(m.end) > Date.parse(m.start), { message: 'end must be after start', path: ['end'] });
-export type MaintenanceConfig = z.infer<typeof maintenanceSchema>;
+export { maintenanceSchema, type MaintenanceConfig } from './maintenance-schema.ts';
 
 export const connectivitySchema = z
   .object({
