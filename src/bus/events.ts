@@ -6,6 +6,8 @@ export type PharosEvent =
   | { type: 'component.status'; componentId: string; from: ComponentStatus; to: ComponentStatus; at: number }
   | { type: 'incident.changed'; incidentId: string; status: IncidentStatus; at: number }
   | { type: 'results.flushed'; count: number; at: number }
-  | { type: 'config.synced'; at: number };
+  | { type: 'config.synced'; at: number }
+  /** monitors, components, groups, pages, maintenances or manual statuses changed through the admin API */
+  | { type: 'catalog.changed'; at: number };
 
 export type EventType = PharosEvent['type'];

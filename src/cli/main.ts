@@ -3,6 +3,8 @@ import { runCheckConfig } from './check-config-command.ts';
 import { runMigrate } from './migrate-command.ts';
 import { runSchema } from './schema-command.ts';
 import { runStart } from './start-command.ts';
+import { runToken } from './token-command.ts';
+import { runUser } from './user-command.ts';
 
 const USAGE = `Usage: pharos <command> [options]
 
@@ -11,6 +13,11 @@ Commands:
   check-config [FILE]                validate a config file (exit 0 when valid, 1 with each problem's key path and line)
   migrate [--config FILE]            apply database migrations and exit
   schema                             print the config file's JSON Schema
+  user add --email E --role R [--name N]
+                                     create a user (owner, admin, editor, viewer); the password is read
+                                     from a prompt, or from stdin when it is not a terminal
+  token create --email E --scopes read,write[,admin] [--expires 30d] [--name N]
+                                     create an API token for a user and print it once
 
 --config defaults to ./pharos.yaml (or $PHAROS_CONFIG).`;
 
@@ -19,12 +26,16 @@ const COMMANDS = {
   'check-config': runCheckConfig,
   migrate: runMigrate,
   schema: runSchema,
+  user: runUser,
+  token: runToken,
 } satisfies Record<string, (args: CliArgs) => Promise<number>>;
 
 export interface CliArgs {
   config: string;
   port?: number;
   positionals: string[];
+  /** command-specific options (--email, --role, --name, --scopes, --expires) */
+  options: Partial<Record<'email' | 'role' | 'name' | 'scopes' | 'expires', string>>;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -37,10 +48,18 @@ async function main(argv: string[]): Promise<number> {
     console.error(`pharos: unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
-  let values: { config?: string; port?: string };
+  let values: { config?: string; port?: string; email?: string; role?: string; name?: string; scopes?: string; expires?: string };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: rest, options: { config: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' } }, allowPositionals: true }));
+    ({ values, positionals } = parseArgs({ args: rest, options: {
+        config: { type: 'string', short: 'c' },
+        port: { type: 'string', short: 'p' },
+        email: { type: 'string' },
+        role: { type: 'string' },
+        name: { type: 'string' },
+        scopes: { type: 'string' },
+        expires: { type: 'string' },
+      }, allowPositionals: true }));
   } catch (err) {
     console.error(`pharos ${command}: ${(err as Error).message}`);
     return 2;
@@ -51,7 +70,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = values.config ?? process.env.PHAROS_CONFIG ?? './pharos.yaml';
-  return COMMANDS[command as keyof typeof COMMANDS]({ config, port, positionals });
+  const { email, role, name, scopes, expires } = values;
+  return COMMANDS[command as keyof typeof COMMANDS]({ config, port, positionals, options: { email, role, name, scopes, expires } });
 }
 
 main(process.argv.slice(2)).then(

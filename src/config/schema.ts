@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationMs } from './duration-schema.ts';
+import { adminSchema } from './admin-schema.ts';
 import { egressSchema } from './egress-schema.ts';
 import { idSchema } from './id-schema.ts';
 import { maintenanceSchema } from './maintenance-schema.ts';
@@ -41,6 +42,10 @@ export const configSchema = z
         port: z.number().int().min(0).max(65535).default(3000),
         host: z.string().default('0.0.0.0'),
         base_url: z.url().optional(),
+        /** believe X-Forwarded-For from these proxies: true (any), a list of addresses/CIDRs, or false */
+        trust_proxy: z.union([z.boolean(), z.array(z.string().min(1)).max(100)]).default(false),
+        /** origins allowed to frame the public widget (/widget): ["*"] anyone, [] nobody */
+        widget_frame_ancestors: z.array(z.string().regex(/^(\*|'self'|https?:\/\/[^\s;,]+)$/, "an origin like https://example.com, '*' or 'self'")).max(50).default(['*']),
       })
       .strict()
       .prefault({}),
@@ -72,6 +77,7 @@ export const configSchema = z
       .strict()
       .prefault({}),
     connectivity: connectivitySchema.optional(),
+    admin: adminSchema,
     egress: egressSchema.prefault({}),
     components: z.array(componentSchema).default([]),
     monitors: z.array(monitorSchema).default([]),

@@ -1,5 +1,8 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from '../runtime/logger.ts';
+import { registerAdmin, type AdminDeps } from './admin/register-admin.ts';
+import { htmlSecurityHeaders } from './public/serve-public-raw.ts';
+import { securityHeaders, type SecurityHeaderOptions } from './security-headers.ts';
 import { registerHealthRoutes, type ReadinessCheck } from './ops/health-routes.ts';
 import { registerPushRoutes, type PushRouteDeps } from './public/push-routes.ts';
 import type { PublicRenderers } from './public/public-renderers.ts';
@@ -8,22 +11,33 @@ import type { PublicSnapshot } from './public/public-snapshot.ts';
 import type { StreamHub } from './public/stream-hub.ts';
 
 export interface AppDeps {
+  admin: AdminDeps;
+  security: SecurityHeaderOptions;
   logger: Logger;
   snapshot: PublicSnapshot;
   streams: StreamHub;
   renderers: PublicRenderers;
   readiness: ReadinessCheck[];
   push: PushRouteDeps;
+  /** proxies whose X-Forwarded-For is believed (fastify's trustProxy: true, a hop count, or addresses) */
+  trustProxy: boolean | string | string[];
 }
 
 /** The HTTP edge: thin routes over the snapshot and the runtime. Errors become JSON with a code, never a stack. */
-export function buildApp(deps: AppDeps): FastifyInstance {
-  const side = { snapshot: deps.snapshot, streams: deps.streams, renderers: deps.renderers };
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const security = htmlSecurityHeaders((kind) => securityHeaders(kind, deps.security));
+  const side = { snapshot: deps.snapshot, streams: deps.streams, renderers: deps.renderers, security };
+  const adminHeaders = securityHeaders('admin', deps.security);
   const assets = staticAssets(deps.renderers);
   const app: FastifyInstance = Fastify({
     serverFactory: publicFastPathServer(side, assets),
     loggerInstance: deps.logger.child({ component: 'http' }, { level: 'warn' }) as FastifyBaseLogger,
     bodyLimit: 1_048_576,
+    // behind a load balancer the client address comes from X-Forwarded-For (the first untrusted hop)
+    trustProxy: deps.trustProxy,
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    for (const [name, value] of Object.entries(adminHeaders)) if (!reply.hasHeader(name)) reply.header(name, value);
   });
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, request, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
@@ -32,6 +46,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` }));
   registerHealthRoutes(app, deps.readiness);
+  await registerAdmin(app, deps.admin);
   registerPushRoutes(app, deps.push);
   registerPublicRoutes(app, side, assets);
   return app;

@@ -21,6 +21,8 @@ export class MonitorRunner {
   readonly scheduler: Scheduler;
   private readonly shutdown = new AbortController();
   private readonly since = new Map<string, number>();
+  /** each scheduled monitor's config as JSON: an unchanged monitor keeps its place in the schedule on a reload */
+  private readonly scheduled = new Map<string, string>();
   private readonly now: () => number;
   private readonly egress: EgressPolicy;
 
@@ -41,6 +43,9 @@ export class MonitorRunner {
       if (!monitor.config.enabled) continue;
       wanted.add(monitor.config.id);
       if (!this.since.has(monitor.config.id)) this.since.set(monitor.config.id, this.now());
+      const key = `${monitor.managedBy}:${monitor.componentIds.join(',')}:${JSON.stringify(monitor.config)}`;
+      if (this.scheduled.get(monitor.config.id) === key) continue;
+      this.scheduled.set(monitor.config.id, key);
       const job = {
         id: monitor.config.id,
         intervalMs: monitor.config.interval,
@@ -54,6 +59,7 @@ export class MonitorRunner {
       if (!wanted.has(id)) {
         this.scheduler.remove(id);
         this.since.delete(id);
+        this.scheduled.delete(id);
       }
     }
   }
@@ -70,14 +76,19 @@ export class MonitorRunner {
 
   /** Run a monitor's check now and record it (also what the scheduler calls). */
   async runOnce(monitor: LiveMonitor): Promise<CheckResult | null> {
-    const result = await runCheck(monitor, {
+    const result = await this.check(monitor);
+    if (result && !this.shutdown.signal.aborted) this.opts.onResult(result);
+    return result;
+  }
+
+  /** Run a monitor's check and return the judged result without recording it (the editor's "test now"). */
+  check(monitor: LiveMonitor): Promise<CheckResult | null> {
+    return runCheck(monitor, {
       now: this.now,
       pushInbox: this.opts.pushInbox,
       shutdown: this.shutdown.signal,
       monitorSince: (id) => this.since.get(id) ?? this.now(),
       egress: this.egress,
     });
-    if (result && !this.shutdown.signal.aborted) this.opts.onResult(result);
-    return result;
   }
 }

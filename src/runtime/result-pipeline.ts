@@ -1,6 +1,7 @@
 import { decideAutoIncidents, type AutoIncidentComponent } from '../domain/auto-incidents.ts';
 import type { CheckResult } from '../domain/check-result.ts';
 import { componentStatusOf } from '../domain/component-status.ts';
+import { effectiveComponentStatus } from '../domain/effective-component-status.ts';
 import { evaluateResult } from '../domain/evaluate-result.ts';
 import { newId } from '../domain/ids.ts';
 import { componentsInMaintenance } from '../domain/maintenance-windows.ts';
@@ -65,10 +66,14 @@ export class ResultPipeline {
       const component = board.components.get(id);
       if (!component) continue;
       const monitorStatuses = component.config.monitors.map((m) => board.stateOf(m).status);
-      const status = componentStatusOf(monitorStatuses, maintenance.has(id));
+      const fromMonitors = componentStatusOf(monitorStatuses, maintenance.has(id));
+      if (fromMonitors !== component.fromMonitors) {
+        const errors = component.config.monitors.map((m) => board.stateOf(m).lastError).filter((e): e is string => !!e);
+        changes.push({ id, name: component.config.name, status: fromMonitors, previousStatus: component.fromMonitors, autoIncident: component.config.auto_incident, lastError: errors[0] ?? null });
+        component.fromMonitors = fromMonitors;
+      }
+      const status = effectiveComponentStatus(id, fromMonitors, board.overrides.get(id), board.openIncidents.values());
       if (status === component.status) continue;
-      const errors = component.config.monitors.map((m) => board.stateOf(m).lastError).filter((e): e is string => !!e);
-      changes.push({ id, name: component.config.name, status, previousStatus: component.status, autoIncident: component.config.auto_incident, lastError: errors[0] ?? null });
       writer.pending.events.push({ type: 'component.status', componentId: id, from: component.status, to: status, at: now });
       component.status = status;
       component.since = now;

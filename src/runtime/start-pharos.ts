@@ -13,7 +13,15 @@ import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { BatchWriter } from './batch-writer.ts';
 import { ConnectivityCanary } from './connectivity-canary.ts';
+import { groupsNamedBy } from '../config/group-schema.ts';
+import { createEgressPolicy } from '../egress/egress-policy.ts';
+import { LoginThrottle } from '../auth/login-throttle.ts';
+import { adminRoutes } from '../http/admin/routes/index.ts';
+import { loadCatalog } from './catalog.ts';
 import { loadBoard } from './load-board.ts';
+import { LocalAdminRuntime } from './local-admin-runtime.ts';
+import { offerSetupLink } from './setup-link.ts';
+import { PHAROS_VERSION } from './version.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MonitorRunner } from './monitor-runner.ts';
 import { PushInbox } from './push-inbox.ts';
@@ -39,6 +47,7 @@ export interface RunningPharos {
   pipeline: ResultPipeline;
   snapshot: PublicSnapshot;
   bus: Bus;
+  admin: LocalAdminRuntime;
   close(): Promise<void>;
 }
 
@@ -49,19 +58,30 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const logger = opts.logger ?? createLogger(config.logging.level);
   const store = await openStore(config.storage.url, { logger: logger.child({ component: 'store' }) });
   await store.migrate();
-  const synced = await store.syncConfig({ monitors: [...config.monitors], components: [...config.components] }, now());
+  const synced = await store.syncConfig(
+    {
+      monitors: [...config.monitors],
+      components: [...config.components],
+      catalog: [
+        { kind: 'group', objects: groupsNamedBy(config.components) },
+        { kind: 'page', objects: config.pages.map((p) => ({ ...p, id: p.slug })) },
+        { kind: 'maintenance', objects: [...config.maintenances] },
+      ],
+    },
+    now(),
+  );
   if (synced.archivedMonitors.length + synced.archivedComponents.length > 0) logger.info({ component: 'config', ...synced }, 'archived objects no longer in the config');
 
-  const board = await loadBoard(store, config, now());
+  const catalog = await loadCatalog(store);
+  const board = await loadBoard(store, catalog, now());
   const bus = new InProcessBus((err) => logger.error({ component: 'bus', err }, 'event handler failed'));
   const writer = new BatchWriter({ store, bus, logger, intervalMs: config.storage.batch_interval, maxResults: config.storage.batch_size });
   const canary = config.connectivity ? new ConnectivityCanary(config.connectivity, logger, now) : undefined;
   const pipeline = new ResultPipeline({ board, writer, now, isOffline: () => canary?.status.offline ?? false });
   const pushInbox = new PushInbox();
-  pushInbox.setTokens(config.monitors.flatMap((m) => (m.type === 'push' ? [[m.token, m.id] as [string, string]] : [])));
-  const runner = new MonitorRunner({ concurrency: config.scheduler.concurrency, pushInbox, logger, now, onResult: (r) => pipeline.record(r) });
-  runner.setMonitors(board.monitors.values(), (id) => board.stateOf(id).lastCheckAt);
-  pipeline.refreshAllComponents();
+  const runner = new MonitorRunner({ concurrency: config.scheduler.concurrency, pushInbox, logger, now, egress: createEgressPolicy(config.egress), onResult: (r) => pipeline.record(r) });
+  const adminRuntime = new LocalAdminRuntime({ store, bus, board, runner, pipeline, writer, pushInbox, now });
+  adminRuntime.applyCatalog(catalog);
 
   const snapshot = new PublicSnapshot({ store, config, bus, logger, renderers: defaultRenderers, now });
   await snapshot.start();
@@ -74,8 +94,19 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     const probe = { startedAt: push.receivedAt, responseTimeMs: push.pingMs ?? 0, connected: push.status === 'up', error: push.status === 'down' ? `service reported down${push.msg ? `: ${push.msg}` : ''}` : undefined };
     pipeline.record(judgeProbe(monitorId, probe, monitor.conditions, monitor.degradedWhen));
   };
-  const app = buildApp({
+  const https = (config.server.base_url ?? '').startsWith('https:');
+  const app = await buildApp({
     logger,
+    trustProxy: config.server.trust_proxy,
+    security: { https, widgetFrameAncestors: config.server.widget_frame_ancestors },
+    admin: {
+      context: { store, bus, runtime: adminRuntime, now },
+      secureCookies: https,
+      rateLimitPerMinute: config.admin.rate_limit_per_minute,
+      routes: adminRoutes({ signIn: { ipThrottle: new LoginThrottle({ now }) }, issuer: config.title }),
+      version: PHAROS_VERSION,
+      baseUrl: config.server.base_url,
+    },
     snapshot,
     streams,
     renderers: defaultRenderers,
@@ -98,6 +129,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     }
   };
   void prune();
+  if (config.admin.setup_link) await offerSetupLink(store, logger, config.server.base_url ?? address, now());
   logger.info({ component: 'pharos', url: address, monitors: board.monitors.size, components: board.components.size, storage: store.dialect }, 'Pharos started');
 
   return {
@@ -110,6 +142,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     pipeline,
     snapshot,
     bus,
+    admin: adminRuntime,
     async close() {
       clearInterval(maintenanceTimer);
       clearInterval(pruneTimer);

@@ -7,8 +7,11 @@ import type { LiveMonitor } from './live-monitor.ts';
 
 export interface LiveComponent {
   config: ComponentConfig;
+  /** what it shows (monitors, then people: see effectiveComponentStatus) */
   status: ComponentStatus;
   since: number;
+  /** what its monitors alone say: automatic incidents follow this, not what people set */
+  fromMonitors: ComponentStatus;
 }
 
 /**
@@ -21,6 +24,8 @@ export class StatusBoard {
   readonly components = new Map<string, LiveComponent>();
   readonly openIncidents = new Map<string, Incident>();
   maintenances: MaintenanceWindow[] = [];
+  /** manual statuses people set, by component id */
+  overrides = new Map<string, ComponentStatus>();
 
   stateOf(monitorId: string): MonitorState {
     return this.states.get(monitorId) ?? initialMonitorState(monitorId);

@@ -69,6 +69,8 @@ export interface AdminStore {
   clearComponentOverride(componentId: string): Promise<void>;
 
   // incidents written by people (and automatic ones they took over)
+  /** the same as Store.getIncident, inside this transaction */
+  getIncident(id: string): Promise<Incident | undefined>;
   /** insert or fully replace: incident row, its components, its updates (updates not in the list are deleted) */
   saveIncident(incident: Incident): Promise<void>;
   deleteIncident(id: string): Promise<void>;

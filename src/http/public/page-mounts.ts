@@ -1,5 +1,4 @@
 import type { PageConfig } from '../../config/page-schema.ts';
-import type { PharosConfig } from '../../config/schema.ts';
 
 /** One way a page is reached: the default page at /, a page at /<slug>, a page at / of its own domain. */
 export interface PageMount {
@@ -25,7 +24,15 @@ export interface PageMounts {
   byHost: Map<string, PageMount>;
 }
 
-export function buildPageMounts(config: PharosConfig): PageMounts {
+/** What the mounts are built from: the site's settings (config file) and the catalog's pages and components. */
+export interface MountSource {
+  title: string;
+  server: { base_url?: string; port: number };
+  pages: readonly PageConfig[];
+  components: readonly { id: string; group?: string | null }[];
+}
+
+export function buildPageMounts(config: MountSource): PageMounts {
   const siteUrl = (config.server.base_url ?? `http://localhost:${config.server.port}`).replace(/\/$/, '');
   const allIds = config.components.map((c) => c.id);
   if (config.pages.length === 0) {
@@ -53,7 +60,7 @@ export function buildPageMounts(config: PharosConfig): PageMounts {
 }
 
 /** The page's components: those listed, then those of the listed groups, in config order; neither listed: all. */
-function componentsOf(config: PharosConfig, page: PageConfig): string[] {
+function componentsOf(config: MountSource, page: PageConfig): string[] {
   if (!page.components && !page.groups) return config.components.map((c) => c.id);
   const ids = [...(page.components ?? [])];
   const groups = new Set(page.groups ?? []);

@@ -1,4 +1,5 @@
-import type { PharosConfig } from '../../config/schema.ts';
+import type { MaintenanceConfig } from '../../config/schema.ts';
+import { maintenanceWindowsAround } from '../../domain/maintenance/maintenance-schedule.ts';
 import type { MonitorConfig } from '../../config/monitor-schema.ts';
 import type { Incident } from '../../domain/incident.ts';
 import type { MaintenanceWindow } from '../../domain/maintenance-windows.ts';
@@ -21,14 +22,15 @@ export interface PublicData {
 const RECENT_INCIDENTS = 500;
 
 /** The part that changes with every event: statuses, incidents, monitors. A handful of queries. */
-export async function loadLiveData(store: Store, config: PharosConfig, now: number): Promise<Omit<PublicData, 'history'>> {
-  const [components, statuses, monitors, states, open, recent] = await Promise.all([
+export async function loadLiveData(store: Store, now: number): Promise<Omit<PublicData, 'history'>> {
+  const [components, statuses, monitors, states, open, recent, maintenances] = await Promise.all([
     store.listComponents(),
     store.loadComponentStatuses(),
     store.listMonitors(),
     store.loadMonitorStates(),
     store.loadOpenIncidents(),
     store.listIncidents({ limit: RECENT_INCIDENTS }),
+    store.admin.listCatalog('maintenance'),
   ]);
   const statusById = new Map(statuses.map((s) => [s.componentId, s]));
   const stateById = new Map(states.map((s) => [s.monitorId, s]));
@@ -55,7 +57,10 @@ export async function loadLiveData(store: Store, config: PharosConfig, now: numb
     monitors: monitors.map((m) => publicMonitor(m.config, stateById.get(m.id))),
     states,
     incidents: [...incidents.values()].sort((a, b) => b.createdAt - a.createdAt),
-    maintenances: maintenanceWindowsOf(config),
+    maintenances: maintenanceWindowsAround(
+      maintenances.map((m) => m.config as MaintenanceConfig),
+      now,
+    ),
   };
 }
 
@@ -85,8 +90,4 @@ function targetOf(config: MonitorConfig): string | null {
     case 'push':
       return null; // the token is a secret
   }
-}
-
-export function maintenanceWindowsOf(config: PharosConfig): MaintenanceWindow[] {
-  return config.maintenances.map((m) => ({ id: m.id, title: m.title, body: m.body, start: Date.parse(m.start), end: Date.parse(m.end), componentIds: m.components }));
 }

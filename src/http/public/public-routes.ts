@@ -5,13 +5,14 @@ import type { PublicSnapshot } from './public-snapshot.ts';
 import { renderAsset, type RenderedAsset } from './rendered-asset.ts';
 import { resolvePublicRequest } from './resolve-public-request.ts';
 import { readPublicHeaders } from './request-headers.ts';
-import { servePublicRaw } from './serve-public-raw.ts';
+import { servePublicRaw, type HtmlSecurityHeaders } from './serve-public-raw.ts';
 import type { StreamHub } from './stream-hub.ts';
 
 export interface PublicSide {
   snapshot: PublicSnapshot;
   streams: StreamHub;
   renderers: PublicRenderers;
+  security: HtmlSecurityHeaders;
 }
 
 /** Hash-named static assets (CSS, browser script) as bytes. */
@@ -29,7 +30,7 @@ export function publicFastPathServer(side: PublicSide, assets: ReadonlyMap<strin
       if (req.method === 'GET' || req.method === 'HEAD') {
         const headers = readPublicHeaders(req.rawHeaders);
         const answer = resolvePublicRequest(side.snapshot, assets, headers.host, req.url ?? '/');
-        if (answer) return servePublicRaw(req, res, answer, side.streams, headers);
+        if (answer) return servePublicRaw(req, res, answer, side.streams, headers, side.security);
       }
       handler(req, res);
     });
@@ -41,7 +42,7 @@ export function registerPublicRoutes(app: FastifyInstance, side: PublicSide, ass
     const answer = resolvePublicRequest(side.snapshot, assets, request.headers.host, request.url);
     if (!answer) return reply.code(404).send({ error: 'not_found', message: `no route for GET ${request.url.split('?')[0]}` });
     reply.hijack();
-    servePublicRaw(request.raw, reply.raw, answer, side.streams, readPublicHeaders(request.raw.rawHeaders));
+    servePublicRaw(request.raw, reply.raw, answer, side.streams, readPublicHeaders(request.raw.rawHeaders), side.security);
     return reply;
   });
 }

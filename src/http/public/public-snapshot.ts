@@ -1,4 +1,5 @@
 import type { Bus } from '../../bus/bus.ts';
+import type { PageConfig } from '../../config/page-schema.ts';
 import type { PharosConfig } from '../../config/schema.ts';
 import type { Logger } from '../../runtime/logger.ts';
 import type { Store } from '../../store/store.ts';
@@ -32,7 +33,9 @@ export type SnapshotListener = (changed: PageSnapshot[]) => void;
  * served as bytes. A request never runs a query. If a rebuild fails, the last good snapshot keeps being served.
  */
 export class PublicSnapshot {
-  readonly mounts: PageMounts;
+  mounts: PageMounts;
+  /** the catalog's pages the mounts were built from (JSON), to rebuild them only when pages change */
+  private mountsKey = '';
   pages = new Map<string, PageSnapshot>();
   lastBuildMs = 0;
   lastError: unknown;
@@ -51,6 +54,7 @@ export class PublicSnapshot {
 
   constructor(private readonly opts: PublicSnapshotOptions) {
     this.mounts = buildPageMounts(opts.config);
+    this.mountsKey = JSON.stringify([opts.config.pages, opts.config.components.map((c) => [c.id, c.group])]);
     this.now = opts.now ?? Date.now;
   }
 
@@ -113,11 +117,23 @@ export class PublicSnapshot {
     }
   }
 
+  /** Pages and components come from the catalog: an admin change can add a page or move a component. */
+  private refreshMounts(pages: PageConfig[], components: { id: string; group: string | null }[]): void {
+    const key = JSON.stringify([pages, components.map((c) => [c.id, c.group ?? undefined])]);
+    if (key === this.mountsKey) return;
+    this.mountsKey = key;
+    this.mounts = buildPageMounts({ title: this.opts.config.title, server: this.opts.config.server, pages, components });
+  }
+
   private async build(): Promise<void> {
     const started = performance.now();
     try {
       const now = this.now();
-      const live = await loadLiveData(this.opts.store, this.opts.config, now);
+      const [live, pageRows] = await Promise.all([loadLiveData(this.opts.store, now), this.opts.store.admin.listCatalog('page')]);
+      this.refreshMounts(
+        pageRows.map((p) => p.config as PageConfig),
+        live.components,
+      );
       await this.refreshHistory(live, now);
       const data: PublicData = { ...live, history: this.history.map };
       const changed: PageSnapshot[] = [];

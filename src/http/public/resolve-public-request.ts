@@ -7,7 +7,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export type PublicAnswer =
-  | { kind: 'asset'; asset: RenderedAsset; cacheControl: string; cors: boolean }
+  | { kind: 'asset'; asset: RenderedAsset; cacheControl: string; cors: boolean; embeddable?: boolean }
   | { kind: 'error'; status: number; error: string; message: string; field?: string }
   | { kind: 'stream'; page: PageSnapshot }
   | { kind: 'starting' };
@@ -45,8 +45,10 @@ export function resolvePublicRequest(snapshot: PublicSnapshot, assets: ReadonlyM
       return asset(page.feed('atom'));
     case '/widget.js':
       return asset(page.widget('script'), true);
-    case '/widget':
-      return asset(page.widget('frame'));
+    case '/widget': {
+      const frame = asset(page.widget('frame'));
+      return frame.kind === 'asset' ? { ...frame, embeddable: true } : frame;
+    }
   }
   const permalink = /^\/(incidents|maintenance)\/([^/]+)$/.exec(rest);
   if (permalink && ID.test(permalink[2]!)) return asset(permalink[1] === 'incidents' ? page.incidentPage(permalink[2]!) : page.maintenancePage(permalink[2]!));

@@ -6,12 +6,23 @@ import type { StreamHub } from './stream-hub.ts';
 
 const NOSNIFF = 'x-content-type-options';
 
+/** Header lists ([name, value, …], without nosniff) for HTML pages and for the embeddable widget frame. */
+export interface HtmlSecurityHeaders {
+  page: string[];
+  widget: string[];
+}
+
+export function htmlSecurityHeaders(make: (kind: 'public' | 'widget') => Record<string, string>): HtmlSecurityHeaders {
+  const flat = (h: Record<string, string>) => Object.entries(h).filter(([k]) => k !== NOSNIFF).flat();
+  return { page: flat(make('public')), widget: flat(make('widget')) };
+}
+
 /**
  * Write a public answer straight to Node's response: the hot path of a status page under load skips the framework
  * (routing, hooks, serialisation) and copies bytes from memory, with header lists built once per asset.
  * 304 on a matching ETag; brotli or gzip by Accept-Encoding.
  */
-export function servePublicRaw(req: IncomingMessage, res: ServerResponse, answer: PublicAnswer, streams: StreamHub, headers: PublicRequestHeaders): void {
+export function servePublicRaw(req: IncomingMessage, res: ServerResponse, answer: PublicAnswer, streams: StreamHub, headers: PublicRequestHeaders, security: HtmlSecurityHeaders): void {
   switch (answer.kind) {
     case 'starting':
       return json(res, 503, { error: 'starting', message: 'status not loaded yet' }, { 'retry-after': '1' });
@@ -24,13 +35,13 @@ export function servePublicRaw(req: IncomingMessage, res: ServerResponse, answer
       const { asset } = answer;
       const inm = headers.ifNoneMatch;
       if (inm && (inm === asset.etag || inm.split(/\s*,\s*/).includes(asset.etag))) {
-        res.writeHead(304, headersFor(asset, answer.cacheControl, answer.cors, 'not-modified')).end();
+        res.writeHead(304, headersFor(asset, answer, security, 'not-modified')).end();
         return;
       }
       const accept = headers.acceptEncoding;
       const encoding = asset.body.length <= 512 || !accept ? 'identity' : accept.includes('br') ? 'br' : accept.includes('gzip') ? 'gzip' : 'identity';
       const body = encoding === 'br' ? asset.br : encoding === 'gzip' ? asset.gzip : asset.body;
-      res.writeHead(200, headersFor(asset, answer.cacheControl, answer.cors, encoding));
+      res.writeHead(200, headersFor(asset, answer, security, encoding));
       res.end(req.method === 'HEAD' ? undefined : body);
     }
   }
@@ -43,7 +54,8 @@ const headerCache = new WeakMap<RenderedAsset, Map<Variant, string[]>>();
  * The response headers of one asset variant as a flat [name, value, …] list, built on first use. An asset is always
  * served with the same cache policy and CORS setting (they depend on its path), so the variant is the only key.
  */
-function headersFor(asset: RenderedAsset, cacheControl: string, cors: boolean, variant: Variant): string[] {
+function headersFor(asset: RenderedAsset, answer: { cacheControl: string; cors: boolean; embeddable?: boolean }, security: HtmlSecurityHeaders, variant: Variant): string[] {
+  const { cacheControl, cors } = answer;
   let byVariant = headerCache.get(asset);
   if (!byVariant) headerCache.set(asset, (byVariant = new Map()));
   const key = variant;
@@ -51,6 +63,7 @@ function headersFor(asset: RenderedAsset, cacheControl: string, cors: boolean, v
   if (!headers) {
     headers = ['etag', asset.etag, 'cache-control', cacheControl, 'vary', 'accept-encoding', NOSNIFF, 'nosniff'];
     if (cors) headers.push('access-control-allow-origin', '*');
+    if (asset.contentType.startsWith('text/html')) headers.push(...(answer.embeddable ? security.widget : security.page));
     if (variant !== 'not-modified') {
       headers.push('content-type', asset.contentType);
       if (variant !== 'identity') headers.push('content-encoding', variant);

@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import type { AdminStore, CatalogKind } from '../../store/admin-store.ts';
+
+/** Everything a catalog kind's rules may look at while a change is checked (inside its transaction). */
+export interface CatalogView {
+  tx: AdminStore;
+  /** active objects of a kind, config's and the API's */
+  list(kind: CatalogKind): Promise<{ id: string; config: unknown; managedBy: 'config' | 'api' }[]>;
+}
+
+/**
+ * One kind of object the admin API can create, change and delete (monitors, components, groups, pages,
+ * maintenances): its schema, its id field and the rules that involve other objects.
+ */
+export interface CatalogSpec<C extends object = object> {
+  kind: CatalogKind;
+  /** for messages: "monitor", "component group" … */
+  noun: string;
+  schema: z.ZodType<C>;
+  idOf(config: C): string;
+  /** references to other objects, uniqueness across objects …: issues as [path under body, message] */
+  checkReferences(config: C, view: CatalogView): Promise<[string, string][]>;
+  /** why this object may not be deleted (something still uses it), or null */
+  blockDelete(id: string, view: CatalogView): Promise<string | null>;
+}
