@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { requirePermission } from '../../../admin/actor.ts';
+import { AdminError } from '../../../admin/admin-error.ts';
+import { monitorOverview } from '../../../admin/monitor-overview.ts';
+import type { MaintenanceConfig } from '../../../config/schema.ts';
+import type { PageConfig } from '../../../config/page-schema.ts';
+import { maintenanceWindowsAround } from '../../../domain/maintenance/maintenance-schedule.ts';
+import { MonthPeriodError } from '../../../domain/sla/month-period.ts';
+import { MONITOR_STATUSES } from '../../../domain/statuses.ts';
+import { renderSlaCsv } from '../../../reports/sla-csv.ts';
+import { buildSlaReport } from '../../../reports/sla-report.ts';
+import { slaReportSchema } from '../../../reports/sla-report-schema.ts';
+import { renderMarkdown } from '../../../web/markdown/render-markdown.ts';
+import { route, type AdminRoute } from '../admin-route.ts';
+import { pathId } from './common-schemas.ts';
+
+const overviewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  enabled: z.boolean(),
+  managed_by: z.enum(['config', 'api']),
+  status: z.enum(MONITOR_STATUSES),
+  status_since: z.number().nullable(),
+  last_check_at: z.number().nullable(),
+  last_latency_ms: z.number().nullable(),
+  last_error: z.string().nullable(),
+  uptime_24h: z.number().nullable(),
+  sparkline: z.array(z.object({ hour: z.number(), avg_ms: z.number().nullable(), checks: z.number(), failures: z.number() })),
+});
+
+export const overviewRoutes: AdminRoute[] = [
+  route({ method: 'GET', path: '/api/v1/monitor-overview', access: 'read', tag: 'Monitors', summary: 'Every monitor with live state, 24 h uptime and an hourly latency sparkline (the dashboard)', response: z.array(overviewSchema), handle: (ctx) => monitorOverview(ctx) }),
+  route({
+    method: 'POST',
+    path: '/api/v1/markdown/preview',
+    access: 'read',
+    tag: 'Incidents',
+    summary: 'Render Markdown exactly as the public page will (for the composer preview)',
+    body: z.object({ markdown: z.string().max(20_000) }).strict(),
+    response: z.object({ html: z.string() }),
+    async handle(ctx, { body }) {
+      requirePermission(ctx.actor, 'read');
+      return { html: renderMarkdown(body.markdown) };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/reports/sla',
+    access: 'read',
+    tag: 'Reports',
+    summary: 'Monthly SLA report per component (uptime %, downtime minutes, incidents; maintenance excluded), for all components, a page or one component; JSON or CSV',
+    query: z
+      .object({
+        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
+        time_zone: z.string().max(64).default('UTC'),
+        page: pathId.optional(),
+        component: pathId.optional(),
+        format: z.enum(['json', 'csv']).default('json'),
+      })
+      .strict(),
+    response: slaReportSchema,
+    async handle(ctx, { query }, http) {
+      requirePermission(ctx.actor, 'read');
+      const [components, maintenances, pages] = await Promise.all([ctx.store.listComponents(), ctx.store.admin.listCatalog('maintenance'), ctx.store.admin.listCatalog('page')]);
+      let chosen = components;
+      if (query.component) {
+        chosen = components.filter((c) => c.id === query.component);
+        if (chosen.length === 0) throw new AdminError('not_found', `no component with id "${query.component}"`);
+      } else if (query.page) {
+        const page = pages.find((p) => p.id === query.page)?.config as PageConfig | undefined;
+        if (!page) throw new AdminError('not_found', `no page with slug "${query.page}"`);
+        const groups = new Set(page.groups ?? []);
+        const listed = new Set(page.components ?? []);
+        if (page.components || page.groups) chosen = components.filter((c) => listed.has(c.id) || (c.config.group !== undefined && groups.has(c.config.group)));
+      }
+      const now = ctx.now();
+      try {
+        const report = await buildSlaReport(ctx.store, {
+          month: query.month,
+          timeZone: query.time_zone,
+          components: chosen.map((c) => ({ id: c.id, name: c.config.name, monitorIds: c.config.monitors, createdAt: c.createdAt })),
+          maintenances: maintenanceWindowsAround(
+            maintenances.map((m) => m.config as MaintenanceConfig),
+            now,
+            { pastMs: now - Date.parse(`${query.month}-01T00:00:00Z`) + 40 * 86_400_000, aheadMs: 0 },
+          ),
+          now,
+        });
+        if (query.format === 'csv') {
+          http.header('content-disposition', `attachment; filename="pharos-sla-${query.month}.csv"`);
+          http.raw('text/csv; charset=utf-8', renderSlaCsv(report));
+          return undefined;
+        }
+        return report;
+      } catch (err) {
+        if (err instanceof MonthPeriodError) throw new AdminError('invalid_input', `query.${err.code === 'invalid_time_zone' ? 'time_zone' : 'month'}: ${err.message}`, { issues: [{ path: `query.${err.code === 'invalid_time_zone' ? 'time_zone' : 'month'}`, message: err.message }] });
+        throw err;
+      }
+    },
+  }),
+];
