@@ -33,22 +33,27 @@ function parsedBy(parse: (text: string) => unknown, kind: string) {
       parse(text);
     } catch (err) {
       if (!(err instanceof RecurrenceSyntaxError)) throw err;
-      ctx.addIssue({ code: 'custom', message: `invalid ${kind} "${text}": ${err.message}` });
+      const shown = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+      ctx.addIssue({ code: 'custom', message: `invalid ${kind} "${shown}": ${err.message}` });
     }
   };
+}
+
+function oneRecurrenceKind(r: { rrule?: string; cron?: string }): boolean {
+  return (r.rrule === undefined) !== (r.cron === undefined);
 }
 
 export const maintenanceRecurrenceSchema = z
   .object({
     /** RFC 5545 rule parts, e.g. "FREQ=WEEKLY;BYDAY=SU;COUNT=10"; DTSTART is the window's start in time_zone. */
-    rrule: z.string().min(1).max(500).superRefine(parsedBy(parseRruleText, 'RRULE')).optional(),
+    rrule: z.string().min(1).max(500, { abort: true }).superRefine(parsedBy(parseRruleText, 'RRULE')).optional(),
     /** 5 fields, e.g. "0 2 * * SUN", read in time_zone; occurrences start at or after the window's start. */
-    cron: z.string().min(1).max(100).superRefine(parsedBy(compileCron, 'cron expression')).optional(),
+    cron: z.string().min(1).max(100, { abort: true }).superRefine(parsedBy(compileCron, 'cron expression')).optional(),
     /** No occurrence starts after this date-time. */
     until: dateTimeSchema.optional(),
   })
   .strict()
-  .refine((r) => (r.rrule === undefined) !== (r.cron === undefined), { message: 'give exactly one of rrule or cron' });
+  .refine(oneRecurrenceKind, { message: 'give exactly one of rrule or cron' });
 export type MaintenanceRecurrenceConfig = z.infer<typeof maintenanceRecurrenceSchema>;
 
 /** The fields, for callers that need to derive another object schema (refinements do not survive .extend). */
@@ -75,7 +80,7 @@ export const maintenanceSchema = z
     if (end <= start) ctx.addIssue({ code: 'custom', message: 'end must be after start', path: ['end'] });
     const until = m.recurrence?.until === undefined ? NaN : parseMaintenanceDateTime(m.recurrence.until, m.time_zone);
     if (until < start) ctx.addIssue({ code: 'custom', message: 'until must not be before start', path: ['recurrence', 'until'] });
-    else if (m.recurrence && end > start && isValidTimeZone(m.time_zone) && !hasAnOccurrence(m, start)) {
+    else if (m.recurrence && oneRecurrenceKind(m.recurrence) && end > start && isValidTimeZone(m.time_zone) && !hasAnOccurrence(m, start)) {
       const field = m.recurrence.rrule === undefined ? 'cron' : 'rrule';
       const span = m.recurrence.until === undefined ? 'at or after start' : 'between start and until';
       ctx.addIssue({ code: 'custom', message: `${field} gives no occurrence ${span}`, path: ['recurrence', field] });
