@@ -28,6 +28,7 @@ export async function runMonitorNow(ctx: ServiceContext, id: string): Promise<Ru
 /** The editor's "test now": check an unsaved config once, record nothing. */
 export async function testMonitorConfig(ctx: ServiceContext, config: MonitorConfig): Promise<RunNowResult> {
   requirePermission(ctx.actor, 'configure');
+  await monitorSpec.precheck?.(config, ctx);
   const result = await ctx.runtime.testMonitor(config, 'api');
   if (!result) throw new AdminError('conflict', 'a push monitor is checked by its pushes; there is nothing to test now');
   return result;

@@ -1,4 +1,5 @@
 import type { Bus } from '../bus/bus.ts';
+import type { EgressPolicy } from '../egress/egress-policy.ts';
 import type { AdminStore } from '../store/admin-store.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
@@ -10,6 +11,8 @@ export interface ServiceContext {
   store: Store;
   bus: Bus;
   runtime: AdminRuntime;
+  /** what monitor targets created through the API may reach */
+  egress: EgressPolicy;
   now(): number;
 }
 

@@ -2,6 +2,7 @@ import { CLI_ACTOR } from '../admin/actor.ts';
 import { AdminError } from '../admin/admin-error.ts';
 import { createToken } from '../admin/api-tokens.ts';
 import { InProcessBus } from '../bus/in-process-bus.ts';
+import { defaultEgressPolicy } from '../egress/egress-policy.ts';
 import { TOKEN_SCOPES, type TokenScope } from '../domain/access.ts';
 import { expiresIn } from '../http/admin/routes/common-schemas.ts';
 import type { CliArgs } from './main.ts';
@@ -29,7 +30,7 @@ export async function runToken(args: CliArgs): Promise<number> {
     if (!user) return fail(`no user with the email ${email}`, 1);
     try {
       const made = await createToken(
-        { actor: { ...CLI_ACTOR, label: `cli for ${user.email}` }, store, bus: new InProcessBus(), runtime: OFFLINE_RUNTIME, now: Date.now },
+        { actor: { ...CLI_ACTOR, label: `cli for ${user.email}` }, store, bus: new InProcessBus(), runtime: OFFLINE_RUNTIME, egress: defaultEgressPolicy(), now: Date.now },
         { name: name ?? `cli ${new Date().toISOString().slice(0, 10)}`, scopes: list as TokenScope[], expiresInMs, userId: user.id },
       );
       console.log(made.token);

@@ -2,6 +2,7 @@ import { AdminError } from '../admin/admin-error.ts';
 import { CLI_ACTOR } from '../admin/actor.ts';
 import type { AdminRuntime } from '../admin/admin-runtime.ts';
 import { InProcessBus } from '../bus/in-process-bus.ts';
+import { defaultEgressPolicy } from '../egress/egress-policy.ts';
 import { createUser } from '../admin/users.ts';
 import { ROLES, type Role } from '../domain/access.ts';
 import type { CliArgs } from './main.ts';
@@ -29,7 +30,7 @@ export async function runUser(args: CliArgs): Promise<number> {
   const password = await readPassword(`Password for ${email}: `);
   return withStore(args.config, async (store) => {
     try {
-      const user = await createUser({ actor: CLI_ACTOR, store, bus: new InProcessBus(), runtime: OFFLINE_RUNTIME, now: Date.now }, { email, role: role as Role, name, password });
+      const user = await createUser({ actor: CLI_ACTOR, store, bus: new InProcessBus(), runtime: OFFLINE_RUNTIME, egress: defaultEgressPolicy(), now: Date.now }, { email, role: role as Role, name, password });
       console.log(`created ${user.role} ${user.email} (id ${user.id})`);
       return 0;
     } catch (err) {

@@ -79,7 +79,8 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const canary = config.connectivity ? new ConnectivityCanary(config.connectivity, logger, now) : undefined;
   const pipeline = new ResultPipeline({ board, writer, now, isOffline: () => canary?.status.offline ?? false });
   const pushInbox = new PushInbox();
-  const runner = new MonitorRunner({ concurrency: config.scheduler.concurrency, pushInbox, logger, now, egress: createEgressPolicy(config.egress), onResult: (r) => pipeline.record(r) });
+  const egress = createEgressPolicy(config.egress);
+  const runner = new MonitorRunner({ concurrency: config.scheduler.concurrency, pushInbox, logger, now, egress, onResult: (r) => pipeline.record(r) });
   const adminRuntime = new LocalAdminRuntime({ store, bus, board, runner, pipeline, writer, pushInbox, now });
   adminRuntime.applyCatalog(catalog);
 
@@ -100,12 +101,13 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     trustProxy: config.server.trust_proxy,
     security: { https, widgetFrameAncestors: config.server.widget_frame_ancestors },
     admin: {
-      context: { store, bus, runtime: adminRuntime, now },
+      context: { store, bus, runtime: adminRuntime, egress, now },
       secureCookies: https,
       rateLimitPerMinute: config.admin.rate_limit_per_minute,
       routes: adminRoutes({ signIn: { ipThrottle: new LoginThrottle({ now }) }, issuer: config.title }),
       version: PHAROS_VERSION,
       baseUrl: config.server.base_url,
+      oidc: config.admin.oidc ? { config: config.admin.oidc, baseUrl: config.server.base_url ?? `http://localhost:${opts.port ?? config.server.port}` } : undefined,
     },
     snapshot,
     streams,

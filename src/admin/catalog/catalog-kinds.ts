@@ -3,6 +3,9 @@ import { groupSchema, type GroupConfig } from '../../config/group-schema.ts';
 import { maintenanceSchema, type MaintenanceConfig } from '../../config/schema.ts';
 import { monitorSchema, type MonitorConfig } from '../../config/monitor-schema.ts';
 import { pageSchema, type PageConfig } from '../../config/page-schema.ts';
+import { EgressDeniedError } from '../../egress/egress-denied-error.ts';
+import { assertMonitorTargetsAllowed } from '../../egress/monitor-target-hosts.ts';
+import { AdminError } from '../admin-error.ts';
 import type { CatalogSpec, CatalogView } from './catalog-spec.ts';
 
 const ids = async (view: CatalogView, kind: Parameters<CatalogView['list']>[0]) => new Set((await view.list(kind)).map((o) => o.id));
@@ -16,6 +19,15 @@ export const monitorSpec: CatalogSpec<MonitorConfig> = {
   noun: 'monitor',
   schema: monitorSchema,
   idOf: (m) => m.id,
+  async precheck(m, ctx) {
+    try {
+      await assertMonitorTargetsAllowed(ctx.egress.guardFor('api'), m);
+    } catch (err) {
+      if (!(err instanceof EgressDeniedError)) throw err;
+      const field = m.type === 'http' ? 'url' : m.type === 'dns' ? 'resolver' : 'host';
+      throw new AdminError('egress_denied', `body.${field}: ${err.message}`, { issues: [{ path: `body.${field}`, message: err.message }] });
+    }
+  },
   async checkReferences(m, view) {
     if (m.type !== 'push') return [];
     const clash = (await view.list('monitor')).some((o) => o.id !== m.id && (o.config as MonitorConfig).type === 'push' && (o.config as { token: string }).token === m.token);

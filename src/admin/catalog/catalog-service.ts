@@ -54,6 +54,7 @@ async function checkOrThrow<C extends object>(spec: CatalogSpec<C>, config: C, v
 /** Create through the API (config parsed by the route with the kind's schema): 409 when the id is taken, 400 for a wrong reference. */
 export async function createCatalogItem<C extends object>(ctx: ServiceContext, spec: CatalogSpec<C>, config: C): Promise<CatalogItem<C>> {
   requirePermission(ctx.actor, spec.kind === 'maintenance' ? 'operate' : 'configure');
+  await spec.precheck?.(config, ctx);
   const id = spec.idOf(config);
   const now = ctx.now();
   const created = await ctx.store.admin.transaction(async (tx) => {
@@ -78,6 +79,7 @@ export async function replaceCatalogItem<C extends object>(ctx: ServiceContext, 
   const given = (body as Record<string, unknown>)[idField];
   if (given !== undefined && given !== id) throw new AdminError('invalid_input', `body.${idField}: must match the id in the path ("${id}")`, { issues: [{ path: `body.${idField}`, message: `must match the path ("${id}")` }] });
   const config = parseConfig(spec, { ...body, [idField]: id });
+  await spec.precheck?.(config, ctx);
   return writeExisting(ctx, spec, id, `${spec.kind}.update`, () => config);
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AdminStore, CatalogKind } from '../../store/admin-store.ts';
+import type { ServiceContext } from '../service-context.ts';
 
 /** Everything a catalog kind's rules may look at while a change is checked (inside its transaction). */
 export interface CatalogView {
@@ -20,6 +21,8 @@ export interface CatalogSpec<C extends object = object> {
   idOf(config: C): string;
   /** references to other objects, uniqueness across objects …: issues as [path under body, message] */
   checkReferences(config: C, view: CatalogView): Promise<[string, string][]>;
+  /** checks that do IO (DNS) and so run before the transaction opens; throw an AdminError */
+  precheck?(config: C, ctx: ServiceContext): Promise<void>;
   /** why this object may not be deleted (something still uses it), or null */
   blockDelete(id: string, view: CatalogView): Promise<string | null>;
 }

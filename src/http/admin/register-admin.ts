@@ -3,13 +3,17 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { renderApiReference } from '../../web/admin-docs/render-api-reference.ts';
 import type { AdminRoute } from './admin-route.ts';
+import type { OidcConfig } from '../../config/oidc-schema.ts';
 import { buildOpenApi } from './openapi.ts';
+import { registerOidcRoutes } from './oidc-routes.ts';
 import { registerAdminApi, type AdminApiDeps } from './register-admin-api.ts';
 
 export interface AdminDeps extends AdminApiDeps {
   routes: readonly AdminRoute[];
   version: string;
   baseUrl?: string;
+  /** single sign-on, when configured */
+  oidc?: { config: OidcConfig; baseUrl: string };
   /** the admin UI's pages, when built (src/http/admin-ui) */
   registerUi?(app: FastifyInstance): void;
 }
@@ -28,5 +32,9 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
   const reference = renderApiReference(doc);
   app.get('/api/v1/openapi.json', (_req, reply) => reply.type('application/json; charset=utf-8').header('cache-control', 'no-cache').send(docBody));
   app.get('/api/v1/docs', (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(reference));
+  if (deps.oidc) registerOidcRoutes(app, { ...deps.oidc, context: deps.context, secureCookies: deps.secureCookies });
+  app.get('/api/v1/auth/providers', (_req, reply) =>
+    reply.header('cache-control', 'no-store').send({ password: true, oidc: deps.oidc ? { label: deps.oidc.config.button_label, url: '/admin/login/oidc' } : null }),
+  );
   deps.registerUi?.(app);
 }
