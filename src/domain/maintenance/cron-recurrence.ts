@@ -4,7 +4,8 @@ import { RecurrenceSyntaxError } from './rrule-text.ts';
 /**
  * A 5-field cron expression ("0 2 * * SUN": minute hour day-of-month month day-of-week). Day of month and
  * day of week combine with OR when both are restricted, as in classic cron.
- * The job is built on UTC (utcOffset 0: far faster than timezone 'UTC') and fed floating wall-clock times (see wall-clock.ts), so DST is handled once, there.
+ * The job runs on UTC (utcOffset 0, far faster than timezone 'UTC') and yields floating wall-clock
+ * times (see wall-clock.ts), so DST is handled once, there, the same way as for RRULEs.
  */
 export function compileCron(text: string): Cron {
   const fields = text.trim().split(/\s+/);

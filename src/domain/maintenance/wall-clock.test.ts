@@ -18,6 +18,7 @@ test('parseMaintenanceDateTime: local in the zone, or with its own offset; NaN w
     ['2026-12-01', 'UTC', null],
     ['2026-12-01T02:00+0100', 'UTC', null],
     ['2026-12-01T02:00', 'Nowhere/Atlantis', null],
+    ['0050-12-01T02:00Z', 'UTC', null],
   ];
   for (const [text, zone, expected] of rows) {
     const ms = parseMaintenanceDateTime(text, zone);

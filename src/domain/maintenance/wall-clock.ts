@@ -53,7 +53,7 @@ export function parseMaintenanceDateTime(text: string, timeZone: string): number
   if (!m) return NaN;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
   const ms = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3));
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return NaN;
+  if (year < 1900 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return NaN;
   const floating = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   if (new Date(floating).getUTCDate() !== day) return NaN; // 2026-02-30
   const offset = m[8];
