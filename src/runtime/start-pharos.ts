@@ -122,10 +122,13 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   canary?.start();
   const maintenanceTimer = setInterval(() => pipeline.refreshAllComponents(), 1000);
   const pruneTimer = setInterval(() => void prune(), 3_600_000);
+  // recurring maintenance windows are expanded a few weeks ahead, and other writers (the CLI, other replicas) change the catalog
+  const catalogTimer = setInterval(() => void adminRuntime.catalogChanged().catch((err: unknown) => logger.error({ component: 'catalog', err }, 'reloading the catalog failed')), 600_000);
   const prune = async () => {
     try {
       const pruned = await store.prune(now(), { rawMs: config.retention.raw, rollupMs: config.retention.rollups });
       if (pruned.results + pruned.rollups > 0) logger.info({ component: 'retention', ...pruned }, 'pruned old results and rollups');
+      await store.admin.deleteExpiredSessions(now());
     } catch (err) {
       logger.error({ component: 'retention', err }, 'pruning failed');
     }
@@ -148,6 +151,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     async close() {
       clearInterval(maintenanceTimer);
       clearInterval(pruneTimer);
+      clearInterval(catalogTimer);
       canary?.stop();
       await runner.stop();
       await closeKeepAliveAgents();
