@@ -4,7 +4,8 @@ import type { RenderedAsset } from './rendered-asset.ts';
 import { IMMUTABLE_CACHE_CONTROL, PAGE_CACHE_CONTROL } from './cache-control.ts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** ids in paths; maintenance occurrences look like db-patching~202612060130 */
+const ID = /^[A-Za-z0-9_~-]{1,80}$/;
 
 export type PublicAnswer =
   | { kind: 'asset'; asset: RenderedAsset; cacheControl: string; cors: boolean; embeddable?: boolean }
