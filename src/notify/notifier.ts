@@ -1,0 +1,44 @@
+import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
+import type { NotificationEvent } from './notification-event.ts';
+
+/** The channel types; each has a folder under src/notify/ and one line in the registry. */
+export const CHANNEL_TYPES = ['email', 'slack', 'discord', 'teams', 'webhook', 'pagerduty', 'opsgenie', 'telegram', 'ntfy', 'gotify'] as const;
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+
+export interface DeliveryContext {
+  /** stable for one event and one channel across retries: send it as `Idempotency-Key` (and use it where the provider has its own) */
+  idempotencyKey: string;
+  /** aborts on the delivery timeout or shutdown */
+  signal: AbortSignal;
+  /** every outgoing HTTP request goes through this (it applies the egress policy) */
+  dispatcher: Dispatcher;
+  now(): number;
+}
+
+/** What a send came to. A notifier never throws for a failing receiver: it says so here. */
+export type DeliveryResult =
+  | { ok: true; remoteStatus?: number }
+  | {
+      ok: false;
+      /** false: the request itself is wrong (4xx other than 408/429): retrying will not help */
+      retryable: boolean;
+      /** the receiver asked to wait (Retry-After, 429) */
+      retryAfterMs?: number;
+      error: string;
+      remoteStatus?: number;
+      /** the start of the receiver's answer, for the dead-letter view (never the request, which may hold secrets) */
+      remoteBody?: string;
+    };
+
+/**
+ * One kind of channel: its config fields (zod, strict; the common fields — id, type, events, components, monitors,
+ * reminder — are added by the channel schema) and how to send one event. Secrets in the config are marked in
+ * `secretFields` so that they are never logged nor returned by the API.
+ */
+export interface Notifier<Schema extends z.ZodObject = z.ZodObject> {
+  type: ChannelType;
+  fields: Schema;
+  secretFields: readonly string[];
+  send(event: NotificationEvent, config: z.infer<Schema>, ctx: DeliveryContext): Promise<DeliveryResult>;
+}
