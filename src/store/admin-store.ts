@@ -1,6 +1,7 @@
 import type { Role, TokenScope } from '../domain/access.ts';
 import type { Incident } from '../domain/incident.ts';
 import type { ComponentStatus } from '../domain/statuses.ts';
+import type { NewOutboxRow } from './outbox-store.ts';
 import type { ManagedBy } from './schema.ts';
 
 /**
@@ -74,6 +75,9 @@ export interface AdminStore {
   /** insert or fully replace: incident row, its components, its updates (updates not in the list are deleted) */
   saveIncident(incident: Incident): Promise<void>;
   deleteIncident(id: string): Promise<void>;
+
+  /** notification outbox rows, in this transaction (see OutboxStore.enqueue) */
+  enqueueNotifications(rows: readonly NewOutboxRow[]): Promise<number>;
 
   // public subscribers (the notifications issue adds confirmation and delivery)
   listSubscribers(): Promise<SubscriberRecord[]>;

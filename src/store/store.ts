@@ -3,6 +3,7 @@ import type { MonitorConfig } from '../config/monitor-schema.ts';
 import type { Incident } from '../domain/incident.ts';
 import type { MonitorState, StatusChange } from '../domain/monitor-state.ts';
 import type { ComponentStatus } from '../domain/statuses.ts';
+import type { NewOutboxRow } from './outbox-store.ts';
 import type { AdminStore, CatalogKind } from './admin-store.ts';
 import type { ObjectCatalogKind } from './schema.ts';
 
@@ -36,6 +37,8 @@ export interface ResultBatch {
   /** incidents created or changed since the last flush, each with all its updates (already stored updates are skipped by id) */
   incidents: Incident[];
   componentStatuses: ComponentStatusRow[];
+  /** notification outbox rows caused by these changes (written in the same transaction) */
+  notifications?: NewOutboxRow[];
 }
 
 export type RollupGranularity = 'hour' | 'day';
