@@ -17,6 +17,7 @@ import { groupsNamedBy } from '../config/group-schema.ts';
 import { createEgressPolicy } from '../egress/egress-policy.ts';
 import { LoginThrottle } from '../auth/login-throttle.ts';
 import { adminRoutes } from '../http/admin/routes/index.ts';
+import { registerAdminUi } from '../http/admin-ui/register-admin-ui.ts';
 import { loadCatalog } from './catalog.ts';
 import { loadBoard } from './load-board.ts';
 import { LocalAdminRuntime } from './local-admin-runtime.ts';
@@ -107,6 +108,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
       routes: adminRoutes({ signIn: { ipThrottle: new LoginThrottle({ now }) }, issuer: config.title }),
       version: PHAROS_VERSION,
       baseUrl: config.server.base_url,
+      registerUi: (app) => registerAdminUi(app, { title: config.title }),
       oidc: config.admin.oidc ? { config: config.admin.oidc, baseUrl: config.server.base_url ?? `http://localhost:${opts.port ?? config.server.port}` } : undefined,
     },
     snapshot,

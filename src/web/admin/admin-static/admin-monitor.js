@@ -1,0 +1,174 @@
+/* Pharos admin: the monitor editor. Common and type-specific fields, test now, run now, pause, resume, delete. */
+(function () {
+  'use strict';
+  var A = window.PharosAdmin;
+  var REDACTED = '[redacted]';
+
+  function duration(ms) {
+    if (typeof ms !== 'number') return ms === undefined ? '' : String(ms);
+    var units = [['d', 86400000], ['h', 3600000], ['m', 60000], ['s', 1000]];
+    for (var i = 0; i < units.length; i++) if (ms >= units[i][1] && ms % units[i][1] === 0) return ms / units[i][1] + units[i][0];
+    return ms + 'ms';
+  }
+
+  function showType(form, type) {
+    A.$$('.type-fields', form).forEach(function (fs) {
+      var on = fs.getAttribute('data-type') === type;
+      fs.hidden = !on;
+      fs.disabled = !on;
+    });
+  }
+
+  /** The form as a monitor config for the API (empty optional fields left out). */
+  function collect(form) {
+    var v = function (n) { return A.value(form, n); };
+    var num = function (n) { return v(n) === '' ? undefined : Number(v(n)); };
+    var opt = function (target, key, n) { if (v(n) !== '') target[key] = v(n); };
+    var c = { id: v('id'), type: v('type'), interval: v('interval') || undefined, timeout: v('timeout') || undefined, failure_threshold: num('failure_threshold'), success_threshold: num('success_threshold'), enabled: v('enabled'), public: { hide_url: v('public.hide_url'), hide_errors: v('public.hide_errors') } };
+    opt(c, 'name', 'name');
+    opt(c, 'description', 'description');
+    opt(c, 'degraded_when', 'degraded_when');
+    var conditions = v('conditions').split('\n').map(function (s) { return s.trim(); }).filter(Boolean);
+    if (conditions.length) c.conditions = conditions;
+    if (c.type === 'http') {
+      c.url = v('url');
+      c.method = v('method');
+      c.headers = {};
+      v('headers').split('\n').forEach(function (line) {
+        var at = line.indexOf(':');
+        if (at > 0) c.headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+      });
+      opt(c, 'body', 'body');
+      c.follow_redirects = v('follow_redirects');
+      c.verify_tls = v('verify_tls');
+      c.keep_alive = v('keep_alive');
+    } else if (c.type === 'tcp') {
+      c.host = v('host');
+      c.port = num('port');
+      opt(c, 'send', 'send');
+      opt(c, 'expect', 'expect');
+    } else if (c.type === 'dns') {
+      c.query = v('query');
+      c.record_type = v('record_type');
+      opt(c, 'resolver', 'resolver');
+    } else if (c.type === 'tls') {
+      c.host = v('tls_host');
+      c.port = num('tls_port');
+      opt(c, 'servername', 'servername');
+      opt(c, 'ca', 'ca');
+      c.verify = v('verify');
+    } else if (c.type === 'push') {
+      c.token = v('token');
+      c.grace = v('grace') || undefined;
+    }
+    return c;
+  }
+
+  function fill(form, c) {
+    var set = function (n, val) { A.setValue(form, n, val); };
+    ['name', 'description', 'type', 'degraded_when', 'failure_threshold', 'success_threshold', 'enabled'].forEach(function (n) { set(n, c[n]); });
+    set('interval', duration(c.interval));
+    set('timeout', duration(c.timeout));
+    set('conditions', (c.conditions || []).join('\n'));
+    set('public.hide_url', c.public && c.public.hide_url);
+    set('public.hide_errors', c.public && c.public.hide_errors);
+    if (c.type === 'http') {
+      ['url', 'method', 'body', 'follow_redirects', 'verify_tls', 'keep_alive'].forEach(function (n) { set(n, c[n]); });
+      set('headers', Object.keys(c.headers || {}).map(function (k) { return k + ': ' + c.headers[k]; }).join('\n'));
+    } else if (c.type === 'tcp') ['host', 'port', 'send', 'expect'].forEach(function (n) { set(n, c[n]); });
+    else if (c.type === 'dns') ['query', 'record_type', 'resolver'].forEach(function (n) { set(n, c[n]); });
+    else if (c.type === 'tls') {
+      set('tls_host', c.host);
+      set('tls_port', c.port);
+      ['servername', 'ca', 'verify'].forEach(function (n) { set(n, c[n]); });
+    } else if (c.type === 'push') {
+      set('token', c.token === REDACTED ? '' : c.token);
+      if (c.token === REDACTED) form.elements.namedItem('token').setAttribute('placeholder', 'hidden: enter a new token to save');
+      set('grace', duration(c.grace));
+    }
+    showType(form, c.type);
+  }
+
+  function showResult(title, result) {
+    var section = A.$('#result-section');
+    section.hidden = false;
+    var h = A.$('#result-h');
+    h.textContent = title;
+    A.$('#result-summary').textContent = (result.ok ? (result.degraded ? 'Passed, degraded' : 'Passed') : 'Failed') + ' in ' + Math.round(result.latencyMs) + ' ms' + (result.error ? ': ' + result.error : '');
+    A.$('#result-json').textContent = JSON.stringify(result, null, 2);
+    h.focus();
+  }
+
+  A.pages.monitor = async function () {
+    var form = A.$('#monitor-form');
+    var id = document.body.dataset.id || null;
+    var typeSelect = form.elements.namedItem('type');
+    showType(form, typeSelect.value);
+    typeSelect.addEventListener('change', function () { showType(form, typeSelect.value); });
+    A.$('#push-token-generate').addEventListener('click', function () {
+      var bytes = new Uint8Array(24);
+      crypto.getRandomValues(bytes);
+      A.setValue(form, 'token', Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join(''));
+      A.announce('New push token generated.');
+    });
+
+    if (id) {
+      var item = await A.api('GET', '/api/v1/monitors/' + encodeURIComponent(id));
+      fill(form, item.config);
+      document.title = (item.config.name || id) + ' · ' + document.title.split(' · ').slice(1).join(' · ');
+      A.$('h1').textContent = item.config.name || id;
+      var configManaged = item.managed_by === 'config';
+      A.$('#managed-note').hidden = !configManaged;
+      A.$('#monitor-fields').disabled = configManaged;
+      ['#monitor-save', '#monitor-delete'].forEach(function (s) { A.$(s).hidden = configManaged; });
+      var syncPause = function (enabled) {
+        A.$('#monitor-pause').hidden = configManaged || !enabled;
+        A.$('#monitor-resume').hidden = configManaged || enabled;
+      };
+      syncPause(item.config.enabled);
+      A.bindAction(A.$('#monitor-pause'), async function () {
+        item = await A.api('POST', '/api/v1/monitors/' + encodeURIComponent(id) + '/pause');
+        syncPause(false);
+        A.setValue(form, 'enabled', false);
+        A.$('#monitor-resume').focus();
+        return 'Monitor paused.';
+      });
+      A.bindAction(A.$('#monitor-resume'), async function () {
+        item = await A.api('POST', '/api/v1/monitors/' + encodeURIComponent(id) + '/resume');
+        syncPause(true);
+        A.setValue(form, 'enabled', true);
+        A.$('#monitor-pause').focus();
+        return 'Monitor resumed.';
+      });
+      A.bindAction(A.$('#monitor-run'), async function () {
+        showResult('Run now: result (recorded)', await A.api('POST', '/api/v1/monitors/' + encodeURIComponent(id) + '/run'));
+        return 'Check finished.';
+      });
+      A.bindAction(A.$('#monitor-delete'), async function () {
+        if (!A.confirmAction('Delete monitor "' + id + '"? Its history stays.')) return;
+        await A.api('DELETE', '/api/v1/monitors/' + encodeURIComponent(id));
+        location.assign('/admin');
+      });
+    }
+
+    A.$('#monitor-test').addEventListener('click', async function () {
+      A.clearErrors(form);
+      try {
+        showResult('Test now: result (not recorded)', await A.api('POST', '/api/v1/monitors/test', collect(form)));
+        A.announce('Test finished.');
+      } catch (err) {
+        A.showErrors(form, err);
+      }
+    });
+    A.bindForm(form, async function () {
+      var config = collect(form);
+      if (id) {
+        await A.api('PUT', '/api/v1/monitors/' + encodeURIComponent(id), config);
+        return 'Monitor saved.';
+      }
+      var created = await A.api('POST', '/api/v1/monitors', config);
+      location.assign('/admin/monitors/' + encodeURIComponent(created.id));
+      return 'Monitor created.';
+    });
+  };
+})();
