@@ -1,6 +1,7 @@
 import type { Incident } from '../domain/incident.ts';
 import type { MonitorState, StatusChange } from '../domain/monitor-state.ts';
 import type { PharosEvent } from '../bus/events.ts';
+import type { NewOutboxRow } from '../store/outbox-store.ts';
 import type { ComponentStatusRow, RecordedResult, ResultBatch } from '../store/store.ts';
 
 /** What has changed since the last flush. States, incidents and component statuses keep only their latest version. */
@@ -11,9 +12,18 @@ export class PendingBatch {
   readonly incidents = new Map<string, Incident>();
   readonly componentStatuses = new Map<string, ComponentStatusRow>();
   events: PharosEvent[] = [];
+  /** outbox rows: committed with the changes that caused them */
+  notifications: NewOutboxRow[] = [];
 
   get isEmpty(): boolean {
-    return this.results.length === 0 && this.states.size === 0 && this.statusChanges.length === 0 && this.incidents.size === 0 && this.componentStatuses.size === 0;
+    return (
+      this.results.length === 0 &&
+      this.states.size === 0 &&
+      this.statusChanges.length === 0 &&
+      this.incidents.size === 0 &&
+      this.componentStatuses.size === 0 &&
+      this.notifications.length === 0
+    );
   }
 
   toResultBatch(): ResultBatch {
@@ -23,6 +33,7 @@ export class PendingBatch {
       statusChanges: this.statusChanges,
       incidents: [...this.incidents.values()],
       componentStatuses: [...this.componentStatuses.values()],
+      notifications: this.notifications,
     };
   }
 
@@ -31,6 +42,7 @@ export class PendingBatch {
     this.results = older.results.concat(this.results);
     this.statusChanges = older.statusChanges.concat(this.statusChanges);
     this.events = older.events.concat(this.events);
+    this.notifications = older.notifications.concat(this.notifications);
     for (const [k, v] of older.states) if (!this.states.has(k)) this.states.set(k, v);
     for (const [k, v] of older.incidents) if (!this.incidents.has(k)) this.incidents.set(k, v);
     for (const [k, v] of older.componentStatuses) if (!this.componentStatuses.has(k)) this.componentStatuses.set(k, v);

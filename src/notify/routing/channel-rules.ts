@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { durationMs } from '../../config/duration-schema.ts';
+import { idSchema } from '../../config/id-schema.ts';
+import { NOTIFICATION_EVENT_TYPES, type NotificationEvent, type NotificationEventType } from '../notification-event.ts';
+
+/** The routing fields every channel has, whatever its type. */
+export const channelRuleFields = {
+  id: idSchema,
+  /** which events (default: all) */
+  events: z.array(z.enum(NOTIFICATION_EVENT_TYPES)).min(1).optional(),
+  /** only events about these components (default: all) */
+  components: z.array(idSchema).max(1000).optional(),
+  /** only events about these monitors (default: all) */
+  monitors: z.array(idSchema).max(1000).optional(),
+  /** repeat monitor.down every so often while it lasts (default: never) */
+  reminder_every: durationMs({ min: 60_000 }).optional(),
+  /** when more than this many events for this channel are due within `coalesce_window`, send one digest (default 5) */
+  coalesce_after: z.number().int().min(1).max(10_000).default(5),
+  coalesce_window: durationMs({ min: 0 }).default(10_000),
+  /** messages per minute at most (the rest wait) */
+  rate_per_minute: z.number().int().min(1).max(10_000).default(30),
+};
+
+export interface ChannelRule {
+  id: string;
+  events?: readonly NotificationEventType[];
+  components?: readonly string[];
+  monitors?: readonly string[];
+}
+
+/** Does a channel want this event? Events with no component (certificates) pass a component filter only through their monitor. */
+export function channelWants(rule: ChannelRule, event: NotificationEvent): boolean {
+  if (rule.events && !rule.events.includes(event.type)) return false;
+  const monitorId = event.monitor?.id ?? event.certificate?.monitorId;
+  if (rule.monitors && (!monitorId || !rule.monitors.includes(monitorId))) return false;
+  if (rule.components && !event.components.some((c) => rule.components!.includes(c.id))) return false;
+  return true;
+}
+
+/** Subscribers hear about incidents and maintenance on the components they chose (none chosen: all). */
+export function subscriberWants(componentIds: readonly string[], event: NotificationEvent): boolean {
+  if (!event.type.startsWith('incident.') && !event.type.startsWith('maintenance.')) return false;
+  if (componentIds.length === 0) return true;
+  return event.components.some((c) => componentIds.includes(c.id));
+}
+
+export type { NotificationEventType };
