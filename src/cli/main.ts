@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { runCheckConfig } from './check-config-command.ts';
+import { runHashPassword } from './hash-password-command.ts';
 import { runMigrate } from './migrate-command.ts';
 import { runSchema } from './schema-command.ts';
 import { runStart } from './start-command.ts';
@@ -18,6 +19,8 @@ Commands:
                                      from a prompt, or from stdin when it is not a terminal
   token create --email E --scopes read,write[,admin] [--expires 30d] [--name N]
                                      create an API token for a user and print it once
+  hash-password                      print the hash of a password read from a prompt (or stdin), for a
+                                     private page's access.password_hash
 
 --config defaults to ./pharos.yaml (or $PHAROS_CONFIG).`;
 
@@ -28,6 +31,7 @@ const COMMANDS = {
   schema: runSchema,
   user: runUser,
   token: runToken,
+  'hash-password': runHashPassword,
 } satisfies Record<string, (args: CliArgs) => Promise<number>>;
 
 export interface CliArgs {

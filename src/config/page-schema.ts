@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './id-schema.ts';
+import { pageAccessSchema } from './page-access-schema.ts';
 
 /** Paths the public side uses itself; a page cannot take them as its slug. */
 export const RESERVED_SLUGS = ['api', 'history', 'history.rss', 'history.atom', 'incidents', 'maintenance', 'badge', 'assets', 'widget', 'widget.js', 'healthz', 'readyz', 'metrics', 'admin'] as const;
@@ -42,6 +43,8 @@ export const pageSchema = z
     footer: z.array(z.object({ label: z.string().min(1).max(100), url: z.url() }).strict()).max(20).default([]),
     /** requests whose Host header is one of these get this page at / */
     domains: z.array(hostname).default([]),
+    /** a private page: who may see it (see README "Private pages") */
+    access: pageAccessSchema.optional(),
   })
   .strict();
 export type PageConfig = z.infer<typeof pageSchema>;

@@ -5,6 +5,7 @@ import { htmlSecurityHeaders } from './public/serve-public-raw.ts';
 import { securityHeaders, type SecurityHeaderOptions } from './security-headers.ts';
 import { registerHealthRoutes, type ReadinessCheck } from './ops/health-routes.ts';
 import { registerPushRoutes, type PushRouteDeps } from './public/push-routes.ts';
+import type { PageAccessGate } from './public/private/page-access-gate.ts';
 import type { PublicRenderers } from './public/public-renderers.ts';
 import { publicFastPathServer, registerPublicRoutes, staticAssets } from './public/public-routes.ts';
 import type { PublicSnapshot } from './public/public-snapshot.ts';
@@ -21,12 +22,14 @@ export interface AppDeps {
   push: PushRouteDeps;
   /** proxies whose X-Forwarded-For is believed (fastify's trustProxy: true, a hop count, or addresses) */
   trustProxy: boolean | string | string[];
+  /** checks visitors of private pages (src/http/public/private) */
+  pageAccess?: PageAccessGate;
 }
 
 /** The HTTP edge: thin routes over the snapshot and the runtime. Errors become JSON with a code, never a stack. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const security = htmlSecurityHeaders((kind) => securityHeaders(kind, deps.security));
-  const side = { snapshot: deps.snapshot, streams: deps.streams, renderers: deps.renderers, security };
+  const side = { snapshot: deps.snapshot, streams: deps.streams, renderers: deps.renderers, security, access: deps.pageAccess };
   const adminHeaders = securityHeaders('admin', deps.security);
   const assets = staticAssets(deps.renderers);
   const app: FastifyInstance = Fastify({

@@ -7,6 +7,7 @@ import type { PharosConfig } from '../config/schema.ts';
 import { judgeProbe } from '../domain/judge-probe.ts';
 import { buildApp } from '../http/app.ts';
 import { defaultRenderers } from '../http/public/default-renderers.ts';
+import { createPageAccessGate } from '../http/public/private/page-access-gate.ts';
 import { PublicSnapshot } from '../http/public/public-snapshot.ts';
 import { StreamHub } from '../http/public/stream-hub.ts';
 import { openStore } from '../store/open-store.ts';
@@ -113,6 +114,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     },
     snapshot,
     streams,
+    pageAccess: createPageAccessGate(config, { store, now, port: opts.port }),
     renderers: defaultRenderers,
     readiness: readinessChecks({ store, canary }),
     push: { monitorForToken: (t) => pushInbox.monitorForToken(t), receive: receivePush, now },

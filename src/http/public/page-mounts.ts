@@ -1,4 +1,5 @@
 import type { PageConfig } from '../../config/page-schema.ts';
+import { compilePageAccess, type PageAccessRule } from './private/page-access-rule.ts';
 
 /** One way a page is reached: the default page at /, a page at /<slug>, a page at / of its own domain. */
 export interface PageMount {
@@ -14,6 +15,8 @@ export interface PageMount {
   componentIds: string[];
   /** absolute URL of the page, no trailing slash */
   url: string;
+  /** set on every mount of a private page: each request is checked before anything of the page is served */
+  access?: PageAccessRule;
 }
 
 export interface PageMounts {
@@ -43,8 +46,11 @@ export function buildPageMounts(config: MountSource): PageMounts {
   const bySlug = new Map<string, PageMount>();
   const byHost = new Map<string, PageMount>();
   const defaultPage = config.pages.find((p) => p.default) ?? config.pages[0]!;
+  // decided once per page here, so that a public page's requests pay nothing for the feature
+  const rules = new Map(config.pages.map((p) => [p, p.access ? compilePageAccess(p.access) : undefined]));
   const mount = (page: PageConfig, basePath: string, url: string): PageMount => {
-    const m: PageMount = { key: `${page.slug}@${basePath}`, slug: page.slug, basePath, title: page.title, page, componentIds: componentsOf(config, page), url };
+    const access = rules.get(page);
+    const m: PageMount = { key: `${page.slug}@${basePath}`, slug: page.slug, basePath, title: page.title, page, componentIds: componentsOf(config, page), url, ...(access ? { access } : {}) };
     all.push(m);
     return m;
   };

@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { registerPageAccessRoutes } from './private/access-routes.ts';
+import { denyPrivateRequest } from './private/deny-private-request.ts';
+import type { PageAccessGate } from './private/page-access-gate.ts';
 import type { PublicRenderers } from './public-renderers.ts';
 import type { PublicSnapshot } from './public-snapshot.ts';
 import { renderAsset, type RenderedAsset } from './rendered-asset.ts';
@@ -13,6 +16,8 @@ export interface PublicSide {
   streams: StreamHub;
   renderers: PublicRenderers;
   security: HtmlSecurityHeaders;
+  /** lets visitors into private pages; absent, private pages let nobody in */
+  access?: PageAccessGate;
 }
 
 /** Hash-named static assets (CSS, browser script) as bytes. */
@@ -30,17 +35,27 @@ export function publicFastPathServer(side: PublicSide, assets: ReadonlyMap<strin
       if (req.method === 'GET' || req.method === 'HEAD') {
         const headers = readPublicHeaders(req.rawHeaders);
         const answer = resolvePublicRequest(side.snapshot, assets, headers.host, req.url ?? '/');
-        if (answer) return servePublicRaw(req, res, answer, side.streams, headers, side.security);
+        // a private page is left to fastify: its check reads cookies and the client address as fastify sees it
+        if (answer && !answer.gated) return servePublicRaw(req, res, answer, side.streams, headers, side.security);
       }
       handler(req, res);
     });
 }
 
-/** The same answers through fastify's router, for app.inject() and any request the fast path did not take. */
+/**
+ * The same answers through fastify's router, for app.inject() and any request the fast path did not take
+ * (private pages, after their access check).
+ */
 export function registerPublicRoutes(app: FastifyInstance, side: PublicSide, assets: ReadonlyMap<string, RenderedAsset>): void {
-  app.get('/*', (request, reply) => {
+  if (side.access) registerPageAccessRoutes(app, side.access, side.snapshot, side.security);
+  app.get('/*', async (request, reply) => {
     const answer = resolvePublicRequest(side.snapshot, assets, request.headers.host, request.url);
     if (!answer) return reply.code(404).send({ error: 'not_found', message: `no route for GET ${request.url.split('?')[0]}` });
+    if (answer.gated) {
+      const gate = side.access;
+      if (!gate) return reply.code(401).header('cache-control', 'no-store').send({ error: 'private_page', message: 'this status page is private' });
+      if (!(await gate.admits(answer.gated, request))) return denyPrivateRequest(request, reply, answer.gated, gate, side.security);
+    }
     reply.hijack();
     servePublicRaw(request.raw, reply.raw, answer, side.streams, readPublicHeaders(request.raw.rawHeaders), side.security);
     return reply;

@@ -1,4 +1,6 @@
+import type { PageMount } from './page-mounts.ts';
 import type { PageSnapshot } from './page-snapshot.ts';
+import { PRIVATE_CACHE_CONTROL } from './private/private-headers.ts';
 import type { PublicSnapshot } from './public-snapshot.ts';
 import type { RenderedAsset } from './rendered-asset.ts';
 import { IMMUTABLE_CACHE_CONTROL, PAGE_CACHE_CONTROL } from './cache-control.ts';
@@ -7,11 +9,15 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** ids in paths; maintenance occurrences look like db-patching~202612060130 */
 const ID = /^[A-Za-z0-9_~-]{1,80}$/;
 
-export type PublicAnswer =
-  | { kind: 'asset'; asset: RenderedAsset; cacheControl: string; cors: boolean; embeddable?: boolean }
+export type PublicAnswer = (
+  | { kind: 'asset'; asset: RenderedAsset; cacheControl: string; cors: boolean; embeddable?: boolean; private?: boolean }
   | { kind: 'error'; status: number; error: string; message: string; field?: string }
   | { kind: 'stream'; page: PageSnapshot }
-  | { kind: 'starting' };
+  | { kind: 'starting' }
+) & {
+  /** the private page's mount: nothing may be served before its access rule let the request in */
+  gated?: PageMount & { access: NonNullable<PageMount['access']> };
+};
 
 /**
  * What a public GET is answered with, from the snapshot alone: bytes, an error, or the live stream.
@@ -25,9 +31,21 @@ export function resolvePublicRequest(snapshot: PublicSnapshot, assets: ReadonlyM
     return asset ? { kind: 'asset', asset, cacheControl: IMMUTABLE_CACHE_CONTROL, cors: false } : notFound();
   }
   if (isOtherRoute(path)) return undefined;
-  const { page, rest } = snapshot.resolve(host, path);
+  const { page, mount, rest } = snapshot.resolve(host, path);
+  // sign-in routes of private pages (src/http/public/private/access-routes.ts)
+  if (rest === '/_access' || rest.startsWith('/_access/')) return undefined;
+  const access = mount.access;
+  if (!access) return answerFor(page, rest, url, q, publicAsset);
+  return { ...answerFor(page, rest, url, q, privateAsset), gated: { ...mount, access } };
+}
+
+type AssetAnswer = (a: RenderedAsset | undefined, cors?: boolean) => PublicAnswer;
+const publicAsset: AssetAnswer = (a, cors = false) => (a ? { kind: 'asset', asset: a, cacheControl: PAGE_CACHE_CONTROL, cors } : notFound());
+/** A private page's bytes: never kept by shared caches, never readable cross-origin (an IP allow-list is no credential a browser withholds). */
+const privateAsset: AssetAnswer = (a) => (a ? { kind: 'asset', asset: a, cacheControl: PRIVATE_CACHE_CONTROL, cors: false, private: true } : notFound());
+
+function answerFor(page: PageSnapshot | undefined, rest: string, url: string, q: number, asset: AssetAnswer): PublicAnswer {
   if (!page) return { kind: 'starting' };
-  const asset = (a: RenderedAsset | undefined, cors = false): PublicAnswer => (a ? { kind: 'asset', asset: a, cacheControl: PAGE_CACHE_CONTROL, cors } : notFound());
   if (rest === '/' || rest === '') return asset(page.html);
   if (rest.startsWith('/api/v2/')) {
     const endpoint = rest.slice('/api/v2/'.length);

@@ -3,6 +3,7 @@ import type { RenderedAsset } from './rendered-asset.ts';
 import type { PublicRequestHeaders } from './request-headers.ts';
 import type { PublicAnswer } from './resolve-public-request.ts';
 import type { StreamHub } from './stream-hub.ts';
+import { PRIVATE_VARY } from './private/private-headers.ts';
 
 const NOSNIFF = 'x-content-type-options';
 
@@ -54,14 +55,14 @@ const headerCache = new WeakMap<RenderedAsset, Map<Variant, string[]>>();
  * The response headers of one asset variant as a flat [name, value, …] list, built on first use. An asset is always
  * served with the same cache policy and CORS setting (they depend on its path), so the variant is the only key.
  */
-function headersFor(asset: RenderedAsset, answer: { cacheControl: string; cors: boolean; embeddable?: boolean }, security: HtmlSecurityHeaders, variant: Variant): string[] {
+function headersFor(asset: RenderedAsset, answer: { cacheControl: string; cors: boolean; embeddable?: boolean; private?: boolean }, security: HtmlSecurityHeaders, variant: Variant): string[] {
   const { cacheControl, cors } = answer;
   let byVariant = headerCache.get(asset);
   if (!byVariant) headerCache.set(asset, (byVariant = new Map()));
   const key = variant;
   let headers = byVariant.get(key);
   if (!headers) {
-    headers = ['etag', asset.etag, 'cache-control', cacheControl, 'vary', 'accept-encoding', NOSNIFF, 'nosniff'];
+    headers = ['etag', asset.etag, 'cache-control', cacheControl, 'vary', answer.private ? PRIVATE_VARY : 'accept-encoding', NOSNIFF, 'nosniff'];
     if (cors) headers.push('access-control-allow-origin', '*');
     if (asset.contentType.startsWith('text/html')) headers.push(...(answer.embeddable ? security.widget : security.page));
     if (variant !== 'not-modified') {

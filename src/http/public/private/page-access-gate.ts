@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { authenticateSession } from '../../../admin/authenticate.ts';
+import { LoginThrottle } from '../../../auth/login-throttle.ts';
+import { SESSION_COOKIE } from '../../../auth/session-policy.ts';
+import type { PharosConfig } from '../../../config/schema.ts';
+import type { Store } from '../../../store/store.ts';
+import type { PageMount } from '../page-mounts.ts';
+import type { PageAccessRule } from './page-access-rule.ts';
+import { ipAllowed } from './page-access-rule.ts';
+import { pageCookieOpens, parseCookies } from './page-cookie.ts';
+import { createPageSso, type PageSso } from './page-sso.ts';
+import { TokenSigner } from './signed-token.ts';
+
+/** A mount of a private page. */
+export type GatedMount = PageMount & { access: PageAccessRule };
+
+/** What the gate reads of a request: fastify's `request.ip` (which honours server.trust_proxy) and the headers. */
+export interface GateRequest {
+  ip: string | undefined;
+  headers: IncomingHttpHeaders;
+}
+
+export interface PageAccessGateOptions {
+  store: Store;
+  now: () => number;
+  /** signs cookies; absent: a random one per process (cookies then open pages on this process only) */
+  secret?: string;
+  /** the base URL is https */
+  secureCookies: boolean;
+  /** the admin's OpenID Connect settings, when SSO is configured */
+  sso?: PageSso;
+  /** failed passwords per client address */
+  throttle?: LoginThrottle;
+}
+
+/** Decides whether a request may see a private page: any one of the page's methods suffices. */
+export class PageAccessGate {
+  readonly signer: TokenSigner;
+  readonly throttle: LoginThrottle;
+  readonly sso: PageSso | undefined;
+  readonly now: () => number;
+  readonly secureCookies: boolean;
+  readonly #store: Store;
+
+  constructor(opts: PageAccessGateOptions) {
+    this.signer = new TokenSigner(opts.secret ?? randomBytes(32));
+    this.throttle = opts.throttle ?? new LoginThrottle({ now: opts.now });
+    this.sso = opts.sso;
+    this.now = opts.now;
+    this.secureCookies = opts.secureCookies;
+    this.#store = opts.store;
+  }
+
+  async admits(mount: GatedMount, request: GateRequest): Promise<boolean> {
+    const rule = mount.access;
+    if (ipAllowed(rule, request.ip)) return true;
+    const cookies = parseCookies(request.headers.cookie);
+    if ((rule.passwordHash || rule.oidc) && pageCookieOpens(this.signer, mount, cookies, this.now())) return true;
+    const session = cookies[SESSION_COOKIE];
+    if (!rule.signedIn || !session || session.length > 200) return false;
+    return (await authenticateSession(this.#store, session, this.now(), request.ip ?? null)) !== null;
+  }
+}
+
+/** The gate for a running Pharos, from its config. */
+export function createPageAccessGate(config: PharosConfig, deps: { store: Store; now: () => number; port?: number }): PageAccessGate {
+  const baseUrl = config.server.base_url ?? `http://localhost:${deps.port ?? config.server.port}`;
+  return new PageAccessGate({
+    store: deps.store,
+    now: deps.now,
+    secret: config.server.secret,
+    secureCookies: baseUrl.startsWith('https:'),
+    sso: config.admin.oidc ? createPageSso(config.admin.oidc, baseUrl, deps.now) : undefined,
+  });
+}
