@@ -1,7 +1,9 @@
 import type { NotificationEvent } from '../notification-event.ts';
 import { formatDuration } from './format-duration.ts';
 
-export type Severity = 'critical' | 'warning' | 'info' | 'ok';
+/** From worst to best; feeds the type and the webhook payload's zod enum. */
+export const SEVERITIES = ['critical', 'warning', 'info', 'ok'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 /** A message as every provider shows it, whatever its format: what is wrong, since when, the last error, a link. */
 export interface EventDescription {
