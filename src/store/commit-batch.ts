@@ -1,4 +1,5 @@
 import type { MonitorKeys } from './monitor-keys.ts';
+import { enqueueOutboxRows } from './outbox/enqueue-outbox-rows.ts';
 import type { StoreContext } from './store-context.ts';
 import type { ResultBatch } from './store.ts';
 import { writeIncidents } from './write-incidents.ts';
@@ -8,7 +9,7 @@ import { insertStatusChanges, upsertComponentStatuses, upsertMonitorStates } fro
 
 /**
  * Write one flush in one transaction: results and their rollups, monitor states, status changes,
- * incidents and component statuses. Any error rolls all of it back.
+ * incidents, component statuses and the notifications they cause. Any error rolls all of it back.
  *
  * Rows of a monitor id that has no monitor row are skipped with a warning rather than failing the batch:
  * retrying could never make them fit, and the rest of the batch would be held back with them.
@@ -34,10 +35,11 @@ export async function commitBatch(ctx: StoreContext, monitorKeys: MonitorKeys, b
     await insertStatusChanges(t, withKey(batch.statusChanges).map(({ row, monitorKey }) => ({ change: row, monitorKey })));
     await writeIncidents(t, batch.incidents);
     await upsertComponentStatuses(t, batch.componentStatuses);
+    await enqueueOutboxRows(t, batch.notifications ?? []);
   });
   if (unknown.size > 0) ctx.logger.warn({ monitors: [...unknown] }, 'batch rows for unknown monitors skipped');
 }
 
 function isEmpty(b: ResultBatch): boolean {
-  return b.results.length + b.states.length + b.statusChanges.length + b.incidents.length + b.componentStatuses.length === 0;
+  return b.results.length + b.states.length + b.statusChanges.length + b.incidents.length + b.componentStatuses.length + (b.notifications?.length ?? 0) === 0;
 }

@@ -9,6 +9,8 @@ import { syncConfig } from './config-sync.ts';
 import { getIncident, listIncidents, loadOpenIncidents } from './incident-queries.ts';
 import { createMigrator } from './migrations/index.ts';
 import { MonitorKeys } from './monitor-keys.ts';
+import { KyselyOutboxStore } from './outbox/kysely-outbox-store.ts';
+import type { OutboxStore } from './outbox-store.ts';
 import { prune } from './prune.ts';
 import { listAllStatusChanges, listResults, listStatusChanges } from './result-queries.ts';
 import { listRollups, uptime } from './rollup-queries.ts';
@@ -32,6 +34,7 @@ import type {
 export class KyselyStore implements Store {
   readonly dialect: Store['dialect'];
   readonly admin: AdminStore;
+  readonly outbox: OutboxStore;
   private readonly monitorKeys: MonitorKeys;
   private readonly migrator;
 
@@ -40,6 +43,7 @@ export class KyselyStore implements Store {
     this.monitorKeys = new MonitorKeys(ctx.dialect);
     this.migrator = createMigrator(ctx.db, ctx.dialect);
     this.admin = new KyselyAdminStore(ctx);
+    this.outbox = new KyselyOutboxStore(ctx);
   }
 
   async migrate(): Promise<void> {

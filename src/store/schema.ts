@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { Role } from '../domain/access.ts';
 import type { ComponentStatus, IncidentImpact, IncidentStatus, MonitorStatus } from '../domain/statuses.ts';
 import type { ActorType, CatalogKind, SubscriberKind } from './admin-store.ts';
+import type { OutboxState, OutboxTargetKind } from './outbox-store.ts';
 import type { RollupGranularity, Store } from './store.ts';
 
 export type StoreDialect = Store['dialect'];
@@ -43,6 +44,8 @@ export interface Database {
   catalog_objects: CatalogObjectsTable;
   component_overrides: ComponentOverridesTable;
   subscribers: SubscribersTable;
+  outbox: OutboxTable;
+  settings: SettingsTable;
 }
 
 export interface MonitorsTable {
@@ -255,5 +258,35 @@ export interface SubscribersTable {
   /** JSON array of component ids; empty: every component */
   component_ids: string;
   confirmed_at: number | null;
+  created_at: number;
+}
+
+export interface OutboxTable {
+  /** `${event_id}:${target_kind}:${target_id}` */
+  id: string;
+  event_id: string;
+  event_type: string;
+  target_kind: OutboxTargetKind;
+  target_id: string;
+  /** the NotificationEvent as JSON text */
+  event: string;
+  state: OutboxState;
+  /** claims so far (a release gives one back) */
+  attempts: number;
+  next_attempt_at: number;
+  /** the sender holding (or last holding) the lease */
+  claimed_by: string | null;
+  claimed_until: number | null;
+  sent_at: number | null;
+  last_error: string | null;
+  last_status: number | null;
+  last_body: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
   created_at: number;
 }

@@ -3,7 +3,7 @@ import type { MonitorConfig } from '../config/monitor-schema.ts';
 import type { Incident } from '../domain/incident.ts';
 import type { MonitorState, StatusChange } from '../domain/monitor-state.ts';
 import type { ComponentStatus } from '../domain/statuses.ts';
-import type { NewOutboxRow } from './outbox-store.ts';
+import type { NewOutboxRow, OutboxStore } from './outbox-store.ts';
 import type { AdminStore, CatalogKind } from './admin-store.ts';
 import type { ObjectCatalogKind } from './schema.ts';
 
@@ -120,6 +120,8 @@ export interface Store {
 
   /** People, sessions, tokens, audit log, catalog objects, manual incidents (src/store/admin-store.ts). */
   readonly admin: AdminStore;
+  /** The notification outbox and the installation's settings (src/store/outbox-store.ts). */
+  readonly outbox: OutboxStore;
 
   /** Upsert config objects; config-managed ones missing from the input are archived (history kept). One transaction. */
   syncConfig(input: ConfigSyncInput, now: number): Promise<ConfigSyncOutcome>;

@@ -12,6 +12,8 @@ import type {
   UserRecord,
 } from '../admin-store.ts';
 import { getIncident } from '../incident-queries.ts';
+import type { NewOutboxRow } from '../outbox-store.ts';
+import { enqueueOutboxRows } from '../outbox/enqueue-outbox-rows.ts';
 import type { StoreContext } from '../store-context.ts';
 import { createToken, deleteToken, deleteTokensOfUser, getToken, getTokenByHash, listTokens, touchToken } from './api-tokens.ts';
 import { appendAudit, listAudit } from './audit-log.ts';
@@ -193,6 +195,10 @@ export class KyselyAdminStore implements AdminStore {
 
   deleteSubscriber(id: string): Promise<void> {
     return deleteSubscriber(this.ctx, id);
+  }
+
+  enqueueNotifications(rows: readonly NewOutboxRow[]): Promise<number> {
+    return enqueueOutboxRows(this.ctx, rows);
   }
 
   /** Run several statements atomically: in the open transaction, or in a new one. */

@@ -4,6 +4,7 @@ import { monitorsAndComponents } from './0001-monitors-components.ts';
 import { resultsAndRollups } from './0002-results-rollups.ts';
 import { statesAndIncidents } from './0003-states-incidents.ts';
 import { admin } from './0004-admin.ts';
+import { outbox } from './0005-outbox.ts';
 import { schemaDialect, type SchemaDialect } from './schema-dialect.ts';
 
 /** Every migration, by name (applied in name order). Add a file and a line here; nothing scans the disk. */
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, (d: SchemaDialect) => Migration> = {
   '0002-results-rollups': resultsAndRollups,
   '0003-states-incidents': statesAndIncidents,
   '0004-admin': admin,
+  '0005-outbox': outbox,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
