@@ -14,3 +14,17 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   }
   return value;
 }
+
+/**
+ * An edited object sent back with "[redacted]" where the API hid a secret keeps the stored secret there, so that
+ * reading an object and writing it back never replaces a secret with the placeholder.
+ */
+export function restoreRedacted(incoming: unknown, stored: unknown): unknown {
+  if (incoming === REDACTED) return stored;
+  if (Array.isArray(incoming)) return incoming.map((v, i) => restoreRedacted(v, Array.isArray(stored) ? stored[i] : undefined));
+  if (incoming && typeof incoming === 'object') {
+    const from = stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+    return Object.fromEntries(Object.entries(incoming).map(([k, v]) => [k, restoreRedacted(v, from[k])]));
+  }
+  return incoming;
+}

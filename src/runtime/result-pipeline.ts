@@ -6,6 +6,7 @@ import { evaluateResult } from '../domain/evaluate-result.ts';
 import { newId } from '../domain/ids.ts';
 import { componentsInMaintenance } from '../domain/maintenance-windows.ts';
 import type { BatchWriter } from './batch-writer.ts';
+import type { NotificationRouter } from './notification-router.ts';
 import type { StatusBoard } from './status-board.ts';
 
 export interface PipelineDeps {
@@ -14,6 +15,8 @@ export interface PipelineDeps {
   now(): number;
   /** true while the connectivity canaries say Pharos itself is offline */
   isOffline(): boolean;
+  /** turns changes into notification outbox rows (absent: no notifications) */
+  notify?: NotificationRouter;
 }
 
 /**
@@ -30,8 +33,9 @@ export class ResultPipeline {
     const now = this.deps.now();
     const maintenance = componentsInMaintenance(board.maintenances, now);
     const inMaintenance = monitor.componentIds.some((id) => maintenance.has(id));
+    const previous = board.stateOf(result.monitorId);
     const { state, change } = evaluateResult(
-      board.stateOf(result.monitorId),
+      previous,
       result,
       { failureThreshold: monitor.config.failure_threshold, successThreshold: monitor.config.success_threshold },
       { now, inMaintenance, offline: this.deps.isOffline() },
@@ -53,7 +57,10 @@ export class ResultPipeline {
       pending.statusChanges.push(change);
       pending.events.push({ type: 'monitor.status', monitorId: change.monitorId, from: change.from, to: change.to, at: change.at });
       this.refreshComponents(monitor.componentIds, now);
+      this.deps.notify?.monitorChanged(change, previous.statusSince);
     }
+    const expiresAt = result.probe?.certificateExpiresAt;
+    if (expiresAt !== undefined && this.deps.notify) this.deps.notify.certificateSeen(result.monitorId, hostOf(monitor.config), expiresAt, now);
     writer.touched();
   }
 
@@ -82,6 +89,7 @@ export class ResultPipeline {
     if (changes.length === 0) return;
     const incidents = decideAutoIncidents({ now, components: changes, openIncidents: [...board.openIncidents.values()], newId });
     for (const incident of incidents) {
+      this.deps.notify?.incidentChanged(board.openIncidents.get(incident.id), incident);
       if (incident.resolvedAt === null) board.openIncidents.set(incident.id, incident);
       else board.openIncidents.delete(incident.id);
       writer.pending.incidents.set(incident.id, incident);
@@ -93,5 +101,19 @@ export class ResultPipeline {
   /** Every component, e.g. on a timer so that maintenance windows open and close on time. */
   refreshAllComponents(): void {
     this.refreshComponents(this.deps.board.components.keys());
+    const now = this.deps.now();
+    this.deps.notify?.maintenanceTick(this.deps.board.maintenances, now);
+    this.deps.notify?.reminderTick(now);
   }
+}
+
+function hostOf(config: { type: string; url?: string; host?: string }): string {
+  if (config.url) {
+    try {
+      return new URL(config.url).hostname;
+    } catch {
+      return config.url;
+    }
+  }
+  return config.host ?? '';
 }

@@ -3,7 +3,7 @@ import type { AdminStore, CatalogObject } from '../../store/admin-store.ts';
 import { requirePermission } from '../actor.ts';
 import { AdminError, managedByConfig, notFound, type FieldIssue } from '../admin-error.ts';
 import { audit } from '../audit.ts';
-import { redactSecrets } from '../redact.ts';
+import { redactSecrets, restoreRedacted } from '../redact.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { CatalogSpec, CatalogView } from './catalog-spec.ts';
 
@@ -78,7 +78,8 @@ export async function replaceCatalogItem<C extends object>(ctx: ServiceContext, 
   const idField = spec.kind === 'page' ? 'slug' : 'id';
   const given = (body as Record<string, unknown>)[idField];
   if (given !== undefined && given !== id) throw new AdminError('invalid_input', `body.${idField}: must match the id in the path ("${id}")`, { issues: [{ path: `body.${idField}`, message: `must match the path ("${id}")` }] });
-  const config = parseConfig(spec, { ...body, [idField]: id });
+  const stored = await ctx.store.admin.getCatalog(spec.kind, id);
+  const config = parseConfig(spec, restoreRedacted({ ...body, [idField]: id }, stored?.config));
   await spec.precheck?.(config, ctx);
   return writeExisting(ctx, spec, id, `${spec.kind}.update`, () => config);
 }

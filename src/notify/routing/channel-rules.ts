@@ -14,9 +14,8 @@ export const channelRuleFields = {
   monitors: z.array(idSchema).max(1000).optional(),
   /** repeat monitor.down every so often while it lasts (default: never) */
   reminder_every: durationMs({ min: 60_000 }).optional(),
-  /** when more than this many events for this channel are due within `coalesce_window`, send one digest (default 5) */
-  coalesce_after: z.number().int().min(1).max(10_000).default(5),
-  coalesce_window: durationMs({ min: 0 }).default(10_000),
+  /** when this many messages for the channel are due at once (a large outage, or held back by the rate limit), send one digest instead */
+  coalesce_after: z.number().int().min(2).max(10_000).default(5),
   /** messages per minute at most (the rest wait) */
   rate_per_minute: z.number().int().min(1).max(10_000).default(30),
 };
