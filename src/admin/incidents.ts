@@ -6,6 +6,7 @@ import type { AdminStore } from '../store/admin-store.ts';
 import { requirePermission } from './actor.ts';
 import { AdminError, notFound } from './admin-error.ts';
 import { audit } from './audit.ts';
+import { queueIncidentNotifications } from './queue-notifications.ts';
 import type { IncidentCreateInput, IncidentUpdateCreateInput, incidentPatchSchema } from './incident-input.ts';
 import type { ServiceContext } from './service-context.ts';
 
@@ -50,6 +51,7 @@ export async function createIncident(ctx: ServiceContext, input: IncidentCreateI
       takenOverBy: null,
     };
     await tx.saveIncident(made);
+    await queueIncidentNotifications(ctx, tx, undefined, made, now);
     await audit(tx, ctx.actor, now, 'incident.create', { type: 'incident', id }, null, summary(made));
     return made;
   });
@@ -142,6 +144,7 @@ async function changeIncident(ctx: ServiceContext, id: string, action: string, c
     }
     const changed = await change(incident, tx, now);
     await tx.saveIncident(changed);
+    await queueIncidentNotifications(ctx, tx, incident, changed, now);
     await audit(tx, ctx.actor, now, action, { type: 'incident', id }, summary(incident), summary(changed));
     return changed;
   });

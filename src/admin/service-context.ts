@@ -13,6 +13,8 @@ export interface ServiceContext {
   runtime: AdminRuntime;
   /** what monitor targets created through the API may reach */
   egress: EgressPolicy;
+  /** the public base URL (server.base_url), for links in notifications */
+  publicUrl?: string;
   now(): number;
 }
 

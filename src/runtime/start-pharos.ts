@@ -103,7 +103,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     trustProxy: config.server.trust_proxy,
     security: { https, widgetFrameAncestors: config.server.widget_frame_ancestors },
     admin: {
-      context: { store, bus, runtime: adminRuntime, egress, now },
+      context: { store, bus, runtime: adminRuntime, egress, now, publicUrl: config.server.base_url ?? `http://localhost:${config.server.port}` },
       secureCookies: https,
       rateLimitPerMinute: config.admin.rate_limit_per_minute,
       routes: adminRoutes({ signIn: { ipThrottle: new LoginThrottle({ now }) }, issuer: config.title }),

@@ -5,7 +5,9 @@ import { monitorSchema, type MonitorConfig } from '../../config/monitor-schema.t
 import { pageSchema, type PageConfig } from '../../config/page-schema.ts';
 import { EgressDeniedError } from '../../egress/egress-denied-error.ts';
 import { assertMonitorTargetsAllowed } from '../../egress/monitor-target-hosts.ts';
+import { nextOccurrence } from '../../domain/maintenance/maintenance-schedule.ts';
 import { AdminError } from '../admin-error.ts';
+import { queueMaintenanceScheduled } from '../queue-notifications.ts';
 import type { CatalogSpec, CatalogView } from './catalog-spec.ts';
 
 const ids = async (view: CatalogView, kind: Parameters<CatalogView['list']>[0]) => new Set((await view.list(kind)).map((o) => o.id));
@@ -105,6 +107,10 @@ export const maintenanceSpec: CatalogSpec<MaintenanceConfig> = {
   idOf: (m) => m.id,
   async checkReferences(m, view) {
     return missing(m.components, await ids(view, 'component'), 'components', 'component');
+  },
+  async onCreate(m, tx, ctx, now) {
+    const next = nextOccurrence(m, now);
+    if (next && next.start > now) await queueMaintenanceScheduled(ctx, tx, next, now);
   },
   blockDelete: async () => null,
 };

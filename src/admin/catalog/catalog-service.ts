@@ -64,6 +64,7 @@ export async function createCatalogItem<C extends object>(ctx: ServiceContext, s
     await checkOrThrow(spec, config, viewOf(tx));
     const position = (await tx.listCatalog(spec.kind)).length;
     await tx.putCatalog(spec.kind, { id, config, managedBy: 'api', position }, now);
+    await spec.onCreate?.(config, tx, ctx, now);
     await audit(tx, ctx.actor, now, `${spec.kind}.create`, { type: spec.kind, id }, null, config);
     return (await tx.getCatalog(spec.kind, id))!;
   });

@@ -23,6 +23,8 @@ export interface CatalogSpec<C extends object = object> {
   checkReferences(config: C, view: CatalogView): Promise<[string, string][]>;
   /** checks that do IO (DNS) and so run before the transaction opens; throw an AdminError */
   precheck?(config: C, ctx: ServiceContext): Promise<void>;
+  /** after a create through the API, in its transaction (e.g. tell subscribers a maintenance was scheduled) */
+  onCreate?(config: C, tx: AdminStore, ctx: ServiceContext, now: number): Promise<void>;
   /** why this object may not be deleted (something still uses it), or null */
   blockDelete(id: string, view: CatalogView): Promise<string | null>;
 }
