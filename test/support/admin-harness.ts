@@ -75,7 +75,7 @@ export interface AdminHarness {
   cli: ServiceContext;
   uniq(prefix: string): string;
   call(cred: Credential | null, method: string, url: string, opts?: CallOptions): Promise<ApiResponse>;
-  login(email: string, password?: string, remoteAddress?: string): Promise<Credential>;
+  login(email: string, password?: string, remoteAddress?: string): Promise<Credential & { kind: 'session' }>;
   /** a user made straight in the store (with PASSWORD unless `password: false`: single sign-on only) */
   newUser(role: Role, opts?: { password?: boolean }): Promise<HarnessUser>;
   /** a signed-in session of a new user of this role (made without the cost of a sign-in) */
