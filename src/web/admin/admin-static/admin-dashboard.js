@@ -26,6 +26,7 @@
     var title = svgEl('title', {});
     title.textContent = label;
     svg.appendChild(title);
+    svg.appendChild(svgEl('line', { class: 'spark-base', x1: 0, y1: h - 0.5, x2: w, y2: h - 0.5 }));
     var runs = [];
     var run = [];
     points.forEach(function (p, i) {
@@ -75,7 +76,7 @@
         if (!list.length) body.appendChild(A.h('tr', {}, A.h('td', { colspan: 6, text: 'No monitors yet.' })));
         list.forEach(function (m) { body.appendChild(row(m)); });
         var down = list.filter(function (m) { return m.enabled && m.status === 'down'; }).length;
-        var text = list.length + ' monitors, ' + down + ' down';
+        var text = list.length + (list.length === 1 ? ' monitor, ' : ' monitors, ') + down + ' down';
         summary.textContent = text;
         // announce only changes, not every poll
         if (lastSummary && text !== lastSummary) A.announce(text);
