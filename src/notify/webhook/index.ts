@@ -1,0 +1,26 @@
+import { sendHttp } from '../http/send-http.ts';
+import type { Notifier } from '../notifier.ts';
+import { renderWebhookPayload } from './render-webhook-payload.ts';
+import { webhookFieldsSchema } from './schema.ts';
+import { signWebhookBody } from './webhook-signature.ts';
+
+export { renderWebhookPayload } from './render-webhook-payload.ts';
+export { webhookPayloadSchema, webhookEventSchema, type WebhookPayload, type WebhookEvent } from './webhook-payload-schema.ts';
+export { signWebhookBody, verifyWebhookSignature } from './webhook-signature.ts';
+
+/** Pharos's own JSON to any endpoint; with a `secret`, signed so that the receiver can check where it came from. */
+export const webhookNotifier: Notifier<typeof webhookFieldsSchema> = {
+  type: 'webhook',
+  fields: webhookFieldsSchema,
+  secretFields: ['secret', 'headers'],
+  send: (event, config, ctx) => {
+    const body = JSON.stringify(renderWebhookPayload(event));
+    const headers: Record<string, string> = { ...config.headers };
+    if (config.secret) {
+      const timestamp = Math.floor(ctx.now() / 1000);
+      headers['X-Pharos-Timestamp'] = String(timestamp);
+      headers['X-Pharos-Signature'] = signWebhookBody(config.secret, timestamp, body);
+    }
+    return sendHttp(ctx, config.url, { method: config.method, headers, body });
+  },
+};
