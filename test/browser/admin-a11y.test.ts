@@ -15,6 +15,14 @@ const PAGES = [
   { name: 'new monitor editor', path: '/admin/monitors/new', ready: '[data-me-name]:not(:empty)', signedIn: true },
   { name: 'config-managed monitor editor', path: '/admin/monitors/api-check', ready: '#managed-note:not([hidden])', signedIn: true },
   { name: 'incident composer', path: '/admin/incidents/new', ready: '.pickers select', signedIn: true },
+  { name: 'incident list', path: '/admin/incidents', ready: '#incidents tbody td', signedIn: true },
+  { name: 'maintenance', path: '/admin/maintenance', ready: '.checks input', signedIn: true },
+  { name: 'components', path: '/admin/components', ready: '#components li[data-component] select', signedIn: true },
+  { name: 'users', path: '/admin/users', ready: '#users tbody tr select', signedIn: true },
+  { name: 'tokens', path: '/admin/tokens', ready: '#tokens tbody td', signedIn: true },
+  { name: 'audit log', path: '/admin/audit', ready: '#audit tbody tr time', signedIn: true },
+  { name: 'reports', path: '/admin/reports', ready: '[data-me-name]:not(:empty)', signedIn: true },
+  { name: 'account', path: '/admin/account', ready: '#account-facts dt', signedIn: true },
 ] as const;
 
 /** Presses Tab until the focused element matches `selector` (at most `max` times): reachable by keyboard alone. */
@@ -56,7 +64,7 @@ describe('admin UI: accessibility and keyboard use', { skip: skipWithoutBrowser(
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    test(`axe-core finds no violations (${colorScheme})`, { timeout: 60_000 }, async () => {
+    test(`axe-core finds no violations on every screen (${colorScheme})`, { timeout: 90_000 }, async () => {
       // axe is injected as an inline script, which the admin CSP rightly refuses: bypass it for the audit only
       const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 }, bypassCSP: true });
       const page = await context.newPage();

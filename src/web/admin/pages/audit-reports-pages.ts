@@ -33,7 +33,7 @@ ${inputField({ name: 'time_zone', label: 'Time zone', value: 'UTC', hint: 'The m
 </div>${formError}${submitRow('Show report', html`<a class="button" id="report-csv" href="/api/v1/reports/sla" download>Download CSV</a><button type="button" id="report-print">Print</button>`)}</form>
 <section aria-labelledby="report-h" id="report-section" hidden><h2 id="report-h" tabindex="-1">Report</h2>
 <p id="report-summary"></p>
-<div class="table-wrap" role="region" aria-labelledby="report-h" tabindex="0"><table class="data" id="report">
+<div class="table-wrap" role="region" aria-label="Report table" tabindex="0"><table class="data" id="report">
 <thead><tr><th scope="col">Component</th><th scope="col">Uptime</th><th scope="col">Downtime (min)</th><th scope="col">Incidents</th></tr></thead><tbody></tbody></table></div>
 </section>`,
   };

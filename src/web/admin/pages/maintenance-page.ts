@@ -16,7 +16,7 @@ export function maintenancePage(): PageBody {
     page: 'maintenance',
     section: 'maintenance',
     main: html`<section class="card" aria-labelledby="list-h"><h2 id="list-h" tabindex="-1">Scheduled</h2>
-<div class="table-wrap" role="region" aria-labelledby="list-h" tabindex="0"><table class="data" id="maintenances">
+<div class="table-wrap" role="region" aria-label="Scheduled maintenance table" tabindex="0"><table class="data" id="maintenances">
 <thead><tr><th scope="col">Title</th><th scope="col">Window</th><th scope="col">Recurrence</th><th scope="col">Components</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
 <tbody><tr><td colspan="5">Loading…</td></tr></tbody></table></div></section>
 <section class="card" aria-labelledby="new-h"><h2 id="new-h">Schedule maintenance</h2>
