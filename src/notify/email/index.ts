@@ -1,0 +1,37 @@
+import { describeEvent } from '../message/describe-event.ts';
+import type { Notifier } from '../notifier.ts';
+import { renderEmail } from './render-email.ts';
+import { emailFields } from './schema.ts';
+import { messageIdFor, sendMail } from './send-mail.ts';
+
+export { emailFields, smtpFields, mailbox, type EmailFields, type SmtpConfig, type Mailbox } from './schema.ts';
+export { renderEmail, type RenderedEmail } from './render-email.ts';
+export { sendMail, smtpFailure, messageIdFor, type OutgoingMail } from './send-mail.ts';
+export { closeEmailTransports } from './smtp-transports.ts';
+
+/**
+ * Mail to the channel's list. The Message-ID comes from the idempotency key, so a retry after a lost "250 OK" is the
+ * same message to every mail system that de-duplicates on it.
+ */
+export const emailNotifier: Notifier<typeof emailFields> = {
+  type: 'email',
+  fields: emailFields,
+  secretFields: ['smtp.pass'],
+  send(event, config, ctx) {
+    const { subject, text, html } = renderEmail(describeEvent(event), event.pageUrl);
+    return sendMail(
+      config.smtp,
+      {
+        from: config.from,
+        to: config.to,
+        ...(config.cc ? { cc: config.cc } : {}),
+        subject,
+        text,
+        html,
+        messageId: messageIdFor(ctx.idempotencyKey),
+        headers: { 'X-Pharos-Event': event.type, 'X-Pharos-Event-Id': event.id },
+      },
+      ctx.signal,
+    );
+  },
+};
