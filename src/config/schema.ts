@@ -6,6 +6,7 @@ import { idSchema } from './id-schema.ts';
 import { maintenanceSchema } from './maintenance-schema.ts';
 import { monitorSchema } from './monitor-schema.ts';
 import { pageSchema } from './page-schema.ts';
+import { subscribersSchema } from './subscribers-schema.ts';
 
 export const componentSchema = z
   .object({
@@ -81,6 +82,7 @@ export const configSchema = z
     connectivity: connectivitySchema.optional(),
     admin: adminSchema,
     egress: egressSchema.prefault({}),
+    subscribers: subscribersSchema.prefault({}),
     components: z.array(componentSchema).default([]),
     monitors: z.array(monitorSchema).default([]),
     maintenances: z.array(maintenanceSchema).default([]),

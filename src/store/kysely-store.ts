@@ -15,6 +15,8 @@ import { prune } from './prune.ts';
 import { listAllStatusChanges, listResults, listStatusChanges } from './result-queries.ts';
 import { listRollups, uptime } from './rollup-queries.ts';
 import { loadComponentStatuses, loadMonitorStates } from './state-queries.ts';
+import { KyselySubscriberStore } from './subscribers/kysely-subscriber-store.ts';
+import type { SubscriberStore } from './subscribers/subscriber-store.ts';
 import type { StoreContext } from './store-context.ts';
 import type {
   ComponentStatusRow,
@@ -35,6 +37,7 @@ export class KyselyStore implements Store {
   readonly dialect: Store['dialect'];
   readonly admin: AdminStore;
   readonly outbox: OutboxStore;
+  readonly subscribers: SubscriberStore;
   private readonly monitorKeys: MonitorKeys;
   private readonly migrator;
 
@@ -44,6 +47,7 @@ export class KyselyStore implements Store {
     this.migrator = createMigrator(ctx.db, ctx.dialect);
     this.admin = new KyselyAdminStore(ctx);
     this.outbox = new KyselyOutboxStore(ctx);
+    this.subscribers = new KyselySubscriberStore(ctx);
   }
 
   async migrate(): Promise<void> {

@@ -259,6 +259,13 @@ export interface SubscribersTable {
   component_ids: string;
   confirmed_at: number | null;
   created_at: number;
+  /** SHA-256 hex of the confirmation link's token (0006) */
+  confirm_token_hash: Generated<string | null>;
+  confirm_expires_at: Generated<number | null>;
+  last_mail_at: Generated<number | null>;
+  /** sign-up attempts since attempts_since (the per-address limit) */
+  attempts: Generated<number>;
+  attempts_since: Generated<number | null>;
 }
 
 export interface OutboxTable {

@@ -6,6 +6,7 @@ import type { ComponentStatus } from '../domain/statuses.ts';
 import type { NewOutboxRow, OutboxStore } from './outbox-store.ts';
 import type { AdminStore, CatalogKind } from './admin-store.ts';
 import type { ObjectCatalogKind } from './schema.ts';
+import type { SubscriberStore } from './subscribers/subscriber-store.ts';
 
 /** One check result as stored: small on purpose (see bench/checks for bytes per row). */
 export interface RecordedResult {
@@ -122,6 +123,8 @@ export interface Store {
   readonly admin: AdminStore;
   /** The notification outbox and the installation's settings (src/store/outbox-store.ts). */
   readonly outbox: OutboxStore;
+  /** Public sign-up of subscribers: double opt-in, limits, confirmation (src/store/subscribers/subscriber-store.ts). */
+  readonly subscribers: SubscriberStore;
 
   /** Upsert config objects; config-managed ones missing from the input are archived (history kept). One transaction. */
   syncConfig(input: ConfigSyncInput, now: number): Promise<ConfigSyncOutcome>;

@@ -5,6 +5,7 @@ import { resultsAndRollups } from './0002-results-rollups.ts';
 import { statesAndIncidents } from './0003-states-incidents.ts';
 import { admin } from './0004-admin.ts';
 import { outbox } from './0005-outbox.ts';
+import { subscribers } from './0006-subscribers.ts';
 import { schemaDialect, type SchemaDialect } from './schema-dialect.ts';
 
 /** Every migration, by name (applied in name order). Add a file and a line here; nothing scans the disk. */
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, (d: SchemaDialect) => Migration> = {
   '0003-states-incidents': statesAndIncidents,
   '0004-admin': admin,
   '0005-outbox': outbox,
+  '0006-subscribers': subscribers,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
