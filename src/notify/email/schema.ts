@@ -11,7 +11,11 @@ export const mailbox = z.union([
   z
     .object({
       // no control characters: a name must not be able to start a header of its own
-      name: z.string().min(1).max(200).regex(/^[^\x00-\x1f\x7f]*$/, 'no control characters'),
+      name: z
+        .string()
+        .min(1)
+        .max(200)
+        .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), { message: 'no control characters' }),
       address: emailAddress,
     })
     .strict(),
