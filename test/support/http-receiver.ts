@@ -84,7 +84,9 @@ export async function startHttpReceiver(options: { respond?: Responder } = {}): 
       requests.push(received);
       for (const w of waiters) if (requests.length >= w.count) w.resolve();
       const current = queue.shift() ?? responder;
-      void Promise.resolve(typeof current === 'function' ? current(received) : current).then(
+      void Promise.resolve()
+        .then(() => (typeof current === 'function' ? current(received) : current))
+        .then(
         (answer) => answerAfterDelay(res, answer, timers),
         (err: unknown) => answer(res, { status: 500, body: `responder failed: ${String(err)}` }),
       );
