@@ -87,9 +87,9 @@ export async function startHttpReceiver(options: { respond?: Responder } = {}): 
       void Promise.resolve()
         .then(() => (typeof current === 'function' ? current(received) : current))
         .then(
-        (answer) => answerAfterDelay(res, answer, timers),
-        (err: unknown) => answer(res, { status: 500, body: `responder failed: ${String(err)}` }),
-      );
+          (answer) => answerAfterDelay(res, answer, timers),
+          (err: unknown) => answer(res, { status: 500, body: `responder failed: ${String(err)}` }),
+        );
     });
   });
   server.on('connection', (socket: Socket) => {
