@@ -1,4 +1,6 @@
 import type { MonitorConfig } from '../config/monitor-schema.ts';
+import type { ChannelConfig } from '../notify/channel-schema.ts';
+import type { DeliveryResult } from '../notify/notifier.ts';
 
 /**
  * What admin services ask of the running Pharos besides the store: reload what changed, run a check now.
@@ -13,6 +15,10 @@ export interface AdminRuntime {
   runMonitorNow(monitorId: string): Promise<RunNowResult | null>;
   /** run a check for a monitor config that is not saved (the editor's "test now"); nothing is recorded */
   testMonitor(config: MonitorConfig, origin: 'config' | 'api'): Promise<RunNowResult | null>;
+  /** send a test message through a channel now (not through the outbox) */
+  testChannel(config: ChannelConfig, origin: 'config' | 'api'): Promise<DeliveryResult>;
+  /** outbox rows were written outside the pipeline (by a person's change, a retry): send them soon */
+  deliveriesQueued(): Promise<void>;
 }
 
 export interface RunNowResult {

@@ -78,6 +78,8 @@ export async function deleteToken(ctx: ServiceContext, id: string): Promise<void
   await ctx.store.admin.transaction(async (tx) => {
     const token = await tx.getToken(id);
     if (!token || (token.userId !== ctx.actor.userId && !allows(ctx.actor, 'manage'))) throw notFound('token', id);
+    // a token may revoke itself; revoking another needs a person, or a token with the admin scope
+    if (ctx.actor.type === 'token' && token.id !== ctx.actor.tokenId && !allows(ctx.actor, 'manage')) throw new AdminError('forbidden', 'an API token may revoke only itself (or any token, with the admin scope)');
     await tx.deleteToken(id);
     await audit(tx, ctx.actor, now, 'token.delete', { type: 'token', id }, publicToken(token), null);
   });

@@ -3,16 +3,30 @@ const SECRET_KEY = /pass(word)?|secret|token|totp|hash|recovery|api[_-]?key|auth
 
 export const REDACTED = '[redacted]';
 
+/** user:password@ in a URL */
+const URL_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^/:@\s]*):([^@/\s]+)@/i;
+
+/** Header names whose values are harmless; any other header value may be a credential (X-Auth, X-Api-Token …). */
+const PLAIN_HEADERS = new Set(['accept', 'accept-language', 'accept-encoding', 'user-agent', 'content-type', 'cache-control', 'pragma', 'host', 'origin', 'referer']);
+
 /** A deep copy with secret-looking fields replaced; safe to store in the audit log or to return. */
 export function redactSecrets(value: unknown, depth = 0): unknown {
   if (depth > 20) return REDACTED;
   if (Array.isArray(value)) return value.map((v) => redactSecrets(v, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) && v !== null && v !== undefined && v !== '' ? REDACTED : redactSecrets(v, depth + 1);
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'headers' && v && typeof v === 'object' && !Array.isArray(v)) out[k] = redactHeaders(v as Record<string, unknown>);
+      else out[k] = SECRET_KEY.test(k) && v !== null && v !== undefined && v !== '' ? REDACTED : redactSecrets(v, depth + 1);
+    }
     return out;
   }
+  if (typeof value === 'string') return value.replace(URL_PASSWORD, `$1:${REDACTED}@`);
   return value;
+}
+
+function redactHeaders(headers: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(headers).map(([name, v]) => [name, PLAIN_HEADERS.has(name.toLowerCase()) ? v : REDACTED]));
 }
 
 /**
@@ -21,6 +35,10 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
  */
 export function restoreRedacted(incoming: unknown, stored: unknown): unknown {
   if (incoming === REDACTED) return stored;
+  if (typeof incoming === 'string' && incoming.includes(`:${REDACTED}@`) && typeof stored === 'string') {
+    const password = URL_PASSWORD.exec(stored)?.[2];
+    return password === undefined ? incoming : incoming.replace(`:${REDACTED}@`, `:${password}@`);
+  }
   if (Array.isArray(incoming)) return incoming.map((v, i) => restoreRedacted(v, Array.isArray(stored) ? stored[i] : undefined));
   if (incoming && typeof incoming === 'object') {
     const from = stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};

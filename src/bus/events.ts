@@ -8,6 +8,8 @@ export type PharosEvent =
   | { type: 'results.flushed'; count: number; at: number }
   | { type: 'config.synced'; at: number }
   /** monitors, components, groups, pages, maintenances or manual statuses changed through the admin API */
-  | { type: 'catalog.changed'; at: number };
+  | { type: 'catalog.changed'; at: number }
+  /** notification outbox rows were committed: the sender should look now */
+  | { type: 'notifications.queued'; count: number; at: number };
 
 export type EventType = PharosEvent['type'];

@@ -15,6 +15,8 @@ export const OFFLINE_RUNTIME: AdminRuntime = {
   incidentChanged: async () => {},
   runMonitorNow: async () => null,
   testMonitor: async () => null,
+  testChannel: async () => ({ ok: false, retryable: false, error: 'Pharos is not running in this process' }),
+  deliveriesQueued: async () => {},
 };
 
 /** pharos user add --email E --role R [--name N]: the first owner, or anyone, without the web UI. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationMs } from './duration-schema.ts';
+import { channelSchema } from '../notify/channel-schema.ts';
 import { adminSchema } from './admin-schema.ts';
 import { egressSchema } from './egress-schema.ts';
 import { idSchema } from './id-schema.ts';
@@ -86,6 +87,8 @@ export const configSchema = z
     components: z.array(componentSchema).default([]),
     monitors: z.array(monitorSchema).default([]),
     maintenances: z.array(maintenanceSchema).default([]),
+    /** notification channels (see README "Notifications") */
+    notifications: z.array(channelSchema).default([]),
     /** public status pages; none: one page with every component */
     pages: z.array(pageSchema).default([]),
   })
@@ -94,6 +97,7 @@ export const configSchema = z
     reportDuplicates(config.monitors.map((m) => m.id), ['monitors'], ctx);
     reportDuplicates(config.components.map((c) => c.id), ['components'], ctx);
     reportDuplicates(config.maintenances.map((m) => m.id), ['maintenances'], ctx);
+    reportDuplicates(config.notifications.map((n) => n.id), ['notifications'], ctx);
     const monitorIds = new Set(config.monitors.map((m) => m.id));
     const componentIds = new Set(config.components.map((c) => c.id));
     config.components.forEach((c, i) =>
@@ -106,6 +110,14 @@ export const configSchema = z
         if (!componentIds.has(id)) ctx.addIssue({ code: 'custom', path: ['maintenances', i, 'components', j], message: `no component with id "${id}"` });
       }),
     );
+    config.notifications.forEach((n, i) => {
+      n.components?.forEach((id, j) => {
+        if (!componentIds.has(id)) ctx.addIssue({ code: 'custom', path: ['notifications', i, 'components', j], message: `no component with id "${id}"` });
+      });
+      n.monitors?.forEach((id, j) => {
+        if (!monitorIds.has(id)) ctx.addIssue({ code: 'custom', path: ['notifications', i, 'monitors', j], message: `no monitor with id "${id}"` });
+      });
+    });
     reportDuplicates(config.pages.map((p) => p.slug), ['pages'], ctx, 'slug');
     const groups = new Set(config.components.map((c) => c.group).filter((g) => g !== undefined));
     const domains = new Map<string, number>();

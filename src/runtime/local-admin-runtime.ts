@@ -1,12 +1,15 @@
 import type { AdminRuntime, RunNowResult } from '../admin/admin-runtime.ts';
 import type { Bus } from '../bus/bus.ts';
 import type { CheckResult } from '../domain/check-result.ts';
+import type { ChannelConfig } from '../notify/channel-schema.ts';
+import type { DeliveryResult } from '../notify/notifier.ts';
 import type { Store } from '../store/store.ts';
 import type { BatchWriter } from './batch-writer.ts';
 import { loadCatalog, type Catalog } from './catalog.ts';
 import { compileMonitor } from './live-monitor.ts';
 import { applyCatalog } from './load-board.ts';
 import type { MonitorRunner } from './monitor-runner.ts';
+import type { NotificationsRuntime } from './notifications-runtime.ts';
 import type { PushInbox } from './push-inbox.ts';
 import type { ResultPipeline } from './result-pipeline.ts';
 import type { StatusBoard } from './status-board.ts';
@@ -19,6 +22,7 @@ export interface LocalRuntimeDeps {
   pipeline: ResultPipeline;
   writer: BatchWriter;
   pushInbox: PushInbox;
+  notifications: NotificationsRuntime;
   now(): number;
 }
 
@@ -52,6 +56,7 @@ export class LocalAdminRuntime implements AdminRuntime {
     applyCatalog(board, catalog, now());
     pushInbox.setTokens(catalog.monitors.flatMap((m) => (m.config.type === 'push' ? [[m.config.token, m.id] as [string, string]] : [])));
     runner.setMonitors(board.monitors.values(), (id) => board.stateOf(id).lastCheckAt);
+    this.deps.notifications.setCatalog(catalog);
     pipeline.refreshAllComponents();
   }
 
@@ -70,6 +75,15 @@ export class LocalAdminRuntime implements AdminRuntime {
     else board.openIncidents.delete(incidentId);
     pipeline.refreshComponents(new Set([...(before?.componentIds ?? []), ...(incident?.componentIds ?? [])]));
     await bus.publish({ type: 'incident.changed', incidentId, status: incident?.status ?? 'resolved', at: now() });
+    this.deps.notifications.worker.wake();
+  }
+
+  testChannel(config: ChannelConfig, origin: 'config' | 'api'): Promise<DeliveryResult> {
+    return this.deps.notifications.testChannel(config, origin);
+  }
+
+  async deliveriesQueued(): Promise<void> {
+    this.deps.notifications.worker.wake();
   }
 
   async runMonitorNow(monitorId: string): Promise<RunNowResult | null> {

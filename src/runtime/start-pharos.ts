@@ -22,6 +22,9 @@ import { registerAdminUi } from '../http/admin-ui/register-admin-ui.ts';
 import { loadCatalog } from './catalog.ts';
 import { loadBoard } from './load-board.ts';
 import { LocalAdminRuntime } from './local-admin-runtime.ts';
+import { NotificationsRuntime, type NotificationsDeps } from './notifications-runtime.ts';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { offerSetupLink } from './setup-link.ts';
 import { PHAROS_VERSION } from './version.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -37,6 +40,8 @@ export interface StartOptions {
   port?: number;
   logger?: Logger;
   now?: () => number;
+  /** outbox worker tuning (tests and benches shorten the backoff) */
+  outbox?: NotificationsDeps['worker'];
 }
 
 export interface RunningPharos {
@@ -50,6 +55,7 @@ export interface RunningPharos {
   snapshot: PublicSnapshot;
   bus: Bus;
   admin: LocalAdminRuntime;
+  notifications: NotificationsRuntime;
   close(): Promise<void>;
 }
 
@@ -68,6 +74,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
         { kind: 'group', objects: groupsNamedBy(config.components) },
         { kind: 'page', objects: config.pages.map((p) => ({ ...p, id: p.slug })) },
         { kind: 'maintenance', objects: [...config.maintenances] },
+        { kind: 'channel', objects: [...config.notifications] },
       ],
     },
     now(),
@@ -79,11 +86,24 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const bus = new InProcessBus((err) => logger.error({ component: 'bus', err }, 'event handler failed'));
   const writer = new BatchWriter({ store, bus, logger, intervalMs: config.storage.batch_interval, maxResults: config.storage.batch_size });
   const canary = config.connectivity ? new ConnectivityCanary(config.connectivity, logger, now) : undefined;
-  const pipeline = new ResultPipeline({ board, writer, now, isOffline: () => canary?.status.offline ?? false });
-  const pushInbox = new PushInbox();
   const egress = createEgressPolicy(config.egress);
+  const publicUrl = (config.server.base_url ?? `http://localhost:${opts.port || config.server.port}`).replace(/\/$/, '');
+  const notifications = new NotificationsRuntime({
+    store,
+    bus,
+    board,
+    writer,
+    egress,
+    logger,
+    now,
+    links: { pageUrl: publicUrl, adminUrl: `${publicUrl}/admin` },
+    claimant: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    worker: opts.outbox,
+  });
+  const pipeline = new ResultPipeline({ board, writer, now, isOffline: () => canary?.status.offline ?? false, notify: notifications.router });
+  const pushInbox = new PushInbox();
   const runner = new MonitorRunner({ concurrency: config.scheduler.concurrency, pushInbox, logger, now, egress, onResult: (r) => pipeline.record(r) });
-  const adminRuntime = new LocalAdminRuntime({ store, bus, board, runner, pipeline, writer, pushInbox, now });
+  const adminRuntime = new LocalAdminRuntime({ store, bus, board, runner, pipeline, writer, pushInbox, notifications, now });
   adminRuntime.applyCatalog(catalog);
 
   const snapshot = new PublicSnapshot({ store, config, bus, logger, renderers: defaultRenderers, now });
@@ -103,10 +123,10 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     trustProxy: config.server.trust_proxy,
     security: { https, widgetFrameAncestors: config.server.widget_frame_ancestors },
     admin: {
-      context: { store, bus, runtime: adminRuntime, egress, now, publicUrl: config.server.base_url ?? `http://localhost:${config.server.port}` },
+      context: { store, bus, runtime: adminRuntime, egress, now, publicUrl },
       secureCookies: https,
       rateLimitPerMinute: config.admin.rate_limit_per_minute,
-      routes: adminRoutes({ signIn: { ipThrottle: new LoginThrottle({ now }) }, issuer: config.title }),
+      routes: adminRoutes({ signIn: { ipThrottle: new LoginThrottle({ now }) }, issuer: config.title, oidcLabel: config.admin.oidc?.button_label }),
       version: PHAROS_VERSION,
       baseUrl: config.server.base_url,
       registerUi: (app) => registerAdminUi(app, { title: config.title }),
@@ -124,6 +144,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
 
   runner.start();
   canary?.start();
+  notifications.start();
   const maintenanceTimer = setInterval(() => pipeline.refreshAllComponents(), 1000);
   const pruneTimer = setInterval(() => void prune(), 3_600_000);
   // recurring maintenance windows are expanded a few weeks ahead, and other writers (the CLI, other replicas) change the catalog
@@ -152,6 +173,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     snapshot,
     bus,
     admin: adminRuntime,
+    notifications,
     async close() {
       clearInterval(maintenanceTimer);
       clearInterval(pruneTimer);
@@ -160,6 +182,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
       await runner.stop();
       await closeKeepAliveAgents();
       await writer.close();
+      await notifications.stop();
       snapshot.stop();
       streams.closeAll();
       await app.close();

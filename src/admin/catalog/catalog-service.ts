@@ -16,9 +16,11 @@ export interface CatalogItem<C> {
   config: C;
 }
 
-export function catalogItem<C>(o: CatalogObject): CatalogItem<C> {
-  return { id: o.id, managed_by: o.managedBy, created_at: new Date(o.createdAt).toISOString(), updated_at: new Date(o.updatedAt).toISOString(), config: redactSecrets(o.config) as C };
+export function catalogItem<C>(o: CatalogObject, redact: (config: unknown) => unknown = redactSecrets): CatalogItem<C> {
+  return { id: o.id, managed_by: o.managedBy, created_at: new Date(o.createdAt).toISOString(), updated_at: new Date(o.updatedAt).toISOString(), config: redact(o.config) as C };
 }
+
+const hiderOf = (spec: CatalogSpec<object>) => spec.redact ?? redactSecrets;
 
 function viewOf(tx: AdminStore): CatalogView {
   return { tx, list: async (kind) => (await tx.listCatalog(kind)).map((o) => ({ id: o.id, config: o.config, managedBy: o.managedBy })) };
@@ -26,14 +28,14 @@ function viewOf(tx: AdminStore): CatalogView {
 
 export async function listCatalogItems<C extends object>(ctx: ServiceContext, spec: CatalogSpec<C>): Promise<CatalogItem<C>[]> {
   requirePermission(ctx.actor, 'read');
-  return (await ctx.store.admin.listCatalog(spec.kind)).map((o) => catalogItem<C>(o));
+  return (await ctx.store.admin.listCatalog(spec.kind)).map((o) => catalogItem<C>(o, hiderOf(spec)));
 }
 
 export async function getCatalogItem<C extends object>(ctx: ServiceContext, spec: CatalogSpec<C>, id: string): Promise<CatalogItem<C>> {
   requirePermission(ctx.actor, 'read');
   const found = await ctx.store.admin.getCatalog(spec.kind, id);
   if (!found) throw notFound(spec.noun, id);
-  return catalogItem<C>(found);
+  return catalogItem<C>(found, hiderOf(spec));
 }
 
 /** Parse with the kind's schema: a 400 naming every wrong field under `body.`. */
@@ -65,11 +67,11 @@ export async function createCatalogItem<C extends object>(ctx: ServiceContext, s
     const position = (await tx.listCatalog(spec.kind)).length;
     await tx.putCatalog(spec.kind, { id, config, managedBy: 'api', position }, now);
     await spec.onCreate?.(config, tx, ctx, now);
-    await audit(tx, ctx.actor, now, `${spec.kind}.create`, { type: spec.kind, id }, null, config);
+    await audit(tx, ctx.actor, now, `${spec.kind}.create`, { type: spec.kind, id }, null, hiderOf(spec)(config));
     return (await tx.getCatalog(spec.kind, id))!;
   });
   await ctx.runtime.catalogChanged();
-  return catalogItem<C>(created);
+  return catalogItem<C>(created, hiderOf(spec));
 }
 
 /** Replace through the API: the id in the path wins; config-managed objects are read-only (409). */
@@ -95,11 +97,11 @@ export async function writeExisting<C extends object>(ctx: ServiceContext, spec:
     const config = change(existing.config as C);
     await checkOrThrow(spec, config, viewOf(tx));
     await tx.putCatalog(spec.kind, { id, config, managedBy: 'api', position: existing.position }, now);
-    await audit(tx, ctx.actor, now, action, { type: spec.kind, id }, existing.config, config);
+    await audit(tx, ctx.actor, now, action, { type: spec.kind, id }, hiderOf(spec)(existing.config), hiderOf(spec)(config));
     return (await tx.getCatalog(spec.kind, id))!;
   });
   await ctx.runtime.catalogChanged();
-  return catalogItem<C>(updated);
+  return catalogItem<C>(updated, hiderOf(spec));
 }
 
 /** Delete (archive: history stays) an API-managed object nothing else uses. */
@@ -113,7 +115,7 @@ export async function deleteCatalogItem<C extends object>(ctx: ServiceContext, s
     const blocked = await spec.blockDelete(id, viewOf(tx));
     if (blocked) throw new AdminError('conflict', blocked);
     await tx.archiveCatalog(spec.kind, id, now);
-    await audit(tx, ctx.actor, now, `${spec.kind}.delete`, { type: spec.kind, id }, existing.config, null);
+    await audit(tx, ctx.actor, now, `${spec.kind}.delete`, { type: spec.kind, id }, hiderOf(spec)(existing.config), null);
   });
   await ctx.runtime.catalogChanged();
 }

@@ -25,6 +25,8 @@ export interface CatalogSpec<C extends object = object> {
   precheck?(config: C, ctx: ServiceContext): Promise<void>;
   /** after a create through the API, in its transaction (e.g. tell subscribers a maintenance was scheduled) */
   onCreate?(config: C, tx: AdminStore, ctx: ServiceContext, now: number): Promise<void>;
+  /** hide secrets before the config is shown or audited (default: secret-looking field names) */
+  redact?(config: unknown): unknown;
   /** why this object may not be deleted (something still uses it), or null */
   blockDelete(id: string, view: CatalogView): Promise<string | null>;
 }

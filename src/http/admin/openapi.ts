@@ -36,7 +36,7 @@ function parametersOf(r: AdminRoute): JsonSchema[] {
 
 const ACCESS_TEXT: Record<AdminRoute['access'], string> = {
   anyone: 'No credentials needed.',
-  signed_in: 'Any signed-in person (session cookie) or API token.',
+  signed_in: 'Any signed-in person (session cookie) or API token; changing one\'s own password, two-factor and tokens is for people only (403 for a token).',
   read: 'Role viewer or higher; token scope read.',
   operate: 'Role editor or higher; token scope write.',
   configure: 'Role admin or higher; token scope write.',

@@ -27,7 +27,8 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps, route
       method: r.method,
       url: r.path,
       bodyLimit: 262_144,
-      config: { rateLimit: { max: deps.rateLimitPerMinute, timeWindow: 60_000 } },
+      // routes open to anyone (sign-in, setup) get a tighter limit: each may cost a password hash
+      config: { rateLimit: { max: r.access === 'anyone' ? Math.min(60, deps.rateLimitPerMinute) : deps.rateLimitPerMinute, timeWindow: 60_000 } },
       handler: (request, reply) => handle(r, deps, request, reply),
     });
   }

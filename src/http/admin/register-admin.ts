@@ -33,8 +33,5 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
   app.get('/api/v1/openapi.json', (_req, reply) => reply.type('application/json; charset=utf-8').header('cache-control', 'no-cache').send(docBody));
   app.get('/api/v1/docs', (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(reference));
   if (deps.oidc) registerOidcRoutes(app, { ...deps.oidc, context: deps.context, secureCookies: deps.secureCookies });
-  app.get('/api/v1/auth/providers', (_req, reply) =>
-    reply.header('cache-control', 'no-store').send({ password: true, oidc: deps.oidc ? { label: deps.oidc.config.button_label, url: '/admin/login/oidc' } : null }),
-  );
   deps.registerUi?.(app);
 }

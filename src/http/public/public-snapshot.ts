@@ -61,7 +61,7 @@ export class PublicSnapshot {
   async start(): Promise<void> {
     await this.rebuild();
     this.unsubscribe = this.opts.bus.subscribe((event) => {
-      if (event.type === 'results.flushed') return;
+      if (event.type === 'results.flushed' || event.type === 'notifications.queued') return;
       if (event.type !== 'config.synced') this.history.dirty = true;
       this.schedule();
     });
@@ -139,7 +139,7 @@ export class PublicSnapshot {
       const changed: PageSnapshot[] = [];
       const pages = new Map<string, PageSnapshot>();
       for (const mount of this.mounts.all) {
-        const page = new PageSnapshot(mount.key, scopeToMount(data, mount, { description: this.opts.config.description }), this.opts.renderers);
+        const page = new PageSnapshot(mount.key, scopeToMount(data, mount, { description: this.opts.config.description, subscribe: this.opts.config.subscribers.enabled && this.opts.config.subscribers.email !== undefined }), this.opts.renderers);
         pages.set(mount.key, page);
         if (this.pages.get(mount.key)?.token !== page.token) changed.push(page);
       }

@@ -6,7 +6,7 @@ import type { ModelPage, StatusModel } from './status-model.ts';
 const DEFAULT_COLORS = { brand: '#0969da', operational: '#1a7f37', degraded: '#9a6700', partial: '#bc4c00', major: '#cf222e', maintenance: '#0969da' };
 
 /** One page's model: its components (in its order), the incidents and maintenance that touch them, their history. */
-export function scopeToMount(data: PublicData, mount: PageMount, site: { description?: string }): StatusModel {
+export function scopeToMount(data: PublicData, mount: PageMount, site: { description?: string; subscribe?: boolean }): StatusModel {
   const byId = new Map(data.components.map((c) => [c.id, c]));
   const components = mount.componentIds.flatMap((id) => {
     const c = byId.get(id);
@@ -29,6 +29,7 @@ export function scopeToMount(data: PublicData, mount: PageMount, site: { descrip
     colors: mount.page?.colors ?? DEFAULT_COLORS,
     customCss: mount.page?.custom_css ?? null,
     footer: mount.page?.footer.map((f) => ({ label: f.label, url: f.url })) ?? [],
+    ...(site.subscribe && !mount.access && { subscribe: true }),
   };
   return {
     page,

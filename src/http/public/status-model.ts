@@ -39,6 +39,8 @@ export interface ModelPage {
   colors: PageColors;
   customCss: string | null;
   footer: { label: string; url: string }[];
+  /** the page shows the "Subscribe to updates" form (subscribers with email enabled, public page) */
+  subscribe?: boolean;
 }
 
 export interface PageColors {

@@ -55,10 +55,10 @@ export class KyselySubscriberStore implements SubscriberStore {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  async renewConfirmation(id: string, confirmation: Confirmation, componentIds: readonly string[]): Promise<void> {
+  async renewConfirmation(id: string, confirmation: Confirmation | null, componentIds: readonly string[]): Promise<void> {
     await this.ctx.db
       .updateTable('subscribers')
-      .set({ confirm_token_hash: confirmation.tokenHash, confirm_expires_at: confirmation.expiresAt, last_mail_at: confirmation.sentAt, component_ids: JSON.stringify(componentIds) })
+      .set({ confirm_token_hash: confirmation?.tokenHash ?? null, confirm_expires_at: confirmation?.expiresAt ?? null, ...(confirmation && { last_mail_at: confirmation.sentAt }), component_ids: JSON.stringify(componentIds) })
       .where('id', '=', id)
       .execute();
   }

@@ -16,8 +16,8 @@ export interface SubscriberStore {
   create(subscriber: SubscriberRecord, confirmation: Confirmation | null): Promise<void>;
   /** count one sign-up attempt for this subscriber: false (nothing counted) when `max` were made in the last `windowMs` */
   takeAttempt(id: string, now: number, limit: { max: number; windowMs: number }): Promise<boolean>;
-  /** a new confirmation link (the previous one stops working) and the components chosen this time */
-  renewConfirmation(id: string, confirmation: Confirmation, componentIds: readonly string[]): Promise<void>;
+  /** a new confirmation link (the previous one stops working; null: none) and the components chosen this time */
+  renewConfirmation(id: string, confirmation: Confirmation | null, componentIds: readonly string[]): Promise<void>;
   /** confirm by the link's token hash, once */
   confirmByToken(tokenHash: string, now: number): Promise<ConfirmOutcome>;
   /** confirm directly (a webhook that answered its test delivery); false when it is gone */

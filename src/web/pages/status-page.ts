@@ -8,6 +8,7 @@ import { maintenanceSection } from './maintenance-section.ts';
 import { overallBanner } from './overall-banner.ts';
 import { pageLinks } from './page-links.ts';
 import { recentIncidents } from './recent-incidents.ts';
+import { subscribeSection } from './subscribe-section.ts';
 
 /** The public status page: overall banner, active incidents, maintenance, components with uptime and latency. */
 export function renderStatusPage(model: StatusModel): string {
@@ -18,6 +19,7 @@ ${activeIncidents(model, links)}
 ${maintenanceSection(model, links)}
 ${componentList(model)}
 ${recentIncidents(model, links)}
+${subscribeSection(model)}
 ${incidentNamesScript(model)}`;
   return renderDocument({ page: model.page, brandIsHeading: true, main });
 }

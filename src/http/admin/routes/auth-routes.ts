@@ -16,6 +16,8 @@ export interface AuthRouteDeps {
   signIn: Omit<SignInDeps, 'store' | 'now'>;
   /** shown in authenticator apps */
   issuer: string;
+  /** the single sign-on button, when configured */
+  oidcLabel?: string;
 }
 
 /** Sign-in, the code step, sign-out, one's own password and two-factor settings. */
@@ -27,6 +29,15 @@ export function authRoutes(deps: AuthRouteDeps): AdminRoute[] {
     return { user: publicUser(user), csrf_token: session?.csrfToken ?? null, mfa_required: session?.mfaPending ?? false };
   };
   return [
+    route({
+      method: 'GET',
+      path: '/api/v1/auth/providers',
+      access: 'anyone',
+      tag: 'Auth',
+      summary: 'How one can sign in: password, and single sign-on when configured',
+      response: z.object({ password: z.boolean(), oidc: z.object({ label: z.string(), url: z.string() }).nullable() }),
+      handle: async () => ({ password: true, oidc: deps.oidcLabel ? { label: deps.oidcLabel, url: '/admin/login/oidc' } : null }),
+    }),
     route({
       method: 'POST',
       path: '/api/v1/auth/login',

@@ -4,6 +4,7 @@ import { authRoutes, type AuthRouteDeps } from './auth-routes.ts';
 import { componentRoutes } from './component-routes.ts';
 import { incidentRoutes } from './incident-routes.ts';
 import { monitorRoutes } from './monitor-routes.ts';
+import { notificationRoutes } from './notification-routes.ts';
 import { overviewRoutes } from './overview-routes.ts';
 import { setupRoutes } from './setup-routes.ts';
 import { subscriberRoutes } from './subscriber-routes.ts';
@@ -12,5 +13,5 @@ import { userRoutes } from './user-routes.ts';
 
 /** Every admin API route: the authorization matrix and bad-input tests walk this table, so nothing escapes them. */
 export function adminRoutes(deps: AuthRouteDeps): AdminRoute[] {
-  return [...authRoutes(deps), ...setupRoutes, ...userRoutes, ...tokenRoutes, ...auditRoutes, ...monitorRoutes, ...overviewRoutes, ...componentRoutes, ...incidentRoutes, ...subscriberRoutes];
+  return [...authRoutes(deps), ...setupRoutes, ...userRoutes, ...tokenRoutes, ...auditRoutes, ...monitorRoutes, ...overviewRoutes, ...componentRoutes, ...incidentRoutes, ...subscriberRoutes, ...notificationRoutes];
 }

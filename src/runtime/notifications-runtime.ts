@@ -1,0 +1,101 @@
+import { Agent, type Dispatcher } from 'undici';
+import type { Bus } from '../bus/bus.ts';
+import { guardedDispatcher } from '../egress/guarded-agent.ts';
+import type { EgressPolicy } from '../egress/egress-policy.ts';
+import { channelSender } from '../notify/channel-sender.ts';
+import type { ChannelConfig } from '../notify/channel-schema.ts';
+import { closeEmailTransports } from '../notify/email/index.ts';
+import type { EventLinks } from '../notify/events/monitor-events.ts';
+import type { NotificationEvent } from '../notify/notification-event.ts';
+import type { DeliveryResult } from '../notify/notifier.ts';
+import { OutboxWorker, type ChannelSender } from '../notify/outbox-worker.ts';
+import type { Store } from '../store/store.ts';
+import type { BatchWriter } from './batch-writer.ts';
+import type { Catalog } from './catalog.ts';
+import type { Logger } from './logger.ts';
+import { NotificationRouter } from './notification-router.ts';
+import type { StatusBoard } from './status-board.ts';
+
+export interface NotificationsDeps {
+  store: Store;
+  bus: Bus;
+  board: StatusBoard;
+  writer: BatchWriter;
+  egress: EgressPolicy;
+  logger: Logger;
+  links: EventLinks;
+  now(): number;
+  /** the sender for a subscriber (email or webhook); none: subscriber rows wait */
+  subscriberSender?: (id: string, dispatcher: Dispatcher) => ChannelSender | undefined;
+  claimant: string;
+  /** outbox worker tuning (tests, benches) */
+  worker?: { pollMs?: number; backoffBaseMs?: number; backoffMaxMs?: number; maxAgeMs?: number; leaseMs?: number };
+}
+
+/**
+ * Notifications for this process: the router that turns the pipeline's changes into outbox rows (committed with the
+ * changes), and the worker that sends them. Channels come from the catalog; outgoing HTTP goes through the egress
+ * policy of where the channel was defined (config file or API).
+ */
+export class NotificationsRuntime {
+  readonly router: NotificationRouter;
+  readonly worker: OutboxWorker;
+  private channels = new Map<string, ChannelSender>();
+  private readonly dispatchers: Record<'config' | 'api', Dispatcher>;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly deps: NotificationsDeps) {
+    this.dispatchers = { config: guardedDispatcher(deps.egress.guardFor('config')), api: guardedDispatcher(deps.egress.guardFor('api')) };
+    this.router = new NotificationRouter(deps.board, deps.links, (rows) => {
+      deps.writer.pending.notifications.push(...rows);
+      deps.writer.pending.events.push({ type: 'notifications.queued', count: rows.length, at: deps.now() });
+      deps.writer.touched();
+    });
+    this.worker = new OutboxWorker({
+      outbox: deps.store.outbox,
+      channel: (id) => this.channels.get(id),
+      subscriber: (id) => deps.subscriberSender?.(id, this.dispatchers.config),
+      logger: deps.logger,
+      now: deps.now,
+      claimant: deps.claimant,
+      ...deps.worker,
+    });
+  }
+
+  setCatalog(catalog: Pick<Catalog, 'channels' | 'subscribers'>): void {
+    this.channels = new Map(catalog.channels.map((c) => [c.config.id, channelSender(c.config, this.dispatchers[c.managedBy])]));
+    this.router.setTargets(
+      catalog.channels.map((c) => ({ id: c.config.id, events: c.config.events, components: c.config.components, monitors: c.config.monitors, reminderEvery: c.config.reminder_every })),
+      catalog.subscribers.map((s) => ({ id: s.id, componentIds: s.componentIds })),
+    );
+  }
+
+  start(): void {
+    this.unsubscribe = this.deps.bus.subscribe((e) => {
+      if (e.type === 'notifications.queued') this.worker.wake();
+    });
+    this.worker.start();
+  }
+
+  async stop(): Promise<void> {
+    this.unsubscribe?.();
+    await this.worker.stop();
+    await Promise.all(Object.values(this.dispatchers).map((d) => (d as Agent).close()));
+    await closeEmailTransports();
+  }
+
+  /** The channel's "send test": a made-up event, straight to the receiver. */
+  async testChannel(config: ChannelConfig, origin: 'config' | 'api'): Promise<DeliveryResult> {
+    const now = this.deps.now();
+    const event: NotificationEvent = {
+      id: `test:${config.id}:${now}`,
+      type: 'monitor.down',
+      at: now,
+      pageUrl: this.deps.links.pageUrl,
+      components: [],
+      monitor: { id: 'pharos-test', name: 'Pharos test message', status: 'down', previousStatus: 'up', since: now, lastError: 'This is a test: nothing is down.', url: this.deps.links.adminUrl },
+    };
+    const sender = channelSender(config, this.dispatchers[origin]);
+    return sender.send(event, { idempotencyKey: event.id, signal: AbortSignal.timeout(15_000), dispatcher: sender.dispatcher, now: this.deps.now });
+  }
+}
