@@ -1,22 +1,6 @@
 import { z } from 'zod';
+import { mailbox, smtpFields } from '../notify/email/schema.ts';
 import { durationMs } from './duration-schema.ts';
-
-/** How Pharos reaches an SMTP server (the same fields as the email notifier's). */
-export const smtpSchema = z
-  .object({
-    host: z.string().min(1).max(255),
-    port: z.number().int().min(1).max(65535).default(587),
-    /** TLS from the first byte (port 465) */
-    secure: z.boolean().default(false),
-    /** require STARTTLS on a plain connection */
-    starttls: z.boolean().default(true),
-    user: z.string().min(1).max(500).optional(),
-    pass: z.string().min(1).max(500).optional(),
-    /** false only for a relay with a self-signed certificate you trust */
-    tls_reject_unauthorized: z.boolean().default(true),
-  })
-  .strict();
-export type SmtpConfig = z.infer<typeof smtpSchema>;
 
 /** Public subscribers: people and systems that sign up on the status page for incident and maintenance notices. */
 export const subscribersSchema = z
@@ -26,9 +10,10 @@ export const subscribersSchema = z
     /** email subscribers (absent: only webhooks can subscribe) */
     email: z
       .object({
-        smtp: smtpSchema,
-        /** e.g. "Acme Status <status@acme.example>" */
-        from: z.string().min(3).max(320),
+        /** the email notifier's SMTP settings */
+        smtp: smtpFields,
+        /** "status@acme.example" or { name: "Acme Status", address: "status@acme.example" } */
+        from: mailbox,
       })
       .strict()
       .optional(),

@@ -10,6 +10,8 @@ import type { PublicRenderers } from './public/public-renderers.ts';
 import { publicFastPathServer, registerPublicRoutes, staticAssets } from './public/public-routes.ts';
 import type { PublicSnapshot } from './public/public-snapshot.ts';
 import type { StreamHub } from './public/stream-hub.ts';
+import { registerSubscribeRoutes } from './public/subscribe/register-subscribe-routes.ts';
+import type { SubscriberServiceDeps } from '../notify/subscribers/subscriber-service-deps.ts';
 
 export interface AppDeps {
   admin: AdminDeps;
@@ -24,6 +26,8 @@ export interface AppDeps {
   trustProxy: boolean | string | string[];
   /** checks visitors of private pages (src/http/public/private) */
   pageAccess?: PageAccessGate;
+  /** public sign-up, confirmation and unsubscribe (src/http/public/subscribe) */
+  subscribers?: SubscriberServiceDeps;
 }
 
 /** The HTTP edge: thin routes over the snapshot and the runtime. Errors become JSON with a code, never a stack. */
@@ -51,6 +55,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHealthRoutes(app, deps.readiness);
   await registerAdmin(app, deps.admin);
   registerPushRoutes(app, deps.push);
+  if (deps.subscribers) registerSubscribeRoutes(app, deps.subscribers);
   registerPublicRoutes(app, side, assets);
   return app;
 }

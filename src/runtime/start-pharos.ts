@@ -27,6 +27,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { offerSetupLink } from './setup-link.ts';
 import { PHAROS_VERSION } from './version.ts';
+import { createSubscriberRuntime } from '../notify/subscribers/subscriber-runtime.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MonitorRunner } from './monitor-runner.ts';
 import { PushInbox } from './push-inbox.ts';
@@ -88,6 +89,16 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const canary = config.connectivity ? new ConnectivityCanary(config.connectivity, logger, now) : undefined;
   const egress = createEgressPolicy(config.egress);
   const publicUrl = (config.server.base_url ?? `http://localhost:${opts.port || config.server.port}`).replace(/\/$/, '');
+  const subscribers = createSubscriberRuntime({
+    store,
+    config: config.subscribers,
+    egress,
+    logger,
+    now,
+    baseUrl: () => publicUrl,
+    pageModel: () => snapshot.resolve(undefined, '/').page?.model,
+    onChange: () => void adminRuntime.catalogChanged().catch((err: unknown) => logger.error({ component: 'catalog', err }, 'reloading the catalog failed')),
+  });
   const notifications = new NotificationsRuntime({
     store,
     bus,
@@ -99,6 +110,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     links: { pageUrl: publicUrl, adminUrl: `${publicUrl}/admin` },
     claimant: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     worker: opts.outbox,
+    subscriberSender: (id) => subscribers.sender(id),
   });
   const pipeline = new ResultPipeline({ board, writer, now, isOffline: () => canary?.status.offline ?? false, notify: notifications.router });
   const pushInbox = new PushInbox();
@@ -138,6 +150,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     renderers: defaultRenderers,
     readiness: readinessChecks({ store, canary }),
     push: { monitorForToken: (t) => pushInbox.monitorForToken(t), receive: receivePush, now },
+    subscribers: subscribers.deps,
   });
   const address = await app.listen({ port: opts.port ?? config.server.port, host: config.server.host });
   const port = Number(new URL(address).port);
@@ -183,6 +196,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
       await closeKeepAliveAgents();
       await writer.close();
       await notifications.stop();
+      await subscribers.close();
       snapshot.stop();
       streams.closeAll();
       await app.close();

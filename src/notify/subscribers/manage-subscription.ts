@@ -32,7 +32,7 @@ export async function unsubscribe(deps: SubscriberServiceDeps, subscriberId: str
   await checkUnsubscribeLink(deps, subscriberId, signature);
   const removed = await deps.store.subscribers.remove(subscriberId);
   if (removed) {
-    deps.logger.info({ component: 'subscribers', subscriber: subscriberId }, 'unsubscribed');
+    deps.logger.info({ subscriber: subscriberId }, 'unsubscribed');
     deps.onChange?.();
   }
   return { removed };

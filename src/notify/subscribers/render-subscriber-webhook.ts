@@ -1,7 +1,7 @@
 import type { Incident } from '../../domain/incident.ts';
+import { pageStatus } from '../../domain/page-status.ts';
 import { renderIncident } from '../../http/public/statuspage/render-incident.ts';
 import { renderMaintenance } from '../../http/public/statuspage/render-maintenance.ts';
-import { renderStatus } from '../../http/public/statuspage/render-page.ts';
 import type { StatuspageIncident, StatuspageMaintenance } from '../../http/public/statuspage/statuspage-schema.ts';
 import type { StatusModel } from '../../http/public/status-model.ts';
 import type { NotificationEvent } from '../notification-event.ts';
@@ -38,8 +38,19 @@ export interface SubscriberWebhookTest {
   test: { message: string; subscriber_id: string; components: string[] };
 }
 
-export function webhookPage(model: StatusModel): SubscriberWebhookPage {
-  const status = renderStatus(model);
+/**
+ * The page's status as Statuspage reports it. The page model may not show the event's change yet (it is rebuilt
+ * a moment after the change is committed), so the event's incident and component statuses are laid over it.
+ */
+export function webhookPage(model: StatusModel, event?: NotificationEvent, incident?: Incident): SubscriberWebhookPage {
+  const said = new Map(event?.components.map((c) => [c.id, c.status]));
+  const current = incident ?? event?.incident;
+  const impacts = model.incidents.filter((i) => i.resolvedAt === null && i.id !== current?.id).map((i) => i.impact);
+  if (current && current.resolvedAt === null) impacts.push(current.impact);
+  const status = pageStatus(
+    model.components.map((c) => said.get(c.id) ?? c.status),
+    impacts,
+  );
   return { id: model.page.id, status_indicator: status.indicator, status_description: status.description };
 }
 
@@ -48,7 +59,7 @@ export function webhookPage(model: StatusModel): SubscriberWebhookPage {
  * (all its updates); the event's own copy stands in when the incident is gone. null for other event types.
  */
 export function renderSubscriberWebhook(event: NotificationEvent, model: StatusModel, incident: Incident | undefined, meta: SubscriberWebhookMeta): SubscriberWebhookPayload | null {
-  const page = webhookPage(model);
+  const page = webhookPage(model, event, incident);
   const i = event.incident;
   if (i) {
     const stored: Incident = incident ?? {

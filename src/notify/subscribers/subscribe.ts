@@ -71,10 +71,9 @@ async function subscribeEmail(deps: SubscriberServiceDeps, email: string, compon
   }
   const model = deps.pageModel();
   const mail = renderConfirmationMail({ name: model?.page.name ?? 'Status' }, (await deps.links()).confirm(secret), confirmation.expiresAt, componentNames);
-  try {
-    await deps.mailer!.send({ to: email, ...mail });
-  } catch (err) {
-    deps.logger.warn({ component: 'subscribers', err: (err as Error).message }, 'confirmation mail not sent');
+  const sent = await deps.mailer!.send({ to: email, ...mail }, AbortSignal.timeout(20_000));
+  if (!sent.ok) {
+    deps.logger.warn({ error: sent.error, status: sent.remoteStatus }, 'confirmation mail not sent');
     throw new SubscriberError('delivery_failed', 'the confirmation mail could not be sent; try again later');
   }
   return PENDING;

@@ -1,47 +1,37 @@
-import nodemailer from 'nodemailer';
-import type { SmtpConfig } from '../../config/subscribers-schema.ts';
+import type { SubscribersConfig } from '../../config/subscribers-schema.ts';
+import type { Mailbox } from '../email/schema.ts';
+import { messageIdFor, sendMail } from '../email/send-mail.ts';
+import type { DeliveryResult } from '../notifier.ts';
 
 /** One mail to one subscriber: both parts, and headers such as List-Unsubscribe. */
-export interface OutgoingMail {
+export interface SubscriberMail {
   to: string;
   subject: string;
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** a retry of the same delivery carries the same Message-ID */
+  idempotencyKey?: string;
 }
 
-/** Sends a mail or throws with the server's answer (the caller maps it to a DeliveryResult). */
+/** Hands a subscriber's mail to the SMTP server; never throws. */
 export interface SubscriberMailer {
-  send(mail: OutgoingMail): Promise<void>;
-  close(): void;
+  send(mail: SubscriberMail, signal?: AbortSignal): Promise<DeliveryResult>;
 }
 
-/** A pooled SMTP transport (nodemailer) from the subscribers' `email.smtp` settings. */
-export function smtpSubscriberMailer(smtp: SmtpConfig, from: string): SubscriberMailer {
-  const transport = nodemailer.createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.secure,
-    requireTLS: !smtp.secure && smtp.starttls,
-    ignoreTLS: !smtp.secure && !smtp.starttls,
-    auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
-    tls: { rejectUnauthorized: smtp.tls_reject_unauthorized },
-    pool: true,
-    maxConnections: 2,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
-  });
+/** Through the email notifier's pooled SMTP transports, from `subscribers.email`. */
+export function smtpSubscriberMailer(email: NonNullable<SubscribersConfig['email']>): SubscriberMailer {
   return {
-    async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
-    },
-    close: () => transport.close(),
+    send: (mail, signal) =>
+      sendMail(
+        email.smtp,
+        { from: copyOf(email.from), to: [mail.to], subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, ...(mail.idempotencyKey && { messageId: messageIdFor(mail.idempotencyKey) }) },
+        signal,
+      ),
   };
 }
 
-/** Whether an SMTP failure may pass on a later try: 4xx replies and network errors do, 5xx replies do not. */
-export function smtpErrorIsRetryable(err: unknown): boolean {
-  const code = (err as { responseCode?: unknown } | null)?.responseCode;
-  return typeof code !== 'number' || code < 500;
+/** nodemailer writes into the address object it is given, and the config is frozen: hand it a copy. */
+function copyOf(from: Mailbox): Mailbox {
+  return typeof from === 'string' ? from : { ...from };
 }

@@ -10,7 +10,7 @@ import type { ChannelSender } from '../outbox-worker.ts';
 import { renderSubscriberMail, unsubscribeHeaders } from './render-subscriber-mail.ts';
 import { renderSubscriberWebhook, SUBSCRIBER_WEBHOOK_DOCUMENTATION } from './render-subscriber-webhook.ts';
 import type { SubscriberLinks } from './subscriber-links.ts';
-import { smtpErrorIsRetryable, type SubscriberMailer } from './subscriber-mailer.ts';
+import type { SubscriberMailer } from './subscriber-mailer.ts';
 
 export interface SubscriberSenderDeps {
   /** absent when `subscribers.email` is not configured */
@@ -42,21 +42,15 @@ export function subscriberSender(store: Store, config: SubscribersConfig, deps: 
       const model = deps.pageModel();
       if (!model) return { ok: false, retryable: true, error: 'the public page is not built yet' };
       const unsubscribeUrl = (await deps.links()).unsubscribe(id);
-      return subscriber.kind === 'email' ? sendMail(deps.mailer, subscriber, event, model, unsubscribeUrl) : postWebhook(store, subscriber, event, model, unsubscribeUrl, ctx);
+      return subscriber.kind === 'email' ? sendMail(deps.mailer, subscriber, event, model, unsubscribeUrl, ctx) : postWebhook(store, subscriber, event, model, unsubscribeUrl, ctx);
     },
   });
 }
 
-async function sendMail(mailer: SubscriberMailer | undefined, subscriber: SubscriberRecord, event: NotificationEvent, model: StatusModel, unsubscribeUrl: string): Promise<DeliveryResult> {
+async function sendMail(mailer: SubscriberMailer | undefined, subscriber: SubscriberRecord, event: NotificationEvent, model: StatusModel, unsubscribeUrl: string, ctx: DeliveryContext): Promise<DeliveryResult> {
   if (!mailer) return { ok: false, retryable: false, error: 'subscribers.email is not configured' };
   const mail = renderSubscriberMail(event, model.page, unsubscribeUrl);
-  try {
-    await mailer.send({ to: subscriber.target, ...mail, headers: unsubscribeHeaders(unsubscribeUrl) });
-    return { ok: true };
-  } catch (err) {
-    const e = err as { message?: string; responseCode?: number; response?: string };
-    return { ok: false, retryable: smtpErrorIsRetryable(err), error: `SMTP: ${e.message ?? String(err)}`, remoteStatus: e.responseCode, remoteBody: e.response };
-  }
+  return mailer.send({ to: subscriber.target, ...mail, headers: unsubscribeHeaders(unsubscribeUrl), idempotencyKey: ctx.idempotencyKey }, ctx.signal);
 }
 
 /** Each event of a digest is its own POST, in order; the first failure stops the rest (the worker retries). */
