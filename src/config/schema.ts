@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { durationMs } from './duration-schema.ts';
 import { channelSchema } from '../notify/channel-schema.ts';
 import { adminSchema } from './admin-schema.ts';
+import { deliverySchema } from './delivery-schema.ts';
 import { egressSchema } from './egress-schema.ts';
 import { idSchema } from './id-schema.ts';
 import { maintenanceSchema } from './maintenance-schema.ts';
@@ -89,6 +90,8 @@ export const configSchema = z
     maintenances: z.array(maintenanceSchema).default([]),
     /** notification channels (see README "Notifications") */
     notifications: z.array(channelSchema).default([]),
+    /** retries and leases of the notification outbox */
+    delivery: deliverySchema,
     /** public status pages; none: one page with every component */
     pages: z.array(pageSchema).default([]),
   })

@@ -138,9 +138,9 @@ export class OutboxWorker {
         await this.opts.outbox.markSent(row.id, this.opts.claimant, this.now(), result.remoteStatus ?? null);
         this.counts.sent++;
       } else {
-        await this.fail(row, result);
+        const retryAt = await this.fail(row, result);
         // keep the order: the rest of this target waits for the failed one's retry
-        for (const rest of rows.slice(i + 1)) await this.opts.outbox.release(rest.id, this.opts.claimant, this.now() + 1000);
+        for (const rest of rows.slice(i + 1)) await this.opts.outbox.release(rest.id, this.opts.claimant, retryAt ?? this.now());
         return;
       }
     }
@@ -164,7 +164,8 @@ export class OutboxWorker {
     }
   }
 
-  private async fail(row: OutboxRow, result: Extract<DeliveryResult, { ok: false }>): Promise<void> {
+  /** Record a failed attempt; returns when it will be tried again (null: given up). */
+  private async fail(row: OutboxRow, result: Extract<DeliveryResult, { ok: false }>): Promise<number | null> {
     const now = this.now();
     const tooOld = now - row.createdAt >= (this.opts.maxAgeMs ?? 86_400_000);
     const next = result.retryable && !tooOld ? nextAttemptAt({ now, attempts: row.attempts, baseMs: this.opts.backoffBaseMs ?? 5_000, maxMs: this.opts.backoffMaxMs ?? 900_000, retryAfterMs: result.retryAfterMs }) : null;
@@ -172,5 +173,6 @@ export class OutboxWorker {
     if (next === null) this.counts.dead++;
     else this.counts.failed++;
     this.opts.logger.warn({ component: 'outbox', target: `${row.targetKind}:${row.targetId}`, event: row.eventType, attempt: row.attempts, error: result.error, status: result.remoteStatus, retryAt: next && new Date(next).toISOString(), dead: next === null }, next === null ? 'notification given up (dead letter)' : 'notification failed; will retry');
+    return next;
   }
 }

@@ -29,7 +29,7 @@ export interface NotificationsDeps {
   subscriberSender?: (id: string, dispatcher: Dispatcher) => ChannelSender | undefined;
   claimant: string;
   /** outbox worker tuning (tests, benches) */
-  worker?: { pollMs?: number; backoffBaseMs?: number; backoffMaxMs?: number; maxAgeMs?: number; leaseMs?: number };
+  worker?: { pollMs?: number; backoffBaseMs?: number; backoffMaxMs?: number; maxAgeMs?: number; leaseMs?: number; timeoutMs?: number };
 }
 
 /**

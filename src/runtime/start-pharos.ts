@@ -109,7 +109,15 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     now,
     links: { pageUrl: publicUrl, adminUrl: `${publicUrl}/admin` },
     claimant: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    worker: opts.outbox,
+    worker: {
+      maxAgeMs: config.delivery.max_age,
+      backoffBaseMs: config.delivery.backoff_base,
+      backoffMaxMs: config.delivery.backoff_max,
+      leaseMs: config.delivery.lease,
+      pollMs: config.delivery.poll_interval,
+      timeoutMs: config.delivery.timeout,
+      ...opts.outbox,
+    },
     subscriberSender: (id) => subscribers.sender(id),
   });
   const pipeline = new ResultPipeline({ board, writer, now, isOffline: () => canary?.status.offline ?? false, notify: notifications.router });

@@ -256,9 +256,28 @@ async function freshObject(h: AdminHarness, plural: string, owner: Credential | 
       await h.store.admin.createSubscriber({ id, kind: 'email', target: `${h.uniq('sub')}@example.com`, componentIds: [], confirmedAt: Date.now(), createdAt: Date.now() });
       return { id };
     }
+    case 'notification-channels':
+      return { id: (await make<{ id: string }>(h, '/api/v1/notification-channels', { id: h.uniq('chan'), type: 'webhook', url: `${h.target.url}/status/200` })).id };
+    case 'notifications':
+      return { id: await deadDelivery(h) };
     default:
       throw new Error(`fillPath: no fixture for /${plural}/:id (add one to test/support/admin-harness.ts)`);
   }
+}
+
+/** A dead outbox row (a delivery that was given up), for the retry route. */
+async function deadDelivery(h: AdminHarness): Promise<string> {
+  const eventId = h.uniq('evt');
+  const now = Date.now();
+  const id = `${eventId}:channel:gone`;
+  await h.store.outbox.enqueue([
+    { id, eventId, eventType: 'monitor.down', targetKind: 'channel', targetId: 'gone', createdAt: now, nextAttemptAt: now - 1, event: { id: eventId, type: 'monitor.down', at: now, pageUrl: 'http://x', components: [] } },
+  ]);
+  const claimed = await h.store.outbox.claimDue(now, { limit: 1, leaseMs: 60_000, claimant: 'fixture', targetIds: ['gone'] });
+  if (claimed.some((r) => r.id === id)) await h.store.outbox.markFailed(id, 'fixture', { now, error: 'receiver gone', remoteStatus: 410, remoteBody: null, nextAttemptAt: null });
+  // else Pharos's own sender took it first, and gives it up at once: no channel "gone" exists
+  for (let i = 0; i < 100 && (await h.store.outbox.get(id))?.state !== 'dead'; i++) await new Promise((r) => setTimeout(r, 20));
+  return id;
 }
 
 async function fillPath(h: AdminHarness, path: string, o: { missing?: boolean; owner?: Credential }): Promise<string> {

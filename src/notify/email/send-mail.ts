@@ -22,7 +22,8 @@ export interface OutgoingMail {
 export async function sendMail(smtp: SmtpConfig, mail: OutgoingMail, signal?: AbortSignal): Promise<DeliveryResult> {
   try {
     const info = await smtpTransportFor(smtp).sendMail({
-      from: mail.from,
+      // copies: nodemailer writes into address objects, and the config is frozen
+      from: typeof mail.from === 'string' ? mail.from : { ...mail.from },
       to: [...mail.to],
       ...(mail.cc?.length ? { cc: [...mail.cc] } : {}),
       subject: mail.subject,
