@@ -20,6 +20,7 @@ import { LoginThrottle } from '../auth/login-throttle.ts';
 import { adminRoutes } from '../http/admin/routes/index.ts';
 import { registerAdminUi } from '../http/admin-ui/register-admin-ui.ts';
 import { loadCatalog } from './catalog.ts';
+import { housekeeping } from './housekeeping.ts';
 import { loadBoard } from './load-board.ts';
 import { LocalAdminRuntime } from './local-admin-runtime.ts';
 import { NotificationsRuntime, type NotificationsDeps } from './notifications-runtime.ts';
@@ -167,18 +168,10 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   canary?.start();
   notifications.start();
   const maintenanceTimer = setInterval(() => pipeline.refreshAllComponents(), 1000);
+  const prune = () => housekeeping(store, config, logger, now());
   const pruneTimer = setInterval(() => void prune(), 3_600_000);
   // recurring maintenance windows are expanded a few weeks ahead, and other writers (the CLI, other replicas) change the catalog
   const catalogTimer = setInterval(() => void adminRuntime.catalogChanged().catch((err: unknown) => logger.error({ component: 'catalog', err }, 'reloading the catalog failed')), 600_000);
-  const prune = async () => {
-    try {
-      const pruned = await store.prune(now(), { rawMs: config.retention.raw, rollupMs: config.retention.rollups });
-      if (pruned.results + pruned.rollups > 0) logger.info({ component: 'retention', ...pruned }, 'pruned old results and rollups');
-      await store.admin.deleteExpiredSessions(now());
-    } catch (err) {
-      logger.error({ component: 'retention', err }, 'pruning failed');
-    }
-  };
   void prune();
   if (config.admin.setup_link) await offerSetupLink(store, logger, config.server.base_url ?? address, now());
   logger.info({ component: 'pharos', url: address, monitors: board.monitors.size, components: board.components.size, storage: store.dialect }, 'Pharos started');
