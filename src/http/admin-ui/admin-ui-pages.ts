@@ -1,9 +1,11 @@
 import { ID_PATTERN } from '../../config/id-schema.ts';
+import { deliveriesPage, subscribersPage } from '../../web/admin/pages/deliveries-page.ts';
 import { dashboardPage } from '../../web/admin/pages/dashboard-page.ts';
 import { auditPage, reportsPage } from '../../web/admin/pages/audit-reports-pages.ts';
 import { componentsPage } from '../../web/admin/pages/components-page.ts';
 import { incidentComposerPage, incidentListPage, incidentPage } from '../../web/admin/pages/incident-pages.ts';
 import { maintenancePage } from '../../web/admin/pages/maintenance-page.ts';
+import { notificationsPage } from '../../web/admin/pages/notifications-page.ts';
 import { monitorEditorPage } from '../../web/admin/pages/monitor-editor-page.ts';
 import { tokensPage, usersPage } from '../../web/admin/pages/people-pages.ts';
 import { accountPage, loginPage, setupPage, type PageBody } from '../../web/admin/pages/sign-in-pages.ts';
@@ -35,6 +37,9 @@ export const ADMIN_UI_PAGES: readonly AdminUiPage[] = [
   { path: '/admin/incidents/:id', render: (r) => incidentPage(r.id) },
   { path: '/admin/maintenance', render: maintenancePage },
   { path: '/admin/components', render: componentsPage },
+  { path: '/admin/notifications', render: notificationsPage },
+  { path: '/admin/deliveries', render: deliveriesPage },
+  { path: '/admin/subscribers', render: subscribersPage },
   { path: '/admin/users', render: usersPage },
   { path: '/admin/tokens', render: tokensPage },
   { path: '/admin/audit', render: auditPage },

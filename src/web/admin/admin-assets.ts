@@ -27,6 +27,8 @@ export const ADMIN_SCRIPT_FILES = [
   'admin-incident.js',
   'admin-maintenance.js',
   'admin-components.js',
+  'admin-notifications.js',
+  'admin-deliveries.js',
   'admin-people.js',
   'admin-audit.js',
   'admin-reports.js',
