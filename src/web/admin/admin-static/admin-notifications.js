@@ -111,7 +111,7 @@
       var c = item.config;
       var actions = A.h('td', { class: 'row-actions' });
       if (canWrite) {
-        var test = A.h('button', { type: 'button', class: 'small', text: 'Send test', 'aria-label': 'Send a test message to ' + c.id });
+        var test = A.h('button', { type: 'button', class: 'small', text: 'Send test', 'aria-label': 'Send test to ' + c.id });
         A.bindAction(test, async function () {
           result.hidden = false;
           result.className = 'notice';
