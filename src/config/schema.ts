@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { durationMs } from './duration-schema.ts';
 import { channelSchema } from '../notify/channel-schema.ts';
 import { adminSchema } from './admin-schema.ts';
+import { busSchema } from './bus-schema.ts';
 import { deliverySchema } from './delivery-schema.ts';
 import { egressSchema } from './egress-schema.ts';
 import { idSchema } from './id-schema.ts';
@@ -92,6 +93,8 @@ export const configSchema = z
     notifications: z.array(channelSchema).default([]),
     /** retries and leases of the notification outbox */
     delivery: deliverySchema,
+    /** events between replicas (see README "Several replicas: the event bus") */
+    bus: busSchema,
     /** public status pages; none: one page with every component */
     pages: z.array(pageSchema).default([]),
   })

@@ -1,8 +1,9 @@
+import type { Bus } from '../bus/bus.ts';
 import type { ReadinessCheck } from '../http/ops/health-routes.ts';
 import type { Store } from '../store/store.ts';
 import type { ConnectivityCanary } from './connectivity-canary.ts';
 
-export function readinessChecks(deps: { store: Store; canary?: ConnectivityCanary }): ReadinessCheck[] {
+export function readinessChecks(deps: { store: Store; canary?: ConnectivityCanary; bus?: Bus }): ReadinessCheck[] {
   const checks: ReadinessCheck[] = [
     {
       name: 'store',
@@ -27,6 +28,17 @@ export function readinessChecks(deps: { store: Store; canary?: ConnectivityCanar
         canary.status.offline
           ? `offline since ${new Date(canary.status.since ?? 0).toISOString()}: every connectivity canary fails (${canary.status.lastErrors.join('; ')}); state changes suspended`
           : null,
+    });
+  }
+  const status = deps.bus?.status?.bind(deps.bus);
+  if (status) {
+    checks.push({
+      name: 'bus',
+      // fallen back (Redis down, PostgreSQL NOTIFY up) is ready: other replicas still hear this one
+      check: async () => {
+        const s = status();
+        return s.connected || s.fallback ? null : `${s.kind} event bus disconnected and no fallback; other replicas do not see this one's changes`;
+      },
     });
   }
   return checks;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Bus } from '../bus/bus.ts';
-import { InProcessBus } from '../bus/in-process-bus.ts';
+import { createBus } from '../bus/create-bus.ts';
 import type { PushRecord } from '../checks/check-type.ts';
 import { closeKeepAliveAgents } from '../checks/http/keep-alive-agents.ts';
 import type { PharosConfig } from '../config/schema.ts';
@@ -85,7 +85,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
 
   const catalog = await loadCatalog(store);
   const board = await loadBoard(store, catalog, now());
-  const bus = new InProcessBus((err) => logger.error({ component: 'bus', err }, 'event handler failed'));
+  const bus = await createBus(config, store, logger);
   const writer = new BatchWriter({ store, bus, logger, intervalMs: config.storage.batch_interval, maxResults: config.storage.batch_size });
   const canary = config.connectivity ? new ConnectivityCanary(config.connectivity, logger, now) : undefined;
   const egress = createEgressPolicy(config.egress);
@@ -157,7 +157,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     streams,
     pageAccess: createPageAccessGate(config, { store, now, port: opts.port }),
     renderers: defaultRenderers,
-    readiness: readinessChecks({ store, canary }),
+    readiness: readinessChecks({ store, canary, bus }),
     push: { monitorForToken: (t) => pushInbox.monitorForToken(t), receive: receivePush, now },
     subscribers: subscribers.deps,
   });
