@@ -7,6 +7,7 @@ import { deliverySchema } from './delivery-schema.ts';
 import { egressSchema } from './egress-schema.ts';
 import { idSchema } from './id-schema.ts';
 import { maintenanceSchema } from './maintenance-schema.ts';
+import { metricsSchema } from './metrics-schema.ts';
 import { monitorSchema } from './monitor-schema.ts';
 import { pageSchema } from './page-schema.ts';
 import { subscribersSchema } from './subscribers-schema.ts';
@@ -83,6 +84,8 @@ export const configSchema = z
       .strict()
       .prefault({}),
     connectivity: connectivitySchema.optional(),
+    /** Prometheus /metrics (see README "Observability") */
+    metrics: metricsSchema.prefault({}),
     admin: adminSchema,
     egress: egressSchema.prefault({}),
     subscribers: subscribersSchema.prefault({}),

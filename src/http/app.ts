@@ -4,9 +4,12 @@ import { registerAdmin, type AdminDeps } from './admin/register-admin.ts';
 import { htmlSecurityHeaders } from './public/serve-public-raw.ts';
 import { securityHeaders, type SecurityHeaderOptions } from './security-headers.ts';
 import { registerHealthRoutes, type ReadinessCheck } from './ops/health-routes.ts';
+import { observeHttpAnswers, registerMetricsRoute, type MetricsRouteOptions } from './ops/metrics-route.ts';
+import { publicAnswerKind } from '../ops/metrics/public-answer-counts.ts';
 import { registerPushRoutes, type PushRouteDeps } from './public/push-routes.ts';
 import type { PageAccessGate } from './public/private/page-access-gate.ts';
 import type { PublicRenderers } from './public/public-renderers.ts';
+import type { PublicAnswer } from './public/resolve-public-request.ts';
 import { publicFastPathServer, registerPublicRoutes, staticAssets } from './public/public-routes.ts';
 import type { PublicSnapshot } from './public/public-snapshot.ts';
 import type { StreamHub } from './public/stream-hub.ts';
@@ -28,12 +31,16 @@ export interface AppDeps {
   pageAccess?: PageAccessGate;
   /** public sign-up, confirmation and unsubscribe (src/http/public/subscribe) */
   subscribers?: SubscriberServiceDeps;
+  /** GET /metrics and the HTTP series; absent: no metrics */
+  metrics?: MetricsRouteOptions;
 }
 
 /** The HTTP edge: thin routes over the snapshot and the runtime. Errors become JSON with a code, never a stack. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const security = htmlSecurityHeaders((kind) => securityHeaders(kind, deps.security));
-  const side = { snapshot: deps.snapshot, streams: deps.streams, renderers: deps.renderers, security, access: deps.pageAccess };
+  const metrics = deps.metrics?.metrics;
+  const answered = metrics && ((answer: PublicAnswer, status: number) => metrics.http.publicAnswered(publicAnswerKind(answer), status));
+  const side = { snapshot: deps.snapshot, streams: deps.streams, renderers: deps.renderers, security, access: deps.pageAccess, answered };
   const adminHeaders = securityHeaders('admin', deps.security);
   const assets = staticAssets(deps.renderers);
   const app: FastifyInstance = Fastify({
@@ -43,6 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // behind a load balancer the client address comes from X-Forwarded-For (the first untrusted hop)
     trustProxy: deps.trustProxy,
   });
+  if (metrics) observeHttpAnswers(app, metrics);
   app.addHook('onSend', async (_request, reply) => {
     for (const [name, value] of Object.entries(adminHeaders)) if (!reply.hasHeader(name)) reply.header(name, value);
   });
@@ -53,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` }));
   registerHealthRoutes(app, deps.readiness);
+  if (deps.metrics) registerMetricsRoute(app, deps.metrics);
   await registerAdmin(app, deps.admin);
   registerPushRoutes(app, deps.push);
   if (deps.subscribers) registerSubscribeRoutes(app, deps.subscribers);

@@ -33,6 +33,8 @@ export interface OutboxWorkerOptions {
   backoffMaxMs?: number;
   /** per delivery */
   timeoutMs?: number;
+  /** told of each settled attempt (metrics): `rows` sent at once in a digest, failed (retried later) or dead */
+  onDelivery?: (target: { kind: OutboxRow['targetKind']; id: string }, outcome: 'sent' | 'failed' | 'dead', rows: number) => void;
 }
 
 /**
@@ -127,6 +129,7 @@ export class OutboxWorker {
         );
         this.counts.sent += rows.length;
         this.counts.digests++;
+        this.opts.onDelivery?.({ kind: first.targetKind, id: first.targetId }, 'sent', rows.length);
       } else for (const r of rows) await this.fail(r, result);
       return;
     }
@@ -137,6 +140,7 @@ export class OutboxWorker {
       if (result.ok) {
         await this.opts.outbox.markSent(row.id, this.opts.claimant, this.now(), result.remoteStatus ?? null);
         this.counts.sent++;
+        this.opts.onDelivery?.({ kind: row.targetKind, id: row.targetId }, 'sent', 1);
       } else {
         const retryAt = await this.fail(row, result);
         // keep the order: the rest of this target waits for the failed one's retry
@@ -172,6 +176,7 @@ export class OutboxWorker {
     await this.opts.outbox.markFailed(row.id, this.opts.claimant, { now, error: result.error.slice(0, 1000), remoteStatus: result.remoteStatus ?? null, remoteBody: result.remoteBody?.slice(0, 1000) ?? null, nextAttemptAt: next });
     if (next === null) this.counts.dead++;
     else this.counts.failed++;
+    this.opts.onDelivery?.({ kind: row.targetKind, id: row.targetId }, next === null ? 'dead' : 'failed', 1);
     this.opts.logger.warn({ component: 'outbox', target: `${row.targetKind}:${row.targetId}`, event: row.eventType, attempt: row.attempts, error: result.error, status: result.remoteStatus, retryAt: next && new Date(next).toISOString(), dead: next === null }, next === null ? 'notification given up (dead letter)' : 'notification failed; will retry');
     return next;
   }

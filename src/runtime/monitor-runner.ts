@@ -14,6 +14,14 @@ export interface MonitorRunnerOptions {
   /** default: the policy of a config without an `egress` section (metadata refused) */
   egress?: EgressPolicy;
   onResult(result: CheckResult): void;
+  /** told how checks run (metrics) */
+  observer?: CheckObserver;
+}
+
+/** Hooks for metrics: a scheduled check started `lagMs` after its planned time; a recorded check took `durationMs`. */
+export interface CheckObserver {
+  checkStarted(lagMs: number): void;
+  checkFinished(type: string, result: CheckResult, durationMs: number): void;
 }
 
 /** Schedules every enabled monitor and hands each judged result on. */
@@ -49,7 +57,8 @@ export class MonitorRunner {
       const job = {
         id: monitor.config.id,
         intervalMs: monitor.config.interval,
-        run: async () => {
+        run: async (plannedAt: number) => {
+          this.opts.observer?.checkStarted(this.now() - plannedAt);
           await this.runOnce(monitor);
         },
       };
@@ -76,8 +85,12 @@ export class MonitorRunner {
 
   /** Run a monitor's check now and record it (also what the scheduler calls). */
   async runOnce(monitor: LiveMonitor): Promise<CheckResult | null> {
+    const started = performance.now();
     const result = await this.check(monitor);
-    if (result && !this.shutdown.signal.aborted) this.opts.onResult(result);
+    if (result && !this.shutdown.signal.aborted) {
+      this.opts.observer?.checkFinished(monitor.config.type, result, performance.now() - started);
+      this.opts.onResult(result);
+    }
     return result;
   }
 

@@ -8,7 +8,7 @@ import { closeEmailTransports } from '../notify/email/index.ts';
 import type { EventLinks } from '../notify/events/monitor-events.ts';
 import type { NotificationEvent } from '../notify/notification-event.ts';
 import type { DeliveryResult } from '../notify/notifier.ts';
-import { OutboxWorker, type ChannelSender } from '../notify/outbox-worker.ts';
+import { OutboxWorker, type ChannelSender, type OutboxWorkerOptions } from '../notify/outbox-worker.ts';
 import type { Store } from '../store/store.ts';
 import type { BatchWriter } from './batch-writer.ts';
 import type { Catalog } from './catalog.ts';
@@ -30,6 +30,8 @@ export interface NotificationsDeps {
   claimant: string;
   /** outbox worker tuning (tests, benches) */
   worker?: { pollMs?: number; backoffBaseMs?: number; backoffMaxMs?: number; maxAgeMs?: number; leaseMs?: number; timeoutMs?: number };
+  /** told of each settled delivery (metrics) */
+  onDelivery?: OutboxWorkerOptions['onDelivery'];
 }
 
 /**
@@ -58,8 +60,14 @@ export class NotificationsRuntime {
       logger: deps.logger,
       now: deps.now,
       claimant: deps.claimant,
+      onDelivery: deps.onDelivery,
       ...deps.worker,
     });
+  }
+
+  /** ids of the channels in the catalog */
+  channelIds(): string[] {
+    return [...this.channels.keys()];
   }
 
   setCatalog(catalog: Pick<Catalog, 'channels' | 'subscribers'>): void {

@@ -10,6 +10,7 @@ import { defaultRenderers } from '../http/public/default-renderers.ts';
 import { createPageAccessGate } from '../http/public/private/page-access-gate.ts';
 import { PublicSnapshot } from '../http/public/public-snapshot.ts';
 import { StreamHub } from '../http/public/stream-hub.ts';
+import { PharosMetrics } from '../ops/metrics/pharos-metrics.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { BatchWriter } from './batch-writer.ts';
@@ -58,6 +59,8 @@ export interface RunningPharos {
   bus: Bus;
   admin: LocalAdminRuntime;
   notifications: NotificationsRuntime;
+  /** the Prometheus series (absent when metrics.enabled is false) */
+  metrics?: PharosMetrics;
   close(): Promise<void>;
 }
 
@@ -66,7 +69,8 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const { config } = opts;
   const now = opts.now ?? Date.now;
   const logger = opts.logger ?? createLogger(config.logging.level);
-  const store = await openStore(config.storage.url, { logger: logger.child({ component: 'store' }) });
+  const metrics = config.metrics.enabled ? new PharosMetrics({ version: PHAROS_VERSION, now, onCollectError: (err) => logger.warn({ component: 'metrics', err }, 'reading a metric failed') }) : undefined;
+  const store = await openStore(config.storage.url, { logger: logger.child({ component: 'store' }), plugins: metrics ? [metrics.storeQueries] : [] });
   await store.migrate();
   const synced = await store.syncConfig(
     {
@@ -120,10 +124,11 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
       ...opts.outbox,
     },
     subscriberSender: (id) => subscribers.sender(id),
+    onDelivery: metrics && ((target, outcome, rows) => metrics.outbox.delivered(target, outcome, rows)),
   });
   const pipeline = new ResultPipeline({ board, writer, now, isOffline: () => canary?.status.offline ?? false, notify: notifications.router });
   const pushInbox = new PushInbox();
-  const runner = new MonitorRunner({ concurrency: config.scheduler.concurrency, pushInbox, logger, now, egress, onResult: (r) => pipeline.record(r) });
+  const runner = new MonitorRunner({ concurrency: config.scheduler.concurrency, pushInbox, logger, now, egress, onResult: (r) => pipeline.record(r), observer: metrics?.checks });
   const adminRuntime = new LocalAdminRuntime({ store, bus, board, runner, pipeline, writer, pushInbox, notifications, now });
   adminRuntime.applyCatalog(catalog);
 
@@ -131,6 +136,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   await snapshot.start();
   const streams = new StreamHub();
   snapshot.onChange((changed) => streams.publish(changed));
+  metrics?.watch({ scheduler: runner.scheduler, outbox: { stats: (at) => store.outbox.stats(at), channelIds: () => notifications.channelIds() }, publicSide: { streams, snapshot } });
   const receivePush = (monitorId: string, push: PushRecord) => {
     pushInbox.record(monitorId, push);
     const monitor = board.monitors.get(monitorId);
@@ -160,6 +166,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     readiness: readinessChecks({ store, canary, bus }),
     push: { monitorForToken: (t) => pushInbox.monitorForToken(t), receive: receivePush, now },
     subscribers: subscribers.deps,
+    metrics: metrics && { metrics, token: config.metrics.token },
   });
   const address = await app.listen({ port: opts.port ?? config.server.port, host: config.server.host });
   const port = Number(new URL(address).port);
@@ -188,6 +195,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     bus,
     admin: adminRuntime,
     notifications,
+    metrics,
     async close() {
       clearInterval(maintenanceTimer);
       clearInterval(pruneTimer);

@@ -1,3 +1,4 @@
+import type { KyselyPlugin } from 'kysely';
 import { KyselyStore } from './kysely-store.ts';
 import { openDatabase } from './open-database.ts';
 import type { StoreLogger } from './store-context.ts';
@@ -9,8 +10,10 @@ const silentLogger: StoreLogger = { info: () => undefined, warn: () => undefined
  * Open the store at a storage URL (`sqlite:./data/pharos.db`, `sqlite::memory:`, `postgres://…`).
  * Migrations are not applied here: call `migrate()` (or check `pendingMigrations()`).
  */
-export async function openStore(url: string, opts: { logger?: StoreLogger } = {}): Promise<Store> {
+export async function openStore(url: string, opts: { logger?: StoreLogger; plugins?: readonly KyselyPlugin[] } = {}): Promise<Store> {
   const logger = opts.logger ?? silentLogger;
   const { db, dialect } = openDatabase(url, logger);
-  return new KyselyStore({ db, dialect, logger });
+  // plugins (e.g. the metrics' query timer) see every query of the store, transactions included
+  const withPlugins = (opts.plugins ?? []).reduce((d, p) => d.withPlugin(p), db);
+  return new KyselyStore({ db: withPlugins, dialect, logger });
 }

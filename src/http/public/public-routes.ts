@@ -6,7 +6,7 @@ import type { PageAccessGate } from './private/page-access-gate.ts';
 import type { PublicRenderers } from './public-renderers.ts';
 import type { PublicSnapshot } from './public-snapshot.ts';
 import { renderAsset, type RenderedAsset } from './rendered-asset.ts';
-import { resolvePublicRequest } from './resolve-public-request.ts';
+import { resolvePublicRequest, type PublicAnswer } from './resolve-public-request.ts';
 import { readPublicHeaders } from './request-headers.ts';
 import { servePublicRaw, type HtmlSecurityHeaders } from './serve-public-raw.ts';
 import type { StreamHub } from './stream-hub.ts';
@@ -18,6 +18,8 @@ export interface PublicSide {
   security: HtmlSecurityHeaders;
   /** lets visitors into private pages; absent, private pages let nobody in */
   access?: PageAccessGate;
+  /** told of each answer the fast path gave (metrics): keep it cheap, it runs on the hot path */
+  answered?: (answer: PublicAnswer, status: number) => void;
 }
 
 /** Hash-named static assets (CSS, browser script) as bytes. */
@@ -36,7 +38,11 @@ export function publicFastPathServer(side: PublicSide, assets: ReadonlyMap<strin
         const headers = readPublicHeaders(req.rawHeaders);
         const answer = resolvePublicRequest(side.snapshot, assets, headers.host, req.url ?? '/');
         // a private page is left to fastify: its check reads cookies and the client address as fastify sees it
-        if (answer && !answer.gated) return servePublicRaw(req, res, answer, side.streams, headers, side.security);
+        if (answer && !answer.gated) {
+          servePublicRaw(req, res, answer, side.streams, headers, side.security);
+          side.answered?.(answer, res.statusCode);
+          return;
+        }
       }
       handler(req, res);
     });
