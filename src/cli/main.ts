@@ -1,4 +1,8 @@
 import { parseArgs } from 'node:util';
+import { runBackup } from './backup-command.ts';
+import { runExport } from './export-command.ts';
+import { runImport } from './import-command.ts';
+import { runRestore } from './restore-command.ts';
 import { runCheckConfig } from './check-config-command.ts';
 import { runHashPassword } from './hash-password-command.ts';
 import { runMigrate } from './migrate-command.ts';
@@ -21,6 +25,13 @@ Commands:
                                      create an API token for a user and print it once
   hash-password                      print the hash of a password read from a prompt (or stdin), for a
                                      private page's access.password_hash
+  backup --out FILE                  a consistent backup while Pharos runs (SQLite: a copy of the file;
+                                     PostgreSQL: gzip'd JSON lines); holds secrets, written with mode 0600
+  restore FILE                       restore a backup into the config's store, which must be empty
+  export [--out FILE]                monitors, components, groups, pages, maintenances, channels, overrides,
+                                     users, API tokens and subscribers as JSON (stdout without --out);
+                                     includes password hashes and channel secrets (file mode 0600)
+  import FILE                        upsert an export into the config's store (SQLite or PostgreSQL)
 
 --config defaults to ./pharos.yaml (or $PHAROS_CONFIG).`;
 
@@ -32,14 +43,18 @@ const COMMANDS = {
   user: runUser,
   token: runToken,
   'hash-password': runHashPassword,
+  backup: runBackup,
+  restore: runRestore,
+  export: runExport,
+  import: runImport,
 } satisfies Record<string, (args: CliArgs) => Promise<number>>;
 
 export interface CliArgs {
   config: string;
   port?: number;
   positionals: string[];
-  /** command-specific options (--email, --role, --name, --scopes, --expires) */
-  options: Partial<Record<'email' | 'role' | 'name' | 'scopes' | 'expires', string>>;
+  /** command-specific options (--email, --role, --name, --scopes, --expires, --out) */
+  options: Partial<Record<'email' | 'role' | 'name' | 'scopes' | 'expires' | 'out', string>>;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -52,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`pharos: unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
-  let values: { config?: string; port?: string; email?: string; role?: string; name?: string; scopes?: string; expires?: string };
+  let values: { config?: string; port?: string; email?: string; role?: string; name?: string; scopes?: string; expires?: string; out?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({ args: rest, options: {
@@ -63,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
         name: { type: 'string' },
         scopes: { type: 'string' },
         expires: { type: 'string' },
+        out: { type: 'string', short: 'o' },
       }, allowPositionals: true }));
   } catch (err) {
     console.error(`pharos ${command}: ${(err as Error).message}`);
@@ -74,8 +90,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = values.config ?? process.env.PHAROS_CONFIG ?? './pharos.yaml';
-  const { email, role, name, scopes, expires } = values;
-  return COMMANDS[command as keyof typeof COMMANDS]({ config, port, positionals, options: { email, role, name, scopes, expires } });
+  const { email, role, name, scopes, expires, out } = values;
+  return COMMANDS[command as keyof typeof COMMANDS]({ config, port, positionals, options: { email, role, name, scopes, expires, out } });
 }
 
 main(process.argv.slice(2)).then(
