@@ -5,6 +5,9 @@ import { nextAttemptAt, RateLimiter } from './backoff.ts';
 import type { NotificationEvent } from './notification-event.ts';
 import type { DeliveryContext, DeliveryResult } from './notifier.ts';
 
+/** Events one digest message lists at most (providers cap what they show; the webhook lists all of these). */
+export const MAX_DIGEST = 100;
+
 /** A channel as the worker needs it: how to send, and its flood controls. */
 export interface ChannelSender {
   id: string;
@@ -117,20 +120,15 @@ export class OutboxWorker {
     }
     rows.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
     if (rows.length >= sender.coalesceAfter && rows.length > 1) {
-      if (!(await this.takeToken(sender, rows))) return;
-      const digest: NotificationEvent = { ...rows[0]!.event, digest: rows.map((r) => r.event) };
-      const result = await this.send(sender, digest, `digest:${rows[0]!.id}:${rows.at(-1)!.id}`);
-      if (result.ok) {
-        await this.opts.outbox.markManySent(
-          rows.map((r) => r.id),
-          this.opts.claimant,
-          this.now(),
-          result.remoteStatus ?? null,
-        );
-        this.counts.sent += rows.length;
-        this.counts.digests++;
-        this.opts.onDelivery?.({ kind: first.targetKind, id: first.targetId }, 'sent', rows.length);
-      } else for (const r of rows) await this.fail(r, result);
+      // a digest lists every event it stands for, so one holds at most MAX_DIGEST of them
+      for (let i = 0; i < rows.length; i += MAX_DIGEST) {
+        const chunk = rows.slice(i, i + MAX_DIGEST);
+        if (!(await this.takeToken(sender, rows.slice(i)))) return;
+        if (!(await this.sendDigest(sender, chunk))) {
+          for (const rest of rows.slice(i + MAX_DIGEST)) await this.opts.outbox.release(rest.id, this.opts.claimant, this.now() + 1000);
+          return;
+        }
+      }
       return;
     }
     for (let i = 0; i < rows.length; i++) {
@@ -148,6 +146,25 @@ export class OutboxWorker {
         return;
       }
     }
+  }
+
+  /** One message for many rows: all marked sent on success, each retried on failure. */
+  private async sendDigest(sender: ChannelSender, rows: OutboxRow[]): Promise<boolean> {
+    const digest: NotificationEvent = { ...rows[0]!.event, digest: rows.map((r) => r.event) };
+    const result = await this.send(sender, digest, `digest:${rows[0]!.id}:${rows.at(-1)!.id}`);
+    if (!result.ok) {
+      for (const r of rows) await this.fail(r, result);
+      return false;
+    }
+    await this.opts.outbox.markManySent(
+      rows.map((r) => r.id),
+      this.opts.claimant,
+      this.now(),
+      result.remoteStatus ?? null,
+    );
+    this.counts.sent += rows.length;
+    this.counts.digests++;
+    return true;
   }
 
   /** The rate limit: false (rows handed back until a token comes) when the channel has sent its share. */

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { CheckResult } from '../domain/check-result.ts';
 import { defaultEgressPolicy, type EgressPolicy } from '../egress/egress-policy.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
@@ -36,6 +37,8 @@ export class MonitorRunner {
 
   constructor(private readonly opts: MonitorRunnerOptions) {
     this.now = opts.now ?? Date.now;
+    // every check in flight listens for shutdown: hundreds at once are expected, not a leak
+    setMaxListeners(0, this.shutdown.signal);
     this.egress = opts.egress ?? defaultEgressPolicy();
     this.scheduler = new Scheduler({
       concurrency: opts.concurrency,

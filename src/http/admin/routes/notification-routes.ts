@@ -21,7 +21,7 @@ const deliverySchema = z.object({
   last_body: z.string().nullable(),
 });
 
-const deliveryId = z.string().min(1).max(400).regex(/^[A-Za-z0-9_.:~-]+$/, 'not a delivery id');
+const deliveryId = z.string().min(1).max(400).regex(/^[a-z0-9_.:~-]+$/, 'not a delivery id');
 
 export const notificationRoutes: AdminRoute[] = [
   ...catalogRoutes(channelSpec, { plural: 'notification-channels', tag: 'Notification channels', write: 'configure' }),
