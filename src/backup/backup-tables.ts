@@ -38,6 +38,9 @@ const SPECS: Record<TableName, BackupTableSpec> = {
   subscribers: { primaryKey: ['id'] },
   outbox: { primaryKey: ['id'] },
   settings: { primaryKey: ['key'] },
+  // who checks what: restored leases are long expired, so restoring them is harmless
+  workers: { primaryKey: ['id'] },
+  leases: { primaryKey: ['unit'] },
 };
 
 /** The tables in dependency order. */

@@ -9,6 +9,8 @@ import { syncConfig } from './config-sync.ts';
 import { getIncident, listIncidents, loadOpenIncidents } from './incident-queries.ts';
 import { createMigrator } from './migrations/index.ts';
 import { MonitorKeys } from './monitor-keys.ts';
+import { KyselyLeaseStore } from './leases/kysely-lease-store.ts';
+import type { LeaseStore } from './leases/lease-store.ts';
 import { KyselyOutboxStore } from './outbox/kysely-outbox-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
 import { prune } from './prune.ts';
@@ -38,6 +40,7 @@ export class KyselyStore implements Store {
   readonly admin: AdminStore;
   readonly outbox: OutboxStore;
   readonly subscribers: SubscriberStore;
+  readonly leases: LeaseStore;
   private readonly monitorKeys: MonitorKeys;
   private readonly migrator;
 
@@ -48,6 +51,7 @@ export class KyselyStore implements Store {
     this.admin = new KyselyAdminStore(ctx);
     this.outbox = new KyselyOutboxStore(ctx);
     this.subscribers = new KyselySubscriberStore(ctx);
+    this.leases = new KyselyLeaseStore(ctx);
   }
 
   async migrate(): Promise<void> {

@@ -46,6 +46,8 @@ export interface Database {
   subscribers: SubscribersTable;
   outbox: OutboxTable;
   settings: SettingsTable;
+  workers: WorkersTable;
+  leases: LeasesTable;
 }
 
 export interface MonitorsTable {
@@ -296,4 +298,19 @@ export interface SettingsTable {
   key: string;
   value: string;
   created_at: number;
+}
+
+/** One row per worker process: its heartbeat says it is alive (see src/scheduler/leases/). */
+export interface WorkersTable {
+  id: string;
+  started_at: number;
+  heartbeat_at: number;
+}
+
+/** Who checks a lease unit (`c:<component id>` or `m:<monitor id>`) until when; expires_at 0 = released. */
+export interface LeasesTable {
+  unit: string;
+  owner: string;
+  expires_at: number;
+  acquired_at: number;
 }

@@ -6,6 +6,7 @@ import type { ComponentStatus } from '../domain/statuses.ts';
 import type { NewOutboxRow, OutboxStore } from './outbox-store.ts';
 import type { AdminStore, CatalogKind } from './admin-store.ts';
 import type { ObjectCatalogKind } from './schema.ts';
+import type { LeaseStore } from './leases/lease-store.ts';
 import type { SubscriberStore } from './subscribers/subscriber-store.ts';
 
 /** One check result as stored: small on purpose (see bench/checks for bytes per row). */
@@ -125,6 +126,8 @@ export interface Store {
   readonly outbox: OutboxStore;
   /** Public sign-up of subscribers: double opt-in, limits, confirmation (src/store/subscribers/subscriber-store.ts). */
   readonly subscribers: SubscriberStore;
+  /** Which worker checks which monitors, and which workers are alive (src/store/leases/lease-store.ts). */
+  readonly leases: LeaseStore;
 
   /** Upsert config objects; config-managed ones missing from the input are archived (history kept). One transaction. */
   syncConfig(input: ConfigSyncInput, now: number): Promise<ConfigSyncOutcome>;

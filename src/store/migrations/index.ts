@@ -6,6 +6,7 @@ import { statesAndIncidents } from './0003-states-incidents.ts';
 import { admin } from './0004-admin.ts';
 import { outbox } from './0005-outbox.ts';
 import { subscribers } from './0006-subscribers.ts';
+import { leases } from './0007-leases.ts';
 import { schemaDialect, type SchemaDialect } from './schema-dialect.ts';
 
 /** Every migration, by name (applied in name order). Add a file and a line here; nothing scans the disk. */
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, (d: SchemaDialect) => Migration> = {
   '0004-admin': admin,
   '0005-outbox': outbox,
   '0006-subscribers': subscribers,
+  '0007-leases': leases,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
