@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { LeaseStore } from '../../store/leases/lease-store.ts';
+import { openStore } from '../../store/open-store.ts';
+import type { Store } from '../../store/store.ts';
+import { LeaseManager, type LeaseChange } from './lease-manager.ts';
+
+const TTL = 3_000;
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+describe('LeaseManager (SQLite store, fake clock)', () => {
+  let dir: string;
+  let store: Store;
+  let unitCounter = 0;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pharos-leases-'));
+    store = await openStore(`sqlite:${join(dir, 'pharos.db')}`, { logger: quiet });
+    await store.migrate();
+  });
+  after(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** a fresh set of units per test: the tests share one database */
+  function unitsOf(n: number): string[] {
+    unitCounter += 1;
+    return Array.from({ length: n }, (_, i) => `c:t${unitCounter}-${i}`);
+  }
+
+  function worker(id: string, units: string[], clock: { t: number }, leaseStore: LeaseStore = store.leases) {
+    const changes: LeaseChange[] = [];
+    const takeovers: number[] = [];
+    const manager = new LeaseManager({
+      store: leaseStore,
+      workerId: id,
+      now: () => clock.t,
+      ttlMs: TTL,
+      units: () => units,
+      onChange: async (c) => void changes.push(c),
+      onTakeover: (n) => void takeovers.push(n),
+    });
+    return { manager, changes, takeovers };
+  }
+
+  async function assertDisjoint(managers: LeaseManager[], units: string[]): Promise<void> {
+    const seen = new Map<string, number>();
+    for (const m of managers) for (const u of m.units) seen.set(u, (seen.get(u) ?? 0) + 1);
+    for (const [u, n] of seen) assert.equal(n, 1, `${u} owned by ${n} workers`);
+    const rows = (await store.leases.list()).filter((l) => units.includes(l.unit));
+    for (const m of managers) for (const u of m.units) assert.ok(rows.some((r) => r.unit === u), `${u} has a lease row`);
+  }
+
+  test('a lone worker takes every unit in its first round and reports them added', async () => {
+    const clock = { t: 1_000_000 };
+    const units = unitsOf(9);
+    const a = worker('solo', units, clock);
+    await a.manager.round();
+    assert.deepEqual([...a.manager.units].sort(), [...units].sort());
+    assert.deepEqual(a.changes.flatMap((c) => c.added).sort(), [...units].sort());
+    await a.manager.leave();
+  });
+
+  test('new workers get a fair share: the busy one releases a few per round, the others claim them', async () => {
+    const clock = { t: 2_000_000 };
+    const units = unitsOf(9);
+    const ws = ['fa', 'fb', 'fc'].map((id) => worker(id, units, clock));
+    await ws[0].manager.round();
+    assert.equal(ws[0].manager.units.size, 9);
+    let rounds = 0;
+    while (rounds < 20 && ws.some((w) => w.manager.units.size !== 3)) {
+      clock.t += TTL / 3;
+      for (const w of ws) await w.manager.round();
+      await assertDisjoint(ws.map((w) => w.manager), units);
+      rounds += 1;
+    }
+    assert.deepEqual(ws.map((w) => w.manager.units.size), [3, 3, 3]);
+    assert.ok(rounds <= 6, `balanced after ${rounds} rounds`);
+    // the first worker never dropped more than a few at once
+    assert.ok(ws[0].changes.every((c) => c.removed.length <= 3));
+    for (const w of ws) await w.manager.leave();
+  });
+
+  test('ramp-up: a worker claims at most its share of free units per round', async () => {
+    const clock = { t: 3_000_000 };
+    const units = unitsOf(30);
+    await store.leases.heartbeat('ramp-other-1', clock.t);
+    await store.leases.heartbeat('ramp-other-2', clock.t);
+    const a = worker('ramp', units, clock);
+    await a.manager.round();
+    assert.equal(a.manager.units.size, 10);
+    await a.manager.leave();
+    await store.leases.leave('ramp-other-1');
+    await store.leases.leave('ramp-other-2');
+  });
+
+  test('a worker that stops heart-beating has its units taken over within 2 × TTL', async () => {
+    const clock = { t: 4_000_000 };
+    const units = unitsOf(9);
+    const ws = ['ta', 'tb', 'tc'].map((id) => worker(id, units, clock));
+    for (let i = 0; i < 20 && ws.some((w) => w.manager.units.size !== 3); i++) {
+      clock.t += TTL / 3;
+      for (const w of ws) await w.manager.round();
+    }
+    const [a, b, dead] = ws;
+    const orphans = [...dead.manager.units];
+    const crashedAt = clock.t;
+    while (orphans.some((u) => !a.manager.units.has(u) && !b.manager.units.has(u))) {
+      clock.t += TTL / 3;
+      assert.ok(clock.t - crashedAt <= 2 * TTL, 'taken over within 2 × TTL');
+      await a.manager.round();
+      await b.manager.round();
+      await assertDisjoint([a.manager, b.manager], units);
+    }
+    assert.equal(a.manager.units.size + b.manager.units.size, 9);
+    assert.ok(clock.t - crashedAt > TTL, 'not before the lease expired');
+    assert.equal([...a.takeovers, ...b.takeovers].reduce((x, y) => x + y, 0), 3);
+    // the dead worker, back, learns that it lost them
+    await dead.manager.round();
+    assert.deepEqual(dead.changes.at(-1)?.removed.sort(), [...orphans].sort());
+    for (const w of ws) await w.manager.leave();
+  });
+
+  test('a removal is reported before it is written, so state can be flushed first', async () => {
+    const clock = { t: 5_000_000 };
+    const units = unitsOf(4);
+    const seenOwner: string[] = [];
+    const a = new LeaseManager({
+      store: store.leases,
+      workerId: 'flush-a',
+      now: () => clock.t,
+      ttlMs: TTL,
+      units: () => units,
+      onChange: async (c) => {
+        for (const u of c.removed) seenOwner.push((await store.leases.list()).find((l) => l.unit === u && l.expiresAt > clock.t)?.owner ?? 'none');
+      },
+    });
+    await a.round();
+    await store.leases.heartbeat('flush-b', clock.t);
+    clock.t += 1;
+    await a.round();
+    assert.ok(seenOwner.length > 0);
+    assert.ok(seenOwner.every((o) => o === 'flush-a'));
+    await a.leave();
+    await store.leases.leave('flush-b');
+  });
+
+  test('units gone from the catalog are dropped and released', async () => {
+    const clock = { t: 6_000_000 };
+    const units = unitsOf(3);
+    const a = worker('shrink', units, clock);
+    await a.manager.round();
+    const gone = units.pop() as string;
+    clock.t += 1;
+    await a.manager.round();
+    assert.ok(!a.manager.units.has(gone));
+    assert.ok(a.changes.some((c) => c.removed.includes(gone)));
+    assert.equal((await store.leases.list()).find((l) => l.unit === gone)?.expiresAt, 0);
+    await a.manager.leave();
+  });
+
+  test('with the store unreachable it keeps its units only until its leases could have expired', async () => {
+    const clock = { t: 7_000_000 };
+    const units = unitsOf(2);
+    let down = false;
+    const flaky: LeaseStore = new Proxy(store.leases, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => (down ? Promise.reject(new Error('store down')) : (value as (...a: unknown[]) => unknown).apply(target, args));
+      },
+    });
+    const a = worker('flaky', units, clock, flaky);
+    await a.manager.round();
+    assert.equal(a.manager.units.size, 2);
+    down = true;
+    clock.t += TTL / 3;
+    await a.manager.round();
+    assert.equal(a.manager.units.size, 2, 'kept while the leases are surely still its own');
+    clock.t += TTL / 3;
+    await a.manager.round();
+    assert.equal(a.manager.units.size, 0, 'dropped before another worker could claim them');
+    assert.deepEqual(a.changes.at(-1)?.removed.sort(), [...units].sort());
+    down = false;
+    clock.t += 1;
+    await a.manager.round();
+    assert.equal(a.manager.units.size, 2, 'regained: nobody else took them');
+    await a.manager.leave();
+  });
+});
