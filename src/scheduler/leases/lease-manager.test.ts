@@ -68,8 +68,9 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
     const clock = { t: 2_000_000 };
     const units = unitsOf(9);
     const ws = ['fa', 'fb', 'fc'].map((id) => worker(id, units, clock));
-    await ws[0].manager.round();
-    assert.equal(ws[0].manager.units.size, 9);
+    const first = ws[0] as (typeof ws)[number];
+    await first.manager.round();
+    assert.equal(first.manager.units.size, 9);
     let rounds = 0;
     while (rounds < 20 && ws.some((w) => w.manager.units.size !== 3)) {
       clock.t += TTL / 3;
@@ -80,7 +81,7 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
     assert.deepEqual(ws.map((w) => w.manager.units.size), [3, 3, 3]);
     assert.ok(rounds <= 6, `balanced after ${rounds} rounds`);
     // the first worker never dropped more than a few at once
-    assert.ok(ws[0].changes.every((c) => c.removed.length <= 3));
+    assert.ok(first.changes.every((c) => c.removed.length <= 3));
     for (const w of ws) await w.manager.leave();
   });
 
@@ -100,7 +101,7 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
   test('a worker that stops heart-beating has its units taken over within 2 × TTL', async () => {
     const clock = { t: 4_000_000 };
     const units = unitsOf(9);
-    const ws = ['ta', 'tb', 'tc'].map((id) => worker(id, units, clock));
+    const ws = ['ta', 'tb', 'tc'].map((id) => worker(id, units, clock)) as [ReturnType<typeof worker>, ReturnType<typeof worker>, ReturnType<typeof worker>];
     for (let i = 0; i < 20 && ws.some((w) => w.manager.units.size !== 3); i++) {
       clock.t += TTL / 3;
       for (const w of ws) await w.manager.round();

@@ -134,7 +134,7 @@ export class LeaseManager {
     const random = this.opts.random ?? Math.random;
     for (let i = items.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
-      [items[i], items[j]] = [items[j], items[i]];
+      [items[i], items[j]] = [items[j] as T, items[i] as T];
     }
     return items;
   }
