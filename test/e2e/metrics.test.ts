@@ -183,6 +183,9 @@ notifications:
     assert.match(rules.out, /SUCCESS: 5 rules found/);
     const config = await run(PROMTOOL, ['check', 'config', join(OBSERVABILITY, 'prometheus.yaml')]);
     assert.equal(config.code, 0, config.out);
+    // the alerts fire (and only) when they should, with the texts they should: deploy/observability/prometheus-rules.test.yaml
+    const unit = await run(PROMTOOL, ['test', 'rules', join(OBSERVABILITY, 'prometheus-rules.test.yaml')]);
+    assert.equal(unit.code, 0, unit.out);
   });
 
   test('every metric the dashboard and the alerts query is one Pharos serves', async () => {
@@ -203,6 +206,17 @@ notifications:
     // each family Pharos serves appears on the dashboard
     const charted = new Set(exprs.flatMap((e) => metricNames(e.expr)));
     for (const name of served) if (name.startsWith('pharos_') && name !== 'pharos_build_info') assert.ok(charted.has(name), `${name} is on no panel`);
+  });
+
+  test('metrics.enabled: false leaves /metrics unrouted', async () => {
+    const config = parseConfigText(`storage: { url: "sqlite::memory:" }\nserver: { host: 127.0.0.1 }\nadmin: { setup_link: false }\nmetrics: { enabled: false }\n`, 'off.yaml', {});
+    const off = await startPharos({ config, port: 0, logger: createLogger('silent') });
+    try {
+      assert.equal(off.metrics, undefined);
+      assert.equal((await fetch(`${off.url}/metrics`)).status, 404);
+    } finally {
+      await off.close();
+    }
   });
 
   test('a real Prometheus scrapes Pharos: up == 1 and Pharos series', { skip, timeout: 60_000 }, async () => {
