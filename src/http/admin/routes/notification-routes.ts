@@ -21,7 +21,12 @@ const deliverySchema = z.object({
   last_body: z.string().nullable(),
 });
 
-const deliveryId = z.string().min(1).max(400).regex(/^[a-z0-9_.:~-]+$/, 'not a delivery id');
+/** event id, target kind and target id joined by colons, e.g. mon:api:1795000000000:down:channel:ops */
+const deliveryId = z
+  .string()
+  .min(1)
+  .max(400)
+  .regex(/^([a-z0-9][a-z0-9_-]{0,62}|[a-z0-9][a-z0-9_.~-]*(:[a-z0-9_.~-]+)+)$/, 'not a delivery id (event:kind:target)');
 
 export const notificationRoutes: AdminRoute[] = [
   ...catalogRoutes(channelSpec, { plural: 'notification-channels', tag: 'Notification channels', write: 'configure' }),
