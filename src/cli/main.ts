@@ -14,7 +14,9 @@ import { runUser } from './user-command.ts';
 const USAGE = `Usage: pharos <command> [options]
 
 Commands:
-  start [--config FILE] [--port N]   start monitoring and serve the status page
+  start [--config FILE] [--port N] [--role all|web|worker]
+                                     start monitoring and serve the status page (web: pages, APIs,
+                                     admin; worker: checks and notifications; all: both, the default)
   check-config [FILE]                validate a config file (exit 0 when valid, 1 with each problem's key path and line)
   migrate [--config FILE]            apply database migrations and exit
   schema                             print the config file's JSON Schema

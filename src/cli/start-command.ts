@@ -1,13 +1,19 @@
 import { createLogger } from '../runtime/logger.ts';
+import { isRole, ROLES } from '../runtime/roles.ts';
 import { startPharos } from '../runtime/start-pharos.ts';
 import type { CliArgs } from './main.ts';
 import { loadConfigOrReport } from './load-config-or-report.ts';
 
 export async function runStart(args: CliArgs): Promise<number> {
+  const role = args.options.role ?? 'all';
+  if (!isRole(role)) {
+    console.error(`pharos start: --role must be one of ${ROLES.join(", ")}, got "${role}"`);
+    return 2;
+  }
   const config = await loadConfigOrReport(args.config);
   if (!config) return 1;
   const logger = createLogger(process.env.PHAROS_LOG_LEVEL ?? config.logging.level);
-  const pharos = await startPharos({ config, port: args.port, logger });
+  const pharos = await startPharos({ config, port: args.port, logger, role });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -1,6 +1,8 @@
 import { maintenanceWindowsAround } from '../domain/maintenance/maintenance-schedule.ts';
+import type { Incident } from '../domain/incident.ts';
+import type { MonitorState } from '../domain/monitor-state.ts';
 import type { ComponentStatus } from '../domain/statuses.ts';
-import type { Store } from '../store/store.ts';
+import type { ComponentStatusRow, Store } from '../store/store.ts';
 import type { Catalog } from './catalog.ts';
 import { compileMonitor } from './live-monitor.ts';
 import { StatusBoard } from './status-board.ts';
@@ -14,6 +16,19 @@ export async function loadBoard(store: Store, catalog: Catalog, now: number): Pr
   applyCatalog(board, catalog, now, (id) => statusById.get(id));
   for (const s of states) if (board.monitors.has(s.monitorId)) board.states.set(s.monitorId, s);
   return board;
+}
+
+/** What the store remembers of some monitors and components: a worker taking them over resumes from it. */
+export async function storedStateOf(
+  store: Store,
+  of: { monitorIds: ReadonlySet<string>; componentIds: ReadonlySet<string> },
+): Promise<{ states: MonitorState[]; statuses: Map<string, ComponentStatusRow>; incidents: Incident[] }> {
+  const [states, statuses, incidents] = await Promise.all([store.loadMonitorStates(), store.loadComponentStatuses(), store.loadOpenIncidents()]);
+  return {
+    states: states.filter((s) => of.monitorIds.has(s.monitorId)),
+    statuses: new Map(statuses.filter((s) => of.componentIds.has(s.componentId)).map((s) => [s.componentId, s])),
+    incidents: incidents.filter((i) => i.componentIds.some((c) => of.componentIds.has(c))),
+  };
 }
 
 /**

@@ -7,7 +7,10 @@ import type { Store } from '../store/store.ts';
 import type { BatchWriter } from './batch-writer.ts';
 import { loadCatalog, type Catalog } from './catalog.ts';
 import { compileMonitor } from './live-monitor.ts';
-import { applyCatalog } from './load-board.ts';
+import { leasedCatalog, contentsOf } from '../scheduler/leases/leased-catalog.ts';
+import type { LeaseChange } from '../scheduler/leases/lease-manager.ts';
+import { leaseUnitsOf, type LeaseUnits } from '../scheduler/leases/lease-units.ts';
+import { applyCatalog, storedStateOf } from './load-board.ts';
 import type { MonitorRunner } from './monitor-runner.ts';
 import type { NotificationsRuntime } from './notifications-runtime.ts';
 import type { PushInbox } from './push-inbox.ts';
@@ -24,22 +27,49 @@ export interface LocalRuntimeDeps {
   pushInbox: PushInbox;
   notifications: NotificationsRuntime;
   now(): number;
+  /** false on a `web` replica: nothing is scheduled or recorded here, changes reach the workers over the bus */
+  checks?: boolean;
+  /** the lease units this worker owns (src/scheduler/leases); absent: every unit */
+  owned?: () => ReadonlySet<string>;
 }
 
-/** Admin changes applied to this process's worker: the catalog reloaded, incidents re-read, checks run on demand. */
+/**
+ * Admin changes applied to this process's worker: the catalog reloaded, incidents re-read, checks run on demand; and,
+ * with several workers, the lease units this worker gains or loses (its board holds only the units it owns).
+ */
 export class LocalAdminRuntime implements AdminRuntime {
   private reloading: Promise<void> | undefined;
   private reloadAgain = false;
+  private catalog: Catalog | undefined;
+  private leaseUnits: LeaseUnits = { units: [], monitorsOf: new Map(), componentsOf: new Map() };
 
   constructor(private readonly deps: LocalRuntimeDeps) {}
 
-  /** Reloads are serialised; changes arriving during one are folded into one more. */
-  async catalogChanged(): Promise<void> {
+  /** The lease units of the catalog as last applied (what the workers share). */
+  get units(): readonly string[] {
+    return this.leaseUnits.units;
+  }
+
+  /** Reloads are serialised; changes arriving during one are folded into one more. Other replicas are told. */
+  catalogChanged(): Promise<void> {
+    return this.reloadSerially(true);
+  }
+
+  /** Subscribe to what other replicas change: the catalog reloaded, a person's incident re-read (nothing republished). */
+  listen(): () => void {
+    return this.deps.bus.subscribe((event) => {
+      if (event.type === 'catalog.changed') void this.reloadSerially(false).catch(() => undefined);
+      if (event.type === 'incident.changed') void this.incidentReloaded(event.incidentId).catch(() => undefined);
+    });
+  }
+
+  private async reloadSerially(publish: boolean): Promise<void> {
     if (this.reloading) {
       this.reloadAgain = true;
-      return this.reloading;
+      await this.reloading;
+      return;
     }
-    this.reloading = this.reload();
+    this.reloading = this.reload(publish);
     try {
       await this.reloading;
     } finally {
@@ -47,22 +77,80 @@ export class LocalAdminRuntime implements AdminRuntime {
     }
     if (this.reloadAgain) {
       this.reloadAgain = false;
-      await this.catalogChanged();
+      await this.reloadSerially(false);
     }
   }
 
   applyCatalog(catalog: Catalog): void {
-    const { board, runner, pipeline, pushInbox, now } = this.deps;
-    applyCatalog(board, catalog, now());
+    const { pushInbox } = this.deps;
+    this.catalog = catalog;
+    this.leaseUnits = leaseUnitsOf(catalog);
+    applyCatalog(this.deps.board, this.view(), this.deps.now());
     pushInbox.setTokens(catalog.monitors.flatMap((m) => (m.config.type === 'push' ? [[m.config.token, m.id] as [string, string]] : [])));
-    runner.setMonitors(board.monitors.values(), (id) => board.stateOf(id).lastCheckAt);
     this.deps.notifications.setCatalog(catalog);
-    pipeline.refreshAllComponents();
+    this.schedule();
+    if (this.checks) this.deps.pipeline.refreshAllComponents();
   }
 
-  private async reload(): Promise<void> {
+  /**
+   * Lease units gained or lost. A lost unit is unscheduled, its checks in flight finish and are recorded, then it
+   * leaves the board and the batch is flushed (before the lease is released, so the next owner reads its last state).
+   * A gained unit resumes from the store (engine states, component statuses, open incidents) before it is scheduled:
+   * no spurious transition, no second automatic incident.
+   */
+  async unitsChanged(change: LeaseChange): Promise<void> {
+    const { board, runner, writer, store, pipeline, now } = this.deps;
+    if (!this.catalog) return;
+    if (change.removed.length > 0) {
+      const gone = contentsOf(this.leaseUnits, change.removed);
+      runner.setMonitors([...board.monitors.values()].filter((m) => !gone.monitorIds.has(m.config.id)), (id) => board.stateOf(id).lastCheckAt);
+      await runner.settled(gone.monitorIds);
+      applyCatalog(board, this.view(), now());
+      await writer.flush();
+    }
+    if (change.added.length > 0) {
+      const added = contentsOf(this.leaseUnits, change.added);
+      const stored = await storedStateOf(store, added);
+      for (const [id, incident] of board.openIncidents) if (incident.componentIds.some((c) => added.componentIds.has(c))) board.openIncidents.delete(id);
+      for (const incident of stored.incidents) board.openIncidents.set(incident.id, incident);
+      for (const id of added.componentIds) board.components.delete(id);
+      applyCatalog(board, this.view(), now(), (id) => stored.statuses.get(id));
+      for (const state of stored.states) if (board.monitors.has(state.monitorId)) board.states.set(state.monitorId, state);
+      this.schedule();
+      pipeline.refreshComponents(added.componentIds);
+    }
+  }
+
+  private get checks(): boolean {
+    return this.deps.checks ?? true;
+  }
+
+  private view(): Catalog {
+    const catalog = this.catalog as Catalog;
+    const owned = this.deps.owned?.();
+    return owned ? leasedCatalog(catalog, this.leaseUnits, owned) : catalog;
+  }
+
+  private schedule(): void {
+    const { board, runner } = this.deps;
+    if (this.checks) runner.setMonitors(board.monitors.values(), (id) => board.stateOf(id).lastCheckAt);
+  }
+
+  private async reload(publish: boolean): Promise<void> {
     this.applyCatalog(await loadCatalog(this.deps.store));
-    await this.deps.bus.publish({ type: 'catalog.changed', at: this.deps.now() });
+    if (publish) await this.deps.bus.publish({ type: 'catalog.changed', at: this.deps.now() });
+  }
+
+  /** Another replica changed an incident: follow it, unless an automatic change of ours waits to be written. */
+  private async incidentReloaded(incidentId: string): Promise<void> {
+    const { store, board, pipeline, writer } = this.deps;
+    if (!this.checks || writer.pending.incidents.has(incidentId)) return;
+    const incident = await store.getIncident(incidentId);
+    if (writer.pending.incidents.has(incidentId)) return;
+    const before = board.openIncidents.get(incidentId);
+    if (incident && incident.resolvedAt === null) board.openIncidents.set(incidentId, incident);
+    else board.openIncidents.delete(incidentId);
+    pipeline.refreshComponents(new Set([...(before?.componentIds ?? []), ...(incident?.componentIds ?? [])]));
   }
 
   async incidentChanged(incidentId: string): Promise<void> {
@@ -73,7 +161,7 @@ export class LocalAdminRuntime implements AdminRuntime {
     writer.pending.incidents.delete(incidentId);
     if (incident && incident.resolvedAt === null) board.openIncidents.set(incidentId, incident);
     else board.openIncidents.delete(incidentId);
-    pipeline.refreshComponents(new Set([...(before?.componentIds ?? []), ...(incident?.componentIds ?? [])]));
+    if (this.checks) pipeline.refreshComponents(new Set([...(before?.componentIds ?? []), ...(incident?.componentIds ?? [])]));
     await bus.publish({ type: 'incident.changed', incidentId, status: incident?.status ?? 'resolved', at: now() });
     this.deps.notifications.worker.wake();
   }
@@ -86,10 +174,13 @@ export class LocalAdminRuntime implements AdminRuntime {
     this.deps.notifications.worker.wake();
   }
 
+  /** Recorded when this worker owns the monitor; elsewhere (a web replica, another worker's unit) only run and returned. */
   async runMonitorNow(monitorId: string): Promise<RunNowResult | null> {
-    const monitor = this.deps.board.monitors.get(monitorId);
+    const owned = this.checks ? this.deps.board.monitors.get(monitorId) : undefined;
+    const stored = this.catalog?.monitors.find((m) => m.id === monitorId);
+    const monitor = owned ?? (stored && compileMonitor(stored.config, [], stored.managedBy));
     if (!monitor || !monitor.config.enabled || monitor.config.type === 'push') return null;
-    const result = await this.deps.runner.runOnce(monitor);
+    const result = owned ? await this.deps.runner.runOnce(monitor) : await this.deps.runner.check(monitor);
     return result && runNowResult(result);
   }
 

@@ -32,6 +32,8 @@ export class MonitorRunner {
   private readonly since = new Map<string, number>();
   /** each scheduled monitor's config as JSON: an unchanged monitor keeps its place in the schedule on a reload */
   private readonly scheduled = new Map<string, string>();
+  /** checks running now, by monitor id (a monitor moving to another worker lets its check finish first) */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
   private readonly now: () => number;
   private readonly egress: EgressPolicy;
 
@@ -89,12 +91,21 @@ export class MonitorRunner {
   /** Run a monitor's check now and record it (also what the scheduler calls). */
   async runOnce(monitor: LiveMonitor): Promise<CheckResult | null> {
     const started = performance.now();
-    const result = await this.check(monitor);
+    const running = this.check(monitor);
+    this.inFlight.set(monitor.config.id, running);
+    const result = await running.finally(() => {
+      if (this.inFlight.get(monitor.config.id) === running) this.inFlight.delete(monitor.config.id);
+    });
     if (result && !this.shutdown.signal.aborted) {
       this.opts.observer?.checkFinished(monitor.config.type, result, performance.now() - started);
       this.opts.onResult(result);
     }
     return result;
+  }
+
+  /** Resolves when the checks of these monitors that are running now have finished (and been recorded). */
+  async settled(monitorIds: Iterable<string>): Promise<void> {
+    await Promise.allSettled([...monitorIds].map((id) => this.inFlight.get(id)));
   }
 
   /** Run a monitor's check and return the judged result without recording it (the editor's "test now"). */

@@ -14,6 +14,7 @@ import { PharosMetrics } from '../ops/metrics/pharos-metrics.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { BatchWriter } from './batch-writer.ts';
+import { PendingBatch } from './pending-batch.ts';
 import { ConnectivityCanary } from './connectivity-canary.ts';
 import { groupsNamedBy } from '../config/group-schema.ts';
 import { createEgressPolicy } from '../egress/egress-policy.ts';
@@ -36,6 +37,10 @@ import { PushInbox } from './push-inbox.ts';
 import { readinessChecks } from './readiness.ts';
 import { ResultPipeline } from './result-pipeline.ts';
 import type { StatusBoard } from './status-board.ts';
+import type { CheckResult } from '../domain/check-result.ts';
+import { LeaseManager } from '../scheduler/leases/lease-manager.ts';
+import { opsOnlyApp } from './ops-only-app.ts';
+import { runsChecks, servesWeb, type Role } from './roles.ts';
 
 export interface StartOptions {
   config: PharosConfig;
@@ -45,6 +50,12 @@ export interface StartOptions {
   now?: () => number;
   /** outbox worker tuning (tests and benches shorten the backoff) */
   outbox?: NotificationsDeps['worker'];
+  /** what this process does (default `all`): see src/runtime/roles.ts */
+  role?: Role;
+  /** lease tuning (tests shorten the TTL); the worker id defaults to host:pid:random (SQLite: always `local`) */
+  leases?: { ttlMs?: number; workerId?: string };
+  /** told of every result this process records (tests: which worker ran which check) */
+  onResult?: (result: CheckResult) => void;
 }
 
 export interface RunningPharos {
@@ -61,12 +72,19 @@ export interface RunningPharos {
   notifications: NotificationsRuntime;
   /** the Prometheus series (absent when metrics.enabled is false) */
   metrics?: PharosMetrics;
+  role: Role;
+  /** this worker's share of the monitors (absent on a `web` replica) */
+  leases?: LeaseManager;
   close(): Promise<void>;
+  /** tests only: die like a killed process (no more heartbeats or checks, leases left to expire), then free resources */
+  crash(): Promise<void>;
 }
 
 /** The composition root: store, board, scheduler, pipeline, snapshot and HTTP, wired once. */
 export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const { config } = opts;
+  const role = opts.role ?? 'all';
+  const checks = runsChecks(role);
   const now = opts.now ?? Date.now;
   const logger = opts.logger ?? createLogger(config.logging.level);
   const metrics = config.metrics.enabled ? new PharosMetrics({ version: PHAROS_VERSION, now, onCollectError: (err) => logger.warn({ component: 'metrics', err }, 'reading a metric failed') }) : undefined;
@@ -128,24 +146,44 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   });
   const pipeline = new ResultPipeline({ board, writer, now, isOffline: () => canary?.status.offline ?? false, notify: notifications.router });
   const pushInbox = new PushInbox();
-  const runner = new MonitorRunner({ concurrency: config.scheduler.concurrency, pushInbox, logger, now, egress, onResult: (r) => pipeline.record(r), observer: metrics?.checks });
-  const adminRuntime = new LocalAdminRuntime({ store, bus, board, runner, pipeline, writer, pushInbox, notifications, now });
+  const onResult = (r: CheckResult) => {
+    pipeline.record(r);
+    opts.onResult?.(r);
+  };
+  const runner = new MonitorRunner({ concurrency: config.scheduler.concurrency, pushInbox, logger, now, egress, onResult, observer: metrics?.checks });
+  const leases: LeaseManager | undefined = checks
+    ? new LeaseManager({
+        store: store.leases,
+        workerId: opts.leases?.workerId ?? (store.dialect === 'sqlite' ? 'local' : `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`),
+        ttlMs: opts.leases?.ttlMs,
+        now,
+        units: (): readonly string[] => adminRuntime.units,
+        onChange: (change) => adminRuntime.unitsChanged(change),
+        onTakeover: (units) => metrics?.checks.leaseTakeovers.inc(units.length),
+        onError: (err) => logger.warn({ component: 'leases', err }, 'a lease round failed'),
+      })
+    : undefined;
+  const adminRuntime: LocalAdminRuntime = new LocalAdminRuntime({ store, bus, board, runner, pipeline, writer, pushInbox, notifications, now, checks, owned: leases && (() => leases.units) });
   adminRuntime.applyCatalog(catalog);
+  const stopListening = adminRuntime.listen();
 
   const snapshot = new PublicSnapshot({ store, config, bus, logger, renderers: defaultRenderers, now });
-  await snapshot.start();
+  if (servesWeb(role)) await snapshot.start();
   const streams = new StreamHub();
   snapshot.onChange((changed) => streams.publish(changed));
   metrics?.watch({ scheduler: runner.scheduler, outbox: { stats: (at) => store.outbox.stats(at), channelIds: () => notifications.channelIds() }, publicSide: { streams, snapshot } });
   const receivePush = (monitorId: string, push: PushRecord) => {
     pushInbox.record(monitorId, push);
-    const monitor = board.monitors.get(monitorId);
+    // a web replica records nothing: push monitors need a process that also runs checks (role all)
+    const monitor = checks ? board.monitors.get(monitorId) : undefined;
     if (!monitor) return;
     const probe = { startedAt: push.receivedAt, responseTimeMs: push.pingMs ?? 0, connected: push.status === 'up', error: push.status === 'down' ? `service reported down${push.msg ? `: ${push.msg}` : ''}` : undefined };
     pipeline.record(judgeProbe(monitorId, probe, monitor.conditions, monitor.degradedWhen));
   };
   const https = (config.server.base_url ?? '').startsWith('https:');
-  const app = await buildApp({
+  const readiness = readinessChecks({ store, canary, bus });
+  const metricsRoute = metrics && { metrics, token: config.metrics.token };
+  const app = !servesWeb(role) ? opsOnlyApp({ logger, readiness, metrics: metricsRoute }) : await buildApp({
     logger,
     trustProxy: config.server.trust_proxy,
     security: { https, widgetFrameAncestors: config.server.widget_frame_ancestors },
@@ -163,25 +201,29 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     streams,
     pageAccess: createPageAccessGate(config, { store, now, port: opts.port }),
     renderers: defaultRenderers,
-    readiness: readinessChecks({ store, canary, bus }),
+    readiness,
     push: { monitorForToken: (t) => pushInbox.monitorForToken(t), receive: receivePush, now },
     subscribers: subscribers.deps,
-    metrics: metrics && { metrics, token: config.metrics.token },
+    metrics: metricsRoute,
   });
   const address = await app.listen({ port: opts.port ?? config.server.port, host: config.server.host });
   const port = Number(new URL(address).port);
 
-  runner.start();
-  canary?.start();
-  notifications.start();
-  const maintenanceTimer = setInterval(() => pipeline.refreshAllComponents(), 1000);
-  const prune = () => housekeeping(store, config, logger, now());
-  const pruneTimer = setInterval(() => void prune(), 3_600_000);
-  // recurring maintenance windows are expanded a few weeks ahead, and other writers (the CLI, other replicas) change the catalog
-  const catalogTimer = setInterval(() => void adminRuntime.catalogChanged().catch((err: unknown) => logger.error({ component: 'catalog', err }, 'reloading the catalog failed')), 600_000);
-  void prune();
+  const timers: NodeJS.Timeout[] = [];
+  if (checks) {
+    await leases?.start();
+    runner.start();
+    canary?.start();
+    notifications.start();
+    const prune = () => housekeeping(store, config, logger, now());
+    timers.push(setInterval(() => pipeline.refreshAllComponents(), 1000));
+    timers.push(setInterval(() => void prune(), 3_600_000));
+    // recurring maintenance windows are expanded a few weeks ahead, and other writers (the CLI, other replicas) change the catalog
+    timers.push(setInterval(() => void adminRuntime.catalogChanged().catch((err: unknown) => logger.error({ component: 'catalog', err }, 'reloading the catalog failed')), 600_000));
+    void prune();
+  }
   if (config.admin.setup_link) await offerSetupLink(store, logger, config.server.base_url ?? address, now());
-  logger.info({ component: 'pharos', url: address, monitors: board.monitors.size, components: board.components.size, storage: store.dialect }, 'Pharos started');
+  logger.info({ component: 'pharos', url: address, role, monitors: board.monitors.size, components: board.components.size, storage: store.dialect }, 'Pharos started');
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -196,13 +238,33 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     admin: adminRuntime,
     notifications,
     metrics,
+    role,
+    leases,
     async close() {
-      clearInterval(maintenanceTimer);
-      clearInterval(pruneTimer);
-      clearInterval(catalogTimer);
+      for (const t of timers) clearInterval(t);
+      stopListening();
+      await leases?.stop();
       canary?.stop();
       await runner.stop();
       await closeKeepAliveAgents();
+      await writer.close();
+      // the state is written: the others may take the units over at once
+      await leases?.leave().catch((err: unknown) => logger.warn({ component: 'leases', err }, 'releasing the leases failed'));
+      await notifications.stop();
+      await subscribers.close();
+      snapshot.stop();
+      streams.closeAll();
+      await app.close();
+      await bus.close();
+      await store.close();
+    },
+    async crash() {
+      for (const t of timers) clearInterval(t);
+      stopListening();
+      await leases?.stop();
+      canary?.stop();
+      await runner.stop();
+      writer.pending = new PendingBatch();
       await writer.close();
       await notifications.stop();
       await subscribers.close();

@@ -41,7 +41,7 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
       ttlMs: TTL,
       units: () => units,
       onChange: async (c) => void changes.push(c),
-      onTakeover: (n) => void takeovers.push(n),
+      onTakeover: (units) => void takeovers.push(units.length),
     });
     return { manager, changes, takeovers };
   }

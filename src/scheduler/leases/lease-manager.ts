@@ -19,7 +19,7 @@ export interface LeaseManagerOptions {
    */
   onChange(change: LeaseChange): Promise<void>;
   /** units taken over from a worker whose lease ran out (not released) */
-  onTakeover?(count: number): void;
+  onTakeover?(units: string[]): void;
   onError?(err: unknown): void;
   random?: () => number;
 }
@@ -113,8 +113,8 @@ export class LeaseManager {
     const candidates = this.shuffled([...wanted].filter((u) => !held.has(u))).slice(0, Math.min(missing, share));
     const claimed = await this.opts.store.claim(this.opts.workerId, candidates, now, this.ttlMs);
     const expired = new Set(leases.filter((l) => l.expiresAt > 0 && l.owner !== this.opts.workerId).map((l) => l.unit));
-    const takeovers = claimed.filter((u) => expired.has(u)).length;
-    if (takeovers > 0) this.opts.onTakeover?.(takeovers);
+    const takeovers = claimed.filter((u) => expired.has(u));
+    if (takeovers.length > 0) this.opts.onTakeover?.(takeovers);
     return claimed;
   }
 

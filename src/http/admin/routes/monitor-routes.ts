@@ -29,7 +29,7 @@ export const monitorRoutes: AdminRoute[] = [
     path: '/api/v1/monitors/:id/run',
     access: 'operate',
     tag: 'Monitors',
-    summary: 'Run the check now; the result is recorded and returned with its raw details',
+    summary: 'Run the check now and return the result with its raw details; it is recorded when this process checks the monitor, and only returned on a web replica or by a worker that does not own it',
     params: idParams,
     response: runResultSchema,
     handle: (ctx, { params }) => runMonitorNow(ctx, params.id),
