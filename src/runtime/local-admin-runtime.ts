@@ -141,12 +141,13 @@ export class LocalAdminRuntime implements AdminRuntime {
     if (publish) await this.deps.bus.publish({ type: 'catalog.changed', at: this.deps.now() });
   }
 
-  /** Another replica changed an incident: follow it, unless an automatic change of ours waits to be written. */
+  /** Another replica changed an incident: follow what people wrote (the engine's own automatic incidents stay as the board has them). */
   private async incidentReloaded(incidentId: string): Promise<void> {
     const { store, board, pipeline, writer } = this.deps;
     if (!this.checks || writer.pending.incidents.has(incidentId)) return;
     const incident = await store.getIncident(incidentId);
-    if (writer.pending.incidents.has(incidentId)) return;
+    // the engine's own incidents are decided on the board (a read racing its next flush could be older)
+    if (writer.pending.incidents.has(incidentId) || (incident?.source === 'auto' && !incident.takenOverBy)) return;
     const before = board.openIncidents.get(incidentId);
     if (incident && incident.resolvedAt === null) board.openIncidents.set(incidentId, incident);
     else board.openIncidents.delete(incidentId);

@@ -5,6 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import { CLI_ACTOR } from '../../src/admin/actor.ts';
 import { createCatalogItem } from '../../src/admin/catalog/catalog-service.ts';
 import { monitorSpec } from '../../src/admin/catalog/catalog-kinds.ts';
+import { createIncident } from '../../src/admin/incidents.ts';
+import { incidentCreateSchema } from '../../src/admin/incident-input.ts';
 import { monitorSchema } from '../../src/config/monitor-schema.ts';
 import { parseConfigText } from '../../src/config/load-config.ts';
 import { createEgressPolicy } from '../../src/egress/egress-policy.ts';
@@ -152,6 +154,9 @@ describe('several workers share the monitors by lease (PostgreSQL)', () => {
       await createCatalogItem(ctx, monitorSpec, monitorSchema.parse({ id: 'added-by-web', type: 'http', url: `${targetUrl}/added-by-web`, interval: '1s', timeout: '500ms' }));
       await waitFor('a worker checking the monitor added on the web replica', () => checks.some((c) => c.monitorId === 'added-by-web'), 10_000);
       assert.equal(ownedEverywhere().filter((u) => u === 'm:added-by-web').length, 1);
+      // an incident a person writes on the web replica reaches the worker that owns its component
+      await createIncident(ctx, incidentCreateSchema.parse({ name: 'Slow on purpose', components: [{ id: 'c2', status: 'degraded_performance' }] }));
+      await waitFor('the owner of c2 showing what the person said', () => [...alive].some((i) => workers[i]?.board.components.get('c2')?.status === 'degraded_performance'), 10_000);
       assert.deepEqual(webChecks, []);
     } finally {
       await web.close();
