@@ -16,16 +16,17 @@ export async function runStart(args: CliArgs): Promise<number> {
   const pharos = await startPharos({ config, port: args.port, logger, role });
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ component: 'pharos', signal }, 'shutting down');
-    const force = setTimeout(() => {
-      logger.error({ component: 'pharos' }, 'shutdown took longer than 20 s; exiting');
+    if (stopping) {
+      logger.warn({ component: 'pharos', signal }, 'second signal: exiting at once');
       process.exit(1);
-    }, 20_000);
-    force.unref();
-    pharos.close().then(
-      () => process.exit(0),
+    }
+    stopping = true;
+    logger.info({ component: 'pharos', signal, graceMs: config.server.shutdown_grace }, 'shutting down');
+    pharos.shutdown({ graceMs: config.server.shutdown_grace }).then(
+      (outcome) => {
+        if (outcome.completed && outcome.failed.length === 0) logger.info({ component: 'pharos' }, 'shut down');
+        process.exit(outcome.completed && outcome.failed.length === 0 ? 0 : 1);
+      },
       (err: unknown) => {
         logger.error({ component: 'pharos', err }, 'shutdown failed');
         process.exit(1);

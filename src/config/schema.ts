@@ -53,6 +53,8 @@ export const configSchema = z
         secret: z.string().min(32, 'at least 32 characters').optional(),
         /** origins allowed to frame the public widget (/widget): ["*"] anyone, [] nobody */
         widget_frame_ancestors: z.array(z.string().regex(/^(\*|'self'|https?:\/\/[^\s;,]+)$/, "an origin like https://example.com, '*' or 'self'")).max(50).default(['*']),
+        /** on SIGTERM/SIGINT: time to finish checks in flight, flush and close before exiting 1 anyway */
+        shutdown_grace: durationMs({ min: 1 }).default(20_000),
       })
       .strict()
       .prefault({}),
@@ -76,6 +78,8 @@ export const configSchema = z
       .object({
         /** Checks running at once, across all monitors. */
         concurrency: z.number().int().min(1).max(10_000).default(500),
+        /** Checks in flight per target host at once: a slow host cannot take every slot. */
+        per_host_concurrency: z.number().int().min(1).max(10_000).default(10),
       })
       .strict()
       .prefault({}),

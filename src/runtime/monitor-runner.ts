@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { CheckResult } from '../domain/check-result.ts';
 import { defaultEgressPolicy, type EgressPolicy } from '../egress/egress-policy.ts';
+import { HostLimits, targetHostOf } from '../scheduler/host-limits.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
 import type { LiveMonitor } from './live-monitor.ts';
 import type { Logger } from './logger.ts';
@@ -9,6 +10,8 @@ import { runCheck } from './run-check.ts';
 
 export interface MonitorRunnerOptions {
   concurrency: number;
+  /** checks in flight per target host (default 10) */
+  perHostConcurrency?: number;
   pushInbox: PushInbox;
   logger: Logger;
   now?: () => number;
@@ -29,6 +32,11 @@ export interface CheckObserver {
 export class MonitorRunner {
   readonly scheduler: Scheduler;
   private readonly shutdown = new AbortController();
+  /** aborted on drain: checks waiting for their host give up, checks running go on */
+  private readonly draining = new AbortController();
+  private readonly hosts: HostLimits;
+  /** scheduled checks waiting for a slot of their host, outside the global concurrency */
+  private readonly waitingForHost = new Map<string, Promise<void>>();
   private readonly since = new Map<string, number>();
   /** each scheduled monitor's config as JSON: an unchanged monitor keeps its place in the schedule on a reload */
   private readonly scheduled = new Map<string, string>();
@@ -41,7 +49,9 @@ export class MonitorRunner {
     this.now = opts.now ?? Date.now;
     // every check in flight listens for shutdown: hundreds at once are expected, not a leak
     setMaxListeners(0, this.shutdown.signal);
+    setMaxListeners(0, this.draining.signal);
     this.egress = opts.egress ?? defaultEgressPolicy();
+    this.hosts = new HostLimits(opts.perHostConcurrency ?? 10);
     this.scheduler = new Scheduler({
       concurrency: opts.concurrency,
       now: this.now,
@@ -62,10 +72,7 @@ export class MonitorRunner {
       const job = {
         id: monitor.config.id,
         intervalMs: monitor.config.interval,
-        run: async (plannedAt: number) => {
-          this.opts.observer?.checkStarted(this.now() - plannedAt);
-          await this.runOnce(monitor);
-        },
+        run: (plannedAt: number) => this.runScheduled(monitor, plannedAt),
       };
       this.scheduler.add(job, { lastRunAt: lastCheckAt(monitor.config.id) });
     }
@@ -85,7 +92,47 @@ export class MonitorRunner {
   /** Stop scheduling and abort checks in flight. */
   async stop(): Promise<void> {
     this.shutdown.abort(new Error('shutting down'));
-    await this.scheduler.stop();
+    this.draining.abort(new Error('shutting down'));
+    await Promise.all([this.scheduler.stop(), ...this.waitingForHost.values()]);
+  }
+
+  /**
+   * Stop scheduling, drop checks still waiting for their host and wait for the ones running (their results are
+   * recorded). `stop()` aborts what is left.
+   */
+  async finish(): Promise<void> {
+    this.draining.abort(new Error('draining'));
+    await Promise.all([this.scheduler.stop(), ...this.waitingForHost.values()]);
+  }
+
+  /** Ids of the monitors whose checks are running now. */
+  get runningIds(): string[] {
+    return [...this.inFlight.keys()];
+  }
+
+  /**
+   * A scheduled run: with a free slot of its host it runs inside the global concurrency; otherwise it hands the
+   * global slot back at once and waits for its host (at most its own timeout) so other hosts keep being checked.
+   */
+  private async runScheduled(monitor: LiveMonitor, plannedAt: number): Promise<void> {
+    const id = monitor.config.id;
+    const host = targetHostOf(monitor.config);
+    const slot = host === undefined ? undefined : this.hosts.tryAcquire(host);
+    if (host === undefined || slot) {
+      this.opts.observer?.checkStarted(this.now() - plannedAt);
+      await this.runOnce(monitor).finally(() => slot?.release());
+      return;
+    }
+    if (this.waitingForHost.has(id)) return; // its previous run is still in line: skip this slot
+    const waited = this.hosts.acquire(host, { timeoutMs: monitor.config.timeout, signal: this.draining.signal }).then(async (late) => {
+      if (!late) return; // no slot in time: this slot is skipped, the next one comes at its interval
+      this.opts.observer?.checkStarted(this.now() - plannedAt);
+      await this.runOnce(monitor).finally(() => late.release());
+    });
+    const tracked = waited
+      .catch((err: unknown) => this.opts.logger.error({ component: 'scheduler', monitor: id, err }, 'check run failed unexpectedly'))
+      .finally(() => this.waitingForHost.delete(id));
+    this.waitingForHost.set(id, tracked);
   }
 
   /** Run a monitor's check now and record it (also what the scheduler calls). */

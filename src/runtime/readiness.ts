@@ -3,7 +3,8 @@ import type { ReadinessCheck } from '../http/ops/health-routes.ts';
 import type { Store } from '../store/store.ts';
 import type { ConnectivityCanary } from './connectivity-canary.ts';
 
-export function readinessChecks(deps: { store: Store; canary?: ConnectivityCanary; bus?: Bus }): ReadinessCheck[] {
+export function readinessChecks(deps: { store: Store; canary?: ConnectivityCanary; bus?: Bus; draining?: () => boolean }): ReadinessCheck[] {
+  const draining = deps.draining;
   const checks: ReadinessCheck[] = [
     {
       name: 'store',
@@ -20,6 +21,8 @@ export function readinessChecks(deps: { store: Store; canary?: ConnectivityCanar
       },
     },
   ];
+  // shutting down: the load balancer sends new requests (and reconnecting SSE clients) to another replica
+  if (draining) checks.unshift({ name: 'draining', check: async () => (draining() ? 'draining' : null) });
   const canary = deps.canary;
   if (canary) {
     checks.push({

@@ -41,6 +41,7 @@ import type { CheckResult } from '../domain/check-result.ts';
 import { LeaseManager } from '../scheduler/leases/lease-manager.ts';
 import { opsOnlyApp } from './ops-only-app.ts';
 import { runsChecks, servesWeb, type Role } from './roles.ts';
+import { runShutdown, type ShutdownOutcome } from './shutdown.ts';
 
 export interface StartOptions {
   config: PharosConfig;
@@ -76,6 +77,12 @@ export interface RunningPharos {
   /** this worker's share of the monitors (absent on a `web` replica) */
   leases?: LeaseManager;
   close(): Promise<void>;
+  /**
+   * SIGTERM: not ready at once, stop new checks and outbox claims, let checks in flight finish, flush, release the
+   * leases, close SSE streams with a retry hint, then HTTP, bus and store; gives up after `graceMs` (default
+   * config.server.shutdown_grace) and says what was pending.
+   */
+  shutdown(opts?: { graceMs?: number }): Promise<ShutdownOutcome>;
   /** tests only: die like a killed process (no more heartbeats or checks, leases left to expire), then free resources */
   crash(): Promise<void>;
 }
@@ -150,7 +157,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     pipeline.record(r);
     opts.onResult?.(r);
   };
-  const runner = new MonitorRunner({ concurrency: config.scheduler.concurrency, pushInbox, logger, now, egress, onResult, observer: metrics?.checks });
+  const runner = new MonitorRunner({ concurrency: config.scheduler.concurrency, perHostConcurrency: config.scheduler.per_host_concurrency, pushInbox, logger, now, egress, onResult, observer: metrics?.checks });
   const leases: LeaseManager | undefined = checks
     ? new LeaseManager({
         store: store.leases,
@@ -181,7 +188,8 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     pipeline.record(judgeProbe(monitorId, probe, monitor.conditions, monitor.degradedWhen));
   };
   const https = (config.server.base_url ?? '').startsWith('https:');
-  const readiness = readinessChecks({ store, canary, bus });
+  let draining = false;
+  const readiness = readinessChecks({ store, canary, bus, draining: () => draining });
   const metricsRoute = metrics && { metrics, token: config.metrics.token };
   const app = !servesWeb(role) ? opsOnlyApp({ logger, readiness, metrics: metricsRoute }) : await buildApp({
     logger,
@@ -257,6 +265,32 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
       await app.close();
       await bus.close();
       await store.close();
+    },
+    shutdown(shutdownOpts = {}) {
+      const logErr = (what: string) => (err: unknown) => logger.warn({ component: 'shutdown', err }, what);
+      return runShutdown(
+        [
+          {
+            name: 'draining: /readyz answers 503',
+            run: () => {
+              draining = true;
+              for (const t of timers) clearInterval(t);
+              stopListening();
+              canary?.stop();
+            },
+          },
+          { name: 'stop claiming outbox rows', run: () => notifications.stop() },
+          { name: 'stop scheduling; wait for checks in flight', run: async () => (await leases?.stop(), await runner.finish()), pending: () => runner.runningIds.map((id) => `check ${id}`) },
+          { name: 'flush batched writes', run: async () => (await closeKeepAliveAgents(), await writer.close()) },
+          // after the flush: whoever takes the units over reads their latest state
+          { name: 'release leases', run: () => leases?.leave().catch(logErr('releasing the leases failed')) },
+          { name: 'close SSE streams with a retry hint', run: () => streams.closeAll() },
+          { name: 'stop subscribers and snapshot', run: async () => (await subscribers.close(), snapshot.stop()) },
+          { name: 'close HTTP', run: () => app.close() },
+          { name: 'close bus and store', run: async () => (await bus.close(), await store.close()) },
+        ],
+        { graceMs: shutdownOpts.graceMs ?? config.server.shutdown_grace, logger, onDeadline: () => void runner.stop() },
+      );
     },
     async crash() {
       for (const t of timers) clearInterval(t);
