@@ -1,7 +1,11 @@
 import type { Bus } from '../bus/bus.ts';
 import type { ReadinessCheck } from '../http/ops/health-routes.ts';
 import type { Store } from '../store/store.ts';
+import { answerWithin } from './answer-within.ts';
 import type { ConnectivityCanary } from './connectivity-canary.ts';
+
+/** well under the probe's own limit, so that a hung database makes /readyz a quick 503 */
+const STORE_PING_TIMEOUT_MS = 1_000;
 
 export function readinessChecks(deps: { store: Store; canary?: ConnectivityCanary; bus?: Bus; draining?: () => boolean }): ReadinessCheck[] {
   const draining = deps.draining;
@@ -9,7 +13,7 @@ export function readinessChecks(deps: { store: Store; canary?: ConnectivityCanar
     {
       name: 'store',
       check: async () => {
-        await deps.store.ping();
+        await answerWithin(deps.store.ping(), STORE_PING_TIMEOUT_MS, 'the store');
         return null;
       },
     },

@@ -25,11 +25,11 @@ export class PageSnapshot {
     readonly model: StatusModel,
     private readonly renderers: PublicRenderers,
   ) {
-    for (const [path, render] of Object.entries(renderers.statuspage)) this.json.set(path, renderAsset(JSON.stringify(render(model)), JSON_TYPE));
+    for (const [path, render] of Object.entries(renderers.statuspage)) this.json.set(path, this.asset(JSON.stringify(render(model)), JSON_TYPE));
     const page = renderers.statusPage(model);
     // The page's own ETag goes inside it so that the browser script can tell whether a stream event is news to it.
-    this.etag = renderAsset(page, HTML_TYPE).etag;
-    this.html = renderAsset(page.replace(ETAG_PLACEHOLDER, this.etag.replace(/"/g, '')), HTML_TYPE);
+    this.etag = this.asset(page, HTML_TYPE).etag;
+    this.html = this.asset(page.replace(ETAG_PLACEHOLDER, this.etag.replace(/"/g, '')), HTML_TYPE);
   }
 
   /** The stream's token: the unquoted ETag of the status page. */
@@ -58,8 +58,8 @@ export class PageSnapshot {
   feed(kind: 'rss' | 'atom'): RenderedAsset {
     return this.cached(`feed:${kind}`, () =>
       kind === 'rss'
-        ? renderAsset(this.renderers.rss(this.model), 'application/rss+xml; charset=utf-8')
-        : renderAsset(this.renderers.atom(this.model), 'application/atom+xml; charset=utf-8'),
+        ? this.asset(this.renderers.rss(this.model), 'application/rss+xml; charset=utf-8')
+        : this.asset(this.renderers.atom(this.model), 'application/atom+xml; charset=utf-8'),
     )!;
   }
 
@@ -75,20 +75,25 @@ export class PageSnapshot {
             : kind === 'response-time'
               ? this.renderers.responseTimeBadge(this.model, componentId, p)
               : undefined;
-      return svg === undefined ? undefined : renderAsset(svg, SVG_TYPE);
+      return svg === undefined ? undefined : this.asset(svg, SVG_TYPE);
     });
   }
 
   widget(kind: 'script' | 'frame'): RenderedAsset {
     return this.cached(`widget:${kind}`, () =>
       kind === 'script'
-        ? renderAsset(this.renderers.widgetScript(this.model), 'text/javascript; charset=utf-8')
-        : renderAsset(this.renderers.widgetFrame(this.model), HTML_TYPE),
+        ? this.asset(this.renderers.widgetScript(this.model), 'text/javascript; charset=utf-8')
+        : this.asset(this.renderers.widgetFrame(this.model), HTML_TYPE),
     )!;
   }
 
   private withEtag(html: string): RenderedAsset {
-    return renderAsset(html.replace(ETAG_PLACEHOLDER, this.token), HTML_TYPE);
+    return this.asset(html.replace(ETAG_PLACEHOLDER, this.token), HTML_TYPE);
+  }
+
+  /** Every answer of a stale model carries the stale marker (an `X-Pharos-Stale` header, its own ETag). */
+  private asset(text: string, contentType: string): RenderedAsset {
+    return renderAsset(text, contentType, { staleSince: this.model.stale?.since });
   }
 
   private cached(key: string, make: () => RenderedAsset | undefined): RenderedAsset | undefined {

@@ -1,6 +1,7 @@
 import type { Bus } from '../../bus/bus.ts';
 import type { PageConfig } from '../../config/page-schema.ts';
 import type { PharosConfig } from '../../config/schema.ts';
+import { answerWithin } from '../../runtime/answer-within.ts';
 import type { Logger } from '../../runtime/logger.ts';
 import type { Store } from '../../store/store.ts';
 import { historyWindows, loadHistory } from './history/load-history.ts';
@@ -24,7 +25,17 @@ export interface PublicSnapshotOptions {
   refreshMs?: number;
   /** reload the 90-day history at most this often after a status change, and at least every refreshMs */
   historyMinGapMs?: number;
+  /** while rebuilding fails, retry this often (the bus may be quiet: nothing is committed while the store is down) */
+  retryMs?: number;
+  /** mark the pages stale after this many failed rebuilds in a row, or this long after the first one */
+  staleAfter?: { failures: number; ms: number };
+  /** give up on a rebuild whose reads have not answered by then (a hung database) */
+  buildTimeoutMs?: number;
+  /** ping the store this often: nothing else tells a quiet page that the store is gone */
+  probeMs?: number;
 }
+
+const STALE_AFTER = { failures: 2, ms: 5_000 } as const;
 
 export type SnapshotListener = (changed: PageSnapshot[]) => void;
 
@@ -41,6 +52,13 @@ export class PublicSnapshot {
   lastError: unknown;
   /** ms since epoch of the last successful rebuild; 0 before the first */
   builtAt = 0;
+  /** ms since epoch of the first failed rebuild since the last good one */
+  failingSince: number | undefined;
+  failedRebuilds = 0;
+  /** set once the pages show the last good model with a "may be stale" note */
+  stale: { since: number } | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private prober: NodeJS.Timeout | undefined;
   private history: { map: Map<string, ComponentHistory>; loadedAt: number; dirty: boolean } = { map: new Map(), loadedAt: 0, dirty: true };
   private readonly historyWindows = historyWindows();
   private readonly listeners = new Set<SnapshotListener>();
@@ -51,6 +69,7 @@ export class PublicSnapshot {
   private building: Promise<void> | undefined;
   private again = false;
   private readonly now: () => number;
+  private stopped = false;
 
   constructor(private readonly opts: PublicSnapshotOptions) {
     this.mounts = buildPageMounts(opts.config);
@@ -67,6 +86,8 @@ export class PublicSnapshot {
     });
     this.refresher = setInterval(() => this.schedule(), this.opts.refreshMs ?? 30_000);
     this.refresher.unref();
+    this.prober = setInterval(() => void this.probeStore(), this.opts.probeMs ?? 2_000);
+    this.prober.unref();
   }
 
   stop(): void {
@@ -74,6 +95,10 @@ export class PublicSnapshot {
     if (this.timer) clearTimeout(this.timer);
     if (this.historyTimer) clearTimeout(this.historyTimer);
     if (this.refresher) clearInterval(this.refresher);
+    if (this.prober) clearInterval(this.prober);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.stopped = true;
   }
 
   onChange(listener: SnapshotListener): () => void {
@@ -127,14 +152,14 @@ export class PublicSnapshot {
 
   private async build(): Promise<void> {
     const started = performance.now();
+    const now = this.now();
     try {
-      const now = this.now();
-      const [live, pageRows] = await Promise.all([loadLiveData(this.opts.store, now), this.opts.store.admin.listCatalog('page')]);
+      const [live, pageRows] = await answerWithin(Promise.all([loadLiveData(this.opts.store, now), this.opts.store.admin.listCatalog('page')]), this.opts.buildTimeoutMs ?? 10_000, 'the store');
       this.refreshMounts(
         pageRows.map((p) => p.config as PageConfig),
         live.components,
       );
-      await this.refreshHistory(live, now);
+      await answerWithin(this.refreshHistory(live, now), this.opts.buildTimeoutMs ?? 10_000, 'the store');
       const data: PublicData = { ...live, history: this.history.map };
       const changed: PageSnapshot[] = [];
       const pages = new Map<string, PageSnapshot>();
@@ -146,12 +171,54 @@ export class PublicSnapshot {
       this.pages = pages;
       this.builtAt = now;
       this.lastError = undefined;
+      if (this.stale) this.opts.logger.info({ component: 'snapshot', staleSince: new Date(this.stale.since).toISOString() }, 'the store answers again; the public pages are current');
+      this.failingSince = undefined;
+      this.failedRebuilds = 0;
+      this.stale = undefined;
       this.lastBuildMs = performance.now() - started;
       if (changed.length > 0) for (const l of this.listeners) l(changed);
     } catch (err) {
       this.lastError = err;
       this.opts.logger.error({ component: 'snapshot', err }, 'rebuilding the public snapshot failed; serving the previous one');
+      this.rebuildFailed(now);
     }
+  }
+
+  /** A failed ping counts as a failed rebuild (and starts the retries that find out when the store is back). */
+  private async probeStore(): Promise<void> {
+    if (this.building || this.failingSince !== undefined) return;
+    const now = this.now();
+    try {
+      await answerWithin(this.opts.store.ping(), 1_000, 'the store');
+    } catch (err) {
+      this.lastError = err;
+      this.opts.logger.error({ component: 'snapshot', err }, 'the store does not answer; serving the previous snapshot');
+      this.rebuildFailed(now);
+    }
+  }
+
+  /** Count the failure, mark the pages stale past the threshold, and try again soon. */
+  private rebuildFailed(now: number): void {
+    this.failedRebuilds += 1;
+    this.failingSince ??= now;
+    const after = this.opts.staleAfter ?? STALE_AFTER;
+    if (!this.stale && this.pages.size > 0 && (this.failedRebuilds >= after.failures || now - this.failingSince >= after.ms)) this.markStale({ since: this.failingSince });
+    if (this.stopped || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.schedule();
+    }, this.opts.retryMs ?? 1_000);
+    this.retryTimer.unref();
+  }
+
+  /** Re-render the last good models with the stale marker: no store access needed. */
+  private markStale(stale: { since: number }): void {
+    this.stale = stale;
+    const pages = new Map<string, PageSnapshot>();
+    for (const [key, page] of this.pages) pages.set(key, new PageSnapshot(key, { ...page.model, stale }, this.opts.renderers));
+    this.pages = pages;
+    this.opts.logger.warn({ component: 'snapshot', staleSince: new Date(stale.since).toISOString() }, 'the store does not answer; serving the last good pages marked stale');
+    for (const l of this.listeners) l([...pages.values()]);
   }
 
   private async refreshHistory(live: Omit<PublicData, 'history'>, now: number): Promise<void> {

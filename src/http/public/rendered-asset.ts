@@ -11,12 +11,20 @@ export class RenderedAsset {
   private gz: Buffer | undefined;
   private brotli: Buffer | undefined;
 
+  /** ISO time since when the store has not answered, when these bytes come from the last good snapshot */
+  readonly staleSince: string | undefined;
+
   constructor(
     text: string | Buffer,
     readonly contentType: string,
+    opts: { staleSince?: number } = {},
   ) {
     this.body = typeof text === 'string' ? Buffer.from(text) : text;
-    this.etag = `"${createHash('sha1').update(this.body).digest('base64url').slice(0, 22)}"`;
+    this.staleSince = opts.staleSince === undefined ? undefined : new Date(opts.staleSince).toISOString();
+    // a stale answer gets its own ETag even when its bytes did not change, so that caches pick up the stale header
+    const hash = createHash('sha1').update(this.body);
+    if (this.staleSince) hash.update(`\0stale:${this.staleSince}`);
+    this.etag = `"${hash.digest('base64url').slice(0, 22)}"`;
   }
 
   get gzip(): Buffer {
@@ -31,6 +39,6 @@ export class RenderedAsset {
   }
 }
 
-export function renderAsset(text: string | Buffer, contentType: string): RenderedAsset {
-  return new RenderedAsset(text, contentType);
+export function renderAsset(text: string | Buffer, contentType: string, opts?: { staleSince?: number }): RenderedAsset {
+  return new RenderedAsset(text, contentType, opts);
 }

@@ -64,6 +64,7 @@ function headersFor(asset: RenderedAsset, answer: { cacheControl: string; cors: 
   if (!headers) {
     headers = ['etag', asset.etag, 'cache-control', cacheControl, 'vary', answer.private ? PRIVATE_VARY : 'accept-encoding', NOSNIFF, 'nosniff'];
     if (cors) headers.push('access-control-allow-origin', '*');
+    if (asset.staleSince) headers.push('x-pharos-stale', asset.staleSince);
     if (asset.contentType.startsWith('text/html')) headers.push(...(answer.embeddable ? security.widget : security.page));
     if (variant !== 'not-modified') {
       headers.push('content-type', asset.contentType);

@@ -21,6 +21,8 @@ export interface StatusModel {
   history: Map<string, ComponentHistory>;
   /** ms since epoch when this model was read */
   builtAt: number;
+  /** set while the store does not answer: the model is the last good one, re-rendered with a note */
+  stale?: { since: number };
 }
 
 export interface ModelPage {

@@ -19,5 +19,8 @@ export function openPostgres(url: string, logger: StoreLogger, opts: { maxConnec
   });
   // an idle client losing its connection must not crash the process; the next query reconnects
   pool.on('error', (err) => logger.error({ err }, 'idle PostgreSQL connection failed'));
+  // pg-pool listens for errors on idle clients only: a checked-out client (between two statements of a transaction)
+  // whose server goes away would otherwise throw an uncaught 'error' and end the process; its next query fails instead
+  pool.on('connect', (client) => client.on('error', (err) => logger.warn({ err: err.message }, 'PostgreSQL connection lost while in use')));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
