@@ -46,7 +46,8 @@ try {
   await until(
     async () => {
       const s = await stats();
-      return s.every((w) => w.monitors >= share - 1 && w.monitors <= share) && s.reduce((n, w) => n + w.monitors, 0) === monitors;
+      // the fair share is ceil(monitors / workers): balanced once nobody is above it and every monitor is owned
+      return s.every((w) => w.monitors <= share) && s.reduce((n, w) => n + w.monitors, 0) === monitors;
     },
     { timeoutMs: 60 * ttlMs, everyMs: 500, what: 'a balanced spread' },
   );

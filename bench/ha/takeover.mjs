@@ -46,7 +46,7 @@ try {
   const unitsOfAll = async () => Promise.all(workers.map(async (w) => (await w.ask('units')).units));
   const balanced = async () => {
     const owned = await unitsOfAll();
-    return owned.every((u) => u.length >= share - 1 && u.length <= share) && owned.reduce((n, u) => n + u.length, 0) === components && owned;
+    return owned.every((u) => u.length <= share) && owned.reduce((n, u) => n + u.length, 0) === components && owned;
   };
 
   const samples = [];
