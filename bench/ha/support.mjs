@@ -91,6 +91,3 @@ export function queryOnce(url, sql, params) {
   return withClient(url, (c) => c.query(sql, params));
 }
 
-export function machineNote() {
-  return { cores: (globalThis.navigator?.hardwareConcurrency) ?? 0, node: process.version };
-}
