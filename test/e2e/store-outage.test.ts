@@ -105,7 +105,20 @@ describe('store outage: degraded mode while PostgreSQL is stopped', () => {
     assert.ok(duringOutage >= OUTAGE_MS / 1000 - 2, `checks kept running during the outage: ${duringOutage}`);
 
     await pg.start();
-    await waitFor('/readyz to answer 200', async () => (await get('/readyz')).status === 200, 30_000, 200);
+    let lastReady = '';
+    await waitFor(
+      '/readyz to answer 200',
+      async () => {
+        const res = await get('/readyz');
+        lastReady = await res.text();
+        return res.status === 200;
+      },
+      // the store's pool and the LISTEN connection reconnect with backoff; a loaded CI machine is slow to get there
+      60_000,
+      200,
+    ).catch((err: Error) => {
+      throw new Error(`${err.message}; last /readyz answer: ${lastReady}`);
+    });
     const page = await waitFor(
       'the note to go and the incident to show',
       async () => {
