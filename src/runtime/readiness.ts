@@ -9,6 +9,7 @@ const STORE_PING_TIMEOUT_MS = 1_000;
 
 export function readinessChecks(deps: { store: Store; canary?: ConnectivityCanary; bus?: Bus; draining?: () => boolean }): ReadinessCheck[] {
   const draining = deps.draining;
+  let schemaCurrent = false;
   const checks: ReadinessCheck[] = [
     {
       name: 'store',
@@ -20,7 +21,11 @@ export function readinessChecks(deps: { store: Store; canary?: ConnectivityCanar
     {
       name: 'migrations',
       check: async () => {
+        // this code's migrations cannot grow while it runs: once the schema was seen current it stays so (re-reading the
+        // migration table right after the database came back has been seen to misreport it as empty)
+        if (schemaCurrent) return null;
         const pending = await deps.store.pendingMigrations();
+        schemaCurrent = pending === 0;
         return pending === 0 ? null : `${pending} migration(s) pending`;
       },
     },
