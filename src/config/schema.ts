@@ -80,6 +80,8 @@ export const configSchema = z
         concurrency: z.number().int().min(1).max(10_000).default(500),
         /** Checks in flight per target host at once: a slow host cannot take every slot. */
         per_host_concurrency: z.number().int().min(1).max(10_000).default(10),
+        /** How long a worker's lease on its monitors lasts without renewal; a dead worker's monitors move within 2 × this. */
+        lease_ttl: durationMs({ min: 1_000 }).default(10_000),
       })
       .strict()
       .prefault({}),

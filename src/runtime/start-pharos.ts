@@ -162,7 +162,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     ? new LeaseManager({
         store: store.leases,
         workerId: opts.leases?.workerId ?? (store.dialect === 'sqlite' ? 'local' : `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`),
-        ttlMs: opts.leases?.ttlMs,
+        ttlMs: opts.leases?.ttlMs ?? config.scheduler.lease_ttl,
         now,
         units: (): readonly string[] => adminRuntime.units,
         onChange: (change) => adminRuntime.unitsChanged(change),
