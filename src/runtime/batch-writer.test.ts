@@ -19,7 +19,7 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pharos-writer-'));
   store = await openStore(`sqlite:${join(dir, 'w.db')}`);
   await store.migrate();
-  const config = configSchema.parse({ monitors: [{ id: 'm1', type: 'tcp', host: '127.0.0.1', port: 1 }] });
+  const config = configSchema.parse({ monitors: ['m1', 'm2'].map((id) => ({ id, type: 'tcp', host: '127.0.0.1', port: 1 })) });
   await store.syncConfig({ monitors: [...config.monitors], components: [] }, Date.now());
 });
 after(async () => {
@@ -78,4 +78,34 @@ test('while the store stays down, the buffer is bounded: the oldest results are 
   assert.equal(writer.droppedResults, 150);
   assert.equal(writer.pending.results[0]!.startedAt, 150, 'the newest are kept');
   await writer.close();
+});
+
+test('the lease fence runs before each commit: what it drops is not stored, what it keeps is, and a failing fence is retried', async () => {
+  const held = new Set(['m1']);
+  let fenceCalls = 0;
+  const writer = new BatchWriter({
+    store,
+    bus: new InProcessBus(),
+    logger: createLogger('silent'),
+    intervalMs: 5,
+    maxResults: 1000,
+    fence: async (batch) => {
+      fenceCalls += 1;
+      if (fenceCalls === 1) throw new Error('store unreachable');
+      return batch.retainHeld({ monitorIds: held, componentIds: new Set() });
+    },
+  });
+  const t0 = Date.now() - 5_000;
+  for (const monitorId of ['m1', 'm2']) {
+    for (let i = 0; i < 5; i++) writer.pending.results.push({ monitorId, startedAt: t0 + i, latencyMs: 1, ok: true, degraded: false, maintenance: false, statusCode: null, error: null });
+  }
+  await writer.flush();
+  assert.equal(writer.committedResults, 0, 'the first fence failed: nothing committed, all kept for the retry');
+  const deadline = Date.now() + 5000;
+  while (writer.committedResults === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  await writer.close();
+  assert.equal(writer.committedResults, 5);
+  assert.equal(writer.fencedResults, 5);
+  assert.equal((await store.listResults('m1', { from: t0, to: Date.now(), limit: 100 })).length, 5);
+  assert.equal((await store.listResults('m2', { from: t0, to: Date.now(), limit: 100 })).length, 0);
 });

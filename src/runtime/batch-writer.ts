@@ -13,6 +13,11 @@ export interface BatchWriterOptions {
   maxResults: number;
   /** results kept in memory while the store is failing; beyond it the oldest are dropped and counted */
   maxBuffered?: number;
+  /**
+   * Called before each commit to drop what this process may no longer write (lease-fence.ts); returns the results
+   * dropped. Its failure fails the commit (retried like any other).
+   */
+  fence?: (batch: PendingBatch) => Promise<number>;
 }
 
 /**
@@ -22,6 +27,8 @@ export interface BatchWriterOptions {
 export class BatchWriter {
   pending = new PendingBatch();
   droppedResults = 0;
+  /** results discarded by the fence: checked while another worker held their monitor */
+  fencedResults = 0;
   committedResults = 0;
   failedFlushes = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -62,6 +69,7 @@ export class BatchWriter {
   private async commit(batch: PendingBatch): Promise<void> {
     const { store, bus, logger } = this.opts;
     try {
+      if (this.opts.fence) this.fencedResults += await this.opts.fence(batch);
       await store.commitBatch(batch.toResultBatch());
       this.committedResults += batch.results.length;
       if (this.retryDelayMs > 0) logger.info({ component: 'batch-writer', results: batch.results.length }, 'store is writable again; buffered results flushed');

@@ -50,6 +50,11 @@ export class LocalAdminRuntime implements AdminRuntime {
     return this.leaseUnits.units;
   }
 
+  /** The lease units of the catalog as last applied, with what each holds. */
+  get unitContents(): LeaseUnits {
+    return this.leaseUnits;
+  }
+
   /** Reloads are serialised; changes arriving during one are folded into one more. Other replicas are told. */
   catalogChanged(): Promise<void> {
     return this.reloadSerially(true);

@@ -4,6 +4,12 @@ import type { PharosEvent } from '../bus/events.ts';
 import type { NewOutboxRow } from '../store/outbox-store.ts';
 import type { ComponentStatusRow, RecordedResult, ResultBatch } from '../store/store.ts';
 
+/** What a worker still holds by lease: the monitors and components it may write for. */
+export interface HeldContents {
+  monitorIds: ReadonlySet<string>;
+  componentIds: ReadonlySet<string>;
+}
+
 /** What has changed since the last flush. States, incidents and component statuses keep only their latest version. */
 export class PendingBatch {
   results: RecordedResult[] = [];
@@ -35,6 +41,35 @@ export class PendingBatch {
       componentStatuses: [...this.componentStatuses.values()],
       notifications: this.notifications,
     };
+  }
+
+  /**
+   * Drop what was decided for monitors and components this worker no longer holds (another worker took them over while
+   * this one could not reach the store): their results, states, status changes, automatic incidents, component
+   * statuses, notifications and events. Returns how many results were dropped.
+   */
+  retainHeld(held: HeldContents): number {
+    const monitorHeld = (id: string) => held.monitorIds.has(id);
+    const before = this.results.length;
+    this.results = this.results.filter((r) => monitorHeld(r.monitorId));
+    this.statusChanges = this.statusChanges.filter((c) => monitorHeld(c.monitorId));
+    for (const id of [...this.states.keys()]) if (!monitorHeld(id)) this.states.delete(id);
+    for (const id of [...this.componentStatuses.keys()]) if (!held.componentIds.has(id)) this.componentStatuses.delete(id);
+    const lostIncidents = new Set<string>();
+    for (const [id, incident] of this.incidents) {
+      if (incident.source === 'auto' && !incident.componentIds.some((c) => held.componentIds.has(c))) lostIncidents.add(id);
+    }
+    for (const id of lostIncidents) this.incidents.delete(id);
+    this.notifications = this.notifications.filter(({ event }) =>
+      event.monitor ? monitorHeld(event.monitor.id) : !(event.incident && lostIncidents.has(event.incident.id)),
+    );
+    this.events = this.events.filter((e) => {
+      if (e.type === 'monitor.status') return monitorHeld(e.monitorId);
+      if (e.type === 'component.status') return held.componentIds.has(e.componentId);
+      if (e.type === 'incident.changed') return !lostIncidents.has(e.incidentId);
+      return true;
+    });
+    return before - this.results.length;
   }
 
   /** Put a batch that failed to commit back in front of what came since, keeping the newest version of each row. */

@@ -39,6 +39,7 @@ import { ResultPipeline } from './result-pipeline.ts';
 import type { StatusBoard } from './status-board.ts';
 import type { CheckResult } from '../domain/check-result.ts';
 import { LeaseManager } from '../scheduler/leases/lease-manager.ts';
+import { leaseFence } from './lease-fence.ts';
 import { opsOnlyApp } from './ops-only-app.ts';
 import { runsChecks, servesWeb, type Role } from './roles.ts';
 import { runShutdown, type ShutdownOutcome } from './shutdown.ts';
@@ -115,7 +116,9 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const catalog = await loadCatalog(store);
   const board = await loadBoard(store, catalog, now());
   const bus = await createBus(config, store, logger);
-  const writer = new BatchWriter({ store, bus, logger, intervalMs: config.storage.batch_interval, maxResults: config.storage.batch_size });
+  const workerId = opts.leases?.workerId ?? (store.dialect === 'sqlite' ? 'local' : `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`);
+  const fence = checks ? leaseFence({ leases: store.leases, workerId, units: () => adminRuntime.unitContents, logger }) : undefined;
+  const writer = new BatchWriter({ store, bus, logger, intervalMs: config.storage.batch_interval, maxResults: config.storage.batch_size, fence });
   const canary = config.connectivity ? new ConnectivityCanary(config.connectivity, logger, now) : undefined;
   const egress = createEgressPolicy(config.egress);
   const publicUrl = (config.server.base_url ?? `http://localhost:${opts.port || config.server.port}`).replace(/\/$/, '');
@@ -161,7 +164,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const leases: LeaseManager | undefined = checks
     ? new LeaseManager({
         store: store.leases,
-        workerId: opts.leases?.workerId ?? (store.dialect === 'sqlite' ? 'local' : `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`),
+        workerId,
         ttlMs: opts.leases?.ttlMs ?? config.scheduler.lease_ttl,
         now,
         units: (): readonly string[] => adminRuntime.units,

@@ -37,9 +37,14 @@ forEachStore('leases', (h) => {
     assert.ok(!(await leases().renew('A', T + TTL + 2, TTL)).includes('x:1'));
   });
 
-  test('an owner that did not renew in time loses its lease even if nobody took it', async () => {
-    await leases().claim('late', ['y:1'], T, TTL);
-    assert.deepEqual(await leases().renew('late', T + TTL + 1, TTL), []);
+  test('an owner that did not renew in time keeps its lease while nobody took it; held lists what names it', async () => {
+    await leases().claim('late', ['y:1', 'y:2', 'y:3'], T, TTL);
+    await leases().release('late', ['y:3']);
+    assert.deepEqual(await leases().held('late'), ['y:1', 'y:2']);
+    assert.deepEqual(await leases().claim('other', ['y:2'], T + TTL + 1, TTL), ['y:2']);
+    assert.deepEqual(await leases().held('late'), ['y:1']);
+    assert.deepEqual(await leases().renew('late', T + TTL + 2, TTL), ['y:1'], 'expired, unclaimed y:1 renewed; released y:3 not');
+    assert.equal((await leases().list()).find((l) => l.unit === 'y:1')?.expiresAt, T + TTL + 2 + TTL);
   });
 
   test('release frees units at once (only the owner can release); leave releases everything', async () => {

@@ -163,32 +163,92 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
     await a.manager.leave();
   });
 
-  test('with the store unreachable it keeps its units only until its leases could have expired', async () => {
-    const clock = { t: 7_000_000 };
-    const units = unitsOf(2);
-    let down = false;
-    const flaky: LeaseStore = new Proxy(store.leases, {
+  function failingWhen(down: () => boolean): LeaseStore {
+    return new Proxy(store.leases, {
       get(target, key, receiver) {
         const value = Reflect.get(target, key, receiver) as unknown;
         if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => (down ? Promise.reject(new Error('store down')) : (value as (...a: unknown[]) => unknown).apply(target, args));
+        return (...args: unknown[]) => (down() ? Promise.reject(new Error('store down')) : (value as (...a: unknown[]) => unknown).apply(target, args));
       },
     });
-    const a = worker('flaky', units, clock, flaky);
+  }
+
+  test('with the store unreachable it keeps its units (and checks them); after the outage it renews them all', async () => {
+    const clock = { t: 7_000_000 };
+    const units = unitsOf(2);
+    let down = false;
+    const a = worker('flaky', units, clock, failingWhen(() => down));
     await a.manager.round();
     assert.equal(a.manager.units.size, 2);
     down = true;
-    clock.t += TTL / 3;
-    await a.manager.round();
-    assert.equal(a.manager.units.size, 2, 'kept while the leases are surely still its own');
-    clock.t += TTL / 3;
-    await a.manager.round();
-    assert.equal(a.manager.units.size, 0, 'dropped before another worker could claim them');
-    assert.deepEqual(a.changes.at(-1)?.removed.sort(), [...units].sort());
+    for (let i = 0; i < 6; i++) {
+      clock.t += TTL / 3;
+      await a.manager.round();
+    }
+    assert.equal(a.manager.units.size, 2, 'kept through an outage of 2 TTLs');
+    const changesBefore = a.changes.length;
     down = false;
     clock.t += 1;
     await a.manager.round();
-    assert.equal(a.manager.units.size, 2, 'regained: nobody else took them');
+    assert.equal(a.manager.units.size, 2);
+    assert.equal(a.changes.length, changesBefore, 'no unit dropped or re-added: nobody else took them');
+    assert.ok((await store.leases.list()).filter((l) => units.includes(l.unit)).every((l) => l.owner === 'flaky' && l.expiresAt === clock.t + TTL));
     await a.manager.leave();
+  });
+
+  test('a worker back from a partition drops the units another worker took over meanwhile', async () => {
+    const clock = { t: 7_500_000 };
+    const units = unitsOf(4);
+    let cutOff = false;
+    const a = worker('cut-off', units, clock, failingWhen(() => cutOff));
+    await a.manager.round();
+    assert.equal(a.manager.units.size, 4);
+    cutOff = true;
+    clock.t += TTL + 1;
+    await a.manager.round();
+    const b = worker('other', units, clock);
+    await b.manager.round();
+    assert.ok(b.manager.units.size > 0, 'the other worker claimed expired units');
+    const taken = [...b.manager.units];
+    cutOff = false;
+    clock.t += 1;
+    await a.manager.round();
+    assert.deepEqual(a.changes.at(-1)?.removed.sort(), [...taken].sort());
+    await assertDisjoint([a.manager, b.manager], units);
+    await a.manager.leave();
+    await b.manager.leave();
+  });
+
+  test('after its own store outage a worker waits one TTL before claiming others\' expired units', async () => {
+    const clock = { t: 7_800_000 };
+    const units = unitsOf(4);
+    const aUnits = units.slice(0, 2);
+    let down = false;
+    const a = worker('back-first', aUnits, clock, failingWhen(() => down));
+    const b = worker('back-later', units, clock);
+    await a.manager.round();
+    await b.manager.round();
+    // the store goes away for 3 TTLs: every lease expires; b does not even run a round meanwhile
+    down = true;
+    clock.t += TTL * 3;
+    await a.manager.round();
+    down = false;
+    aUnits.push(...units.slice(2)); // a now shares all four units: b's expired leases would be claimable
+    clock.t += 1;
+    await a.manager.round();
+    assert.deepEqual([...a.manager.units].sort(), units.slice(0, 2), 'claimed nothing of b\'s right after the outage');
+    clock.t += 1;
+    await b.manager.round();
+    assert.equal(b.manager.units.size, 2, 'b renewed its own on its way back');
+    // both carry on as usual: b renews every TTL / 3, a may claim again one TTL after its outage
+    for (let i = 0; i < 4; i++) {
+      clock.t += TTL / 3;
+      await b.manager.round();
+      await a.manager.round();
+    }
+    await assertDisjoint([a.manager, b.manager], units);
+    assert.equal(b.manager.units.size, 2);
+    await a.manager.leave();
+    await b.manager.leave();
   });
 });

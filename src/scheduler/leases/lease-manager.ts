@@ -30,13 +30,18 @@ export const DEFAULT_LEASE_TTL_MS = 10_000;
  * One worker's side of sharing monitors: each round it heart-beats, renews its leases (what the store returns is what
  * it owns), then moves towards its fair share, ceil(units / live workers): below it, it claims free or expired units
  * (a random pick, at most one share per round, so workers starting together do not fight over the same units); above
- * it, it releases a few per round for the others. When the store cannot be reached it keeps its units only until its
- * leases would have expired, then drops them all: by then another worker may own them.
+ * it, it releases a few per round for the others.
+ *
+ * When the store cannot be reached it keeps its units and goes on checking them (results wait in the batch writer);
+ * when the store answers again, the renewal says which units are still its own, and the batch writer's lease fence
+ * discards what it buffered for a unit another worker took over meanwhile. After such an outage it waits one TTL before
+ * claiming expired units, so that the other workers coming back from the same outage renew their own first.
  */
 export class LeaseManager {
   readonly ttlMs: number;
   private owned = new Set<string>();
-  private validUntil = 0;
+  private storeFailing = false;
+  private claimNotBefore = 0;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
@@ -81,12 +86,14 @@ export class LeaseManager {
     try {
       await store.heartbeat(me, now);
       held = await store.renew(me, now, this.ttlMs);
-      this.validUntil = now + this.ttlMs;
     } catch (err) {
       this.opts.onError?.(err);
-      // the next round would come too late: stop before the leases can have passed to another worker
-      if (now + this.roundMs >= this.validUntil && this.owned.size > 0) await this.drop([...this.owned]);
+      this.storeFailing = true;
       return;
+    }
+    if (this.storeFailing) {
+      this.storeFailing = false;
+      this.claimNotBefore = now + this.ttlMs;
     }
     const wanted = new Set(this.opts.units());
     const mine = new Set(held.filter((u) => wanted.has(u)));
@@ -101,7 +108,7 @@ export class LeaseManager {
     if (lost.length + surplus.length > 0) await this.drop([...lost, ...surplus]);
     if (surplus.length + gone.length > 0) await store.release(me, [...surplus, ...gone]);
 
-    const claimed = mine.size < share ? await this.claim(now, wanted, share - mine.size, share) : [];
+    const claimed = mine.size < share && now >= this.claimNotBefore ? await this.claim(now, wanted, share - mine.size, share) : [];
     const added = [...regained, ...claimed];
     for (const u of added) this.owned.add(u);
     if (added.length > 0) await this.opts.onChange({ added, removed: [] });

@@ -23,10 +23,16 @@ export class KyselyLeaseStore implements LeaseStore {
       .updateTable('leases')
       .set({ expires_at: now + ttlMs })
       .where('owner', '=', owner)
-      .where('expires_at', '>=', now)
+      // expired but still naming this owner: nobody claimed it meanwhile (a claim changes the owner), so it is still its
+      .where('expires_at', '>', 0)
       .returning('unit')
       .execute();
     return rows.map((r) => r.unit).sort();
+  }
+
+  async held(owner: string): Promise<string[]> {
+    const rows = await this.ctx.db.selectFrom('leases').select('unit').where('owner', '=', owner).where('expires_at', '>', 0).orderBy('unit').execute();
+    return rows.map((r) => r.unit);
   }
 
   async claim(owner: string, units: readonly string[], now: number, ttlMs: number): Promise<string[]> {

@@ -11,8 +11,14 @@ export interface LeaseStore {
   heartbeat(workerId: string, now: number): Promise<void>;
   /** workers whose heartbeat is at or after `since`, by id */
   liveWorkers(since: number): Promise<string[]>;
-  /** extend every unexpired lease this owner holds to now + ttlMs; the units it holds (the authoritative set) */
+  /**
+   * Extend every lease this owner holds to now + ttlMs; the units it holds (the authoritative set). A lease that expired
+   * without anyone claiming it is still held (after a store outage every worker gets its own units back); a released
+   * one is not.
+   */
   renew(owner: string, now: number, ttlMs: number): Promise<string[]>;
+  /** the units whose lease names this owner (expired or not, unless released): what it may still write results for */
+  held(owner: string): Promise<string[]>;
   /** take these units where free (no lease, or expired before now) until now + ttlMs; the units taken */
   claim(owner: string, units: readonly string[], now: number, ttlMs: number): Promise<string[]>;
   /** give these units up at once (expires_at 0) so that others can claim them */
