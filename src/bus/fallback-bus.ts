@@ -30,6 +30,7 @@ export class FallbackBus implements Bus {
   private readonly now: () => number;
   private overlapUntil = 0;
   private fellBack = false;
+  private closing = false;
 
   constructor(
     private readonly primary: RemoteTransport,
@@ -77,6 +78,7 @@ export class FallbackBus implements Bus {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all([this.primary.close(), this.fallback?.close()]);
     await this.local.close();
   }
@@ -100,7 +102,8 @@ export class FallbackBus implements Bus {
   }
 
   private fallBack(): void {
-    if (this.fellBack) return;
+    // closing our own connection is not an outage
+    if (this.fellBack || this.closing) return;
     this.fellBack = true;
     this.opts.logger.warn(
       { fallback: this.fallback?.name ?? 'in-process' },

@@ -221,12 +221,14 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const port = Number(new URL(address).port);
 
   const timers: NodeJS.Timeout[] = [];
+  /** the hourly clean-up in progress, awaited before the store closes */
+  let pruning: Promise<void> | undefined;
   if (checks) {
     await leases?.start();
     runner.start();
     canary?.start();
     notifications.start();
-    const prune = () => housekeeping(store, config, logger, now());
+    const prune = () => (pruning = housekeeping(store, config, logger, now()));
     timers.push(setInterval(() => pipeline.refreshAllComponents(), 1000));
     timers.push(setInterval(() => void prune(), 3_600_000));
     // recurring maintenance windows are expanded a few weeks ahead, and other writers (the CLI, other replicas) change the catalog
@@ -290,7 +292,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
           { name: 'close SSE streams with a retry hint', run: () => streams.closeAll() },
           { name: 'stop subscribers and snapshot', run: async () => (await subscribers.close(), snapshot.stop()) },
           { name: 'close HTTP', run: () => app.close() },
-          { name: 'close bus and store', run: async () => (await bus.close(), await store.close()) },
+          { name: 'close bus and store', run: async () => (await pruning, await bus.close(), await store.close()) },
         ],
         { graceMs: shutdownOpts.graceMs ?? config.server.shutdown_grace, logger, onDeadline: () => void runner.stop() },
       );
@@ -308,6 +310,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
       snapshot.stop();
       streams.closeAll();
       await app.close();
+      await pruning;
       await bus.close();
       await store.close();
     },
