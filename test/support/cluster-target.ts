@@ -1,0 +1,29 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * The services a test cluster monitors: one HTTP server on 127.0.0.1 answering `/<monitor id>` with 200, or 503
+ * for the ids in `failing`, which the test switches.
+ */
+export interface ClusterTarget {
+  url: string;
+  readonly failing: Set<string>;
+  close(): Promise<void>;
+}
+
+export async function startClusterTarget(): Promise<ClusterTarget> {
+  const failing = new Set<string>();
+  const server: Server = createServer((req, res) => {
+    const sick = failing.has((req.url ?? '/').slice(1));
+    res.writeHead(sick ? 503 : 200, { 'content-type': 'text/plain' }).end(sick ? 'down' : 'ok');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    failing,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
