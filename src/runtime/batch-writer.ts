@@ -35,8 +35,14 @@ export class BatchWriter {
   private flushing: Promise<void> | undefined;
   private retryDelayMs = 0;
   private closed = false;
+  private committing = 0;
 
   constructor(private readonly opts: BatchWriterOptions) {}
+
+  /** results waiting to be committed, including a batch being committed now */
+  get bufferedResults(): number {
+    return this.pending.results.length + this.committing;
+  }
 
   /** Call after adding to `pending`. */
   touched(): void {
@@ -54,9 +60,11 @@ export class BatchWriter {
     if (this.pending.isEmpty) return;
     const batch = this.pending;
     this.pending = new PendingBatch();
+    this.committing = batch.results.length;
     this.flushing = this.commit(batch);
     await this.flushing;
     this.flushing = undefined;
+    this.committing = 0;
   }
 
   /** Flush until empty (bounded tries), then stop the timer. */
@@ -80,6 +88,7 @@ export class BatchWriter {
       this.failedFlushes += 1;
       this.retryDelayMs = Math.min(Math.max(this.retryDelayMs * 2, 200), 10_000);
       logger.error({ component: 'batch-writer', err, results: batch.results.length, retryInMs: this.retryDelayMs }, 'writing results failed; will retry');
+      this.committing = 0;
       this.pending.absorbOlder(batch);
       this.enforceBound();
       if (!this.closed && !this.timer) this.timer = setTimeout(() => void this.flush(), this.retryDelayMs);

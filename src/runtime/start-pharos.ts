@@ -181,7 +181,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   if (servesWeb(role)) await snapshot.start();
   const streams = new StreamHub();
   snapshot.onChange((changed) => streams.publish(changed));
-  metrics?.watch({ scheduler: runner.scheduler, outbox: { stats: (at) => store.outbox.stats(at), channelIds: () => notifications.channelIds() }, publicSide: { streams, snapshot } });
+  metrics?.watch({ scheduler: runner.scheduler, outbox: { stats: (at) => store.outbox.stats(at), channelIds: () => notifications.channelIds() }, publicSide: { streams, snapshot }, resultBuffer: checks ? writer : undefined });
   const receivePush = (monitorId: string, push: PushRecord) => {
     pushInbox.record(monitorId, push);
     // a web replica records nothing: push monitors need a process that also runs checks (role all)

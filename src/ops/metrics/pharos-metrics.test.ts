@@ -53,6 +53,7 @@ describe('PharosMetrics', () => {
     m.watch({
       scheduler: { size: 3, running: 1, skipped: 2 },
       publicSide: { streams: { size: 4 }, snapshot: { lastBuildMs: 250, builtAt: 99_000 } },
+      resultBuffer: { bufferedResults: 120, droppedResults: 7, fencedResults: 2 },
       outbox: {
         channelIds: () => ['slack', 'pager'],
         stats: async () => ({ pending: 6, dead: 1, oldestPendingAt: 40_000, pendingByTarget: { slack: 2, 'sub-1': 3, 'sub-2': 1 }, deadByTarget: { 'gone-channel': 1 } }),
@@ -75,6 +76,9 @@ describe('PharosMetrics', () => {
       'pharos_sse_clients 4',
       'pharos_snapshot_rebuild_seconds 0.25',
       'pharos_snapshot_age_seconds 1',
+      'pharos_results_buffered 120',
+      'pharos_results_dropped_total{reason="buffer_full"} 7',
+      'pharos_results_dropped_total{reason="lease_lost"} 2',
     ])
       assert.ok(text.split('\n').includes(line), line);
   });

@@ -4,6 +4,7 @@ import { CheckMetrics, type SchedulerView } from './check-metrics.ts';
 import { HttpMetrics } from './http-metrics.ts';
 import { OutboxMetrics, type OutboxView } from './outbox-metrics.ts';
 import { registerPublicSideMetrics, type PublicSideView } from './public-side-metrics.ts';
+import { registerResultBufferMetrics, type ResultBufferView } from './result-buffer-metrics.ts';
 import { storeQueryTimer } from './store-query-timer.ts';
 
 export interface PharosMetricsOptions {
@@ -18,6 +19,8 @@ export interface MetricSources {
   scheduler: SchedulerView;
   outbox: OutboxView;
   publicSide: PublicSideView;
+  /** absent on a web replica (it writes no results) */
+  resultBuffer?: ResultBufferView;
 }
 
 /**
@@ -33,6 +36,7 @@ export class PharosMetrics {
   /** times every store query (pass to openStore's plugins) */
   readonly storeQueries: KyselyPlugin;
   private publicSide: PublicSideView | undefined;
+  private resultBuffer: ResultBufferView | undefined;
 
   constructor(opts: PharosMetricsOptions) {
     const now = opts.now ?? Date.now;
@@ -43,6 +47,7 @@ export class PharosMetrics {
     this.http = new HttpMetrics(this.registry);
     this.outbox = new OutboxMetrics(this.registry, now, opts.onCollectError ?? (() => undefined));
     registerPublicSideMetrics(this.registry, () => this.publicSide, now);
+    registerResultBufferMetrics(this.registry, () => this.resultBuffer);
     const queries = new Histogram({
       name: 'pharos_store_query_duration_seconds',
       help: 'Time of store (database) queries, including the wait for a connection, by operation.',
@@ -57,6 +62,7 @@ export class PharosMetrics {
     this.checks.watch(sources.scheduler);
     this.outbox.watch(sources.outbox);
     this.publicSide = sources.publicSide;
+    this.resultBuffer = sources.resultBuffer;
   }
 
   get contentType(): string {
