@@ -64,6 +64,8 @@ export const configSchema = z
         /** Results are written in one transaction per batch_interval or batch_size results. */
         batch_interval: durationMs({ min: 1 }).default(100),
         batch_size: z.number().int().min(1).max(100_000).default(1000),
+        /** Results kept in memory while the store is unreachable; beyond it the oldest are dropped (and counted). */
+        buffer_limit: z.number().int().min(1_000).max(10_000_000).default(500_000),
       })
       .strict()
       .prefault({}),

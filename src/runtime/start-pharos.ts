@@ -118,7 +118,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const bus = await createBus(config, store, logger);
   const workerId = opts.leases?.workerId ?? (store.dialect === 'sqlite' ? 'local' : `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`);
   const fence = checks ? leaseFence({ leases: store.leases, workerId, units: () => adminRuntime.unitContents, logger }) : undefined;
-  const writer = new BatchWriter({ store, bus, logger, intervalMs: config.storage.batch_interval, maxResults: config.storage.batch_size, fence });
+  const writer = new BatchWriter({ store, bus, logger, intervalMs: config.storage.batch_interval, maxResults: config.storage.batch_size, maxBuffered: config.storage.buffer_limit, fence });
   const canary = config.connectivity ? new ConnectivityCanary(config.connectivity, logger, now) : undefined;
   const egress = createEgressPolicy(config.egress);
   const publicUrl = (config.server.base_url ?? `http://localhost:${opts.port || config.server.port}`).replace(/\/$/, '');
