@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { waitFor } from './wait-for.ts';
 
@@ -56,9 +57,10 @@ export class PharosProcess {
     return this.tailLines.slice(-lines).join('\n');
   }
 
-  /** log lines kept in memory that match */
-  logLines(pattern: RegExp): string[] {
-    return this.tailLines.filter((l) => pattern.test(l));
+  /** every log line so far (all runs of this process) that matches */
+  async logLines(pattern: RegExp): Promise<string[]> {
+    const text = await readFile(join(this.opts.logDir, `${this.name}.log`), 'utf8').catch(() => '');
+    return text.split('\n').filter((l) => pattern.test(l));
   }
 
   /** spawn and wait until /healthz answers (the HTTP server is up, which is after migrations and the first lease round) */
