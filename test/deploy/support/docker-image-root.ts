@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chownSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative } from 'node:path';
 import { parseDockerIgnore, type DockerIgnore } from './dockerignore.ts';
@@ -44,6 +44,8 @@ export async function assembleImageRoot({ context, dockerfile, build = true }: I
   const model = parseDockerfile(readFileSync(dockerfile, 'utf8'));
   const ignore = parseDockerIgnore(existsSync(join(context, '.dockerignore')) ? readFileSync(join(context, '.dockerignore'), 'utf8') : '');
   const base = mkdtempSync(join(tmpdir(), 'pharos-image-'));
+  // the image's user (not this one) must be able to read it, as a container's files are
+  chmodSync(base, 0o755);
   const stageRoots = new Map<string, string>();
   let final: { root: string; workdir: string } | undefined;
   for (const [index, stage] of model.stages.entries()) {
@@ -135,8 +137,9 @@ function copyInto(source: string, target: string, fromContext?: { ignore: Docker
   }
 }
 
+/** a folder, or a link to one (a stage's node_modules) */
 function isDirectory(path: string): boolean {
-  return existsSync(path) && lstatSync(path).isDirectory();
+  return existsSync(path) && statSync(path).isDirectory();
 }
 
 function volumesOf(args: string[]): string[] {
