@@ -71,7 +71,9 @@ const stepIndex = (job: Job, predicate: (s: Step) => boolean, what: string) => {
 };
 
 /** The CloudFormation templates of the CDK app, by stack name (cdk-nag and CloudFormation's validation are the CDK tests' job). */
-async function synthesizeCdkApp(): Promise<Map<string, unknown>> {
+let synthesized: Promise<Map<string, unknown>> | undefined;
+const synthesizeCdkApp = () => (synthesized ??= synthesize());
+async function synthesize(): Promise<Map<string, unknown>> {
   process.env['CDK_VALIDATION'] = 'false'; // the default template validation takes 15 s and checks nothing named here
   process.env['JSII_DEPRECATED'] = 'quiet';
   const { buildApp } = await import('../../deploy/aws/lib/app.ts');
@@ -313,5 +315,16 @@ describe('deploy.yml', () => {
     assert.ok(production.includes(`"AlarmName":"${alarmPrefix}`), `no alarm named ${alarmPrefix}*`);
     // current-image-tag.sh finds the tag after "/pharos:" in the task definition's image, as the stack writes it
     assert.ok(production.includes('/pharos:'), 'the tasks run an image of the ECR repository pharos');
+  });
+
+  test('the staging load test stays under the staging WAF rate limit (else it measures WAF answering 403)', async () => {
+    const templates = await synthesizeCdkApp();
+    const limits = [...JSON.stringify(templates.get('PharosStagingEdge')).matchAll(/"RateBasedStatement":\{[^}]*"Limit":(\d+)/g)].map((m) => Number(m[1]));
+    assert.ok(limits.length > 0, 'the staging WAF has a rate-based rule');
+    const env = (deploy.jobs['load-test-staging']!.steps ?? []).find((s) => /load-test\.sh/.test(s.run ?? ''))!.env!;
+    const fallback = (value: string) => Number(/^\$\{\{ vars\.\w+ \|\| '(\d+)' \}\}$/.exec(value)?.[1] ?? value);
+    const paths = (env['LOAD_PATHS'] ?? '/ /api/v2/summary.json').split(' ').length;
+    const requests = fallback(env['LOAD_RATE']!) * Number(env['LOAD_DURATION']) * paths;
+    assert.ok(requests > 0 && requests <= Math.min(...limits), `${requests} requests in a 5-minute window, WAF allows ${Math.min(...limits)}`);
   });
 });
