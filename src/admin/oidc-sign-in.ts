@@ -1,8 +1,7 @@
+import { newUserRecord } from './new-user-record.ts';
 import type { OidcIdentity } from '../auth/oidc/identity-claims.ts';
 import { roleForClaims } from '../auth/oidc/role-mapping.ts';
 import type { OidcConfig } from '../config/oidc-schema.ts';
-import { newId } from '../domain/ids.ts';
-import type { UserRecord } from '../store/admin-store.ts';
 import type { Store } from '../store/store.ts';
 import { AdminError } from './admin-error.ts';
 import { audit } from './audit.ts';
@@ -34,24 +33,15 @@ export async function signInWithOidc(
     if (!user && verifiedEmail) user = await tx.getUserByEmail(verifiedEmail);
     let action = 'user.login';
     if (!user) {
-      const made: UserRecord = {
-        id: newId(),
+      const made = newUserRecord({
         email: verifiedEmail ?? `${identity.subject}@${new URL(identity.issuer).hostname}`.toLowerCase(),
         name: identity.name ?? verifiedEmail ?? identity.subject,
         role,
         passwordHash: null,
-        totpSecret: null,
-        totpEnabled: false,
-        recoveryCodeHashes: [],
-        failedLogins: 0,
-        lockedUntil: null,
-        oidcIssuer: identity.issuer,
-        oidcSubject: identity.subject,
-        createdAt: now,
-        updatedAt: now,
-        passwordChangedAt: null,
-        lastLoginAt: now,
-      };
+        now,
+        oidc: { issuer: identity.issuer, subject: identity.subject },
+        signedInNow: true,
+      });
       await tx.createUser(made);
       user = made;
       action = 'user.create.sso';

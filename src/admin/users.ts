@@ -1,6 +1,6 @@
+import { newUserRecord } from './new-user-record.ts';
 import { checkPasswordStrength, hashPassword } from '../auth/password.ts';
 import { mayAssignRole, type Role } from '../domain/access.ts';
-import { newId } from '../domain/ids.ts';
 import type { UserRecord } from '../store/admin-store.ts';
 import { requirePermission } from './actor.ts';
 import { AdminError, notFound } from './admin-error.ts';
@@ -63,24 +63,13 @@ export async function createUser(ctx: ServiceContext, input: NewUserInput): Prom
     if (weak) throw new AdminError('invalid_input', `body.password: ${weak}`, { issues: [{ path: 'body.password', message: weak }] });
   }
   const now = ctx.now();
-  const user: UserRecord = {
-    id: newId(),
+  const user = newUserRecord({
     email,
     name: input.name?.trim() || email.split('@')[0]!,
     role: input.role,
     passwordHash: input.password === undefined ? null : await hashPassword(input.password),
-    totpSecret: null,
-    totpEnabled: false,
-    recoveryCodeHashes: [],
-    failedLogins: 0,
-    lockedUntil: null,
-    oidcIssuer: null,
-    oidcSubject: null,
-    createdAt: now,
-    updatedAt: now,
-    passwordChangedAt: input.password === undefined ? null : now,
-    lastLoginAt: null,
-  };
+    now,
+  });
   await ctx.store.admin.transaction(async (tx) => {
     if (await tx.getUserByEmail(email)) throw new AdminError('conflict', `a user with the email "${email}" already exists`);
     await tx.createUser(user);

@@ -1,3 +1,4 @@
+import { newUserRecord } from '../../src/admin/new-user-record.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,27 +141,9 @@ export async function startAdminHarness(opts: { store?: 'sqlite' | 'postgres' } 
   const passwordHash = await hashPassword(PASSWORD);
   const newUser: AdminHarness['newUser'] = async (role, o = {}) => {
     const email = `${uniq(role)}@example.com`;
-    const id = newId();
-    const now = Date.now();
-    await store.admin.createUser({
-      id,
-      email,
-      name: email.split('@')[0]!,
-      role,
-      passwordHash: o.password === false ? null : passwordHash,
-      totpSecret: null,
-      totpEnabled: false,
-      recoveryCodeHashes: [],
-      failedLogins: 0,
-      lockedUntil: null,
-      oidcIssuer: null,
-      oidcSubject: null,
-      createdAt: now,
-      updatedAt: now,
-      passwordChangedAt: now,
-      lastLoginAt: null,
-    });
-    return { id, email, role };
+    const record = newUserRecord({ email, name: email.split('@')[0]!, role, passwordHash: o.password === false ? null : passwordHash, now: Date.now() });
+    await store.admin.createUser(record);
+    return { id: record.id, email, role };
   };
 
   const personSession: AdminHarness['personSession'] = async (role) => {

@@ -1,3 +1,4 @@
+import { newUserRecord } from '../../../admin/new-user-record.ts';
 import { z } from 'zod';
 import { AdminError } from '../../../admin/admin-error.ts';
 import { audit } from '../../../admin/audit.ts';
@@ -6,7 +7,6 @@ import { publicUser } from '../../../admin/users.ts';
 import { checkPasswordStrength, hashPassword } from '../../../auth/password.ts';
 import { hashSecret } from '../../../auth/secret-token.ts';
 import { SESSION_ABSOLUTE_MS } from '../../../auth/session-policy.ts';
-import { newId } from '../../../domain/ids.ts';
 import { route, type AdminRoute } from '../admin-route.ts';
 import { userSchema } from './user-routes.ts';
 
@@ -33,24 +33,7 @@ export const setupRoutes: AdminRoute[] = [
       const made = await ctx.store.admin.transaction(async (tx) => {
         if ((await tx.countUsers()) > 0) throw new AdminError('conflict', 'Pharos already has users; sign in instead.');
         if (!(await tx.consumeSetupToken(hashSecret(body.token), now))) throw new AdminError('unauthorized', 'This setup link is wrong, used or expired; restart Pharos for a new one, or use `pharos user add`.');
-        const user = {
-          id: newId(),
-          email,
-          name: body.name || email.split('@')[0]!,
-          role: 'owner' as const,
-          passwordHash,
-          totpSecret: null,
-          totpEnabled: false,
-          recoveryCodeHashes: [],
-          failedLogins: 0,
-          lockedUntil: null,
-          oidcIssuer: null,
-          oidcSubject: null,
-          createdAt: now,
-          updatedAt: now,
-          passwordChangedAt: now,
-          lastLoginAt: now,
-        };
+        const user = newUserRecord({ email, name: body.name || email.split('@')[0]!, role: 'owner', passwordHash, now, signedInNow: true });
         await tx.createUser(user);
         const actor = { type: 'user' as const, userId: user.id, label: email, role: user.role, ip: http.ip };
         await audit(tx, actor, now, 'user.setup', { type: 'user', id: user.id }, null, publicUser(user));
