@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** How replicas tell each other about changes (see README "Several replicas: the event bus"). */
+/** How replicas tell each other about changes (see README "The event bus between replicas"). */
 export const busSchema = z
   .object({
     /** Redis pub/sub; absent: PostgreSQL LISTEN/NOTIFY with a PostgreSQL store, in-process with SQLite */

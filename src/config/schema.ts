@@ -104,7 +104,7 @@ export const configSchema = z
     notifications: z.array(channelSchema).default([]),
     /** retries and leases of the notification outbox */
     delivery: deliverySchema,
-    /** events between replicas (see README "Several replicas: the event bus") */
+    /** events between replicas (see README "The event bus between replicas") */
     bus: busSchema,
     /** public status pages; none: one page with every component */
     pages: z.array(pageSchema).default([]),
