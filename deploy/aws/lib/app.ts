@@ -22,6 +22,8 @@ export interface BuildAppOptions {
   readonly outdir?: string;
   /** run cdk-nag's AwsSolutions checks at synth (default true); a finding fails the synth */
   readonly nag?: boolean;
+  /** apply nag-acknowledgements.ts (default true); tests turn it off to prove each one is needed */
+  readonly acknowledge?: boolean;
 }
 
 export interface PharosApp {
@@ -74,7 +76,7 @@ export function buildApp(options: BuildAppOptions = {}): PharosApp {
       drStack: dr,
     });
     main.addStackDependency(dr, 'the backup copy action targets the DR vault');
-    acknowledgeNagFindings(main);
+    if (options.acknowledge ?? true) acknowledgeNagFindings(main);
     stacks[env] = { main, edge, dr };
   }
   if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
