@@ -83,6 +83,8 @@ describe('Dockerfile', () => {
     }
     assert.equal(labels['org.opencontainers.image.licenses'], JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).license);
     assert.equal(labels['org.opencontainers.image.version'], '${VERSION}');
+    const versionArg = instructionsOf(final, 'ARG').map(keyValues).find((a) => 'VERSION' in a);
+    assert.equal(versionArg?.VERSION, JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version, 'ARG VERSION defaults to package.json\'s version');
     assert.equal(labels['org.opencontainers.image.revision'], '${REVISION}');
   });
 
