@@ -51,7 +51,7 @@ test('every AwsSolutions acknowledgement has a written reason and is still neede
     assert.ok(ack.reason.length >= 60, `${ack.path} ${ack.id}: reason too short: "${ack.reason}"`);
     assert.ok(ack.reason.split(/\s+/).length >= 10, `${ack.path} ${ack.id}: reason is not a sentence`);
     const fires = rawFindings.some(
-      (v) => v.ruleName === ack.id && v.violatingResources.some((r) => r.constructPath === ack.path || r.constructPath.startsWith(`${ack.path}/`)),
+      (v) => v.ruleName === ack.id && v.violatingResources.some((r) => r.constructPath === ack.path || (r.constructPath ?? '').startsWith(`${ack.path}/`)),
     );
     assert.ok(fires, `${ack.path} acknowledges ${ack.id}, which no longer fires there: remove it`);
   }
