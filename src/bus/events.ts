@@ -9,6 +9,8 @@ export type PharosEvent =
   | { type: 'config.synced'; at: number }
   /** monitors, components, groups, pages, maintenances or manual statuses changed through the admin API */
   | { type: 'catalog.changed'; at: number }
+  /** a push arrived at a replica that does not check its monitor: the worker that owns it records it */
+  | { type: 'monitor.pushed'; monitorId: string; status: 'up' | 'down'; msg?: string; pingMs?: number; at: number }
   /** notification outbox rows were committed: the sender should look now */
   | { type: 'notifications.queued'; count: number; at: number };
 

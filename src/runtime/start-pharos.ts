@@ -182,14 +182,24 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const streams = new StreamHub();
   snapshot.onChange((changed) => streams.publish(changed));
   metrics?.watch({ scheduler: runner.scheduler, outbox: { stats: (at) => store.outbox.stats(at), channelIds: () => notifications.channelIds() }, publicSide: { streams, snapshot }, resultBuffer: checks ? writer : undefined });
-  const receivePush = (monitorId: string, push: PushRecord) => {
-    pushInbox.record(monitorId, push);
-    // a web replica records nothing: push monitors need a process that also runs checks (role all)
+  /** Record a push for a monitor this process checks; false when another process checks it. */
+  const recordPush = (monitorId: string, push: PushRecord): boolean => {
     const monitor = checks ? board.monitors.get(monitorId) : undefined;
-    if (!monitor) return;
+    if (!monitor) return false;
+    pushInbox.record(monitorId, push);
     const probe = { startedAt: push.receivedAt, responseTimeMs: push.pingMs ?? 0, connected: push.status === 'up', error: push.status === 'down' ? `service reported down${push.msg ? `: ${push.msg}` : ''}` : undefined };
     pipeline.record(judgeProbe(monitorId, probe, monitor.conditions, monitor.degradedWhen));
+    return true;
   };
+  // a push that reaches a web replica (or a worker that does not own the monitor) goes to its owner over the bus
+  const receivePush = (monitorId: string, push: PushRecord) => {
+    if (recordPush(monitorId, push)) return;
+    const event = { type: 'monitor.pushed' as const, monitorId, status: push.status, msg: push.msg?.slice(0, 500), pingMs: push.pingMs, at: push.receivedAt };
+    bus.publish(event).catch((err: unknown) => logger.warn({ component: 'push', err, monitorId }, 'forwarding a push to the worker that checks it failed'));
+  };
+  const stopForwardedPushes = checks
+    ? bus.subscribe((e) => void (e.type === 'monitor.pushed' && recordPush(e.monitorId, { receivedAt: e.at, status: e.status, msg: e.msg, pingMs: e.pingMs })))
+    : () => undefined;
   const https = (config.server.base_url ?? '').startsWith('https:');
   let draining = false;
   const readiness = readinessChecks({ store, canary, bus, draining: () => draining });
@@ -256,6 +266,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     async close() {
       for (const t of timers) clearInterval(t);
       stopListening();
+      stopForwardedPushes();
       await leases?.stop();
       canary?.stop();
       await runner.stop();
@@ -281,6 +292,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
               draining = true;
               for (const t of timers) clearInterval(t);
               stopListening();
+              stopForwardedPushes();
               canary?.stop();
             },
           },
@@ -300,6 +312,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     async crash() {
       for (const t of timers) clearInterval(t);
       stopListening();
+      stopForwardedPushes();
       await leases?.stop();
       canary?.stop();
       await runner.stop();

@@ -80,7 +80,7 @@ export class PublicSnapshot {
   async start(): Promise<void> {
     await this.rebuild();
     this.unsubscribe = this.opts.bus.subscribe((event) => {
-      if (event.type === 'results.flushed' || event.type === 'notifications.queued') return;
+      if (event.type === 'results.flushed' || event.type === 'notifications.queued' || event.type === 'monitor.pushed') return;
       if (event.type !== 'config.synced') this.history.dirty = true;
       this.schedule();
     });
