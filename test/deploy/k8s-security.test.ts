@@ -66,8 +66,11 @@ function checkPodTemplate(overlay: Overlay, { owner, longRunning, template }: Po
   const spec = template.spec;
   assert.ok(spec, `${owner}: pod spec`);
   assertPodSecurity(owner, spec);
-  const tmp = spec.volumes?.find((v) => v.emptyDir !== undefined && containersOf(spec).every((c) => c.volumeMounts?.some((m) => m.name === v.name && m.mountPath === '/tmp')));
-  assert.ok(tmp, `${owner}: an emptyDir on /tmp in every container (the root filesystem is read-only)`);
+  // the root filesystem is read-only: /tmp and the image's HOME (/var/lib/pharos) get an emptyDir in every container
+  for (const path of ['/tmp', '/var/lib/pharos']) {
+    const writable = spec.volumes?.find((v) => v.emptyDir !== undefined && containersOf(spec).every((c) => c.volumeMounts?.some((m) => m.name === v.name && m.mountPath === path)));
+    assert.ok(writable, `${owner}: an emptyDir on ${path} in every container`);
+  }
   for (const container of containersOf(spec)) {
     const where = `${overlay} ${owner} container ${container.name}`;
     assertContainerSecurity(where, container);
