@@ -98,6 +98,8 @@ export class Compute extends Construct {
         PHAROS_DB_HOST: data.database.dbInstanceEndpointAddress,
         PHAROS_DB_PORT: data.database.dbInstanceEndpointPort,
         PHAROS_REDIS_HOST: data.redis.attrPrimaryEndPointAddress,
+        // behind CloudFront and the ALB: rate limits and the audit log read X-Forwarded-For
+        PHAROS_TRUST_PROXY: 'true',
         NODE_ENV: 'production',
       },
       secrets: {
