@@ -108,7 +108,7 @@ describe('edge', () => {
   test('Route 53: A and AAAA aliases to CloudFront, and the origin name aliased to the ALB', () => {
     const t = main('staging');
     const records = resourcesOf(t, 'AWS::Route53::RecordSet').map(([, r]) => [r.Properties?.Name, r.Properties?.Type, JSON.stringify(r.Properties?.AliasTarget)]);
-    const find = (name: string, type: string) => records.find(([n, ty]) => n === name && ty === type)?.[2] ?? '';
+    const find = (name: string, type: string) => String(records.find(([n, ty]) => n === name && ty === type)?.[2] ?? '');
     assert.match(find('staging.status.example.com.', 'A'), /EdgeDistribution/);
     assert.match(find('staging.status.example.com.', 'AAAA'), /EdgeDistribution/);
     assert.match(find('origin.staging.status.example.com.', 'A'), /LoadBalancer/);
