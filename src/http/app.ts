@@ -3,6 +3,7 @@ import type { Logger } from '../runtime/logger.ts';
 import { registerAdmin, type AdminDeps } from './admin/register-admin.ts';
 import { htmlSecurityHeaders } from './public/serve-public-raw.ts';
 import { securityHeaders, type SecurityHeaderOptions } from './security-headers.ts';
+import { echoRequestId, requestIdOptions } from './request-id.ts';
 import { registerHealthRoutes, type ReadinessCheck } from './ops/health-routes.ts';
 import { observeHttpAnswers, registerMetricsRoute, type MetricsRouteOptions } from './ops/metrics-route.ts';
 import { publicAnswerKind } from '../ops/metrics/public-answer-counts.ts';
@@ -49,7 +50,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
     // behind a load balancer the client address comes from X-Forwarded-For (the first untrusted hop)
     trustProxy: deps.trustProxy,
+    ...requestIdOptions(),
   });
+  echoRequestId(app);
   if (metrics) observeHttpAnswers(app, metrics);
   app.addHook('onSend', async (_request, reply) => {
     for (const [name, value] of Object.entries(adminHeaders)) if (!reply.hasHeader(name)) reply.header(name, value);
