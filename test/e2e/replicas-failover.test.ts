@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { allMonitorIds, DEFAULT_SHAPE, monitorsOf, unitIds } from '../support/cluster-config.ts';
 import { isBalanced, leaseOwners, startCluster, storedResults, summaryOf, type Cluster } from '../support/cluster-harness.ts';
-import { sameSlotPairs, smallestSpacing } from '../support/cluster-results.ts';
+import { sameSlotPairs, smallestSpacing, unmatchedChecks } from '../support/cluster-results.ts';
 import { watchStream, type StreamWatch } from '../support/cluster-sse.ts';
 import type { PharosProcess } from '../support/pharos-process.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -23,6 +23,8 @@ const PROPAGATION_MS = 2_000;
 /** polling of the summary, and a loaded 2-core machine running other tests */
 const SLACK_MS = 1_000;
 /** a dead worker's monitors are checked again by others within 2 × TTL, plus the interval to their next slot and a batch */
+/** the monitors' timeout (cluster-config.ts): a check reaches the target within it of its start */
+const CHECK_TIMEOUT_MS = 500;
 const TAKEOVER_BOUND_MS = 2 * TTL + INTERVAL + SHAPE.batchIntervalMs + SLACK_MS;
 
 interface Delivery {
@@ -123,6 +125,7 @@ describe('replicas as processes: a worker killed mid-outage', { timeout: 240_000
     const victim = cluster.workers.find((w) => w.name === victimName)!;
     figures.victim = `${victimName} (${orphans.join(' ')})`;
     const killedAt = Date.now();
+    figures.killedAt = killedAt;
     await victim.kill();
 
     const takenAt = await waitFor('the orphaned units owned by the survivors', async () => {
@@ -180,14 +183,28 @@ describe('replicas as processes: a worker killed mid-outage', { timeout: 240_000
     // a few rounds after the units moved back
     await new Promise((resolve) => setTimeout(resolve, 3 * INTERVAL));
 
+    const readAt = Date.now();
     const results = await storedResults(cluster);
+    const killedAt = Number(figures.killedAt);
     let spacing = Infinity;
+    const lost: string[] = [];
     for (const m of MONITORS) {
       const times = results.get(m) ?? [];
       assert.deepEqual(sameSlotPairs(m, times, INTERVAL), [], `${m} was checked twice in one slot (two owners at once)`);
       spacing = Math.min(spacing, smallestSpacing(times));
+      // the checks whose results are not stored: only the killed worker's last ones, not flushed when it died
+      const arrivals = (cluster.target.hits.get(m) ?? []).filter((x) => x < readAt - INTERVAL);
+      for (const at of unmatchedChecks(arrivals, times, CHECK_TIMEOUT_MS)) lost.push(`${m}@${at - killedAt}`);
     }
     figures.smallestSpacingMs = spacing;
+    figures.lostAtKill = lost.join(' ');
+    assert.ok(
+      lost.every((x) => {
+        const offset = Number(x.split('@')[1]);
+        return offset <= 0 && offset >= -(CHECK_TIMEOUT_MS + 2 * SHAPE.batchIntervalMs + SLACK_MS);
+      }),
+      `results lost other than the killed worker's last unflushed ones (ms from the kill): ${lost.join(', ')}`,
+    );
     for (const p of cluster.all) assert.deepEqual(p.unexpectedExits, [], `${p.name} exited on its own:\n${p.tail()}`);
     t.diagnostic(`figures: ${JSON.stringify(figures)}`);
   });

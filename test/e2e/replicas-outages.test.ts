@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { allMonitorIds, DEFAULT_SHAPE, monitorsOf, unitIds } from '../support/cluster-config.ts';
 import { isBalanced, leaseOwners, startCluster, storedResults, summaryOf, type Cluster } from '../support/cluster-harness.ts';
-import { longestGap, sameSlotPairs } from '../support/cluster-results.ts';
+import { longestGap, sameSlotPairs, unmatchedChecks } from '../support/cluster-results.ts';
 import { watchStream, type StreamWatch } from '../support/cluster-sse.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -25,6 +25,8 @@ const STALE_WITHIN_MS = 5_000 + 2_000 + 3_000;
 const NOT_READY_WITHIN_MS = 3_000;
 /** none lost: between two stored results of a monitor never more than two intervals, plus a loaded machine's lateness */
 const MAX_GAP_MS = 2 * INTERVAL + 1_000;
+/** the monitors' timeout (cluster-config.ts): a check reaches the target within it of its start */
+const CHECK_TIMEOUT_MS = 500;
 
 describe('replicas as processes: Redis and PostgreSQL outages', { timeout: 300_000 }, () => {
   let cluster: Cluster;
@@ -159,6 +161,7 @@ describe('replicas as processes: Redis and PostgreSQL outages', { timeout: 300_0
     figures.flushedAfterMs = Date.now() - restartedAt;
 
     let fewest = Infinity;
+    let checkedDuringOutage = 0;
     let widest = { ms: 0, monitor: '' };
     for (const m of MONITORS) {
       const times = results.get(m) ?? [];
@@ -166,11 +169,20 @@ describe('replicas as processes: Redis and PostgreSQL outages', { timeout: 300_0
       fewest = Math.min(fewest, during);
       assert.ok(during >= (OUTAGE_MS / INTERVAL) * 0.8, `${m}: ${during} results stored from the ${OUTAGE_MS} ms outage`);
       const gap = longestGap(times, outageStart - 5 * INTERVAL, settledFrom);
-      if (gap.ms > widest.ms) widest = { ms: gap.ms, monitor: m };
+      if (gap.ms > widest.ms) widest = { ms: gap.ms, monitor: `${m}, ${gap.from - outageStart} ms from the outage's start` };
       assert.ok(gap.ms <= MAX_GAP_MS, `${m}: no result stored from ${new Date(gap.from).toISOString()} to ${new Date(gap.to).toISOString()} (${gap.ms} ms; the outage was ${new Date(outageStart).toISOString()} to ${new Date(outageEnd).toISOString()})`);
       assert.deepEqual(sameSlotPairs(m, times, INTERVAL), [], `${m}: two results in one slot (checked by two workers, or stored twice)`);
+      // every check that reached the target during the outage has its result stored
+      const arrivals = (cluster.target.hits.get(m) ?? []).filter((x) => x >= outageStart && x <= outageEnd);
+      assert.deepEqual(unmatchedChecks(arrivals, times, CHECK_TIMEOUT_MS), [], `${m}: checks made during the outage whose results are missing`);
+      checkedDuringOutage += arrivals.length;
     }
     figures.fewestResultsDuringOutage = fewest;
+    figures.checksDuringOutageAllStored = checkedDuringOutage;
+    // a figure, not a bound: where a slot was missed over the whole run (relative to the outage's start)
+    figures.missedSlots = JSON.stringify(
+      MONITORS.flatMap((m) => (results.get(m) ?? []).flatMap((x, i, all) => (i > 0 && x - all[i - 1]! > 1.5 * INTERVAL ? [`${m}@${all[i - 1]! - outageStart}+${x - all[i - 1]!}`] : []))),
+    );
     figures.longestGapMs = `${widest.ms} (${widest.monitor})`;
 
     // every worker has its own units back (nobody took them while all were cut off)

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { phaseOf } from '../../src/scheduler/phase.ts';
-import { longestGap, sameSlotPairs } from './cluster-results.ts';
+import { longestGap, sameSlotPairs, unmatchedChecks } from './cluster-results.ts';
 
 describe('judging stored results of a monitor', () => {
   const id = 'c0-a';
@@ -27,5 +27,16 @@ describe('judging stored results of a monitor', () => {
     assert.deepEqual(longestGap([10, 20, 35], 0, 40), { ms: 15, from: 20, to: 35 });
     assert.deepEqual(longestGap([], 0, 40), { ms: 40, from: 0, to: 40 });
     assert.deepEqual(longestGap([5], 0, 100), { ms: 95, from: 5, to: 100 });
+  });
+
+  test('checks that reached the target are matched to results stored shortly before, one each', () => {
+    const rows: [number[], number[], number[]][] = [
+      [[1005, 2003, 3010], [1000, 2000, 3000], []],
+      [[1005, 2003, 3010], [1000, 3000], [2003]],
+      [[1005, 1006], [1000], [1006]],
+      [[1005], [100, 1000], []],
+      [[1005], [1010], [1005]],
+    ];
+    for (const [arrivals, stored, missing] of rows) assert.deepEqual(unmatchedChecks(arrivals, stored, 500), missing, JSON.stringify({ arrivals, stored }));
   });
 });

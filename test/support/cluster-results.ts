@@ -32,3 +32,18 @@ export function smallestSpacing(times: readonly number[]): number {
   for (let i = 1; i < times.length; i++) min = Math.min(min, times[i]! - times[i - 1]!);
   return min;
 }
+
+/**
+ * The checks that reached the target (arrival times) with no stored result started shortly before: lost results.
+ * Both lists ascending; each stored result answers for one arrival at most.
+ */
+export function unmatchedChecks(arrivals: readonly number[], stored: readonly number[], maxDelayMs: number): number[] {
+  const missing: number[] = [];
+  let j = 0;
+  for (const at of arrivals) {
+    while (j < stored.length && stored[j]! < at - maxDelayMs) j++;
+    if (j < stored.length && stored[j]! <= at) j++;
+    else missing.push(at);
+  }
+  return missing;
+}
