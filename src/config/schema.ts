@@ -49,7 +49,7 @@ export const configSchema = z
         base_url: z.url().optional(),
         /** believe X-Forwarded-For from these proxies: true (any), a list of addresses/CIDRs, or false */
         trust_proxy: z.union([z.boolean(), z.array(z.string().min(1)).max(100)]).default(false),
-        /** signs private pages' cookies; give the same value (e.g. ${PHAROS_SECRET}) to every replica. Absent: random per process */
+        /** signs private pages' cookies. Absent: a random key made once and kept in the database (shared by every replica) */
         secret: z.string().min(32, 'at least 32 characters').optional(),
         /** origins allowed to frame the public widget (/widget): ["*"] anyone, [] nobody */
         widget_frame_ancestors: z.array(z.string().regex(/^(\*|'self'|https?:\/\/[^\s;,]+)$/, "an origin like https://example.com, '*' or 'self'")).max(50).default(['*']),

@@ -220,7 +220,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     },
     snapshot,
     streams,
-    pageAccess: createPageAccessGate(config, { store, now, port: opts.port }),
+    pageAccess: await createPageAccessGate(config, { store, now, port: opts.port }),
     renderers: defaultRenderers,
     readiness,
     push: { monitorForToken: (t) => pushInbox.monitorForToken(t), receive: receivePush, now },
