@@ -230,6 +230,9 @@ describe('operations', () => {
   });
 
   test('dashboard, AWS Backup plan with a copy to the DR-region vault, and a monthly budget with alerts', () => {
+    const context = (JSON.parse(readFileSync(new URL('../../deploy/aws/cdk.json', import.meta.url), 'utf8')) as { context: Record<string, string> }).context;
+    const budgets = { staging: Number(context.stagingBudgetUsd), production: Number(context.productionBudgetUsd) };
+    assert.ok(budgets.staging > 0 && budgets.production > budgets.staging);
     for (const env of environments) {
       const t = main(env);
       t.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: `pharos-${env}` });
@@ -252,7 +255,7 @@ describe('operations', () => {
         BackupSelection: Match.objectLike({ Resources: [Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':db:'])] })] }),
       });
       t.hasResourceProperties('AWS::Budgets::Budget', {
-        Budget: Match.objectLike({ BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: environmentConfigs[env].monthlyBudgetUsd, Unit: 'USD' } }),
+        Budget: Match.objectLike({ BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: budgets[env], Unit: 'USD' } }),
         NotificationsWithSubscribers: Match.arrayWith([
           Match.objectLike({ Notification: Match.objectLike({ NotificationType: 'ACTUAL', Threshold: 80 }) }),
           Match.objectLike({ Notification: Match.objectLike({ NotificationType: 'FORECASTED', Threshold: 100 }) }),

@@ -89,9 +89,10 @@ function readContext(app: App): DeployContext {
     if (typeof value !== 'string' || value === '') throw new Error(`context value "${key}" is missing (cdk.json or -c ${key}=…)`);
     return value;
   };
-  const budget = (key: string): number | undefined => {
-    const value: unknown = app.node.tryGetContext(key);
-    return value === undefined ? undefined : Number(value);
+  const budget = (key: string): number => {
+    const value = Number(get(key));
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`context value "${key}" must be a positive number of USD`);
+    return value;
   };
   return {
     domainName: get('domainName'),

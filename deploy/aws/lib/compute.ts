@@ -130,7 +130,9 @@ export class Compute extends Construct {
       secrets: { PHAROS_METRICS_TOKEN: metricsToken },
       logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: `${role}-metrics` }),
     });
+    // the EMF exporter writes to its log group and looks up its streams
     metricsLogGroup.grantWrite(taskDefinition.taskRole);
+    metricsLogGroup.grant(taskDefinition.taskRole, 'logs:DescribeLogStreams');
 
     return new ecs.FargateService(this, `${role}Service`, {
       serviceName: `${prefix}-${role}`,

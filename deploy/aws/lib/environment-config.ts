@@ -33,8 +33,6 @@ export interface EnvironmentConfig {
   readonly logRetentionDays: number;
   /** AWS Backup: daily recovery points kept this long, in both regions */
   readonly backupPlanRetentionDays: number;
-  /** monthly cost budget (USD) before the alert fires (80% actual, 100% forecast) */
-  readonly monthlyBudgetUsd: number;
 }
 
 interface ServiceSize {
@@ -62,7 +60,6 @@ export const environmentConfigs: Readonly<Record<EnvironmentName, EnvironmentCon
     redis: { nodeType: 'cache.t4g.small', replicasPerShard: 1 },
     logRetentionDays: 30,
     backupPlanRetentionDays: 14,
-    monthlyBudgetUsd: 600,
   },
   production: {
     name: 'production',
@@ -79,10 +76,9 @@ export const environmentConfigs: Readonly<Record<EnvironmentName, EnvironmentCon
       connectionsAlarm: 700,
       protect: true,
     },
-    redis: { nodeType: 'cache.m7g.large', replicasPerShard: 2 },
+    redis: { nodeType: 'cache.t4g.medium', replicasPerShard: 2 },
     logRetentionDays: 90,
     backupPlanRetentionDays: 35,
-    monthlyBudgetUsd: 2500,
   },
 };
 
@@ -98,8 +94,8 @@ export interface DeployContext {
    * the ALB only admits CloudFront's origin-facing addresses (no lookup: the ID is per region).
    */
   readonly cloudFrontPrefixListId: string;
-  /** Budgets can override the per-environment default: `-c stagingBudgetUsd=800`. */
-  readonly budgetUsd: Partial<Record<EnvironmentName, number>>;
+  /** Monthly cost budget (USD) per environment: `stagingBudgetUsd`, `productionBudgetUsd`. */
+  readonly budgetUsd: Record<EnvironmentName, number>;
 }
 
 /** Host name of one environment: production serves the apex of `domainName`, staging a `staging.` prefix. */

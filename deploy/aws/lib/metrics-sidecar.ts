@@ -4,7 +4,7 @@ import type { EnvironmentName } from './environment-config.ts';
 export const PHAROS_METRICS_NAMESPACE = 'Pharos';
 
 /** Pinned AWS Distro for OpenTelemetry collector image. */
-export const ADOT_COLLECTOR_IMAGE = 'public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3';
+export const ADOT_COLLECTOR_IMAGE = 'public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0';
 
 /** Prometheus series the alarms and dashboard use; the rest of /metrics stays out of CloudWatch (cost). */
 export const exportedPharosMetrics = [

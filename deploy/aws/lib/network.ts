@@ -97,7 +97,6 @@ export class Network extends Construct {
       EcrDocker: ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER,
       SecretsManager: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER,
       Logs: ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS,
-      Monitoring: ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_MONITORING,
     };
     for (const [name, service] of Object.entries(services)) {
       this.vpc.addInterfaceEndpoint(`${name}Endpoint`, {

@@ -74,7 +74,7 @@ export class PharosStack extends Stack {
       config,
       dataKey: keys.dataKey,
       alarmEmail: context.alarmEmail,
-      monthlyBudgetUsd: context.budgetUsd[config.name] ?? config.monthlyBudgetUsd,
+      monthlyBudgetUsd: context.budgetUsd[config.name],
       alb: this.edge.loadBalancer.alb,
       webTargetGroup: this.edge.loadBalancer.webTargetGroup,
       services: this.compute.services,
