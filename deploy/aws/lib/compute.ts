@@ -30,7 +30,7 @@ export interface ComputeProps {
  * sslmode=no-verify: TLS is required by RDS, but Node does not trust the RDS CA out of the box.
  */
 // `$NAME` rather than `${NAME}`: CloudFormation's linter reads `${…}` as a template parameter.
-const START_SCRIPT = [
+export const START_SCRIPT = [
   'export PHAROS_DATABASE_URL="postgres://$PHAROS_DB_USER:$PHAROS_DB_PASSWORD@$PHAROS_DB_HOST:$PHAROS_DB_PORT/pharos?sslmode=no-verify"',
   'export PHAROS_REDIS_URL="rediss://:$PHAROS_REDIS_AUTH_TOKEN@$PHAROS_REDIS_HOST:6379"',
   'exec node bin/pharos.js start --config /etc/pharos/pharos.yaml --role "$PHAROS_ROLE"',
