@@ -3,7 +3,6 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import { parse as parseYaml } from 'yaml';
@@ -13,6 +12,7 @@ import { waitFor } from '../support/wait-for.ts';
 import { assembleImageRoot, type ImageRoot } from './support/docker-image-root.ts';
 import { killContainer, startContainer, type ContainerProcess } from './support/docker-start-command.ts';
 import { instructionsOf } from './support/dockerfile-model.ts';
+import { freePort } from '../support/free-port.ts';
 
 // What the image runs, run here: the Dockerfile's own ENTRYPOINT + CMD in a folder laid out like the image
 // (files COPYed through .dockerignore, dist/ built from that context), as uid 10001 on a read-only root when
@@ -39,14 +39,6 @@ after(async () => {
   image?.remove();
   await stopTestPostgres();
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function conventionEnv(port: number, databaseUrl: string, role?: string): Record<string, string> {
   return {

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -8,14 +7,7 @@ import { parseConfigText } from '../../src/config/load-config.ts';
 import { createLogger } from '../../src/runtime/logger.ts';
 import { startPharos, type RunningPharos } from '../../src/runtime/start-pharos.ts';
 import { startOidcTestProvider, type OidcTestProvider } from '../support/oidc-test-provider.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { freePort } from '../support/free-port.ts';
 
 function cookieOf(res: Response, name: string): string | undefined {
   for (const c of res.headers.getSetCookie()) if (c.startsWith(`${name}=`)) return c.split(';')[0]!.slice(name.length + 1);

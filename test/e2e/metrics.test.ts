@@ -3,7 +3,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type ClientRequest } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -14,6 +13,7 @@ import { startPharos, type RunningPharos } from '../../src/runtime/start-pharos.
 import { PHAROS_VERSION } from '../../src/runtime/version.ts';
 import { startHttpTestServer, type HttpTestServer } from '../support/http-test-server.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { freePort } from '../support/free-port.ts';
 
 const PROMTOOL = process.env['PHAROS_PROMTOOL'] ?? '/usr/bin/promtool';
 const PROMETHEUS = process.env['PHAROS_PROMETHEUS'] ?? '/usr/bin/prometheus';
@@ -39,14 +39,6 @@ function run(cmd: string, args: string[], input?: string): Promise<{ code: numbe
     child.on('close', (code) => resolve({ code, out }));
     child.stdin.end(input);
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Metric families named in the exposition text (`# TYPE name kind`). */

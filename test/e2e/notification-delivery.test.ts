@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -12,6 +11,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import { startHttpReceiver, type HttpReceiver, type ReceivedRequest } from '../support/http-receiver.ts';
 import { startSwitchableTarget, type SwitchableTarget } from '../support/switchable-target.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { freePort } from '../support/free-port.ts';
 
 const CLI = new URL('../../bin/pharos.js', import.meta.url).pathname;
 
@@ -163,10 +163,3 @@ async function startChild(config: string, port: number): Promise<ChildProcess> {
   return child;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -3,7 +3,6 @@ import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -14,6 +13,7 @@ import { createLogger } from '../../src/runtime/logger.ts';
 import { startPharos, type RunningPharos } from '../../src/runtime/start-pharos.ts';
 import { startOidcTestProvider, type OidcTestProvider } from '../support/oidc-test-provider.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { freePort } from '../support/free-port.ts';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -41,14 +41,6 @@ function getWithHost(base: string, path: string, host: string): Promise<{ status
 }
 
 /** A free port on 127.0.0.1: the base URL (and so the SSO redirect URI) has to be known before Pharos starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 interface Answer {
   status: number;
   headers: Headers;
