@@ -24,7 +24,7 @@ export interface GateRequest {
 export interface PageAccessGateOptions {
   store: Store;
   now: () => number;
-  /** signs cookies; absent: a random one per process (cookies then open pages on this process only) */
+  /** signs cookies; absent: a random one per process (createPageAccessGate passes the one kept in the database) */
   secret?: string;
   /** the base URL is https */
   secureCookies: boolean;
