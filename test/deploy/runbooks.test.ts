@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { parseAllDocuments } from 'yaml';
 import { DR_REGION, EDGE_REGION, PRIMARY_REGION } from '../../deploy/aws/lib/environment-config.ts';
+import { kubectlSkipReason, OVERLAYS, renderKustomization } from './support/k8s-render.ts';
 
 /**
  * The runbooks (docs/runbooks): each states its RPO and RTO with a figure and its reasons, and every command in them
@@ -233,27 +233,19 @@ interface Manifests {
   externalSecrets: Set<string>;
 }
 
-type K8sObject = { kind?: string; metadata?: { name?: string; namespace?: string }; spec?: unknown };
-const yamlObjects = (text: string) => parseAllDocuments(text).map((d) => d.toJS() as K8sObject).filter((o) => o?.kind);
-
+/** Every namespace, workload, read Secret, Application and ExternalSecret deploy/k8s defines. */
 async function renderManifests(): Promise<Manifests> {
   const manifests: Manifests = { namespaces: new Set(['argocd']), workloads: new Map(), secrets: new Set(), applications: new Set(), externalSecrets: new Set() };
-  for (const overlay of readdirSync(join(REPO, 'deploy/k8s/overlays'))) {
-    const { stdout } = await run('kubectl', ['kustomize', join(REPO, 'deploy/k8s/overlays', overlay)], { maxBuffer: 16 << 20 });
-    for (const object of yamlObjects(stdout)) {
-      if (object.metadata?.namespace) manifests.namespaces.add(object.metadata.namespace);
-      const pod = (object.spec as { template?: { spec?: { containers?: { name: string }[] } } } | undefined)?.template?.spec;
-      const containers = new Set((pod?.containers ?? []).map((c) => c.name));
-      manifests.workloads.set(`${object.kind!.toLowerCase()}/${object.metadata?.name}`, containers);
+  for (const overlay of OVERLAYS) {
+    for (const object of await renderKustomization(`overlays/${overlay}`)) {
+      if (object.metadata.namespace) manifests.namespaces.add(object.metadata.namespace);
+      const pod = (object['spec'] as { template?: { spec?: { containers?: { name: string }[] } } } | undefined)?.template?.spec;
+      manifests.workloads.set(`${object.kind.toLowerCase()}/${object.metadata.name}`, new Set((pod?.containers ?? []).map((c) => c.name)));
       for (const [, secret] of JSON.stringify(object).matchAll(/"secretKeyRef":\{[^}]*"name":"([^"]+)"/g)) manifests.secrets.add(secret!);
     }
   }
-  for (const [dir, into] of [['argocd', manifests.applications], ['optional/external-secrets', manifests.externalSecrets]] as const) {
-    for (const file of readdirSync(join(REPO, 'deploy/k8s', dir)).filter((f) => f.endsWith('.yaml'))) {
-      for (const object of yamlObjects(readFileSync(join(REPO, 'deploy/k8s', dir, file), 'utf8'))) {
-        if (['Application', 'ExternalSecret'].includes(object.kind!) && object.metadata?.name) into.add(object.metadata.name);
-      }
-    }
+  for (const [dir, kind, into] of [['argocd', 'Application', manifests.applications], ['optional/external-secrets', 'ExternalSecret', manifests.externalSecrets]] as const) {
+    for (const object of await renderKustomization(dir)) if (object.kind === kind) into.add(object.metadata.name);
   }
   return manifests;
 }
@@ -375,12 +367,7 @@ describe('runbook commands', () => {
     assert.ok(checked >= 5, `only ${checked} cdk commands`);
   });
 
-  test('every Kubernetes namespace, workload, container, Secret and Argo CD Application exists in deploy/k8s', async (t) => {
-    if (!existsSync('/usr/bin/kubectl')) {
-      if (process.env['CI'] === 'true') assert.fail('no kubectl: .ci/run installs kubernetes-client');
-      t.skip('no kubectl (apt-get install kubernetes-client)');
-      return;
-    }
+  test('every Kubernetes namespace, workload, container, Secret and Argo CD Application exists in deploy/k8s', { skip: kubectlSkipReason() }, async () => {
     const k8s = await renderManifests();
     let checked = 0;
     for (const [name, commands] of allCommands) {

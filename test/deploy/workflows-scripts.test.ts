@@ -5,7 +5,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseConfigText } from '../../src/config/load-config.ts';
 import { createLogger } from '../../src/runtime/logger.ts';
@@ -19,7 +19,8 @@ import { startPharos, type RunningPharos } from '../../src/runtime/start-pharos.
 
 const REPO = new URL('../..', import.meta.url).pathname;
 const SCRIPTS = join(REPO, '.github/scripts');
-const missingTools = ['/usr/bin/jq', '/usr/bin/curl'].filter((tool) => !existsSync(tool));
+const onPath = (command: string) => (process.env['PATH'] ?? '').split(delimiter).some((dir) => existsSync(join(dir, command)));
+const missingTools = ['jq', 'curl'].filter((tool) => !onPath(tool));
 if (missingTools.length > 0 && process.env['CI'] === 'true') throw new Error(`.ci/run should install ${missingTools.join(' and ')}`);
 const skip = missingTools.length > 0 ? `needs ${missingTools.join(', ')}` : false;
 
