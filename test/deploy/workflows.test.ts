@@ -215,7 +215,7 @@ describe('ci.yml', () => {
     const runs = (test.steps ?? []).map((s) => s.run ?? '').join('\n');
     assert.match(runs, /^npm ci\b/m);
     assert.match(runs, /^npm test$/m);
-    for (const pkg of ['prometheus', 'redis-server', 'shellcheck']) assert.match(runs, new RegExp(`apt-get install[^\\n]*\\b${pkg}\\b`), pkg);
+    for (const pkg of ['postgresql', 'prometheus', 'redis-server', 'shellcheck']) assert.match(runs, new RegExp(`apt-get install[^\\n]*\\b${pkg}\\b`), pkg);
     const lintRuns = (ci.jobs['lint']!.steps ?? []).map((s) => s.run ?? '');
     assert.ok(lintRuns.includes('npm run typecheck') && lintRuns.includes('npm run lint'), lintRuns.join(' | '));
   });
