@@ -141,6 +141,34 @@ describe('data', () => {
     });
   }
 
+  test('PostgreSQL only accepts TLS and logs statements slower than 1 s', () => {
+    main('staging').hasResourceProperties('AWS::RDS::DBParameterGroup', {
+      Family: 'postgres16',
+      Parameters: { 'rds.force_ssl': '1', log_min_duration_statement: '1000' },
+    });
+    main('staging').hasResourceProperties('AWS::RDS::DBInstance', { DBParameterGroupName: { Ref: Match.stringLikeRegexp('PostgresParameters') } });
+  });
+
+  test('a successful rotation of the database secret redeploys web and worker (EventBridge → Lambda allowed only ecs:UpdateService on them)', () => {
+    const t = main('production');
+    t.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.secretsmanager'],
+        'detail-type': ['AWS Service Event via CloudTrail'],
+        detail: { eventName: ['RotationSucceeded'], additionalEventData: { SecretId: [{ Ref: Match.stringLikeRegexp('DataPostgresSecretAttachment') }] } },
+      },
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('RotationRedeployFunction'), 'Arn'] } })],
+    });
+    t.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', Environment: { Variables: Match.objectLike({ CLUSTER: { Ref: Match.anyValue() } }) } });
+    const policies = resourcesOf(t, 'AWS::IAM::Policy').filter(([id]) => id.startsWith('RotationRedeploy'));
+    assert.equal(policies.length, 1);
+    const statements = (policies[0]![1].Properties?.PolicyDocument as { Statement: Array<{ Action: unknown; Resource: unknown }> }).Statement;
+    const ecsStatement = statements.find((st) => st.Action === 'ecs:UpdateService');
+    const serviceIds = resourcesOf(t, 'AWS::ECS::Service').map(([id]) => ({ Ref: id }));
+    assert.deepEqual(ecsStatement?.Resource, serviceIds, 'exactly the web and worker services');
+    assert.doesNotMatch(JSON.stringify(statements), /"\*"/, 'no wildcard resource');
+  });
+
   test('database credentials: generated into pharos/<env>/database without URL-unsafe characters, rotated every 30 days', () => {
     const t = main('production');
     t.hasResourceProperties('AWS::SecretsManager::Secret', {

@@ -41,9 +41,16 @@ export class Data extends Construct {
     const prefix = resourcePrefix(config.name);
     const isolated = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
 
+    const engine = rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16_13 });
+    const parameterGroup = new rds.ParameterGroup(this, 'PostgresParameters', {
+      engine,
+      description: `Pharos ${config.name}: TLS only, slow statements logged`,
+      parameters: { 'rds.force_ssl': '1', log_min_duration_statement: '1000' },
+    });
     this.database = new rds.DatabaseInstance(this, 'Postgres', {
       instanceIdentifier: prefix,
-      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16_13 }),
+      engine,
+      parameterGroup,
       instanceType: new ec2.InstanceType(config.database.instanceType),
       vpc: props.vpc,
       vpcSubnets: isolated,

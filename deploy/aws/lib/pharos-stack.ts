@@ -7,6 +7,7 @@ import { type DeployContext, type EnvironmentConfig, hostNameFor } from './envir
 import { EncryptionKeys } from './keys.ts';
 import { Network } from './network.ts';
 import { Operations } from './operations.ts';
+import { RotationRedeploy } from './rotation-redeploy.ts';
 import type { PharosDrStack } from './dr-stack.ts';
 import type { PharosEdgeStack } from './edge-stack.ts';
 
@@ -69,6 +70,13 @@ export class PharosStack extends Stack {
       imageTag: context.imageTag,
       baseUrl: `https://${hostName}`,
       webTargetGroup: this.edge.loadBalancer.webTargetGroup,
+    });
+    new RotationRedeploy(this, 'RotationRedeploy', {
+      secret: this.data.databaseSecret,
+      cluster: this.compute.cluster,
+      services: Object.values(this.compute.services),
+      logsKey: keys.logsKey,
+      logRetentionDays: config.logRetentionDays,
     });
     this.operations = new Operations(this, 'Operations', {
       config,
