@@ -23,8 +23,11 @@ const PROPAGATION_MS = 2_000;
 /** polling of the summary, and a loaded 2-core machine running other tests */
 const SLACK_MS = 1_000;
 /** a dead worker's monitors are checked again by others within 2 × TTL, plus the interval to their next slot and a batch */
-/** the monitors' timeout (cluster-config.ts): a check reaches the target within it of its start */
-const CHECK_TIMEOUT_MS = 500;
+/**
+ * A check reaches the target within its timeout (500 ms) of its start, but the target runs in this test's process,
+ * whose event loop may note the arrival late on a loaded machine: results are matched to arrivals up to this later.
+ */
+const ARRIVAL_LAG_MS = 2 * INTERVAL;
 const TAKEOVER_BOUND_MS = 2 * TTL + INTERVAL + SHAPE.batchIntervalMs + SLACK_MS;
 
 interface Delivery {
@@ -194,14 +197,14 @@ describe('replicas as processes: a worker killed mid-outage', { timeout: 240_000
       spacing = Math.min(spacing, smallestSpacing(times));
       // the checks whose results are not stored: only the killed worker's last ones, not flushed when it died
       const arrivals = (cluster.target.hits.get(m) ?? []).filter((x) => x < readAt - INTERVAL);
-      for (const at of unmatchedChecks(arrivals, times, CHECK_TIMEOUT_MS)) lost.push(`${m}@${at - killedAt}`);
+      for (const at of unmatchedChecks(arrivals, times, ARRIVAL_LAG_MS)) lost.push(`${m}@${at - killedAt}`);
     }
     figures.smallestSpacingMs = spacing;
     figures.lostAtKill = lost.join(' ');
     assert.ok(
       lost.every((x) => {
         const offset = Number(x.split('@')[1]);
-        return offset <= 0 && offset >= -(CHECK_TIMEOUT_MS + 2 * SHAPE.batchIntervalMs + SLACK_MS);
+        return offset <= SLACK_MS && offset >= -(INTERVAL + 2 * SHAPE.batchIntervalMs + SLACK_MS);
       }),
       `results lost other than the killed worker's last unflushed ones (ms from the kill): ${lost.join(', ')}`,
     );
