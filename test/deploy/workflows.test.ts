@@ -105,7 +105,7 @@ function transitiveNeeds(wf: Workflow, jobId: string): Set<string> {
 
 describe('actionlint', () => {
   test('finds nothing in any workflow', async () => {
-    assert.deepEqual(workflowFiles.sort(), ['ci.yml', 'deploy.yml']);
+    assert.ok(workflowFiles.includes('ci.yml') && workflowFiles.includes('deploy.yml'), workflowFiles.join(', '));
     for (const file of workflowFiles) {
       const problems = await runLint(text(file), `.github/workflows/${file}`);
       assert.deepEqual(problems.map((p) => `${file}:${p.line}:${p.column} [${p.kind}] ${p.message}`), []);
