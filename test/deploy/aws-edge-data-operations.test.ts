@@ -92,6 +92,10 @@ describe('edge', () => {
         Origins: [Match.objectLike({ DomainName: 'origin.status.example.com', CustomOriginConfig: Match.objectLike({ OriginProtocolPolicy: 'https-only' }) })],
       }),
     });
+    // The certificate and the web ACL are the us-east-1 edge stack's, read through cross-region references.
+    const config = JSON.stringify(resourcesOf(t, 'AWS::CloudFront::Distribution')[0]![1].Properties?.DistributionConfig);
+    assert.match(config, /"AcmCertificateArn":\{"Fn::GetAtt":\["ExportsReader[^"]*","[^"]*PharosProductionEdgeuseast1RefCertificate/);
+    assert.match(config, /"WebACLId":\{"Fn::GetAtt":\["ExportsReader[^"]*","[^"]*PharosProductionEdgeuseast1FnGetAttWebAclArn/);
     t.hasResourceProperties('AWS::CloudFront::CachePolicy', {
       CachePolicyConfig: Match.objectLike({ MinTTL: 0, DefaultTTL: 10, MaxTTL: 60 }),
     });
@@ -264,6 +268,10 @@ describe('operations', () => {
     for (const env of environments) {
       const t = main(env);
       t.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: `pharos-${env}` });
+      const body = JSON.stringify(resourcesOf(t, 'AWS::CloudWatch::Dashboard')[0]![1].Properties?.DashboardBody);
+      for (const shown of ['AWS/ApplicationELB', 'AWS/ECS', 'AWS/RDS', 'AWS/ElastiCache', ...exportedPharosMetrics.filter((n) => n !== 'pharos_http_requests_total'), 'alarm']) {
+        assert.ok(body.includes(shown), `dashboard shows ${shown}`);
+      }
       t.hasResourceProperties('AWS::Backup::BackupPlan', {
         BackupPlan: {
           BackupPlanName: `pharos-${env}`,

@@ -117,7 +117,6 @@ export class Compute extends Construct {
       },
       // Pharos drains within server.shutdown_grace (20 s); ECS waits 30 s before SIGKILL.
       stopTimeout: Duration.seconds(30),
-      readonlyRootFilesystem: false,
       logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: role, mode: ecs.AwsLogDriverMode.NON_BLOCKING }),
     });
 

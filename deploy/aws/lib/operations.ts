@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import { Alarms, type AlarmsProps } from './alarms.ts';
 import { DR_REGION, type EnvironmentConfig, resourcePrefix } from './environment-config.ts';
 import { drVaultName } from './dr-stack.ts';
+import { PHAROS_METRICS_NAMESPACE } from './metrics-sidecar.ts';
 
 export interface OperationsProps extends Omit<AlarmsProps, 'topic'> {
   readonly config: EnvironmentConfig;
@@ -96,6 +97,22 @@ export class Operations extends Construct {
       graph('Scheduler lag (s, average)', [m.schedulerLag]),
       graph('Outbox pending (max per channel)', [m.outboxPending]),
       graph('Oldest pending notification (s)', [m.outboxOldestAge]),
+    );
+    // Takeovers mean a worker's leases ended without a handover (crash, OOM kill, network split).
+    dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Lease takeovers (per 5 min)',
+        width: 8,
+        left: [
+          new cloudwatch.Metric({
+            namespace: PHAROS_METRICS_NAMESPACE,
+            metricName: 'pharos_lease_takeovers_total',
+            dimensionsMap: { environment: props.config.name },
+            statistic: 'Sum',
+            period: Duration.minutes(5),
+          }),
+        ],
+      }),
     );
     return dashboard;
   }
