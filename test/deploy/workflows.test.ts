@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { accessSync, constants, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
@@ -189,7 +189,7 @@ describe('every workflow', () => {
     for (const file of workflowFiles) {
       for (const step of allSteps(load(file)).filter((s) => s.run)) {
         const script = step.run!.replace(/\$\{\{[^}]*\}\}/g, (expression) => '_'.repeat(expression.length));
-        const check = spawnSync(shellcheck, ['--shell=bash', '--severity=style', '-'], { input: script, encoding: 'utf8' });
+        const check: SpawnSyncReturns<string> = spawnSync(shellcheck, ['--shell=bash', '--severity=style', '-'], { input: script, encoding: 'utf8' });
         assert.equal(check.status, 0, `${file} step "${step.name ?? step.run}":\n${check.stdout}`);
       }
     }
