@@ -239,6 +239,16 @@ describe('operations', () => {
     }
   });
 
+  test('a failed rotation of the database secret is reported to the alarm topic', () => {
+    const t = main('staging');
+    const [topicId] = resourcesOf(t, 'AWS::SNS::Topic')[0]!;
+    t.hasResourceProperties('AWS::Events::Rule', {
+      Name: 'pharos-staging-secret-rotation-failed',
+      EventPattern: Match.objectLike({ detail: Match.objectLike({ eventName: ['RotationFailed'] }) }),
+      Targets: [Match.objectLike({ Arn: { Ref: topicId } })],
+    });
+  });
+
   test("Pharos's own alarms read metrics that Pharos exports and the collector sidecar forwards", () => {
     const alarms = resourcesOf(main('production'), 'AWS::CloudWatch::Alarm').map(([, r]) => r.Properties ?? {});
     const pharos = alarms.filter((a) => a.Namespace === 'Pharos');

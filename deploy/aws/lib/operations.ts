@@ -3,9 +3,11 @@ import * as backup from 'aws-cdk-lib/aws-backup';
 import * as budgets from 'aws-cdk-lib/aws-budgets';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as rds from 'aws-cdk-lib/aws-rds';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
@@ -20,6 +22,7 @@ export interface OperationsProps extends Omit<AlarmsProps, 'topic'> {
   readonly alarmEmail: string;
   readonly monthlyBudgetUsd: number;
   readonly database: rds.DatabaseInstance;
+  readonly databaseSecret: secretsmanager.ISecret;
 }
 
 /** Alarms → SNS, the dashboard, the AWS Backup plan with its cross-region copy, the budget. */
@@ -46,6 +49,19 @@ export class Operations extends Construct {
     props.dataKey.grant(budgetsPrincipal, 'kms:Decrypt', 'kms:GenerateDataKey*');
 
     this.alarms = new Alarms(this, 'Alarms', { ...props, topic: this.topic });
+    // A failed rotation leaves the database secret half-rotated: someone has to look.
+    const eventsPrincipal = new iam.ServicePrincipal('events.amazonaws.com');
+    props.dataKey.grant(eventsPrincipal, 'kms:Decrypt', 'kms:GenerateDataKey*');
+    new events.Rule(this, 'RotationFailed', {
+      ruleName: `${prefix}-secret-rotation-failed`,
+      description: `A Pharos ${config.name} secret failed to rotate`,
+      eventPattern: {
+        source: ['aws.secretsmanager'],
+        detailType: ['AWS Service Event via CloudTrail'],
+        detail: { eventName: ['RotationFailed'], additionalEventData: { SecretId: [props.databaseSecret.secretArn] } },
+      },
+      targets: [new targets.SnsTopic(this.topic)],
+    });
     this.dashboard = this.buildDashboard(props);
     this.backupPlan = this.buildBackupPlan(props);
 

@@ -87,6 +87,7 @@ export class PharosStack extends Stack {
       webTargetGroup: this.edge.loadBalancer.webTargetGroup,
       services: this.compute.services,
       database: this.data.database,
+      databaseSecret: this.data.databaseSecret,
       redisReplicationGroupId: this.data.redis.ref,
     });
   }
