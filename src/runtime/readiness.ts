@@ -31,7 +31,7 @@ export function readinessChecks(deps: { store: Store; canary?: ConnectivityCanar
     },
   ];
   // shutting down: the load balancer sends new requests (and reconnecting SSE clients) to another replica
-  if (draining) checks.unshift({ name: 'draining', check: async () => (draining() ? 'draining' : null) });
+  if (draining) checks.unshift({ name: 'draining', serving: true, check: async () => (draining() ? 'draining' : null) });
   const canary = deps.canary;
   if (canary) {
     checks.push({

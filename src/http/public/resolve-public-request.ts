@@ -78,7 +78,7 @@ function answerFor(page: PageSnapshot | undefined, rest: string, url: string, q:
 
 /** Paths served by other routes, even on a page's own domain. */
 function isOtherRoute(path: string): boolean {
-  return path === '/healthz' || path === '/readyz' || path === '/metrics' || path.startsWith('/api/push/') || path.startsWith('/api/v1/') || path === '/admin' || path.startsWith('/admin/') || isSubscriberRoute(path);
+  return path === '/healthz' || path === '/readyz' || path === '/readyz/serving' || path === '/metrics' || path.startsWith('/api/push/') || path.startsWith('/api/v1/') || path === '/admin' || path.startsWith('/admin/') || isSubscriberRoute(path);
 }
 
 /** Public sign-up, confirmation and unsubscribe (src/http/public/subscribe): site-wide, answered by fastify. */
