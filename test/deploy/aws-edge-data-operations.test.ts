@@ -220,7 +220,7 @@ describe('data', () => {
 describe('operations', () => {
   const expectedAlarms = [
     'alb-5xx', 'target-latency-p95', 'web-cpu', 'web-memory', 'worker-cpu', 'worker-memory',
-    'rds-cpu', 'rds-free-storage', 'rds-connections', 'redis-memory', 'scheduler-lag', 'outbox-oldest-pending', 'outbox-pending',
+    'rds-cpu', 'rds-free-storage', 'rds-connections', 'redis-memory', 'scheduler-lag', 'outbox-oldest-pending', 'outbox-pending', 'metrics-missing',
   ];
 
   test('alarms named pharos-<env>-… notify the pharos-<env>-alarms SNS topic on ALARM and OK', () => {
@@ -252,7 +252,14 @@ describe('operations', () => {
   test("Pharos's own alarms read metrics that Pharos exports and the collector sidecar forwards", () => {
     const alarms = resourcesOf(main('production'), 'AWS::CloudWatch::Alarm').map(([, r]) => r.Properties ?? {});
     const pharos = alarms.filter((a) => a.Namespace === 'Pharos');
-    assert.deepEqual(pharos.map((a) => a.MetricName).sort(), ['pharos_outbox_oldest_pending_age_seconds', 'pharos_outbox_pending', 'pharos_scheduler_lag_seconds']);
+    assert.deepEqual(pharos.map((a) => a.MetricName).sort(), [
+      'pharos_outbox_oldest_pending_age_seconds', // outbox-oldest-pending
+      'pharos_outbox_oldest_pending_age_seconds', // metrics-missing
+      'pharos_outbox_pending',
+      'pharos_scheduler_lag_seconds',
+    ]);
+    const missing = pharos.find((a) => String(a.AlarmName).endsWith('-metrics-missing'));
+    assert.deepEqual([missing?.Statistic, missing?.ComparisonOperator, missing?.TreatMissingData], ['SampleCount', 'LessThanThreshold', 'breaching']);
     const sources = ['check-metrics.ts', 'outbox-metrics.ts'].map((f) => readFileSync(new URL(`../../src/ops/metrics/${f}`, import.meta.url), 'utf8')).join('\n');
     for (const alarm of pharos) {
       assert.ok(exportedPharosMetrics.includes(alarm.MetricName as never));

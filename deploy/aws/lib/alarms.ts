@@ -109,8 +109,18 @@ export class Alarms extends Construct {
       2,
     );
     this.add('redis-memory', 'A Redis node above 80% of its memory', this.metrics.redisMemory, 80, 2);
-    // No samples means the scheduler (or the collector sidecar) stopped: that is an alarm too.
-    this.add('scheduler-lag', 'Checks start more than 10 s late on average', this.metrics.schedulerLag, 10, 5, undefined, cloudwatch.TreatMissingData.BREACHING);
+    // No lag samples is normal while no monitor is due (a new environment), so missing data is fine here…
+    this.add('scheduler-lag', 'Checks start more than 10 s late on average', this.metrics.schedulerLag, 10, 5);
+    // …and a stopped pipeline is caught by this gauge, which every scrape reports (0 when nothing waits).
+    this.add(
+      'metrics-missing',
+      "No Pharos metrics arrived for 10 minutes: Pharos or its collector sidecar is not reporting",
+      pharosMetric('pharos_outbox_oldest_pending_age_seconds', 'SampleCount').with({ period: fiveMinutes }),
+      1,
+      2,
+      cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      cloudwatch.TreatMissingData.BREACHING,
+    );
     this.add('outbox-oldest-pending', 'A notification has waited more than 5 minutes', this.metrics.outboxOldestAge, 300, 3);
     this.add('outbox-pending', 'More than 1000 notifications wait in one channel', this.metrics.outboxPending, 1000, 5);
   }
