@@ -9,6 +9,7 @@ import { startHttpReceiver, type HttpReceiver } from './http-receiver.ts';
 import { startOwnPostgres, type OwnPostgres } from './own-postgres.ts';
 import { startOwnRedis, type OwnRedis } from './own-redis.ts';
 import { PharosProcess } from './pharos-process.ts';
+import { startTcpProxy, type TcpProxy } from './cluster-tcp-proxy.ts';
 
 /**
  * Several `pharos start` processes (workers and web replicas) on one PostgreSQL and one Redis that belong to the
@@ -27,6 +28,8 @@ export interface Cluster {
   all: PharosProcess[];
   /** a pool on the test's PostgreSQL (queries fail while it is stopped) */
   db: pg.Pool;
+  /** by worker name: the proxy between that worker and PostgreSQL (only for `proxiedWorkers`) */
+  proxies: Map<string, TcpProxy>;
   close(): Promise<void>;
 }
 
@@ -36,10 +39,11 @@ export interface ClusterSummary {
   incidents: { id: string; name: string; status: string }[];
 }
 
-export async function startCluster(opts: { workers: number; webs: number; shape?: ClusterShape; name: string }): Promise<Cluster> {
+/** `proxiedWorkers`: indexes of workers that reach PostgreSQL through a proxy the test can cut */
+export async function startCluster(opts: { workers: number; webs: number; shape?: ClusterShape; name: string; proxiedWorkers?: number[] }): Promise<Cluster> {
   const shape = opts.shape ?? DEFAULT_SHAPE;
   const dir = await mkdtemp(join(tmpdir(), `pharos-${opts.name}-`));
-  const parts: Partial<Cluster> & { dir: string; shape: ClusterShape; workers: PharosProcess[]; webs: PharosProcess[] } = { dir, shape, workers: [], webs: [] };
+  const parts: Partial<Cluster> & { dir: string; shape: ClusterShape; workers: PharosProcess[]; webs: PharosProcess[]; proxies: Map<string, TcpProxy> } = { dir, shape, workers: [], webs: [], proxies: new Map() };
   const close = () => closeCluster(parts);
   try {
     parts.pg = await startOwnPostgres();
@@ -48,10 +52,25 @@ export async function startCluster(opts: { workers: number; webs: number; shape?
     parts.receiver = await startHttpReceiver();
     parts.db = new pg.Pool({ connectionString: parts.pg.url, max: 3, connectionTimeoutMillis: 2_000 });
     parts.db.on('error', () => undefined);
-    const configFile = join(dir, 'pharos.yaml');
-    await writeFile(configFile, clusterConfigText(shape, { storage: parts.pg.url, redis: parts.redis.url, target: parts.target.url, webhook: parts.receiver.url }));
-    const make = async (name: string, role: 'web' | 'worker') => new PharosProcess(name, { configFile, role, port: await pickStablePort(), logDir: dir });
-    for (let i = 0; i < opts.workers; i++) parts.workers.push(await make(`worker${i}`, 'worker'));
+    const { pg: ownPg, redis, target, receiver } = parts;
+    const writeConfig = async (file: string, storage: string) => {
+      await writeFile(file, clusterConfigText(shape, { storage, redis: redis.url, target: target.url, webhook: receiver.url }));
+      return file;
+    };
+    const configFile = await writeConfig(join(dir, 'pharos.yaml'), ownPg.url);
+    const make = async (name: string, role: 'web' | 'worker', file = configFile) => new PharosProcess(name, { configFile: file, role, port: await pickStablePort(), logDir: dir });
+    for (let i = 0; i < opts.workers; i++) {
+      const name = `worker${i}`;
+      if (!opts.proxiedWorkers?.includes(i)) {
+        parts.workers.push(await make(name, 'worker'));
+        continue;
+      }
+      const proxy = await startTcpProxy(ownPg.port);
+      parts.proxies.set(name, proxy);
+      const url = new URL(ownPg.url);
+      url.port = String(proxy.port);
+      parts.workers.push(await make(name, 'worker', await writeConfig(join(dir, `${name}.yaml`), url.toString())));
+    }
     for (let i = 0; i < opts.webs; i++) parts.webs.push(await make(`web${i}`, 'web'));
     const [first, ...rest] = [...parts.workers, ...parts.webs];
     // the first one migrates and syncs the catalog alone; the others start together
@@ -64,9 +83,10 @@ export async function startCluster(opts: { workers: number; webs: number; shape?
   }
 }
 
-async function closeCluster(parts: Partial<Cluster> & { dir: string; workers: PharosProcess[]; webs: PharosProcess[] }): Promise<void> {
+async function closeCluster(parts: Partial<Cluster> & { dir: string; workers: PharosProcess[]; webs: PharosProcess[]; proxies: Map<string, TcpProxy> }): Promise<void> {
   const settle = (p: Promise<unknown> | undefined) => p?.catch(() => undefined);
   await Promise.all([...parts.workers, ...parts.webs].map((p) => settle(p.dispose())));
+  await Promise.all([...parts.proxies.values()].map((p) => settle(p.close())));
   await settle(parts.db?.end());
   await settle(parts.receiver?.close());
   await settle(parts.target?.close());

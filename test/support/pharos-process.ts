@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { waitFor } from './wait-for.ts';
 
@@ -16,8 +16,27 @@ export interface ProcessExit {
 }
 
 /**
- * One `pharos start` child process, as an operator runs it: `node bin/pharos.js start --config FILE --role R
- * --port P` (the bundle in dist/ when built, else the TypeScript through tsx). Its JSON log lines go to
+ * How to run the `pharos` command: `bin/pharos.js` (the bundle in dist/ when built, as the suite does before the
+ * tests, else the TypeScript through tsx). A bundle older than a file under src/ is someone's earlier build: the
+ * TypeScript is run then, so that a local run tests the code as it is.
+ */
+async function pharosCommand(): Promise<string[]> {
+  const bundle = await stat(join(REPO, 'dist/cli.mjs')).catch(() => undefined);
+  if (bundle && (await newestMtime(join(REPO, 'src'))) > bundle.mtimeMs) return ['--import', 'tsx', join(REPO, 'src/cli/main.ts')];
+  return [join(REPO, 'bin/pharos.js')];
+}
+
+async function newestMtime(dir: string): Promise<number> {
+  let newest = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, (await stat(join(entry.parentPath, entry.name))).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * One `pharos start` child process, as an operator runs it: `pharos start --config FILE --role R --port P` (see
+ * `pharosCommand`). Its JSON log lines go to
  * `<logDir>/<name>.log` and the last ones are kept for failure messages. Every exit is recorded, so a test can
  * tell a crash from the kills it made itself.
  */
@@ -68,7 +87,7 @@ export class PharosProcess {
     if (this.running) throw new Error(`${this.name} is already running`);
     this.expectedExit = false;
     this.logFile ??= createWriteStream(join(this.opts.logDir, `${this.name}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, [join(REPO, 'bin/pharos.js'), 'start', '--config', this.opts.configFile, '--role', this.opts.role, '--port', String(this.opts.port)], {
+    const child = spawn(process.execPath, [...(await pharosCommand()), 'start', '--config', this.opts.configFile, '--role', this.opts.role, '--port', String(this.opts.port)], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, PHAROS_LOG_LEVEL: 'info', ...this.opts.env },

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { allMonitorIds, componentIds, DEFAULT_SHAPE, monitorsOf, unitIds } from '../support/cluster-config.ts';
+import { isBalanced, leaseOwners, startCluster, storedResults, type Cluster } from '../support/cluster-harness.ts';
+import { longestGap, sameSlotPairs } from '../support/cluster-results.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+/**
+ * Three `--role worker` processes and one `--role web`; one worker reaches PostgreSQL through a proxy that the test
+ * cuts (a partition: the others still reach it). The cut-off worker keeps checking its units and buffering; the
+ * others take its units over once its leases run out; when it is back, what it buffered for the units it lost is
+ * dropped, so no monitor has results from two workers at once and the incident decided on both sides is stored
+ * once, notified once.
+ */
+const SHAPE = DEFAULT_SHAPE;
+const TTL = SHAPE.leaseTtlMs;
+const INTERVAL = SHAPE.intervalMs;
+const UNITS = unitIds(SHAPE);
+const MONITORS = allMonitorIds(SHAPE);
+const CUT_MS = 5 * TTL;
+const SLACK_MS = 1_000;
+/** a unit whose owner is cut off is checked again by another within 2 × TTL, plus the interval to its next slot */
+const MAX_GAP_MS = 2 * TTL + INTERVAL + SLACK_MS;
+
+describe('replicas as processes: one worker cut off from PostgreSQL', { timeout: 240_000 }, () => {
+  let cluster: Cluster;
+  const startedAt = Date.now();
+  const figures: Record<string, number | string> = {};
+  const names = () => cluster.workers.map((w) => w.name);
+  const logs = () => cluster.all.map((p) => `--- ${p.name} (pid ${p.pid}) ---\n${p.tail(15)}`).join('\n');
+  const deliveries = () =>
+    cluster.receiver.requests.map((r) => {
+      const body = r.json as { id: string; type: string; monitor?: { id: string } };
+      return { key: String(r.headers['idempotency-key']), id: body.id, type: body.type, monitor: body.monitor?.id };
+    });
+  const incidentsOf = async (componentId: string) =>
+    (
+      await cluster.db.query<{ id: string; resolved_at: string | null }>(
+        'select i.id, i.resolved_at from incidents i join incident_components ic on ic.incident_id = i.id where ic.component_id = $1 and i.created_at >= $2',
+        [componentId, startedAt],
+      )
+    ).rows;
+  const droppedForLostLeases = async (name: string) => {
+    const text = await (await fetch(`${cluster.workers.find((w) => w.name === name)!.url}/metrics`)).text();
+    return Number(/^pharos_results_dropped_total\{reason="lease_lost"\} (\d+)/m.exec(text)?.[1] ?? 'NaN');
+  };
+
+  before(async () => {
+    cluster = await startCluster({ workers: 3, webs: 1, name: 'partition', proxiedWorkers: [0] });
+    figures.startupMs = Date.now() - startedAt;
+  });
+
+  after(async () => {
+    await cluster?.close();
+  });
+
+  test('the units spread over the three workers', async () => {
+    await waitFor('every unit owned, nobody above the fair share', async () => isBalanced(await leaseOwners(cluster), UNITS, names()), 30_000, 200).catch((err: Error) => {
+      throw new Error(`${err.message}\n${logs()}`);
+    });
+    const from = Date.now();
+    await waitFor('a stored result of every monitor', async () => {
+      const results = await storedResults(cluster);
+      return MONITORS.every((m) => (results.get(m) ?? []).some((t) => t >= from));
+    }, 15_000, 200);
+  });
+
+  test('cut off: its units move to the others; back: what it buffered for them is dropped, one incident, one notification each', async (t) => {
+    const isolated = (await leaseOwners(cluster)).get('worker0') ?? [];
+    assert.ok(isolated.length > 0, 'worker0 owns units');
+    figures.isolatedUnits = isolated.join(' ');
+    // a component worker0 owns fails as it is cut off: both sides see the outage
+    const component = isolated.find((u) => u.startsWith('c:'))?.slice(2) ?? componentIds(SHAPE)[0]!;
+    figures.failingComponent = component;
+    const proxy = cluster.proxies.get('worker0')!;
+
+    const cutAt = Date.now();
+    proxy.cut();
+    for (const m of monitorsOf(component)) cluster.target.failing.add(m);
+    const others = ['worker1', 'worker2'];
+    const takenAt = await waitFor("worker0's units owned by the others", async () => (isBalanced(await leaseOwners(cluster), UNITS, others) ? Date.now() : undefined), 6 * TTL + 10_000, 50);
+    figures.takeoverMs = takenAt - cutAt;
+    assert.ok(takenAt - cutAt <= 2 * TTL + SLACK_MS, `taken over ${takenAt - cutAt} ms after the cut`);
+    await waitFor(`an open incident for ${component}`, async () => (await incidentsOf(component)).some((i) => i.resolved_at === null), 15_000, 200);
+
+    await sleep(Math.max(0, cutAt + CUT_MS - Date.now()));
+    assert.ok(cluster.workers[0]!.running, `worker0 kept running while cut off:\n${cluster.workers[0]!.tail()}`);
+    proxy.heal();
+    const healedAt = Date.now();
+    figures.cutMs = healedAt - cutAt;
+
+    await waitFor('worker0 back with a share, the spread balanced', async () => {
+      const owners = await leaseOwners(cluster);
+      return (owners.get('worker0')?.length ?? 0) >= 1 && isBalanced(owners, UNITS, names());
+    }, 10 * TTL + 10_000, 100).catch(async (err: Error) => {
+      throw new Error(`${err.message}: ${JSON.stringify([...(await leaseOwners(cluster))])}\n${logs()}`);
+    });
+    figures.shareBackMs = Date.now() - healedAt;
+    const dropped = await waitFor('worker0 to count the results it dropped for lost leases', async () => {
+      const n = await droppedForLostLeases('worker0');
+      return n > 0 ? n : undefined;
+    }, 15_000, 200).catch(async (err: Error) => {
+      const text = await (await fetch(`${cluster.workers[0]!.url}/metrics`)).text();
+      throw new Error(`${err.message}: ${text.split('\n').filter((l) => /pharos_results|pharos_monitors_owned|takeover/.test(l)).join('\n')}`);
+    });
+    figures.droppedLeaseLost = dropped;
+
+    for (const m of monitorsOf(component)) cluster.target.failing.delete(m);
+    await waitFor(`the incident for ${component} resolved`, async () => (await incidentsOf(component)).every((i) => i.resolved_at !== null), 20_000, 200);
+    await waitFor('incident.resolved delivered', () => deliveries().some((x) => x.type === 'incident.resolved'), 15_000, 100);
+    await sleep(2 * INTERVAL);
+
+    const results = await storedResults(cluster);
+    const isolatedMonitors = isolated.flatMap((u) => (u.startsWith('c:') ? monitorsOf(u.slice(2)) : [u.slice(2)]));
+    let widest = { ms: 0, monitor: '' };
+    for (const m of MONITORS) {
+      const times = results.get(m) ?? [];
+      assert.deepEqual(sameSlotPairs(m, times, INTERVAL), [], `${m}: two results in one slot (from two workers)`);
+      const gap = longestGap(times, cutAt - 2 * INTERVAL, healedAt + 3 * TTL);
+      if (gap.ms > widest.ms) widest = { ms: gap.ms, monitor: `${m}, ${gap.from - cutAt} ms from the cut` };
+      if (isolatedMonitors.includes(m)) assert.ok(gap.ms <= MAX_GAP_MS, `${m}: no result from ${gap.from - cutAt} to ${gap.to - cutAt} ms after the cut`);
+    }
+    figures.longestGapMs = `${widest.ms} (${widest.monitor})`;
+
+    assert.equal((await incidentsOf(component)).length, 1, 'one incident although both sides decided one');
+    const d = deliveries();
+    assert.equal(new Set(d.map((x) => x.key)).size, d.length, `a delivery repeated: ${JSON.stringify(d)}`);
+    for (const m of monitorsOf(component)) assert.equal(d.filter((x) => x.type === 'monitor.down' && x.monitor === m).length, 1, `monitor.down of ${m}: ${JSON.stringify(d)}`);
+    assert.equal(d.filter((x) => x.type === 'incident.created').length, 1, JSON.stringify(d));
+    assert.equal(d.filter((x) => x.type === 'incident.resolved').length, 1, JSON.stringify(d));
+    for (const p of cluster.all) assert.deepEqual(p.unexpectedExits, [], `${p.name} exited on its own:\n${p.tail()}`);
+    t.diagnostic(`figures: ${JSON.stringify(figures)}`);
+  });
+});
