@@ -1,6 +1,7 @@
 import { createLogger } from '../runtime/logger.ts';
 import { isRole, ROLES } from '../runtime/roles.ts';
 import { startPharos } from '../runtime/start-pharos.ts';
+import { startWhenStoreAnswers } from '../runtime/start-when-store-answers.ts';
 import type { CliArgs } from './main.ts';
 import { loadConfigOrReport } from './load-config-or-report.ts';
 
@@ -13,7 +14,17 @@ export async function runStart(args: CliArgs): Promise<number> {
   const config = await loadConfigOrReport(args.config);
   if (!config) return 1;
   const logger = createLogger(process.env.PHAROS_LOG_LEVEL ?? config.logging.level);
-  const pharos = await startPharos({ config, port: args.port, logger, role });
+  const waiting = new AbortController();
+  const stopWaiting = () => waiting.abort();
+  process.once('SIGTERM', stopWaiting);
+  process.once('SIGINT', stopWaiting);
+  const pharos = await startWhenStoreAnswers(() => startPharos({ config, port: args.port, logger, role }), { logger, signal: waiting.signal });
+  process.off('SIGTERM', stopWaiting);
+  process.off('SIGINT', stopWaiting);
+  if (!pharos) {
+    logger.info({ component: 'pharos' }, 'stopped while waiting for the database');
+    return 0;
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {

@@ -97,25 +97,31 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const logger = opts.logger ?? createLogger(config.logging.level);
   const metrics = config.metrics.enabled ? new PharosMetrics({ version: PHAROS_VERSION, now, onCollectError: (err) => logger.warn({ component: 'metrics', err }, 'reading a metric failed') }) : undefined;
   const store = await openStore(config.storage.url, { logger: logger.child({ component: 'store' }), plugins: metrics ? [metrics.storeQueries] : [] });
-  await store.migrate();
-  const synced = await store.syncConfig(
-    {
-      monitors: [...config.monitors],
-      components: [...config.components],
-      catalog: [
-        { kind: 'group', objects: groupsNamedBy(config.components) },
-        { kind: 'page', objects: config.pages.map((p) => ({ ...p, id: p.slug })) },
-        { kind: 'maintenance', objects: [...config.maintenances] },
-        { kind: 'channel', objects: [...config.notifications] },
-      ],
-    },
-    now(),
-  );
-  if (synced.archivedMonitors.length + synced.archivedComponents.length > 0) logger.info({ component: 'config', ...synced }, 'archived objects no longer in the config');
+  // a database that fails while Pharos prepares leaves no pool behind (`pharos start` retries while it is unreachable)
+  const { catalog, board, bus } = await (async () => {
+    await store.migrate();
+    const synced = await store.syncConfig(
+      {
+        monitors: [...config.monitors],
+        components: [...config.components],
+        catalog: [
+          { kind: 'group', objects: groupsNamedBy(config.components) },
+          { kind: 'page', objects: config.pages.map((p) => ({ ...p, id: p.slug })) },
+          { kind: 'maintenance', objects: [...config.maintenances] },
+          { kind: 'channel', objects: [...config.notifications] },
+        ],
+      },
+      now(),
+    );
+    if (synced.archivedMonitors.length + synced.archivedComponents.length > 0) logger.info({ component: 'config', ...synced }, 'archived objects no longer in the config');
 
-  const catalog = await loadCatalog(store);
-  const board = await loadBoard(store, catalog, now());
-  const bus = await createBus(config, store, logger);
+    const catalog = await loadCatalog(store);
+    const board = await loadBoard(store, catalog, now());
+    return { catalog, board, bus: await createBus(config, store, logger) };
+  })().catch(async (err: unknown) => {
+    await store.close().catch(() => undefined);
+    throw err;
+  });
   const workerId = opts.leases?.workerId ?? (store.dialect === 'sqlite' ? 'local' : `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`);
   const fence = checks ? leaseFence({ leases: store.leases, workerId, units: () => adminRuntime.unitContents, logger }) : undefined;
   const writer = new BatchWriter({ store, bus, logger, intervalMs: config.storage.batch_interval, maxResults: config.storage.batch_size, maxBuffered: config.storage.buffer_limit, fence });
