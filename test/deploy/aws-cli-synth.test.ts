@@ -23,6 +23,7 @@ function credentialFreeEnv(): NodeJS.ProcessEnv {
     AWS_SHARED_CREDENTIALS_FILE: join(work, 'none', 'credentials'),
     AWS_CONFIG_FILE: join(work, 'none', 'config'),
     CDK_DISABLE_VERSION_CHECK: '1',
+    CDK_DISABLE_CLI_TELEMETRY: 'true', // no network calls from the CLI itself
     NPM_CONFIG_UPDATE_NOTIFIER: 'false',
   };
 }
