@@ -58,7 +58,7 @@ describe('edge', () => {
       Protocol: 'HTTP',
       DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }],
     });
-    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 3000, TargetType: 'ip', HealthCheckPath: '/readyz' });
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 3000, TargetType: 'ip', HealthCheckPath: '/readyz/serving' });
     t.hasResourceProperties('AWS::CertificateManager::Certificate', { DomainName: 'origin.status.example.com', ValidationMethod: 'DNS' });
   });
 

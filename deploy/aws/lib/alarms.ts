@@ -83,7 +83,7 @@ export class Alarms extends Construct {
     this.add('target-latency-p95', 'p95 target response time above 1.5 s for 15 minutes', this.metrics.targetLatencyP95, 1.5, 3);
     this.add(
       'web-unhealthy-targets',
-      'At least one web task fails /readyz',
+      'At least one web task fails its load balancer health check (/readyz/serving) for 5 minutes',
       webTargetGroup.metrics.unhealthyHostCount({ period: Duration.minutes(1), statistic: 'Maximum' }),
       0,
       5,

@@ -58,9 +58,11 @@ export class LoadBalancer extends Construct {
       port: 3000,
       protocol: elbv2.ApplicationProtocol.HTTP,
       targetType: elbv2.TargetType.IP,
-      // /readyz answers 503 while a task drains or cannot reach its store: the ALB stops sending it work.
+      // /readyz/serving answers 503 while a task drains: the ALB stops sending it work. Not /readyz, which also fails
+      // while the database is unreachable: every task would turn unhealthy at once and ECS would replace them all, while
+      // they can still serve the last pages they built (stale-marked).
       healthCheck: {
-        path: '/readyz',
+        path: '/readyz/serving',
         interval: Duration.seconds(15),
         timeout: Duration.seconds(5),
         healthyThresholdCount: 2,
