@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync } from 'node:fs';
+import { chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { instructionsOf } from './dockerfile-model.ts';
 import type { ImageRoot } from './docker-image-root.ts';
@@ -59,7 +59,9 @@ export function startContainer(image: ImageRoot, options: ContainerOptions): Con
   if (confined) {
     const writable = [...image.volumes.map((v) => image.hostPath(v)), scratch];
     chownSync(scratch, image.user.uid, image.user.gid);
+    const modules = reachableModules(image, cwd);
     const script = [
+      ...(modules ? [`mount --bind '${modules.real}' '${modules.mountPoint}'`] : []),
       ...writable.map((dir) => `mount --bind '${dir}' '${dir}'`),
       'mount -o remount,bind,ro /',
       `cd '${cwd}'`,
@@ -91,4 +93,27 @@ function execArgs(image: ImageRoot, keyword: 'ENTRYPOINT' | 'CMD'): string[] {
   if (!instruction) return [];
   // shell form is what the builder wraps in /bin/sh -c
   return instruction.execForm ? instruction.args : ['/bin/sh', '-c', instruction.raw];
+}
+
+/** the checkout's node_modules each image root links to, once its link was moved to a mount point */
+const linkedModules = new Map<string, string>();
+
+/**
+ * The image root's node_modules is a link to this checkout's (see docker-image-root.ts). The image's USER may not be
+ * allowed through the checkout's parent folders (a CI clone under a 0700 temp folder), so the link is pointed at a
+ * folder beside the image root instead, and the checkout's node_modules is bind-mounted there inside the namespace.
+ */
+function reachableModules(image: ImageRoot, cwd: string): { real: string; mountPoint: string } | undefined {
+  const link = join(cwd, 'node_modules');
+  if (!existsSync(link) && !linkedModules.has(image.root)) return undefined;
+  if (!lstatSync(link).isSymbolicLink()) return undefined;
+  // named node_modules: packages find each other as siblings there
+  const mountPoint = join(dirname(image.root), 'checkout-modules', 'node_modules');
+  if (!linkedModules.has(image.root)) {
+    linkedModules.set(image.root, realpathSync(link));
+    mkdirSync(mountPoint, { recursive: true });
+    unlinkSync(link);
+    symlinkSync(mountPoint, link, 'dir');
+  }
+  return { real: linkedModules.get(image.root)!, mountPoint };
 }
