@@ -2,16 +2,18 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { allMonitorIds, componentIds, DEFAULT_SHAPE, monitorsOf, unitIds } from '../support/cluster-config.ts';
-import { isBalanced, leaseOwners, startCluster, storedResults, type Cluster } from '../support/cluster-harness.ts';
+import { isBalanced, leaseOwners, startCluster, storedResults, summaryOf, type Cluster } from '../support/cluster-harness.ts';
 import { longestGap, sameSlotPairs } from '../support/cluster-results.ts';
+import type { PharosProcess } from '../support/pharos-process.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 /**
- * Three `--role worker` processes and one `--role web`; one worker reaches PostgreSQL through a proxy that the test
- * cuts (a partition: the others still reach it). The cut-off worker keeps checking its units and buffering; the
- * others take its units over once its leases run out; when it is back, what it buffered for the units it lost is
- * dropped, so no monitor has results from two workers at once and the incident decided on both sides is stored
- * once, notified once.
+ * Three `--role worker` processes and one `--role web`; worker0 and web0 reach PostgreSQL through proxies that the
+ * test cuts (a partition: the others still reach it) or stalls (a network that drops packets: queries hang).
+ * Cut off, worker0 keeps checking its units and buffering; the others take its units over once its leases run out;
+ * when it is back, what it buffered for the units it lost is dropped, so no monitor has results from two workers at
+ * once and the incident decided on both sides is stored once, notified once. Stalled, nothing hangs for good: the
+ * probes answer, web0 serves its pages marked stale, and everything resumes when the packets flow again.
  */
 const SHAPE = DEFAULT_SHAPE;
 const TTL = SHAPE.leaseTtlMs;
@@ -22,8 +24,17 @@ const CUT_MS = 5 * TTL;
 const SLACK_MS = 1_000;
 /** a unit whose owner is cut off is checked again by another within 2 × TTL, plus the interval to its next slot */
 const MAX_GAP_MS = 2 * TTL + INTERVAL + SLACK_MS;
+/**
+ * A hung store is slower to notice than a refused one: the first ping gives up after 1 s (pings every 2 s), but the
+ * retry is a rebuild, which waits for its 10 s build timeout before it counts as the second failure, and the
+ * README's "or 5 seconds" is only looked at when a rebuild fails: stale ~12-15 s into a stall. When a rebuild (the
+ * 30 s refresh) is already hanging, it takes two build timeouts: up to ~23 s.
+ */
+const STALE_IN_STALL_WITHIN_MS = 2_000 + 2 * 10_000 + 1_000 + 1_000;
+const STALL_MS = STALE_IN_STALL_WITHIN_MS + 2_000;
+const NOT_READY_WITHIN_MS = 3_000;
 
-describe('replicas as processes: one worker cut off from PostgreSQL', { timeout: 240_000 }, () => {
+describe('replicas as processes: a worker and a web replica cut off from PostgreSQL, or stalled', { timeout: 240_000 }, () => {
   let cluster: Cluster;
   const startedAt = Date.now();
   const figures: Record<string, number | string> = {};
@@ -47,7 +58,7 @@ describe('replicas as processes: one worker cut off from PostgreSQL', { timeout:
   };
 
   before(async () => {
-    cluster = await startCluster({ workers: 3, webs: 1, name: 'partition', proxiedWorkers: [0] });
+    cluster = await startCluster({ workers: 3, webs: 1, name: 'partition', proxied: ['worker0', 'web0'] });
     figures.startupMs = Date.now() - startedAt;
   });
 
@@ -66,7 +77,7 @@ describe('replicas as processes: one worker cut off from PostgreSQL', { timeout:
     }, 15_000, 200);
   });
 
-  test('cut off: its units move to the others; back: what it buffered for them is dropped, one incident, one notification each', async (t) => {
+  test('cut off: its units move to the others; back: what it buffered for them is dropped, one incident, one notification each', async () => {
     const isolated = (await leaseOwners(cluster)).get('worker0') ?? [];
     assert.ok(isolated.length > 0, 'worker0 owns units');
     figures.isolatedUnits = isolated.join(' ');
@@ -129,6 +140,54 @@ describe('replicas as processes: one worker cut off from PostgreSQL', { timeout:
     for (const m of monitorsOf(component)) assert.equal(d.filter((x) => x.type === 'monitor.down' && x.monitor === m).length, 1, `monitor.down of ${m}: ${JSON.stringify(d)}`);
     assert.equal(d.filter((x) => x.type === 'incident.created').length, 1, JSON.stringify(d));
     assert.equal(d.filter((x) => x.type === 'incident.resolved').length, 1, JSON.stringify(d));
+    for (const p of cluster.all) assert.deepEqual(p.unexpectedExits, [], `${p.name} exited on its own:\n${p.tail()}`);
+  });
+
+  test('stalled (packets dropped, nobody told) for 26 s: web0 keeps serving and gets marked stale, probes answer 503 within 2 s, worker0 loses its units and gets a share back', async (t) => {
+    await waitFor('every unit owned, nobody above the fair share', async () => isBalanced(await leaseOwners(cluster), UNITS, names()), 30_000, 200);
+    const [worker0, web0] = [cluster.workers[0]!, cluster.webs[0]!];
+    const stalled = (await leaseOwners(cluster)).get('worker0') ?? [];
+    const stallAt = Date.now();
+    for (const name of ['worker0', 'web0']) cluster.proxies.get(name)!.stall();
+    let firstStale: number | undefined;
+    let slowestProbeMs = 0;
+    while (Date.now() - stallAt < STALL_MS) {
+      const elapsed = Date.now() - stallAt;
+      const timed = async (p: PharosProcess, path: string) => {
+        const asked = Date.now();
+        const status = await p.status(path, 5_000);
+        slowestProbeMs = Math.max(slowestProbeMs, Date.now() - asked);
+        return status;
+      };
+      const [answer, ...probes] = await Promise.all([summaryOf(web0), ...[worker0, web0].flatMap((p) => [timed(p, '/readyz'), timed(p, '/healthz')])]);
+      assert.equal(answer?.status, 200, `web0 answered the summary ${elapsed} ms into the stall\n${web0.tail()}`);
+      if (answer.stale && firstStale === undefined) firstStale = Date.now() - stallAt;
+      if (elapsed > STALE_IN_STALL_WITHIN_MS) assert.ok(answer.stale, `web0 not marked stale ${elapsed} ms into the stall`);
+      const [ready0, health0, readyWeb, healthWeb] = probes;
+      if (elapsed > NOT_READY_WITHIN_MS) assert.deepEqual([ready0, readyWeb], [503, 503], `/readyz of worker0 and web0 ${elapsed} ms into the stall`);
+      assert.deepEqual([health0, healthWeb], [200, 200], `/healthz of worker0 and web0 ${elapsed} ms into the stall`);
+      await sleep(500);
+    }
+    figures.stallStaleAfterMs = firstStale ?? -1;
+    figures.stallSlowestReadyzMs = slowestProbeMs;
+    // each readiness check is cut off after 2 s (the store ping after 1 s)
+    assert.ok(slowestProbeMs <= 2_000 + SLACK_MS, `a probe took ${slowestProbeMs} ms while the store hung`);
+    const owners = await leaseOwners(cluster);
+    assert.ok(isBalanced(owners, UNITS, ['worker1', 'worker2']), `worker0's units (${stalled.join(' ')}) moved to the others: ${JSON.stringify([...owners])}`);
+
+    for (const name of ['worker0', 'web0']) cluster.proxies.get(name)!.heal();
+    const healedAt = Date.now();
+    await waitFor('worker0 and web0 ready again', async () => (await worker0.status('/readyz')) === 200 && (await web0.status('/readyz')) === 200, 30_000, 200);
+    figures.stallReadyAgainMs = Date.now() - healedAt;
+    await waitFor('web0 fresh again', async () => (await summaryOf(web0))?.stale === null, 30_000, 200);
+    await waitFor('worker0 back with a share, the spread balanced', async () => {
+      const now = await leaseOwners(cluster);
+      return (now.get('worker0')?.length ?? 0) >= 1 && isBalanced(now, UNITS, names());
+    }, 10 * TTL + 10_000, 100);
+    figures.stallShareBackMs = Date.now() - healedAt;
+    await sleep(2 * INTERVAL);
+    const results = await storedResults(cluster);
+    for (const m of MONITORS) assert.deepEqual(sameSlotPairs(m, results.get(m) ?? [], INTERVAL), [], `${m}: two results in one slot (from two workers)`);
     for (const p of cluster.all) assert.deepEqual(p.unexpectedExits, [], `${p.name} exited on its own:\n${p.tail()}`);
     t.diagnostic(`figures: ${JSON.stringify(figures)}`);
   });

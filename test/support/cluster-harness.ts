@@ -28,7 +28,7 @@ export interface Cluster {
   all: PharosProcess[];
   /** a pool on the test's PostgreSQL (queries fail while it is stopped) */
   db: pg.Pool;
-  /** by worker name: the proxy between that worker and PostgreSQL (only for `proxiedWorkers`) */
+  /** by process name: the proxy between that process and PostgreSQL (only for `proxied`) */
   proxies: Map<string, TcpProxy>;
   close(): Promise<void>;
 }
@@ -39,8 +39,8 @@ export interface ClusterSummary {
   incidents: { id: string; name: string; status: string }[];
 }
 
-/** `proxiedWorkers`: indexes of workers that reach PostgreSQL through a proxy the test can cut */
-export async function startCluster(opts: { workers: number; webs: number; shape?: ClusterShape; name: string; proxiedWorkers?: number[] }): Promise<Cluster> {
+/** `proxied`: names of processes (`worker0`, `web1`…) that reach PostgreSQL through a proxy the test can cut or stall */
+export async function startCluster(opts: { workers: number; webs: number; shape?: ClusterShape; name: string; proxied?: string[] }): Promise<Cluster> {
   const shape = opts.shape ?? DEFAULT_SHAPE;
   const dir = await mkdtemp(join(tmpdir(), `pharos-${opts.name}-`));
   const parts: Partial<Cluster> & { dir: string; shape: ClusterShape; workers: PharosProcess[]; webs: PharosProcess[]; proxies: Map<string, TcpProxy> } = { dir, shape, workers: [], webs: [], proxies: new Map() };
@@ -58,19 +58,19 @@ export async function startCluster(opts: { workers: number; webs: number; shape?
       return file;
     };
     const configFile = await writeConfig(join(dir, 'pharos.yaml'), ownPg.url);
-    const make = async (name: string, role: 'web' | 'worker', file = configFile) => new PharosProcess(name, { configFile: file, role, port: await pickStablePort(), logDir: dir });
-    for (let i = 0; i < opts.workers; i++) {
-      const name = `worker${i}`;
-      if (!opts.proxiedWorkers?.includes(i)) {
-        parts.workers.push(await make(name, 'worker'));
-        continue;
+    const proxies = parts.proxies;
+    const make = async (name: string, role: 'web' | 'worker') => {
+      let file = configFile;
+      if (opts.proxied?.includes(name)) {
+        const proxy = await startTcpProxy(ownPg.port);
+        proxies.set(name, proxy);
+        const url = new URL(ownPg.url);
+        url.port = String(proxy.port);
+        file = await writeConfig(join(dir, `${name}.yaml`), url.toString());
       }
-      const proxy = await startTcpProxy(ownPg.port);
-      parts.proxies.set(name, proxy);
-      const url = new URL(ownPg.url);
-      url.port = String(proxy.port);
-      parts.workers.push(await make(name, 'worker', await writeConfig(join(dir, `${name}.yaml`), url.toString())));
-    }
+      return new PharosProcess(name, { configFile: file, role, port: await pickStablePort(), logDir: dir });
+    };
+    for (let i = 0; i < opts.workers; i++) parts.workers.push(await make(`worker${i}`, 'worker'));
     for (let i = 0; i < opts.webs; i++) parts.webs.push(await make(`web${i}`, 'web'));
     const [first, ...rest] = [...parts.workers, ...parts.webs];
     // the first one migrates and syncs the catalog alone; the others start together
