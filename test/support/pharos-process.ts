@@ -20,10 +20,14 @@ export interface ProcessExit {
  * tests, else the TypeScript through tsx). A bundle older than a file under src/ is someone's earlier build: the
  * TypeScript is run then, so that a local run tests the code as it is.
  */
-async function pharosCommand(): Promise<string[]> {
-  const bundle = await stat(join(REPO, 'dist/cli.mjs')).catch(() => undefined);
-  if (bundle && (await newestMtime(join(REPO, 'src'))) > bundle.mtimeMs) return ['--import', 'tsx', join(REPO, 'src/cli/main.ts')];
-  return [join(REPO, 'bin/pharos.js')];
+let command: Promise<string[]> | undefined;
+function pharosCommand(): Promise<string[]> {
+  command ??= (async () => {
+    const bundle = await stat(join(REPO, 'dist/cli.mjs')).catch(() => undefined);
+    if (bundle && (await newestMtime(join(REPO, 'src'))) > bundle.mtimeMs) return ['--import', 'tsx', join(REPO, 'src/cli/main.ts')];
+    return [join(REPO, 'bin/pharos.js')];
+  })();
+  return command;
 }
 
 async function newestMtime(dir: string): Promise<number> {
