@@ -22,8 +22,12 @@ const UNITS = unitIds(SHAPE);
 const MONITORS = allMonitorIds(SHAPE);
 const CUT_MS = 5 * TTL;
 const SLACK_MS = 1_000;
-/** a unit whose owner is cut off is checked again by another within 2 × TTL, plus the interval to its next slot */
-const MAX_GAP_MS = 2 * TTL + INTERVAL + SLACK_MS;
+/**
+ * The longest stretch without a stored result for a unit whose owner is cut off: from its last result flushed before
+ * the cut (up to an interval before; what it checked after is dropped) to the takeover (2 × TTL) and the catch-up
+ * run (up to an interval), with slack on both ends for a loaded machine.
+ */
+const MAX_GAP_MS = 2 * TTL + 2 * INTERVAL + 2 * SLACK_MS;
 /**
  * A hung store is slower to notice than a refused one: the first ping gives up after 1 s (pings every 2 s), but the
  * retry is a rebuild, which waits for its 10 s build timeout before it counts as the second failure, and the
