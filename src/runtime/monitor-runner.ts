@@ -138,16 +138,19 @@ export class MonitorRunner {
   /** Run a monitor's check now and record it (also what the scheduler calls). */
   async runOnce(monitor: LiveMonitor): Promise<CheckResult | null> {
     const started = performance.now();
-    const running = this.check(monitor);
+    // in flight until recorded, not just until checked: whoever waits in `settled` (a unit moving to another
+    // worker) must find the result in the batch, else the monitor is gone from the board and the result dropped
+    const running = this.check(monitor).then((result) => {
+      if (result && !this.shutdown.signal.aborted) {
+        this.opts.observer?.checkFinished(monitor.config.type, result, performance.now() - started);
+        this.opts.onResult(result);
+      }
+      return result;
+    });
     this.inFlight.set(monitor.config.id, running);
-    const result = await running.finally(() => {
+    return running.finally(() => {
       if (this.inFlight.get(monitor.config.id) === running) this.inFlight.delete(monitor.config.id);
     });
-    if (result && !this.shutdown.signal.aborted) {
-      this.opts.observer?.checkFinished(monitor.config.type, result, performance.now() - started);
-      this.opts.onResult(result);
-    }
-    return result;
   }
 
   /** Resolves when the checks of these monitors that are running now have finished (and been recorded). */

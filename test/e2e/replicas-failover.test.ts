@@ -211,8 +211,6 @@ describe('replicas as processes: a worker killed mid-outage', { timeout: 240_000
 
   test(
     "no result lost but the killed worker's last unflushed ones",
-    // under load a lease can move while a check runs (see replicas-handover.test.ts); passes once that is fixed
-    { todo: 'src/runtime/monitor-runner.ts runOnce: a unit released or lost with a check in flight drops its result' },
     async (t) => {
       const readAt = Date.now();
       const results = await storedResults(cluster);

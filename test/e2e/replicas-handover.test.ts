@@ -35,7 +35,6 @@ describe('replicas as processes: units handed over with checks in flight', { tim
 
   test(
     'a worker releasing units to a newcomer stores the results of the checks it had in flight',
-    { todo: 'src/runtime/monitor-runner.ts runOnce: settled() resolves before onResult records, so unitsChanged removes the monitor first and ResultPipeline.record drops the result ("removed while its check ran")' },
     async (t) => {
       const [worker0, worker1] = cluster.workers as [(typeof cluster.workers)[number], (typeof cluster.workers)[number]];
       await worker1.kill();
