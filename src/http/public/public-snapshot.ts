@@ -67,6 +67,7 @@ export class PublicSnapshot {
   private refresher: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private building: Promise<void> | undefined;
+  private probing = false;
   private again = false;
   private readonly now: () => number;
   private stopped = false;
@@ -184,9 +185,14 @@ export class PublicSnapshot {
     }
   }
 
-  /** A failed ping counts as a failed rebuild (and starts the retries that find out when the store is back). */
+  /**
+   * A failed ping counts as a failed rebuild (and starts the retries that find out when the store is back). It runs
+   * while a rebuild is in progress too: a rebuild hung on a stalled network fails only at its own timeout, and the
+   * pages must be marked stale long before that.
+   */
   private async probeStore(): Promise<void> {
-    if (this.building || this.failingSince !== undefined) return;
+    if (this.stale || this.probing) return;
+    this.probing = true;
     const now = this.now();
     try {
       await answerWithin(this.opts.store.ping(), 1_000, 'the store');
@@ -194,6 +200,8 @@ export class PublicSnapshot {
       this.lastError = err;
       this.opts.logger.error({ component: 'snapshot', err }, 'the store does not answer; serving the previous snapshot');
       this.rebuildFailed(now);
+    } finally {
+      this.probing = false;
     }
   }
 
