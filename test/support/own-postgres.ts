@@ -4,8 +4,11 @@ import { chown, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { isFree, pickStablePort } from './cluster-ports.ts';
+import { withClient } from './postgres.ts';
+
+/** a cluster just started on a loaded machine may take a moment to accept connections */
+const CONNECT_MS = 5_000;
 
 /**
  * A PostgreSQL cluster owned by one test, so that stopping it (an outage) disturbs no other test running in
@@ -80,11 +83,11 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
       if (attempt >= PORT_ATTEMPTS || (await isFree(port))) throw err;
     }
   }
-  await withClient(urlFor('postgres'), (c) => c.query(`create database ${IDENTITY_DB}`));
+  await withClient(urlFor('postgres'), (c) => c.query(`create database ${IDENTITY_DB}`), CONNECT_MS);
   await withClient(urlFor(IDENTITY_DB), async (c) => {
     await c.query('create table identity (token text not null)');
     await c.query('insert into identity (token) values ($1)', [token]);
-  });
+  }, CONNECT_MS);
   await checkIdentity(urlFor(IDENTITY_DB), data, token);
 
   const stop = async (opts?: { mode?: 'fast' | 'immediate' }) => {
@@ -117,21 +120,11 @@ async function checkIdentity(url: string, dataDir: string, token: string): Promi
     if (dir !== dataDir) throw new Error(`own PostgreSQL: ${url} is answered by another server (data directory ${dir}, ours is ${dataDir})`);
     const stored = (await c.query<{ token: string }>('select token from identity')).rows[0]?.token;
     if (stored !== token) throw new Error(`own PostgreSQL: ${url} is our cluster but its data is not ours any more (token ${stored}, expected ${token})`);
-  }).catch((err: Error) => {
+  }, CONNECT_MS).catch((err: Error) => {
     throw err.message.startsWith('own PostgreSQL') ? err : new Error(`own PostgreSQL: cannot check the server on ${url}: ${err.message}`, { cause: err });
   });
 }
 
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 async function logTail(file: string): Promise<string> {
   const text = await readFile(file, 'utf8').catch(() => '');

@@ -84,8 +84,9 @@ async function startEmbedded(): Promise<{ url: string; embedded: EmbeddedServer 
   return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, embedded: instance };
 }
 
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+/** One short-lived connection for an administrative query (create or drop a database, check a server). */
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>, connectTimeoutMs = CONNECT_TIMEOUT_MS): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
   client.on('error', () => undefined);
   await client.connect();
   try {
