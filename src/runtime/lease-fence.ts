@@ -5,7 +5,7 @@ import type { Logger } from './logger.ts';
 import type { PendingBatch } from './pending-batch.ts';
 
 export interface LeaseFenceDeps {
-  leases: Pick<LeaseStore, 'held'>;
+  leases: Pick<LeaseStore, 'held' | 'list'>;
   workerId: string;
   /** the lease units of the catalog as applied now */
   units(): LeaseUnits;
@@ -15,15 +15,28 @@ export interface LeaseFenceDeps {
 /**
  * The batch writer's check before each commit: only what belongs to units whose lease still names this worker is
  * written. A worker cut off from the store keeps checking and buffering; if another worker claimed one of its units
- * meanwhile, the results it buffered for that unit would overlap the new owner's, so they are dropped (and counted)
- * instead: stored results of a monitor never come from two workers at once.
+ * meanwhile, the results it buffered for that unit after the takeover would overlap the new owner's, so they are
+ * dropped (and counted) instead: stored results of a monitor never come from two workers at once. Results of checks
+ * that started before the new owner's lease began are kept (the workers' clocks must agree, as for the leases).
  */
 export function leaseFence(deps: LeaseFenceDeps): (batch: PendingBatch) => Promise<number> {
   return async (batch) => {
     if (batch.isEmpty) return 0;
-    const held = contentsOf(deps.units(), await deps.leases.held(deps.workerId));
-    const dropped = batch.retainHeld(held);
+    const units = deps.units();
+    const held = contentsOf(units, await deps.leases.held(deps.workerId));
+    const lost = batch.results.some((r) => !held.monitorIds.has(r.monitorId));
+    const dropped = batch.retainHeld(held, lost ? await takeoverTimes(deps, units) : undefined);
     if (dropped > 0) deps.logger.warn({ component: 'leases', dropped }, 'results of monitors another worker took over were not stored');
     return dropped;
   };
+}
+
+/** When another worker's lease on each monitor's unit began (the rare path: only when something was lost). */
+async function takeoverTimes(deps: LeaseFenceDeps, units: LeaseUnits): Promise<(monitorId: string) => number | undefined> {
+  const byMonitor = new Map<string, number>();
+  for (const lease of await deps.leases.list()) {
+    if (lease.owner === deps.workerId) continue;
+    for (const m of units.monitorsOf.get(lease.unit) ?? []) byMonitor.set(m, lease.acquiredAt);
+  }
+  return (monitorId) => byMonitor.get(monitorId);
 }

@@ -47,3 +47,13 @@ test('retainHeld keeps what the worker holds and drops the rest, row kind by row
   assert.deepEqual(b.notifications.map((n) => n.eventId), ['n1', 'n4', 'n5']);
   assert.deepEqual(b.events.map((e) => e.type), ['component.status', 'notifications.queued']);
 });
+
+test('retainHeld keeps the results of a lost monitor whose checks started before the takeover', () => {
+  const b = new PendingBatch();
+  b.results.push({ ...result('lost'), startedAt: 100 }, { ...result('lost'), startedAt: 200 }, { ...result('lost'), startedAt: 300 }, { ...result('gone'), startedAt: 100 });
+  b.states.set('lost', { monitorId: 'lost' } as never);
+  const dropped = b.retainHeld({ monitorIds: new Set(), componentIds: new Set() }, (id) => (id === 'lost' ? 250 : undefined));
+  assert.equal(dropped, 2);
+  assert.deepEqual(b.results.map((r) => `${r.monitorId}@${r.startedAt}`), ['lost@100', 'lost@200']);
+  assert.equal(b.states.size, 0, 'the new owner decides the state');
+});

@@ -45,13 +45,15 @@ export class PendingBatch {
 
   /**
    * Drop what was decided for monitors and components this worker no longer holds (another worker took them over while
-   * this one could not reach the store): their results, states, status changes, automatic incidents, component
-   * statuses, notifications and events. Returns how many results were dropped.
+   * this one could not reach the store): their results (but those of checks started before the takeover, given by
+   * `takenOverAt`), states, status changes, automatic incidents, component statuses, notifications and events: the
+   * new owner decides those from its own checks. Returns how many results were dropped.
    */
-  retainHeld(held: HeldContents): number {
+  retainHeld(held: HeldContents, takenOverAt?: (monitorId: string) => number | undefined): number {
     const monitorHeld = (id: string) => held.monitorIds.has(id);
     const before = this.results.length;
-    this.results = this.results.filter((r) => monitorHeld(r.monitorId));
+    // a check that started before another worker took the monitor over was this worker's alone: its result stays
+    this.results = this.results.filter((r) => monitorHeld(r.monitorId) || r.startedAt < (takenOverAt?.(r.monitorId) ?? -Infinity));
     this.statusChanges = this.statusChanges.filter((c) => monitorHeld(c.monitorId));
     for (const id of [...this.states.keys()]) if (!monitorHeld(id)) this.states.delete(id);
     for (const id of [...this.componentStatuses.keys()]) if (!held.componentIds.has(id)) this.componentStatuses.delete(id);

@@ -108,6 +108,12 @@ export async function leaseOwners(cluster: Cluster, now = Date.now()): Promise<M
   return owners;
 }
 
+/** When the current lease of each of these units began (ms since epoch, the claimer's clock). */
+export async function leaseStarts(cluster: Cluster, units: readonly string[]): Promise<Map<string, number>> {
+  const { rows } = await cluster.db.query<{ unit: string; acquired_at: string }>('select unit, acquired_at from leases where unit = any($1)', [[...units]]);
+  return new Map(rows.map((r) => [r.unit, Number(r.acquired_at)]));
+}
+
 /** Every unit owned by a running worker, nobody above the fair share ceil(units / running workers). */
 export function isBalanced(owners: Map<string, string[]>, units: readonly string[], runningWorkers: readonly string[]): boolean {
   const share = Math.ceil(units.length / runningWorkers.length);

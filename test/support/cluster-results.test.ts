@@ -21,6 +21,9 @@ describe('judging stored results of a monitor', () => {
       [0, 900],
     ];
     for (const [a, b] of rows) assert.deepEqual(sameSlotPairs(id, [slot(0, 0), slot(1, a), slot(1, b), slot(2, 0)], interval), [[slot(1, a), slot(1, b)]]);
+    // one check before a takeover and the new owner's catch-up after it share a slot one after the other
+    assert.deepEqual(sameSlotPairs(id, [slot(1, 0), slot(1, 600)], interval, [slot(1, 300)]), []);
+    assert.deepEqual(sameSlotPairs(id, [slot(1, 0), slot(1, 600)], interval, [slot(1, 700)]), [[slot(1, 0), slot(1, 600)]]);
   });
 
   test('the longest gap counts the window edges', () => {
