@@ -10,7 +10,7 @@ import { parseConfigText } from '../../src/config/load-config.ts';
 import { createLogger } from '../../src/runtime/logger.ts';
 import { startPharos } from '../../src/runtime/start-pharos.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { waitFor } from '../support/wait-for.ts';
+import { waitFor, waitForHealthy } from '../support/wait-for.ts';
 import { freePort } from '../support/free-port.ts';
 
 const REPO = new URL('../..', import.meta.url).pathname;
@@ -65,13 +65,7 @@ async function startChild(dir: string, config: object, port: number): Promise<Ch
   const child: Child = { process: proc, output: '', exited: new Promise((resolve) => proc.on('exit', (code) => resolve({ code, at: Date.now() }))) };
   proc.stdout!.on('data', (c: Buffer) => (child.output += c.toString()));
   proc.stderr!.on('data', (c: Buffer) => (child.output += c.toString()));
-  await waitFor('Pharos to answer', async () => {
-    try {
-      return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
-    } catch {
-      return false;
-    }
-  }, 30_000, 100);
+  await waitForHealthy(port);
   return child;
 }
 

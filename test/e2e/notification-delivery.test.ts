@@ -10,7 +10,7 @@ import { startPharos, type RunningPharos } from '../../src/runtime/start-pharos.
 import { openStore } from '../../src/store/open-store.ts';
 import { startHttpReceiver, type HttpReceiver, type ReceivedRequest } from '../support/http-receiver.ts';
 import { startSwitchableTarget, type SwitchableTarget } from '../support/switchable-target.ts';
-import { waitFor } from '../support/wait-for.ts';
+import { waitFor, waitForHealthy } from '../support/wait-for.ts';
 import { freePort } from '../support/free-port.ts';
 
 const CLI = new URL('../../bin/pharos.js', import.meta.url).pathname;
@@ -153,13 +153,7 @@ async function rowState(db: string, id: string): Promise<string | undefined> {
 
 async function startChild(config: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [CLI, 'start', '--config', config], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PHAROS_LOG_LEVEL: 'error' } });
-  await waitFor('Pharos to answer', async () => {
-    try {
-      return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
-    } catch {
-      return false;
-    }
-  }, 30_000, 100);
+  await waitForHealthy(port);
   return child;
 }
 

@@ -11,3 +11,19 @@ export async function waitFor<T>(what: string, probe: () => Promise<T> | T, time
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
+
+/** Wait until a Pharos on this port answers /healthz (a child process just started). */
+export async function waitForHealthy(port: number, timeoutMs = 30_000): Promise<void> {
+  await waitFor(
+    `Pharos on port ${port} to answer /healthz`,
+    async () => {
+      try {
+        return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
+      } catch {
+        return false;
+      }
+    },
+    timeoutMs,
+    100,
+  );
+}
