@@ -23,7 +23,7 @@ export function leaseFence(deps: LeaseFenceDeps): (batch: PendingBatch) => Promi
   return async (batch) => {
     if (batch.isEmpty) return 0;
     const units = deps.units();
-    const held = contentsOf(units, await deps.leases.held(deps.workerId));
+    const held = contentsOf(units, await deps.leases.held(deps.workerId, unitsIn(batch, units)));
     const lost = batch.results.some((r) => !held.monitorIds.has(r.monitorId));
     const dropped = batch.retainHeld(held, lost ? await takeoverTimes(deps, units) : undefined);
     if (dropped > 0) deps.logger.warn({ component: 'leases', dropped }, 'results of monitors another worker took over were not stored');
@@ -39,4 +39,30 @@ async function takeoverTimes(deps: LeaseFenceDeps, units: LeaseUnits): Promise<(
     for (const m of units.monitorsOf.get(lease.unit) ?? []) byMonitor.set(m, lease.acquiredAt);
   }
   return (monitorId) => byMonitor.get(monitorId);
+}
+
+/** monitor and component ids to their unit, per catalog (built once for each LeaseUnits) */
+const unitIndexes = new WeakMap<LeaseUnits, Map<string, string>>();
+
+/** The units the batch writes for: the fence asks the store about these only. */
+function unitsIn(batch: PendingBatch, units: LeaseUnits): string[] {
+  let index = unitIndexes.get(units);
+  if (!index) {
+    index = new Map();
+    for (const [unit, monitors] of units.monitorsOf) for (const m of monitors) index.set(`m:${m}`, unit);
+    for (const [unit, components] of units.componentsOf) for (const c of components) index.set(`c:${c}`, unit);
+    unitIndexes.set(units, index);
+  }
+  const found = new Set<string>();
+  const add = (key: string) => {
+    const unit = index.get(key);
+    if (unit) found.add(unit);
+  };
+  for (const r of batch.results) add(`m:${r.monitorId}`);
+  for (const id of batch.states.keys()) add(`m:${id}`);
+  for (const c of batch.statusChanges) add(`m:${c.monitorId}`);
+  for (const id of batch.componentStatuses.keys()) add(`c:${id}`);
+  for (const incident of batch.incidents.values()) for (const c of incident.componentIds) add(`c:${c}`);
+  for (const { event } of batch.notifications) if (event.monitor) add(`m:${event.monitor.id}`);
+  return [...found];
 }

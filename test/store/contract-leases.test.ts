@@ -40,9 +40,11 @@ forEachStore('leases', (h) => {
   test('an owner that did not renew in time keeps its lease while nobody took it; held lists what names it', async () => {
     await leases().claim('late', ['y:1', 'y:2', 'y:3'], T, TTL);
     await leases().release('late', ['y:3']);
-    assert.deepEqual(await leases().held('late'), ['y:1', 'y:2']);
+    assert.deepEqual(await leases().held('late', ['y:1', 'y:2', 'y:3', 'y:4']), ['y:1', 'y:2']);
+    assert.deepEqual(await leases().held('late', ['y:2']), ['y:2'], 'only the units asked about');
+    assert.deepEqual(await leases().held('late', []), []);
     assert.deepEqual(await leases().claim('other', ['y:2'], T + TTL + 1, TTL), ['y:2']);
-    assert.deepEqual(await leases().held('late'), ['y:1']);
+    assert.deepEqual(await leases().held('late', ['y:1', 'y:2', 'y:3']), ['y:1']);
     assert.deepEqual(await leases().renew('late', T + TTL + 2, TTL), ['y:1'], 'expired, unclaimed y:1 renewed; released y:3 not');
     assert.equal((await leases().list()).find((l) => l.unit === 'y:1')?.expiresAt, T + TTL + 2 + TTL);
   });

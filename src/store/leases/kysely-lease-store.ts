@@ -30,8 +30,16 @@ export class KyselyLeaseStore implements LeaseStore {
     return rows.map((r) => r.unit).sort();
   }
 
-  async held(owner: string): Promise<string[]> {
-    const rows = await this.ctx.db.selectFrom('leases').select('unit').where('owner', '=', owner).where('expires_at', '>', 0).orderBy('unit').execute();
+  async held(owner: string, units: readonly string[]): Promise<string[]> {
+    if (units.length === 0) return [];
+    const rows = await this.ctx.db
+      .selectFrom('leases')
+      .select('unit')
+      .where('owner', '=', owner)
+      .where('expires_at', '>', 0)
+      .where('unit', 'in', [...units])
+      .orderBy('unit')
+      .execute();
     return rows.map((r) => r.unit);
   }
 

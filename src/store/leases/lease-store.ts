@@ -17,8 +17,11 @@ export interface LeaseStore {
    * one is not.
    */
   renew(owner: string, now: number, ttlMs: number): Promise<string[]>;
-  /** the units whose lease names this owner (expired or not, unless released): what it may still write results for */
-  held(owner: string): Promise<string[]>;
+  /**
+   * Of these units, those whose lease names this owner (expired or not, unless released): what it may still write
+   * results for. Asked before every commit, so it reads only the units of that batch.
+   */
+  held(owner: string, units: readonly string[]): Promise<string[]>;
   /** take these units where free (no lease, or expired before now) until now + ttlMs; the units taken */
   claim(owner: string, units: readonly string[], now: number, ttlMs: number): Promise<string[]>;
   /** give these units up at once (expires_at 0) so that others can claim them */
