@@ -37,10 +37,10 @@ describe('Dockerfile', () => {
     assert.ok(validate('FROM node:20 AS 1bad\nEXPOSE port\nHEALTHCHECK --interval=5 CMD true\n').length >= 2, 'the linter reports problems');
   });
 
-  test('builds in one stage and runs from another, both on a pinned Node 20 slim base', () => {
+  test('builds in one stage and runs from another, both on a pinned Node 24 slim base', () => {
     assert.ok(model.stages.length >= 2, 'a build stage and a runtime stage');
     for (const stage of model.stages) {
-      assert.match(stage.image, /^node:20\.\d+\.\d+-bookworm-slim(@sha256:[0-9a-f]{64})?$/, `${stage.image}: an exact Node 20 tag`);
+      assert.match(stage.image, /^node:24\.\d+\.\d+-bookworm-slim(@sha256:[0-9a-f]{64})?$/, `${stage.image}: an exact Node 24 tag`);
       assert.doesNotMatch(stage.image, /:latest\b/);
     }
     assert.ok(instructionsOf(model.stages[0]!, 'RUN').some((r) => /npm ci\b/.test(r.raw) && /--ignore-scripts/.test(r.raw) && /npm rebuild better-sqlite3/.test(r.raw)), 'npm ci without the prepare script, then the native build');

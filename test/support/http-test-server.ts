@@ -96,7 +96,7 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
 }
 
 function send(res: http.ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'content-type': res.getHeader('content-type') ?? 'text/plain', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, { 'content-type': String(res.getHeader('content-type') ?? 'text/plain'), 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }
 

@@ -36,7 +36,7 @@ export const START_SCRIPT = [
   'exec node bin/pharos.js start --config /etc/pharos/pharos.yaml --role "$PHAROS_ROLE"',
 ].join('\n');
 
-/** Liveness inside the task: Node 20 has fetch, so the image needs no curl. */
+/** Liveness inside the task: Node 24 has fetch, so the image needs no curl. */
 const HEALTH_COMMAND =
   "node -e \"fetch('http://127.0.0.1:3000/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))\"";
 

@@ -1,4 +1,5 @@
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import { ROLLUP_GRANULARITIES } from '../schema.ts';
 import { oneOf, type SchemaDialect } from './schema-dialect.ts';
 

@@ -1,4 +1,5 @@
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import { COMPONENT_STATUSES, INCIDENT_IMPACTS, INCIDENT_STATUSES, MONITOR_STATUSES } from '../../domain/statuses.ts';
 import { INCIDENT_SOURCES } from '../schema.ts';
 import { oneOf, type SchemaDialect } from './schema-dialect.ts';

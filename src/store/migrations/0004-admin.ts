@@ -1,4 +1,5 @@
-import { sql, type Expression, type Kysely, type Migration } from 'kysely';
+import { sql, type Expression, type Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import { ROLES } from '../../domain/access.ts';
 import { COMPONENT_STATUSES } from '../../domain/statuses.ts';
 import { ACTOR_TYPES, SUBSCRIBER_KINDS } from '../admin-store.ts';

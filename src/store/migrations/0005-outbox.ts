@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import { OUTBOX_STATES, OUTBOX_TARGET_KINDS } from '../outbox-store.ts';
 import { oneOf, type SchemaDialect } from './schema-dialect.ts';
 

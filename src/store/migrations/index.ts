@@ -1,4 +1,5 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { StoreDialect } from '../schema.ts';
 import { monitorsAndComponents } from './0001-monitors-components.ts';
 import { resultsAndRollups } from './0002-results-rollups.ts';
