@@ -65,9 +65,23 @@ export function buildPageMounts(config: MountSource): PageMounts {
   return { all, root, bySlug, byHost };
 }
 
-/** The page's components: those listed, then those of the listed groups, in config order; neither listed: all. */
+/**
+ * The page's components: those listed, then those of the listed groups, in config order. A page that lists neither
+ * shows all of them, except, on a public page, those a private page names and no public page does: naming a
+ * component on a private page makes it private unless a public page names it too.
+ */
 function componentsOf(config: MountSource, page: PageConfig): string[] {
-  if (!page.components && !page.groups) return config.components.map((c) => c.id);
+  const listed = listedBy(config, page);
+  if (listed) return listed;
+  if (page.access) return config.components.map((c) => c.id);
+  const named = (access: boolean) => new Set(config.pages.flatMap((p) => (!!p.access === access ? (listedBy(config, p) ?? []) : [])));
+  const [onPrivate, onPublic] = [named(true), named(false)];
+  return config.components.map((c) => c.id).filter((id) => !onPrivate.has(id) || onPublic.has(id));
+}
+
+/** The components a page names (by id or group), in display order; undefined when it names none (all). */
+function listedBy(config: MountSource, page: PageConfig): string[] | undefined {
+  if (!page.components && !page.groups) return undefined;
   const ids = [...(page.components ?? [])];
   const groups = new Set(page.groups ?? []);
   for (const c of config.components) if (c.group && groups.has(c.group) && !ids.includes(c.id)) ids.push(c.id);
