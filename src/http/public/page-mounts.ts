@@ -65,8 +65,18 @@ export function buildPageMounts(config: MountSource): PageMounts {
   return { all, root, bySlug, byHost };
 }
 
+/**
+ * The components a page shows, by slug ('' = the page served at /: the default one, or all components when there are
+ * no pages); undefined when no page has that slug. What subscriptions to the page are routed on.
+ */
+export function pageComponentIds(source: Pick<MountSource, 'pages' | 'components'>, slug: string): string[] | undefined {
+  if (source.pages.length === 0) return slug === '' ? source.components.map((c) => c.id) : undefined;
+  const page = slug === '' ? (source.pages.find((p) => p.default) ?? source.pages[0]) : source.pages.find((p) => p.slug === slug);
+  return page && componentsOf(source, page);
+}
+
 /** The page's components: those listed, then those of the listed groups, in config order; neither listed: all. */
-function componentsOf(config: MountSource, page: PageConfig): string[] {
+function componentsOf(config: Pick<MountSource, 'components'>, page: PageConfig): string[] {
   if (!page.components && !page.groups) return config.components.map((c) => c.id);
   const ids = [...(page.components ?? [])];
   const groups = new Set(page.groups ?? []);
