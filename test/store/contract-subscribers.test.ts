@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { sql } from 'kysely';
+import { createMigrator } from '../../src/store/migrations/index.ts';
 import type { SubscriberRecord } from '../../src/store/admin-store.ts';
 import { DuplicateError } from '../../src/store/store-errors.ts';
 import { T0 } from './fixtures.ts';
@@ -102,3 +104,19 @@ forEachStore('subscribers (public sign-up)', (h) => {
     assert.equal(await h.store.admin.getSubscriber('s-new'), undefined);
   });
 });
+
+forEachStore(
+  'subscribers made before 0008-subscriber-pages',
+  (h) => {
+    test('are bound to the page served at / (page_slug ""), as public-page subscriptions (no access fingerprint)', async () => {
+      const migrator = createMigrator(h.database(), h.kind);
+      const upTo7 = await migrator.migrateTo('0007-leases');
+      assert.equal(upTo7.error, undefined);
+      await sql`insert into subscribers (id, kind, target, component_ids, confirmed_at, created_at) values ('s-old', 'email', 'old@example.com', '["api"]', ${T0}, ${T0})`.execute(h.database());
+      await h.store.migrate();
+      const old = await h.store.subscribers.get('s-old');
+      assert.deepEqual(old && [old.pageSlug, old.pageAccess, old.componentIds, old.confirmedAt], ['', null, ['api'], T0]);
+    });
+  },
+  { migrate: false },
+);
