@@ -191,6 +191,13 @@ subscribers:
     const silent = await post('/api/v2/subscribers', { subscriber: { endpoint: `https://127.0.0.1:${closed.port}/hook` } });
     assert.deepEqual([missing.status, await missing.text()], [422, answer]);
     assert.deepEqual([silent.status, await silent.text()], [422, answer]);
+    // no redirect is followed: an endpoint cannot bounce the request to an internal service
+    const inside = await startHttpReceiver();
+    rx.respondWith({ status: 307, headers: { location: `http://127.0.0.1:${inside.port}/api/v1/users` } });
+    const bounced = await post('/api/v2/subscribers', { subscriber: { endpoint: `${rx.url}/bounce` } });
+    assert.deepEqual([bounced.status, await bounced.text()], [422, answer]);
+    assert.equal(inside.requests.length, 0);
+    await inside.close();
     rx.respondWith({ status: 200 });
   });
 
