@@ -120,7 +120,6 @@ subscribers:
       const hook = await post('/api/v2/subscribers', { subscriber: { endpoint: `${rx.url}/all` } });
       assert.equal(hook.status, 202, await hook.clone().text());
       assert.equal(((await hook.json()) as { status: string }).status, 'confirmed');
-      assert.equal((await stored('webhook', `${rx.url}/all`))?.pageSlug, 'status');
       assert.equal((await post('/api/v2/subscribers', { subscriber: { email: 'eve@example.com' } })).status, 202);
       const confirmation = await mailTo('eve@example.com', 'Confirm');
       assert.equal(confirmation.subject, '[Acme Status] Confirm your subscription');
@@ -152,6 +151,7 @@ subscribers:
       const eve = (await stored('email', 'eve@example.com'))!;
       const rows = await pharos.store.outbox.list({ targetId: eve.id, limit: 100 });
       assert.ok(!rows.some((r) => r.event.incident?.id === vaultOnly.id), 'not even queued');
+      assert.equal((await stored('webhook', `${rx.url}/all`))?.pageSlug, 'status', 'bound to the page served at /');
     });
 
     test('a private component id and an unknown one get the same answer, through / and through /status', async () => {
