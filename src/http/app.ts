@@ -67,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.metrics) registerMetricsRoute(app, deps.metrics);
   await registerAdmin(app, deps.admin);
   registerPushRoutes(app, deps.push);
-  if (deps.subscribers) registerSubscribeRoutes(app, deps.subscribers);
+  if (deps.subscribers) registerSubscribeRoutes(app, deps.subscribers, { snapshot: deps.snapshot, access: deps.pageAccess, security });
   registerPublicRoutes(app, side, assets);
   return app;
 }

@@ -31,6 +31,7 @@ import { hostname } from 'node:os';
 import { offerSetupLink } from './setup-link.ts';
 import { PHAROS_VERSION } from './version.ts';
 import { createSubscriberRuntime } from '../notify/subscribers/subscriber-runtime.ts';
+import { snapshotSubscriberPages } from '../http/public/subscribe/snapshot-subscriber-pages.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MonitorRunner } from './monitor-runner.ts';
 import { PushInbox } from './push-inbox.ts';
@@ -126,8 +127,9 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const fence = checks ? leaseFence({ leases: store.leases, workerId, units: () => adminRuntime.unitContents, logger }) : undefined;
   const writer = new BatchWriter({ store, bus, logger, intervalMs: config.storage.batch_interval, maxResults: config.storage.batch_size, maxBuffered: config.storage.buffer_limit, fence });
   const canary = config.connectivity ? new ConnectivityCanary(config.connectivity, logger, now) : undefined;
-  const egress = createEgressPolicy(config.egress);
+  const egress = createEgressPolicy(config.egress, { publicAllow: config.subscribers.webhook_allow });
   const publicUrl = (config.server.base_url ?? `http://localhost:${opts.port || config.server.port}`).replace(/\/$/, '');
+  const snapshot = new PublicSnapshot({ store, config, bus, logger, renderers: defaultRenderers, now });
   const subscribers = createSubscriberRuntime({
     store,
     config: config.subscribers,
@@ -135,7 +137,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     logger,
     now,
     baseUrl: () => publicUrl,
-    pageModel: () => snapshot.resolve(undefined, '/').page?.model,
+    pages: snapshotSubscriberPages(snapshot),
     onChange: () => void adminRuntime.catalogChanged().catch((err: unknown) => logger.error({ component: 'catalog', err }, 'reloading the catalog failed')),
   });
   const notifications = new NotificationsRuntime({
@@ -183,7 +185,6 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   adminRuntime.applyCatalog(catalog);
   const stopListening = adminRuntime.listen();
 
-  const snapshot = new PublicSnapshot({ store, config, bus, logger, renderers: defaultRenderers, now });
   if (servesWeb(role)) await snapshot.start();
   const streams = new StreamHub();
   snapshot.onChange((changed) => streams.publish(changed));

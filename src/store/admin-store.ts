@@ -203,4 +203,8 @@ export interface SubscriberRecord {
   componentIds: string[];
   confirmedAt: number | null;
   createdAt: number;
+  /** the status page it was made on: its slug, '' for the page served at / (subscriptions older than 0008) */
+  pageSlug: string;
+  /** a private page's access fingerprint at sign-up (deliveries stop when it changes); null: a public page */
+  pageAccess: string | null;
 }

@@ -268,6 +268,10 @@ export interface SubscribersTable {
   /** sign-up attempts since attempts_since (the per-address limit) */
   attempts: Generated<number>;
   attempts_since: Generated<number | null>;
+  /** the page subscribed through: its slug, '' for the page served at / (0008) */
+  page_slug: Generated<string>;
+  /** fingerprint of the private page's access settings at sign-up; null: the page was public (0008) */
+  page_access: Generated<string | null>;
 }
 
 export interface OutboxTable {

@@ -236,7 +236,7 @@ async function freshObject(h: AdminHarness, plural: string, owner: Credential | 
       return { id: (await h.newToken(owner?.userId ?? h.users.admin.id, ['read'])).id };
     case 'subscribers': {
       const id = newId();
-      await h.store.admin.createSubscriber({ id, kind: 'email', target: `${h.uniq('sub')}@example.com`, componentIds: [], confirmedAt: Date.now(), createdAt: Date.now() });
+      await h.store.admin.createSubscriber({ id, kind: 'email', target: `${h.uniq('sub')}@example.com`, componentIds: [], confirmedAt: Date.now(), createdAt: Date.now(), pageSlug: '', pageAccess: null });
       return { id };
     }
     case 'notification-channels':

@@ -66,11 +66,21 @@ export function buildPageMounts(config: MountSource): PageMounts {
 }
 
 /**
+ * The components a page shows, by slug ('' = the page served at /: the default one, or all components when there are
+ * no pages); undefined when no page has that slug. What subscriptions to the page are routed on.
+ */
+export function pageComponentIds(source: Pick<MountSource, 'pages' | 'components'>, slug: string): string[] | undefined {
+  if (source.pages.length === 0) return slug === '' ? source.components.map((c) => c.id) : undefined;
+  const page = slug === '' ? (source.pages.find((p) => p.default) ?? source.pages[0]) : source.pages.find((p) => p.slug === slug);
+  return page && componentsOf(source, page);
+}
+
+/**
  * The page's components: those listed, then those of the listed groups, in config order. A page that lists neither
  * shows all of them, except, on a public page, those a private page names and no public page does: naming a
  * component on a private page makes it private unless a public page names it too.
  */
-function componentsOf(config: MountSource, page: PageConfig): string[] {
+function componentsOf(config: Pick<MountSource, 'pages' | 'components'>, page: PageConfig): string[] {
   const listed = listedBy(config, page);
   if (listed) return listed;
   if (page.access) return config.components.map((c) => c.id);
@@ -80,7 +90,7 @@ function componentsOf(config: MountSource, page: PageConfig): string[] {
 }
 
 /** The components a page names (by id or group), in display order; undefined when it names none (all). */
-function listedBy(config: MountSource, page: PageConfig): string[] | undefined {
+function listedBy(config: Pick<MountSource, 'components'>, page: PageConfig): string[] | undefined {
   if (!page.components && !page.groups) return undefined;
   const ids = [...(page.components ?? [])];
   const groups = new Set(page.groups ?? []);

@@ -34,7 +34,8 @@ export function scopeToMount(data: PublicData, mount: PageMount, site: { descrip
     colors: mount.page?.colors ?? DEFAULT_COLORS,
     customCss: mount.page?.custom_css ?? null,
     footer: mount.page?.footer.map((f) => ({ label: f.label, url: f.url })) ?? [],
-    ...(site.subscribe && !mount.access && { subscribe: true }),
+    // a private page's form too: its sign-ups are checked against the page's access (src/http/public/subscribe)
+    ...(site.subscribe && { subscribe: true }),
   };
   return {
     page,

@@ -1,0 +1,38 @@
+import type { StatusModel } from '../../http/public/status-model.ts';
+import type { NotificationEvent } from '../notification-event.ts';
+
+/**
+ * The event as the subscriber's page shows it, or null when the page does not show it. Only incidents and
+ * maintenance; only the page's components, under the page's names (an incident on a public and a private component
+ * names the public one alone; one on private components only is not shown); links to the page. An event on no
+ * component is shown, as the page shows it. A digest keeps the events the page shows.
+ */
+export function scopeEventToPage(event: NotificationEvent, model: StatusModel): NotificationEvent | null {
+  if (event.digest && event.digest.length > 1) {
+    const shown = event.digest.flatMap((e) => scopeOne(e, model) ?? []);
+    if (shown.length === 0) return null;
+    return { ...shown[0]!, digest: shown };
+  }
+  return scopeOne(event, model);
+}
+
+function scopeOne(event: NotificationEvent, model: StatusModel): NotificationEvent | null {
+  if (!event.incident && !event.maintenance) return null;
+  const names = new Map(model.components.map((c) => [c.id, c.name]));
+  const components = event.components.flatMap((c) => {
+    const name = names.get(c.id);
+    return name === undefined ? [] : [{ ...c, name }];
+  });
+  if (event.components.length > 0 && components.length === 0) return null;
+  const base = model.page.url;
+  const { incident, maintenance } = event;
+  return {
+    id: event.id,
+    type: event.type,
+    at: event.at,
+    pageUrl: base,
+    components,
+    ...(incident && { incident: { ...incident, url: `${base}/incidents/${encodeURIComponent(incident.id)}` } }),
+    ...(maintenance && { maintenance: { ...maintenance, url: `${base}/maintenance/${encodeURIComponent(maintenance.id)}` } }),
+  };
+}
