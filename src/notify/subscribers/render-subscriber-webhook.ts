@@ -1,5 +1,6 @@
 import type { Incident } from '../../domain/incident.ts';
 import { pageStatus } from '../../domain/page-status.ts';
+import { incidentSeenBy } from '../../domain/scope-to-components.ts';
 import { renderIncident } from '../../http/public/statuspage/render-incident.ts';
 import { renderMaintenance } from '../../http/public/statuspage/render-maintenance.ts';
 import type { StatuspageIncident, StatuspageMaintenance } from '../../http/public/statuspage/statuspage-schema.ts';
@@ -84,11 +85,6 @@ export function renderSubscriberWebhook(event: NotificationEvent, model: StatusM
 }
 
 /** The incident with only the components the page shows (in its list and in every update's changes). */
-function incidentOnPage(incident: Incident, model: StatusModel): Incident {
-  const shown = new Set(model.components.map((c) => c.id));
-  return {
-    ...incident,
-    componentIds: incident.componentIds.filter((id) => shown.has(id)),
-    updates: incident.updates.map((u) => ({ ...u, affectedComponents: u.affectedComponents.filter((a) => shown.has(a.componentId)) })),
-  };
+function incidentOnPage(incident: Incident, model: StatusModel): Incident | undefined {
+  return incidentSeenBy(incident, new Map(model.components.map((c) => [c.id, c.name])));
 }

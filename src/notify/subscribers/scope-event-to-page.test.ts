@@ -30,6 +30,15 @@ describe('an event as the subscriber\'s page shows it', () => {
     });
   }
 
+  test("Pharos's own words naming a hidden component: the page's rebuilt copy, or a neutral title", () => {
+    const auto = { ...on(incidentUpdatedEvent, [api, vault]), incident: { ...incidentUpdatedEvent.incident!, id: 'not-on-page', name: 'Secret Vault is down', body: 'Secret Vault and Public API are down.' } };
+    const shown = scopeEventToPage(auto, model)!;
+    assert.deepEqual([shown.incident?.name, shown.incident?.body], ['Incident affecting Public API', '']);
+    const known = model.incidents[0]!;
+    const onPage = scopeEventToPage({ ...auto, incident: { ...auto.incident, id: known.id } }, model)!;
+    assert.deepEqual([onPage.incident?.name, onPage.incident?.body], [known.name, known.updates.at(-1)?.body ?? '']);
+  });
+
   test('links point to the page, not to the site root the event was made with', () => {
     const incident = scopeEventToPage(on(incidentUpdatedEvent, [api]), model)!;
     assert.deepEqual([incident.pageUrl, incident.incident?.url], ['https://status.acme.test/public', 'https://status.acme.test/public/incidents/inc-42']);

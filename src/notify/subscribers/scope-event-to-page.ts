@@ -1,5 +1,8 @@
 import type { StatusModel } from '../../http/public/status-model.ts';
+import { affectingName } from '../../domain/auto-incident-text.ts';
 import type { NotificationEvent } from '../notification-event.ts';
+
+type EventIncident = NonNullable<NotificationEvent['incident']>;
 
 /**
  * The event as the subscriber's page shows it, or null when the page does not show it. Only incidents and
@@ -25,7 +28,8 @@ function scopeOne(event: NotificationEvent, model: StatusModel): NotificationEve
   });
   if (event.components.length > 0 && components.length === 0) return null;
   const base = model.page.url;
-  const { incident, maintenance } = event;
+  const { maintenance } = event;
+  const incident = event.incident && incidentWords(event.incident, model, components.length < event.components.length ? components.map((c) => c.name) : null);
   return {
     id: event.id,
     type: event.type,
@@ -35,4 +39,17 @@ function scopeOne(event: NotificationEvent, model: StatusModel): NotificationEve
     ...(incident && { incident: { ...incident, url: `${base}/incidents/${encodeURIComponent(incident.id)}` } }),
     ...(maintenance && { maintenance: { ...maintenance, url: `${base}/maintenance/${encodeURIComponent(maintenance.id)}` } }),
   };
+}
+
+/**
+ * The incident's words as the page shows them. When the event touched a component the page hides (visibleNames are
+ * then the names of those it shows), its name and body
+ * may name it (Pharos's own words for an automatic incident are built from component names): the page model's copy
+ * has them rebuilt from the visible components (incidentSeenBy); without one, a neutral title and no body.
+ */
+function incidentWords(incident: EventIncident, model: StatusModel, visibleNames: string[] | null): EventIncident {
+  if (!visibleNames) return incident;
+  const shown = model.incidents.find((i) => i.id === incident.id);
+  if (shown) return { ...incident, name: shown.name, body: shown.updates.at(-1)?.body ?? '' };
+  return { ...incident, name: affectingName(visibleNames), body: '' };
 }
