@@ -37,6 +37,8 @@ describe('an event as the subscriber\'s page shows it', () => {
     const known = model.incidents[0]!;
     const onPage = scopeEventToPage({ ...auto, incident: { ...auto.incident, id: known.id } }, model)!;
     assert.deepEqual([onPage.incident?.name, onPage.incident?.body], [known.name, known.updates.at(-1)?.body ?? '']);
+    const written = scopeEventToPage(on(incidentUpdatedEvent, [api, vault]), model)!;
+    assert.deepEqual([written.incident?.name, written.incident?.body], ['Elevated API errors', 'A bad deploy; rolling back.'], 'words that name no hidden component stay as written');
   });
 
   test('links point to the page, not to the site root the event was made with', () => {

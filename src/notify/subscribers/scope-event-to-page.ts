@@ -29,7 +29,8 @@ function scopeOne(event: NotificationEvent, model: StatusModel): NotificationEve
   if (event.components.length > 0 && components.length === 0) return null;
   const base = model.page.url;
   const { maintenance } = event;
-  const incident = event.incident && incidentWords(event.incident, model, components.length < event.components.length ? components.map((c) => c.name) : null);
+  const hiddenNames = event.components.filter((c) => !names.has(c.id)).map((c) => c.name);
+  const incident = event.incident && incidentWords(event.incident, model, components.map((c) => c.name), hiddenNames);
   return {
     id: event.id,
     type: event.type,
@@ -42,14 +43,16 @@ function scopeOne(event: NotificationEvent, model: StatusModel): NotificationEve
 }
 
 /**
- * The incident's words as the page shows them. When the event touched a component the page hides (visibleNames are
- * then the names of those it shows), its name and body
- * may name it (Pharos's own words for an automatic incident are built from component names): the page model's copy
- * has them rebuilt from the visible components (incidentSeenBy); without one, a neutral title and no body.
+ * The incident's words as the page shows them: never naming a component the page hides. Pharos's own words for an
+ * automatic incident are built from component names: the page model's copy has them rebuilt from the visible
+ * components (incidentSeenBy). Words that still name a hidden component (the model not rebuilt yet, or a person
+ * named it) give way to a neutral title and no body.
  */
-function incidentWords(incident: EventIncident, model: StatusModel, visibleNames: string[] | null): EventIncident {
-  if (!visibleNames) return incident;
+function incidentWords(incident: EventIncident, model: StatusModel, visibleNames: string[], hiddenNames: string[]): EventIncident {
+  const names = (i: Pick<EventIncident, 'name' | 'body'>) => hiddenNames.some((n) => n.length > 0 && (i.name.includes(n) || i.body.includes(n)));
+  if (!names(incident)) return incident;
   const shown = model.incidents.find((i) => i.id === incident.id);
-  if (shown) return { ...incident, name: shown.name, body: shown.updates.at(-1)?.body ?? '' };
+  const words = shown && { name: shown.name, body: shown.updates.at(-1)?.body ?? '' };
+  if (words && !names(words)) return { ...incident, ...words };
   return { ...incident, name: affectingName(visibleNames), body: '' };
 }
