@@ -221,7 +221,7 @@ notifications:
       startPharos({ config: parseConfigText(`storage: { url: "sqlite::memory:" }\nserver: { host: 127.0.0.1 }\nadmin: { setup_link: false }\n${metricsYaml}`, 'm.yaml', {}), port: 0, logger: createLogger('silent') });
     const closed = await start('');
     try {
-      for (const headers of [{}, { authorization: 'Bearer anything-at-all-0123456789' }]) {
+      for (const headers of [{}, { authorization: 'Bearer anything-at-all-0123456789' }] as Record<string, string>[]) {
         const res = await fetch(`${closed.url}/metrics`, { headers });
         assert.equal(res.status, 401);
         const body = (await res.json()) as { error: string; message: string };
