@@ -6,6 +6,7 @@ import { closeKeepAliveAgents } from '../checks/http/keep-alive-agents.ts';
 import type { PharosConfig } from '../config/schema.ts';
 import { judgeProbe } from '../domain/judge-probe.ts';
 import { buildApp } from '../http/app.ts';
+import { httpLimitsOf } from '../http/http-limits.ts';
 import { defaultRenderers } from '../http/public/default-renderers.ts';
 import { createPageAccessGate } from '../http/public/private/page-access-gate.ts';
 import { PublicSnapshot } from '../http/public/public-snapshot.ts';
@@ -186,7 +187,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const stopListening = adminRuntime.listen();
 
   if (servesWeb(role)) await snapshot.start();
-  const streams = new StreamHub();
+  const streams = new StreamHub({ perClient: config.server.streams_per_client });
   snapshot.onChange((changed) => streams.publish(changed));
   metrics?.watch({ scheduler: runner.scheduler, outbox: { stats: (at) => store.outbox.stats(at), channelIds: () => notifications.channelIds() }, publicSide: { streams, snapshot }, resultBuffer: checks ? writer : undefined });
   /** Record a push for a monitor this process checks; false when another process checks it. */
@@ -210,10 +211,14 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const https = (config.server.base_url ?? '').startsWith('https:');
   let draining = false;
   const readiness = readinessChecks({ store, canary, bus, draining: () => draining });
-  const metricsRoute = metrics && { metrics, token: config.metrics.token };
-  const app = !servesWeb(role) ? opsOnlyApp({ logger, readiness, metrics: metricsRoute }) : await buildApp({
+  const metricsAccess = config.metrics.token !== undefined ? { token: config.metrics.token } : config.metrics.public ? ('public' as const) : ('unconfigured' as const);
+  if (metrics && metricsAccess === 'unconfigured') logger.warn({ component: 'metrics' }, '/metrics refuses every scrape (401): set metrics.token, or metrics.public: true to serve it without one');
+  const metricsRoute = metrics && { metrics, access: metricsAccess };
+  const limits = httpLimitsOf(config.server);
+  const app = !servesWeb(role) ? opsOnlyApp({ logger, readiness, metrics: metricsRoute, limits }) : await buildApp({
     logger,
     trustProxy: config.server.trust_proxy,
+    limits: { ...limits, publicPostsPerMinute: config.server.public_posts_per_minute },
     security: { https, widgetFrameAncestors: config.server.widget_frame_ancestors },
     admin: {
       context: { store, bus, runtime: adminRuntime, egress, now, publicUrl },

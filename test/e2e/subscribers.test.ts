@@ -87,7 +87,7 @@ describe('public subscribers through the real server, a real SMTP server and a w
     const config = parseConfigText(
       `
 title: Acme
-server: { trust_proxy: true }
+server: { trust_proxy: [127.0.0.1] }
 storage: { url: "sqlite:${join(dir, 's.db')}" }
 components:
   - { id: web, name: Website }
