@@ -82,7 +82,7 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreDiale
       const config = parseConfigText(
         `
 title: Acme
-server: { trust_proxy: true }
+server: { trust_proxy: [127.0.0.1] }
 storage: { url: "${url}" }
 components:
   - { id: web, name: Website }

@@ -44,7 +44,7 @@ describe('subscriber webhooks cannot reach loopback or private addresses', () =>
     const config = parseConfigText(
       `
 title: Acme
-server: { trust_proxy: true }
+server: { trust_proxy: [127.0.0.1] }
 storage: { url: "sqlite:${join(dir, 'e.db')}" }
 components:
   - { id: web, name: Website }
