@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { clientKey } from '../auth/client-key.ts';
 import { isLocked, LOCKOUT_POLICIES, lockAfterFailure, passwordLockedUntil, type LimitState, type LockoutPolicy } from '../auth/account-lockout.ts';
 import type { AdminStore, UserRecord } from '../store/admin-store.ts';
 
@@ -17,10 +18,6 @@ export function passwordSubject(email: string): string {
 
 export function secondFactorSubject(userId: string): string {
   return `totp:${userId}`;
-}
-
-export function clientKey(ip: string | null): string {
-  return ip ?? 'unknown';
 }
 
 export interface PasswordLimits {

@@ -1,4 +1,5 @@
 import { lockoutMessage, passwordLockedUntil } from '../auth/account-lockout.ts';
+import { clientKey } from '../auth/client-key.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from '../auth/password.ts';
 import { newCsrfToken, newSecret } from '../auth/secret-token.ts';
@@ -36,7 +37,7 @@ export const signInLocked = (lockedUntil: number, now: number, what?: string) =>
  */
 export async function signIn(deps: SignInDeps, input: { email: string; password: string }, client: { ip: string | null; userAgent: string | null }): Promise<NewSession & { mfaRequired: boolean }> {
   const now = deps.now();
-  const ipKey = client.ip ?? 'unknown';
+  const ipKey = clientKey(client.ip);
   const gate = deps.ipThrottle.check(ipKey);
   if (!gate.allowed) throw new AdminError('rate_limited', `Too many sign-in attempts from this address. Try again in ${Math.ceil(gate.retryAfterMs / 60_000)} minutes.`, { retryAfterMs: gate.retryAfterMs });
 
