@@ -288,10 +288,10 @@ pages:
     const userId = randomUUID();
     await pharos.store.admin.createUser({
       id: userId, email: 'ops@acme.test', name: 'Ops', role: 'viewer', passwordHash: null, totpSecret: null, totpEnabled: false, recoveryCodeHashes: [],
-      failedLogins: 0, lockedUntil: null, oidcIssuer: null, oidcSubject: null, createdAt: now, updatedAt: now, passwordChangedAt: null, lastLoginAt: null,
+      oidcIssuer: null, oidcSubject: null, createdAt: now, updatedAt: now, passwordChangedAt: null, lastLoginAt: null, totpLastStep: null, credentialVersion: 0,
     });
     const { secret } = newSecret('phs_');
-    await pharos.store.admin.createSession({ idHash: hashSecret(secret), userId, csrfToken: 'x', mfaPending: false, createdAt: now, lastSeenAt: now, expiresAt: now + 3_600_000, ip: null, userAgent: null });
+    await pharos.store.admin.createSession({ idHash: hashSecret(secret), userId, csrfToken: 'x', mfaPending: false, createdAt: now, lastSeenAt: now, expiresAt: now + 3_600_000, ip: null, userAgent: null, credentialVersion: 0 });
     assert.equal((await get(`${base}/secret/api/v2/summary.json`, { cookie: `pharos_session=${secret}` })).status, 200);
     // sso has no signed_in: the admin session does not count there
     assert.equal((await get(`${base}/sso/api/v2/summary.json`, { cookie: `pharos_session=${secret}` })).status, 401);

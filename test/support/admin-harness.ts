@@ -67,6 +67,8 @@ export interface AdminHarness {
   store: Store;
   /** the local HTTP target (see test/support/http-test-server.ts for its paths) */
   target: HttpTestServer;
+  /** the store's URL, for a second Pharos (another replica) on the same database */
+  storageUrl: string;
   users: Record<Role, HarnessUser>;
   sessions: Record<Role, Credential>;
   /** tokens of the admin user, one per scope */
@@ -107,7 +109,8 @@ export async function startAdminHarness(opts: { store?: 'sqlite' | 'postgres' } 
   const dir = await mkdtemp(join(tmpdir(), 'pharos-admin-'));
   const pg: TestDatabase | undefined = opts.store === 'postgres' ? await testDatabaseUrl() : undefined;
   const target = await startHttpTestServer();
-  const config = parseConfigText(configText(target.url, pg?.url ?? `sqlite:${join(dir, 'pharos.db')}`), 'admin-harness.yaml', {});
+  const storageUrl = pg?.url ?? `sqlite:${join(dir, 'pharos.db')}`;
+  const config = parseConfigText(configText(target.url, storageUrl), 'admin-harness.yaml', {});
   const pharos = await startPharos({ config, port: 0, logger: createLogger('silent') });
   const { app, store } = pharos;
   const cli: ServiceContext = { actor: CLI_ACTOR, store, bus: pharos.bus, runtime: pharos.admin, egress: createEgressPolicy(config.egress), now: Date.now };
@@ -175,6 +178,7 @@ export async function startAdminHarness(opts: { store?: 'sqlite' | 'postgres' } 
     app,
     store,
     target,
+    storageUrl,
     users,
     sessions,
     tokens,
