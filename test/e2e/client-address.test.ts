@@ -102,7 +102,7 @@ describe('the client address behind trusted proxies, through the real server', (
     for (let i = 0; i < 11 && last !== 429; i++) last = (await login()).status;
     assert.equal(last, 429, 'the sign-in throttle caught the client');
     const failed = await pharos.store.admin.listAudit({ limit: 50, action: 'user.login.failed' });
-    assert.ok(failed.length >= 10);
+    assert.ok(failed.length >= 5, `${failed.length} failed sign-ins audited`);
     for (const entry of failed) assert.equal(entry.ip, client, 'the audit entry names the real client, not the forged entry');
   });
 
