@@ -4,7 +4,7 @@ import type { Condition, Expected, Literal } from './condition.ts';
 import { globMatch } from './glob.ts';
 import { numericValue, resolveOperand, valueText, type Value } from './resolve-operand.ts';
 
-/** Regexes see at most this much text, which bounds the cost of a pathological pattern on a large body. */
+/** Regexes see at most this much text: with linear-time matching and a bounded program, this bounds a match's cost. */
 export const REGEX_INPUT_LIMIT = 64 * 1024;
 /** `actual` is for messages: a whole body would drown them. */
 const ACTUAL_LIMIT = 200;
