@@ -1,4 +1,5 @@
 import { formatDuration } from '../duration.ts';
+import { includesLiteral } from '../find-literal.ts';
 import type { Probe } from '../probe.ts';
 import type { Condition, Expected, Literal } from './condition.ts';
 import { globMatch } from './glob.ts';
@@ -71,7 +72,7 @@ function contains(value: Value, right: Expected): boolean {
   const literals = right.kind === 'literal' ? [right.literal] : right.kind === 'any' ? right.literals : [];
   if (Array.isArray(value)) return literals.some((l) => value.some((item: unknown) => compare(item as Value, l) === 0));
   const text = valueText(value);
-  return literals.some((l) => text.includes(l.text));
+  return literals.some((l) => includesLiteral(text, l.text));
 }
 
 function displayValue({ left }: Condition, value: Value): string {

@@ -1,33 +1,18 @@
+import { findLiteral } from '../find-literal.ts';
+
 /**
  * Finds the leftmost place at or after `from` where a piece of a glob (the text between two `*`) matches and ends by
- * `limit`; returns where it ends, or -1. Linear in the text whatever the piece: Knuth–Morris–Pratt for a literal
- * piece (String.prototype.indexOf is not: some needles make it quadratic), bit-parallel Shift-And for a piece with `?`.
+ * `limit`; returns where it ends, or -1. Linear in the text whatever the piece: findLiteral for a literal piece,
+ * bit-parallel Shift-And for a piece with `?`.
  */
 export function findPiece(piece: string, text: string, from: number, limit: number): number {
-  return piece.includes('?') ? shiftAnd(Array.from(piece), text, from, limit) : knuthMorrisPratt(piece, text, from, limit);
+  if (piece.includes('?')) return shiftAnd(Array.from(piece), text, from, limit);
+  const at = findLiteral(piece, text, from, limit);
+  return at < 0 ? -1 : at + piece.length;
 }
 
 /** A piece with `?` is searched in one 32-bit word: longer ones are refused when the condition is parsed. */
 export const WILDCARD_PIECE_LIMIT = 32;
-
-function knuthMorrisPratt(piece: string, text: string, from: number, limit: number): number {
-  const n = piece.length;
-  const units = new Uint16Array(n);
-  for (let i = 0; i < n; i++) units[i] = piece.charCodeAt(i);
-  const fallback = new Int32Array(n);
-  for (let i = 1, k = 0; i < n; i++) {
-    while (k > 0 && units[i] !== units[k]) k = fallback[k - 1]!;
-    if (units[i] === units[k]) k++;
-    fallback[i] = k;
-  }
-  for (let i = from, k = 0; i < limit; i++) {
-    const unit = text.charCodeAt(i);
-    while (k > 0 && unit !== units[k]) k = fallback[k - 1]!;
-    if (unit === units[k]) k++;
-    if (k === n) return i + 1;
-  }
-  return -1;
-}
 
 /** Bit j of the state is set while the last j+1 characters read match the piece's first j+1. */
 function shiftAnd(chars: string[], text: string, from: number, limit: number): number {
