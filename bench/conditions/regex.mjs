@@ -1,7 +1,8 @@
 /**
  * bench/conditions: the cost of `=~` conditions, RE2JS (what Pharos runs) against the built-in RegExp (what it ran).
  * Typical patterns on typical bodies, then the worst a hostile pattern and body can do within Pharos' limits
- * (64 KiB of text, 200-step programs), then the backtracking attack that RegExp cannot survive. About 10 s in all.
+ * (64 KiB of text, 200-step programs), then the backtracking attack that RegExp cannot survive, then contains and
+ * pat() with hostile needles (linear searches; includes() is not). About 10 s in all.
  *
  *   node --import tsx bench/conditions/regex.mjs
  */
@@ -89,3 +90,18 @@ for (const n of [20, 22, 24, 39, 60_000]) {
   const native = n <= 24 ? slowest(() => /^sink ok \/(a+)+$/.test(body)).toFixed(1) : 'hours+';
   console.log(`  ${String(n).padStart(6)} a's  re2js ${re2.toFixed(2).padStart(8)}  RegExp ${String(native).padStart(8)}`);
 }
+
+console.log(`\ncontains and pat() with a hostile needle on a 10 MB body (max_body_bytes allows it; ms for one evaluation)`);
+const tenMb = 'a'.repeat(10_000_000);
+const needle = `${'a'.repeat(500)}b${'a'.repeat(500)}`;
+for (const [label, source] of [
+  ['contains', `[BODY] contains "${needle}"`],
+  ['pat() literal piece', `[BODY] == pat(*${needle}*)`],
+  ['pat() piece with ?', `[BODY] == pat(*${'a?'.repeat(15)}b*)`],
+]) {
+  const condition = parseCondition(source);
+  console.log(`  ${label.padEnd(24)} pharos ${slowest(() => evaluateCondition(condition, probe(tenMb))).toFixed(1).padStart(8)}`);
+}
+const started = performance.now();
+tenMb.includes(needle);
+console.log(`  ${'String.includes (before)'.padEnd(24)} ${(performance.now() - started).toFixed(1).padStart(15)}`);
