@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { includesLiteral } from '../../domain/find-literal.ts';
 import type { Probe } from '../../domain/probe.ts';
 import { deniedLiteralHost, guardedLookup } from '../../egress/guarded-lookup.ts';
 import type { CheckContext, CheckType } from '../check-type.ts';
@@ -63,7 +64,8 @@ function probeTcp(config: TcpCheckConfig, ctx: CheckContext, resolve: (probe: Pr
   });
   socket.on('data', (chunk: string) => {
     received = (received + chunk).slice(-(MAX_RECEIVED_CHARS + (expect?.length ?? 0)));
-    if (expect !== undefined && received.includes(expect)) finish();
+    // Only a match ending in this chunk is new: search that tail alone, in linear time (includes() is not, on some needles).
+    if (expect !== undefined && includesLiteral(received.slice(-(chunk.length + expect.length)), expect)) finish();
   });
   socket.once('close', () => {
     const what = expect === undefined ? 'the data was sent' : `${JSON.stringify(expect)} was received${receivedSoFar(received)}`;
