@@ -82,7 +82,7 @@ ${lines.join('\n')}
 
     const metrics = await (await fetch(`${pharos.url}/metrics`)).text();
     assert.equal(sample(metrics, 'pharos_lease_round_failures_total'), 0);
-    assert.equal(sample(metrics, 'pharos_monitors_total'), MONITORS);
+    assert.equal(sample(metrics, 'pharos_catalog_monitors'), MONITORS);
     assert.equal(sample(metrics, 'pharos_monitors_owned'), MONITORS);
     assert.deepEqual(await pharos.logLines(/a lease round failed/), []);
     const ready = await fetch(`${pharos.url}/readyz`);

@@ -10,7 +10,7 @@ export interface LeaseView {
 
 /**
  * Lease rounds and coverage: with pharos_monitors_owned (check-metrics.ts) summed over the workers, a sum below
- * pharos_monitors_total means monitors nobody checks. The lease manager keeps its own counts; these read them.
+ * pharos_catalog_monitors means monitors nobody checks. The lease manager keeps its own counts; these read them.
  */
 export function registerLeaseMetrics(register: Registry, view: () => LeaseView | undefined): void {
   const registers = [register];
@@ -24,8 +24,8 @@ export function registerLeaseMetrics(register: Registry, view: () => LeaseView |
     },
   });
   new Gauge({
-    name: 'pharos_monitors_total',
-    help: 'Monitors in the catalog, checked by this process or another worker.',
+    name: 'pharos_catalog_monitors',
+    help: 'Monitors in the catalog, checked by this process or another worker (pharos_monitors_owned summed over the workers should equal it).',
     registers,
     collect() {
       this.set(view()?.monitorsTotal() ?? 0);
