@@ -141,6 +141,9 @@ notifications:
     );
     assert.equal(sample(text, 'pharos_monitors_owned'), 2);
     assert.equal(sample(text, 'pharos_lease_takeovers_total'), 0);
+    // SQLite: this process owns every monitor of the catalog, without lease rounds
+    assert.equal(sample(text, 'pharos_catalog_monitors'), 2);
+    assert.equal(sample(text, 'pharos_lease_round_failures_total'), 0);
     assert.ok(sample(text, 'pharos_check_duration_seconds_count{type="http"}')! >= 3);
     assert.ok(sample(text, 'pharos_scheduler_lag_seconds_count')! >= 3);
     assert.equal(sample(text, 'pharos_http_requests_total{method="GET",route="/healthz",status="200"}'), 1);
