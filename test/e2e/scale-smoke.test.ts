@@ -47,6 +47,7 @@ describe(`scale smoke: ${MONITORS} lone monitors on one worker`, { timeout: 180_
 storage: { url: "${db.url}" }
 server: { host: 127.0.0.1 }
 admin: { setup_link: false }
+metrics: { token: scale-smoke-metrics-token }
 scheduler: { per_host_concurrency: 200 }
 monitors:
 ${lines.join('\n')}
@@ -80,7 +81,7 @@ ${lines.join('\n')}
     });
     assert.ok(connections >= MONITORS, `${connections} connections for ${MONITORS} monitors`);
 
-    const metrics = await (await fetch(`${pharos.url}/metrics`)).text();
+    const metrics = await (await fetch(`${pharos.url}/metrics`, { headers: { authorization: 'Bearer scale-smoke-metrics-token' } })).text();
     assert.equal(sample(metrics, 'pharos_lease_round_failures_total'), 0);
     assert.equal(sample(metrics, 'pharos_catalog_monitors'), MONITORS);
     assert.equal(sample(metrics, 'pharos_monitors_owned'), MONITORS);
