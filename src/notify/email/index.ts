@@ -31,6 +31,7 @@ export const emailNotifier: Notifier<typeof emailFields> = {
         messageId: messageIdFor(ctx.idempotencyKey),
         headers: { 'X-Pharos-Event': event.type, 'X-Pharos-Event-Id': event.id },
       },
+      ctx.egress,
       ctx.signal,
     );
   },

@@ -41,14 +41,16 @@ const HOUR = 3_600_000;
  * `api` guard: the public gave these targets), the signed-link key (read once from the store), the per-IP limit.
  */
 export function createSubscriberRuntime(opts: SubscriberRuntimeOptions): SubscriberRuntime {
-  const dispatcher = guardedDispatcher(opts.egress.guardFor('api'));
+  const guard = opts.egress.guardFor('api');
+  const dispatcher = guardedDispatcher(guard);
   let links: Promise<SubscriberLinks> | undefined;
   const linksOnce = () => {
     links ??= opts.store.outbox.setting(SUBSCRIBER_LINK_KEY_SETTING, newLinkKey).then((key) => subscriberLinks(opts.baseUrl(), key));
     links.catch(() => (links = undefined));
     return links;
   };
-  const mailer = opts.config.email ? smtpSubscriberMailer(opts.config.email) : undefined;
+  // the mail server is the operator's (config file)
+  const mailer = opts.config.email ? smtpSubscriberMailer(opts.config.email, opts.egress.guardFor('config')) : undefined;
   const deps: SubscriberServiceDeps = {
     store: opts.store,
     config: opts.config,
@@ -61,6 +63,6 @@ export function createSubscriberRuntime(opts: SubscriberRuntimeOptions): Subscri
     now: opts.now,
     onChange: opts.onChange,
   };
-  const sender = subscriberSender(opts.store, opts.config, { mailer, dispatcher, links: linksOnce, pageModel: opts.pageModel });
+  const sender = subscriberSender(opts.store, opts.config, { mailer, dispatcher, egress: guard, links: linksOnce, pageModel: opts.pageModel });
   return { deps, sender, close: () => (dispatcher as Agent).close() };
 }
