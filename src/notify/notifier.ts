@@ -43,5 +43,10 @@ export interface Notifier<Schema extends z.ZodObject = z.ZodObject> {
   type: ChannelType;
   fields: Schema;
   secretFields: readonly string[];
+  /**
+   * Where the secret at `path` (a secret field, or under one: ["headers", "Authorization"]) is sent, as text to
+   * compare: a secret an edit sends back as "[redacted]" is kept only while this stays the same (src/admin/kept-secrets.ts).
+   */
+  secretTarget(config: z.infer<Schema>, path: readonly string[]): string;
   send(event: NotificationEvent, config: z.infer<Schema>, ctx: DeliveryContext): Promise<DeliveryResult>;
 }
