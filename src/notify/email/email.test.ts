@@ -89,6 +89,19 @@ describe('email notifier', () => {
     assert.deepEqual(secured.auths.at(-1), { method: 'PLAIN', user: 'alerts', ok: true });
   });
 
+  test('implicit TLS (secure: true) through the guarded socket: the password only inside TLS', async () => {
+    const implicit = await startSmtpTestServer({ tls: selfSigned, implicitTls: true, auth: { user: 'alerts', pass: PASS } });
+    try {
+      const result = await emailNotifier.send(down, channel(implicit, { secure: true, user: 'alerts', pass: PASS, tls_reject_unauthorized: false }), ctx());
+      assert.equal(result.ok, true, JSON.stringify(result));
+      const [mail] = await implicit.waitFor(1);
+      assert.equal(mail!.secure, true);
+      assert.deepEqual(implicit.auths, [{ method: 'PLAIN', user: 'alerts', ok: true }]);
+    } finally {
+      await implicit.close();
+    }
+  });
+
   test('AUTH LOGIN when that is all the server offers', async () => {
     const loginOnly = await startSmtpTestServer({ tls: selfSigned, auth: { user: 'alerts', pass: PASS, methods: ['LOGIN'] } });
     try {
