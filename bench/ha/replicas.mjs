@@ -109,7 +109,8 @@ try {
   const config = {
     title: 'HA bench',
     logging: { level: 'warn' },
-    server: { host: '127.0.0.1' },
+    // longer than nginx's upstream keep-alive (60 s), as in deploy/: Pharos never closes a connection nginx reuses
+    server: { host: '127.0.0.1', keep_alive_timeout: '75s' },
     storage: { url: db.url },
     bus: { redis: { url: REDIS_URL, prefix: `bench${Date.now().toString(36)}` } },
     components: Array.from({ length: components }, (_, i) => ({ id: `c${i}`, name: `Component ${i}`, group: `Group ${Math.floor(i / 10)}`, monitors: [`m${i}`] })),

@@ -24,7 +24,8 @@ export async function authenticateSession(store: Store, secret: string, now: num
   if (!session || session.expiresAt <= now) return null;
   if (session.mfaPending && !opts.allowMfaPending) return null;
   const user = await store.admin.getUser(session.userId);
-  if (!user) return null;
+  // made before the password last changed (e.g. by a sign-in that checked the old password while it changed)
+  if (!user || user.credentialVersion !== session.credentialVersion) return null;
   if (now - session.lastSeenAt > TOUCH_EVERY_MS) {
     await store.admin.updateSession(idHash, { lastSeenAt: now, expiresAt: sessionExpiry(session.createdAt, now) });
   }

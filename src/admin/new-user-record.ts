@@ -15,7 +15,7 @@ export interface NewUserFields {
   signedInNow?: boolean;
 }
 
-/** A new account's row: no second factor, no failed logins, a fresh id. */
+/** A new account's row: no second factor, a fresh id. */
 export function newUserRecord(f: NewUserFields): UserRecord {
   return {
     id: newId(),
@@ -26,13 +26,13 @@ export function newUserRecord(f: NewUserFields): UserRecord {
     totpSecret: null,
     totpEnabled: false,
     recoveryCodeHashes: [],
-    failedLogins: 0,
-    lockedUntil: null,
     oidcIssuer: f.oidc?.issuer ?? null,
     oidcSubject: f.oidc?.subject ?? null,
     createdAt: f.now,
     updatedAt: f.now,
     passwordChangedAt: f.passwordHash === null ? null : f.now,
     lastLoginAt: f.signedInNow ? f.now : null,
+    totpLastStep: null,
+    credentialVersion: 0,
   };
 }

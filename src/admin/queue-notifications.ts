@@ -6,6 +6,9 @@ import type { EventLinks } from '../notify/events/monitor-events.ts';
 import type { NotificationEvent } from '../notify/notification-event.ts';
 import type { ChannelRule } from '../notify/routing/channel-rules.ts';
 import { outboxRowsFor } from '../notify/routing/outbox-rows.ts';
+import { subscriberRoutes } from '../notify/routing/subscriber-routes.ts';
+import type { PageConfig } from '../config/page-schema.ts';
+import type { ComponentConfig } from '../config/schema.ts';
 import type { AdminStore } from '../store/admin-store.ts';
 import type { ServiceContext } from './service-context.ts';
 
@@ -17,9 +20,13 @@ export function linksOf(ctx: ServiceContext): EventLinks {
 
 /** Outbox rows for an event, in the caller's transaction: to every channel and confirmed subscriber that wants it. */
 export async function queueEvent(tx: AdminStore, event: NotificationEvent, now: number): Promise<void> {
-  const [channels, subscribers] = await Promise.all([tx.listCatalog('channel'), tx.listSubscribers()]);
+  const [channels, subscribers, pages, components] = await Promise.all([tx.listCatalog('channel'), tx.listSubscribers(), tx.listCatalog('page'), tx.listCatalog('component')]);
   const rules = channels.map((c) => c.config as ChannelRule);
-  const confirmed = subscribers.filter((s) => s.confirmedAt !== null).map((s) => ({ id: s.id, componentIds: s.componentIds }));
+  const confirmed = subscriberRoutes(
+    subscribers,
+    pages.map((p) => p.config as PageConfig),
+    components.map((c) => ({ id: c.id, group: (c.config as ComponentConfig).group })),
+  );
   const rows = outboxRowsFor(event, { channels: rules, subscribers: confirmed }, now);
   if (rows.length > 0) await tx.enqueueNotifications(rows);
 }

@@ -1,4 +1,5 @@
-import { afterFailedLogin, isLocked, lockoutMessage } from '../auth/account-lockout.ts';
+import { lockoutMessage, passwordLockedUntil } from '../auth/account-lockout.ts';
+import { clientKey } from '../auth/client-key.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from '../auth/password.ts';
 import { newCsrfToken, newSecret } from '../auth/secret-token.ts';
@@ -8,10 +9,11 @@ import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import { AdminError } from './admin-error.ts';
 import { audit } from './audit.ts';
+import { readPasswordLimits, recordPasswordFailure, recordPasswordSuccess } from './sign-in-limits.ts';
 
 export interface SignInDeps {
   store: Store;
-  /** per client IP */
+  /** per client IP, across emails (in memory, per process; the per-email limits are in the store) */
   ipThrottle: LoginThrottle;
   now(): number;
 }
@@ -25,45 +27,50 @@ export interface NewSession {
 
 const WRONG = 'The email or password is wrong.';
 
+export const signInLocked = (lockedUntil: number, now: number, what?: string) => new AdminError('locked', lockoutMessage(lockedUntil, now, what), { retryAfterMs: lockedUntil - now });
+
 /**
- * Password sign-in. Rate-limited per IP and locked per account after repeated failures; an unknown email costs the
- * same time as a wrong password so that nobody learns which emails exist. With two-factor on, the new session is
- * only good for the code step.
+ * Password sign-in. Rate-limited per IP, then per email and IP, then per email from every IP
+ * (src/auth/account-lockout.ts). An email without an account (or without a password) goes through the same steps,
+ * counters and scrypt work as a wrong password, so neither the answer nor its timing says which emails exist.
+ * With two-factor on, the new session is only good for the code step.
  */
 export async function signIn(deps: SignInDeps, input: { email: string; password: string }, client: { ip: string | null; userAgent: string | null }): Promise<NewSession & { mfaRequired: boolean }> {
   const now = deps.now();
-  const ipKey = client.ip ?? 'unknown';
+  const ipKey = clientKey(client.ip);
   const gate = deps.ipThrottle.check(ipKey);
   if (!gate.allowed) throw new AdminError('rate_limited', `Too many sign-in attempts from this address. Try again in ${Math.ceil(gate.retryAfterMs / 60_000)} minutes.`, { retryAfterMs: gate.retryAfterMs });
 
   const email = input.email.trim().toLowerCase();
   const user = await deps.store.admin.getUserByEmail(email);
+  const limits = await readPasswordLimits(deps.store.admin, email, client.ip);
   const attempt: Actor = { type: 'user', userId: user?.id ?? null, label: email, role: user?.role ?? 'viewer', ip: client.ip };
-  if (!user || user.passwordHash === null) {
-    await verifyPassword(input.password, DUMMY_PASSWORD_HASH);
+  const lockedUntil = passwordLockedUntil(limits, now);
+  if (lockedUntil !== null) {
     deps.ipThrottle.fail(ipKey);
-    await deps.store.admin.transaction((tx) => audit(tx, attempt, now, 'user.login.failed', { type: 'user', id: user?.id ?? null }, null, { reason: user ? 'no password (single sign-on only)' : 'unknown email' }));
-    throw new AdminError('unauthorized', WRONG);
+    throw signInLocked(lockedUntil, now);
   }
-  if (isLocked(user, now)) {
+  const passwordHash = user?.passwordHash ?? null;
+  const right = await verifyPassword(input.password, passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (!user || passwordHash === null || !right) {
     deps.ipThrottle.fail(ipKey);
-    throw new AdminError('locked', lockoutMessage(user.lockedUntil!, now), { retryAfterMs: user.lockedUntil! - now });
-  }
-  if (!(await verifyPassword(input.password, user.passwordHash))) {
-    deps.ipThrottle.fail(ipKey);
-    const next = afterFailedLogin({ failedLogins: user.failedLogins, lockedUntil: user.lockedUntil }, now);
-    await deps.store.admin.transaction(async (tx) => {
-      await tx.updateUser(user.id, { ...next, updatedAt: now });
-      await audit(tx, attempt, now, 'user.login.failed', { type: 'user', id: user.id }, null, { reason: 'wrong password', failedLogins: next.failedLogins, locked: isLocked(next, now) });
+    const reason = !user ? 'unknown email' : passwordHash === null ? 'no password (single sign-on only)' : 'wrong password';
+    const failed = await deps.store.admin.transaction(async (tx) => {
+      const counted = await recordPasswordFailure(tx, email, client.ip, limits, now);
+      await audit(tx, attempt, now, 'user.login.failed', { type: 'user', id: user?.id ?? null }, null, { reason, clientFailures: counted.clientFailures, accountFailures: counted.accountFailures, locked: counted.lockedUntil !== null });
+      return counted;
     });
-    if (isLocked(next, now)) throw new AdminError('locked', lockoutMessage(next.lockedUntil!, now), { retryAfterMs: next.lockedUntil! - now });
+    if (failed.lockedUntil !== null) throw signInLocked(failed.lockedUntil, now);
     throw new AdminError('unauthorized', WRONG);
   }
   // the IP's failures are not cleared: someone with one account must not reset the limit for guessing others'
-  const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : undefined;
+  const rehash = needsRehash(passwordHash) ? await hashPassword(input.password) : undefined;
   const mfaRequired = user.totpEnabled;
   const created = await deps.store.admin.transaction(async (tx) => {
-    await tx.updateUser(user.id, { failedLogins: 0, lockedUntil: null, updatedAt: now, ...(rehash ? { passwordHash: rehash } : {}), ...(mfaRequired ? {} : { lastLoginAt: now }) });
+    await tx.updateUser(user.id, { updatedAt: now, ...(rehash ? { passwordHash: rehash } : {}), ...(mfaRequired ? {} : { lastLoginAt: now }) });
+    // with a second factor due, the client counts as signed in (and familiar) only after the code step
+    if (!mfaRequired) await recordPasswordSuccess(tx, email, client.ip, now);
+    // bound to the credential version read before the password was checked: a change since makes it worthless
     const made = await createSession(tx, user, now, client, mfaRequired);
     await audit(tx, attempt, now, mfaRequired ? 'user.login.password' : 'user.login', { type: 'user', id: user.id }, null, { mfa: mfaRequired });
     return made;
@@ -90,6 +97,7 @@ export async function createSession(
     expiresAt: mfaPending ? mfaPendingExpiry(now) : sessionExpiry(now, now),
     ip: client.ip,
     userAgent: client.userAgent?.slice(0, 300) ?? null,
+    credentialVersion: user.credentialVersion,
   };
   await tx.createSession(session);
   return { secret, session, user };

@@ -5,19 +5,14 @@ import type { Store } from '../store/store.ts';
 import { AdminError } from './admin-error.ts';
 import { audit } from './audit.ts';
 import type { ServiceContext } from './service-context.ts';
-import { createSession, type NewSession } from './sign-in.ts';
-
-/** Wrong codes allowed on one half-signed-in session before it is dropped (the password must be entered again). */
-const CODE_ATTEMPTS = 5;
+import { recordPasswordSuccess, recordSecondFactorFailure, recordSecondFactorSuccess, secondFactorLockedUntil } from './sign-in-limits.ts';
+import { createSession, signInLocked, type NewSession } from './sign-in.ts';
 
 /**
- * Second factors already used, per user: a TOTP code is good once (RFC 6238 §5.2). In memory: a replica restart
- * forgets them, but a code older than its window is refused anyway.
+ * The code step of sign-in: a TOTP code or a recovery code turns a half session into a full one (a new secret).
+ * Wrong codes are counted per account in the store (src/auth/account-lockout.ts), so signing in again gives no
+ * fresh tries; the last accepted TOTP step is kept in the users row, so a code works once on every replica.
  */
-const lastUsedStep = new Map<string, number>();
-const failedCodes = new Map<string, number>();
-
-/** The code step of sign-in: a TOTP code or a recovery code turns a half session into a full one (a new secret). */
 export async function completeTwoFactor(
   deps: { store: Store; now(): number },
   sessionIdHash: string,
@@ -28,34 +23,40 @@ export async function completeTwoFactor(
   const session = await deps.store.admin.getSession(sessionIdHash);
   if (!session || !session.mfaPending || session.expiresAt <= now) throw new AdminError('unauthorized', 'Sign in with your password first.');
   const user = await deps.store.admin.getUser(session.userId);
-  if (!user || !user.totpEnabled || !user.totpSecret) throw new AdminError('unauthorized', 'Sign in with your password first.');
+  // a password change since the password step voids the half session
+  if (!user || !user.totpEnabled || !user.totpSecret || user.credentialVersion !== session.credentialVersion) throw new AdminError('unauthorized', 'Sign in with your password first.');
   const actor = { type: 'user' as const, userId: user.id, label: user.email, role: user.role, ip: client.ip };
 
-  const totp = verifyTotp(user.totpSecret, code, now, { lastUsedStep: lastUsedStep.get(user.id) });
-  const remaining = totp.ok ? null : useRecoveryCode(code, user.recoveryCodeHashes);
-  if (!totp.ok && remaining === null) {
-    const failures = (failedCodes.get(sessionIdHash) ?? 0) + 1;
-    failedCodes.set(sessionIdHash, failures);
-    await deps.store.admin.transaction(async (tx) => {
-      if (failures >= CODE_ATTEMPTS) await tx.deleteSession(sessionIdHash);
-      await audit(tx, actor, now, 'user.login.mfa_failed', { type: 'user', id: user.id }, null, { attempts: failures });
-    });
-    if (failures >= CODE_ATTEMPTS) {
-      failedCodes.delete(sessionIdHash);
-      throw new AdminError('unauthorized', 'Too many wrong codes. Sign in with your password again.');
-    }
-    throw new AdminError('invalid_input', 'That code is not right (or was already used). Enter the current code from your app, or a recovery code.', {
-      issues: [{ path: 'body.code', message: 'wrong or already used code' }],
-    });
+  const lockedUntil = await secondFactorLockedUntil(deps.store.admin, user.id, now);
+  if (lockedUntil !== null) {
+    await deps.store.admin.deleteSession(sessionIdHash);
+    throw signInLocked(lockedUntil, now, 'wrong codes');
   }
-  if (totp.ok) lastUsedStep.set(user.id, totp.step);
-  failedCodes.delete(sessionIdHash);
-  return deps.store.admin.transaction(async (tx) => {
-    await tx.deleteSession(sessionIdHash);
-    await tx.updateUser(user.id, { lastLoginAt: now, updatedAt: now, ...(remaining ? { recoveryCodeHashes: remaining } : {}) });
-    const made = await createSession(tx, user, now, client);
+  const totp = verifyTotp(user.totpSecret, code, now, { lastUsedStep: user.totpLastStep });
+  const remaining = totp.ok ? null : useRecoveryCode(code, user.recoveryCodeHashes);
+  const made = await deps.store.admin.transaction(async (tx) => {
+    // compare-and-set, so that one code (or one half session) is good once even when two replicas see it at once
+    const spent = totp.ok ? await tx.claimTotpStep(user.id, totp.step) : remaining !== null && (await tx.replaceRecoveryCodes(user.id, user.recoveryCodeHashes, remaining));
+    if (!spent) return null;
+    if (!(await tx.deleteSession(sessionIdHash))) throw new AdminError('unauthorized', 'Sign in with your password first.');
+    await tx.updateUser(user.id, { lastLoginAt: now, updatedAt: now });
+    await recordSecondFactorSuccess(tx, user.id, now);
+    await recordPasswordSuccess(tx, user.email, session.ip, now);
+    const full = await createSession(tx, user, now, client);
     await audit(tx, actor, now, 'user.login', { type: 'user', id: user.id }, null, { mfa: totp.ok ? 'totp' : 'recovery_code', recoveryCodesLeft: remaining?.length });
-    return made;
+    return full;
+  });
+  if (made) return made;
+
+  const failed = await deps.store.admin.transaction(async (tx) => {
+    const counted = await recordSecondFactorFailure(tx, user.id, now);
+    if (counted.lockedUntil !== null) await tx.deleteSession(sessionIdHash);
+    await audit(tx, actor, now, 'user.login.mfa_failed', { type: 'user', id: user.id }, null, { attempts: counted.failures, locked: counted.lockedUntil !== null });
+    return counted;
+  });
+  if (failed.lockedUntil !== null) throw signInLocked(failed.lockedUntil, now, 'wrong codes');
+  throw new AdminError('invalid_input', 'That code is not right (or was already used). Enter the current code from your app, or a recovery code.', {
+    issues: [{ path: 'body.code', message: 'wrong or already used code' }],
   });
 }
 
@@ -76,10 +77,10 @@ export async function enableTotp(ctx: ServiceContext, code: string): Promise<{ r
   const now = ctx.now();
   const check = verifyTotp(user.totpSecret, code, now, {});
   if (!check.ok) throw new AdminError('invalid_input', 'That code is not right; check the time on your device.', { issues: [{ path: 'body.code', message: 'wrong code' }] });
-  lastUsedStep.set(user.id, check.step);
   const { codes, hashes } = newRecoveryCodes();
   await ctx.store.admin.transaction(async (tx) => {
-    await tx.updateUser(user.id, { totpEnabled: true, recoveryCodeHashes: hashes, updatedAt: now });
+    // the confirming code is used: it cannot also sign someone in
+    await tx.updateUser(user.id, { totpEnabled: true, recoveryCodeHashes: hashes, totpLastStep: check.step, updatedAt: now });
     await audit(tx, ctx.actor, now, 'user.totp.enable', { type: 'user', id: user.id }, { totpEnabled: false }, { totpEnabled: true });
   });
   return { recoveryCodes: codes };
@@ -93,12 +94,15 @@ export async function disableTotp(ctx: ServiceContext, password: string): Promis
   }
   const now = ctx.now();
   await ctx.store.admin.transaction(async (tx) => {
-    await tx.updateUser(user.id, { totpEnabled: false, totpSecret: null, recoveryCodeHashes: [], updatedAt: now });
+    await tx.updateUser(user.id, { totpEnabled: false, totpSecret: null, recoveryCodeHashes: [], totpLastStep: null, updatedAt: now });
     await audit(tx, ctx.actor, now, 'user.totp.disable', { type: 'user', id: user.id }, { totpEnabled: user.totpEnabled }, { totpEnabled: false });
   });
 }
 
-/** Change one's own password: every other session of the user ends. */
+/**
+ * Change one's own password: every other session of the user ends (and, by the credential version, any session a
+ * sign-in in flight would still make with the old password); the current one is carried over to the new version.
+ */
 export async function changePassword(ctx: ServiceContext, input: { current: string; next: string }, keepSessionIdHash: string | null, checkStrength: (p: string, email: string) => string | null): Promise<void> {
   const user = await signedInUser(ctx);
   if (!user.passwordHash || !(await verifyPassword(input.current, user.passwordHash))) {
@@ -109,8 +113,9 @@ export async function changePassword(ctx: ServiceContext, input: { current: stri
   const now = ctx.now();
   const hash = await hashPassword(input.next);
   await ctx.store.admin.transaction(async (tx) => {
-    await tx.updateUser(user.id, { passwordHash: hash, passwordChangedAt: now, updatedAt: now });
+    const version = await tx.setPassword(user.id, hash, now);
     const ended = await tx.deleteSessionsOfUser(user.id, keepSessionIdHash ?? undefined);
+    if (keepSessionIdHash) await tx.updateSession(keepSessionIdHash, { credentialVersion: version });
     await audit(tx, ctx.actor, now, 'user.password.change', { type: 'user', id: user.id }, null, { otherSessionsEnded: ended });
   });
 }

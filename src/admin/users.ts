@@ -6,6 +6,7 @@ import { requirePermission } from './actor.ts';
 import { AdminError, notFound } from './admin-error.ts';
 import { audit } from './audit.ts';
 import type { ServiceContext } from './service-context.ts';
+import { accountLocks, clearSignInLocks } from './sign-in-limits.ts';
 
 /** A user as the API shows it: no hashes, no secrets. */
 export interface PublicUser {
@@ -20,7 +21,8 @@ export interface PublicUser {
   last_login_at: string | null;
 }
 
-export function publicUser(u: UserRecord): PublicUser {
+/** `lockedUntil`: the account-wide sign-in lock (sign-in-limits.ts `accountLocks`), when there is one. */
+export function publicUser(u: UserRecord, lockedUntil: number | null = null): PublicUser {
   return {
     id: u.id,
     email: u.email,
@@ -28,7 +30,7 @@ export function publicUser(u: UserRecord): PublicUser {
     role: u.role,
     totp_enabled: u.totpEnabled,
     sso: u.oidcSubject !== null,
-    locked_until: u.lockedUntil === null ? null : new Date(u.lockedUntil).toISOString(),
+    locked_until: lockedUntil === null ? null : new Date(lockedUntil).toISOString(),
     created_at: new Date(u.createdAt).toISOString(),
     last_login_at: u.lastLoginAt === null ? null : new Date(u.lastLoginAt).toISOString(),
   };
@@ -36,14 +38,16 @@ export function publicUser(u: UserRecord): PublicUser {
 
 export async function listUsers(ctx: ServiceContext): Promise<PublicUser[]> {
   requirePermission(ctx.actor, 'manage');
-  return (await ctx.store.admin.listUsers()).map(publicUser);
+  const users = await ctx.store.admin.listUsers();
+  const locks = await accountLocks(ctx.store.admin, users, ctx.now());
+  return users.map((u) => publicUser(u, locks.get(u.id) ?? null));
 }
 
 export async function getUser(ctx: ServiceContext, id: string): Promise<PublicUser> {
   requirePermission(ctx.actor, 'manage');
   const user = await ctx.store.admin.getUser(id);
   if (!user) throw notFound('user', id);
-  return publicUser(user);
+  return publicUser(user, (await accountLocks(ctx.store.admin, [user], ctx.now())).get(user.id) ?? null);
 }
 
 export interface NewUserInput {
@@ -86,7 +90,10 @@ export interface UserPatch {
   unlock?: boolean;
 }
 
-/** Change someone's name, role or password (which ends their sessions). Nobody removes the last owner. */
+/**
+ * Change someone's name, role or password. A new password (an admin's reset) ends every session of that person,
+ * and by the credential version also any a sign-in in flight would make with the old one. Nobody removes the last owner.
+ */
 export async function updateUser(ctx: ServiceContext, id: string, patch: UserPatch): Promise<PublicUser> {
   requirePermission(ctx.actor, 'manage');
   const now = ctx.now();
@@ -101,18 +108,19 @@ export async function updateUser(ctx: ServiceContext, id: string, patch: UserPat
       if (weak) throw new AdminError('invalid_input', `body.password: ${weak}`, { issues: [{ path: 'body.password', message: weak }] });
     }
     if (user.role === 'owner' && patch.role && patch.role !== 'owner') await ensureAnotherOwner(tx, id);
-    const next: UserRecord = {
-      ...user,
-      name: patch.name?.trim() || user.name,
-      role: patch.role ?? user.role,
-      updatedAt: now,
-      ...(passwordHash ? { passwordHash, passwordChangedAt: now } : {}),
-      ...(patch.unlock ? { failedLogins: 0, lockedUntil: null } : {}),
-    };
-    await tx.updateUser(id, { name: next.name, role: next.role, updatedAt: now, passwordHash: next.passwordHash, passwordChangedAt: next.passwordChangedAt, failedLogins: next.failedLogins, lockedUntil: next.lockedUntil });
+    const lockBefore = (await accountLocks(tx, [user], now)).get(id) ?? null;
+    const next: UserRecord = { ...user, name: patch.name?.trim() || user.name, role: patch.role ?? user.role, updatedAt: now };
+    await tx.updateUser(id, { name: next.name, role: next.role, updatedAt: now });
+    if (passwordHash) {
+      next.credentialVersion = await tx.setPassword(id, passwordHash, now);
+      next.passwordHash = passwordHash;
+      next.passwordChangedAt = now;
+    }
+    if (patch.unlock) await clearSignInLocks(tx, user);
     if (passwordHash || (patch.role && patch.role !== user.role)) await tx.deleteSessionsOfUser(id);
-    await audit(tx, ctx.actor, now, 'user.update', { type: 'user', id }, publicUser(user), { ...publicUser(next), passwordChanged: passwordHash !== undefined });
-    return publicUser(next);
+    const lockAfter = patch.unlock ? null : lockBefore;
+    await audit(tx, ctx.actor, now, 'user.update', { type: 'user', id }, publicUser(user, lockBefore), { ...publicUser(next, lockAfter), passwordChanged: passwordHash !== undefined });
+    return publicUser(next, lockAfter);
   });
 }
 

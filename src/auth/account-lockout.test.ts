@@ -1,40 +1,36 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { afterFailedLogin, afterSuccessfulLogin, isLocked, lockoutMessage, type LockoutState } from './account-lockout.ts';
+import { FAMILIAR_CLIENT_MS, isLocked, LOCKOUT_POLICIES, lockAfterFailure, lockoutMessage, passwordLockedUntil } from './account-lockout.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const now = 1_700_000_000_000;
 
-describe('afterFailedLogin', () => {
-  const rows: { before: LockoutState; after: LockoutState }[] = [
-    { before: { failedLogins: 0, lockedUntil: null }, after: { failedLogins: 1, lockedUntil: null } },
-    { before: { failedLogins: 3, lockedUntil: null }, after: { failedLogins: 4, lockedUntil: null } },
-    { before: { failedLogins: 4, lockedUntil: null }, after: { failedLogins: 5, lockedUntil: now + 15 * MIN } },
-    { before: { failedLogins: 5, lockedUntil: now - 1 }, after: { failedLogins: 6, lockedUntil: now - 1 } },
-    { before: { failedLogins: 9, lockedUntil: now - 1 }, after: { failedLogins: 10, lockedUntil: now + 30 * MIN } },
-    { before: { failedLogins: 14, lockedUntil: null }, after: { failedLogins: 15, lockedUntil: now + HOUR } },
-    { before: { failedLogins: 19, lockedUntil: null }, after: { failedLogins: 20, lockedUntil: now + 2 * HOUR } },
-    { before: { failedLogins: 34, lockedUntil: null }, after: { failedLogins: 35, lockedUntil: now + 16 * HOUR } },
-    { before: { failedLogins: 39, lockedUntil: null }, after: { failedLogins: 40, lockedUntil: now + 24 * HOUR } },
-    { before: { failedLogins: 9_999, lockedUntil: null }, after: { failedLogins: 10_000, lockedUntil: now + 24 * HOUR } },
+describe('lockAfterFailure', () => {
+  const rows: { policy: keyof typeof LOCKOUT_POLICIES; failures: number; lockMs: number | null }[] = [
+    { policy: 'client', failures: 1, lockMs: null },
+    { policy: 'client', failures: 4, lockMs: null },
+    { policy: 'client', failures: 5, lockMs: 15 * MIN },
+    { policy: 'client', failures: 6, lockMs: null },
+    { policy: 'client', failures: 10, lockMs: 30 * MIN },
+    { policy: 'client', failures: 15, lockMs: HOUR },
+    { policy: 'client', failures: 35, lockMs: 16 * HOUR },
+    { policy: 'client', failures: 40, lockMs: 24 * HOUR },
+    { policy: 'client', failures: 10_000, lockMs: 24 * HOUR },
+    { policy: 'account', failures: 5, lockMs: null },
+    { policy: 'account', failures: 49, lockMs: null },
+    { policy: 'account', failures: 50, lockMs: 15 * MIN },
+    { policy: 'account', failures: 100, lockMs: 30 * MIN },
+    { policy: 'account', failures: 500, lockMs: 4 * HOUR },
+    { policy: 'secondFactor', failures: 4, lockMs: null },
+    { policy: 'secondFactor', failures: 5, lockMs: 15 * MIN },
+    { policy: 'client', failures: 0, lockMs: null },
   ];
-  for (const { before, after } of rows) {
-    test(`${before.failedLogins} → ${after.failedLogins}`, () => assert.deepEqual(afterFailedLogin(before, now), after));
+  for (const { policy, failures, lockMs } of rows) {
+    test(`${policy}: failure ${failures} → ${lockMs === null ? 'no lock' : `${lockMs / MIN} min`}`, () => {
+      assert.equal(lockAfterFailure(failures, LOCKOUT_POLICIES[policy], now), lockMs === null ? null : now + lockMs);
+    });
   }
-
-  test('five failures in a row from a clean start lock for 15 minutes', () => {
-    let state = afterSuccessfulLogin();
-    for (let i = 0; i < 4; i++) {
-      state = afterFailedLogin(state, now);
-      assert.equal(isLocked(state, now), false);
-    }
-    state = afterFailedLogin(state, now);
-    assert.equal(isLocked(state, now), true);
-    assert.equal(isLocked(state, now + 15 * MIN - 1), true);
-    assert.equal(isLocked(state, now + 15 * MIN), false);
-    assert.deepEqual(afterSuccessfulLogin(), { failedLogins: 0, lockedUntil: null });
-  });
 });
 
 test('isLocked', () => {
@@ -44,7 +40,24 @@ test('isLocked', () => {
     [now, false],
     [now + 1, true],
   ];
-  for (const [lockedUntil, expected] of rows) assert.equal(isLocked({ lockedUntil }, now), expected, String(lockedUntil));
+  for (const [lockedUntil, expected] of rows) assert.equal(isLocked(lockedUntil, now), expected, String(lockedUntil));
+});
+
+describe('passwordLockedUntil', () => {
+  const locked = (until: number, lastSuccessAt: number | null = null) => ({ lockedUntil: until, lastSuccessAt });
+  const clean = (lastSuccessAt: number | null = null) => ({ lockedUntil: null, lastSuccessAt });
+  const rows: { name: string; limits: Parameters<typeof passwordLockedUntil>[0]; until: number | null }[] = [
+    { name: 'no rows', limits: {}, until: null },
+    { name: 'client locked', limits: { client: locked(now + MIN) }, until: now + MIN },
+    { name: 'client lock over', limits: { client: locked(now) }, until: null },
+    { name: 'account locked, new client', limits: { account: locked(now + HOUR) }, until: now + HOUR },
+    { name: 'account locked, client with failures only', limits: { account: locked(now + HOUR), client: clean() }, until: now + HOUR },
+    { name: 'account locked, familiar client', limits: { account: locked(now + HOUR), client: clean(now - 1) }, until: null },
+    { name: 'account locked, client familiar long ago', limits: { account: locked(now + HOUR), client: clean(now - FAMILIAR_CLIENT_MS) }, until: now + HOUR },
+    { name: 'familiar client locked itself', limits: { account: locked(now + HOUR), client: locked(now + MIN, now - 1) }, until: now + MIN },
+    { name: 'both locked: the later', limits: { account: locked(now + HOUR), client: locked(now + 2 * HOUR) }, until: now + 2 * HOUR },
+  ];
+  for (const { name, limits, until } of rows) test(name, () => assert.equal(passwordLockedUntil(limits, now), until));
 });
 
 test('lockoutMessage', () => {
@@ -63,4 +76,5 @@ test('lockoutMessage', () => {
   for (const [left, wait] of rows) {
     assert.equal(lockoutMessage(now + left, now), `Too many failed sign-ins. Try again in ${wait}.`, String(left));
   }
+  assert.equal(lockoutMessage(now + MIN, now, 'wrong codes'), 'Too many wrong codes. Try again in 1 minute.');
 });

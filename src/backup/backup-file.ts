@@ -1,5 +1,8 @@
 import { open, rename, rm, stat } from 'node:fs/promises';
 
+/** Backups and exports hold password hashes and channel secrets: only their owner reads them. */
+export const PRIVATE_FILE_MODE = 0o600;
+
 /** What a backup file holds, told by its first bytes. */
 export type BackupFileKind = 'sqlite' | 'jsonl-gzip' | 'unknown';
 
@@ -21,11 +24,16 @@ export async function backupFileKind(file: string): Promise<BackupFileKind> {
 
 /**
  * Write `out` through a temporary file beside it, renamed into place once complete: a failed backup never
- * leaves a half file under the real name. Backups hold password hashes and channel secrets: mode 0600.
+ * leaves a half file under the real name. Backups hold password hashes and channel secrets: the temporary file
+ * is made empty with mode 0600 before `write` fills it (and keeps its mode when rewritten), so no byte is ever
+ * readable by others, and the renamed file replaces whatever mode an older `out` had.
  */
 export async function writeAtomically(out: string, write: (tmp: string) => Promise<void>): Promise<number> {
   const tmp = `${out}.partial-${process.pid}`;
   try {
+    // a leftover of a run that died (same pid after a restart) may have any mode: start from nothing
+    await rm(tmp, { force: true });
+    await (await open(tmp, 'wx', PRIVATE_FILE_MODE)).close();
     await write(tmp);
     await rename(tmp, out);
   } catch (err) {
@@ -34,5 +42,3 @@ export async function writeAtomically(out: string, write: (tmp: string) => Promi
   }
   return (await stat(out)).size;
 }
-
-export const PRIVATE_FILE_MODE = 0o600;

@@ -25,6 +25,7 @@ const SPECS: Record<TableName, BackupTableSpec> = {
   sessions: { primaryKey: ['id_hash'] },
   api_tokens: { primaryKey: ['id'] },
   setup_tokens: { primaryKey: ['token_hash'] },
+  sign_in_limits: { primaryKey: ['subject', 'client'] },
   monitor_states: { primaryKey: ['monitor_key'] },
   results: { primaryKey: ['monitor_key', 'started_at'] },
   rollups: { primaryKey: ['monitor_key', 'granularity', 'bucket_start'], binary: ['latency_histogram'] },

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { BackupError } from '../backup/backup-error.ts';
-import { PRIVATE_FILE_MODE } from '../backup/backup-file.ts';
+import { PRIVATE_FILE_MODE, writeAtomically } from '../backup/backup-file.ts';
 import { exportConfig } from '../backup/config-export.ts';
 import { migrateToLatest } from '../backup/migrate-to-latest.ts';
 import { withDatabase } from '../backup/with-database.ts';
@@ -22,7 +22,7 @@ export async function runExport(args: CliArgs): Promise<number> {
     });
     const text = `${JSON.stringify(doc, null, 2)}\n`;
     if (args.options.out) {
-      await writeFile(args.options.out, text, { mode: PRIVATE_FILE_MODE });
+      await writeAtomically(args.options.out, (tmp) => writeFile(tmp, text, { mode: PRIVATE_FILE_MODE }));
       const counts = Object.entries(doc.tables).map(([table, rows]) => `${rows.length} ${table}`).join(', ');
       console.error(`wrote ${args.options.out} (${counts}); it holds password hashes and channel secrets: keep it private`);
     } else {

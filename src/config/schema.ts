@@ -11,6 +11,8 @@ import { metricsSchema } from './metrics-schema.ts';
 import { monitorSchema } from './monitor-schema.ts';
 import { pageSchema } from './page-schema.ts';
 import { subscribersSchema } from './subscribers-schema.ts';
+import { checkServerLimits, serverLimitsShape } from './server-limits-schema.ts';
+import { trustProxySchema } from './trust-proxy-schema.ts';
 
 export const componentSchema = z
   .object({
@@ -27,6 +29,7 @@ export const componentSchema = z
 export type ComponentConfig = z.infer<typeof componentSchema>;
 
 export { maintenanceSchema, type MaintenanceConfig } from './maintenance-schema.ts';
+export type { TrustProxy } from './trust-proxy-schema.ts';
 
 export const connectivitySchema = z
   .object({
@@ -47,16 +50,18 @@ export const configSchema = z
         port: z.number().int().min(0).max(65535).default(3000),
         host: z.string().default('0.0.0.0'),
         base_url: z.url().optional(),
-        /** believe X-Forwarded-For from these proxies: true (any), a list of addresses/CIDRs, or false */
-        trust_proxy: z.union([z.boolean(), z.array(z.string().min(1)).max(100)]).default(false),
+        /** believe X-Forwarded-For from these proxies: a hop count, a list of addresses/CIDRs, or false (see trust-proxy-schema.ts) */
+        trust_proxy: trustProxySchema.default(false),
         /** signs private pages' cookies. Absent: a random key made once and kept in the database (shared by every replica) */
         secret: z.string().min(32, 'at least 32 characters').optional(),
         /** origins allowed to frame the public widget (/widget): ["*"] anyone, [] nobody */
         widget_frame_ancestors: z.array(z.string().regex(/^(\*|'self'|https?:\/\/[^\s;,]+)$/, "an origin like https://example.com, '*' or 'self'")).max(50).default(['*']),
         /** on SIGTERM/SIGINT: time to finish checks in flight, flush and close before exiting 1 anyway */
         shutdown_grace: durationMs({ min: 1 }).default(20_000),
+        ...serverLimitsShape,
       })
       .strict()
+      .superRefine(checkServerLimits)
       .prefault({}),
     storage: z
       .object({

@@ -50,6 +50,20 @@ export function resolutionBody(components: readonly { name: string; status: Comp
   return `${listOf(all)} ${all.length === 1 ? 'is' : 'are'} back up after ${after}; ${still}`;
 }
 
+/**
+ * The components' statuses as one update recorded them, one sentence each: "Public API went from a partial outage
+ * to a major outage." for a change, "Public API is down." otherwise. What an audience that sees only some of an
+ * automatic incident's components reads instead of the engine's sentence about all of them.
+ */
+export function statusBody(changes: readonly NamedChange[]): string {
+  return changes.map((c) => (c.oldStatus === c.newStatus ? `${incidentName(c.name, c.newStatus)}.` : changeBody([c]))).join(' ');
+}
+
+/** "Incident affecting Public API and Website": the title of an automatic incident whose opening component is not shown. */
+export function affectingName(componentNames: readonly string[]): string {
+  return `Incident affecting ${listOf(componentNames)}`;
+}
+
 /** "A", "A and B", "A, B and C" */
 function listOf(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';

@@ -3,8 +3,12 @@ import { cidrList } from './cidr-list.ts';
 import { parseIpAddress } from './ip-address.ts';
 import { classifyIp, type AddressClass } from './ip-ranges.ts';
 
-/** Who defined a target: the config file (trusted like the operator) or the API (anyone holding a token). */
-export const EGRESS_ORIGINS = ['config', 'api'] as const;
+/**
+ * Who defined a target: the config file (trusted like the operator), the API (anyone holding a token), or the public
+ * (anyone at all: a subscriber's webhook endpoint). `public` targets are always held to the strict rule, whatever the
+ * `egress` options say: only public addresses, bar the ranges the operator lists in `subscribers.webhook_allow`.
+ */
+export const EGRESS_ORIGINS = ['config', 'api', 'public'] as const;
 export type EgressOrigin = (typeof EGRESS_ORIGINS)[number];
 
 export interface EgressDenial {
@@ -27,9 +31,14 @@ export interface EgressPolicy {
   guardFor(origin: EgressOrigin): EgressGuard;
 }
 
-export function createEgressPolicy(config: EgressConfig): EgressPolicy {
+export interface EgressPolicyOptions {
+  /** ranges `public` targets may reach although they are not public (`subscribers.webhook_allow`); never metadata */
+  publicAllow?: readonly string[];
+}
+
+export function createEgressPolicy(config: EgressConfig, opts: EgressPolicyOptions = {}): EgressPolicy {
   const allowed = cidrList(config.allow);
-  const guard = (origin: EgressOrigin): EgressGuard => ({
+  const guard = (origin: 'config' | 'api'): EgressGuard => ({
     origin,
     check(address) {
       const ip = parseIpAddress(address);
@@ -47,8 +56,27 @@ export function createEgressPolicy(config: EgressConfig): EgressPolicy {
       return null;
     },
   });
-  const guards: Record<EgressOrigin, EgressGuard> = { config: guard('config'), api: guard('api') };
+  const guards: Record<EgressOrigin, EgressGuard> = { config: guard('config'), api: guard('api'), public: strictGuard(opts.publicAllow ?? []) };
   return { config, guardFor: (origin) => guards[origin] };
+}
+
+/**
+ * The guard for targets the public chose: only public addresses. `egress.allow` and `egress.deny_private` do not
+ * apply (they are the operator's choices for the operator's own targets); `allow` exempts other ranges, except cloud
+ * metadata and link-local addresses, which are never reachable this way.
+ */
+function strictGuard(allow: readonly string[]): EgressGuard {
+  const allowed = cidrList(allow);
+  return {
+    origin: 'public',
+    check(address) {
+      const ip = parseIpAddress(address);
+      if (!ip) return { address, addressClass: 'invalid', reason: `refused by the egress policy: "${address}" is not an IP address` };
+      const { addressClass, label } = classifyIp(ip);
+      if (addressClass === 'public' || (addressClass !== 'metadata' && allowed.includes(ip))) return null;
+      return { address: ip.address, addressClass, reason: `refused by the egress policy: ${ip.address} is ${label} (targets chosen by the public reach public addresses only)` };
+    },
+  };
 }
 
 let defaultPolicy: EgressPolicy | undefined;

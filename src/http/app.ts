@@ -1,5 +1,10 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { TrustProxy } from '../config/schema.ts';
 import type { Logger } from '../runtime/logger.ts';
+import { acceptEmptyJsonBodies } from './empty-json-body.ts';
+import type { HttpLimits } from './http-limits.ts';
+import { guardAnonymousPosts } from './public/anonymous-post-guard.ts';
+import { trustsProxy } from './trust-proxy.ts';
 import { registerAdmin, type AdminDeps } from './admin/register-admin.ts';
 import { htmlSecurityHeaders } from './public/serve-public-raw.ts';
 import { securityHeaders, type SecurityHeaderOptions } from './security-headers.ts';
@@ -26,8 +31,10 @@ export interface AppDeps {
   renderers: PublicRenderers;
   readiness: ReadinessCheck[];
   push: PushRouteDeps;
-  /** proxies whose X-Forwarded-For is believed (fastify's trustProxy: true, a hop count, or addresses) */
-  trustProxy: boolean | string | string[];
+  /** proxies whose X-Forwarded-For is believed (server.trust_proxy: false, a hop count, or addresses) */
+  trustProxy: TrustProxy;
+  /** timeouts of the HTTP server and the anonymous POST budget (server.* in the config) */
+  limits: HttpLimits & { publicPostsPerMinute: number };
   /** checks visitors of private pages (src/http/public/private) */
   pageAccess?: PageAccessGate;
   /** public sign-up, confirmation and unsubscribe (src/http/public/subscribe) */
@@ -45,14 +52,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const adminHeaders = securityHeaders('admin', deps.security);
   const assets = staticAssets(deps.renderers);
   const app: FastifyInstance = Fastify({
-    serverFactory: publicFastPathServer(side, assets),
+    serverFactory: publicFastPathServer(side, assets, deps.limits),
     loggerInstance: deps.logger.child({ component: 'http' }, { level: 'warn' }) as FastifyBaseLogger,
     bodyLimit: 1_048_576,
-    // behind a load balancer the client address comes from X-Forwarded-For (the first untrusted hop)
-    trustProxy: deps.trustProxy,
+    // request.ip is the client address everywhere (limits, lockouts, ip_allow, audit): the right-most untrusted hop
+    trustProxy: trustsProxy(deps.trustProxy),
     ...requestIdOptions(),
   });
   echoRequestId(app);
+  acceptEmptyJsonBodies(app);
+  // before any route is added: it applies to the routes as they are registered
+  guardAnonymousPosts(app, { perMinute: deps.limits.publicPostsPerMinute });
   if (metrics) observeHttpAnswers(app, metrics);
   app.addHook('onSend', async (_request, reply) => {
     for (const [name, value] of Object.entries(adminHeaders)) if (!reply.hasHeader(name)) reply.header(name, value);
@@ -67,7 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.metrics) registerMetricsRoute(app, deps.metrics);
   await registerAdmin(app, deps.admin);
   registerPushRoutes(app, deps.push);
-  if (deps.subscribers) registerSubscribeRoutes(app, deps.subscribers);
+  if (deps.subscribers) registerSubscribeRoutes(app, deps.subscribers, { snapshot: deps.snapshot, access: deps.pageAccess, security });
   registerPublicRoutes(app, side, assets);
   return app;
 }

@@ -50,6 +50,11 @@ export class LocalAdminRuntime implements AdminRuntime {
     return this.leaseUnits.units;
   }
 
+  /** Monitors in the catalog as last applied (every worker's, not only this one's). */
+  get monitorCount(): number {
+    return this.catalog?.monitors.length ?? 0;
+  }
+
   /** The lease units of the catalog as last applied, with what each holds. */
   get unitContents(): LeaseUnits {
     return this.leaseUnits;

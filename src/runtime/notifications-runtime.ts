@@ -12,6 +12,7 @@ import { OutboxWorker, type ChannelSender, type OutboxWorkerOptions } from '../n
 import type { Store } from '../store/store.ts';
 import type { BatchWriter } from './batch-writer.ts';
 import type { Catalog } from './catalog.ts';
+import { subscriberRoutes } from '../notify/routing/subscriber-routes.ts';
 import type { Logger } from './logger.ts';
 import { NotificationRouter } from './notification-router.ts';
 import type { StatusBoard } from './status-board.ts';
@@ -72,11 +73,11 @@ export class NotificationsRuntime {
     return [...this.channels.keys()];
   }
 
-  setCatalog(catalog: Pick<Catalog, 'channels' | 'subscribers'>): void {
+  setCatalog(catalog: Pick<Catalog, 'channels' | 'subscribers' | 'pages' | 'components'>): void {
     this.channels = new Map(catalog.channels.map((c) => [c.config.id, channelSender(c.config, this.egress[c.managedBy])]));
     this.router.setTargets(
       catalog.channels.map((c) => ({ id: c.config.id, events: c.config.events, components: c.config.components, monitors: c.config.monitors, reminderEvery: c.config.reminder_every })),
-      catalog.subscribers.map((s) => ({ id: s.id, componentIds: s.componentIds })),
+      subscriberRoutes(catalog.subscribers, catalog.pages, catalog.components.map((c) => ({ id: c.id, group: c.config.group }))),
     );
   }
 

@@ -7,7 +7,16 @@ import type { ConnectivityCanary } from './connectivity-canary.ts';
 /** well under the probe's own limit, so that a hung database makes /readyz a quick 503 */
 const STORE_PING_TIMEOUT_MS = 1_000;
 
-export function readinessChecks(deps: { store: Store; canary?: ConnectivityCanary; bus?: Bus; draining?: () => boolean }): ReadinessCheck[] {
+export interface ReadinessDeps {
+  store: Store;
+  canary?: ConnectivityCanary;
+  bus?: Bus;
+  draining?: () => boolean;
+  /** a worker sharing monitors by lease: why its lease rounds do not do their job, or null (src/scheduler/leases/lease-health.ts) */
+  leases?: () => string | null;
+}
+
+export function readinessChecks(deps: ReadinessDeps): ReadinessCheck[] {
   const draining = deps.draining;
   let schemaCurrent = false;
   const checks: ReadinessCheck[] = [
@@ -42,6 +51,9 @@ export function readinessChecks(deps: { store: Store; canary?: ConnectivityCanar
           : null,
     });
   }
+  const leases = deps.leases;
+  // a worker that checks fewer monitors than it should, or none, says so instead of answering ready
+  if (leases) checks.push({ name: 'leases', check: async () => leases() });
   const status = deps.bus?.status?.bind(deps.bus);
   if (status) {
     checks.push({

@@ -22,6 +22,9 @@ export interface RunCheckDeps {
 export async function runCheck(monitor: LiveMonitor, deps: RunCheckDeps): Promise<CheckResult | null> {
   const { config } = monitor;
   const startedAt = deps.now();
+  if (monitor.conditionError !== undefined) {
+    return judgeProbe(config.id, { startedAt, responseTimeMs: 0, connected: false, error: monitor.conditionError }, [], undefined);
+  }
   // A cleared timer rather than AbortSignal.timeout(): a signal that stays armed for the whole timeout after the check
   // ended would outlive young-generation GC and grow the old heap at hundreds of checks per second.
   const controller = new AbortController();

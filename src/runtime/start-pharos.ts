@@ -6,6 +6,7 @@ import { closeKeepAliveAgents } from '../checks/http/keep-alive-agents.ts';
 import type { PharosConfig } from '../config/schema.ts';
 import { judgeProbe } from '../domain/judge-probe.ts';
 import { buildApp } from '../http/app.ts';
+import { httpLimitsOf } from '../http/http-limits.ts';
 import { defaultRenderers } from '../http/public/default-renderers.ts';
 import { createPageAccessGate } from '../http/public/private/page-access-gate.ts';
 import { PublicSnapshot } from '../http/public/public-snapshot.ts';
@@ -31,6 +32,7 @@ import { hostname } from 'node:os';
 import { offerSetupLink } from './setup-link.ts';
 import { PHAROS_VERSION } from './version.ts';
 import { createSubscriberRuntime } from '../notify/subscribers/subscriber-runtime.ts';
+import { snapshotSubscriberPages } from '../http/public/subscribe/snapshot-subscriber-pages.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MonitorRunner } from './monitor-runner.ts';
 import { PushInbox } from './push-inbox.ts';
@@ -54,7 +56,7 @@ export interface StartOptions {
   outbox?: NotificationsDeps['worker'];
   /** what this process does (default `all`): see src/runtime/roles.ts */
   role?: Role;
-  /** lease tuning (tests shorten the TTL); the worker id defaults to host:pid:random (SQLite: always `local`) */
+  /** lease tuning (tests shorten the TTL); the worker id defaults to host:pid:random. PostgreSQL only: on SQLite the process that checks owns every monitor */
   leases?: { ttlMs?: number; workerId?: string };
   /** told of every result this process records (tests: which worker ran which check) */
   onResult?: (result: CheckResult) => void;
@@ -75,7 +77,7 @@ export interface RunningPharos {
   /** the Prometheus series (absent when metrics.enabled is false) */
   metrics?: PharosMetrics;
   role: Role;
-  /** this worker's share of the monitors (absent on a `web` replica) */
+  /** this worker's share of the monitors (absent on a `web` replica, and on SQLite where one process checks everything) */
   leases?: LeaseManager;
   close(): Promise<void>;
   /**
@@ -122,12 +124,15 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     await store.close().catch(() => undefined);
     throw err;
   });
-  const workerId = opts.leases?.workerId ?? (store.dialect === 'sqlite' ? 'local' : `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`);
-  const fence = checks ? leaseFence({ leases: store.leases, workerId, units: () => adminRuntime.unitContents, logger }) : undefined;
+  // SQLite has one writer process: the one that checks owns every monitor, without lease rounds or a fence to keep
+  const shared = checks && store.dialect === 'postgres';
+  const workerId = opts.leases?.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const fence = shared ? leaseFence({ leases: store.leases, workerId, units: () => adminRuntime.unitContents, logger }) : undefined;
   const writer = new BatchWriter({ store, bus, logger, intervalMs: config.storage.batch_interval, maxResults: config.storage.batch_size, maxBuffered: config.storage.buffer_limit, fence });
   const canary = config.connectivity ? new ConnectivityCanary(config.connectivity, logger, now) : undefined;
-  const egress = createEgressPolicy(config.egress);
+  const egress = createEgressPolicy(config.egress, { publicAllow: config.subscribers.webhook_allow });
   const publicUrl = (config.server.base_url ?? `http://localhost:${opts.port || config.server.port}`).replace(/\/$/, '');
+  const snapshot = new PublicSnapshot({ store, config, bus, logger, renderers: defaultRenderers, now });
   const subscribers = createSubscriberRuntime({
     store,
     config: config.subscribers,
@@ -135,7 +140,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     logger,
     now,
     baseUrl: () => publicUrl,
-    pageModel: () => snapshot.resolve(undefined, '/').page?.model,
+    pages: snapshotSubscriberPages(snapshot),
     onChange: () => void adminRuntime.catalogChanged().catch((err: unknown) => logger.error({ component: 'catalog', err }, 'reloading the catalog failed')),
   });
   const notifications = new NotificationsRuntime({
@@ -167,7 +172,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     opts.onResult?.(r);
   };
   const runner = new MonitorRunner({ concurrency: config.scheduler.concurrency, perHostConcurrency: config.scheduler.per_host_concurrency, pushInbox, logger, now, egress, onResult, observer: metrics?.checks });
-  const leases: LeaseManager | undefined = checks
+  const leases: LeaseManager | undefined = shared
     ? new LeaseManager({
         store: store.leases,
         workerId,
@@ -176,18 +181,17 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
         units: (): readonly string[] => adminRuntime.units,
         onChange: (change) => adminRuntime.unitsChanged(change),
         onTakeover: (units) => metrics?.checks.leaseTakeovers.inc(units.length),
-        onError: (err) => logger.warn({ component: 'leases', err }, 'a lease round failed'),
+        onError: (err, consecutive) => logger.error({ component: 'leases', err, consecutive }, 'a lease round failed'),
       })
     : undefined;
   const adminRuntime: LocalAdminRuntime = new LocalAdminRuntime({ store, bus, board, runner, pipeline, writer, pushInbox, notifications, now, checks, owned: leases && (() => leases.units) });
   adminRuntime.applyCatalog(catalog);
   const stopListening = adminRuntime.listen();
 
-  const snapshot = new PublicSnapshot({ store, config, bus, logger, renderers: defaultRenderers, now });
   if (servesWeb(role)) await snapshot.start();
-  const streams = new StreamHub();
+  const streams = new StreamHub({ perClient: config.server.streams_per_client });
   snapshot.onChange((changed) => streams.publish(changed));
-  metrics?.watch({ scheduler: runner.scheduler, outbox: { stats: (at) => store.outbox.stats(at), channelIds: () => notifications.channelIds() }, publicSide: { streams, snapshot }, resultBuffer: checks ? writer : undefined });
+  metrics?.watch({ scheduler: runner.scheduler, outbox: { stats: (at) => store.outbox.stats(at), channelIds: () => notifications.channelIds() }, publicSide: { streams, snapshot }, resultBuffer: checks ? writer : undefined, leases: { roundFailures: () => leases?.health.failuresTotal ?? 0, monitorsTotal: () => adminRuntime.monitorCount } });
   /** Record a push for a monitor this process checks; false when another process checks it. */
   const recordPush = (monitorId: string, push: PushRecord): boolean => {
     const monitor = checks ? board.monitors.get(monitorId) : undefined;
@@ -208,11 +212,15 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     : () => undefined;
   const https = (config.server.base_url ?? '').startsWith('https:');
   let draining = false;
-  const readiness = readinessChecks({ store, canary, bus, draining: () => draining });
-  const metricsRoute = metrics && { metrics, token: config.metrics.token };
-  const app = !servesWeb(role) ? opsOnlyApp({ logger, readiness, metrics: metricsRoute }) : await buildApp({
+  const readiness = readinessChecks({ store, canary, bus, draining: () => draining, leases: leases && (() => leases.health.problem(now())) });
+  const metricsAccess = config.metrics.token !== undefined ? { token: config.metrics.token } : config.metrics.public ? ('public' as const) : ('unconfigured' as const);
+  if (metrics && metricsAccess === 'unconfigured') logger.warn({ component: 'metrics' }, '/metrics refuses every scrape (401): set metrics.token, or metrics.public: true to serve it without one');
+  const metricsRoute = metrics && { metrics, access: metricsAccess };
+  const limits = httpLimitsOf(config.server);
+  const app = !servesWeb(role) ? opsOnlyApp({ logger, readiness, metrics: metricsRoute, limits }) : await buildApp({
     logger,
     trustProxy: config.server.trust_proxy,
+    limits: { ...limits, publicPostsPerMinute: config.server.public_posts_per_minute },
     security: { https, widgetFrameAncestors: config.server.widget_frame_ancestors },
     admin: {
       context: { store, bus, runtime: adminRuntime, egress, now, publicUrl },

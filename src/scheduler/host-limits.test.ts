@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { monitorSchema, type MonitorInput } from '../config/monitor-schema.ts';
-import { HostLimits, targetHostOf } from './host-limits.ts';
+import { HostLimits, targetHostOf, type HostSlot } from './host-limits.ts';
 
 describe('HostLimits', () => {
   test('at most perHost slots per host; other hosts are not affected', () => {
@@ -55,6 +55,39 @@ describe('HostLimits', () => {
     const already = new AbortController();
     already.abort();
     assert.equal(await limits.acquire('h', { timeoutMs: 10_000, signal: already.signal }), undefined);
+  });
+
+  test('20,000 waiters on one host: one abort listener on the shared signal, served in order, given up together', async () => {
+    const limits = new HostLimits(2);
+    const draining = new AbortController();
+    let listeners = 0;
+    const add = draining.signal.addEventListener.bind(draining.signal);
+    draining.signal.addEventListener = ((...args: Parameters<AbortSignal['addEventListener']>) => {
+      listeners += 1;
+      add(...args);
+    }) as AbortSignal['addEventListener'];
+    const held = [limits.tryAcquire('h')!, limits.tryAcquire('h')!];
+    const served: number[] = [];
+    const waits = Array.from({ length: 20_000 }, (_, i) =>
+      limits.acquire('h', { timeoutMs: 60_000, signal: draining.signal }).then((slot) => {
+        if (slot) served.push(i);
+        return slot;
+      }),
+    );
+    // Node walks a signal's listeners on every add: one per waiter made 20,000 waiters quadratic
+    assert.equal(listeners, 1);
+    assert.equal(limits.waiting('h'), 20_000);
+    for (let i = 0; i < 1_000; i++) {
+      (held.shift() as HostSlot).release();
+      held.push((await waits[i]) as HostSlot);
+    }
+    assert.deepEqual(served, Array.from({ length: 1_000 }, (_, i) => i));
+    assert.equal(limits.waiting('h'), 19_000);
+    draining.abort();
+    assert.equal((await Promise.all(waits.slice(1_000))).filter((s) => s !== undefined).length, 0);
+    assert.equal(limits.waiting('h'), 0);
+    for (const slot of held) slot.release();
+    assert.equal(limits.inFlight('h'), 0);
   });
 
   test('rejects a limit below 1', () => {

@@ -27,12 +27,32 @@ export interface AdminStore {
   updateUser(id: string, patch: Partial<Omit<UserRecord, 'id' | 'createdAt'>>): Promise<void>;
   /** also removes the user's sessions and tokens */
   deleteUser(id: string): Promise<void>;
+  /** a new password hash, and one more credential version (returned): sessions made before authenticate nothing */
+  setPassword(id: string, passwordHash: string, now: number): Promise<number>;
+  /** record a TOTP step as used; false when it, or a later one, already was (a replay, maybe on another replica) */
+  claimTotpStep(id: string, step: number): Promise<boolean>;
+  /** swap the unused recovery codes, only when they are still `expected` (so that one code is spent once) */
+  replaceRecoveryCodes(id: string, expected: readonly string[], next: readonly string[]): Promise<boolean>;
+
+  // failed sign-ins, per subject and client, shared by every replica (src/auth/account-lockout.ts)
+  /** the rows of these subjects for these clients ('' is the every-client row) */
+  listSignInLimits(subjects: readonly string[], clients: readonly string[]): Promise<SignInLimitRecord[]>;
+  /** one more failure, counted atomically; a count whose last failure is before `forgetBefore` starts again. Returns the count. */
+  countSignInFailure(subject: string, client: string, now: number, forgetBefore: number): Promise<number>;
+  lockSignIn(subject: string, client: string, lockedUntil: number): Promise<void>;
+  /** failures and lock cleared; the client is remembered as one the person signs in from */
+  recordSignInSuccess(subject: string, client: string, now: number): Promise<void>;
+  /** an admin's unlock: every client's failures and locks of these subjects */
+  clearSignInFailures(subjects: readonly string[]): Promise<void>;
+  /** rows with no failure since `failuresBefore` and no success since `successesBefore`; returns how many */
+  pruneSignInLimits(failuresBefore: number, successesBefore: number): Promise<number>;
 
   // sessions (the cookie holds a secret; only its SHA-256 is stored)
   createSession(session: SessionRecord): Promise<void>;
   getSession(idHash: string): Promise<SessionRecord | undefined>;
-  updateSession(idHash: string, patch: Partial<Pick<SessionRecord, 'lastSeenAt' | 'expiresAt' | 'mfaPending' | 'csrfToken'>>): Promise<void>;
-  deleteSession(idHash: string): Promise<void>;
+  updateSession(idHash: string, patch: Partial<Pick<SessionRecord, 'lastSeenAt' | 'expiresAt' | 'mfaPending' | 'csrfToken' | 'credentialVersion'>>): Promise<void>;
+  /** true when this call removed it (a half session is turned into a full one once) */
+  deleteSession(idHash: string): Promise<boolean>;
   /** every session of a user, but the one kept (password change keeps the current one) */
   deleteSessionsOfUser(userId: string, keepIdHash?: string): Promise<number>;
   deleteExpiredSessions(now: number): Promise<number>;
@@ -113,14 +133,16 @@ export interface UserRecord {
   totpEnabled: boolean;
   /** SHA-256 hex of each unused recovery code */
   recoveryCodeHashes: string[];
-  failedLogins: number;
-  lockedUntil: number | null;
   oidcIssuer: string | null;
   oidcSubject: string | null;
   createdAt: number;
   updatedAt: number;
   passwordChangedAt: number | null;
   lastLoginAt: number | null;
+  /** the last TOTP step accepted */
+  totpLastStep: number | null;
+  /** bumped by every password change (setPassword) */
+  credentialVersion: number;
 }
 
 export interface SessionRecord {
@@ -136,6 +158,19 @@ export interface SessionRecord {
   expiresAt: number;
   ip: string | null;
   userAgent: string | null;
+  /** the user's credentialVersion when it was made: after a password change it authenticates nothing */
+  credentialVersion: number;
+}
+
+export interface SignInLimitRecord {
+  /** `password:<SHA-256 hex of the lower-cased email>` or `totp:<user id>` */
+  subject: string;
+  /** an IP address, or '' for the row that counts every client */
+  client: string;
+  failures: number;
+  lockedUntil: number | null;
+  lastFailureAt: number | null;
+  lastSuccessAt: number | null;
 }
 
 export interface ApiTokenRecord {
@@ -203,4 +238,8 @@ export interface SubscriberRecord {
   componentIds: string[];
   confirmedAt: number | null;
   createdAt: number;
+  /** the status page it was made on: its slug, '' for the page served at / (subscriptions older than 0008) */
+  pageSlug: string;
+  /** a private page's access fingerprint at sign-up (deliveries stop when it changes); null: a public page */
+  pageAccess: string | null;
 }

@@ -15,8 +15,11 @@ export class UnsupportedStorageUrlError extends Error {
 /** A Kysely instance for a storage URL: `sqlite:PATH`, `sqlite::memory:`, `postgres://…` or `postgresql://…`. */
 export function openDatabase(url: string, logger: StoreLogger): { db: Kysely<Database>; dialect: StoreDialect } {
   if (url.startsWith('sqlite:')) {
-    const { db, file } = openSqlite(url.slice('sqlite:'.length));
+    const { db, file, looseMode } = openSqlite(url.slice('sqlite:'.length));
     logger.info({ dialect: 'sqlite', file }, 'store opened');
+    if (looseMode !== null) {
+      logger.warn({ dialect: 'sqlite', file, mode: looseMode.toString(8) }, 'other users of this machine may read the SQLite store (it holds password hashes and secrets): chmod 600 it and its -wal and -shm files');
+    }
     return { db, dialect: 'sqlite' };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {

@@ -40,6 +40,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   setup_tokens: SetupTokensTable;
+  sign_in_limits: SignInLimitsTable;
   audit_log: AuditLogTable;
   catalog_objects: CatalogObjectsTable;
   component_overrides: ComponentOverridesTable;
@@ -177,7 +178,8 @@ export interface UsersTable {
   totp_enabled: Flag;
   /** JSON array of SHA-256 hex strings */
   recovery_code_hashes: string;
-  failed_logins: number;
+  /** unused since 0009-auth-hardening (sign_in_limits counts failures); kept so that old backups restore */
+  failed_logins: Generated<number>;
   locked_until: number | null;
   oidc_issuer: string | null;
   oidc_subject: string | null;
@@ -185,6 +187,10 @@ export interface UsersTable {
   updated_at: number;
   password_changed_at: number | null;
   last_login_at: number | null;
+  /** the last TOTP step accepted (a code for it or an earlier step is a replay) */
+  totp_last_step: number | null;
+  /** bumped by every password change; sessions made under an older one authenticate nothing */
+  credential_version: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -197,6 +203,8 @@ export interface SessionsTable {
   expires_at: number;
   ip: string | null;
   user_agent: string | null;
+  /** the user's credential_version when the session was made */
+  credential_version: Generated<number>;
 }
 
 export interface ApiTokensTable {
@@ -216,6 +224,17 @@ export interface SetupTokensTable {
   token_hash: string;
   expires_at: number;
   used_at: number | null;
+}
+
+/** Failed sign-ins per subject and client (migration 0009-auth-hardening says what the keys are). */
+export interface SignInLimitsTable {
+  subject: string;
+  /** an IP address; '' for the row that counts every client */
+  client: string;
+  failures: number;
+  locked_until: number | null;
+  last_failure_at: number | null;
+  last_success_at: number | null;
 }
 
 export interface AuditLogTable {
@@ -268,6 +287,10 @@ export interface SubscribersTable {
   /** sign-up attempts since attempts_since (the per-address limit) */
   attempts: Generated<number>;
   attempts_since: Generated<number | null>;
+  /** the page subscribed through: its slug, '' for the page served at / (0008) */
+  page_slug: Generated<string>;
+  /** fingerprint of the private page's access settings at sign-up; null: the page was public (0008) */
+  page_access: Generated<string | null>;
 }
 
 export interface OutboxTable {

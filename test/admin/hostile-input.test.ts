@@ -18,7 +18,7 @@ const CASES_PER_PASSWORD_ROUTE = 30;
  */
 async function snapshot(store: Store, signIn: boolean): Promise<unknown> {
   const audit = (await store.admin.listAudit({ limit: 500 })).filter((e) => !(signIn && e.action.startsWith('user.login')));
-  const users = (await store.admin.listUsers()).map((u) => (signIn ? { ...u, failedLogins: 0, lockedUntil: null, updatedAt: 0, lastLoginAt: null } : u));
+  const users = (await store.admin.listUsers()).map((u) => (signIn ? { ...u, updatedAt: 0, lastLoginAt: null } : u));
   const tokens = (await store.admin.listTokens()).map((t) => ({ ...t, lastUsedAt: null }));
   const catalog: Record<string, unknown> = {};
   for (const kind of CATALOG_KINDS) catalog[kind] = await store.admin.listCatalog(kind);

@@ -45,7 +45,7 @@ describe('admin UI: notification channels, deliveries and subscribers', { skip: 
     site = await startAdminPharos(
       `egress: { deny_private: false }\ndelivery: { poll_interval: 50ms, backoff_base: 50ms }\ncomponents:\n  - { id: api, name: Public API }\n  - { id: web, name: Website }\nnotifications:\n  - { id: from-config, type: webhook, url: "${receiver.url}/config", events: [incident.created] }\n`,
     );
-    await site.pharos.store.admin.createSubscriber({ id: 'sub-kept', kind: 'email', target: 'ada@example.com', componentIds: ['api'], confirmedAt: Date.now(), createdAt: Date.now() });
+    await site.pharos.store.admin.createSubscriber({ id: 'sub-kept', kind: 'email', target: 'ada@example.com', componentIds: ['api'], confirmedAt: Date.now(), createdAt: Date.now(), pageSlug: '', pageAccess: null });
     page = await browser.newPage();
     errors = collectPageErrors(page);
     page.on('dialog', (d) => void d.accept());
@@ -154,7 +154,7 @@ describe('admin UI: notification channels, deliveries and subscribers', { skip: 
   });
 
   test('subscribers: listed with their components, removed after a confirmation', { timeout: 20_000 }, async () => {
-    await site.pharos.store.admin.createSubscriber({ id: 'sub-gone', kind: 'webhook', target: 'https://hooks.example.com/status', componentIds: [], confirmedAt: null, createdAt: Date.now() });
+    await site.pharos.store.admin.createSubscriber({ id: 'sub-gone', kind: 'webhook', target: 'https://hooks.example.com/status', componentIds: [], confirmedAt: null, createdAt: Date.now(), pageSlug: '', pageAccess: null });
     await page.goto(`${site.url}/admin/subscribers`);
     const row = page.locator('#subscribers tr[data-subscriber="sub-gone"]');
     await row.getByText('not yet').waitFor({ timeout: 5000 });

@@ -42,6 +42,33 @@ describe('pharos CLI', () => {
     assert.match(r.stderr, /2 problems/);
   });
 
+  test('check-config refuses regexes that need backtracking, naming the key path and why', async () => {
+    const file = join(dir, 'regex.yaml');
+    await writeFile(
+      file,
+      [
+        'monitors:',
+        '  - id: a',
+        '    type: http',
+        '    url: http://127.0.0.1:1/',
+        '    conditions: ["[STATUS] == 200", "[BODY] =~ /(ok)\\\\1/"]',
+        '    degraded_when: "[BODY] =~ /slow(?=ly)/"',
+        '  - id: b',
+        '    type: http',
+        '    url: http://127.0.0.1:1/',
+        '    conditions: ["[BODY] =~ /^sink ok \\\\/(a+)+$/"]',
+        '',
+      ].join('\n'),
+    );
+    const r = await pharos('check-config', file);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /:5:\d+ monitors\[0\]\.conditions\[1\]: invalid condition "\[BODY\] =~ \/\(ok\)\\1\/": regular expression uses a backreference \(\\1\), which Pharos does not support \(patterns run in linear time\)/);
+    assert.match(r.stderr, /:6:\d+ monitors\[0\]\.degraded_when: invalid condition .*uses a lookahead \(\?=…\), which Pharos does not support/);
+    // nested quantifiers are fine: they run in linear time, so the review's pattern is accepted
+    assert.doesNotMatch(r.stderr, /monitors\[1\]/);
+    assert.match(r.stderr, /2 problems/);
+  });
+
   test('migrate applies the schema to a new SQLite file, and again is a no-op', async () => {
     const file = join(dir, 'm.yaml');
     await writeFile(file, `storage: { url: "sqlite:${join(dir, 'm.db')}" }\n`);

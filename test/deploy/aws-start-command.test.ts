@@ -66,7 +66,7 @@ for (const row of rows) {
       PHAROS_REDIS_URL: redisUrl,
       PHAROS_METRICS_TOKEN: generatedPassword(64),
       PHAROS_BASE_URL: 'https://staging.status.example.com',
-      PHAROS_TRUST_PROXY: 'true',
+      PHAROS_TRUST_PROXY: '2',
     });
     assert.equal(config.storage.url, databaseUrl);
     assert.equal(config.bus.redis?.url, redisUrl);

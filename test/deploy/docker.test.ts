@@ -163,9 +163,13 @@ describe('config files in the image', () => {
     assert.equal(config.metrics.token, CONVENTION_ENV.PHAROS_METRICS_TOKEN);
     assert.equal(config.server.port, 3000);
     assert.ok(config.server.shutdown_grace < 30_000, 'drains within the 30 s stop timeout');
-    const tuned = parseConfigText(productionConfig, 'pharos.yaml', { ...CONVENTION_ENV, PHAROS_PORT: '8080', PHAROS_TRUST_PROXY: 'true' });
+    const tuned = parseConfigText(productionConfig, 'pharos.yaml', { ...CONVENTION_ENV, PHAROS_PORT: '8080', PHAROS_TRUST_PROXY: '2' });
     assert.equal(tuned.server.port, 8080);
-    assert.equal(tuned.server.trust_proxy, true);
+    assert.equal(tuned.server.trust_proxy, 2);
+    const listed = parseConfigText(productionConfig, 'pharos.yaml', { ...CONVENTION_ENV, PHAROS_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' });
+    assert.deepEqual(listed.server.trust_proxy, ['10.0.0.0/8', '127.0.0.1']);
+    // the old `true` believed whatever the client wrote: refused, naming the variable's key
+    assert.throws(() => parseConfigText(productionConfig, 'pharos.yaml', { ...CONVENTION_ENV, PHAROS_TRUST_PROXY: 'true' }), /server\.trust_proxy: `true` is no longer accepted/);
   });
 
   test('pharos.yaml refuses to start without the Redis URL and the metrics token, and stores SQLite in the volume by default', () => {

@@ -116,7 +116,7 @@ async function populate(storageUrl: string, target: SwitchableTarget, midRun: st
   try {
     const now = Date.now();
     await store.admin.putCatalog('channel', { id: 'ops-hook', config: { id: 'ops-hook', type: 'webhook', url: 'https://hooks.example.com/pharos', secret: 's3cret-signing-key' }, managedBy: 'api', position: 0 }, now);
-    await store.admin.createSubscriber({ id: newId(), kind: 'email', target: 'reader@example.com', componentIds: ['api'], confirmedAt: now, createdAt: now });
+    await store.admin.createSubscriber({ id: newId(), kind: 'email', target: 'reader@example.com', componentIds: ['api'], confirmedAt: now, createdAt: now, pageSlug: '', pageAccess: null });
   } finally {
     await store.close();
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,6 +141,9 @@ notifications:
     );
     assert.equal(sample(text, 'pharos_monitors_owned'), 2);
     assert.equal(sample(text, 'pharos_lease_takeovers_total'), 0);
+    // SQLite: this process owns every monitor of the catalog, without lease rounds
+    assert.equal(sample(text, 'pharos_catalog_monitors'), 2);
+    assert.equal(sample(text, 'pharos_lease_round_failures_total'), 0);
     assert.ok(sample(text, 'pharos_check_duration_seconds_count{type="http"}')! >= 3);
     assert.ok(sample(text, 'pharos_scheduler_lag_seconds_count')! >= 3);
     assert.equal(sample(text, 'pharos_http_requests_total{method="GET",route="/healthz",status="200"}'), 1);
@@ -173,7 +176,12 @@ notifications:
     const rules = await run(PROMTOOL, ['check', 'rules', join(OBSERVABILITY, 'prometheus-rules.yaml')]);
     assert.equal(rules.code, 0, rules.out);
     assert.match(rules.out, /SUCCESS: 5 rules found/);
-    const config = await run(PROMTOOL, ['check', 'config', join(OBSERVABILITY, 'prometheus.yaml')]);
+    // as the example says: copied next to the rules, with the scrape token in pharos-metrics-token beside it
+    const copy = join(dir, 'observability');
+    await mkdir(copy, { recursive: true });
+    for (const file of ['prometheus.yaml', 'prometheus-rules.yaml']) await copyFile(join(OBSERVABILITY, file), join(copy, file));
+    await writeFile(join(copy, 'pharos-metrics-token'), TOKEN);
+    const config = await run(PROMTOOL, ['check', 'config', join(copy, 'prometheus.yaml')]);
     assert.equal(config.code, 0, config.out);
     // the alerts fire (and only) when they should, with the texts they should: deploy/observability/prometheus-rules.test.yaml
     const unit = await run(PROMTOOL, ['test', 'rules', join(OBSERVABILITY, 'prometheus-rules.test.yaml')]);
@@ -209,6 +217,35 @@ notifications:
     } finally {
       await off.close();
     }
+  });
+
+  test('without a token /metrics refuses every scrape with a hint; metrics.public: true is the explicit way to open it', async () => {
+    const start = (metricsYaml: string) =>
+      startPharos({ config: parseConfigText(`storage: { url: "sqlite::memory:" }\nserver: { host: 127.0.0.1 }\nadmin: { setup_link: false }\n${metricsYaml}`, 'm.yaml', {}), port: 0, logger: createLogger('silent') });
+    const closed = await start('');
+    try {
+      for (const headers of [{}, { authorization: 'Bearer anything-at-all-0123456789' }] as Record<string, string>[]) {
+        const res = await fetch(`${closed.url}/metrics`, { headers });
+        assert.equal(res.status, 401);
+        const body = (await res.json()) as { error: string; message: string };
+        assert.equal(body.error, 'metrics_token_not_configured');
+        assert.match(body.message, /metrics\.token/);
+        assert.match(body.message, /metrics\.public: true/);
+      }
+      // a worker replica's ops-only server applies the same rule
+      assert.equal((await closed.app.inject({ url: '/metrics' })).statusCode, 401);
+    } finally {
+      await closed.close();
+    }
+    const open = await start('metrics: { public: true }\n');
+    try {
+      const res = await fetch(`${open.url}/metrics`);
+      assert.equal(res.status, 200);
+      assert.match(await res.text(), /^# HELP /m);
+    } finally {
+      await open.close();
+    }
+    assert.throws(() => parseConfigText(`metrics: { public: true, token: "${TOKEN}" }\n`, 'both.yaml', {}), /metrics\.public: either a token or public: true/);
   });
 
   test('a real Prometheus scrapes Pharos: up == 1 and Pharos series', { skip, timeout: 60_000 }, async () => {

@@ -131,6 +131,7 @@ pages:
   - { slug: office, title: Acme Office, access: { ip_allow: ["127.0.0.1/32", "::1"] } }
   - { slug: branch, title: Acme Branch, domains: [branch.acme.test], access: { ip_allow: ["10.0.0.0/8"] } }
   - { slug: sso, title: Acme SSO, domains: [sso.acme.test], access: { oidc: true } }
+  - { slug: partner, title: Acme Partner, domains: [partner.acme.test], access: { password_hash: "${hash}" } }
 `,
       'private.yaml',
       {},
@@ -214,6 +215,41 @@ pages:
     assert.equal(summary.page.name, 'Acme Office');
   });
 
+  test("a private page's live stream is not readable cross-origin; a public page's is", async () => {
+    const open = await get(`${base}/api/v2/stream`);
+    assert.equal(open.status, 200);
+    assert.equal(open.headers.get('access-control-allow-origin'), '*');
+    const office = await get(`${base}/office/api/v2/stream`, { origin: 'https://evil.test' });
+    assert.equal(office.status, 200);
+    assert.match(office.body, /etag/);
+    assert.equal(office.headers.get('access-control-allow-origin'), null, 'an allowed address\'s stream carries no CORS');
+    const password = await postPassword('secret', PASSWORD);
+    const cookie = cookieFrom(password, 'pharos_page_secret')!;
+    const secret = await get(`${base}/secret/api/v2/stream`, { cookie, origin: 'https://evil.test' });
+    assert.equal(secret.status, 200);
+    assert.equal(secret.headers.get('access-control-allow-origin'), null, 'a signed-in visitor\'s stream carries no CORS');
+  });
+
+  test('the return path after a password refuses control characters and backslash tricks: only same-site paths', async () => {
+    // a page on its own domain lives at "/": "/\t/evil.example" would be "//evil.example" to a browser
+    const signIn = (ret: string) =>
+      pharos.app.inject({
+        method: 'POST',
+        url: '/_access',
+        headers: { host: 'partner.acme.test', origin: 'http://partner.acme.test', 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        payload: new URLSearchParams({ password: PASSWORD, return: ret }).toString(),
+      });
+    const refused = ['/\t/evil.example', '/\n/evil.example', '/\r\nSet-Cookie: x=1', '/\\evil.example', '/\\/evil.example', '/\x00/evil.example', '/\x7f', '/\x0b/evil.example', '//evil.example', 'https://evil.example/', '/ /evil.example'];
+    for (const ret of refused) {
+      const res = await signIn(ret);
+      assert.equal(res.statusCode, 303, JSON.stringify(ret));
+      assert.equal(res.headers.location, '/', `${JSON.stringify(ret)} sends the visitor to the page itself`);
+    }
+    const kept = await signIn('/history?month=2026-01');
+    assert.equal(kept.statusCode, 303);
+    assert.equal(kept.headers.location, '/history?month=2026-01');
+  });
+
   test('through fastify (app.inject) the same rule holds', async () => {
     const office = await pharos.app.inject({ url: '/office/api/v2/summary.json', remoteAddress: '127.0.0.1' });
     assert.equal(office.statusCode, 200);
@@ -252,10 +288,10 @@ pages:
     const userId = randomUUID();
     await pharos.store.admin.createUser({
       id: userId, email: 'ops@acme.test', name: 'Ops', role: 'viewer', passwordHash: null, totpSecret: null, totpEnabled: false, recoveryCodeHashes: [],
-      failedLogins: 0, lockedUntil: null, oidcIssuer: null, oidcSubject: null, createdAt: now, updatedAt: now, passwordChangedAt: null, lastLoginAt: null,
+      oidcIssuer: null, oidcSubject: null, createdAt: now, updatedAt: now, passwordChangedAt: null, lastLoginAt: null, totpLastStep: null, credentialVersion: 0,
     });
     const { secret } = newSecret('phs_');
-    await pharos.store.admin.createSession({ idHash: hashSecret(secret), userId, csrfToken: 'x', mfaPending: false, createdAt: now, lastSeenAt: now, expiresAt: now + 3_600_000, ip: null, userAgent: null });
+    await pharos.store.admin.createSession({ idHash: hashSecret(secret), userId, csrfToken: 'x', mfaPending: false, createdAt: now, lastSeenAt: now, expiresAt: now + 3_600_000, ip: null, userAgent: null, credentialVersion: 0 });
     assert.equal((await get(`${base}/secret/api/v2/summary.json`, { cookie: `pharos_session=${secret}` })).status, 200);
     // sso has no signed_in: the admin session does not count there
     assert.equal((await get(`${base}/sso/api/v2/summary.json`, { cookie: `pharos_session=${secret}` })).status, 401);

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import tls from 'node:tls';
 import { CLI_ACTOR } from '../../src/admin/actor.ts';
 import { createToken } from '../../src/admin/api-tokens.ts';
 import type { ServiceContext } from '../../src/admin/service-context.ts';
@@ -13,6 +14,7 @@ import { createLogger } from '../../src/runtime/logger.ts';
 import { startPharos, type RunningPharos } from '../../src/runtime/start-pharos.ts';
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.ts';
 import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from '../support/smtp-test-server.ts';
+import { testCertificates } from '../support/test-certificates.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const HOUR = 3_600_000;
@@ -21,8 +23,10 @@ describe('public subscribers through the real server, a real SMTP server and a w
   let dir: string;
   let pharos: RunningPharos;
   let smtp: SmtpTestServer;
+  /** an https receiver on 127.0.0.1 (its CA trusted by this process; the address exempted by subscribers.webhook_allow) */
   let rx: HttpReceiver;
   let token: string;
+  const defaultCAs = tls.getCACertificates('default');
   /** the clock Pharos sees: moved forward to expire confirmation links */
   let clockOffset = 0;
   let ipCounter = 0;
@@ -42,6 +46,15 @@ describe('public subscribers through the real server, a real SMTP server and a w
     const m = /\/subscribers\/confirm\?token=[A-Za-z0-9_%-]+/.exec(mail.text ?? '');
     assert.ok(m, `no confirmation link in ${mail.text}`);
     return m[0];
+  };
+  /** what a person does: open the link (a page with a button), press the button (a form POST of the token) */
+  const confirmVia = async (path: string) => {
+    const shown = await fetch(pharos.url + path);
+    assert.equal(shown.status, 200);
+    const html = await shown.text();
+    const form = /<form method="post" action="([^"]+)"><input type="hidden" name="token" value="([^"]+)">/.exec(html);
+    assert.ok(form, html);
+    return fetch(pharos.url + form[1], { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: form[2]! }) });
   };
   /** List-Unsubscribe as sent (folded lines joined) */
   const listUnsubscribe = (mail: ReceivedMail) => {
@@ -68,11 +81,13 @@ describe('public subscribers through the real server, a real SMTP server and a w
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'pharos-subscribers-'));
-    [smtp, rx] = await Promise.all([startSmtpTestServer(), startHttpReceiver()]);
+    const certs = await testCertificates();
+    tls.setDefaultCACertificates([...defaultCAs, certs.ca]);
+    [smtp, rx] = await Promise.all([startSmtpTestServer(), startHttpReceiver({ tls: certs.localhost })]);
     const config = parseConfigText(
       `
 title: Acme
-server: { trust_proxy: true }
+server: { trust_proxy: [127.0.0.1] }
 storage: { url: "sqlite:${join(dir, 's.db')}" }
 components:
   - { id: web, name: Website }
@@ -84,6 +99,7 @@ subscribers:
     from: { name: Acme Status, address: status@acme.test }
   per_ip_per_hour: 5
   per_address_per_day: 3
+  webhook_allow: [127.0.0.1]
 `,
       'subscribers.yaml',
       {},
@@ -96,6 +112,7 @@ subscribers:
   after(async () => {
     await pharos?.close();
     await Promise.all([smtp?.close(), rx?.close()]);
+    tls.setDefaultCACertificates(defaultCAs);
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -108,7 +125,7 @@ subscribers:
     assert.doesNotMatch(page, /<script(?![^>]*(src=|type="application\/json"))/);
   });
 
-  test('JSON sign-up: 202, a confirmation mail (subject, text and HTML parts, the link); the link confirms once, then 410', async () => {
+  test('JSON sign-up: 202, a confirmation mail (subject, text and HTML parts, the link); its button confirms once, then 410', async () => {
     const res = await subscribeEmail('Alice@Example.com', ['web']);
     assert.equal(res.status, 202, await res.clone().text());
     assert.equal(((await res.json()) as { status: string }).status, 'pending');
@@ -120,16 +137,24 @@ subscribers:
     assert.ok(typeof mail.html === 'string' && mail.html.includes(`${path.replace(/&/g, '&amp;')}">Confirm your subscription</a>`), 'the HTML part links the same URL');
     assert.equal((await pharos.store.subscribers.findByTarget('email', 'alice@example.com'))?.confirmedAt, null);
 
-    const confirmed = await fetch(pharos.url + path);
+    // a mail scanner follows the link: a GET shows the button and confirms nothing
+    for (let i = 0; i < 2; i++) {
+      const scanned = await fetch(pharos.url + path);
+      assert.equal(scanned.status, 200);
+      assert.match(await scanned.text(), /<button type="submit">Confirm subscription<\/button>/);
+    }
+    assert.equal((await pharos.store.subscribers.findByTarget('email', 'alice@example.com'))?.confirmedAt, null, 'a GET confirms nothing');
+
+    const confirmed = await confirmVia(path);
     assert.equal(confirmed.status, 200);
     assert.match(confirmed.headers.get('content-type') ?? '', /text\/html/);
     assert.match(await confirmed.text(), /<h1>Subscription confirmed<\/h1>/);
     assert.ok((await pharos.store.subscribers.findByTarget('email', 'alice@example.com'))?.confirmedAt);
 
-    const again = await fetch(pharos.url + path);
+    const again = await confirmVia(path);
     assert.equal(again.status, 410);
     assert.match(await again.text(), /Link already used/);
-    assert.equal((await fetch(`${pharos.url}/subscribers/confirm?token=phc_nope`)).status, 404);
+    assert.equal((await confirmVia('/subscribers/confirm?token=phc_nope')).status, 404);
   });
 
   test('form sign-up: an HTML answer, then the mail and its link', async () => {
@@ -139,11 +164,11 @@ subscribers:
     assert.match(await res.text(), /<h1>Check your inbox<\/h1>/);
     const mail = await mailTo('bob@example.com');
     assert.match(mail.text ?? '', /for: Database/);
-    assert.equal((await fetch(pharos.url + confirmPath(mail))).status, 200);
+    assert.equal((await confirmVia(confirmPath(mail))).status, 200);
     assert.deepEqual((await pharos.store.subscribers.findByTarget('email', 'bob@example.com'))?.componentIds, ['db']);
   });
 
-  test('webhook sign-up: a test POST to the endpoint, confirmed on 2xx; an endpoint answering 500 is refused (422)', async () => {
+  test('webhook sign-up: a test POST to the https endpoint, confirmed on 2xx; a failing one is refused (422) without saying how it failed', async () => {
     const res = await post('/api/v2/subscribers', { subscriber: { endpoint: `${rx.url}/hook` } });
     assert.equal(res.status, 202);
     assert.equal(((await res.json()) as { status: string }).status, 'confirmed');
@@ -153,11 +178,27 @@ subscribers:
     assert.equal(body.page.status_indicator, 'none');
     assert.ok((await pharos.store.subscribers.get(body.test.subscriber_id))?.confirmedAt);
 
-    rx.respondWith((r) => ({ status: r.path === '/broken' ? 500 : 200 }));
+    rx.respondWith((r) => ({ status: r.path === '/broken' ? 500 : r.path === '/missing' ? 404 : 200 }));
     const broken = await post('/api/v2/subscribers', { subscriber: { endpoint: `${rx.url}/broken` }, components: ['web'] });
     assert.equal(broken.status, 422);
-    assert.match(((await broken.json()) as { message: string }).message, /HTTP 500/);
+    const answer = await broken.text();
+    assert.doesNotMatch(answer, /500/);
     assert.equal((await pharos.store.subscribers.findByTarget('webhook', `${rx.url}/broken`))?.confirmedAt, null);
+    // an answering 404, an answering 500 and nothing listening: one answer (no oracle of what is there)
+    const closed = await startHttpReceiver();
+    await closed.close();
+    const missing = await post('/api/v2/subscribers', { subscriber: { endpoint: `${rx.url}/missing` } });
+    const silent = await post('/api/v2/subscribers', { subscriber: { endpoint: `https://127.0.0.1:${closed.port}/hook` } });
+    assert.deepEqual([missing.status, await missing.text()], [422, answer]);
+    assert.deepEqual([silent.status, await silent.text()], [422, answer]);
+    // no redirect is followed: an endpoint cannot bounce the request to an internal service
+    const inside = await startHttpReceiver();
+    rx.respondWith({ status: 307, headers: { location: `http://127.0.0.1:${inside.port}/api/v1/users` } });
+    const bounced = await post('/api/v2/subscribers', { subscriber: { endpoint: `${rx.url}/bounce` } });
+    assert.deepEqual([bounced.status, await bounced.text()], [422, answer]);
+    assert.equal(inside.requests.length, 0);
+    await inside.close();
+    rx.respondWith({ status: 200 });
   });
 
   test('an incident reaches the subscribers of its components: mail with List-Unsubscribe headers, Statuspage-like webhook', async () => {
@@ -254,6 +295,7 @@ subscribers:
       [{ subscriber: {} }, 'subscriber'],
       [{ subscriber: { email: 'x@example.com', endpoint: 'https://hooks.example.com' } }, 'subscriber'],
       [{ subscriber: { endpoint: 'http://hooks.example.com/plain' } }, 'subscriber.endpoint'],
+      [{ subscriber: { endpoint: 'http://127.0.0.1:3100/api/v1/users' } }, 'subscriber.endpoint'],
       [{ subscriber: { email: 'x@example.com' }, components: ['ghost'] }, 'components.0'],
       [{ subscriber: { email: 'x@example.com' }, components: 'web' }, 'components'],
       [{ subscriber: { email: 'x@example.com' }, extra: 1 }, '(body)'],
@@ -282,8 +324,8 @@ subscribers:
     assert.equal(((await limited.json()) as { error: string }).error, 'rate_limited');
     assert.equal(mailsTo('dana@example.com').length, 3);
 
-    assert.equal((await fetch(pharos.url + first)).status, 404, 'the replaced link');
-    assert.equal((await fetch(pharos.url + confirmPath(mailsTo('dana@example.com')[2]!))).status, 200);
+    assert.equal((await confirmVia(first)).status, 404, 'the replaced link');
+    assert.equal((await confirmVia(confirmPath(mailsTo('dana@example.com')[2]!))).status, 200);
     assert.deepEqual((await pharos.store.subscribers.findByTarget('email', 'dana@example.com'))?.componentIds, []);
   });
 
@@ -302,11 +344,11 @@ subscribers:
     assert.equal((await subscribeEmail('frank@example.com')).status, 202);
     const path = confirmPath(await mailTo('frank@example.com'));
     clockOffset += 25 * HOUR;
-    const expired = await fetch(pharos.url + path);
+    const expired = await confirmVia(path);
     assert.equal(expired.status, 410);
     assert.match(await expired.text(), /<h1>Link expired<\/h1>[\s\S]*subscribe again/);
     assert.equal((await pharos.store.subscribers.findByTarget('email', 'frank@example.com'))?.confirmedAt, null);
     assert.equal((await subscribeEmail('frank@example.com')).status, 202);
-    assert.equal((await fetch(pharos.url + confirmPath(await mailTo('frank@example.com', 2)))).status, 200);
+    assert.equal((await confirmVia(confirmPath(await mailTo('frank@example.com', 2)))).status, 200);
   });
 });

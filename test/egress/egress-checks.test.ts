@@ -28,7 +28,7 @@ function runner(egress?: Partial<EgressConfig>): MonitorRunner {
   });
 }
 
-async function run(on: MonitorRunner, input: Target, origin: EgressOrigin): Promise<CheckResult> {
+async function run(on: MonitorRunner, input: Target, origin: Exclude<EgressOrigin, 'public'>): Promise<CheckResult> {
   const config = monitorSchema.parse({ id: 'target', timeout: '2s', ...input } as MonitorInput);
   const result = await on.runOnce(compileMonitor(config, [], origin));
   assert.ok(result);

@@ -11,20 +11,20 @@ export function user(id: string, overrides: Partial<UserRecord> = {}): UserRecor
     totpSecret: null,
     totpEnabled: false,
     recoveryCodeHashes: [],
-    failedLogins: 0,
-    lockedUntil: null,
     oidcIssuer: null,
     oidcSubject: null,
     createdAt: T0,
     updatedAt: T0,
     passwordChangedAt: null,
     lastLoginAt: null,
+    totpLastStep: null,
+    credentialVersion: 0,
     ...overrides,
   };
 }
 
 export function session(idHash: string, userId: string, overrides: Partial<SessionRecord> = {}): SessionRecord {
-  return { idHash, userId, csrfToken: `csrf-${idHash}`, mfaPending: false, createdAt: T0, lastSeenAt: T0, expiresAt: T0 + 3_600_000, ip: null, userAgent: null, ...overrides };
+  return { idHash, userId, csrfToken: `csrf-${idHash}`, mfaPending: false, createdAt: T0, lastSeenAt: T0, expiresAt: T0 + 3_600_000, ip: null, userAgent: null, credentialVersion: 0, ...overrides };
 }
 
 export function apiToken(id: string, userId: string, overrides: Partial<ApiTokenRecord> = {}): ApiTokenRecord {

@@ -165,8 +165,8 @@ forEachStore('admin: component overrides and subscribers', (h) => {
 
   test('subscribers: create, get, list oldest first, duplicates refused, delete', async () => {
     const a = h.store.admin;
-    const email = { id: 'sub1', kind: 'email' as const, target: 'ops@example.com', componentIds: [], confirmedAt: null, createdAt: T0 + 1 };
-    const hook = { id: 'sub2', kind: 'webhook' as const, target: 'https://hooks.example.com/x', componentIds: ['api', 'web'], confirmedAt: T0, createdAt: T0 };
+    const email = { id: 'sub1', kind: 'email' as const, target: 'ops@example.com', componentIds: [], confirmedAt: null, createdAt: T0 + 1, pageSlug: '', pageAccess: null };
+    const hook = { id: 'sub2', kind: 'webhook' as const, target: 'https://hooks.example.com/x', componentIds: ['api', 'web'], confirmedAt: T0, createdAt: T0, pageSlug: 'ops', pageAccess: 'fp' };
     await a.createSubscriber(email);
     await a.createSubscriber(hook);
     assert.deepEqual(await a.getSubscriber('sub2'), hook);

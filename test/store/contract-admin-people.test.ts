@@ -13,9 +13,9 @@ forEachStore('admin: users', (h) => {
     totpSecret: 'JBSWY3DPEHPK3PXP',
     totpEnabled: true,
     recoveryCodeHashes: ['aa', 'bb'],
-    failedLogins: 2,
-    lockedUntil: T0 + HOUR,
     passwordChangedAt: T0,
+    totpLastStep: 56_666_666,
+    credentialVersion: 3,
     lastLoginAt: T0 + 1,
   });
 
@@ -48,7 +48,7 @@ forEachStore('admin: users', (h) => {
       (await h.store.admin.listUsers()).map((u) => u.id),
       ['ada', 'oidc1', 'plain'],
     );
-    await h.store.admin.updateUser('plain', { role: 'admin', email: 'Plain.New@Example.com', totpEnabled: true, lockedUntil: null, updatedAt: T0 + 5 });
+    await h.store.admin.updateUser('plain', { role: 'admin', email: 'Plain.New@Example.com', totpEnabled: true, updatedAt: T0 + 5 });
     const plain = await h.store.admin.getUser('plain');
     assert.deepEqual(plain, { ...user('plain'), role: 'admin', email: 'plain.new@example.com', totpEnabled: true, updatedAt: T0 + 5 });
     await h.store.admin.updateUser('plain', {});

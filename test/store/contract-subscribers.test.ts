@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { sql } from 'kysely';
+import { createMigrator } from '../../src/store/migrations/index.ts';
 import type { SubscriberRecord } from '../../src/store/admin-store.ts';
 import { DuplicateError } from '../../src/store/store-errors.ts';
 import { T0 } from './fixtures.ts';
@@ -9,7 +11,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 function subscriber(id: string, target: string, opts: Partial<SubscriberRecord> = {}): SubscriberRecord {
-  return { id, kind: 'email', target, componentIds: [], confirmedAt: null, createdAt: T0, ...opts };
+  return { id, kind: 'email', target, componentIds: [], confirmedAt: null, createdAt: T0, pageSlug: '', pageAccess: null, ...opts };
 }
 
 const link = (tokenHash: string, expiresAt = T0 + DAY) => ({ tokenHash, expiresAt, sentAt: T0 });
@@ -47,13 +49,20 @@ forEachStore('subscribers (public sign-up)', (h) => {
     assert.equal((await h.store.subscribers.get('s-x'))?.confirmedAt, null);
   });
 
-  test('a renewed link replaces the old one and the chosen components', async () => {
+  test('a renewed link replaces the old one, the page and the chosen components', async () => {
     await h.store.subscribers.create(subscriber('s-r', 'r@example.com', { componentIds: ['a'] }), link('hash-r1', T0 + HOUR));
-    await h.store.subscribers.renewConfirmation('s-r', link('hash-r2', T0 + 3 * HOUR), ['b', 'c']);
+    await h.store.subscribers.renewConfirmation('s-r', link('hash-r2', T0 + 3 * HOUR), { componentIds: ['b', 'c'], pageSlug: 'internal', pageAccess: 'fp-1' });
     assert.deepEqual(await h.store.subscribers.confirmByToken('hash-r1', T0 + 2 * HOUR), { result: 'unknown' });
     const ok = await h.store.subscribers.confirmByToken('hash-r2', T0 + 2 * HOUR);
     assert.equal(ok.result, 'confirmed');
-    assert.deepEqual(ok.result === 'confirmed' && ok.subscriber.componentIds, ['b', 'c']);
+    assert.deepEqual(ok.result === 'confirmed' && [ok.subscriber.componentIds, ok.subscriber.pageSlug, ok.subscriber.pageAccess], [['b', 'c'], 'internal', 'fp-1']);
+  });
+
+  test('a subscription keeps the page it was made on, and a private page\'s access fingerprint', async () => {
+    await h.store.subscribers.create(subscriber('s-p', 'p@example.com', { pageSlug: 'internal', pageAccess: 'fp-x' }), link('hash-p'));
+    assert.deepEqual([(await h.store.subscribers.get('s-p'))?.pageSlug, (await h.store.admin.getSubscriber('s-p'))?.pageAccess], ['internal', 'fp-x']);
+    await h.store.admin.createSubscriber(subscriber('s-p2', 'p2@example.com', { pageSlug: 'public' }));
+    assert.deepEqual((await h.store.admin.listSubscribers()).filter((s) => s.id === 's-p2').map((s) => [s.pageSlug, s.pageAccess]), [['public', null]]);
   });
 
   test('attempts: the first is counted by create; at most max per window; a new window starts over', async () => {
@@ -95,3 +104,19 @@ forEachStore('subscribers (public sign-up)', (h) => {
     assert.equal(await h.store.admin.getSubscriber('s-new'), undefined);
   });
 });
+
+forEachStore(
+  'subscribers made before 0008-subscriber-pages',
+  (h) => {
+    test('are bound to the page served at / (page_slug ""), as public-page subscriptions (no access fingerprint)', async () => {
+      const migrator = createMigrator(h.database(), h.kind);
+      const upTo7 = await migrator.migrateTo('0007-leases');
+      assert.equal(upTo7.error, undefined);
+      await sql`insert into subscribers (id, kind, target, component_ids, confirmed_at, created_at) values ('s-old', 'email', 'old@example.com', '["api"]', ${T0}, ${T0})`.execute(h.database());
+      await h.store.migrate();
+      const old = await h.store.subscribers.get('s-old');
+      assert.deepEqual(old && [old.pageSlug, old.pageAccess, old.componentIds, old.confirmedAt], ['', null, ['api'], T0]);
+    });
+  },
+  { migrate: false },
+);

@@ -67,6 +67,8 @@ export interface AdminHarness {
   store: Store;
   /** the local HTTP target (see test/support/http-test-server.ts for its paths) */
   target: HttpTestServer;
+  /** the store's URL, for a second Pharos (another replica) on the same database */
+  storageUrl: string;
   users: Record<Role, HarnessUser>;
   sessions: Record<Role, Credential>;
   /** tokens of the admin user, one per scope */
@@ -108,7 +110,8 @@ export async function startAdminHarness(opts: { store?: 'sqlite' | 'postgres'; e
   const dir = await mkdtemp(join(tmpdir(), 'pharos-admin-'));
   const pg: TestDatabase | undefined = opts.store === 'postgres' ? await testDatabaseUrl() : undefined;
   const target = await startHttpTestServer();
-  const text = configText(target.url, pg?.url ?? `sqlite:${join(dir, 'pharos.db')}`) + (opts.extraConfig ? `${opts.extraConfig}\n` : '');
+  const storageUrl = pg?.url ?? `sqlite:${join(dir, 'pharos.db')}`;
+  const text = configText(target.url, storageUrl) + (opts.extraConfig ? `${opts.extraConfig}\n` : '');
   const config = parseConfigText(text, 'admin-harness.yaml', {});
   const pharos = await startPharos({ config, port: 0, logger: createLogger('silent') });
   const { app, store } = pharos;
@@ -177,6 +180,7 @@ export async function startAdminHarness(opts: { store?: 'sqlite' | 'postgres'; e
     app,
     store,
     target,
+    storageUrl,
     users,
     sessions,
     tokens,
@@ -238,7 +242,7 @@ async function freshObject(h: AdminHarness, plural: string, owner: Credential | 
       return { id: (await h.newToken(owner?.userId ?? h.users.admin.id, ['read'])).id };
     case 'subscribers': {
       const id = newId();
-      await h.store.admin.createSubscriber({ id, kind: 'email', target: `${h.uniq('sub')}@example.com`, componentIds: [], confirmedAt: Date.now(), createdAt: Date.now() });
+      await h.store.admin.createSubscriber({ id, kind: 'email', target: `${h.uniq('sub')}@example.com`, componentIds: [], confirmedAt: Date.now(), createdAt: Date.now(), pageSlug: '', pageAccess: null });
       return { id };
     }
     case 'notification-channels':

@@ -1,5 +1,7 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { TestKeyPair } from './test-certificates.ts';
 
 /**
  * A programmable HTTP receiver on 127.0.0.1 (random port) for notifier and fault tests: it records every request
@@ -13,6 +15,7 @@ import type { AddressInfo, Socket } from 'node:net';
  *   rx.respondWith((req) => ({ status: req.path === '/a' ? 200 : 404 }));  // per request
  *   rx.respondWith({ status: 200, delayMs: 60_000 });            // hang (a delivery timeout); close() cuts it
  *   await rx.close();
+ *   const tls = await startHttpReceiver({ tls: (await testCertificates()).localhost });  // https://127.0.0.1:<port>
  */
 export interface ReceivedRequest {
   method: string;
@@ -44,7 +47,7 @@ export interface ReceiverResponse {
 export type Responder = ReceiverResponse | ((req: ReceivedRequest) => ReceiverResponse | Promise<ReceiverResponse>);
 
 export interface HttpReceiver {
-  /** "http://127.0.0.1:<port>", no trailing slash */
+  /** "http://127.0.0.1:<port>" (https with `tls`), no trailing slash */
   url: string;
   port: number;
   /** every request so far, in arrival order */
@@ -64,7 +67,7 @@ export interface HttpReceiver {
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-export async function startHttpReceiver(options: { respond?: Responder } = {}): Promise<HttpReceiver> {
+export async function startHttpReceiver(options: { respond?: Responder; tls?: TestKeyPair } = {}): Promise<HttpReceiver> {
   let responder: Responder = options.respond ?? { status: 200, body: 'ok' };
   const queue: Responder[] = [];
   const requests: ReceivedRequest[] = [];
@@ -72,7 +75,7 @@ export async function startHttpReceiver(options: { respond?: Responder } = {}): 
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
 
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -91,7 +94,8 @@ export async function startHttpReceiver(options: { respond?: Responder } = {}): 
           (err: unknown) => answer(res, { status: 500, body: `responder failed: ${String(err)}` }),
         );
     });
-  });
+  };
+  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, handle) : http.createServer(handle);
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -119,7 +123,7 @@ export async function startHttpReceiver(options: { respond?: Responder } = {}): 
   };
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     requests,
     respondWith: (r) => {

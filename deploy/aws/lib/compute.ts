@@ -98,8 +98,9 @@ export class Compute extends Construct {
         PHAROS_DB_HOST: data.database.dbInstanceEndpointAddress,
         PHAROS_DB_PORT: data.database.dbInstanceEndpointPort,
         PHAROS_REDIS_HOST: data.redis.attrPrimaryEndPointAddress,
-        // behind CloudFront and the ALB: rate limits and the audit log read X-Forwarded-For
-        PHAROS_TRUST_PROXY: 'true',
+        // two proxy hops: CloudFront appends the viewer's address to X-Forwarded-For, the ALB appends CloudFront's; the
+        // client is the entry left of those two, whatever a viewer wrote further left (only CloudFront reaches the ALB)
+        PHAROS_TRUST_PROXY: '2',
         NODE_ENV: 'production',
       },
       secrets: {

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { includesLiteral } from '../../domain/find-literal.ts';
 import type { Probe } from '../../domain/probe.ts';
 import { EgressDeniedError } from '../../egress/egress-denied-error.ts';
 import { openGuardedSocket } from '../../egress/guarded-connect.ts';
@@ -68,7 +69,8 @@ function probeTcp(config: TcpCheckConfig, ctx: CheckContext, resolve: (probe: Pr
   });
   socket.on('data', (chunk: string) => {
     received = (received + chunk).slice(-(MAX_RECEIVED_CHARS + (expect?.length ?? 0)));
-    if (expect !== undefined && received.includes(expect)) finish();
+    // Only a match ending in this chunk is new: search that tail alone, in linear time (includes() is not, on some needles).
+    if (expect !== undefined && includesLiteral(received.slice(-(chunk.length + expect.length)), expect)) finish();
   });
   socket.once('close', () => {
     const what = expect === undefined ? 'the data was sent' : `${JSON.stringify(expect)} was received${receivedSoFar(received)}`;

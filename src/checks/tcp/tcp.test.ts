@@ -111,6 +111,25 @@ describe('tcp check', () => {
     assert.equal(probe?.error, 'aborted: shutting down');
   });
 
+  test('a hostile expect against a server that streams many chunks costs only the new text of each chunk', async () => {
+    // includes() over the 64 KiB window took ~15 ms a chunk for this needle: 400 paced chunks held the event loop for seconds
+    const chunk = 'a'.repeat(4096);
+    const streamer = await startTcpServer((socket) => {
+      let sent = 0;
+      const next = () => (++sent > 400 ? socket.end() : socket.write(chunk, () => setTimeout(next, 1)));
+      next();
+    });
+    try {
+      const started = performance.now();
+      const probe = await check({ port: streamer.port, expect: `${'a'.repeat(500)}b${'a'.repeat(500)}` }, 30_000);
+      const elapsed = performance.now() - started;
+      assert.match(probe.error ?? '', /connection closed before/);
+      assert.ok(elapsed < 3000, `took ${Math.round(elapsed)} ms`);
+    } finally {
+      await streamer.close();
+    }
+  });
+
   test('no check leaves a connection open', async () => {
     await sleep(50);
     assert.deepEqual([banner, echo, silent, hangUp].map((server) => server.open()), [0, 0, 0, 0]);

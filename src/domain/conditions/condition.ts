@@ -1,3 +1,5 @@
+import type { TextPattern } from './linear-regex.ts';
+
 /** The parsed form of a condition such as `[BODY].status == UP`. Built by parseCondition, read by evaluateCondition. */
 
 export const PLACEHOLDERS = [
@@ -42,7 +44,7 @@ export type Expected =
   | { kind: 'literal'; literal: Literal }
   | { kind: 'any'; literals: readonly Literal[] }
   | { kind: 'pattern'; glob: string }
-  | { kind: 'regex'; regex: RegExp };
+  | { kind: 'regex'; regex: TextPattern };
 
 export interface Condition {
   /** the text as written in config */

@@ -160,3 +160,15 @@ test('a glob on a large body stays fast', () => {
   assert.equal(evaluateCondition(parseCondition('[BODY] == pat(*a*a*a*a*b)'), probe).ok, false);
   assert.ok(performance.now() - started < 2000);
 });
+
+test('contains and pat() with hostile needles on a 10 MB body (max_body_bytes allows it) answer within 1 s', () => {
+  const probe: Probe = { ...http, body: 'a'.repeat(10_000_000) };
+  const needle = `${'a'.repeat(500)}b${'a'.repeat(500)}`;
+  for (const source of [`[BODY] contains "${needle}"`, `[BODY] contains any(x, "${needle}")`, `[BODY] == pat(*${needle}*)`, `[BODY] == pat(*${'a?'.repeat(15)}b*)`]) {
+    const condition = parseCondition(source);
+    const started = performance.now();
+    assert.equal(evaluateCondition(condition, probe).ok, false);
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 1000, `${source.slice(0, 30)}… took ${Math.round(elapsed)} ms`);
+  }
+});

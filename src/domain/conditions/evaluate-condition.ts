@@ -1,10 +1,11 @@
 import { formatDuration } from '../duration.ts';
+import { includesLiteral } from '../find-literal.ts';
 import type { Probe } from '../probe.ts';
 import type { Condition, Expected, Literal } from './condition.ts';
 import { globMatch } from './glob.ts';
 import { numericValue, resolveOperand, valueText, type Value } from './resolve-operand.ts';
 
-/** Regexes see at most this much text, which bounds the cost of a pathological pattern on a large body. */
+/** Regexes see at most this much text: with linear-time matching and a bounded program, this bounds a match's cost. */
 export const REGEX_INPUT_LIMIT = 64 * 1024;
 /** `actual` is for messages: a whole body would drown them. */
 const ACTUAL_LIMIT = 200;
@@ -71,7 +72,7 @@ function contains(value: Value, right: Expected): boolean {
   const literals = right.kind === 'literal' ? [right.literal] : right.kind === 'any' ? right.literals : [];
   if (Array.isArray(value)) return literals.some((l) => value.some((item: unknown) => compare(item as Value, l) === 0));
   const text = valueText(value);
-  return literals.some((l) => text.includes(l.text));
+  return literals.some((l) => includesLiteral(text, l.text));
 }
 
 function displayValue({ left }: Condition, value: Value): string {

@@ -13,3 +13,4 @@ export {
 } from './condition.ts';
 export { parseCondition } from './parse-condition.ts';
 export { evaluateCondition, REGEX_INPUT_LIMIT } from './evaluate-condition.ts';
+export { REGEX_PROGRAM_LIMIT, REGEX_SOURCE_LIMIT, type TextPattern } from './linear-regex.ts';

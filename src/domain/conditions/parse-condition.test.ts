@@ -40,6 +40,7 @@ const invalid: [string, string][] = [
   ['[BODY] == any(a,,b)', 'empty value in any('],
   ['[BODY] == any(a, b', "expected ')' to close any("],
   ['[BODY] == pat()', 'pat() needs at least one value'],
+  [`[BODY] == pat(*${'?'.repeat(40)}*)`, 'pat() allows at most 32 characters between two * when they include ?, got 40'],
   ['[BODY] == "unterminated', 'unterminated quoted string'],
   ['[BODY] == "a" b', "unexpected text after the quoted string: 'b'"],
   ['[BODY] == [STATUS]', 'placeholders go on the left side only'],

@@ -1,6 +1,7 @@
 import { parseDuration } from '../duration.ts';
 import { ConditionSyntaxError, type Condition, type Expected, type Literal, type Operand, type Operator } from './condition.ts';
-import { parseExpected, compileRegex } from './parse-expected.ts';
+import { compileLinearRegex } from './linear-regex.ts';
+import { parseExpected } from './parse-expected.ts';
 import { parseOperand } from './parse-operand.ts';
 import { isDnsRcode, operandKind, type ValueKind } from './placeholders.ts';
 import { Scanner } from './scanner.ts';
@@ -34,7 +35,7 @@ function checkSides(left: Operand, op: Operator, right: Expected): Expected {
   if (op === '=~' || op === '!~') {
     if (kind === 'boolean') throw new ConditionSyntaxError(`${left.text} is true or false; compare it with == or !=`);
     if (right.kind === 'regex') return right;
-    if (right.kind === 'literal') return { kind: 'regex', regex: compileRegex(right.literal.text, '') };
+    if (right.kind === 'literal') return { kind: 'regex', regex: compileLinearRegex(right.literal.text, '') };
     throw new ConditionSyntaxError(`${op} takes a /regex/ or a string, not ${right.kind === 'any' ? 'any()' : 'pat()'}`);
   }
   if (right.kind === 'regex') throw new ConditionSyntaxError(`use =~ (or !~) to match a regex, not ${op}`);

@@ -1,8 +1,10 @@
 import { ConditionSyntaxError, type Expected, type Literal } from './condition.ts';
+import { globProblem } from './glob.ts';
+import { compileLinearRegex } from './linear-regex.ts';
 import { excerpt } from './scanner.ts';
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
-/** `/…/flags`; g and y are left out because they make RegExp.test stateful. */
+/** `/…/flags`; g and y are left out because they would make a match stateful. */
 const REGEX = /^\/(.+)\/([imsu]*)$/s;
 /** Looks like a regex but with flags we refuse: an error rather than a silent string compare. */
 const REGEX_OTHER_FLAGS = /^\/.+\/([dgimsuyv]+)$/s;
@@ -15,12 +17,19 @@ export function parseExpected(text: string, op: string): Expected {
   const rest = text.trim();
   if (rest === '') throw new ConditionSyntaxError(`expected a value after ${op}`);
   if (/^any\s*\(/.test(rest)) return { kind: 'any', literals: parseAny(rest) };
-  if (/^pat\s*\(/.test(rest)) return { kind: 'pattern', glob: parseCall(rest, 'pat') };
+  if (/^pat\s*\(/.test(rest)) return { kind: 'pattern', glob: parseGlob(rest) };
   const regex = REGEX.exec(rest);
-  if (regex) return { kind: 'regex', regex: compileRegex(regex[1] ?? '', regex[2] ?? '') };
+  if (regex) return { kind: 'regex', regex: compileLinearRegex(regex[1] ?? '', regex[2] ?? '') };
   const refused = REGEX_OTHER_FLAGS.exec(rest);
   if (refused) throw new ConditionSyntaxError(`unsupported regex flags '${refused[1]}', use only i, m, s and u`);
   return { kind: 'literal', literal: parseSingleLiteral(rest) };
+}
+
+function parseGlob(rest: string): string {
+  const glob = parseCall(rest, 'pat');
+  const problem = globProblem(glob);
+  if (problem) throw new ConditionSyntaxError(problem);
+  return glob;
 }
 
 /** The text between `name(` and the final `)`. */
@@ -90,12 +99,4 @@ function parseQuoted(text: string, quote: string): Literal {
     }
   }
   throw new ConditionSyntaxError(`unterminated quoted string ${excerpt(text)}`);
-}
-
-export function compileRegex(source: string, flags: string): RegExp {
-  try {
-    return new RegExp(source, flags);
-  } catch (err) {
-    throw new ConditionSyntaxError(`invalid regex /${excerpt(source)}/: ${(err as Error).message}`);
-  }
 }

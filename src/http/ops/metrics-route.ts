@@ -4,8 +4,11 @@ import type { PharosMetrics } from '../../ops/metrics/pharos-metrics.ts';
 
 export interface MetricsRouteOptions {
   metrics: PharosMetrics;
-  /** when set, a scrape needs `Authorization: Bearer <token>` */
-  token?: string;
+  /**
+   * who may scrape: holders of the bearer token, anyone (`public`, the operator's explicit choice), or, with neither
+   * configured, nobody (401 with a hint: an endpoint left open by omission is not a default)
+   */
+  access: { token: string } | 'public' | 'unconfigured';
 }
 
 /** Count every answer fastify gives, by route pattern (request.routeOptions.url, never the raw URL) and status. */
@@ -16,11 +19,15 @@ export function observeHttpAnswers(app: FastifyInstance, metrics: PharosMetrics)
   });
 }
 
-/** GET /metrics: Prometheus text format, optionally behind a bearer token. */
+/** GET /metrics: Prometheus text format, behind a bearer token unless explicitly public. */
 export function registerMetricsRoute(app: FastifyInstance, opts: MetricsRouteOptions): void {
-  const expected = opts.token === undefined ? undefined : digest(opts.token);
+  const { access } = opts;
+  const expected = typeof access === 'object' ? digest(access.token) : undefined;
   app.get('/metrics', async (request, reply) => {
     reply.header('cache-control', 'no-store');
+    if (access === 'unconfigured') {
+      return reply.code(401).header('www-authenticate', 'Bearer realm="metrics"').send({ error: 'metrics_token_not_configured', message: 'no scrape token is configured: set metrics.token (16+ characters) and scrape with "Authorization: Bearer <token>", or set metrics.public: true to serve /metrics to anyone who can reach it' });
+    }
     if (expected && !bearerMatches(request.headers.authorization, expected)) {
       return reply.code(401).header('www-authenticate', 'Bearer realm="metrics"').send({ error: 'unauthorized', message: 'a bearer token is needed for /metrics' });
     }

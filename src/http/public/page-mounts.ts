@@ -65,9 +65,33 @@ export function buildPageMounts(config: MountSource): PageMounts {
   return { all, root, bySlug, byHost };
 }
 
-/** The page's components: those listed, then those of the listed groups, in config order; neither listed: all. */
-function componentsOf(config: MountSource, page: PageConfig): string[] {
-  if (!page.components && !page.groups) return config.components.map((c) => c.id);
+/**
+ * The components a page shows, by slug ('' = the page served at /: the default one, or all components when there are
+ * no pages); undefined when no page has that slug. What subscriptions to the page are routed on.
+ */
+export function pageComponentIds(source: Pick<MountSource, 'pages' | 'components'>, slug: string): string[] | undefined {
+  if (source.pages.length === 0) return slug === '' ? source.components.map((c) => c.id) : undefined;
+  const page = slug === '' ? (source.pages.find((p) => p.default) ?? source.pages[0]) : source.pages.find((p) => p.slug === slug);
+  return page && componentsOf(source, page);
+}
+
+/**
+ * The page's components: those listed, then those of the listed groups, in config order. A page that lists neither
+ * shows all of them, except, on a public page, those a private page names and no public page does: naming a
+ * component on a private page makes it private unless a public page names it too.
+ */
+function componentsOf(config: Pick<MountSource, 'pages' | 'components'>, page: PageConfig): string[] {
+  const listed = listedBy(config, page);
+  if (listed) return listed;
+  if (page.access) return config.components.map((c) => c.id);
+  const named = (access: boolean) => new Set(config.pages.flatMap((p) => (!!p.access === access ? (listedBy(config, p) ?? []) : [])));
+  const [onPrivate, onPublic] = [named(true), named(false)];
+  return config.components.map((c) => c.id).filter((id) => !onPrivate.has(id) || onPublic.has(id));
+}
+
+/** The components a page names (by id or group), in display order; undefined when it names none (all). */
+function listedBy(config: Pick<MountSource, 'components'>, page: PageConfig): string[] | undefined {
+  if (!page.components && !page.groups) return undefined;
   const ids = [...(page.components ?? [])];
   const groups = new Set(page.groups ?? []);
   for (const c of config.components) if (c.group && groups.has(c.group) && !ids.includes(c.id)) ids.push(c.id);

@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { limitedServer, type HttpLimits } from '../http-limits.ts';
 import { registerPageAccessRoutes } from './private/access-routes.ts';
 import { denyPrivateRequest } from './private/deny-private-request.ts';
 import type { PageAccessGate } from './private/page-access-gate.ts';
@@ -9,7 +10,7 @@ import { renderAsset, type RenderedAsset } from './rendered-asset.ts';
 import { resolvePublicRequest, type PublicAnswer } from './resolve-public-request.ts';
 import { readPublicHeaders } from './request-headers.ts';
 import { servePublicRaw, type HtmlSecurityHeaders } from './serve-public-raw.ts';
-import type { StreamHub } from './stream-hub.ts';
+import type { StreamHub, StreamOpening } from './stream-hub.ts';
 
 export interface PublicSide {
   snapshot: PublicSnapshot;
@@ -31,15 +32,16 @@ export function staticAssets(renderers: PublicRenderers): Map<string, RenderedAs
  * An HTTP server whose public GETs are answered from the snapshot before the framework sees them; everything else
  * (ops, push, admin) goes to fastify. Used as fastify's serverFactory.
  */
-export function publicFastPathServer(side: PublicSide, assets: ReadonlyMap<string, RenderedAsset>) {
+export function publicFastPathServer(side: PublicSide, assets: ReadonlyMap<string, RenderedAsset>, limits: HttpLimits) {
   return (handler: (req: IncomingMessage, res: ServerResponse) => void): Server =>
-    createServer((req, res) => {
+    limitedServer(limits, (req, res) => {
       if (req.method === 'GET' || req.method === 'HEAD') {
         const headers = readPublicHeaders(req.rawHeaders);
         const answer = resolvePublicRequest(side.snapshot, assets, headers.host, req.url ?? '/');
-        // a private page is left to fastify: its check reads cookies and the client address as fastify sees it
-        if (answer && !answer.gated) {
-          servePublicRaw(req, res, answer, side.streams, headers, side.security);
+        // a private page is left to fastify: its check reads cookies and the client address as fastify sees it; so is a
+        // live stream, capped per client address (request.ip: one rule for the address, src/http/trust-proxy.ts)
+        if (answer && !answer.gated && answer.kind !== 'stream') {
+          servePublicRaw(req, res, answer, headers, side.security);
           side.answered?.(answer, res.statusCode);
           return;
         }
@@ -54,6 +56,13 @@ export function publicFastPathServer(side: PublicSide, assets: ReadonlyMap<strin
  */
 export function registerPublicRoutes(app: FastifyInstance, side: PublicSide, assets: ReadonlyMap<string, RenderedAsset>): void {
   if (side.access) registerPageAccessRoutes(app, side.access, side.snapshot, side.security);
+  let lastWarnedAt = 0;
+  // a proxy in front without server.trust_proxy makes every viewer one address: say so, at most once a minute
+  const warnRefused = (request: FastifyRequest) => {
+    if (Date.now() - lastWarnedAt < 60_000) return;
+    lastWarnedAt = Date.now();
+    request.log.warn({ address: request.ip, perClient: side.streams.perClient }, 'live streams refused to a client address at server.streams_per_client; behind a proxy, is server.trust_proxy set?');
+  };
   app.get('/*', async (request, reply) => {
     const answer = resolvePublicRequest(side.snapshot, assets, request.headers.host, request.url);
     if (!answer) return reply.code(404).send({ error: 'not_found', message: `no route for GET ${request.url.split('?')[0]}` });
@@ -62,8 +71,22 @@ export function registerPublicRoutes(app: FastifyInstance, side: PublicSide, ass
       if (!gate) return reply.code(401).header('cache-control', 'no-store').send({ error: 'private_page', message: 'this status page is private' });
       if (!(await gate.admits(answer.gated, request))) return denyPrivateRequest(request, reply, answer.gated, gate, side.security);
     }
+    if (answer.kind === 'stream') return openStream(request, reply, answer, side, warnRefused);
     reply.hijack();
-    servePublicRaw(request.raw, reply.raw, answer, side.streams, readPublicHeaders(request.raw.rawHeaders), side.security);
+    servePublicRaw(request.raw, reply.raw, answer, readPublicHeaders(request.raw.rawHeaders), side.security);
     return reply;
   });
 }
+
+/** A live stream: CORS only on a public page's, and at most `perClient` open per client address. */
+function openStream(request: FastifyRequest, reply: FastifyReply, answer: PublicAnswer & { kind: 'stream' }, side: PublicSide, warnRefused: (request: FastifyRequest) => void): FastifyReply {
+  const opening = side.streams.add(reply.raw, answer.page.mountKey, answer.page, { address: request.ip, cors: !answer.gated });
+  side.answered?.(answer, STREAM_STATUS[opening]);
+  if (opening === 'open') return reply.hijack();
+  reply.code(STREAM_STATUS[opening]).header('cache-control', 'no-store').header('retry-after', '5');
+  if (opening === 'full') return reply.send({ error: 'busy', message: 'too many live viewers' });
+  warnRefused(request);
+  return reply.send({ error: 'too_many_streams', message: `at most ${side.streams.perClient} live streams per client address` });
+}
+
+const STREAM_STATUS: Record<StreamOpening, number> = { open: 200, full: 503, client_full: 429 };

@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RenderedAsset } from './rendered-asset.ts';
 import type { PublicRequestHeaders } from './request-headers.ts';
 import type { PublicAnswer } from './resolve-public-request.ts';
-import type { StreamHub } from './stream-hub.ts';
 import { PRIVATE_VARY } from './private/private-headers.ts';
 
 const NOSNIFF = 'x-content-type-options';
@@ -18,20 +17,20 @@ export function htmlSecurityHeaders(make: (kind: 'public' | 'widget') => Record<
   return { page: flat(make('public')), widget: flat(make('widget')) };
 }
 
+/** What servePublicRaw writes: anything but a live stream, which is opened by the routes (it needs the client's address). */
+export type RawAnswer = Exclude<PublicAnswer, { kind: 'stream' }>;
+
 /**
  * Write a public answer straight to Node's response: the hot path of a status page under load skips the framework
  * (routing, hooks, serialisation) and copies bytes from memory, with header lists built once per asset.
  * 304 on a matching ETag; brotli or gzip by Accept-Encoding.
  */
-export function servePublicRaw(req: IncomingMessage, res: ServerResponse, answer: PublicAnswer, streams: StreamHub, headers: PublicRequestHeaders, security: HtmlSecurityHeaders): void {
+export function servePublicRaw(req: IncomingMessage, res: ServerResponse, answer: RawAnswer, headers: PublicRequestHeaders, security: HtmlSecurityHeaders): void {
   switch (answer.kind) {
     case 'starting':
       return json(res, 503, { error: 'starting', message: 'status not loaded yet' }, { 'retry-after': '1' });
     case 'error':
       return json(res, answer.status, { error: answer.error, message: answer.message, ...(answer.field ? { field: answer.field } : {}) });
-    case 'stream':
-      if (!streams.add(res, answer.page.mountKey, answer.page)) json(res, 503, { error: 'busy', message: 'too many live viewers' }, { 'retry-after': '5' });
-      return;
     case 'asset': {
       const { asset } = answer;
       const inm = headers.ifNoneMatch;

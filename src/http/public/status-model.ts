@@ -12,9 +12,9 @@ export interface StatusModel {
   updatedAt: number;
   /** the page's components, in display order */
   components: ModelComponent[];
-  /** recent incidents touching the page's components (unresolved and resolved), newest first; bounded */
+  /** recent incidents touching the page's components (unresolved and resolved), newest first; bounded; cut down to the page's components (incidentSeenBy) */
   incidents: Incident[];
-  /** maintenance windows touching the page's components, by start time */
+  /** maintenance windows touching the page's components, by start time, cut down to them (maintenanceSeenBy) */
   maintenances: MaintenanceWindow[];
   monitors: ModelMonitor[];
   /** per component id */

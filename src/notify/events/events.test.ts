@@ -100,15 +100,26 @@ describe('routing', () => {
     assert.ok(!channelWants({ id: 'a', components: ['c2'] }, down));
     assert.ok(!channelWants({ id: 'a', monitors: ['other'] }, down));
   });
-  test('subscribers hear incidents and maintenance only, on their components', () => {
-    assert.ok(!subscriberWants([], down));
-    const inc = incidentEvent(undefined, { id: 'i', name: 'x', status: 'investigating', impact: 'minor', source: 'manual', componentIds: ['c1'], createdAt: 1, updatedAt: 1, resolvedAt: null, updates: [] }, new Map(), () => 'operational', links)!;
-    assert.ok(subscriberWants([], inc));
-    assert.ok(subscriberWants(['c1'], inc));
-    assert.ok(!subscriberWants(['c9'], inc));
-  });
+  const incidentOn = (componentIds: string[]) =>
+    incidentEvent(undefined, { id: 'i', name: 'x', status: 'investigating', impact: 'minor', source: 'manual', componentIds, createdAt: 1, updatedAt: 1, resolvedAt: null, updates: [] }, new Map(), () => 'operational', links)!;
+  const subscriberRows: { name: string; chose: string[]; page: string[] | null; event: ReturnType<typeof incidentOn>; wants: boolean }[] = [
+    { name: 'a monitor event: never', chose: [], page: ['c1'], event: down, wants: false },
+    { name: 'everything on the page: an incident on it', chose: [], page: ['c1'], event: incidentOn(['c1']), wants: true },
+    { name: 'the chosen component', chose: ['c1'], page: ['c1', 'c2'], event: incidentOn(['c1']), wants: true },
+    { name: 'another component than chosen', chose: ['c9'], page: ['c1', 'c9'], event: incidentOn(['c1']), wants: false },
+    { name: 'everything on the page: an incident on components it does not show', chose: [], page: ['c1'], event: incidentOn(['secret']), wants: false },
+    { name: 'an incident on a shown and a hidden component', chose: [], page: ['c1'], event: incidentOn(['c1', 'secret']), wants: true },
+    { name: 'chosen, but the page no longer shows it', chose: ['secret'], page: ['c1'], event: incidentOn(['secret']), wants: false },
+    { name: 'an incident on no component (every page shows it)', chose: [], page: ['c1'], event: incidentOn([]), wants: true },
+    { name: 'the page is gone', chose: [], page: null, event: incidentOn(['c1']), wants: false },
+  ];
+  for (const row of subscriberRows) {
+    test(`subscribers hear incidents and maintenance their page shows: ${row.name}`, () => {
+      assert.equal(subscriberWants({ componentIds: row.chose, pageComponentIds: row.page }, row.event), row.wants);
+    });
+  }
   test('one outbox row per wanting target, with a stable id', () => {
-    const rows = outboxRowsFor(down, { channels: [{ id: 'slack' }, { id: 'mail', events: ['incident.created'] }], subscribers: [{ id: 's1', componentIds: [] }] }, 7);
+    const rows = outboxRowsFor(down, { channels: [{ id: 'slack' }, { id: 'mail', events: ['incident.created'] }], subscribers: [{ id: 's1', componentIds: [], pageComponentIds: ['c1'] }] }, 7);
     assert.deepEqual(rows.map((r) => r.id), ['mon:api:5:down:channel:slack']);
   });
 });

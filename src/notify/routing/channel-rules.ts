@@ -36,11 +36,27 @@ export function channelWants(rule: ChannelRule, event: NotificationEvent): boole
   return true;
 }
 
-/** Subscribers hear about incidents and maintenance on the components they chose (none chosen: all). */
-export function subscriberWants(componentIds: readonly string[], event: NotificationEvent): boolean {
+/** A confirmed subscriber as routing sees it. */
+export interface SubscriberRoute {
+  id: string;
+  /** chosen at sign-up; none: all its page shows */
+  componentIds: readonly string[];
+  /** the components its page shows; null: its page is gone */
+  pageComponentIds: readonly string[] | null;
+}
+
+/**
+ * Subscribers hear about incidents and maintenance that their page shows (one on no component is shown on every
+ * page), on the components they chose (none chosen: all of the page's).
+ */
+export function subscriberWants(subscriber: Omit<SubscriberRoute, 'id'>, event: NotificationEvent): boolean {
   if (!event.type.startsWith('incident.') && !event.type.startsWith('maintenance.')) return false;
-  if (componentIds.length === 0) return true;
-  return event.components.some((c) => componentIds.includes(c.id));
+  const page = subscriber.pageComponentIds;
+  if (!page) return false;
+  const onPage = event.components.filter((c) => page.includes(c.id));
+  if (event.components.length > 0 && onPage.length === 0) return false;
+  if (subscriber.componentIds.length === 0) return true;
+  return onPage.some((c) => subscriber.componentIds.includes(c.id));
 }
 
 export type { NotificationEventType };

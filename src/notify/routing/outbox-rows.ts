@@ -1,11 +1,11 @@
 import type { NewOutboxRow } from '../../store/outbox-store.ts';
 import type { NotificationEvent } from '../notification-event.ts';
-import { channelWants, subscriberWants, type ChannelRule } from './channel-rules.ts';
+import { channelWants, subscriberWants, type ChannelRule, type SubscriberRoute } from './channel-rules.ts';
 
 export interface NotificationTargets {
   channels: readonly ChannelRule[];
   /** confirmed subscribers only */
-  subscribers: readonly { id: string; componentIds: readonly string[] }[];
+  subscribers: readonly SubscriberRoute[];
 }
 
 /** The outbox rows for one event: one per channel and per subscriber that wants it. */
@@ -22,6 +22,6 @@ export function outboxRowsFor(event: NotificationEvent, targets: NotificationTar
   });
   return [
     ...targets.channels.filter((c) => channelWants(c, event)).map((c) => row('channel', c.id)),
-    ...targets.subscribers.filter((s) => subscriberWants(s.componentIds, event)).map((s) => row('subscriber', s.id)),
+    ...targets.subscribers.filter((s) => subscriberWants(s, event)).map((s) => row('subscriber', s.id)),
   ];
 }

@@ -1,5 +1,6 @@
 import type { Incident } from '../../domain/incident.ts';
 import { pageStatus } from '../../domain/page-status.ts';
+import { incidentSeenBy } from '../../domain/scope-to-components.ts';
 import { renderIncident } from '../../http/public/statuspage/render-incident.ts';
 import { renderMaintenance } from '../../http/public/statuspage/render-maintenance.ts';
 import type { StatuspageIncident, StatuspageMaintenance } from '../../http/public/statuspage/statuspage-schema.ts';
@@ -57,12 +58,14 @@ export function webhookPage(model: StatusModel, event?: NotificationEvent, incid
 /**
  * One event's payload, from the page model (ids, names, links, the page's status) and the incident as stored now
  * (all its updates); the event's own copy stands in when the incident is gone. null for other event types.
+ * The event is the page's view of it (scopeEventToPage); the stored incident is cut to the page's components here.
  */
 export function renderSubscriberWebhook(event: NotificationEvent, model: StatusModel, incident: Incident | undefined, meta: SubscriberWebhookMeta): SubscriberWebhookPayload | null {
-  const page = webhookPage(model, event, incident);
+  const onPage = incident && incidentOnPage(incident, model);
+  const page = webhookPage(model, event, onPage);
   const i = event.incident;
   if (i) {
-    const stored: Incident = incident ?? {
+    const stored: Incident = onPage ?? {
       id: i.id,
       name: i.name,
       status: i.status,
@@ -79,4 +82,9 @@ export function renderSubscriberWebhook(event: NotificationEvent, model: StatusM
   const w = event.maintenance;
   if (w) return { meta, page, incident: renderMaintenance(model, { id: w.id, title: w.title, body: w.body, start: w.start, end: w.end, componentIds: event.components.map((c) => c.id) }) };
   return null;
+}
+
+/** The incident with only the components the page shows (in its list and in every update's changes). */
+function incidentOnPage(incident: Incident, model: StatusModel): Incident | undefined {
+  return incidentSeenBy(incident, new Map(model.components.map((c) => [c.id, c.name])));
 }

@@ -20,7 +20,7 @@ export const subscribeRequestSchema = z
           .max(254)
           .pipe(z.email({ message: 'not an email address' }))
           .optional(),
-        endpoint: endpointUrlSchema('loopback').optional(),
+        endpoint: endpointUrlSchema('never').optional(),
       })
       .strict()
       .refine((s) => (s.email === undefined) !== (s.endpoint === undefined), { message: 'give either email or endpoint' }),

@@ -2,11 +2,14 @@ import { newSecret } from '../../auth/secret-token.ts';
 import { newId } from '../../domain/ids.ts';
 import type { SubscriberKind, SubscriberRecord } from '../../store/admin-store.ts';
 import { DuplicateError } from '../../store/store-errors.ts';
+import type { SubscriptionChoice } from '../../store/subscribers/subscriber-store.ts';
+import { deniedLiteralHost } from '../../egress/guarded-lookup.ts';
 import { sendHttp } from '../http/send-http.ts';
 import { renderConfirmationMail } from './render-subscriber-mail.ts';
 import { SUBSCRIBER_WEBHOOK_DOCUMENTATION, webhookPage, type SubscriberWebhookTest } from './render-subscriber-webhook.ts';
 import { honeypotFilled, subscribeRequestSchema } from './subscribe-input.ts';
 import { SubscriberError } from './subscriber-error.ts';
+import type { SubscriberPage } from './subscriber-page.ts';
 import type { SubscriberServiceDeps } from './subscriber-service-deps.ts';
 
 const HOUR = 3_600_000;
@@ -21,12 +24,19 @@ export interface SubscribeOutcome {
 const PENDING: SubscribeOutcome = { status: 'pending', message: 'Check your inbox: we sent a link to confirm your subscription.' };
 const WEBHOOK_CONFIRMED: SubscribeOutcome = { status: 'confirmed', message: 'Your endpoint answered the test delivery: it is subscribed.' };
 
+/** The same answer for an unknown id and for one of a component the page does not show (no way to list hidden ones). */
+const NOT_ON_PAGE = 'not a component of this page';
+/** One answer for every failed test delivery: it must not tell what the endpoint answered, nor whether it did. */
+const TEST_DELIVERY_FAILED = 'the endpoint did not accept the test delivery: it must be reachable over https at a public address and answer 2xx';
+
 /**
- * A public sign-up (JSON API or the page's form): per-IP limit, honeypot, validation, then double opt-in. An email
- * gets a confirmation link (a repeat sign-up renews it, within the per-address limit; an address already confirmed is
- * told nothing new); a webhook gets a test POST and is confirmed when it answers 2xx.
+ * A public sign-up (JSON API or the page's form) through one page: per-IP limit, honeypot, validation, then double
+ * opt-in. The subscription belongs to that page: its components are the page's (none chosen: all the page shows).
+ * An email gets a confirmation link (a repeat sign-up renews it, within the per-address limit; an address already
+ * confirmed is told nothing new); a webhook gets a test POST and is confirmed when it answers 2xx.
+ * A private page's access is checked by the caller before this (src/http/public/subscribe).
  */
-export async function subscribe(deps: SubscriberServiceDeps, input: { body: unknown; ip: string }): Promise<SubscribeOutcome> {
+export async function subscribe(deps: SubscriberServiceDeps, input: { body: unknown; ip: string; page: SubscriberPage }): Promise<SubscribeOutcome> {
   const { config } = deps;
   if (!config.enabled) throw new SubscriberError('not_available', 'subscriptions are not offered here');
   const quota = deps.ipQuota.check(input.ip);
@@ -36,41 +46,47 @@ export async function subscribe(deps: SubscriberServiceDeps, input: { body: unkn
   if (honeypotFilled(input.body)) return PENDING;
 
   const parsed = subscribeRequestSchema.safeParse(input.body);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
-    throw new SubscriberError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
-  }
+  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })));
   const { subscriber, components } = parsed.data;
-  const known = new Map((await deps.store.listComponents()).map((c) => [c.id, c.config.name]));
-  const unknown = components.flatMap((id, n) => (known.has(id) ? [] : [{ path: `components.${n}`, message: `no component "${id}"` }]));
-  if (unknown.length > 0) throw new SubscriberError('invalid_input', unknown.map((i) => `${i.path}: ${i.message}`).join('; '), unknown);
+  const { page } = input;
+  const shown = new Map(page.model.components.map((c) => [c.id, c.name]));
+  const notShown = components.flatMap((id, n) => (shown.has(id) ? [] : [{ path: `components.${n}`, message: NOT_ON_PAGE }]));
+  if (notShown.length > 0) throw invalid(notShown);
+  const choice: SubscriptionChoice = { componentIds: components, pageSlug: page.slug, pageAccess: page.access };
 
   if (subscriber.email !== undefined) {
-    if (!deps.mailer) throw new SubscriberError('invalid_input', 'subscriber.email: email subscriptions are not offered here', [{ path: 'subscriber.email', message: 'email subscriptions are not offered here' }]);
-    return subscribeEmail(deps, subscriber.email, components, components.map((id) => known.get(id)!));
+    if (!deps.mailer) throw invalid([{ path: 'subscriber.email', message: 'email subscriptions are not offered here' }]);
+    return subscribeEmail(deps, subscriber.email, choice, page, components.map((id) => shown.get(id)!));
   }
-  if (!config.webhooks) throw new SubscriberError('invalid_input', 'subscriber.endpoint: webhook subscriptions are not offered here', [{ path: 'subscriber.endpoint', message: 'webhook subscriptions are not offered here' }]);
-  return subscribeWebhook(deps, subscriber.endpoint!, components);
+  if (!config.webhooks) throw invalid([{ path: 'subscriber.endpoint', message: 'webhook subscriptions are not offered here' }]);
+  // a literal address is judged now; a name is judged on every connect, after DNS (the answer does not say which)
+  if (deniedLiteralHost(deps.endpointGuard, new URL(subscriber.endpoint!).hostname)) {
+    throw invalid([{ path: 'subscriber.endpoint', message: 'must reach a public address (no loopback, private, link-local or reserved ones)' }]);
+  }
+  return subscribeWebhook(deps, subscriber.endpoint!, choice, page);
 }
 
-async function subscribeEmail(deps: SubscriberServiceDeps, email: string, components: string[], componentNames: string[]): Promise<SubscribeOutcome> {
+function invalid(issues: { path: string; message: string }[]): SubscriberError {
+  return new SubscriberError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+}
+
+async function subscribeEmail(deps: SubscriberServiceDeps, email: string, choice: SubscriptionChoice, page: SubscriberPage, componentNames: string[]): Promise<SubscribeOutcome> {
   const now = deps.now();
   const existing = await existingOrCounted(deps, 'email', email, now);
   if (existing?.confirmedAt != null) return PENDING;
   const { secret, hash } = newSecret('phc_');
   const confirmation = { tokenHash: hash, expiresAt: now + deps.config.confirm_within, sentAt: now };
-  if (existing) await deps.store.subscribers.renewConfirmation(existing.id, confirmation, components);
+  if (existing) await deps.store.subscribers.renewConfirmation(existing.id, confirmation, choice);
   else {
     try {
-      await deps.store.subscribers.create(newSubscriber('email', email, components, now), confirmation);
+      await deps.store.subscribers.create(newSubscriber('email', email, choice, now), confirmation);
     } catch (err) {
       // a sign-up for the same address won the race: it sends its own mail
       if (err instanceof DuplicateError) return PENDING;
       throw err;
     }
   }
-  const model = deps.pageModel();
-  const mail = renderConfirmationMail({ name: model?.page.name ?? 'Status' }, (await deps.links()).confirm(secret), confirmation.expiresAt, componentNames);
+  const mail = renderConfirmationMail(page.model.page, (await deps.links()).confirm(secret), confirmation.expiresAt, componentNames);
   const sent = await deps.mailer!.send({ to: email, ...mail }, AbortSignal.timeout(20_000));
   if (!sent.ok) {
     deps.logger.warn({ error: sent.error, status: sent.remoteStatus }, 'confirmation mail not sent');
@@ -79,14 +95,14 @@ async function subscribeEmail(deps: SubscriberServiceDeps, email: string, compon
   return PENDING;
 }
 
-async function subscribeWebhook(deps: SubscriberServiceDeps, endpoint: string, components: string[]): Promise<SubscribeOutcome> {
+async function subscribeWebhook(deps: SubscriberServiceDeps, endpoint: string, choice: SubscriptionChoice, page: SubscriberPage): Promise<SubscribeOutcome> {
   const now = deps.now();
   const existing = await existingOrCounted(deps, 'webhook', endpoint, now);
   if (existing?.confirmedAt != null) return WEBHOOK_CONFIRMED;
   let id = existing?.id;
-  if (existing) await deps.store.subscribers.renewConfirmation(existing.id, null, components);
+  if (existing) await deps.store.subscribers.renewConfirmation(existing.id, null, choice);
   else {
-    const record = newSubscriber('webhook', endpoint, components, now);
+    const record = newSubscriber('webhook', endpoint, choice, now);
     try {
       await deps.store.subscribers.create(record, null);
     } catch (err) {
@@ -95,14 +111,17 @@ async function subscribeWebhook(deps: SubscriberServiceDeps, endpoint: string, c
     }
     id = record.id;
   }
-  const model = deps.pageModel();
   const body: SubscriberWebhookTest = {
     meta: { unsubscribe: (await deps.links()).unsubscribe(id!), documentation: SUBSCRIBER_WEBHOOK_DOCUMENTATION },
-    page: model ? webhookPage(model) : { id: '', status_indicator: 'none', status_description: '' },
-    test: { message: 'Pharos subscription test: answer with a 2xx status to confirm this endpoint.', subscriber_id: id!, components },
+    page: webhookPage(page.model),
+    test: { message: 'Pharos subscription test: answer with a 2xx status to confirm this endpoint.', subscriber_id: id!, components: choice.componentIds },
   };
   const result = await sendHttp({ idempotencyKey: `subscribe:${id}:${now}`, signal: AbortSignal.timeout(10_000), dispatcher: deps.dispatcher, now: deps.now }, endpoint, { body: JSON.stringify(body) });
-  if (!result.ok) throw new SubscriberError('delivery_failed', `the endpoint did not accept the test delivery (${result.remoteStatus ? `HTTP ${result.remoteStatus}` : 'no answer'}); it must answer 2xx`);
+  if (!result.ok) {
+    // the operator may read why in the log; the public may not (a status or a refusal would make this an oracle)
+    deps.logger.debug({ subscriber: id, error: result.error, status: result.remoteStatus }, 'webhook test delivery failed');
+    throw new SubscriberError('delivery_failed', TEST_DELIVERY_FAILED);
+  }
   await deps.store.subscribers.markConfirmed(id!, deps.now());
   deps.onChange?.();
   return WEBHOOK_CONFIRMED;
@@ -117,6 +136,6 @@ async function existingOrCounted(deps: SubscriberServiceDeps, kind: SubscriberKi
   return existing;
 }
 
-function newSubscriber(kind: SubscriberKind, target: string, componentIds: string[], now: number): SubscriberRecord {
-  return { id: newId(), kind, target, componentIds, confirmedAt: null, createdAt: now };
+function newSubscriber(kind: SubscriberKind, target: string, choice: SubscriptionChoice, now: number): SubscriberRecord {
+  return { id: newId(), kind, target, ...choice, componentIds: [...choice.componentIds], confirmedAt: null, createdAt: now };
 }

@@ -3,12 +3,12 @@ import { LoginThrottle } from '../../auth/login-throttle.ts';
 import type { SubscribersConfig } from '../../config/subscribers-schema.ts';
 import { guardedDispatcher } from '../../egress/guarded-agent.ts';
 import type { EgressPolicy } from '../../egress/egress-policy.ts';
-import type { StatusModel } from '../../http/public/status-model.ts';
 import type { Logger } from '../../runtime/logger.ts';
 import type { Store } from '../../store/store.ts';
 import type { ChannelSender } from '../outbox-worker.ts';
 import { newLinkKey, SUBSCRIBER_LINK_KEY_SETTING, subscriberLinks, type SubscriberLinks } from './subscriber-links.ts';
 import { smtpSubscriberMailer } from './subscriber-mailer.ts';
+import type { SubscriberPages } from './subscriber-page.ts';
 import { subscriberSender } from './subscriber-sender.ts';
 import type { SubscriberServiceDeps } from './subscriber-service-deps.ts';
 
@@ -20,8 +20,8 @@ export interface SubscriberRuntimeOptions {
   now(): number;
   /** the public base URL for links in mails, no trailing slash */
   baseUrl(): string;
-  /** the default public page's model */
-  pageModel(): StatusModel | undefined;
+  /** the public pages, by slug, as the public side shows them */
+  pages: SubscriberPages;
   /** a subscriber was confirmed or removed (reload the notification targets) */
   onChange?(): void;
 }
@@ -38,11 +38,12 @@ const HOUR = 3_600_000;
 
 /**
  * The subscribers' shared parts, made once: the mailer, the dispatcher for webhook endpoints (the egress policy's
- * `api` guard: the public gave these targets), the signed-link key (read once from the store), the per-IP limit.
+ * strict `public` guard: the public gave these targets), the signed-link key (read once from the store), the per-IP
+ * limit. The dispatcher follows no redirect (undici's default), so every address connected to is one the guard judged.
  */
 export function createSubscriberRuntime(opts: SubscriberRuntimeOptions): SubscriberRuntime {
-  const guard = opts.egress.guardFor('api');
-  const dispatcher = guardedDispatcher(guard);
+  const endpointGuard = opts.egress.guardFor('public');
+  const dispatcher = guardedDispatcher(endpointGuard);
   let links: Promise<SubscriberLinks> | undefined;
   const linksOnce = () => {
     links ??= opts.store.outbox.setting(SUBSCRIBER_LINK_KEY_SETTING, newLinkKey).then((key) => subscriberLinks(opts.baseUrl(), key));
@@ -56,13 +57,14 @@ export function createSubscriberRuntime(opts: SubscriberRuntimeOptions): Subscri
     config: opts.config,
     mailer,
     links: linksOnce,
-    pageModel: opts.pageModel,
+    pages: opts.pages,
     dispatcher,
+    endpointGuard,
     ipQuota: new LoginThrottle({ max: opts.config.per_ip_per_hour, windowMs: HOUR, maxKeys: 100_000, now: opts.now }),
     logger: opts.logger.child({ component: 'subscribers' }),
     now: opts.now,
     onChange: opts.onChange,
   };
-  const sender = subscriberSender(opts.store, opts.config, { mailer, dispatcher, egress: guard, links: linksOnce, pageModel: opts.pageModel });
+  const sender = subscriberSender(opts.store, opts.config, { mailer, dispatcher, egress: endpointGuard, links: linksOnce, pages: opts.pages });
   return { deps, sender, close: () => (dispatcher as Agent).close() };
 }

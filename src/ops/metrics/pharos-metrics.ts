@@ -2,6 +2,7 @@ import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { KyselyPlugin } from 'kysely';
 import { CheckMetrics, type SchedulerView } from './check-metrics.ts';
 import { HttpMetrics } from './http-metrics.ts';
+import { registerLeaseMetrics, type LeaseView } from './lease-metrics.ts';
 import { OutboxMetrics, type OutboxView } from './outbox-metrics.ts';
 import { registerPublicSideMetrics, type PublicSideView } from './public-side-metrics.ts';
 import { registerResultBufferMetrics, type ResultBufferView } from './result-buffer-metrics.ts';
@@ -21,6 +22,7 @@ export interface MetricSources {
   publicSide: PublicSideView;
   /** absent on a web replica (it writes no results) */
   resultBuffer?: ResultBufferView;
+  leases?: LeaseView;
 }
 
 /**
@@ -37,6 +39,7 @@ export class PharosMetrics {
   readonly storeQueries: KyselyPlugin;
   private publicSide: PublicSideView | undefined;
   private resultBuffer: ResultBufferView | undefined;
+  private leases: LeaseView | undefined;
 
   constructor(opts: PharosMetricsOptions) {
     const now = opts.now ?? Date.now;
@@ -48,6 +51,7 @@ export class PharosMetrics {
     this.outbox = new OutboxMetrics(this.registry, now, opts.onCollectError ?? (() => undefined));
     registerPublicSideMetrics(this.registry, () => this.publicSide, now);
     registerResultBufferMetrics(this.registry, () => this.resultBuffer);
+    registerLeaseMetrics(this.registry, () => this.leases);
     const queries = new Histogram({
       name: 'pharos_store_query_duration_seconds',
       help: 'Time of store (database) queries, including the wait for a connection, by operation.',
@@ -63,6 +67,7 @@ export class PharosMetrics {
     this.outbox.watch(sources.outbox);
     this.publicSide = sources.publicSide;
     this.resultBuffer = sources.resultBuffer;
+    this.leases = sources.leases;
   }
 
   get contentType(): string {

@@ -76,6 +76,8 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
       clock.t += TTL / 3;
       for (const w of ws) await w.manager.round();
       await assertDisjoint(ws.map((w) => w.manager), units);
+      // a rebalance in progress is no reason to leave the load balancer
+      for (const w of ws) assert.equal(w.manager.health.problem(clock.t), null);
       rounds += 1;
     }
     assert.deepEqual(ws.map((w) => w.manager.units.size), [3, 3, 3]);
@@ -163,15 +165,78 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
     await a.manager.leave();
   });
 
-  function failingWhen(down: () => boolean): LeaseStore {
+  function failingWhen(down: (method: string) => boolean, message = 'store down'): LeaseStore {
     return new Proxy(store.leases, {
       get(target, key, receiver) {
         const value = Reflect.get(target, key, receiver) as unknown;
         if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => (down() ? Promise.reject(new Error('store down')) : (value as (...a: unknown[]) => unknown).apply(target, args));
+        return (...args: unknown[]) => (down(String(key)) ? Promise.reject(new Error(message)) : (value as (...a: unknown[]) => unknown).apply(target, args));
       },
     });
   }
+
+  test('lease rounds that keep failing make the worker not ready, naming the error; a round that succeeds makes it ready', async () => {
+    const clock = { t: 8_000_000 };
+    const units = unitsOf(3);
+    let failing = true;
+    const errors: number[] = [];
+    // the claim fails, as it did with one INSERT for every unit: heartbeat and renewal work
+    const manager = new LeaseManager({
+      store: failingWhen((method) => failing && method === 'claim', 'too many SQL variables'),
+      workerId: 'claim-fails',
+      now: () => clock.t,
+      ttlMs: TTL,
+      units: () => units,
+      onChange: async () => undefined,
+      onError: (_err, consecutive) => void errors.push(consecutive),
+    });
+    assert.equal(manager.health.problem(clock.t), 'the first lease round has not finished');
+    for (let i = 0; i < 2; i++) {
+      await manager.round();
+      clock.t += TTL / 3;
+    }
+    assert.deepEqual(errors, [1, 2]);
+    assert.equal(manager.health.problem(clock.t), 'the first lease round has not finished');
+    await manager.round();
+    assert.equal(manager.health.problem(clock.t), '3 consecutive lease rounds failed: too many SQL variables');
+    assert.equal(manager.health.failuresTotal, 3);
+    failing = false;
+    clock.t += TTL / 3;
+    await manager.round();
+    assert.equal(manager.units.size, 3);
+    assert.equal(manager.health.problem(clock.t), null);
+    await manager.leave();
+  });
+
+  test('a round that never ends is noticed too: no success for 2 × TTL is not ready', async () => {
+    const clock = { t: 8_500_000 };
+    const a = worker('hangs', unitsOf(2), clock);
+    await a.manager.round();
+    assert.equal(a.manager.health.problem(clock.t), null);
+    clock.t += 2 * TTL;
+    assert.match(a.manager.health.problem(clock.t) ?? '', /^no lease round succeeded for 6 s$/);
+    await a.manager.leave();
+  });
+
+  test('a worker kept below its fair share longer than 3 × TTL is not ready, and says how far below', async () => {
+    const clock = { t: 9_000_000 };
+    const units = unitsOf(8);
+    // another live worker holds every unit and never gives any up (stuck, or an older version)
+    await store.leases.heartbeat('greedy', clock.t);
+    await store.leases.claim('greedy', units, clock.t, 100 * TTL);
+    const starved = worker('starved', units, clock);
+    const problems: (string | null)[] = [];
+    for (let elapsed = 0; elapsed <= 3 * TTL; elapsed += TTL / 3) {
+      await store.leases.heartbeat('greedy', clock.t);
+      await starved.manager.round();
+      problems.push(starved.manager.health.problem(clock.t));
+      clock.t += TTL / 3;
+    }
+    assert.ok(problems.slice(0, -1).every((p) => p === null), `ready within the grace: ${problems.join(', ')}`);
+    assert.equal(problems.at(-1), 'owns 0 of a fair share of at least 4 units (8 units, 2 live workers) for 9 s');
+    await starved.manager.leave();
+    await store.leases.leave('greedy');
+  });
 
   test('with the store unreachable it keeps its units (and checks them); after the outage it renews them all', async () => {
     const clock = { t: 7_000_000 };

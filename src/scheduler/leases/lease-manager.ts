@@ -1,4 +1,5 @@
 import type { LeaseStore } from '../../store/leases/lease-store.ts';
+import { LeaseHealth, type LeaseRoundView } from './lease-health.ts';
 
 export interface LeaseChange {
   added: string[];
@@ -20,7 +21,8 @@ export interface LeaseManagerOptions {
   onChange(change: LeaseChange): Promise<void>;
   /** units taken over from a worker whose lease ran out (not released) */
   onTakeover?(units: string[]): void;
-  onError?(err: unknown): void;
+  /** a round failed; `consecutive` counts this one */
+  onError?(err: unknown, consecutive: number): void;
   random?: () => number;
 }
 
@@ -39,6 +41,8 @@ export const DEFAULT_LEASE_TTL_MS = 10_000;
  */
 export class LeaseManager {
   readonly ttlMs: number;
+  /** for /readyz and /metrics: are the rounds doing their job */
+  readonly health: LeaseHealth;
   private owned = new Set<string>();
   private storeFailing = false;
   private claimNotBefore = 0;
@@ -48,6 +52,7 @@ export class LeaseManager {
 
   constructor(private readonly opts: LeaseManagerOptions) {
     this.ttlMs = opts.ttlMs ?? DEFAULT_LEASE_TTL_MS;
+    this.health = new LeaseHealth(this.ttlMs, opts.now());
   }
 
   get roundMs(): number {
@@ -78,18 +83,25 @@ export class LeaseManager {
     await this.opts.store.leave(this.opts.workerId);
   }
 
-  /** One round (the timer calls it; tests call it with a fake clock). */
+  /** One round (the timer calls it; tests call it with a fake clock). A failure is reported, never thrown. */
   async round(): Promise<void> {
-    const { store, workerId: me } = this.opts;
     const now = this.opts.now();
+    try {
+      this.health.roundSucceeded(now, await this.step(now));
+    } catch (err) {
+      this.opts.onError?.(err, this.health.roundFailed(err));
+    }
+  }
+
+  private async step(now: number): Promise<LeaseRoundView> {
+    const { store, workerId: me } = this.opts;
     let held: string[];
     try {
       await store.heartbeat(me, now);
       held = await store.renew(me, now, this.ttlMs);
     } catch (err) {
-      this.opts.onError?.(err);
       this.storeFailing = true;
-      return;
+      throw err;
     }
     if (this.storeFailing) {
       this.storeFailing = false;
@@ -112,6 +124,7 @@ export class LeaseManager {
     const added = [...regained, ...claimed];
     for (const u of added) this.owned.add(u);
     if (added.length > 0) await this.opts.onChange({ added, removed: [] });
+    return { owned: [...this.owned].filter((u) => wanted.has(u)).length, units: wanted.size, live };
   }
 
   private async claim(now: number, wanted: Set<string>, missing: number, share: number): Promise<string[]> {
@@ -131,7 +144,7 @@ export class LeaseManager {
   }
 
   private async tick(): Promise<void> {
-    this.running = this.round().catch((err: unknown) => this.opts.onError?.(err));
+    this.running = this.round();
     await this.running;
     this.running = undefined;
     if (!this.stopped) this.timer = setTimeout(() => void this.tick(), this.roundMs);

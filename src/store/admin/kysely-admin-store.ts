@@ -8,6 +8,7 @@ import type {
   CatalogObject,
   ComponentOverride,
   SessionRecord,
+  SignInLimitRecord,
   SubscriberRecord,
   UserRecord,
 } from '../admin-store.ts';
@@ -22,8 +23,9 @@ import { clearComponentOverride, listComponentOverrides, setComponentOverride } 
 import { deleteIncident, saveIncident } from './incidents.ts';
 import { createSession, deleteExpiredSessions, deleteSession, deleteSessionsOfUser, getSession, updateSession } from './sessions.ts';
 import { consumeSetupToken, createSetupToken } from './setup-tokens.ts';
+import { clearSignInFailures, countSignInFailure, listSignInLimits, lockSignIn, pruneSignInLimits, recordSignInSuccess } from './sign-in-limits.ts';
 import { createSubscriber, deleteSubscriber, getSubscriber, listSubscribers } from './subscribers.ts';
-import { countUsers, createUser, deleteUserRow, getUser, getUserByEmail, getUserByOidcSubject, listUsers, updateUser } from './users.ts';
+import { claimTotpStep, countUsers, createUser, deleteUserRow, getUser, getUserByEmail, getUserByOidcSubject, listUsers, replaceRecoveryCodes, setPassword, updateUser } from './users.ts';
 
 /**
  * The AdminStore over Kysely, for SQLite and PostgreSQL alike; each method delegates to its concern's module.
@@ -77,6 +79,42 @@ export class KyselyAdminStore implements AdminStore {
     });
   }
 
+  setPassword(id: string, passwordHash: string, now: number): Promise<number> {
+    return setPassword(this.ctx, id, passwordHash, now);
+  }
+
+  claimTotpStep(id: string, step: number): Promise<boolean> {
+    return claimTotpStep(this.ctx, id, step);
+  }
+
+  replaceRecoveryCodes(id: string, expected: readonly string[], next: readonly string[]): Promise<boolean> {
+    return replaceRecoveryCodes(this.ctx, id, expected, next);
+  }
+
+  listSignInLimits(subjects: readonly string[], clients: readonly string[]): Promise<SignInLimitRecord[]> {
+    return listSignInLimits(this.ctx, subjects, clients);
+  }
+
+  countSignInFailure(subject: string, client: string, now: number, forgetBefore: number): Promise<number> {
+    return countSignInFailure(this.ctx, subject, client, now, forgetBefore);
+  }
+
+  lockSignIn(subject: string, client: string, lockedUntil: number): Promise<void> {
+    return lockSignIn(this.ctx, subject, client, lockedUntil);
+  }
+
+  recordSignInSuccess(subject: string, client: string, now: number): Promise<void> {
+    return recordSignInSuccess(this.ctx, subject, client, now);
+  }
+
+  clearSignInFailures(subjects: readonly string[]): Promise<void> {
+    return clearSignInFailures(this.ctx, subjects);
+  }
+
+  pruneSignInLimits(failuresBefore: number, successesBefore: number): Promise<number> {
+    return pruneSignInLimits(this.ctx, failuresBefore, successesBefore);
+  }
+
   createSession(session: SessionRecord): Promise<void> {
     return createSession(this.ctx, session);
   }
@@ -85,11 +123,11 @@ export class KyselyAdminStore implements AdminStore {
     return getSession(this.ctx, idHash);
   }
 
-  updateSession(idHash: string, patch: Partial<Pick<SessionRecord, 'lastSeenAt' | 'expiresAt' | 'mfaPending' | 'csrfToken'>>): Promise<void> {
+  updateSession(idHash: string, patch: Partial<Pick<SessionRecord, 'lastSeenAt' | 'expiresAt' | 'mfaPending' | 'csrfToken' | 'credentialVersion'>>): Promise<void> {
     return updateSession(this.ctx, idHash, patch);
   }
 
-  deleteSession(idHash: string): Promise<void> {
+  deleteSession(idHash: string): Promise<boolean> {
     return deleteSession(this.ctx, idHash);
   }
 

@@ -3,7 +3,7 @@ import type { SessionRecord } from '../admin-store.ts';
 import type { SessionsTable } from '../schema.ts';
 import type { StoreContext } from '../store-context.ts';
 
-type SessionPatch = Partial<Pick<SessionRecord, 'lastSeenAt' | 'expiresAt' | 'mfaPending' | 'csrfToken'>>;
+type SessionPatch = Partial<Pick<SessionRecord, 'lastSeenAt' | 'expiresAt' | 'mfaPending' | 'csrfToken' | 'credentialVersion'>>;
 
 export async function createSession(ctx: StoreContext, s: SessionRecord): Promise<void> {
   await ctx.db
@@ -18,6 +18,7 @@ export async function createSession(ctx: StoreContext, s: SessionRecord): Promis
       expires_at: s.expiresAt,
       ip: s.ip,
       user_agent: s.userAgent,
+      credential_version: s.credentialVersion,
     })
     .execute();
 }
@@ -34,13 +35,15 @@ export async function updateSession(ctx: StoreContext, idHash: string, patch: Se
     expires_at: patch.expiresAt,
     mfa_pending: patch.mfaPending === undefined ? undefined : patch.mfaPending ? (1 as const) : (0 as const),
     csrf_token: patch.csrfToken,
+    credential_version: patch.credentialVersion,
   };
   if (Object.values(set).every((v) => v === undefined)) return;
   await ctx.db.updateTable('sessions').set(set).where('id_hash', '=', idHash).execute();
 }
 
-export async function deleteSession(ctx: StoreContext, idHash: string): Promise<void> {
-  await ctx.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+export async function deleteSession(ctx: StoreContext, idHash: string): Promise<boolean> {
+  const r = await ctx.db.deleteFrom('sessions').where('id_hash', '=', idHash).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
 }
 
 /** Every session of the user but `keepIdHash` (when given); returns how many went. */
@@ -70,5 +73,6 @@ function toSession(r: Selectable<SessionsTable>): SessionRecord {
     expiresAt: r.expires_at,
     ip: r.ip,
     userAgent: r.user_agent,
+    credentialVersion: r.credential_version,
   };
 }

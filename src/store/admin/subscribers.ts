@@ -20,7 +20,7 @@ export async function createSubscriber(ctx: StoreContext, s: SubscriberRecord): 
   await insertOrDuplicate(`${s.kind} subscriber ${s.target}`, () =>
     ctx.db
       .insertInto('subscribers')
-      .values({ id: s.id, kind: s.kind, target: s.target, component_ids: JSON.stringify(s.componentIds), confirmed_at: s.confirmedAt, created_at: s.createdAt })
+      .values({ id: s.id, kind: s.kind, target: s.target, component_ids: JSON.stringify(s.componentIds), confirmed_at: s.confirmedAt, created_at: s.createdAt, page_slug: s.pageSlug, page_access: s.pageAccess })
       .execute(),
   );
 }
@@ -37,5 +37,7 @@ function toSubscriber(r: Selectable<SubscribersTable>): SubscriberRecord {
     componentIds: JSON.parse(r.component_ids) as string[],
     confirmedAt: r.confirmed_at,
     createdAt: r.created_at,
+    pageSlug: r.page_slug,
+    pageAccess: r.page_access,
   };
 }

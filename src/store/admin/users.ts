@@ -50,6 +50,39 @@ export async function updateUser(ctx: StoreContext, id: string, patch: UserPatch
   await insertOrDuplicate(`user ${patch.email?.toLowerCase() ?? id}`, () => ctx.db.updateTable('users').set(set).where('id', '=', id).execute());
 }
 
+/** A new password hash and one more credential version, in one statement; returns the new version (0 when no such user). */
+export async function setPassword(ctx: StoreContext, id: string, passwordHash: string, now: number): Promise<number> {
+  const row = await ctx.db
+    .updateTable('users')
+    .set((eb) => ({ password_hash: passwordHash, password_changed_at: now, updated_at: now, credential_version: eb('credential_version', '+', 1) }))
+    .where('id', '=', id)
+    .returning('credential_version')
+    .executeTakeFirst();
+  return row?.credential_version ?? 0;
+}
+
+/** Compare-and-set on the last used step: of two replicas given the same code, one wins. */
+export async function claimTotpStep(ctx: StoreContext, id: string, step: number): Promise<boolean> {
+  const r = await ctx.db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Compare-and-set on the JSON list: a recovery code spent twice at once is spent once. */
+export async function replaceRecoveryCodes(ctx: StoreContext, id: string, expected: readonly string[], next: readonly string[]): Promise<boolean> {
+  const r = await ctx.db
+    .updateTable('users')
+    .set({ recovery_code_hashes: JSON.stringify(next) })
+    .where('id', '=', id)
+    .where('recovery_code_hashes', '=', JSON.stringify(expected))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /** The user row only: the caller deletes its sessions and tokens first, in the same transaction. */
 export async function deleteUserRow(ctx: StoreContext, id: string): Promise<void> {
   await ctx.db.deleteFrom('users').where('id', '=', id).execute();
@@ -65,13 +98,13 @@ function userColumns(u: UserPatch): Updateable<UsersTable> {
     totp_secret: u.totpSecret,
     totp_enabled: u.totpEnabled === undefined ? undefined : u.totpEnabled ? 1 : 0,
     recovery_code_hashes: u.recoveryCodeHashes && JSON.stringify(u.recoveryCodeHashes),
-    failed_logins: u.failedLogins,
-    locked_until: u.lockedUntil,
     oidc_issuer: u.oidcIssuer,
     oidc_subject: u.oidcSubject,
     updated_at: u.updatedAt,
     password_changed_at: u.passwordChangedAt,
     last_login_at: u.lastLoginAt,
+    totp_last_step: u.totpLastStep,
+    credential_version: u.credentialVersion,
   };
 }
 
@@ -85,13 +118,13 @@ function toUser(r: Selectable<UsersTable>): UserRecord {
     totpSecret: r.totp_secret,
     totpEnabled: r.totp_enabled === 1,
     recoveryCodeHashes: JSON.parse(r.recovery_code_hashes) as string[],
-    failedLogins: r.failed_logins,
-    lockedUntil: r.locked_until,
     oidcIssuer: r.oidc_issuer,
     oidcSubject: r.oidc_subject,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     passwordChangedAt: r.password_changed_at,
     lastLoginAt: r.last_login_at,
+    totpLastStep: r.totp_last_step,
+    credentialVersion: r.credential_version,
   };
 }

@@ -1,7 +1,13 @@
-import type { StoreContext } from '../store-context.ts';
+import { chunksFor, type StoreContext } from '../store-context.ts';
 import type { Lease, LeaseStore } from './lease-store.ts';
 
-/** The LeaseStore over Kysely: one statement per operation, the same SQL on SQLite and PostgreSQL. */
+/** unit, owner, expires_at, acquired_at */
+const CLAIM_PARAMETERS_PER_ROW = 4;
+
+/**
+ * The LeaseStore over Kysely, the same SQL on SQLite and PostgreSQL. Operations on a list of units run one statement
+ * per chunk of units (chunksFor), so that tens of thousands of units stay under the bound parameter limits.
+ */
 export class KyselyLeaseStore implements LeaseStore {
   constructor(private readonly ctx: StoreContext) {}
 
@@ -31,38 +37,38 @@ export class KyselyLeaseStore implements LeaseStore {
   }
 
   async held(owner: string, units: readonly string[]): Promise<string[]> {
-    if (units.length === 0) return [];
-    const rows = await this.ctx.db
-      .selectFrom('leases')
-      .select('unit')
-      .where('owner', '=', owner)
-      .where('expires_at', '>', 0)
-      .where('unit', 'in', [...units])
-      .orderBy('unit')
-      .execute();
-    return rows.map((r) => r.unit);
+    const out: string[] = [];
+    for (const chunk of chunksFor(this.ctx.dialect, units, 1)) {
+      const rows = await this.ctx.db.selectFrom('leases').select('unit').where('owner', '=', owner).where('expires_at', '>', 0).where('unit', 'in', chunk).execute();
+      for (const r of rows) out.push(r.unit);
+    }
+    return out.sort();
   }
 
   async claim(owner: string, units: readonly string[], now: number, ttlMs: number): Promise<string[]> {
-    if (units.length === 0) return [];
-    const rows = await this.ctx.db
-      .insertInto('leases')
-      // in one order for every claimer: concurrent claims on PostgreSQL then wait for each other instead of deadlocking
-      .values([...units].sort().map((unit) => ({ unit, owner, expires_at: now + ttlMs, acquired_at: now })))
-      .onConflict((oc) =>
-        oc
-          .column('unit')
-          .doUpdateSet({ owner, expires_at: now + ttlMs, acquired_at: now })
-          .where('leases.expires_at', '<', now),
-      )
-      .returning('unit')
-      .execute();
-    return rows.map((r) => r.unit).sort();
+    const out: string[] = [];
+    // in one order for every claimer (chunks included): concurrent claims on PostgreSQL then wait for each other instead of deadlocking
+    for (const chunk of chunksFor(this.ctx.dialect, [...units].sort(), CLAIM_PARAMETERS_PER_ROW)) {
+      const rows = await this.ctx.db
+        .insertInto('leases')
+        .values(chunk.map((unit) => ({ unit, owner, expires_at: now + ttlMs, acquired_at: now })))
+        .onConflict((oc) =>
+          oc
+            .column('unit')
+            .doUpdateSet({ owner, expires_at: now + ttlMs, acquired_at: now })
+            .where('leases.expires_at', '<', now),
+        )
+        .returning('unit')
+        .execute();
+      for (const r of rows) out.push(r.unit);
+    }
+    return out.sort();
   }
 
   async release(owner: string, units: readonly string[]): Promise<void> {
-    if (units.length === 0) return;
-    await this.ctx.db.updateTable('leases').set({ expires_at: 0 }).where('owner', '=', owner).where('unit', 'in', [...units]).execute();
+    for (const chunk of chunksFor(this.ctx.dialect, units, 1)) {
+      await this.ctx.db.updateTable('leases').set({ expires_at: 0 }).where('owner', '=', owner).where('unit', 'in', chunk).execute();
+    }
   }
 
   async leave(workerId: string): Promise<void> {

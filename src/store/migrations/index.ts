@@ -8,6 +8,8 @@ import { admin } from './0004-admin.ts';
 import { outbox } from './0005-outbox.ts';
 import { subscribers } from './0006-subscribers.ts';
 import { leases } from './0007-leases.ts';
+import { subscriberPages } from './0008-subscriber-pages.ts';
+import { authHardening } from './0009-auth-hardening.ts';
 import { schemaDialect, type SchemaDialect } from './schema-dialect.ts';
 
 /** Every migration, by name (applied in name order). Add a file and a line here; nothing scans the disk. */
@@ -19,6 +21,8 @@ const MIGRATIONS: Record<string, (d: SchemaDialect) => Migration> = {
   '0005-outbox': outbox,
   '0006-subscribers': subscribers,
   '0007-leases': leases,
+  '0008-subscriber-pages': subscriberPages,
+  '0009-auth-hardening': authHardening,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { OutboxRow } from '../outbox-store.ts';
+import { isOneOf } from '../id-list.ts';
 import type { StoreContext } from '../store-context.ts';
 import { byDueOrder, toOutboxRow } from './outbox-row.ts';
 
@@ -26,7 +27,8 @@ export async function claimDueOutboxRows(ctx: StoreContext, now: number, opts: C
     .where('state', '=', sql.lit('pending'))
     .where('next_attempt_at', '<=', now)
     .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
-    .$if(opts.targetIds !== undefined, (qb) => qb.where('target_id', 'in', opts.targetIds ?? []))
+    // one parameter, not one per target: the LIMIT applies across all of them
+    .$if(opts.targetIds !== undefined, (qb) => qb.where(isOneOf(ctx.dialect, 'target_id', opts.targetIds ?? [])))
     .orderBy('next_attempt_at')
     .orderBy('created_at')
     .orderBy('id')

@@ -3,7 +3,7 @@ import type { SubscriberKind, SubscriberRecord } from '../admin-store.ts';
 import type { SubscribersTable } from '../schema.ts';
 import type { StoreContext } from '../store-context.ts';
 import { insertOrDuplicate } from '../store-errors.ts';
-import type { Confirmation, ConfirmOutcome, SubscriberStore } from './subscriber-store.ts';
+import type { Confirmation, ConfirmOutcome, SubscriberStore, SubscriptionChoice } from './subscriber-store.ts';
 
 /** The SubscriberStore over Kysely, for SQLite and PostgreSQL alike. */
 export class KyselySubscriberStore implements SubscriberStore {
@@ -30,6 +30,8 @@ export class KyselySubscriberStore implements SubscriberStore {
           component_ids: JSON.stringify(s.componentIds),
           confirmed_at: s.confirmedAt,
           created_at: s.createdAt,
+          page_slug: s.pageSlug,
+          page_access: s.pageAccess,
           confirm_token_hash: confirmation?.tokenHash ?? null,
           confirm_expires_at: confirmation?.expiresAt ?? null,
           last_mail_at: confirmation?.sentAt ?? null,
@@ -55,10 +57,17 @@ export class KyselySubscriberStore implements SubscriberStore {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  async renewConfirmation(id: string, confirmation: Confirmation | null, componentIds: readonly string[]): Promise<void> {
+  async renewConfirmation(id: string, confirmation: Confirmation | null, choice: SubscriptionChoice): Promise<void> {
     await this.ctx.db
       .updateTable('subscribers')
-      .set({ confirm_token_hash: confirmation?.tokenHash ?? null, confirm_expires_at: confirmation?.expiresAt ?? null, ...(confirmation && { last_mail_at: confirmation.sentAt }), component_ids: JSON.stringify(componentIds) })
+      .set({
+        confirm_token_hash: confirmation?.tokenHash ?? null,
+        confirm_expires_at: confirmation?.expiresAt ?? null,
+        ...(confirmation && { last_mail_at: confirmation.sentAt }),
+        component_ids: JSON.stringify(choice.componentIds),
+        page_slug: choice.pageSlug,
+        page_access: choice.pageAccess,
+      })
       .where('id', '=', id)
       .execute();
   }
@@ -100,5 +109,14 @@ export class KyselySubscriberStore implements SubscriberStore {
 }
 
 function toSubscriber(r: Selectable<SubscribersTable>): SubscriberRecord {
-  return { id: r.id, kind: r.kind, target: r.target, componentIds: JSON.parse(r.component_ids) as string[], confirmedAt: r.confirmed_at, createdAt: r.created_at };
+  return {
+    id: r.id,
+    kind: r.kind,
+    target: r.target,
+    componentIds: JSON.parse(r.component_ids) as string[],
+    confirmedAt: r.confirmed_at,
+    createdAt: r.created_at,
+    pageSlug: r.page_slug,
+    pageAccess: r.page_access,
+  };
 }

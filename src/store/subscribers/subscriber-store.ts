@@ -16,8 +16,8 @@ export interface SubscriberStore {
   create(subscriber: SubscriberRecord, confirmation: Confirmation | null): Promise<void>;
   /** count one sign-up attempt for this subscriber: false (nothing counted) when `max` were made in the last `windowMs` */
   takeAttempt(id: string, now: number, limit: { max: number; windowMs: number }): Promise<boolean>;
-  /** a new confirmation link (the previous one stops working; null: none) and the components chosen this time */
-  renewConfirmation(id: string, confirmation: Confirmation | null, componentIds: readonly string[]): Promise<void>;
+  /** a new confirmation link (the previous one stops working; null: none), and the page and components chosen this time */
+  renewConfirmation(id: string, confirmation: Confirmation | null, choice: SubscriptionChoice): Promise<void>;
   /** confirm by the link's token hash, once */
   confirmByToken(tokenHash: string, now: number): Promise<ConfirmOutcome>;
   /** confirm directly (a webhook that answered its test delivery); false when it is gone */
@@ -27,6 +27,9 @@ export interface SubscriberStore {
   /** delete unconfirmed subscribers whose link expired before `before` */
   pruneUnconfirmed(before: number): Promise<number>;
 }
+
+/** What a sign-up chose: the page it was made on and that page's components (empty: all of them). */
+export type SubscriptionChoice = Pick<SubscriberRecord, 'componentIds' | 'pageSlug' | 'pageAccess'>;
 
 export interface Confirmation {
   /** SHA-256 hex of the token in the link */

@@ -1,8 +1,10 @@
 import type { StatusModel } from '../../http/public/status-model.ts';
 import { html, type Html } from '../html/html.ts';
 
-/** Where the form posts (site-wide, whatever page it is on; src/http/public/subscribe). */
-export const SUBSCRIBE_FORM_PATH = '/subscribe';
+/** Where the form posts, below the page it is on: the subscription belongs to that page (src/http/public/subscribe). */
+export function subscribeFormPath(model: StatusModel): string {
+  return `${model.page.basePath}/subscribe`;
+}
 
 /**
  * "Subscribe to updates": an email address and, optionally, the components to hear about. A plain form (no script),
@@ -16,7 +18,7 @@ export function subscribeSection(model: StatusModel): Html | false {
   );
   return html`<section class="sec" aria-labelledby="sub-title"><h2 id="sub-title">Subscribe to updates</h2>
 <details class="card sub"><summary>Get incident and maintenance notices by email</summary>
-<form class="sub-form" method="post" action="${SUBSCRIBE_FORM_PATH}">
+<form class="sub-form" method="post" action="${subscribeFormPath(model)}">
 <p><label for="sub-email">Email address</label><br><input id="sub-email" name="email" type="email" required maxlength="254" autocomplete="email"></p>
 ${components.length > 0 && html`<fieldset><legend>Components (none chosen: all of them)</legend><ul class="sub-cmps">${components}</ul></fieldset>`}
 <p class="vh"><label for="sub-website">Leave this field empty</label><input id="sub-website" name="website" type="text" tabindex="-1" autocomplete="off"></p>

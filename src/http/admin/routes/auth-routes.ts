@@ -45,7 +45,7 @@ export function authRoutes(deps: AuthRouteDeps): AdminRoute[] {
       csrfExempt: true,
       tag: 'Auth',
       summary: 'Sign in with email and password (sets the session cookie)',
-      description: 'With two-factor sign-in on, the session is good only for POST /api/v1/auth/login/totp until a code is given. Rate-limited per IP; the account locks after repeated failures.',
+      description: 'With two-factor sign-in on, the session is good only for POST /api/v1/auth/login/totp until a code is given. Rate-limited per IP; repeated failures lock the email for that address (429 locked), and many from every address lock it account-wide for a while (except from addresses the person signed in from). An email without an account gets the same answers.',
       body: credentials,
       response: meSchema,
       async handle(ctx, { body }, http) {

@@ -9,10 +9,15 @@ export function safeReturnPath(mount: GatedMount, value: unknown): string {
   const root = mount.basePath ? `${mount.basePath}/` : '/';
   if (typeof value !== 'string' || value.length > 2000) return root;
   const inside = value === mount.basePath || value.startsWith(root);
-  // no scheme-relative (//host) or backslash tricks, no loop back into the sign-in routes
-  if (!inside || value.startsWith('//') || value.includes('\\') || value.includes('/_access')) return root;
-  return value;
+  // no scheme-relative (//host) or backslash tricks, no loop back into the sign-in routes; only visible ASCII, since
+  // browsers drop tabs and newlines from a Location (`/\t/evil.example` becomes `//evil.example`) and CR/LF split headers
+  if (!inside || !VISIBLE_ASCII.test(value) || value.startsWith('//') || value.includes('\\') || value.includes('/_access')) return root;
+  // and it must stay on this site once resolved the way a browser resolves it
+  return new URL(value, SAME_SITE).origin === SAME_SITE ? value : root;
 }
+
+const VISIBLE_ASCII = /^[\x21-\x7e]*$/;
+const SAME_SITE = 'http://same-site.invalid';
 
 /** Whether the request is a browser navigation (it gets the sign-in page) rather than a fetch of data. */
 export function wantsHtml(request: FastifyRequest, mount: GatedMount): boolean {

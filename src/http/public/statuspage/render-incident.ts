@@ -47,9 +47,15 @@ export function incidentUrl(model: StatusModel, incidentId: string): string {
   return `${model.page.url}/incidents/${encodeURIComponent(incidentId)}`;
 }
 
-/** Statuspage sends null, not [], for an update that changed no component. */
+/**
+ * Statuspage sends null, not [], for an update that changed no component. Components not on the page are left out
+ * (the page's model has already cut them away; this keeps a model built elsewhere from naming them either).
+ */
 export function renderAffectedComponents(model: StatusModel, changes: readonly ComponentChange[]): StatuspageAffectedComponent[] | null {
-  if (changes.length === 0) return null;
   const names = new Map(model.components.map((c) => [c.id, c.name]));
-  return changes.map((a) => ({ code: a.componentId, name: names.get(a.componentId) ?? a.componentId, old_status: a.oldStatus, new_status: a.newStatus }));
+  const shown = changes.flatMap((a) => {
+    const name = names.get(a.componentId);
+    return name === undefined ? [] : [{ code: a.componentId, name, old_status: a.oldStatus, new_status: a.newStatus }];
+  });
+  return shown.length === 0 ? null : shown;
 }

@@ -42,3 +42,13 @@ export function unsubscribeConfirmPage(siteName: string, action: string): string
 <form method="post" action="${action}"><p><button type="submit">Unsubscribe</button></p></form>`,
   });
 }
+
+/** The confirmation link's page: a button that POSTs the token (a GET, which mail scanners send, confirms nothing). */
+export function confirmButtonPage(siteName: string, token: string): string {
+  return renderSubscriberPage({
+    siteName,
+    title: 'Confirm your subscription',
+    body: html`<p>Receive incident and maintenance notices from ${siteName} at the address you gave?</p>
+<form method="post" action="/subscribers/confirm"><input type="hidden" name="token" value="${token}"><p><button type="submit">Confirm subscription</button></p></form>`,
+  });
+}
