@@ -3,7 +3,7 @@ import { requirePermission } from './actor.ts';
 import { AdminError, notFound } from './admin-error.ts';
 import type { RunNowResult } from './admin-runtime.ts';
 import { audit } from './audit.ts';
-import { writeExisting, type CatalogItem } from './catalog/catalog-service.ts';
+import { parseEdit, writeExisting, type CatalogItem } from './catalog/catalog-service.ts';
 import { monitorSpec } from './catalog/catalog-kinds.ts';
 import type { ServiceContext } from './service-context.ts';
 
@@ -25,9 +25,14 @@ export async function runMonitorNow(ctx: ServiceContext, id: string): Promise<Ru
   return result;
 }
 
-/** The editor's "test now": check an unsaved config once, record nothing. */
-export async function testMonitorConfig(ctx: ServiceContext, config: MonitorConfig): Promise<RunNowResult> {
+/**
+ * The editor's "test now": check an unsaved config once, record nothing. A draft of a stored monitor that says
+ * "[redacted]" is tested with the stored secret, under the rule of an edit: only while its target is unchanged.
+ */
+export async function testMonitorConfig(ctx: ServiceContext, draft: MonitorConfig): Promise<RunNowResult> {
   requirePermission(ctx.actor, 'configure');
+  const stored = await ctx.store.admin.getCatalog('monitor', draft.id);
+  const config = stored ? parseEdit(monitorSpec, draft, stored.config as MonitorConfig) : draft;
   await monitorSpec.precheck?.(config, ctx);
   const result = await ctx.runtime.testMonitor(config, 'api');
   if (!result) throw new AdminError('conflict', 'a push monitor is checked by its pushes; there is nothing to test now');

@@ -4,7 +4,29 @@ const SECRET_KEY = /pass(word)?|secret|token|totp|hash|recovery|api[_-]?key|auth
 export const REDACTED = '[redacted]';
 
 /** user:password@ in a URL */
-const URL_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^/:@\s]*):([^@/\s]+)@/i;
+export const URL_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^/:@\s]*):([^@/\s]+)@/i;
+
+/** A URL in parts, as written (nothing normalised): scheme://, userinfo@, host and path, ?query, #fragment. */
+const URL_PARTS = /^([a-z][a-z0-9+.-]*:\/\/)(?:([^/?#\s]*)@)?([^?#\s]*)(?:\?([^#\s]*))?(#\S*)?$/i;
+
+export interface UrlParts {
+  scheme: string;
+  userinfo: string | undefined;
+  rest: string;
+  /** the query's entries ("a=1", "flag") */
+  query: string[] | undefined;
+  fragment: string;
+}
+
+export function urlParts(text: string): UrlParts | undefined {
+  const m = URL_PARTS.exec(text);
+  if (!m) return undefined;
+  return { scheme: m[1]!, userinfo: m[2], rest: m[3]!, query: m[4] === undefined ? undefined : m[4].split('&'), fragment: m[5] ?? '' };
+}
+
+export function joinUrlParts(p: UrlParts): string {
+  return `${p.scheme}${p.userinfo === undefined ? '' : `${p.userinfo}@`}${p.rest}${p.query === undefined ? '' : `?${p.query.join('&')}`}${p.fragment}`;
+}
 
 /** Header names whose values are harmless; any other header value may be a credential (X-Auth, X-Api-Token …). */
 const PLAIN_HEADERS = new Set(['accept', 'accept-language', 'accept-encoding', 'user-agent', 'content-type', 'cache-control', 'pragma', 'host', 'origin', 'referer']);
@@ -25,24 +47,28 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   return value;
 }
 
-function redactHeaders(headers: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(headers).map(([name, v]) => [name, PLAIN_HEADERS.has(name.toLowerCase()) ? v : REDACTED]));
+/**
+ * What someone who may not change the configuration (a viewer, an editor, a read token, the public page) sees of
+ * the URLs in it: no userinfo and no query values, where tokens often travel (?token=…, ?api_key=…).
+ */
+export function redactUrlDetails(value: unknown, depth = 0): unknown {
+  if (depth > 20) return REDACTED;
+  if (Array.isArray(value)) return value.map((v) => redactUrlDetails(v, depth + 1));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlDetails(v, depth + 1)]));
+  if (typeof value !== 'string') return value;
+  const parts = urlParts(value);
+  if (!parts || (parts.userinfo === undefined && parts.query === undefined)) return value;
+  return joinUrlParts({
+    ...parts,
+    userinfo: parts.userinfo === undefined ? undefined : REDACTED,
+    query: parts.query?.map((entry) => {
+      const eq = entry.indexOf('=');
+      if (eq === -1) return entry === '' ? entry : REDACTED;
+      return eq === entry.length - 1 ? entry : `${entry.slice(0, eq)}=${REDACTED}`;
+    }),
+  });
 }
 
-/**
- * An edited object sent back with "[redacted]" where the API hid a secret keeps the stored secret there, so that
- * reading an object and writing it back never replaces a secret with the placeholder.
- */
-export function restoreRedacted(incoming: unknown, stored: unknown): unknown {
-  if (incoming === REDACTED) return stored;
-  if (typeof incoming === 'string' && incoming.includes(`:${REDACTED}@`) && typeof stored === 'string') {
-    const password = URL_PASSWORD.exec(stored)?.[2];
-    return password === undefined ? incoming : incoming.replace(`:${REDACTED}@`, `:${password}@`);
-  }
-  if (Array.isArray(incoming)) return incoming.map((v, i) => restoreRedacted(v, Array.isArray(stored) ? stored[i] : undefined));
-  if (incoming && typeof incoming === 'object') {
-    const from = stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
-    return Object.fromEntries(Object.entries(incoming).map(([k, v]) => [k, restoreRedacted(v, from[k])]));
-  }
-  return incoming;
+function redactHeaders(headers: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(headers).map(([name, v]) => [name, PLAIN_HEADERS.has(name.toLowerCase()) ? v : REDACTED]));
 }

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
+import type { EgressGuard } from '../egress/egress-policy.ts';
 import type { NotificationEvent } from './notification-event.ts';
 
 /** The channel types; each has a folder under src/notify/ and one line in the registry. */
@@ -13,6 +14,8 @@ export interface DeliveryContext {
   signal: AbortSignal;
   /** every outgoing HTTP request goes through this (it applies the egress policy) */
   dispatcher: Dispatcher;
+  /** every other outgoing connection (SMTP …) passes this guard: open it with `connectGuarded` (src/egress/guarded-connect.ts) */
+  egress: EgressGuard;
   now(): number;
 }
 
@@ -40,5 +43,10 @@ export interface Notifier<Schema extends z.ZodObject = z.ZodObject> {
   type: ChannelType;
   fields: Schema;
   secretFields: readonly string[];
+  /**
+   * Where the secret at `path` (a secret field, or under one: ["headers", "Authorization"]) is sent, as text to
+   * compare: a secret an edit sends back as "[redacted]" is kept only while this stays the same (src/admin/kept-secrets.ts).
+   */
+  secretTarget(config: z.infer<Schema>, path: readonly string[]): string;
   send(event: NotificationEvent, config: z.infer<Schema>, ctx: DeliveryContext): Promise<DeliveryResult>;
 }

@@ -6,6 +6,7 @@ import type { NewOutboxRow, OutboxRow, OutboxStore } from '../store/outbox-store
 import type { NotificationEvent } from './notification-event.ts';
 import type { DeliveryResult } from './notifier.ts';
 import { MAX_DIGEST, OutboxWorker, type ChannelSender } from './outbox-worker.ts';
+import { defaultEgressPolicy } from '../egress/egress-policy.ts';
 
 /** Just enough of the outbox, in memory, with the same claim/lease rules as the store's. */
 function memoryOutbox(): OutboxStore & { rows: Map<string, OutboxRow> } {
@@ -58,7 +59,7 @@ const row = (i: number): NewOutboxRow => ({ id: `e${String(i).padStart(4, '0')}:
 
 function channel(answer: (e: NotificationEvent) => DeliveryResult, opts: Partial<ChannelSender> = {}): ChannelSender & { sent: NotificationEvent[] } {
   const sent: NotificationEvent[] = [];
-  return { id: 'c', dispatcher: new Agent(), coalesceAfter: 5, ratePerMinute: 10_000, sent, send: async (e) => (sent.push(e), answer(e)), ...opts };
+  return { id: 'c', dispatcher: new Agent(), egress: defaultEgressPolicy().guardFor('config'), coalesceAfter: 5, ratePerMinute: 10_000, sent, send: async (e) => (sent.push(e), answer(e)), ...opts };
 }
 
 async function drain(worker: OutboxWorker, outbox: ReturnType<typeof memoryOutbox>, clock: { t: number }, until: () => boolean) {

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { EgressGuard } from '../egress/egress-policy.ts';
 import type { Logger } from '../runtime/logger.ts';
 import type { OutboxRow, OutboxStore } from '../store/outbox-store.ts';
 import { nextAttemptAt, RateLimiter } from './backoff.ts';
@@ -13,6 +14,8 @@ export interface ChannelSender {
   id: string;
   send(event: NotificationEvent, ctx: DeliveryContext): Promise<DeliveryResult>;
   dispatcher: Dispatcher;
+  /** the guard behind `dispatcher`, for connections that are not HTTP (SMTP) */
+  egress: EgressGuard;
   coalesceAfter: number;
   ratePerMinute: number;
 }
@@ -179,7 +182,7 @@ export class OutboxWorker {
     const timeout = AbortSignal.timeout(this.opts.timeoutMs ?? 15_000);
     const signal = AbortSignal.any([timeout, this.shutdown.signal]);
     try {
-      return await sender.send(event, { idempotencyKey: key, signal, dispatcher: sender.dispatcher, now: this.now });
+      return await sender.send(event, { idempotencyKey: key, signal, dispatcher: sender.dispatcher, egress: sender.egress, now: this.now });
     } catch (err) {
       return { ok: false, retryable: true, error: `send failed: ${(err as Error)?.message ?? String(err)}` };
     }

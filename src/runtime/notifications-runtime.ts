@@ -1,7 +1,7 @@
 import { Agent, type Dispatcher } from 'undici';
 import type { Bus } from '../bus/bus.ts';
 import { guardedDispatcher } from '../egress/guarded-agent.ts';
-import type { EgressPolicy } from '../egress/egress-policy.ts';
+import type { EgressGuard, EgressOrigin, EgressPolicy } from '../egress/egress-policy.ts';
 import { channelSender } from '../notify/channel-sender.ts';
 import type { ChannelConfig } from '../notify/channel-schema.ts';
 import { closeEmailTransports } from '../notify/email/index.ts';
@@ -44,11 +44,13 @@ export class NotificationsRuntime {
   readonly router: NotificationRouter;
   readonly worker: OutboxWorker;
   private channels = new Map<string, ChannelSender>();
-  private readonly dispatchers: Record<'config' | 'api', Dispatcher>;
+  /** per origin of a channel: the guarded HTTP dispatcher and the guard itself (SMTP) */
+  private readonly egress: Record<'config' | 'api', { dispatcher: Dispatcher; guard: EgressGuard }>;
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly deps: NotificationsDeps) {
-    this.dispatchers = { config: guardedDispatcher(deps.egress.guardFor('config')), api: guardedDispatcher(deps.egress.guardFor('api')) };
+    const egressOf = (origin: EgressOrigin) => ({ dispatcher: guardedDispatcher(deps.egress.guardFor(origin)), guard: deps.egress.guardFor(origin) });
+    this.egress = { config: egressOf('config'), api: egressOf('api') };
     this.router = new NotificationRouter(deps.board, deps.links, (rows) => {
       deps.writer.pending.notifications.push(...rows);
       deps.writer.pending.events.push({ type: 'notifications.queued', count: rows.length, at: deps.now() });
@@ -57,7 +59,7 @@ export class NotificationsRuntime {
     this.worker = new OutboxWorker({
       outbox: deps.store.outbox,
       channel: (id) => this.channels.get(id),
-      subscriber: (id) => deps.subscriberSender?.(id, this.dispatchers.config),
+      subscriber: (id) => deps.subscriberSender?.(id, this.egress.config.dispatcher),
       logger: deps.logger,
       now: deps.now,
       claimant: deps.claimant,
@@ -72,7 +74,7 @@ export class NotificationsRuntime {
   }
 
   setCatalog(catalog: Pick<Catalog, 'channels' | 'subscribers' | 'pages' | 'components'>): void {
-    this.channels = new Map(catalog.channels.map((c) => [c.config.id, channelSender(c.config, this.dispatchers[c.managedBy])]));
+    this.channels = new Map(catalog.channels.map((c) => [c.config.id, channelSender(c.config, this.egress[c.managedBy])]));
     this.router.setTargets(
       catalog.channels.map((c) => ({ id: c.config.id, events: c.config.events, components: c.config.components, monitors: c.config.monitors, reminderEvery: c.config.reminder_every })),
       subscriberRoutes(catalog.subscribers, catalog.pages, catalog.components.map((c) => ({ id: c.id, group: c.config.group }))),
@@ -89,7 +91,7 @@ export class NotificationsRuntime {
   async stop(): Promise<void> {
     this.unsubscribe?.();
     await this.worker.stop();
-    await Promise.all(Object.values(this.dispatchers).map((d) => (d as Agent).close()));
+    await Promise.all(Object.values(this.egress).map((e) => (e.dispatcher as Agent).close()));
     await closeEmailTransports();
   }
 
@@ -104,7 +106,8 @@ export class NotificationsRuntime {
       components: [],
       monitor: { id: 'pharos-test', name: 'Pharos test message', status: 'down', previousStatus: 'up', since: now, lastError: 'This is a test: nothing is down.', url: this.deps.links.adminUrl },
     };
-    const sender = channelSender(config, this.dispatchers[origin]);
-    return sender.send(event, { idempotencyKey: event.id, signal: AbortSignal.timeout(15_000), dispatcher: sender.dispatcher, now: this.deps.now });
+    const sender = channelSender(config, this.egress[origin]);
+    const ctx = { idempotencyKey: event.id, signal: AbortSignal.timeout(15_000), dispatcher: sender.dispatcher, egress: sender.egress, now: this.deps.now };
+    return sender.send(event, ctx);
   }
 }

@@ -105,12 +105,14 @@ maintenances:
   - { id: config-window, title: Config window, start: "2099-01-01T00:00:00Z", end: "2099-01-01T01:00:00Z", components: [web] }
 `;
 
-export async function startAdminHarness(opts: { store?: 'sqlite' | 'postgres' } = {}): Promise<AdminHarness> {
+/** `extraConfig`: top-level YAML appended to the config, e.g. "egress: { deny_private: true }" or a `notifications:` list. */
+export async function startAdminHarness(opts: { store?: 'sqlite' | 'postgres'; extraConfig?: string } = {}): Promise<AdminHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'pharos-admin-'));
   const pg: TestDatabase | undefined = opts.store === 'postgres' ? await testDatabaseUrl() : undefined;
   const target = await startHttpTestServer();
   const storageUrl = pg?.url ?? `sqlite:${join(dir, 'pharos.db')}`;
-  const config = parseConfigText(configText(target.url, storageUrl), 'admin-harness.yaml', {});
+  const text = configText(target.url, storageUrl) + (opts.extraConfig ? `${opts.extraConfig}\n` : '');
+  const config = parseConfigText(text, 'admin-harness.yaml', {});
   const pharos = await startPharos({ config, port: 0, logger: createLogger('silent') });
   const { app, store } = pharos;
   const cli: ServiceContext = { actor: CLI_ACTOR, store, bus: pharos.bus, runtime: pharos.admin, egress: createEgressPolicy(config.egress), now: Date.now };

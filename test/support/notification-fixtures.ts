@@ -2,6 +2,7 @@ import net, { type AddressInfo } from 'node:net';
 import { Agent } from 'undici';
 import type { NotificationEvent } from '../../src/notify/notification-event.ts';
 import type { DeliveryContext } from '../../src/notify/notifier.ts';
+import { defaultEgressPolicy } from '../../src/egress/egress-policy.ts';
 
 /** Events as the dispatcher hands them to notifiers, for notifier tests: one per kind of message. */
 
@@ -81,7 +82,7 @@ export const digestEvent: NotificationEvent = {
 /** A context as the dispatcher builds one; call `close()` after the test. */
 export function testDeliveryContext(idempotencyKey = 'evt-down-1:channel-1'): DeliveryContext & { close(): Promise<void> } {
   const dispatcher = new Agent();
-  return { idempotencyKey, signal: AbortSignal.timeout(10_000), dispatcher, now: () => FIXED_NOW, close: () => dispatcher.close() };
+  return { idempotencyKey, signal: AbortSignal.timeout(10_000), dispatcher, egress: defaultEgressPolicy().guardFor('config'), now: () => FIXED_NOW, close: () => dispatcher.close() };
 }
 
 /** A URL on 127.0.0.1 where nothing listens (connection refused). */

@@ -44,6 +44,8 @@ export interface SmtpTestServer {
   readonly messages: readonly ReceivedMail[];
   /** messages refused through `failWith` / `setFailure` */
   readonly rejected: readonly ReceivedMail[];
+  /** TCP connections accepted so far */
+  connections(): number;
   /** AUTH attempts, in order (method and user name) */
   readonly auths: readonly { method: string; user: string | undefined; ok: boolean }[];
   /** resolves once at least `count` messages were accepted; rejects after `timeoutMs` */
@@ -111,6 +113,8 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.server.address() as AddressInfo;
+  let connections = 0;
+  server.server.on('connection', () => connections++);
 
   return {
     host: '127.0.0.1',
@@ -118,6 +122,7 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
     messages,
     rejected,
     auths,
+    connections: () => connections,
     setFailure(f) {
       failure = f;
     },

@@ -9,6 +9,7 @@ import { nextOccurrence } from '../../domain/maintenance/maintenance-schedule.ts
 import { AdminError } from '../admin-error.ts';
 import { queueMaintenanceScheduled } from '../queue-notifications.ts';
 import type { CatalogSpec, CatalogView } from './catalog-spec.ts';
+import { monitorSecretTarget } from './monitor-secret-target.ts';
 
 const ids = async (view: CatalogView, kind: Parameters<CatalogView['list']>[0]) => new Set((await view.list(kind)).map((o) => o.id));
 
@@ -21,6 +22,7 @@ export const monitorSpec: CatalogSpec<MonitorConfig> = {
   noun: 'monitor',
   schema: monitorSchema,
   idOf: (m) => m.id,
+  secretTarget: monitorSecretTarget,
   async precheck(m, ctx) {
     try {
       await assertMonitorTargetsAllowed(ctx.egress.guardFor('api'), m);

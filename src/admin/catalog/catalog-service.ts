@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { AdminStore, CatalogObject } from '../../store/admin-store.ts';
-import { requirePermission } from '../actor.ts';
+import { allows, requirePermission } from '../actor.ts';
 import { AdminError, managedByConfig, notFound, type FieldIssue } from '../admin-error.ts';
 import { audit } from '../audit.ts';
-import { redactSecrets, restoreRedacted } from '../redact.ts';
+import { movedSecrets, restoreKeptSecrets } from '../kept-secrets.ts';
+import { redactSecrets, redactUrlDetails } from '../redact.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { CatalogSpec, CatalogView } from './catalog-spec.ts';
 
@@ -22,20 +23,26 @@ export function catalogItem<C>(o: CatalogObject, redact: (config: unknown) => un
 
 const hiderOf = (spec: CatalogSpec<object>) => spec.redact ?? redactSecrets;
 
+/** What this caller may see: secrets never; URLs' userinfo and query values only when it may change the config. */
+function hiderFor(ctx: ServiceContext, spec: CatalogSpec<object>): (config: unknown) => unknown {
+  const hide = hiderOf(spec);
+  return allows(ctx.actor, 'configure') ? hide : (config) => redactUrlDetails(hide(config));
+}
+
 function viewOf(tx: AdminStore): CatalogView {
   return { tx, list: async (kind) => (await tx.listCatalog(kind)).map((o) => ({ id: o.id, config: o.config, managedBy: o.managedBy })) };
 }
 
 export async function listCatalogItems<C extends object>(ctx: ServiceContext, spec: CatalogSpec<C>): Promise<CatalogItem<C>[]> {
   requirePermission(ctx.actor, 'read');
-  return (await ctx.store.admin.listCatalog(spec.kind)).map((o) => catalogItem<C>(o, hiderOf(spec)));
+  return (await ctx.store.admin.listCatalog(spec.kind)).map((o) => catalogItem<C>(o, hiderFor(ctx, spec)));
 }
 
 export async function getCatalogItem<C extends object>(ctx: ServiceContext, spec: CatalogSpec<C>, id: string): Promise<CatalogItem<C>> {
   requirePermission(ctx.actor, 'read');
   const found = await ctx.store.admin.getCatalog(spec.kind, id);
   if (!found) throw notFound(spec.noun, id);
-  return catalogItem<C>(found, hiderOf(spec));
+  return catalogItem<C>(found, hiderFor(ctx, spec));
 }
 
 /** Parse with the kind's schema: a 400 naming every wrong field under `body.`. */
@@ -44,6 +51,18 @@ export function parseConfig<C extends object>(spec: CatalogSpec<C>, input: unkno
   if (parsed.success) return parsed.data;
   const issues: FieldIssue[] = parsed.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message }));
   throw new AdminError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+}
+
+/**
+ * Parse an edit of a stored config: "[redacted]" keeps the stored secret, but only while the secret's target is
+ * unchanged (kept-secrets.ts); a 400 names each secret to type again otherwise.
+ */
+export function parseEdit<C extends object>(spec: CatalogSpec<C>, input: unknown, stored: C | undefined): C {
+  const { value, kept } = restoreKeptSecrets(input, stored);
+  const config = parseConfig(spec, value);
+  const issues = stored === undefined || !spec.secretTarget ? [] : movedSecrets(kept, stored, config, (c, path) => spec.secretTarget!(c, path));
+  if (issues.length) throw new AdminError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+  return config;
 }
 
 async function checkOrThrow<C extends object>(spec: CatalogSpec<C>, config: C, view: CatalogView): Promise<void> {
@@ -71,7 +90,7 @@ export async function createCatalogItem<C extends object>(ctx: ServiceContext, s
     return (await tx.getCatalog(spec.kind, id))!;
   });
   await ctx.runtime.catalogChanged();
-  return catalogItem<C>(created, hiderOf(spec));
+  return catalogItem<C>(created, hiderFor(ctx, spec));
 }
 
 /** Replace through the API: the id in the path wins; config-managed objects are read-only (409). */
@@ -81,10 +100,12 @@ export async function replaceCatalogItem<C extends object>(ctx: ServiceContext, 
   const idField = spec.kind === 'page' ? 'slug' : 'id';
   const given = (body as Record<string, unknown>)[idField];
   if (given !== undefined && given !== id) throw new AdminError('invalid_input', `body.${idField}: must match the id in the path ("${id}")`, { issues: [{ path: `body.${idField}`, message: `must match the path ("${id}")` }] });
+  const edit = { ...body, [idField]: id };
   const stored = await ctx.store.admin.getCatalog(spec.kind, id);
-  const config = parseConfig(spec, restoreRedacted({ ...body, [idField]: id }, stored?.config));
+  const config = parseEdit(spec, edit, stored?.config as C | undefined);
   await spec.precheck?.(config, ctx);
-  return writeExisting(ctx, spec, id, `${spec.kind}.update`, () => config);
+  // again against the config the transaction sees: the secrets kept are those stored when the change is written
+  return writeExisting(ctx, spec, id, `${spec.kind}.update`, (current) => parseEdit(spec, edit, current));
 }
 
 /** Change an existing API-managed object by a function of its current config (pause/resume …). */
@@ -101,7 +122,7 @@ export async function writeExisting<C extends object>(ctx: ServiceContext, spec:
     return (await tx.getCatalog(spec.kind, id))!;
   });
   await ctx.runtime.catalogChanged();
-  return catalogItem<C>(updated, hiderOf(spec));
+  return catalogItem<C>(updated, hiderFor(ctx, spec));
 }
 
 /** Delete (archive: history stays) an API-managed object nothing else uses. */

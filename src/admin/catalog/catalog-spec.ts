@@ -27,6 +27,8 @@ export interface CatalogSpec<C extends object = object> {
   onCreate?(config: C, tx: AdminStore, ctx: ServiceContext, now: number): Promise<void>;
   /** hide secrets before the config is shown or audited (default: secret-looking field names) */
   redact?(config: unknown): unknown;
+  /** where the secret at `path` goes (see SecretTarget in kept-secrets.ts); default: nowhere, kept on any edit */
+  secretTarget?(config: C, path: readonly string[]): string;
   /** why this object may not be deleted (something still uses it), or null */
   blockDelete(id: string, view: CatalogView): Promise<string | null>;
 }

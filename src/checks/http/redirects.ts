@@ -4,8 +4,12 @@ export const MAX_REDIRECTS = 10;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-/** Headers that must not travel to another origin. */
-const ORIGIN_BOUND_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'host'];
+/**
+ * The only headers that travel to another origin. Any other header a monitor sets may carry a credential
+ * (X-Api-Key, X-Auth-Token …: the admin API redacts them as secrets too), and a secret goes only to the target it was
+ * saved for, so a redirect to another origin drops it, as browsers drop Authorization and Cookie.
+ */
+const CROSS_ORIGIN_HEADERS = new Set(['accept', 'accept-language', 'accept-encoding', 'user-agent', 'content-type', 'content-length', 'content-encoding', 'content-language', 'cache-control', 'pragma']);
 /** Headers that describe a body, dropped when a redirect turns the request into a GET. */
 const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
 
@@ -15,7 +19,7 @@ export function isFollowableRedirect(status: number, headers: Record<string, str
 
 /**
  * The request a redirect asks for, as browsers make it: 303 (and 301/302 after a POST) becomes a GET
- * without body; credentials are not sent to another origin. Throws on a location that is not http(s).
+ * without body; to another origin only harmless headers go (no credential, no custom header). Throws on a location that is not http(s).
  */
 export function redirectedRequest(previous: HttpRequest, status: number, location: string): HttpRequest {
   let url: URL;
@@ -29,12 +33,12 @@ export function redirectedRequest(previous: HttpRequest, status: number, locatio
   }
   url.hash = '';
   const toGet = (status === 303 && previous.method !== 'HEAD') || ((status === 301 || status === 302) && previous.method === 'POST');
-  const drop = new Set<string>();
-  if (url.origin !== previous.url.origin) ORIGIN_BOUND_HEADERS.forEach((name) => drop.add(name));
-  if (toGet) BODY_HEADERS.forEach((name) => drop.add(name));
+  const crossOrigin = url.origin !== previous.url.origin;
+  const drop = new Set<string>(toGet ? BODY_HEADERS : []);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(previous.headers)) {
-    if (!drop.has(name.toLowerCase())) headers[name] = value;
+    const key = name.toLowerCase();
+    if (!drop.has(key) && (!crossOrigin || CROSS_ORIGIN_HEADERS.has(key))) headers[name] = value;
   }
   return {
     url,

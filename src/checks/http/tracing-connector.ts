@@ -1,9 +1,8 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { buildConnector } from 'undici';
-import { EgressDeniedError } from '../../egress/egress-denied-error.ts';
 import type { EgressGuard } from '../../egress/egress-policy.ts';
-import { deniedLiteralHost, guardedLookup } from '../../egress/guarded-lookup.ts';
+import { openGuardedSocket } from '../../egress/guarded-connect.ts';
 import { certificateExpiry } from '../tls/certificate-summary.ts';
 import type { ConnectionTrace } from './connection-trace.ts';
 
@@ -26,21 +25,19 @@ export interface TracingConnectorOptions {
  * No TLS session cache: every handshake is a full one, so a renewed certificate is seen at once.
  */
 export function tracingConnector(options: TracingConnectorOptions): buildConnector.connector {
-  const lookup = guardedLookup(options.egress);
   return (target, callback) => {
     const started = performance.now();
     const isHttps = target.protocol === 'https:';
     const port = Number(target.port) || (isHttps ? 443 : 80);
     const host = target.hostname;
     const servername = target.servername || (net.isIP(host) ? undefined : host);
-    const denial = deniedLiteralHost(options.egress, host);
-    if (denial) {
-      queueMicrotask(() => callback(new EgressDeniedError(denial), null));
+    let socket: net.Socket | tls.TLSSocket;
+    try {
+      socket = openGuardedSocket({ host, port, ...(isHttps ? { tls: { servername, rejectUnauthorized: options.verifyTls, ALPNProtocols: ['http/1.1'] } } : {}) }, options.egress);
+    } catch (err) {
+      queueMicrotask(() => callback(err as Error, null));
       return;
     }
-    const socket = isHttps
-      ? tls.connect({ host, port, lookup, servername, rejectUnauthorized: options.verifyTls, ALPNProtocols: ['http/1.1'] })
-      : net.connect({ host, port, lookup });
     socket.setNoDelay(true);
 
     let lookupAt: number | undefined;

@@ -1,7 +1,8 @@
 import net from 'node:net';
 import { includesLiteral } from '../../domain/find-literal.ts';
 import type { Probe } from '../../domain/probe.ts';
-import { deniedLiteralHost, guardedLookup } from '../../egress/guarded-lookup.ts';
+import { EgressDeniedError } from '../../egress/egress-denied-error.ts';
+import { openGuardedSocket } from '../../egress/guarded-connect.ts';
 import type { CheckContext, CheckType } from '../check-type.ts';
 import { abortMessage, errorMessage } from '../failure-message.ts';
 import { phaseTimings } from '../phase-timings.ts';
@@ -31,9 +32,13 @@ function probeTcp(config: TcpCheckConfig, ctx: CheckContext, resolve: (probe: Pr
   let received = '';
   let settled = false;
 
-  const denial = deniedLiteralHost(ctx.egress, config.host);
-  if (denial) return resolve({ startedAt, responseTimeMs: 0, connected: false, error: denial.reason });
-  const socket = net.connect({ host: config.host, port: config.port, lookup: guardedLookup(ctx.egress) });
+  let socket: net.Socket;
+  try {
+    socket = openGuardedSocket({ host: config.host, port: config.port }, ctx.egress);
+  } catch (err) {
+    if (!(err instanceof EgressDeniedError)) throw err;
+    return resolve({ startedAt, responseTimeMs: 0, connected: false, error: err.message });
+  }
   socket.setEncoding('utf8');
 
   const finish = (error?: string) => {

@@ -1,7 +1,8 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Probe } from '../../domain/probe.ts';
-import { deniedLiteralHost, guardedLookup } from '../../egress/guarded-lookup.ts';
+import { EgressDeniedError } from '../../egress/egress-denied-error.ts';
+import { openGuardedSocket } from '../../egress/guarded-connect.ts';
 import type { CheckContext, CheckType } from '../check-type.ts';
 import { abortMessage, errorMessage } from '../failure-message.ts';
 import { phaseTimings } from '../phase-timings.ts';
@@ -38,17 +39,19 @@ function probeTls(config: TlsCheckConfig, ctx: CheckContext, resolve: (probe: Pr
   let connectMs: number | undefined;
   let settled = false;
 
-  const denial = deniedLiteralHost(ctx.egress, config.host);
-  if (denial) return resolve({ startedAt, responseTimeMs: 0, connected: false, error: denial.reason });
-  const socket = tls.connect({
-    host: config.host,
-    port: config.port,
-    lookup: guardedLookup(ctx.egress),
-    servername: net.isIP(expectedName) ? undefined : expectedName,
-    secureContext: config.ca === undefined ? undefined : trustStoreWith(config.ca),
-    rejectUnauthorized: false,
-    checkServerIdentity: (_host, cert) => tls.checkServerIdentity(expectedName, cert),
-  });
+  let socket: tls.TLSSocket;
+  try {
+    const options = {
+      servername: net.isIP(expectedName) ? undefined : expectedName,
+      secureContext: config.ca === undefined ? undefined : trustStoreWith(config.ca),
+      rejectUnauthorized: false,
+      checkServerIdentity: (_host: string, cert: tls.PeerCertificate) => tls.checkServerIdentity(expectedName, cert),
+    };
+    socket = openGuardedSocket({ host: config.host, port: config.port, tls: options }, ctx.egress) as tls.TLSSocket;
+  } catch (err) {
+    if (!(err instanceof EgressDeniedError)) throw err;
+    return resolve({ startedAt, responseTimeMs: 0, connected: false, error: err.message });
+  }
 
   const finish = (probe: Omit<Probe, 'startedAt' | 'responseTimeMs'>) => {
     if (settled) return;

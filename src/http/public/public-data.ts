@@ -1,3 +1,4 @@
+import { redactUrlDetails } from '../../admin/redact.ts';
 import type { MaintenanceConfig } from '../../config/schema.ts';
 import { maintenanceWindowsAround } from '../../domain/maintenance/maintenance-schedule.ts';
 import type { MonitorConfig } from '../../config/monitor-schema.ts';
@@ -81,7 +82,7 @@ function publicMonitor(config: MonitorConfig, state: MonitorState | undefined): 
 function targetOf(config: MonitorConfig): string | null {
   switch (config.type) {
     case 'http':
-      return config.url;
+      return redactUrlDetails(config.url) as string; // no userinfo, no query values: tokens travel there
     case 'tcp':
     case 'tls':
       return `${config.host}:${config.port}`;

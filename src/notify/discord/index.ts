@@ -50,5 +50,7 @@ export const discordNotifier: Notifier<typeof discordFieldsSchema> = {
   type: 'discord',
   fields: discordFieldsSchema,
   secretFields: ['url'],
+  // the URL is the credential: it is kept only as it is
+  secretTarget: (config) => config.url,
   send: (event, config, ctx) => sendHttp(ctx, discordExecuteUrl(config.url), { body: JSON.stringify(renderDiscordPayload(event, config)) }),
 };

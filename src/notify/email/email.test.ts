@@ -6,9 +6,15 @@ import { testCertificates, type TestKeyPair } from '../../../test/support/test-c
 import { describeEvent } from '../message/describe-event.ts';
 import type { NotificationEvent } from '../notification-event.ts';
 import type { DeliveryContext } from '../notifier.ts';
-import { closeEmailTransports, emailFields, emailNotifier, messageIdFor, renderEmail, sendMail, smtpFields } from './index.ts';
+import { closeEmailTransports, emailFields, emailNotifier, messageIdFor, renderEmail, sendMail, smtpFailure, smtpFields } from './index.ts';
 import { smtpTransportFor } from './smtp-transports.ts';
+import { ConnectFailedError } from '../../egress/guarded-connect.ts';
+import { egressSchema } from '../../config/egress-schema.ts';
+import { createEgressPolicy } from '../../egress/egress-policy.ts';
+import { defaultEgressPolicy } from '../../egress/egress-policy.ts';
 
+const configGuard = defaultEgressPolicy().guardFor('config');
+const strict = createEgressPolicy(egressSchema.parse({ deny_private: true }));
 const AT = Date.parse('2026-03-01T12:00:00Z');
 const PASS = 's3cret-Pa55word!';
 const down: NotificationEvent = {
@@ -25,7 +31,7 @@ describe('email notifier', () => {
   let plain: SmtpTestServer;
   let secured: SmtpTestServer;
   const dispatcher = new Agent();
-  const ctx = (key = 'evt-1.mail'): DeliveryContext => ({ idempotencyKey: key, signal: new AbortController().signal, dispatcher, now: () => AT });
+  const ctx = (key = 'evt-1.mail'): DeliveryContext => ({ idempotencyKey: key, signal: new AbortController().signal, dispatcher, egress: defaultEgressPolicy().guardFor('config'), now: () => AT });
   const channel = (server: SmtpTestServer, smtp: object = {}, extra: object = {}) =>
     emailFields.parse({
       to: ['oncall@example.com', 'lead@example.com'],
@@ -81,6 +87,19 @@ describe('email notifier', () => {
     assert.equal(mail!.secure, true);
     assert.equal(mail!.user, 'alerts');
     assert.deepEqual(secured.auths.at(-1), { method: 'PLAIN', user: 'alerts', ok: true });
+  });
+
+  test('implicit TLS (secure: true) through the guarded socket: the password only inside TLS', async () => {
+    const implicit = await startSmtpTestServer({ tls: selfSigned, implicitTls: true, auth: { user: 'alerts', pass: PASS } });
+    try {
+      const result = await emailNotifier.send(down, channel(implicit, { secure: true, user: 'alerts', pass: PASS, tls_reject_unauthorized: false }), ctx());
+      assert.equal(result.ok, true, JSON.stringify(result));
+      const [mail] = await implicit.waitFor(1);
+      assert.equal(mail!.secure, true);
+      assert.deepEqual(implicit.auths, [{ method: 'PLAIN', user: 'alerts', ok: true }]);
+    } finally {
+      await implicit.close();
+    }
   });
 
   test('AUTH LOGIN when that is all the server offers', async () => {
@@ -157,7 +176,7 @@ describe('email notifier', () => {
       text: 'Click to confirm',
       html: '<p>Click to confirm</p>',
       headers: { 'List-Unsubscribe': '<https://status.example.com/unsubscribe/t0k>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-    });
+    }, configGuard);
     assert.equal(result.ok, true);
     const mail = (await plain.waitFor(before + 1))[before]!;
     assert.match(mail.raw, /^List-Unsubscribe: <https:\/\/status\.example\.com\/unsubscribe\/t0k>\r?$/m);
@@ -165,10 +184,37 @@ describe('email notifier', () => {
     assert.equal(mail.subject, 'Confirm your subscription');
   });
 
-  test('one transport per SMTP config', () => {
+  test('one transport per SMTP config and egress guard', () => {
     const smtp = smtpFields.parse({ host: 'mail.example.com' });
-    assert.equal(smtpTransportFor(smtp), smtpTransportFor({ ...smtp }));
-    assert.notEqual(smtpTransportFor(smtp), smtpTransportFor({ ...smtp, port: 2525 }));
+    assert.equal(smtpTransportFor(smtp, configGuard), smtpTransportFor({ ...smtp }, configGuard));
+    assert.notEqual(smtpTransportFor(smtp, configGuard), smtpTransportFor({ ...smtp, port: 2525 }, configGuard));
+    assert.notEqual(smtpTransportFor(smtp, configGuard), smtpTransportFor(smtp, strict.guardFor('api')));
+  });
+
+  test('egress: a server on loopback is refused for an API channel before connecting (IP and name), allowed for a config one', async () => {
+    const before = plain.connections();
+    for (const host of ['127.0.0.1', 'localhost', '[::ffff:127.0.0.1]']) {
+      const result = await emailNotifier.send(down, channel(plain, { host }), { ...ctx(), egress: strict.guardFor('api') });
+      assert.equal(result.ok, false, host);
+      assert.match(!result.ok ? result.error : '', /^refused by the egress policy: .* is a loopback address \(egress\.deny_private/, host);
+      assert.equal(!result.ok && result.retryable, false);
+    }
+    assert.equal(plain.connections(), before, 'no connection reached the SMTP server');
+    assert.equal((await emailNotifier.send(down, channel(plain), { ...ctx(), egress: strict.guardFor('config') })).ok, true);
+  });
+
+  test('egress: the metadata address is refused even for a config channel', async () => {
+    const result = await emailNotifier.send(down, channel(plain, { host: '169.254.169.254', port: 25 }), ctx());
+    assert.match(!result.ok ? result.error : '', /^refused by the egress policy: 169\.254\.169\.254 is a cloud metadata address/);
+  });
+
+  test('a closed port and a server that never answers read the same: no port-scanning oracle', async () => {
+    const gone = await startSmtpTestServer();
+    await gone.close();
+    const refused = await emailNotifier.send(down, channel(gone), ctx());
+    assert.deepEqual(refused, { ok: false, retryable: true, error: `ECONNECTION: could not connect to 127.0.0.1:${gone.port}` });
+    const silent = smtpFailure(Object.assign(new ConnectFailedError('127.0.0.1', 25, Object.assign(new Error('connect timed out after 15000 ms'), { code: 'ETIMEDOUT' }))));
+    assert.deepEqual(silent, { ok: false, retryable: true, error: 'ECONNECTION: could not connect to 127.0.0.1:25' });
   });
 
   test('render: subject without line breaks; the same facts in text and HTML', () => {

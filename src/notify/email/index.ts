@@ -17,6 +17,8 @@ export const emailNotifier: Notifier<typeof emailFields> = {
   type: 'email',
   fields: emailFields,
   secretFields: ['smtp.pass'],
+  // the server, and how the password travels to it: a downgrade to clear text or to any certificate is a new target
+  secretTarget: ({ smtp }) => `smtp://${smtp.host.toLowerCase()}:${smtp.port} secure=${smtp.secure} starttls=${smtp.starttls} verify=${smtp.tls_reject_unauthorized}`,
   send(event, config, ctx) {
     const { subject, text, html } = renderEmail(describeEvent(event), event.pageUrl);
     return sendMail(
@@ -31,6 +33,7 @@ export const emailNotifier: Notifier<typeof emailFields> = {
         messageId: messageIdFor(ctx.idempotencyKey),
         headers: { 'X-Pharos-Event': event.type, 'X-Pharos-Event-Id': event.id },
       },
+      ctx.egress,
       ctx.signal,
     );
   },

@@ -1,4 +1,5 @@
 import type { NodemailerError } from 'nodemailer';
+import type { EgressGuard } from '../../egress/egress-policy.ts';
 import { redactSecrets } from '../http/redact-secrets.ts';
 import type { DeliveryResult } from '../notifier.ts';
 import type { Mailbox, SmtpConfig } from './schema.ts';
@@ -18,10 +19,13 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
 }
 
-/** Hands a mail to the SMTP server of `smtp`, mapped to a DeliveryResult; never throws. */
-export async function sendMail(smtp: SmtpConfig, mail: OutgoingMail, signal?: AbortSignal): Promise<DeliveryResult> {
+/**
+ * Hands a mail to the SMTP server of `smtp`, mapped to a DeliveryResult; never throws. Every connection to the server
+ * passes `egress`, the guard of whoever defined the server (config file or API).
+ */
+export async function sendMail(smtp: SmtpConfig, mail: OutgoingMail, egress: EgressGuard, signal?: AbortSignal): Promise<DeliveryResult> {
   try {
-    const info = await smtpTransportFor(smtp).sendMail({
+    const info = await smtpTransportFor(smtp, egress).sendMail({
       // copies: nodemailer writes into address objects, and the config is frozen
       from: typeof mail.from === 'string' ? mail.from : { ...mail.from },
       to: [...mail.to],
@@ -45,9 +49,11 @@ const PERMANENT_WITHOUT_REPLY = new Set(['ECONFIG', 'ENOAUTH', 'EENVELOPE', 'EAU
 /**
  * An SMTP error as a result: a 5xx reply (except 503, a session out of step) is final, a 4xx one is "try later";
  * without a reply (refused connection, timeout, dropped TLS, an abort) it is retryable unless the config is at fault.
+ * A target the egress policy refuses is final, with the policy's reason.
  */
 export function smtpFailure(err: NodemailerError): Extract<DeliveryResult, { ok: false }> {
   const message = err.message ?? String(err);
+  if (err.code === 'egress_denied') return { ok: false, retryable: false, error: message };
   if (typeof err.responseCode === 'number') {
     const code = err.responseCode;
     return {

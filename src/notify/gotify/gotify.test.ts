@@ -5,6 +5,7 @@ import { startHttpReceiver, type HttpReceiver } from '../../../test/support/http
 import type { NotificationEvent } from '../notification-event.ts';
 import type { DeliveryContext } from '../notifier.ts';
 import { escapeMarkdown, gotifyFields, gotifyNotifier, renderGotifyMessage } from './index.ts';
+import { defaultEgressPolicy } from '../../egress/egress-policy.ts';
 
 const TOKEN = 'AqXb7dU2kzL1p0Q';
 const AT = Date.parse('2026-03-01T12:00:00Z');
@@ -17,7 +18,7 @@ const scheduled: NotificationEvent = { ...base, id: 'e3', type: 'maintenance.sch
 describe('gotify notifier', () => {
   let rx: HttpReceiver;
   const dispatcher = new Agent();
-  const ctx = (): DeliveryContext => ({ idempotencyKey: 'idem-1', signal: new AbortController().signal, dispatcher, now: () => AT });
+  const ctx = (): DeliveryContext => ({ idempotencyKey: 'idem-1', signal: new AbortController().signal, dispatcher, egress: defaultEgressPolicy().guardFor('config'), now: () => AT });
   const config = (extra: object = {}) => gotifyFields.parse({ server: `${rx.url}/gotify/`, app_token: TOKEN, ...extra });
 
   before(async () => {

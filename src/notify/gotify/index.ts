@@ -1,6 +1,7 @@
 import { describeEvent, type EventDescription } from '../message/describe-event.ts';
 import { redactSecrets } from '../http/redact-secrets.ts';
 import { sendHttp } from '../http/send-http.ts';
+import { urlOrigin } from '../http/url-origin.ts';
 import type { NotificationEvent } from '../notification-event.ts';
 import type { DeliveryResult, Notifier } from '../notifier.ts';
 import { gotifyFields, type GotifyFields } from './schema.ts';
@@ -49,6 +50,7 @@ export const gotifyNotifier: Notifier<typeof gotifyFields> = {
   type: 'gotify',
   fields: gotifyFields,
   secretFields: ['app_token'],
+  secretTarget: (config) => urlOrigin(config.server),
   async send(event, config, ctx) {
     const url = `${config.server.replace(/\/+$/, '')}/message`;
     const result = await sendHttp(ctx, url, { headers: { 'x-gotify-key': config.app_token }, body: JSON.stringify(renderGotifyMessage(event, config)) });

@@ -9,7 +9,7 @@ const BODY_PREVIEW = 500;
  * Idempotency-Key; never throws.
  */
 export async function sendHttp(
-  ctx: DeliveryContext,
+  ctx: Pick<DeliveryContext, 'idempotencyKey' | 'signal' | 'dispatcher' | 'now'>,
   url: string,
   opts: { method?: 'POST' | 'PUT'; headers?: Record<string, string>; body: string; contentType?: string },
 ): Promise<DeliveryResult> {
@@ -28,8 +28,24 @@ export async function sendHttp(
     return { ok: false, retryable, retryAfterMs, error: `HTTP ${res.statusCode}`, remoteStatus: res.statusCode, remoteBody: text };
   } catch (err) {
     const e = err as { message?: string; code?: string };
-    return { ok: false, retryable: e.code !== 'egress_denied', error: e.message ?? String(err) };
+    if (e.code === 'egress_denied') return { ok: false, retryable: false, error: e.message ?? String(err) };
+    if (unreached(err)) return { ok: false, retryable: true, error: `could not connect to ${new URL(url).host}` };
+    return { ok: false, retryable: true, error: e.message ?? String(err) };
   }
+}
+
+/** Connect failures that would tell a closed port from a filtered one (or a name that does not exist). */
+const UNREACHED = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * Whether nothing answered at all: such errors become one message, so that a channel's "send test" (and the
+ * dead-letter view) is no port scanner. What did answer (an HTTP status, a TLS error) is told as it is.
+ */
+function unreached(err: unknown): boolean {
+  const e = err as { code?: string; errors?: { code?: string }[]; cause?: unknown };
+  if (e.code !== undefined && UNREACHED.has(e.code)) return true;
+  if (Array.isArray(e.errors)) return e.errors.length > 0 && e.errors.every((inner) => inner.code !== undefined && UNREACHED.has(inner.code));
+  return false;
 }
 
 async function readPreview(body: AsyncIterable<Buffer | string> & { dump?(): Promise<void> }): Promise<string> {

@@ -1,6 +1,7 @@
 import { describeEvent, type Severity } from '../message/describe-event.ts';
 import { truncateText, truncateUtf8 } from '../message/truncate-text.ts';
 import { sendHttp } from '../http/send-http.ts';
+import { urlOrigin } from '../http/url-origin.ts';
 import type { NotificationEvent } from '../notification-event.ts';
 import type { Notifier } from '../notifier.ts';
 import { ntfyFieldsSchema, type NtfyFields } from './schema.ts';
@@ -45,5 +46,6 @@ export const ntfyNotifier: Notifier<typeof ntfyFieldsSchema> = {
   fields: ntfyFieldsSchema,
   // on a public server the topic is as good as a password
   secretFields: ['topic', 'token', 'password'],
+  secretTarget: (config) => urlOrigin(config.url),
   send: (event, config, ctx) => sendHttp(ctx, ntfyPublishUrl(config.url), { headers: authorization(config), body: JSON.stringify(renderNtfyPayload(event, config)) }),
 };

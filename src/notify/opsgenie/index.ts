@@ -2,6 +2,7 @@ import { alertActionsOf, type AlertAction } from '../message/alert-lifecycle.ts'
 import { describeEvent } from '../message/describe-event.ts';
 import { redactSecrets } from '../http/redact-secrets.ts';
 import { sendHttp } from '../http/send-http.ts';
+import { urlOrigin } from '../http/url-origin.ts';
 import type { DeliveryResult, Notifier } from '../notifier.ts';
 import { OPSGENIE_API_URLS, opsgenieFields, type OpsgenieFields, type OpsgeniePriority } from './schema.ts';
 
@@ -61,6 +62,7 @@ export const opsgenieNotifier: Notifier<typeof opsgenieFields> = {
   type: 'opsgenie',
   fields: opsgenieFields,
   secretFields: ['api_key'],
+  secretTarget: (config) => urlOrigin(opsgenieBaseUrl(config)),
   async send(event, config, ctx) {
     const base = opsgenieBaseUrl(config);
     const actions = alertActionsOf(event);

@@ -5,6 +5,7 @@ import { startHttpReceiver, type HttpReceiver } from '../../../test/support/http
 import type { NotificationEvent } from '../notification-event.ts';
 import type { DeliveryContext } from '../notifier.ts';
 import { opsgenieBaseUrl, opsgenieFields, opsgenieNotifier, renderOpsgenieRequest } from './index.ts';
+import { defaultEgressPolicy } from '../../egress/egress-policy.ts';
 
 const KEY = 'eb243592-faa2-4ba2-a551-1afdf565c889';
 const AT = Date.parse('2026-03-01T12:00:00Z');
@@ -18,7 +19,7 @@ const maintenance: NotificationEvent = { ...base, id: 'e6', type: 'maintenance.s
 describe('opsgenie notifier', () => {
   let rx: HttpReceiver;
   const dispatcher = new Agent();
-  const ctx = (key = 'idem-1'): DeliveryContext => ({ idempotencyKey: key, signal: new AbortController().signal, dispatcher, now: () => AT });
+  const ctx = (key = 'idem-1'): DeliveryContext => ({ idempotencyKey: key, signal: new AbortController().signal, dispatcher, egress: defaultEgressPolicy().guardFor('config'), now: () => AT });
   const config = (extra: object = {}) => opsgenieFields.parse({ api_key: KEY, api_url: rx.url, ...extra });
 
   before(async () => {

@@ -2,6 +2,7 @@ import { alertActionsOf, type AlertAction } from '../message/alert-lifecycle.ts'
 import { describeEvent, type Severity } from '../message/describe-event.ts';
 import { redactSecrets } from '../http/redact-secrets.ts';
 import { sendHttp } from '../http/send-http.ts';
+import { urlOrigin } from '../http/url-origin.ts';
 import type { NotificationEvent } from '../notification-event.ts';
 import type { DeliveryResult, Notifier } from '../notifier.ts';
 import { pagerdutyFields, type PagerdutyFields } from './schema.ts';
@@ -70,6 +71,7 @@ export const pagerdutyNotifier: Notifier<typeof pagerdutyFields> = {
   type: 'pagerduty',
   fields: pagerdutyFields,
   secretFields: ['routing_key'],
+  secretTarget: (config) => urlOrigin(config.api_url),
   async send(event, config, ctx) {
     const url = `${config.api_url.replace(/\/+$/, '')}/v2/enqueue`;
     const actions = alertActionsOf(event);

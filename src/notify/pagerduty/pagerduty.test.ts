@@ -5,6 +5,7 @@ import { startHttpReceiver, type HttpReceiver } from '../../../test/support/http
 import type { NotificationEvent } from '../notification-event.ts';
 import type { DeliveryContext } from '../notifier.ts';
 import { pagerdutyFields, pagerdutyNotifier, renderPagerdutyEvent } from './index.ts';
+import { defaultEgressPolicy } from '../../egress/egress-policy.ts';
 
 const KEY = 'R0UT1NGKEY0123456789abcdefABCDEF';
 const AT = Date.parse('2026-03-01T12:00:00Z');
@@ -21,7 +22,7 @@ const maintenance: NotificationEvent = { ...base, id: 'e6', type: 'maintenance.s
 describe('pagerduty notifier', () => {
   let rx: HttpReceiver;
   const dispatcher = new Agent();
-  const ctx = (key = 'idem-1'): DeliveryContext => ({ idempotencyKey: key, signal: new AbortController().signal, dispatcher, now: () => AT });
+  const ctx = (key = 'idem-1'): DeliveryContext => ({ idempotencyKey: key, signal: new AbortController().signal, dispatcher, egress: defaultEgressPolicy().guardFor('config'), now: () => AT });
   const config = () => pagerdutyFields.parse({ routing_key: KEY, api_url: rx.url });
 
   before(async () => {

@@ -47,5 +47,7 @@ export const slackNotifier: Notifier<typeof slackFieldsSchema> = {
   type: 'slack',
   fields: slackFieldsSchema,
   secretFields: ['url'],
+  // the URL is the credential: it is kept only as it is
+  secretTarget: (config) => config.url,
   send: (event, config, ctx) => sendHttp(ctx, config.url, { body: JSON.stringify(renderSlackPayload(event, config)) }),
 };

@@ -1,4 +1,5 @@
 import type { SubscribersConfig } from '../../config/subscribers-schema.ts';
+import type { EgressGuard } from '../../egress/egress-policy.ts';
 import type { Mailbox } from '../email/schema.ts';
 import { messageIdFor, sendMail } from '../email/send-mail.ts';
 import type { DeliveryResult } from '../notifier.ts';
@@ -19,13 +20,14 @@ export interface SubscriberMailer {
   send(mail: SubscriberMail, signal?: AbortSignal): Promise<DeliveryResult>;
 }
 
-/** Through the email notifier's pooled SMTP transports, from `subscribers.email`. */
-export function smtpSubscriberMailer(email: NonNullable<SubscribersConfig['email']>): SubscriberMailer {
+/** Through the email notifier's pooled SMTP transports, from `subscribers.email`; connections pass `egress`. */
+export function smtpSubscriberMailer(email: NonNullable<SubscribersConfig['email']>, egress: EgressGuard): SubscriberMailer {
   return {
     send: (mail, signal) =>
       sendMail(
         email.smtp,
         { from: copyOf(email.from), to: [mail.to], subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, ...(mail.idempotencyKey && { messageId: messageIdFor(mail.idempotencyKey) }) },
+        egress,
         signal,
       ),
   };

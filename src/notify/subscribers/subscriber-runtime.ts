@@ -50,7 +50,8 @@ export function createSubscriberRuntime(opts: SubscriberRuntimeOptions): Subscri
     links.catch(() => (links = undefined));
     return links;
   };
-  const mailer = opts.config.email ? smtpSubscriberMailer(opts.config.email) : undefined;
+  // the mail server is the operator's (config file)
+  const mailer = opts.config.email ? smtpSubscriberMailer(opts.config.email, opts.egress.guardFor('config')) : undefined;
   const deps: SubscriberServiceDeps = {
     store: opts.store,
     config: opts.config,
@@ -64,6 +65,6 @@ export function createSubscriberRuntime(opts: SubscriberRuntimeOptions): Subscri
     now: opts.now,
     onChange: opts.onChange,
   };
-  const sender = subscriberSender(opts.store, opts.config, { mailer, dispatcher, links: linksOnce, pages: opts.pages });
+  const sender = subscriberSender(opts.store, opts.config, { mailer, dispatcher, egress: endpointGuard, links: linksOnce, pages: opts.pages });
   return { deps, sender, close: () => (dispatcher as Agent).close() };
 }

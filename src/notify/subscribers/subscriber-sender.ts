@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { EgressGuard } from '../../egress/egress-policy.ts';
 import type { SubscribersConfig } from '../../config/subscribers-schema.ts';
 import type { StatusModel } from '../../http/public/status-model.ts';
 import type { SubscriberRecord } from '../../store/admin-store.ts';
@@ -19,6 +20,8 @@ export interface SubscriberSenderDeps {
   mailer?: SubscriberMailer;
   /** for webhook deliveries: the egress policy's `public` dispatcher */
   dispatcher: Dispatcher;
+  /** the guard behind `dispatcher` */
+  egress: EgressGuard;
   links(): Promise<SubscriberLinks>;
   /** each subscription's page (names, links, the page's status, what it shows) */
   pages: SubscriberPages;
@@ -37,6 +40,7 @@ export function subscriberSender(store: Store, config: SubscribersConfig, deps: 
   return (id) => ({
     id: `subscriber:${id}`,
     dispatcher: deps.dispatcher,
+    egress: deps.egress,
     ...SUBSCRIBER_FLOOD,
     send: async (event, ctx) => {
       const subscriber = await store.subscribers.get(id);

@@ -44,5 +44,7 @@ export const teamsNotifier: Notifier<typeof teamsFieldsSchema> = {
   type: 'teams',
   fields: teamsFieldsSchema,
   secretFields: ['url'],
+  // the URL is the credential: it is kept only as it is
+  secretTarget: (config) => config.url,
   send: (event, config, ctx) => sendHttp(ctx, config.url, { body: JSON.stringify(renderTeamsPayload(event, config)) }),
 };

@@ -1,6 +1,7 @@
 import { describeEvent } from '../message/describe-event.ts';
 import { redactSecrets } from '../http/redact-secrets.ts';
 import { sendHttp } from '../http/send-http.ts';
+import { urlOrigin } from '../http/url-origin.ts';
 import type { NotificationEvent } from '../notification-event.ts';
 import type { DeliveryResult, Notifier } from '../notifier.ts';
 import { renderTelegramHtml } from './render-telegram-html.ts';
@@ -31,6 +32,7 @@ export const telegramNotifier: Notifier<typeof telegramFields> = {
   type: 'telegram',
   fields: telegramFields,
   secretFields: ['bot_token'],
+  secretTarget: (config) => urlOrigin(config.api_url),
   async send(event, config, ctx) {
     const url = `${config.api_url.replace(/\/+$/, '')}/bot${config.bot_token}/sendMessage`;
     const result = await sendHttp(ctx, url, { body: JSON.stringify(renderTelegramMessage(event, config)) });

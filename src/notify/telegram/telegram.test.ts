@@ -6,6 +6,7 @@ import type { NotificationEvent } from '../notification-event.ts';
 import type { DeliveryContext } from '../notifier.ts';
 import { renderTelegramMessage, telegramFields, telegramNotifier } from './index.ts';
 import { escapeTelegramHtml } from './render-telegram-html.ts';
+import { defaultEgressPolicy } from '../../egress/egress-policy.ts';
 
 const TOKEN = '123456789:AAEhBP0av28o4fQ9TlqXkZLmvFJ_bcd-xyz';
 const AT = Date.parse('2026-03-01T12:00:00Z');
@@ -21,7 +22,7 @@ const down: NotificationEvent = {
 describe('telegram notifier', () => {
   let rx: HttpReceiver;
   const dispatcher = new Agent();
-  const ctx = (over: Partial<DeliveryContext> = {}): DeliveryContext => ({ idempotencyKey: 'idem-1', signal: new AbortController().signal, dispatcher, now: () => AT, ...over });
+  const ctx = (over: Partial<DeliveryContext> = {}): DeliveryContext => ({ idempotencyKey: 'idem-1', signal: new AbortController().signal, dispatcher, egress: defaultEgressPolicy().guardFor('config'), now: () => AT, ...over });
   const config = (extra: object = {}) => telegramFields.parse({ bot_token: TOKEN, chat_id: -1001234567890, api_url: rx.url, ...extra });
 
   before(async () => {

@@ -1,4 +1,5 @@
 import { sendHttp } from '../http/send-http.ts';
+import { urlOrigin } from '../http/url-origin.ts';
 import type { Notifier } from '../notifier.ts';
 import { renderWebhookPayload } from './render-webhook-payload.ts';
 import { webhookFieldsSchema } from './schema.ts';
@@ -13,6 +14,8 @@ export const webhookNotifier: Notifier<typeof webhookFieldsSchema> = {
   type: 'webhook',
   fields: webhookFieldsSchema,
   secretFields: ['secret', 'headers'],
+  // headers only to the very URL (another path of the host may echo them back into the test answer); the signing key to the host
+  secretTarget: (config, path) => (path[0] === 'headers' ? config.url : urlOrigin(config.url)),
   send: (event, config, ctx) => {
     const body = JSON.stringify(renderWebhookPayload(event));
     const headers: Record<string, string> = { ...config.headers };

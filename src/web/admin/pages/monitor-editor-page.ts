@@ -14,7 +14,7 @@ const httpFields = typeFields(
   'http',
   html`${inputField({ name: 'url', label: 'URL', type: 'url', hint: 'http:// or https://' })}
 ${selectField({ name: 'method', label: 'Method', options: HTTP_METHODS, selected: 'GET' })}
-${textAreaField({ name: 'headers', label: 'Request headers', rows: 3, hint: 'One "Name: value" per line.' })}
+${textAreaField({ name: 'headers', label: 'Request headers', rows: 3, hint: 'One "Name: value" per line. Hidden values show as [redacted] and are kept only while the URL stays exactly the same; after changing the URL, type them again.' })}
 ${textAreaField({ name: 'body', label: 'Request body', rows: 3 })}
 ${checkboxField({ name: 'follow_redirects', label: 'Follow redirects', checked: true })}
 ${checkboxField({ name: 'verify_tls', label: 'Verify the TLS certificate', checked: true })}

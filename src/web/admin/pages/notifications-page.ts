@@ -25,7 +25,7 @@ export function notificationsPage(): PageBody {
 ${inputField({ name: 'id', label: 'Id', required: true, hint: 'Lower-case letters, digits and -, e.g. ops-webhook.', attrs: html` spellcheck="false" autocomplete="off"` })}
 ${typeSelect}
 </div>
-${textAreaField({ name: 'provider', label: 'Provider settings (JSON)', rows: 9, value: webhook.template, hint: 'The fields of the chosen type (see the README, "Notifications"). Secrets show as "[redacted]": leave that as is to keep the stored secret.', attrs: html` spellcheck="false" class="json-input" data-path="${webhook.fields}"` })}
+${textAreaField({ name: 'provider', label: 'Provider settings (JSON)', rows: 9, value: webhook.template, hint: 'The fields of the chosen type (see the README, "Notifications"). Secrets show as "[redacted]": leave that as is to keep the stored secret, which only works while the destination (URL host, mail server and its TLS mode) stays the same; after moving it, type the secret again.', attrs: html` spellcheck="false" class="json-input" data-path="${webhook.fields}"` })}
 <fieldset data-name="events"><legend>Events</legend><p class="hint">None ticked: every event.</p><div class="checks">
 ${NOTIFICATION_EVENT_TYPES.map((e) => checkboxField({ name: 'events', label: e, value: e, id: `event-${e.replace('.', '-')}` }))}
 </div></fieldset>
