@@ -1,9 +1,13 @@
 /**
  * bench/checks: N HTTP monitors against a target on 127.0.0.1, Pharos in this process with SQLite.
- * Prints checks/s achieved vs expected, scheduling drift p50/p99, RSS and CPU, bytes per stored result,
- * database growth per 1,000 monitor-days, and the time after a restart until every monitor was checked again.
+ * Prints checks/s achieved vs expected, scheduling drift p50/p99, RSS and CPU, event-loop delay, bytes per stored
+ * result, database growth per 1,000 monitor-days, and the time after a restart until every monitor was checked again.
  *
  *   npm run build && node bench/checks/run.mjs --monitors 10000 --interval 30s --duration 120s
+ *
+ * --shape realistic: half of the monitors in components of 100 shown on the status page, half lone monitors, with
+ * /api/v2/summary.json requested --rps times a second (from another process) while checking; its latency is reported.
+ * --skip-restart: leave out the restart phase (shorter runs).
  *
  * Pharos runs from its bundle (dist/index.mjs), as `pharos start` does, so that the figures are those of production.
  */
@@ -13,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { configSchema, createLogger, startPharos } from '../../dist/index.mjs';
@@ -43,8 +48,13 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '120s' },
     concurrency: { type: 'string', default: '500' },
     keep: { type: 'boolean', default: false },
+    shape: { type: 'string', default: 'lone' },
+    rps: { type: 'string', default: '100' },
+    'skip-restart': { type: 'boolean', default: false },
   },
 });
+if (!['lone', 'realistic'].includes(values.shape)) throw new Error(`--shape lone|realistic, not ${values.shape}`);
+const realistic = values.shape === 'realistic';
 const monitors = Number(values.monitors);
 const intervalMs = parseDuration(values.interval);
 const durationMs = parseDuration(values.duration);
@@ -54,12 +64,19 @@ const port = await new Promise((resolve) => target.once('message', (m) => resolv
 const dir = await mkdtemp(join(tmpdir(), 'pharos-bench-'));
 const dbFile = join(dir, 'bench.db');
 
+// realistic: the first half of the monitors in components of 100 (all on the default page), the rest alone
+const inComponents = realistic ? Math.floor(monitors / 2) : 0;
 const config = configSchema.parse({
   title: 'Bench',
   logging: { level: 'warn' },
   storage: { url: `sqlite:${dbFile}` },
   scheduler: { concurrency: Number(values.concurrency) },
-  components: [],
+  components: Array.from({ length: Math.ceil(inComponents / 100) }, (_, c) => ({
+    id: `c${c}`,
+    name: `Component ${c}`,
+    group: `Group ${Math.floor(c / 10)}`,
+    monitors: Array.from({ length: Math.min(100, inComponents - c * 100) }, (_, j) => `m${c * 100 + j}`),
+  })),
   monitors: Array.from({ length: monitors }, (_, i) => ({
     id: `m${i}`,
     type: 'http',
@@ -95,6 +112,15 @@ phase = 'warmup';
 await sleep(Math.min(intervalMs, durationMs / 2));
 pharos.runner.scheduler.drift.reset();
 phase = 'measure';
+// the histogram records each timer period (resolution included): subtract it to get the delay
+const LOOP_RESOLUTION_MS = 10;
+const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+loopDelay.enable();
+const load = realistic ? fork(new URL('./load-client.mjs', import.meta.url).pathname) : undefined;
+if (load) {
+  await new Promise((resolve) => load.once('message', resolve));
+  load.send({ type: 'start', url: `${pharos.url}/api/v2/summary.json`, rps: Number(values.rps) });
+}
 const tm = Date.now();
 const startedAtMeasure = pharos.runner.scheduler.started;
 const usageM = sampleUsage();
@@ -111,6 +137,15 @@ while (Date.now() - t0 < durationMs) {
 const measuredMs = Date.now() - tm;
 const started = pharos.runner.scheduler.started - startedAtMeasure;
 const usage1 = sampleUsage();
+loopDelay.disable();
+const summaryJson = load
+  ? await new Promise((resolve) => {
+      load.once('message', resolve);
+      load.send({ type: 'stop' });
+    })
+  : undefined;
+load?.kill();
+const snapshotBuild = { last_ms: +pharos.snapshot.lastBuildMs.toFixed(0) };
 await pharos.writer.flush();
 const drift = pharos.runner.scheduler.drift;
 const stored = pharos.writer.committedResults - results0;
@@ -120,13 +155,14 @@ const failures = [...pharos.board.states.values()].filter((s) => s.status !== 'u
 // Restart: time until every monitor has a result newer than the restart, and the longest gap between a monitor's
 // last check before the restart and its first check after it.
 phase = 'restart';
+const skipRestart = values['skip-restart'];
 const lastBefore = new Map([...pharos.board.states].map(([id, st]) => [id, st.lastCheckAt ?? 0]));
 await pharos.close();
 const restartAt = Date.now();
-pharos = await start();
+if (!skipRestart) pharos = await start();
 let lastSeen = 0;
 const firstAfter = new Map();
-const deadline = restartAt + intervalMs * 2 + 10_000;
+const deadline = skipRestart ? 0 : restartAt + intervalMs * 2 + 10_000;
 while (Date.now() < deadline) {
   let unchecked = 0;
   for (const id of pharos.board.monitors.keys()) {
@@ -142,7 +178,7 @@ while (Date.now() < deadline) {
 }
 let maxGap = 0;
 for (const [id, before] of lastBefore) maxGap = Math.max(maxGap, (firstAfter.get(id) ?? Infinity) - before);
-await pharos.close();
+if (!skipRestart) await pharos.close();
 clearInterval(rssSampler);
 target.kill();
 
@@ -160,8 +196,11 @@ const expectedPerSec = (monitors / intervalMs) * 1000;
 const perResult = resultBytes / resultRows;
 const perRollupRow = rollupRows > 0 ? rollupBytes / rollupRows : 0;
 const checksPerDay = (86_400_000 / intervalMs) * 1000;
+const ms = (ns) => +(ns / 1e6).toFixed(1);
+const delayMs = (ns) => +Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS).toFixed(1);
 const figures = {
   monitors,
+  shape: realistic ? `realistic (${inComponents} in ${config.components.length} components, ${monitors - inComponents} lone)` : 'lone',
   interval: values.interval,
   measured_seconds: +(measuredMs / 1000).toFixed(1),
   checks_per_second: +((started / measuredMs) * 1000).toFixed(1),
@@ -176,6 +215,11 @@ const figures = {
   heap_used_mb_at_max_rss: +((heapAtMaxRss?.heapUsed ?? 0) / 1048576).toFixed(0),
   heap_total_mb_at_max_rss: +((heapAtMaxRss?.heapTotal ?? 0) / 1048576).toFixed(0),
   external_mb_at_max_rss: +((heapAtMaxRss?.external ?? 0) / 1048576).toFixed(0),
+  loop_delay_p50_ms: delayMs(loopDelay.percentile(50)),
+  loop_delay_p99_ms: delayMs(loopDelay.percentile(99)),
+  loop_delay_max_ms: delayMs(loopDelay.max),
+  summary_json: summaryJson && { rps: Number(values.rps), requests: summaryJson.requests, errors: summaryJson.errors, p50_ms: summaryJson.p50, p99_ms: summaryJson.p99, max_ms: summaryJson.max },
+  snapshot_build: snapshotBuild,
   cpu_percent_of_one_core: +(((usage1.cpuMs - usageM.cpuMs) / measuredMs) * 100).toFixed(1),
   results_stored: stored,
   db_bytes_per_result: +perResult.toFixed(1),
@@ -184,8 +228,8 @@ const figures = {
   // a monitor-day: its results plus 24 hourly and 1 daily rollup rows
   db_mb_per_1000_monitor_days: +((perResult * checksPerDay + perRollupRow * 25 * 1000) / 1048576).toFixed(1),
   db_file_growth_bytes_per_stored_result: +((bytes1 - bytes0) / stored).toFixed(1),
-  restart_to_all_checked_seconds: lastSeen ? +((lastSeen - restartAt) / 1000).toFixed(2) : 'not within 2 intervals',
-  max_gap_between_checks_across_restart_seconds: +(maxGap / 1000).toFixed(2),
+  restart_to_all_checked_seconds: skipRestart ? 'skipped' : lastSeen ? +((lastSeen - restartAt) / 1000).toFixed(2) : 'not within 2 intervals',
+  max_gap_between_checks_across_restart_seconds: skipRestart ? 'skipped' : +(maxGap / 1000).toFixed(2),
   rss_peak_mb_by_phase: peakByPhase,
   usage_at_start_mb: +(usage0.rssBytes / 1048576).toFixed(0),
 };
