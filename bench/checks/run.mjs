@@ -7,7 +7,9 @@
  *
  * --shape realistic: half of the monitors in components of 100 shown on the status page, half lone monitors, with
  * /api/v2/summary.json requested --rps times a second (from another process) while checking; its latency is reported.
+ * --flapping P: P % of the targets alternate between 200 and 503 every 40 s (events all along, as in real life).
  * --skip-restart: leave out the restart phase (shorter runs).
+ * --profile-measure FILE: a CPU profile of the measured phase only.
  *
  * Pharos runs from its bundle (dist/index.mjs), as `pharos start` does, so that the figures are those of production.
  */
@@ -18,6 +20,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Session } from 'node:inspector/promises';
+import { writeFile } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { configSchema, createLogger, startPharos } from '../../dist/index.mjs';
@@ -50,7 +54,11 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     shape: { type: 'string', default: 'lone' },
     rps: { type: 'string', default: '100' },
+    /** percent of monitors whose target alternates between 200 and 503 every 40 s (state changes all along) */
+    flapping: { type: 'string', default: '0' },
     'skip-restart': { type: 'boolean', default: false },
+    /** write a CPU profile of the measured phase only (startup and warm-up left out) to this file */
+    'profile-measure': { type: 'string' },
   },
 });
 if (!['lone', 'realistic'].includes(values.shape)) throw new Error(`--shape lone|realistic, not ${values.shape}`);
@@ -59,7 +67,7 @@ const monitors = Number(values.monitors);
 const intervalMs = parseDuration(values.interval);
 const durationMs = parseDuration(values.duration);
 
-const target = fork(new URL('./target-server.mjs', import.meta.url).pathname);
+const target = fork(new URL('./target-server.mjs', import.meta.url).pathname, [values.flapping, '40000']);
 const port = await new Promise((resolve) => target.once('message', (m) => resolve(m.port)));
 const dir = await mkdtemp(join(tmpdir(), 'pharos-bench-'));
 const dbFile = join(dir, 'bench.db');
@@ -121,6 +129,12 @@ if (load) {
   await new Promise((resolve) => load.once('message', resolve));
   load.send({ type: 'start', url: `${pharos.url}/api/v2/summary.json`, rps: Number(values.rps) });
 }
+const profiler = values['profile-measure'] ? new Session() : undefined;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
 const tm = Date.now();
 const startedAtMeasure = pharos.runner.scheduler.started;
 const usageM = sampleUsage();
@@ -138,6 +152,11 @@ const measuredMs = Date.now() - tm;
 const started = pharos.runner.scheduler.started - startedAtMeasure;
 const usage1 = sampleUsage();
 loopDelay.disable();
+if (profiler) {
+  const { profile } = await profiler.post('Profiler.stop');
+  await writeFile(values['profile-measure'], JSON.stringify(profile));
+  profiler.disconnect();
+}
 const summaryJson = load
   ? await new Promise((resolve) => {
       load.once('message', resolve);
@@ -200,6 +219,7 @@ const ms = (ns) => +(ns / 1e6).toFixed(1);
 const delayMs = (ns) => +Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS).toFixed(1);
 const figures = {
   monitors,
+  flapping_percent: Number(values.flapping),
   shape: realistic ? `realistic (${inComponents} in ${config.components.length} components, ${monitors - inComponents} lone)` : 'lone',
   interval: values.interval,
   measured_seconds: +(measuredMs / 1000).toFixed(1),
