@@ -1,11 +1,15 @@
 import type { ComponentStatus, IncidentStatus, MonitorStatus } from '../domain/statuses.ts';
 
-/** What changed, published after the change is committed. Subscribers re-read what they need. */
+/**
+ * What changed, published after the change is committed. Subscribers re-read what they need.
+ * The result pipeline records monitor.status, component.status, incident.changed and notifications.queued in its
+ * pending batch; the batch writer publishes them folded into one batch.committed per commit (batch-committed.ts).
+ */
 export type PharosEvent =
   | { type: 'monitor.status'; monitorId: string; from: MonitorStatus; to: MonitorStatus; at: number }
   | { type: 'component.status'; componentId: string; from: ComponentStatus; to: ComponentStatus; at: number }
   | { type: 'incident.changed'; incidentId: string; status: IncidentStatus; at: number }
-  | { type: 'results.flushed'; count: number; at: number }
+  | BatchCommittedEvent
   | { type: 'config.synced'; at: number }
   /** monitors, components, groups, pages, maintenances or manual statuses changed through the admin API */
   | { type: 'catalog.changed'; at: number }
@@ -15,3 +19,19 @@ export type PharosEvent =
   | { type: 'notifications.queued'; count: number; at: number };
 
 export type EventType = PharosEvent['type'];
+
+/**
+ * One committed batch: how many results and notification rows, and the monitors, components and incidents whose
+ * status changed. The lists are cut to fit one bus message (a PostgreSQL NOTIFY holds 8,000 bytes): `more` says
+ * some were left out, and a subscriber that needs them re-reads everything.
+ */
+export interface BatchCommittedEvent {
+  type: 'batch.committed';
+  at: number;
+  results: number;
+  notifications: number;
+  monitors: string[];
+  components: string[];
+  incidents: { id: string; status: IncidentStatus }[];
+  more?: true;
+}

@@ -65,7 +65,38 @@ test('a failed batch write is logged, retried with backoff, and loses no result;
   assert.ok(lines.some((l) => l.includes('writing results failed; will retry') && l.includes('ECONNREFUSED')));
   const stored = await store.listResults('m1', { from: 0, to: Date.now(), limit: 1000 });
   assert.equal(stored.length, 50);
-  assert.ok(events.some((e) => e.type === 'monitor.status'));
+  assert.deepEqual(
+    events.map((e) => (e.type === 'batch.committed' ? { results: e.results, monitors: e.monitors } : e.type)),
+    [{ results: 50, monitors: ['m1'] }],
+    'one message for the committed batch, listing what changed',
+  );
+});
+
+test('a batch of thousands of status changes is one bus message, cut to fit a NOTIFY, and says so', async () => {
+  const bus = new InProcessBus();
+  const events: PharosEvent[] = [];
+  bus.subscribe((e) => events.push(e));
+  const writer = new BatchWriter({ store, bus, logger: createLogger('silent'), intervalMs: 1000, maxResults: 100_000 });
+  const t0 = Date.now() - 10_000;
+  for (let i = 0; i < 5_000; i++) {
+    const monitorId = i % 2 === 0 ? 'm1' : 'm2';
+    writer.pending.results.push({ monitorId, startedAt: t0 + i, latencyMs: 1, ok: i % 4 < 2, degraded: false, maintenance: false, statusCode: null, error: null });
+    // ids repeat (as a flapping monitor's would) and many are distinct (as in a mass outage)
+    writer.pending.events.push({ type: 'monitor.status', monitorId: i < 100 ? monitorId : `gone-${i}`, from: 'up', to: 'down', at: t0 + i });
+  }
+  for (let i = 0; i < 3; i++) writer.pending.events.push({ type: 'incident.changed', incidentId: 'inc1', status: i === 2 ? 'resolved' : 'investigating', at: t0 });
+  writer.pending.events.push({ type: 'notifications.queued', count: 7, at: t0 });
+  await writer.flush();
+  assert.equal(events.length, 1);
+  const e = events[0]!;
+  assert.equal(e.type, 'batch.committed');
+  if (e.type !== 'batch.committed') return;
+  assert.equal(e.results, 5_000);
+  assert.equal(e.notifications, 7);
+  assert.deepEqual(e.incidents, [{ id: 'inc1', status: 'resolved' }], 'an incident once, with its latest status');
+  assert.deepEqual(e.monitors.slice(0, 3), ['m1', 'm2', 'gone-100'], 'each id once, in order');
+  assert.equal(e.more, true, 'not every id fits: subscribers are told to re-read everything');
+  assert.ok(JSON.stringify({ id: 'x'.repeat(36), origin: 'y'.repeat(100), event: e }).length < 7_999, 'fits one PostgreSQL NOTIFY');
 });
 
 test('while the store stays down, the buffer is bounded: the oldest results are dropped and counted', async () => {

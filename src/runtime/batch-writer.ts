@@ -1,3 +1,4 @@
+import { foldBatchEvents } from '../bus/batch-committed.ts';
 import type { Bus } from '../bus/bus.ts';
 import type { Store } from '../store/store.ts';
 import type { Logger } from './logger.ts';
@@ -21,8 +22,8 @@ export interface BatchWriterOptions {
 }
 
 /**
- * Collects everything the pipeline changes and commits it in one transaction per flush, then publishes the
- * events of what was committed. A failed commit is retried with backoff; nothing is dropped silently.
+ * Collects everything the pipeline changes and commits it in one transaction per flush, then publishes one
+ * batch.committed event listing what was committed. A failed commit is retried with backoff; nothing is dropped silently.
  */
 export class BatchWriter {
   pending = new PendingBatch();
@@ -82,8 +83,8 @@ export class BatchWriter {
       this.committedResults += batch.results.length;
       if (this.retryDelayMs > 0) logger.info({ component: 'batch-writer', results: batch.results.length }, 'store is writable again; buffered results flushed');
       this.retryDelayMs = 0;
-      for (const event of batch.events) await bus.publish(event);
-      if (batch.results.length > 0) await bus.publish({ type: 'results.flushed', count: batch.results.length, at: Date.now() });
+      // one bus message per commit (one NOTIFY on PostgreSQL), not one per change: a batch may hold thousands
+      for (const event of foldBatchEvents(batch.events, batch.results.length, Date.now())) await bus.publish(event);
     } catch (err) {
       this.failedFlushes += 1;
       this.retryDelayMs = Math.min(Math.max(this.retryDelayMs * 2, 200), 10_000);

@@ -42,8 +42,20 @@ export class LocalAdminRuntime implements AdminRuntime {
   private reloadAgain = false;
   private catalog: Catalog | undefined;
   private leaseUnits: LeaseUnits = { units: [], monitorsOf: new Map(), componentsOf: new Map() };
+  private readonly catalogListeners = new Set<() => void>();
 
   constructor(private readonly deps: LocalRuntimeDeps) {}
+
+  /** The whole catalog as last applied (every worker's), a new object after each reload. */
+  get currentCatalog(): Catalog | undefined {
+    return this.catalog;
+  }
+
+  /** Told after each catalog is applied (the public snapshot rebuilds from it, without reading it again). */
+  onCatalogApplied(listener: () => void): () => void {
+    this.catalogListeners.add(listener);
+    return () => this.catalogListeners.delete(listener);
+  }
 
   /** The lease units of the catalog as last applied (what the workers share). */
   get units(): readonly string[] {
@@ -70,6 +82,8 @@ export class LocalAdminRuntime implements AdminRuntime {
     return this.deps.bus.subscribe((event) => {
       if (event.type === 'catalog.changed') void this.reloadSerially(false).catch(() => undefined);
       if (event.type === 'incident.changed') void this.incidentReloaded(event.incidentId).catch(() => undefined);
+      // another worker's automatic incidents: followed only once a person took one over (incidentReloaded says)
+      if (event.type === 'batch.committed') for (const i of event.incidents) void this.incidentReloaded(i.id).catch(() => undefined);
     });
   }
 
@@ -100,6 +114,7 @@ export class LocalAdminRuntime implements AdminRuntime {
     this.deps.notifications.setCatalog(catalog);
     this.schedule();
     if (this.checks) this.deps.pipeline.refreshAllComponents();
+    for (const listener of this.catalogListeners) listener();
   }
 
   /**

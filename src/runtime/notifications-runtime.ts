@@ -83,7 +83,7 @@ export class NotificationsRuntime {
 
   start(): void {
     this.unsubscribe = this.deps.bus.subscribe((e) => {
-      if (e.type === 'notifications.queued') this.worker.wake();
+      if (e.type === 'batch.committed' && e.notifications > 0) this.worker.wake();
     });
     this.worker.start();
   }

@@ -132,7 +132,8 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const canary = config.connectivity ? new ConnectivityCanary(config.connectivity, logger, now) : undefined;
   const egress = createEgressPolicy(config.egress, { publicAllow: config.subscribers.webhook_allow });
   const publicUrl = (config.server.base_url ?? `http://localhost:${opts.port || config.server.port}`).replace(/\/$/, '');
-  const snapshot = new PublicSnapshot({ store, config, bus, logger, renderers: defaultRenderers, now });
+  // the catalog as this process loaded it, and (when it checks every monitor) the board's states: a rebuild reads neither again
+  const snapshot = new PublicSnapshot({ store, config, bus, logger, renderers: defaultRenderers, now, catalog: () => adminRuntime.currentCatalog, monitorStates: checks && !shared ? () => board.states : undefined });
   const subscribers = createSubscriberRuntime({
     store,
     config: config.subscribers,
@@ -185,6 +186,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
       })
     : undefined;
   const adminRuntime: LocalAdminRuntime = new LocalAdminRuntime({ store, bus, board, runner, pipeline, writer, pushInbox, notifications, now, checks, owned: leases && (() => leases.units) });
+  adminRuntime.onCatalogApplied(() => snapshot.schedule());
   adminRuntime.applyCatalog(catalog);
   const stopListening = adminRuntime.listen();
 

@@ -1,11 +1,10 @@
-import { redactUrlDetails } from '../../admin/redact.ts';
 import type { MaintenanceConfig } from '../../config/schema.ts';
 import { maintenanceWindowsAround } from '../../domain/maintenance/maintenance-schedule.ts';
-import type { MonitorConfig } from '../../config/monitor-schema.ts';
 import type { Incident } from '../../domain/incident.ts';
 import type { MaintenanceWindow } from '../../domain/maintenance-windows.ts';
 import type { MonitorState } from '../../domain/monitor-state.ts';
 import type { Store } from '../../store/store.ts';
+import { loadPublicCatalog, type CatalogMonitor, type PublicCatalog } from './public-catalog.ts';
 import type { ComponentHistory, ModelComponent, ModelMonitor } from './status-model.ts';
 
 /** Everything public, for all pages, as read from the store; scoped per page by scopeToMount. */
@@ -22,73 +21,51 @@ export interface PublicData {
 
 const RECENT_INCIDENTS = 500;
 
-/** The part that changes with every event: statuses, incidents, monitors. A handful of queries. */
-export async function loadLiveData(store: Store, now: number): Promise<Omit<PublicData, 'history'>> {
-  const [components, statuses, monitors, states, open, recent, maintenances] = await Promise.all([
-    store.listComponents(),
+/**
+ * The part that changes with every event: statuses, incidents, monitor states; the catalog (monitors, components,
+ * pages) as already parsed. Without `catalog`, it is read from the store too; without `states`, the monitors' states
+ * are (a process that checks every monitor passes its in-memory states instead).
+ */
+export async function loadLiveData(
+  store: Store,
+  now: number,
+  catalog?: PublicCatalog,
+  states?: ReadonlyMap<string, MonitorState>,
+): Promise<Omit<PublicData, 'history'>> {
+  const [cat, statuses, stateRows, open, recent] = await Promise.all([
+    catalog ?? loadPublicCatalog(store),
     store.loadComponentStatuses(),
-    store.listMonitors(),
-    store.loadMonitorStates(),
+    states ? undefined : store.loadMonitorStates(),
     store.loadOpenIncidents(),
     store.listIncidents({ limit: RECENT_INCIDENTS }),
-    store.admin.listCatalog('maintenance'),
   ]);
+  const stateById = states ?? new Map(stateRows!.map((s) => [s.monitorId, s]));
   const statusById = new Map(statuses.map((s) => [s.componentId, s]));
-  const stateById = new Map(states.map((s) => [s.monitorId, s]));
   const incidents = new Map<string, Incident>();
   for (const i of [...open, ...recent]) incidents.set(i.id, i);
   return {
     builtAt: now,
-    components: components
-      .sort((a, b) => a.position - b.position)
-      .map((c) => {
-        const s = statusById.get(c.id);
-        return {
-          id: c.id,
-          name: c.config.name,
-          description: c.config.description ?? null,
-          group: c.config.group ?? null,
-          status: s?.status ?? 'operational',
-          position: c.position,
-          createdAt: c.createdAt,
-          updatedAt: s?.since ?? c.createdAt,
-          monitorIds: [...c.config.monitors],
-        };
-      }),
-    monitors: monitors.map((m) => publicMonitor(m.config, stateById.get(m.id))),
-    states,
+    components: cat.components.map((c) => {
+      const s = statusById.get(c.id);
+      return { ...c, monitorIds: [...c.monitorIds], status: s?.status ?? 'operational', updatedAt: s?.since ?? c.createdAt };
+    }),
+    monitors: cat.monitors.map((m) => publicMonitor(m, stateById.get(m.id))),
+    states: stateRows ?? [...stateById.values()],
     incidents: [...incidents.values()].sort((a, b) => b.createdAt - a.createdAt),
-    maintenances: maintenanceWindowsAround(
-      maintenances.map((m) => m.config as MaintenanceConfig),
-      now,
-    ),
+    maintenances: maintenanceWindowsAround(cat.maintenances as MaintenanceConfig[], now),
   };
 }
 
-function publicMonitor(config: MonitorConfig, state: MonitorState | undefined): ModelMonitor {
+function publicMonitor(m: CatalogMonitor, state: MonitorState | undefined): ModelMonitor {
   return {
-    id: config.id,
-    name: config.name,
-    type: config.type,
+    id: m.id,
+    name: m.name,
+    type: m.type,
     status: state?.status ?? 'unknown',
     statusSince: state?.statusSince ?? null,
     lastCheckAt: state?.lastCheckAt ?? null,
     lastLatencyMs: state?.lastLatencyMs ?? null,
-    lastError: config.public.hide_errors ? null : (state?.lastError ?? null),
-    target: config.public.hide_url ? null : targetOf(config),
+    lastError: m.hideErrors ? null : (state?.lastError ?? null),
+    target: m.target,
   };
-}
-
-function targetOf(config: MonitorConfig): string | null {
-  switch (config.type) {
-    case 'http':
-      return redactUrlDetails(config.url) as string; // no userinfo, no query values: tokens travel there
-    case 'tcp':
-    case 'tls':
-      return `${config.host}:${config.port}`;
-    case 'dns':
-      return `${config.record_type} ${config.query}`;
-    case 'push':
-      return null; // the token is a secret
-  }
 }

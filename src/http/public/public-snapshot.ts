@@ -1,12 +1,15 @@
+import { batchChangedStatus } from '../../bus/batch-committed.ts';
 import type { Bus } from '../../bus/bus.ts';
 import type { PageConfig } from '../../config/page-schema.ts';
 import type { PharosConfig } from '../../config/schema.ts';
+import type { MonitorState } from '../../domain/monitor-state.ts';
 import { answerWithin } from '../../runtime/answer-within.ts';
 import type { Logger } from '../../runtime/logger.ts';
 import type { Store } from '../../store/store.ts';
 import { historyWindows, loadHistory } from './history/load-history.ts';
 import { buildPageMounts, resolveMount, type PageMount, type PageMounts } from './page-mounts.ts';
 import { PageSnapshot } from './page-snapshot.ts';
+import { loadPublicCatalog, publicCatalogOf, type CatalogSource, type PublicCatalog } from './public-catalog.ts';
 import { loadLiveData, type PublicData } from './public-data.ts';
 import type { PublicRenderers } from './public-renderers.ts';
 import { scopeToMount } from './scope-to-mount.ts';
@@ -21,6 +24,21 @@ export interface PublicSnapshotOptions {
   now?: () => number;
   /** coalesce bursts of events into one rebuild */
   debounceMs?: number;
+  /**
+   * at least this long between the starts of two rebuilds, however many events arrive (the last change is never
+   * lost: a trailing rebuild follows); a rebuild costs the same with 1 change or 10,000
+   */
+  minGapMs?: number;
+  /**
+   * the catalog as this process last loaded it (src/runtime/catalog.ts), read instead of the store's monitors,
+   * components, pages and maintenances; a new object means it changed. Absent: read from the store, again only
+   * after a catalog.changed or config.synced event (or catalogMaxAgeMs)
+   */
+  catalog?: () => CatalogSource | undefined;
+  /** without `catalog`: re-read the catalog at least this often (another process may have changed it quietly) */
+  catalogMaxAgeMs?: number;
+  /** the monitors' states in memory, when this process checks every monitor: read instead of the store's */
+  monitorStates?: () => ReadonlyMap<string, MonitorState>;
   /** rebuild at least this often, so that time-driven states (maintenance windows, "x minutes ago") move */
   refreshMs?: number;
   /** reload the 90-day history at most this often after a status change, and at least every refreshMs */
@@ -69,8 +87,13 @@ export class PublicSnapshot {
   private building: Promise<void> | undefined;
   private probing = false;
   private again = false;
+  /** performance.now() when the last rebuild started: the next waits minGapMs after it */
+  private lastStartedAt = -Infinity;
+  private publicCatalog: { source: CatalogSource | undefined; parsed: PublicCatalog; loadedAt: number; dirty: boolean } | undefined;
   private readonly now: () => number;
   private stopped = false;
+  /** start() was called: a process that serves no pages never rebuilds them */
+  private started = false;
 
   constructor(private readonly opts: PublicSnapshotOptions) {
     this.mounts = buildPageMounts(opts.config);
@@ -79,9 +102,15 @@ export class PublicSnapshot {
   }
 
   async start(): Promise<void> {
+    this.started = true;
     await this.rebuild();
     this.unsubscribe = this.opts.bus.subscribe((event) => {
-      if (event.type === 'results.flushed' || event.type === 'notifications.queued' || event.type === 'monitor.pushed') return;
+      if (event.type === 'notifications.queued' || event.type === 'monitor.pushed') return;
+      // new results alone change nothing shown until the history is reloaded (refreshMs)
+      if (event.type === 'batch.committed' && !batchChangedStatus(event)) return;
+      if (event.type === 'catalog.changed' || event.type === 'config.synced') {
+        if (this.publicCatalog) this.publicCatalog.dirty = true;
+      }
       if (event.type !== 'config.synced') this.history.dirty = true;
       this.schedule();
     });
@@ -118,19 +147,27 @@ export class PublicSnapshot {
     this.history.loadedAt = 0;
   }
 
+  /** A rebuild soon: after debounceMs, and no sooner than minGapMs after the last one started. */
   schedule(): void {
-    if (this.timer) return;
+    if (this.timer || this.stopped || !this.started) return;
+    if (this.building) {
+      this.again = true; // what changed during a rebuild may have been read before it: one more after it
+      return;
+    }
+    const wait = Math.max(this.opts.debounceMs ?? 50, this.lastStartedAt + (this.opts.minGapMs ?? 500) - performance.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.rebuild();
-    }, this.opts.debounceMs ?? 50);
+    }, wait);
   }
 
+  /** Rebuild now (start, tests); events go through schedule(). */
   async rebuild(): Promise<void> {
     if (this.building) {
       this.again = true;
       return this.building;
     }
+    this.lastStartedAt = performance.now();
     this.building = this.build();
     try {
       await this.building;
@@ -139,7 +176,7 @@ export class PublicSnapshot {
     }
     if (this.again) {
       this.again = false;
-      await this.rebuild();
+      this.schedule();
     }
   }
 
@@ -155,11 +192,9 @@ export class PublicSnapshot {
     const started = performance.now();
     const now = this.now();
     try {
-      const [live, pageRows] = await answerWithin(Promise.all([loadLiveData(this.opts.store, now), this.opts.store.admin.listCatalog('page')]), this.opts.buildTimeoutMs ?? 10_000, 'the store');
-      this.refreshMounts(
-        pageRows.map((p) => p.config as PageConfig),
-        live.components,
-      );
+      const catalog = await answerWithin(this.catalogNow(), this.opts.buildTimeoutMs ?? 10_000, 'the store');
+      const live = await answerWithin(loadLiveData(this.opts.store, now, catalog, this.opts.monitorStates?.()), this.opts.buildTimeoutMs ?? 10_000, 'the store');
+      this.refreshMounts(catalog.pages, live.components);
       await answerWithin(this.refreshHistory(live, now), this.opts.buildTimeoutMs ?? 10_000, 'the store');
       const data: PublicData = { ...live, history: this.history.map };
       const changed: PageSnapshot[] = [];
@@ -183,6 +218,23 @@ export class PublicSnapshot {
       this.opts.logger.error({ component: 'snapshot', err }, 'rebuilding the public snapshot failed; serving the previous one');
       this.rebuildFailed(now);
     }
+  }
+
+  /** The catalog as parsed once: from the process's own catalog when given, else from the store when it changed. */
+  private async catalogNow(): Promise<PublicCatalog> {
+    const source = this.opts.catalog?.();
+    const cached = this.publicCatalog;
+    if (source) {
+      if (cached?.source !== source) this.publicCatalog = { source, parsed: publicCatalogOf(source), loadedAt: this.now(), dirty: false };
+      return this.publicCatalog!.parsed;
+    }
+    const fresh = cached && !cached.dirty && this.now() - cached.loadedAt < (this.opts.catalogMaxAgeMs ?? 600_000);
+    if (fresh) return cached.parsed;
+    if (cached) cached.dirty = false; // an event during the read marks it dirty again
+    const loadedAt = this.now();
+    const parsed = await loadPublicCatalog(this.opts.store);
+    this.publicCatalog = { source: undefined, parsed, loadedAt, dirty: this.publicCatalog?.dirty ?? false };
+    return parsed;
   }
 
   /**

@@ -1,0 +1,89 @@
+import { redactUrlDetails } from '../../admin/redact.ts';
+import type { MonitorConfig } from '../../config/monitor-schema.ts';
+import type { PageConfig } from '../../config/page-schema.ts';
+import type { MaintenanceConfig } from '../../config/schema.ts';
+import type { Store, StoredComponent, StoredMonitor } from '../../store/store.ts';
+import type { ModelComponent } from './status-model.ts';
+
+/** A component as the catalog defines it; its status comes from the live reads. */
+export type CatalogComponent = Omit<ModelComponent, 'status' | 'updatedAt'>;
+
+/** A monitor's public face as its config defines it (name, type, what of its target may be shown). */
+export interface CatalogMonitor {
+  id: string;
+  name: string;
+  type: string;
+  hideErrors: boolean;
+  /** null when hidden, or a secret (push token) */
+  target: string | null;
+}
+
+/**
+ * What the public side needs of the catalog, derived once per catalog load: a snapshot rebuild reads only what
+ * changes with checks (statuses, states, incidents), never every monitor's config again (20,000 JSON configs
+ * parsed per rebuild starved the event loop).
+ */
+export interface PublicCatalog {
+  components: CatalogComponent[];
+  monitors: CatalogMonitor[];
+  pages: PageConfig[];
+  maintenances: MaintenanceConfig[];
+}
+
+/** The parts of the runtime catalog (src/runtime/catalog.ts) this needs, components in display order. */
+export interface CatalogSource {
+  monitors: readonly StoredMonitor[];
+  components: readonly StoredComponent[];
+  pages: readonly PageConfig[];
+  maintenances: readonly MaintenanceConfig[];
+}
+
+export function publicCatalogOf(source: CatalogSource): PublicCatalog {
+  return {
+    components: [...source.components]
+      .sort((a, b) => a.position - b.position)
+      .map((c) => ({
+        id: c.id,
+        name: c.config.name,
+        description: c.config.description ?? null,
+        group: c.config.group ?? null,
+        position: c.position,
+        createdAt: c.createdAt,
+        monitorIds: [...c.config.monitors],
+      })),
+    monitors: source.monitors.map((m) => ({
+      id: m.config.id,
+      name: m.config.name,
+      type: m.config.type,
+      hideErrors: m.config.public.hide_errors,
+      target: m.config.public.hide_url ? null : targetOf(m.config),
+    })),
+    pages: [...source.pages],
+    maintenances: [...source.maintenances],
+  };
+}
+
+/** For a process without a loaded catalog of its own: the same, read from the store. */
+export async function loadPublicCatalog(store: Store): Promise<PublicCatalog> {
+  const [monitors, components, pages, maintenances] = await Promise.all([
+    store.listMonitors(),
+    store.listComponents(),
+    store.admin.listCatalog('page'),
+    store.admin.listCatalog('maintenance'),
+  ]);
+  return publicCatalogOf({ monitors, components, pages: pages.map((p) => p.config as PageConfig), maintenances: maintenances.map((m) => m.config as MaintenanceConfig) });
+}
+
+function targetOf(config: MonitorConfig): string | null {
+  switch (config.type) {
+    case 'http':
+      return redactUrlDetails(config.url) as string; // no userinfo, no query values: tokens travel there
+    case 'tcp':
+    case 'tls':
+      return `${config.host}:${config.port}`;
+    case 'dns':
+      return `${config.record_type} ${config.query}`;
+    case 'push':
+      return null; // the token is a secret
+  }
+}
