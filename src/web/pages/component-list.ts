@@ -1,4 +1,4 @@
-import type { ModelComponent, StatusModel } from '../../http/public/status-model.ts';
+import type { ComponentHistory, ModelComponent, StatusModel } from '../../http/public/status-model.ts';
 import { domId, html, type Html } from '../html/html.ts';
 import { latencyPanel } from './latency-panel.ts';
 import { iconForClass } from './status-icon.ts';
@@ -10,14 +10,29 @@ function statusTag(status: ModelComponent['status']): Html {
   return html`<span class="st s-${cls}">${iconForClass(cls)}${COMPONENT_STATUS_LABEL[status]}</span>`;
 }
 
+/**
+ * A component's bar and latency panel depend only on its history and its name, and the history is reloaded every
+ * few seconds at most while a status change rebuilds the page at once: rendered once per history object.
+ */
+const historyParts = new WeakMap<ComponentHistory, { key: string; html: Html }>();
+
+function historyHtml(c: ModelComponent, history: ComponentHistory): Html {
+  const key = `${c.id}\n${c.name}`;
+  const hit = historyParts.get(history);
+  if (hit?.key === key) return hit.html;
+  const out = html`${uptimeBar(c, history)}
+${latencyPanel(c, history)}`;
+  historyParts.set(history, { key, html: out });
+  return out;
+}
+
 function componentItem(model: StatusModel, c: ModelComponent, heading: 'h3' | 'h4'): Html {
   const history = model.history.get(c.id);
   const name = heading === 'h3' ? html`<h3 class="cn">${c.name}</h3>` : html`<h4 class="cn">${c.name}</h4>`;
   return html`<li class="cmp" id="${domId('c', c.id)}" data-status="${c.status}">
 <div class="cmp-h">${name}${statusTag(c.status)}</div>
 ${c.description && html`<p class="cd">${c.description}</p>`}
-${history && uptimeBar(c, history)}
-${history && latencyPanel(c, history)}
+${history ? historyHtml(c, history) : '\n'}
 </li>`;
 }
 

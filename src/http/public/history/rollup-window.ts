@@ -6,6 +6,8 @@ import type { Rollup, RollupGranularity, Store } from '../../../store/store.ts';
  * few thousand rows instead of a quarter of a million.
  */
 const FULL_READ_EVERY_MS = 3_600_000;
+/** monitors per read: SQLite answers synchronously, so one read of 10,000 monitors' rows would block everything else */
+const READ_CHUNK = 1_000;
 
 export class RollupWindow {
   private closed = new Map<string, Rollup[]>();
@@ -33,7 +35,12 @@ export class RollupWindow {
       this.monitorKey = key;
       this.fullReadAt = now;
     }
-    const rows = monitorIds.length === 0 ? [] : await store.listRollups([...monitorIds], this.granularity, { from: this.cutoff, to: now + this.step });
+    const rows: Rollup[] = [];
+    for (let i = 0; i < monitorIds.length; i += READ_CHUNK) {
+      // let requests and checks in between the reads
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      for (const r of await store.listRollups(monitorIds.slice(i, i + READ_CHUNK), this.granularity, { from: this.cutoff, to: now + this.step })) rows.push(r);
+    }
     const newCutoff = Math.max(this.cutoff, (Math.floor(now / this.step) - this.lateBuckets) * this.step);
     this.open = new Map();
     for (const r of rows) append(r.bucketStart < newCutoff ? this.closed : this.open, r);
