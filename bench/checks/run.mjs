@@ -215,7 +215,6 @@ const expectedPerSec = (monitors / intervalMs) * 1000;
 const perResult = resultBytes / resultRows;
 const perRollupRow = rollupRows > 0 ? rollupBytes / rollupRows : 0;
 const checksPerDay = (86_400_000 / intervalMs) * 1000;
-const ms = (ns) => +(ns / 1e6).toFixed(1);
 const delayMs = (ns) => +Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS).toFixed(1);
 const figures = {
   monitors,
