@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHECK_KINDS, checkTypes, type CheckKind, type CheckTypes } from '../checks/registry.ts';
 import { ConditionSyntaxError, parseCondition } from '../domain/conditions/index.ts';
+import { refuseUnfilledPlaceholders } from './condition-placeholders.ts';
 import { durationMs } from './duration-schema.ts';
 import { idSchema } from './id-schema.ts';
 import { monitorPublicSchema } from './page-schema.ts';
@@ -40,7 +41,7 @@ type MonitorVariant = { [K in CheckKind]: Variant<CheckTypes[K]['fields']> }[Che
 /** One strict variant per registered check type, in registry order (the element type is what the map makes per kind). */
 const variants = CHECK_KINDS.map((kind) => checkTypes[kind].fields.extend(monitorCommonFields).strict()) as [MonitorVariant, ...MonitorVariant[]];
 
-export const monitorSchema = z.discriminatedUnion('type', variants).transform((m) => ({
+export const monitorSchema = z.discriminatedUnion('type', variants).superRefine(refuseUnfilledPlaceholders).transform((m) => ({
   ...m,
   name: m.name ?? m.id,
   conditions: m.conditions ?? [...checkTypes[m.type].defaultConditions],
