@@ -6,6 +6,7 @@ import { httpCheck } from './http/index.ts';
 import { pushCheck } from './push/index.ts';
 import { tcpCheck } from './tcp/index.ts';
 import { tlsCheck } from './tls/index.ts';
+import { udpCheck } from './udp/index.ts';
 
 /**
  * Every check type, one line each: the kinds are this object's keys (config schema, admin form, public page and
@@ -17,6 +18,7 @@ export const checkTypes = {
   dns: dnsCheck,
   tls: tlsCheck,
   push: pushCheck,
+  udp: udpCheck,
 } satisfies Record<string, CheckType>;
 
 export type CheckTypes = typeof checkTypes;
