@@ -1,4 +1,4 @@
-import { redactUrlDetails } from '../../admin/redact.ts';
+import { checkFor } from '../../checks/registry.ts';
 import type { MaintenanceConfig } from '../../config/schema.ts';
 import { maintenanceWindowsAround } from '../../domain/maintenance/maintenance-schedule.ts';
 import type { MonitorConfig } from '../../config/monitor-schema.ts';
@@ -75,20 +75,6 @@ function publicMonitor(config: MonitorConfig, state: MonitorState | undefined): 
     lastCheckAt: state?.lastCheckAt ?? null,
     lastLatencyMs: state?.lastLatencyMs ?? null,
     lastError: config.public.hide_errors ? null : (state?.lastError ?? null),
-    target: config.public.hide_url ? null : targetOf(config),
+    target: config.public.hide_url ? null : checkFor(config).publicTarget(),
   };
-}
-
-function targetOf(config: MonitorConfig): string | null {
-  switch (config.type) {
-    case 'http':
-      return redactUrlDetails(config.url) as string; // no userinfo, no query values: tokens travel there
-    case 'tcp':
-    case 'tls':
-      return `${config.host}:${config.port}`;
-    case 'dns':
-      return `${config.record_type} ${config.query}`;
-    case 'push':
-      return null; // the token is a secret
-  }
 }
