@@ -1,6 +1,6 @@
 import type { Bus } from '../bus/bus.ts';
 import type { EgressPolicy } from '../egress/egress-policy.ts';
-import type { AdminStore } from '../store/admin-store.ts';
+import type { EventLinks } from '../notify/events/monitor-events.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import type { AdminRuntime } from './admin-runtime.ts';
@@ -13,12 +13,7 @@ export interface ServiceContext {
   runtime: AdminRuntime;
   /** what monitor targets created through the API may reach */
   egress: EgressPolicy;
-  /** the public base URL (server.base_url), for links in notifications */
-  publicUrl?: string;
+  /** links in notifications (src/runtime/public-base-url.ts); absent (the CLI): http://localhost:3000 */
+  links?: EventLinks;
   now(): number;
-}
-
-/** The store's admin side inside one transaction, with the audit entry written by the same transaction. */
-export async function inTransaction<T>(ctx: ServiceContext, fn: (tx: AdminStore) => Promise<T>): Promise<T> {
-  return ctx.store.admin.transaction(fn);
 }

@@ -13,7 +13,8 @@ const MAX_PENDING = 10_000;
 
 export interface OidcRouteDeps {
   config: OidcConfig;
-  baseUrl: string;
+  /** the public base URL (read per request: with port 0 it is known only once the server listens) */
+  baseUrl(): string;
   context: Omit<ServiceContext, 'actor'>;
   secureCookies: boolean;
 }
@@ -43,14 +44,14 @@ export function registerOidcRoutes(app: FastifyInstance, deps: OidcRouteDeps): v
     }
   });
 
-  app.get(new URL(login.redirectUri).pathname, async (req, reply) => {
+  app.get(login.redirectPath, async (req, reply) => {
     const key = req.cookies?.[PENDING_COOKIE];
     const state = key ? pending.get(key) : undefined;
     if (key) pending.delete(key);
     reply.clearCookie(PENDING_COOKIE, { path: cookieOptions.path });
     try {
       if (!state) throw new AdminError('unauthorized', 'This sign-in expired or was already used; start again.');
-      const identity = await login.finish(new URL(req.url, deps.baseUrl), state);
+      const identity = await login.finish(new URL(req.url, deps.baseUrl()), state);
       const made = await signInWithOidc({ store: deps.context.store, now: deps.context.now }, deps.config, identity, { ip: req.ip ?? null, userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null });
       reply.setCookie(SESSION_COOKIE, made.secret, { ...sessionCookieOptions({ secure: deps.secureCookies }), maxAge: SESSION_ABSOLUTE_MS / 1000 });
       return reply.redirect('/admin', 303);
