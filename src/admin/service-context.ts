@@ -5,7 +5,10 @@ import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import type { AdminRuntime } from './admin-runtime.ts';
 
-/** What every admin service function gets besides its input: `fn({ ctx, input })`. */
+/**
+ * What every admin service function gets first, before its input: `fn(ctx, input)` (or `fn(ctx, id, input)`). The
+ * function checks the actor's permission, and runs its writes with their audit entry in one store transaction.
+ */
 export interface ServiceContext {
   actor: Actor;
   store: Store;

@@ -7,6 +7,7 @@ import { newSecret } from '../../auth/secret-token.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, sessionCookieOptions } from '../../auth/session-policy.ts';
 import { isLoopbackHttpUrl, type OidcConfig } from '../../config/oidc-schema.ts';
 import { escapeHtml } from '../../web/html/html.ts';
+import { errorAnswer } from './admin-error-status.ts';
 
 const PENDING_COOKIE = 'pharos_oidc';
 const MAX_PENDING = 10_000;
@@ -63,7 +64,8 @@ export function registerOidcRoutes(app: FastifyInstance, deps: OidcRouteDeps): v
 
 function failure(reply: FastifyReply, req: FastifyRequest, err: unknown): FastifyReply {
   const message = err instanceof Error ? err.message : 'sign-in failed';
-  const status = err instanceof AdminError && err.code === 'forbidden' ? 403 : 401;
+  // the login page is the answer whatever went wrong: an unexpected error is a failed sign-in too (and logged)
+  const status = errorAnswer(err)?.status ?? 401;
   if (!(err instanceof AdminError)) req.log.warn({ err }, 'single sign-on failed');
   return reply
     .code(status)
