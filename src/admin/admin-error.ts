@@ -1,4 +1,4 @@
-/** What can go wrong in an admin service, mapped to an HTTP status once, at the edge (src/http/admin/send-error.ts). */
+/** What can go wrong in an admin service, mapped to an HTTP status once, at the edge (src/http/admin/admin-error-status.ts, with every other typed error). */
 export const ADMIN_ERROR_CODES = [
   'invalid_input',
   'unauthorized',

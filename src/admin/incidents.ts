@@ -114,11 +114,17 @@ export async function setPostmortem(ctx: ServiceContext, id: string, body: strin
 /** A person takes an automatic incident over: from now on the engine leaves it to them. */
 export async function takeOverIncident(ctx: ServiceContext, id: string): Promise<Incident> {
   requirePermission(ctx.actor, 'operate');
-  return changeIncident(ctx, id, 'incident.take_over', async (incident, _tx, now) => {
-    if (incident.source !== 'auto') throw new AdminError('conflict', 'only automatic incidents are taken over; this one is already written by people');
-    if (incident.takenOverBy) throw new AdminError('conflict', `already taken over by ${incident.takenOverBy}`);
-    return { ...incident, takenOverBy: ctx.actor.label, updatedAt: now };
-  });
+  return changeIncident(
+    ctx,
+    id,
+    'incident.take_over',
+    async (incident, _tx, now) => {
+      if (incident.source !== 'auto') throw new AdminError('conflict', 'only automatic incidents are taken over; this one is already written by people');
+      if (incident.takenOverBy) throw new AdminError('conflict', `already taken over by ${incident.takenOverBy}`);
+      return { ...incident, takenOverBy: ctx.actor.label, updatedAt: now };
+    },
+    { whilePharosManagesIt: true },
+  );
 }
 
 export async function deleteIncident(ctx: ServiceContext, id: string): Promise<void> {
@@ -134,12 +140,17 @@ export async function deleteIncident(ctx: ServiceContext, id: string): Promise<v
   await ctx.runtime.incidentChanged(id);
 }
 
-async function changeIncident(ctx: ServiceContext, id: string, action: string, change: (i: Incident, tx: AdminStore, now: number) => Promise<Incident>): Promise<Incident> {
+interface ChangeOptions {
+  /** the change may be made to an open automatic incident nobody took over yet (only taking it over may) */
+  whilePharosManagesIt?: boolean;
+}
+
+async function changeIncident(ctx: ServiceContext, id: string, action: string, change: (i: Incident, tx: AdminStore, now: number) => Promise<Incident>, options: ChangeOptions = {}): Promise<Incident> {
   const now = ctx.now();
   const next = await ctx.store.admin.transaction(async (tx) => {
     const incident = await tx.getIncident(id);
     if (!incident) throw notFound('incident', id);
-    if (incident.source === 'auto' && !incident.takenOverBy && action !== 'incident.take_over' && isOpen(incident)) {
+    if (incident.source === 'auto' && !incident.takenOverBy && !options.whilePharosManagesIt && isOpen(incident)) {
       throw new AdminError('conflict', 'Pharos is still managing this automatic incident; take it over first (POST …/take-over)');
     }
     const changed = await change(incident, tx, now);

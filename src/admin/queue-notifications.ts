@@ -12,10 +12,12 @@ import type { ComponentConfig } from '../config/schema.ts';
 import type { AdminStore } from '../store/admin-store.ts';
 import type { ServiceContext } from './service-context.ts';
 
+/** without a running server (the CLI): the default port on this machine */
+const LOCAL_LINKS: EventLinks = { pageUrl: 'http://localhost:3000', adminUrl: 'http://localhost:3000/admin' };
+
 /** The public and admin base URLs of this installation, for links in messages. */
 export function linksOf(ctx: ServiceContext): EventLinks {
-  const base = (ctx.publicUrl ?? 'http://localhost:3000').replace(/\/$/, '');
-  return { pageUrl: base, adminUrl: `${base}/admin` };
+  return ctx.links ?? LOCAL_LINKS;
 }
 
 /** Outbox rows for an event, in the caller's transaction: to every channel and confirmed subscriber that wants it. */

@@ -1,11 +1,14 @@
 import type { Bus } from '../bus/bus.ts';
 import type { EgressPolicy } from '../egress/egress-policy.ts';
-import type { AdminStore } from '../store/admin-store.ts';
+import type { EventLinks } from '../notify/events/monitor-events.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import type { AdminRuntime } from './admin-runtime.ts';
 
-/** What every admin service function gets besides its input: `fn({ ctx, input })`. */
+/**
+ * What every admin service function gets first, before its input: `fn(ctx, input)` (or `fn(ctx, id, input)`). The
+ * function checks the actor's permission, and runs its writes with their audit entry in one store transaction.
+ */
 export interface ServiceContext {
   actor: Actor;
   store: Store;
@@ -13,12 +16,7 @@ export interface ServiceContext {
   runtime: AdminRuntime;
   /** what monitor targets created through the API may reach */
   egress: EgressPolicy;
-  /** the public base URL (server.base_url), for links in notifications */
-  publicUrl?: string;
+  /** links in notifications (src/runtime/public-base-url.ts); absent (the CLI): http://localhost:3000 */
+  links?: EventLinks;
   now(): number;
-}
-
-/** The store's admin side inside one transaction, with the audit entry written by the same transaction. */
-export async function inTransaction<T>(ctx: ServiceContext, fn: (tx: AdminStore) => Promise<T>): Promise<T> {
-  return ctx.store.admin.transaction(fn);
 }

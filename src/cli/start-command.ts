@@ -18,9 +18,15 @@ export async function runStart(args: CliArgs): Promise<number> {
   const stopWaiting = () => waiting.abort();
   process.once('SIGTERM', stopWaiting);
   process.once('SIGINT', stopWaiting);
-  const pharos = await startWhenStoreAnswers(() => startPharos({ config, port: args.port, logger, role }), { logger, signal: waiting.signal });
+  const port = args.port ?? config.server.port;
+  const pharos = await startWhenStoreAnswers(() => startPharos({ config, port: args.port, logger, role }), { logger, signal: waiting.signal }).catch((err: unknown) => {
+    if (!isAddressInUse(err)) throw err;
+    console.error(`pharos start: port ${port} on ${config.server.host} is already in use (another Pharos?): stop it, or choose another with --port N or server.port`);
+    return null;
+  });
   process.off('SIGTERM', stopWaiting);
   process.off('SIGINT', stopWaiting);
+  if (pharos === null) return 1;
   if (!pharos) {
     logger.info({ component: 'pharos' }, 'stopped while waiting for the database');
     return 0;
@@ -47,4 +53,8 @@ export async function runStart(args: CliArgs): Promise<number> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
   return 0;
+}
+
+function isAddressInUse(err: unknown): boolean {
+  return err instanceof Error && (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
 }

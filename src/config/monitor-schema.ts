@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { checkTypes } from '../checks/registry.ts';
+import { CHECK_KINDS, checkTypes, type CheckKind, type CheckTypes } from '../checks/registry.ts';
 import { ConditionSyntaxError, parseCondition } from '../domain/conditions/index.ts';
+import { refuseUnfilledPlaceholders } from './condition-placeholders.ts';
 import { durationMs } from './duration-schema.ts';
 import { idSchema } from './id-schema.ts';
 import { monitorPublicSchema } from './page-schema.ts';
@@ -34,15 +35,13 @@ export const monitorCommonFields = {
   public: monitorPublicSchema,
 };
 
-const variants = [
-  checkTypes.http.fields.extend(monitorCommonFields).strict(),
-  checkTypes.tcp.fields.extend(monitorCommonFields).strict(),
-  checkTypes.dns.fields.extend(monitorCommonFields).strict(),
-  checkTypes.tls.fields.extend(monitorCommonFields).strict(),
-  checkTypes.push.fields.extend(monitorCommonFields).strict(),
-] as const;
+/** What `fields.extend(monitorCommonFields).strict()` makes of a check type's fields. */
+type Variant<Fields> = Fields extends z.ZodObject<infer Shape> ? z.ZodObject<z.util.Extend<Shape, z.util.Writeable<typeof monitorCommonFields>>, z.core.$strict> : never;
+type MonitorVariant = { [K in CheckKind]: Variant<CheckTypes[K]['fields']> }[CheckKind];
+/** One strict variant per registered check type, in registry order (the element type is what the map makes per kind). */
+const variants = CHECK_KINDS.map((kind) => checkTypes[kind].fields.extend(monitorCommonFields).strict()) as [MonitorVariant, ...MonitorVariant[]];
 
-export const monitorSchema = z.discriminatedUnion('type', variants).transform((m) => ({
+export const monitorSchema = z.discriminatedUnion('type', variants).superRefine(refuseUnfilledPlaceholders).transform((m) => ({
   ...m,
   name: m.name ?? m.id,
   conditions: m.conditions ?? [...checkTypes[m.type].defaultConditions],

@@ -25,6 +25,3 @@ export type MaintenanceStatus = (typeof MAINTENANCE_STATUSES)[number];
 /** Statuspage's page indicator. */
 export const PAGE_INDICATORS = ['none', 'minor', 'major', 'critical'] as const;
 export type PageIndicator = (typeof PAGE_INDICATORS)[number];
-
-export const CHECK_KINDS = ['http', 'tcp', 'dns', 'tls', 'push'] as const;
-export type CheckKind = (typeof CHECK_KINDS)[number];

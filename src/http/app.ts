@@ -1,4 +1,5 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { errorAnswer } from './admin/admin-error-status.ts';
 import type { TrustProxy } from '../config/schema.ts';
 import type { Logger } from '../runtime/logger.ts';
 import { acceptEmptyJsonBodies } from './empty-json-body.ts';
@@ -68,6 +69,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     for (const [name, value] of Object.entries(adminHeaders)) if (!reply.hasHeader(name)) reply.header(name, value);
   });
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, request, reply) => {
+    const answer = errorAnswer(err);
+    if (answer) return reply.code(answer.status).send({ error: answer.code, message: answer.message, ...(answer.issues && { issues: answer.issues }) });
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) request.log.error({ err }, 'request failed');
     return reply.code(status).send({ error: err.code ?? (status >= 500 ? 'internal' : 'bad_request'), message: status >= 500 ? 'internal error' : err.message });

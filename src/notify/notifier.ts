@@ -3,9 +3,8 @@ import type { z } from 'zod';
 import type { EgressGuard } from '../egress/egress-policy.ts';
 import type { NotificationEvent } from './notification-event.ts';
 
-/** The channel types; each has a folder under src/notify/ and one line in the registry. */
-export const CHANNEL_TYPES = ['email', 'slack', 'discord', 'teams', 'webhook', 'pagerduty', 'opsgenie', 'telegram', 'ntfy', 'gotify'] as const;
-export type ChannelType = (typeof CHANNEL_TYPES)[number];
+// The channel types are the registry's keys: each has a folder under src/notify/ and one line there.
+export { CHANNEL_TYPES, type ChannelType } from './registry.ts';
 
 export interface DeliveryContext {
   /** stable for one event and one channel across retries: send it as `Idempotency-Key` (and use it where the provider has its own) */
@@ -35,12 +34,13 @@ export type DeliveryResult =
     };
 
 /**
- * One kind of channel: its config fields (zod, strict; the common fields — id, type, events, components, monitors,
- * reminder — are added by the channel schema) and how to send one event. Secrets in the config are marked in
- * `secretFields` so that they are never logged nor returned by the API.
+ * One kind of channel, complete: its config fields (zod, strict; the common fields — id, type, events, components,
+ * monitors, reminder — are added by the channel schema) and how to send one event. Secrets in the config are marked in
+ * `secretFields` (dot paths) so that they are never logged nor returned by the API. Adding a provider is its folder and
+ * one registry line; the registry test fails when a part is missing or wrong.
  */
-export interface Notifier<Schema extends z.ZodObject = z.ZodObject> {
-  type: ChannelType;
+export interface Notifier<Type extends string = string, Schema extends z.ZodObject = z.ZodObject> {
+  type: Type;
   fields: Schema;
   secretFields: readonly string[];
   /**
@@ -48,5 +48,7 @@ export interface Notifier<Schema extends z.ZodObject = z.ZodObject> {
    * compare: a secret an edit sends back as "[redacted]" is kept only while this stays the same (src/admin/kept-secrets.ts).
    */
   secretTarget(config: z.infer<Schema>, path: readonly string[]): string;
+  /** What the admin channel form starts with: valid placeholders for its own fields, to overwrite. */
+  template: z.input<Schema>;
   send(event: NotificationEvent, config: z.infer<Schema>, ctx: DeliveryContext): Promise<DeliveryResult>;
 }

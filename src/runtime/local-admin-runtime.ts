@@ -9,7 +9,7 @@ import { loadCatalog, type Catalog } from './catalog.ts';
 import { compileMonitor } from './live-monitor.ts';
 import { leasedCatalog, contentsOf } from '../scheduler/leases/leased-catalog.ts';
 import type { LeaseChange } from '../scheduler/leases/lease-manager.ts';
-import { leaseUnitsOf, type LeaseUnits } from '../scheduler/leases/lease-units.ts';
+import { AppliedLeaseUnits, type LeaseUnits } from '../scheduler/leases/lease-units.ts';
 import { applyCatalog, storedStateOf } from './load-board.ts';
 import type { MonitorRunner } from './monitor-runner.ts';
 import type { NotificationsRuntime } from './notifications-runtime.ts';
@@ -29,8 +29,8 @@ export interface LocalRuntimeDeps {
   now(): number;
   /** false on a `web` replica: nothing is scheduled or recorded here, changes reach the workers over the bus */
   checks?: boolean;
-  /** the lease units this worker owns (src/scheduler/leases); absent: every unit */
-  owned?: () => ReadonlySet<string>;
+  /** where the catalog's lease units are kept when applied (the batch writer's fence reads them too) */
+  units?: AppliedLeaseUnits;
 }
 
 /**
@@ -41,10 +41,26 @@ export class LocalAdminRuntime implements AdminRuntime {
   private reloading: Promise<void> | undefined;
   private reloadAgain = false;
   private catalog: Catalog | undefined;
-  private leaseUnits: LeaseUnits = { units: [], monitorsOf: new Map(), componentsOf: new Map() };
+  private readonly applied: AppliedLeaseUnits;
+  /** the lease units this worker owns (src/scheduler/leases); absent: every unit */
+  private owned: (() => ReadonlySet<string>) | undefined;
   private readonly catalogListeners = new Set<() => void>();
 
-  constructor(private readonly deps: LocalRuntimeDeps) {}
+  constructor(private readonly deps: LocalRuntimeDeps) {
+    this.applied = deps.units ?? new AppliedLeaseUnits();
+  }
+
+  /**
+   * With several workers: from now on the board holds only the units `owned` names. Called once, before the first
+   * catalog is applied (the lease rounds that own them are made after this runtime, as they ask it for the units).
+   */
+  shareByLease(owned: () => ReadonlySet<string>): void {
+    this.owned = owned;
+  }
+
+  private get leaseUnits(): LeaseUnits {
+    return this.applied.current;
+  }
 
   /** The whole catalog as last applied (every worker's), a new object after each reload. */
   get currentCatalog(): Catalog | undefined {
@@ -108,7 +124,7 @@ export class LocalAdminRuntime implements AdminRuntime {
   applyCatalog(catalog: Catalog): void {
     const { pushInbox } = this.deps;
     this.catalog = catalog;
-    this.leaseUnits = leaseUnitsOf(catalog);
+    this.applied.apply(catalog);
     applyCatalog(this.deps.board, this.view(), this.deps.now());
     pushInbox.setTokens(catalog.monitors.flatMap((m) => (m.config.type === 'push' ? [[m.config.token, m.id] as [string, string]] : [])));
     this.deps.notifications.setCatalog(catalog);
@@ -152,7 +168,7 @@ export class LocalAdminRuntime implements AdminRuntime {
 
   private view(): Catalog {
     const catalog = this.catalog as Catalog;
-    const owned = this.deps.owned?.();
+    const owned = this.owned?.();
     return owned ? leasedCatalog(catalog, this.leaseUnits, owned) : catalog;
   }
 

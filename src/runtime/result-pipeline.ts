@@ -1,3 +1,4 @@
+import { checkFor } from '../checks/registry.ts';
 import { decideAutoIncidents, type AutoIncidentComponent } from '../domain/auto-incidents.ts';
 import type { CheckResult } from '../domain/check-result.ts';
 import { componentStatusOf } from '../domain/component-status.ts';
@@ -60,7 +61,7 @@ export class ResultPipeline {
       this.deps.notify?.monitorChanged(change, previous.statusSince);
     }
     const expiresAt = result.probe?.certificateExpiresAt;
-    if (expiresAt !== undefined && this.deps.notify) this.deps.notify.certificateSeen(result.monitorId, hostOf(monitor.config), expiresAt, now);
+    if (expiresAt !== undefined && this.deps.notify) this.deps.notify.certificateSeen(result.monitorId, checkFor(monitor.config).target()?.host ?? '', expiresAt, now);
     writer.touched();
   }
 
@@ -105,15 +106,4 @@ export class ResultPipeline {
     this.deps.notify?.maintenanceTick(this.deps.board.maintenances, now);
     this.deps.notify?.reminderTick(now);
   }
-}
-
-function hostOf(config: { type: string; url?: string; host?: string }): string {
-  if (config.url) {
-    try {
-      return new URL(config.url).hostname;
-    } catch {
-      return config.url;
-    }
-  }
-  return config.host ?? '';
 }

@@ -1,5 +1,5 @@
 import type { CheckContext } from '../checks/check-type.ts';
-import { checkTypes } from '../checks/registry.ts';
+import { checkFor } from '../checks/registry.ts';
 import type { CheckResult } from '../domain/check-result.ts';
 import { judgeProbe } from '../domain/judge-probe.ts';
 import type { Probe } from '../domain/probe.ts';
@@ -45,9 +45,7 @@ export async function runCheck(monitor: LiveMonitor, deps: RunCheckDeps): Promis
   };
   let probe: Probe | null;
   try {
-    // The registry is typed per kind; config.type selects the matching entry.
-    const checkType = checkTypes[config.type] as { run(c: typeof config, x: CheckContext): Promise<Probe | null> };
-    probe = await checkType.run(config, ctx);
+    probe = await checkFor(config).run(ctx);
   } catch (err) {
     probe = { startedAt, responseTimeMs: deps.now() - startedAt, connected: false, error: `check failed: ${(err as Error)?.message ?? String(err)}` };
   } finally {

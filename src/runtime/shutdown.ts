@@ -18,14 +18,15 @@ export interface ShutdownOutcome {
 }
 
 export interface ShutdownOptions {
-  graceMs: number;
+  /** absent: no deadline (every step runs to its end) */
+  graceMs?: number;
   logger: Logger;
   /** called once when the grace period runs out, before the outcome resolves (e.g. abort checks in flight) */
   onDeadline?: () => void;
 }
 
 /**
- * Runs the steps one after another, logging each, and gives up at the grace deadline: the outcome then says what
+ * Runs the steps one after another, logging each, and gives up at the grace deadline (if there is one): the outcome then says what
  * was still pending, and the caller exits anyway. A failed step is logged and does not stop the ones after it
  * (a failed flush must not keep the store open).
  */
@@ -47,15 +48,17 @@ export function runShutdown(steps: readonly ShutdownStep[], opts: ShutdownOption
     }
     return { completed: true, failed, pending: [] } satisfies ShutdownOutcome;
   })();
+  const graceMs = opts.graceMs;
+  if (graceMs === undefined) return all;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<ShutdownOutcome>((resolve) => {
     timer = setTimeout(() => {
       timedOut = true;
       const pending = pendingAt(steps, current);
-      log.error({ graceMs: opts.graceMs, pending }, `shutdown: grace period of ${opts.graceMs} ms over; still pending: ${pending.join('; ')}`);
+      log.error({ graceMs, pending }, `shutdown: grace period of ${graceMs} ms over; still pending: ${pending.join('; ')}`);
       opts.onDeadline?.();
       resolve({ completed: false, failed, pending });
-    }, opts.graceMs);
+    }, graceMs);
   });
   return Promise.race([all, deadline]).finally(() => clearTimeout(timer));
 }

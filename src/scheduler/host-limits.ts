@@ -1,4 +1,4 @@
-import { parseResolverAddress } from '../checks/dns/resolver-address.ts';
+import { checkFor } from '../checks/registry.ts';
 import type { MonitorConfig } from '../config/monitor-schema.ts';
 
 /** A place among a host's checks in flight; give it back once the check is done (twice is harmless). */
@@ -148,23 +148,5 @@ export class HostLimits {
 
 /** The host a monitor's check talks to (lower-case), or undefined for checks that reach nothing (push). */
 export function targetHostOf(config: MonitorConfig): string | undefined {
-  switch (config.type) {
-    case 'http':
-      return new URL(config.url).hostname.toLowerCase();
-    case 'tcp':
-    case 'tls':
-      return config.host.toLowerCase();
-    case 'dns':
-      return config.resolver ? resolverHost(config.resolver) : 'system-resolver';
-    default:
-      return undefined;
-  }
-}
-
-function resolverHost(resolver: string): string {
-  try {
-    return parseResolverAddress(resolver).host.toLowerCase();
-  } catch {
-    return resolver.toLowerCase();
-  }
+  return checkFor(config).target()?.limitKey;
 }

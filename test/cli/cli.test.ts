@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,22 @@ describe('pharos CLI', () => {
     dir = await mkdtemp(join(tmpdir(), 'pharos-cli-'));
   });
   after(() => rm(dir, { recursive: true, force: true }));
+
+  test('start on a port in use: one line naming the port and --port, exit 1, no stack trace', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const file = join(dir, 'busy.yaml');
+      await writeFile(file, `title: Busy\nstorage: { url: "sqlite:${join(dir, 'busy.db')}" }\nserver: { host: 127.0.0.1, port: ${port} }\nlogging: { level: error }\n`);
+      const r = await pharos('start', '--config', file);
+      assert.equal(r.code, 1);
+      assert.equal(r.stderr.trim(), `pharos start: port ${port} on 127.0.0.1 is already in use (another Pharos?): stop it, or choose another with --port N or server.port`);
+      assert.doesNotMatch(r.stdout, /EADDRINUSE|at .*\.ts:\d+/);
+    } finally {
+      busy.close();
+    }
+  });
 
   test('check-config accepts the sample config', async () => {
     const r = await pharos('check-config', new URL('../../examples/pharos.yaml', import.meta.url).pathname);

@@ -13,6 +13,7 @@ import { groupId } from '../../src/http/public/statuspage/render-components.ts';
 import { stableId } from '../../src/http/public/statuspage/stable-id.ts';
 import { createLogger } from '../../src/runtime/logger.ts';
 import { startPharos, type RunningPharos } from '../../src/runtime/start-pharos.ts';
+import { STATUSPAGE_PATHS } from '../../src/http/public/statuspage/statuspage-paths.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 /**
@@ -38,16 +39,7 @@ maintenances:
   - { id: rekey-only, title: Rekey window, start: "${iso(soon)}", end: "${iso(soon + 3_600_000)}", components: [hidden-vault] }
 `;
 
-const JSON_PATHS = [
-  'summary.json',
-  'status.json',
-  'components.json',
-  'incidents.json',
-  'incidents/unresolved.json',
-  'scheduled-maintenances.json',
-  'scheduled-maintenances/upcoming.json',
-  'scheduled-maintenances/active.json',
-].map((p) => `/api/v2/${p}`);
+const JSON_PATHS = STATUSPAGE_PATHS.map((p) => `/api/v2/${p}`);
 
 interface Answer {
   status: number;

@@ -1,3 +1,4 @@
+import { checkFor } from '../../checks/registry.ts';
 import { componentSchema, type ComponentConfig } from '../../config/schema.ts';
 import { groupSchema, type GroupConfig } from '../../config/group-schema.ts';
 import { maintenanceSchema, type MaintenanceConfig } from '../../config/schema.ts';
@@ -28,7 +29,7 @@ export const monitorSpec: CatalogSpec<MonitorConfig> = {
       await assertMonitorTargetsAllowed(ctx.egress.guardFor('api'), m);
     } catch (err) {
       if (!(err instanceof EgressDeniedError)) throw err;
-      const field = m.type === 'http' ? 'url' : m.type === 'dns' ? 'resolver' : 'host';
+      const field = checkFor(m).target()?.field ?? 'type';
       throw new AdminError('egress_denied', `body.${field}: ${err.message}`, { issues: [{ path: `body.${field}`, message: err.message }] });
     }
   },

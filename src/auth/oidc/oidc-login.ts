@@ -20,8 +20,8 @@ export const oidcPendingSchema = z
 export type OidcPending = z.infer<typeof oidcPendingSchema>;
 
 export interface OidcLoginOptions {
-  /** Pharos's public base URL; the redirect URI is this plus `redirect_path`. */
-  baseUrl: string | URL;
+  /** Pharos's public base URL; the redirect URI is this plus `redirect_path`. A function when it is known only later (port 0). */
+  baseUrl: string | URL | (() => string);
   /** Allows a plain-http issuer; only accepted for an issuer on 127.0.0.1 / localhost (tests, local setups). */
   allowInsecureIssuer?: boolean;
   now?: () => number;
@@ -31,7 +31,9 @@ export interface OidcLoginOptions {
 
 /** Sign-in with an OpenID Connect provider: authorization code flow with PKCE, state and nonce. */
 export class OidcLogin {
-  readonly redirectUri: string;
+  /** the path of the redirect URI (known before the base URL is) */
+  readonly redirectPath: string;
+  readonly #baseUrl: () => string | URL;
   readonly #config: OidcConfig;
   readonly #issuer: URL;
   readonly #insecure: boolean;
@@ -49,9 +51,15 @@ export class OidcLogin {
     if (this.#insecure && !isLoopbackHttpUrl(this.#issuer)) {
       throw new OidcLoginError('insecure_issuer', `OIDC issuer ${config.issuer}: plain http is only allowed on 127.0.0.1 or localhost`);
     }
-    this.redirectUri = new URL(config.redirect_path, options.baseUrl).toString();
+    const { baseUrl } = options;
+    this.#baseUrl = typeof baseUrl === 'function' ? baseUrl : () => baseUrl;
+    this.redirectPath = new URL(config.redirect_path, 'http://localhost').pathname;
     this.#now = options.now ?? Date.now;
     this.#timeoutSeconds = options.timeoutSeconds ?? 10;
+  }
+
+  get redirectUri(): string {
+    return new URL(this.#config.redirect_path, this.#baseUrl()).toString();
   }
 
   /** Begins a sign-in: the URL to send the browser to, and what to keep until the callback. */

@@ -4,12 +4,12 @@ import net from 'node:net';
 import dnsPacket, { type DecodedPacket } from 'dns-packet';
 import type { Probe } from '../../domain/probe.ts';
 import { assertAddressAllowed } from '../../egress/guarded-lookup.ts';
-import type { CheckType } from '../check-type.ts';
+import type { CheckTarget, CheckType } from '../check-type.ts';
 import { failureMessage } from '../failure-message.ts';
 import { answerText } from './answer-text.ts';
 import { tcpExchange, udpExchange, type DnsServer } from './dns-exchange.ts';
 import { parseResolverAddress, systemResolverAddress, type ResolverAddress } from './resolver-address.ts';
-import { dnsCheckFields, type DnsCheckConfig } from './schema.ts';
+import { DNS_RECORD_TYPES, dnsCheckFields, type DnsCheckConfig } from './schema.ts';
 
 /** dns-packet decodes the response code too; its typings leave it out. */
 type DecodedResponse = DecodedPacket & { rcode?: string };
@@ -18,10 +18,21 @@ type DecodedResponse = DecodedPacket & { rcode?: string };
  * One DNS query to a resolver over UDP (again over TCP when the answer is truncated). Any response is a
  * success at this level, NXDOMAIN included (conditions judge [DNS_RCODE]); no response is an error.
  */
-export const dnsCheck: CheckType<typeof dnsCheckFields> = {
+export const dnsCheck: CheckType<'dns', typeof dnsCheckFields> = {
   kind: 'dns',
   fields: dnsCheckFields,
+  example: { type: 'dns', query: 'example.com', resolver: '1.1.1.1' },
   defaultConditions: ['[DNS_RCODE] == NOERROR'],
+  placeholders: ['DNS_RCODE', 'IP', 'RESPONSE_TIME', 'CONNECTED'],
+  measuresLatency: true,
+  target: (config) => resolverTarget(config.resolver),
+  publicTarget: (config) => `${config.record_type} ${config.query}`,
+  secretTarget: (config) => config.resolver ?? '',
+  form: [
+    { path: 'query', label: 'Name to resolve', input: 'text', required: true },
+    { path: 'record_type', label: 'Record type', input: 'select', options: DNS_RECORD_TYPES, initial: 'A' },
+    { path: 'resolver', label: 'Resolver', input: 'text', hint: 'host or host:port; empty: the system resolver' },
+  ],
   async run(config, ctx) {
     const startedAt = ctx.now();
     const began = performance.now();
@@ -50,6 +61,20 @@ export const dnsCheck: CheckType<typeof dnsCheckFields> = {
     }
   },
 };
+
+/**
+ * A chosen resolver is judged by the egress policy and limited per host; the system resolver is the host's own (not
+ * judged) and all its queries share one limit. A bad port judges nothing: the check fails without connecting.
+ */
+function resolverTarget(resolver: string | undefined): CheckTarget {
+  if (resolver === undefined) return { limitKey: 'system-resolver', field: 'resolver' };
+  try {
+    const { host } = parseResolverAddress(resolver);
+    return { host, limitKey: host.toLowerCase(), field: 'resolver' };
+  } catch {
+    return { limitKey: resolver.toLowerCase(), field: 'resolver' };
+  }
+}
 
 async function query(
   config: DnsCheckConfig,

@@ -1,9 +1,11 @@
+import { redactUrlDetails } from '../../admin/redact.ts';
 import type { Probe } from '../../domain/probe.ts';
 import type { CheckContext, CheckType } from '../check-type.ts';
 import { failureMessage } from '../failure-message.ts';
 import { phaseTimings } from '../phase-timings.ts';
 import { newConnectionTrace, type ConnectionTrace } from './connection-trace.ts';
 import { isFollowableRedirect, MAX_REDIRECTS, redirectedRequest } from './redirects.ts';
+import { httpForm } from './form.ts';
 import { httpCheckFields, type HttpCheckConfig } from './schema.ts';
 import { sendRequest, type HttpRequest, type HttpResponse, type HttpTransportOptions } from './send-request.ts';
 
@@ -11,10 +13,25 @@ import { sendRequest, type HttpRequest, type HttpResponse, type HttpTransportOpt
  * HTTP(S) request to a URL. Any response is a success at this level (a 500 is judged by the
  * conditions); connection, TLS, timeout and redirect-loop failures are errors.
  */
-export const httpCheck: CheckType<typeof httpCheckFields> = {
+export const httpCheck: CheckType<'http', typeof httpCheckFields> = {
   kind: 'http',
   fields: httpCheckFields,
+  example: { type: 'http', url: 'https://example.com/health' },
   defaultConditions: ['[STATUS] < 400'],
+  placeholders: ['STATUS', 'RESPONSE_TIME', 'BODY', 'HEADER', 'CERTIFICATE_EXPIRATION', 'CONNECTED', 'IP'],
+  measuresLatency: true,
+  target(config) {
+    const host = new URL(config.url).hostname;
+    return { host, limitKey: host.toLowerCase(), field: 'url' };
+  },
+  publicTarget: (config) => redactUrlDetails(config.url) as string, // no userinfo, no query values: tokens travel there
+  // headers go to the very URL they were stored with (another path of the same host may echo them back); the URL's
+  // password and query values to its scheme, host and port
+  secretTarget: (config, path) => {
+    const url = new URL(config.url);
+    return path[0] === 'headers' ? url.href : `${url.protocol}//${url.host}`;
+  },
+  form: httpForm,
   async run(config, ctx) {
     const startedAt = ctx.now();
     const began = performance.now();

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
+export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
 export const httpCheckFields = z.object({
   type: z.literal('http'),
   url: z.url({ protocol: /^https?$/ }),
-  method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
+  method: z.enum(HTTP_METHODS).default('GET'),
   headers: z.record(z.string(), z.string()).default({}),
   body: z.string().optional(),
   follow_redirects: z.boolean().default(true),

@@ -15,10 +15,22 @@ const MAX_RECEIVED_CHARS = 64 * 1024;
  * TCP connect to host:port; optionally write `send`, then read until `expect` appears. Connecting is
  * the success without `expect`; with it, the text must arrive before the server closes or the timeout.
  */
-export const tcpCheck: CheckType<typeof tcpCheckFields> = {
+export const tcpCheck: CheckType<'tcp', typeof tcpCheckFields> = {
   kind: 'tcp',
   fields: tcpCheckFields,
+  example: { type: 'tcp', host: 'db.example.com', port: 5432 },
   defaultConditions: ['[CONNECTED] == true'],
+  placeholders: ['CONNECTED', 'RESPONSE_TIME', 'BODY', 'IP'],
+  measuresLatency: true,
+  target: (config) => ({ host: config.host, limitKey: config.host.toLowerCase(), field: 'host' }),
+  publicTarget: (config) => `${config.host}:${config.port}`,
+  secretTarget: (config) => `${config.host.toLowerCase()}:${config.port}`,
+  form: [
+    { path: 'host', label: 'Host', input: 'text', required: true },
+    { path: 'port', label: 'Port', input: 'number', min: 1, max: 65535 },
+    { path: 'send', label: 'Send after connecting', input: 'text' },
+    { path: 'expect', label: 'Expect in the answer', input: 'text' },
+  ],
   run(config, ctx) {
     return new Promise<Probe>((resolve) => probeTcp(config, ctx, resolve));
   },

@@ -16,10 +16,23 @@ import { verificationError } from './verification-error.ts';
  * verification so that a bad certificate can still be read; with `verify` on, an untrusted chain or a
  * name mismatch then becomes the error, worded as Node would refuse it.
  */
-export const tlsCheck: CheckType<typeof tlsCheckFields> = {
+export const tlsCheck: CheckType<'tls', typeof tlsCheckFields> = {
   kind: 'tls',
   fields: tlsCheckFields,
+  example: { type: 'tls', host: 'example.com' },
   defaultConditions: ['[CONNECTED] == true', '[CERTIFICATE_EXPIRATION] > 0'],
+  placeholders: ['CERTIFICATE_EXPIRATION', 'CONNECTED', 'RESPONSE_TIME', 'IP'],
+  measuresLatency: true,
+  target: (config) => ({ host: config.host, limitKey: config.host.toLowerCase(), field: 'host' }),
+  publicTarget: (config) => `${config.host}:${config.port}`,
+  secretTarget: (config) => `${config.host.toLowerCase()}:${config.port}`,
+  form: [
+    { path: 'host', name: 'tls_host', label: 'Host', input: 'text', required: true },
+    { path: 'port', name: 'tls_port', label: 'Port', input: 'number', initial: '443', min: 1, max: 65535 },
+    { path: 'servername', label: 'Server name (SNI)', input: 'text', hint: 'Default: the host.' },
+    { path: 'ca', label: 'Extra CA certificates (PEM)', input: 'textarea', rows: 3 },
+    { path: 'verify', label: 'Fail on an untrusted chain or a name mismatch', input: 'checkbox', initial: true },
+  ],
   run(config, ctx) {
     return new Promise<Probe>((resolve) => {
       try {

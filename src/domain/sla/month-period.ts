@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-/** Why a month could not be turned into a reporting period; the HTTP edge maps every code to 400. */
+/** Why a month could not be turned into a reporting period; the HTTP edge maps every code to 400 (src/http/admin/admin-error-status.ts). */
 export const MONTH_PERIOD_ERROR_CODES = ['invalid_month', 'invalid_time_zone', 'future_month'] as const;
 export type MonthPeriodErrorCode = (typeof MONTH_PERIOD_ERROR_CODES)[number];
 

@@ -52,6 +52,8 @@ export interface AdminRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType
   successStatus?: 200 | 201 | 202 | 204;
   /** cookie-authenticated writes need X-CSRF-Token, except the few that start a session */
   csrfExempt?: boolean;
+  /** a session still waiting for its second factor counts as signed in here (the TOTP step); everywhere else it does not */
+  acceptsPendingSecondFactor?: boolean;
   handle(ctx: ServiceContext, input: RouteInput<z.infer<P>, z.infer<Q>, z.infer<B>>, http: RouteHttp): Promise<unknown>;
 }
 

@@ -7,13 +7,15 @@ import { newSecret } from '../../auth/secret-token.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, sessionCookieOptions } from '../../auth/session-policy.ts';
 import { isLoopbackHttpUrl, type OidcConfig } from '../../config/oidc-schema.ts';
 import { escapeHtml } from '../../web/html/html.ts';
+import { errorAnswer } from './admin-error-status.ts';
 
 const PENDING_COOKIE = 'pharos_oidc';
 const MAX_PENDING = 10_000;
 
 export interface OidcRouteDeps {
   config: OidcConfig;
-  baseUrl: string;
+  /** the public base URL (read per request: with port 0 it is known only once the server listens) */
+  baseUrl(): string;
   context: Omit<ServiceContext, 'actor'>;
   secureCookies: boolean;
 }
@@ -43,14 +45,14 @@ export function registerOidcRoutes(app: FastifyInstance, deps: OidcRouteDeps): v
     }
   });
 
-  app.get(new URL(login.redirectUri).pathname, async (req, reply) => {
+  app.get(login.redirectPath, async (req, reply) => {
     const key = req.cookies?.[PENDING_COOKIE];
     const state = key ? pending.get(key) : undefined;
     if (key) pending.delete(key);
     reply.clearCookie(PENDING_COOKIE, { path: cookieOptions.path });
     try {
       if (!state) throw new AdminError('unauthorized', 'This sign-in expired or was already used; start again.');
-      const identity = await login.finish(new URL(req.url, deps.baseUrl), state);
+      const identity = await login.finish(new URL(req.url, deps.baseUrl()), state);
       const made = await signInWithOidc({ store: deps.context.store, now: deps.context.now }, deps.config, identity, { ip: req.ip ?? null, userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null });
       reply.setCookie(SESSION_COOKIE, made.secret, { ...sessionCookieOptions({ secure: deps.secureCookies }), maxAge: SESSION_ABSOLUTE_MS / 1000 });
       return reply.redirect('/admin', 303);
@@ -62,7 +64,8 @@ export function registerOidcRoutes(app: FastifyInstance, deps: OidcRouteDeps): v
 
 function failure(reply: FastifyReply, req: FastifyRequest, err: unknown): FastifyReply {
   const message = err instanceof Error ? err.message : 'sign-in failed';
-  const status = err instanceof AdminError && err.code === 'forbidden' ? 403 : 401;
+  // the login page is the answer whatever went wrong: an unexpected error is a failed sign-in too (and logged)
+  const status = errorAnswer(err)?.status ?? 401;
   if (!(err instanceof AdminError)) req.log.warn({ err }, 'single sign-on failed');
   return reply
     .code(status)

@@ -5,7 +5,7 @@ import { authenticateSession, authenticateToken, type Authenticated } from '../.
 import type { ServiceContext } from '../../admin/service-context.ts';
 import { safeEqual } from '../../auth/secret-token.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../auth/session-policy.ts';
-import { ADMIN_ERROR_STATUS } from './admin-error-status.ts';
+import { errorAnswer } from './admin-error-status.ts';
 import type { AdminRoute, RouteHttp } from './admin-route.ts';
 import { parseInput } from './parse-input.ts';
 
@@ -38,7 +38,7 @@ async function handle(r: AdminRoute, deps: AdminApiDeps, request: FastifyRequest
   const ip = request.ip ?? null;
   const userAgent = headerOf(request, 'user-agent');
   try {
-    const auth = await authenticate(request, deps, ip, r.path === '/api/v1/auth/login/totp');
+    const auth = await authenticate(request, deps, ip, r.acceptsPendingSecondFactor === true);
     if (!auth && r.access !== 'anyone') throw new AdminError('unauthorized', 'Sign in, or send an API token as "Authorization: Bearer …".');
     const actor = auth?.actor ?? anonymousActor(ip);
     if (r.access !== 'anyone' && r.access !== 'signed_in' && !allows(actor, r.access)) {
@@ -95,14 +95,11 @@ function headerOf(request: FastifyRequest, name: string): string | null {
 
 export function sendError(err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   reply.header('cache-control', 'no-store');
-  if (err instanceof AdminError) {
-    const status = ADMIN_ERROR_STATUS[err.code];
-    if (err.extra.retryAfterMs !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(err.extra.retryAfterMs / 1000))));
-    return reply.code(status).send({ error: err.code, message: err.message, ...(err.extra.issues ? { issues: err.extra.issues } : {}) });
+  const answer = errorAnswer(err);
+  if (answer) {
+    if (answer.retryAfterMs !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(answer.retryAfterMs / 1000))));
+    return reply.code(answer.status).send({ error: answer.code, message: answer.message, ...(answer.issues ? { issues: answer.issues } : {}) });
   }
-  const e = err as { statusCode?: number; code?: string; message?: string };
-  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return reply.code(e.statusCode).send({ error: e.code ?? 'bad_request', message: e.message ?? 'bad request' });
-  if (e.code === 'egress_denied') return reply.code(400).send({ error: 'egress_denied', message: e.message });
   request.log.error({ err }, 'admin request failed');
   return reply.code(500).send({ error: 'internal', message: 'internal error' });
 }

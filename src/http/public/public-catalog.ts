@@ -1,4 +1,4 @@
-import { redactUrlDetails } from '../../admin/redact.ts';
+import { checkFor } from '../../checks/registry.ts';
 import type { MonitorConfig } from '../../config/monitor-schema.ts';
 import type { PageConfig } from '../../config/page-schema.ts';
 import type { MaintenanceConfig } from '../../config/schema.ts';
@@ -56,7 +56,7 @@ export function publicCatalogOf(source: CatalogSource): PublicCatalog {
       name: m.config.name,
       type: m.config.type,
       hideErrors: m.config.public.hide_errors,
-      target: m.config.public.hide_url ? null : targetOf(m.config),
+      target: m.config.public.hide_url ? null : checkFor(m.config).publicTarget(),
     })),
     pages: [...source.pages],
     maintenances: [...source.maintenances],
@@ -72,18 +72,4 @@ export async function loadPublicCatalog(store: Store): Promise<PublicCatalog> {
     store.admin.listCatalog('maintenance'),
   ]);
   return publicCatalogOf({ monitors, components, pages: pages.map((p) => p.config as PageConfig), maintenances: maintenances.map((m) => m.config as MaintenanceConfig) });
-}
-
-function targetOf(config: MonitorConfig): string | null {
-  switch (config.type) {
-    case 'http':
-      return redactUrlDetails(config.url) as string; // no userinfo, no query values: tokens travel there
-    case 'tcp':
-    case 'tls':
-      return `${config.host}:${config.port}`;
-    case 'dns':
-      return `${config.record_type} ${config.query}`;
-    case 'push':
-      return null; // the token is a secret
-  }
 }

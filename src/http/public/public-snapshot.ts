@@ -95,10 +95,21 @@ export class PublicSnapshot {
   /** start() was called: a process that serves no pages never rebuilds them */
   private started = false;
 
+  private sources: Pick<PublicSnapshotOptions, 'catalog' | 'monitorStates'>;
+
   constructor(private readonly opts: PublicSnapshotOptions) {
     this.mounts = buildPageMounts(opts.config);
     this.mountsKey = JSON.stringify([opts.config.pages, opts.config.components.map((c) => [c.id, c.group])]);
     this.now = opts.now ?? Date.now;
+    this.sources = { catalog: opts.catalog, monitorStates: opts.monitorStates };
+  }
+
+  /**
+   * What rebuilds read instead of the store (see `catalog` and `monitorStates`), for a composition root that makes
+   * them after the snapshot; call before start().
+   */
+  useSources(sources: Pick<PublicSnapshotOptions, 'catalog' | 'monitorStates'>): void {
+    this.sources = sources;
   }
 
   async start(): Promise<void> {
@@ -193,7 +204,7 @@ export class PublicSnapshot {
     const now = this.now();
     try {
       const catalog = await answerWithin(this.catalogNow(), this.opts.buildTimeoutMs ?? 10_000, 'the store');
-      const live = await answerWithin(loadLiveData(this.opts.store, now, catalog, this.opts.monitorStates?.()), this.opts.buildTimeoutMs ?? 10_000, 'the store');
+      const live = await answerWithin(loadLiveData(this.opts.store, now, catalog, this.sources.monitorStates?.()), this.opts.buildTimeoutMs ?? 10_000, 'the store');
       this.refreshMounts(catalog.pages, live.components);
       await answerWithin(this.refreshHistory(live, now), this.opts.buildTimeoutMs ?? 10_000, 'the store');
       const data: PublicData = { ...live, history: this.history.map };
@@ -222,7 +233,7 @@ export class PublicSnapshot {
 
   /** The catalog as parsed once: from the process's own catalog when given, else from the store when it changed. */
   private async catalogNow(): Promise<PublicCatalog> {
-    const source = this.opts.catalog?.();
+    const source = this.sources.catalog?.();
     const cached = this.publicCatalog;
     if (source) {
       if (cached?.source !== source) this.publicCatalog = { source, parsed: publicCatalogOf(source), loadedAt: this.now(), dirty: false };

@@ -46,11 +46,12 @@ export function discordExecuteUrl(url: string): string {
   return u.toString();
 }
 
-export const discordNotifier: Notifier<typeof discordFieldsSchema> = {
+export const discordNotifier: Notifier<'discord', typeof discordFieldsSchema> = {
   type: 'discord',
   fields: discordFieldsSchema,
   secretFields: ['url'],
   // the URL is the credential: it is kept only as it is
   secretTarget: (config) => config.url,
+  template: { url: 'https://discord.com/api/webhooks/000/XXXX' },
   send: (event, config, ctx) => sendHttp(ctx, discordExecuteUrl(config.url), { body: JSON.stringify(renderDiscordPayload(event, config)) }),
 };

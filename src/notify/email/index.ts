@@ -13,12 +13,13 @@ export { closeEmailTransports } from './smtp-transports.ts';
  * Mail to the channel's list. The Message-ID comes from the idempotency key, so a retry after a lost "250 OK" is the
  * same message to every mail system that de-duplicates on it.
  */
-export const emailNotifier: Notifier<typeof emailFields> = {
+export const emailNotifier: Notifier<'email', typeof emailFields> = {
   type: 'email',
   fields: emailFields,
   secretFields: ['smtp.pass'],
   // the server, and how the password travels to it: a downgrade to clear text or to any certificate is a new target
   secretTarget: ({ smtp }) => `smtp://${smtp.host.toLowerCase()}:${smtp.port} secure=${smtp.secure} starttls=${smtp.starttls} verify=${smtp.tls_reject_unauthorized}`,
+  template: { to: ['oncall@example.com'], from: { name: 'Pharos', address: 'status@example.com' }, smtp: { host: 'smtp.example.com', port: 587, starttls: 'required', user: 'pharos', pass: 'change me' } },
   send(event, config, ctx) {
     const { subject, text, html } = renderEmail(describeEvent(event), event.pageUrl);
     return sendMail(

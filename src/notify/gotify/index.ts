@@ -46,11 +46,12 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|~!]/g, '\\$&');
 }
 
-export const gotifyNotifier: Notifier<typeof gotifyFields> = {
+export const gotifyNotifier: Notifier<'gotify', typeof gotifyFields> = {
   type: 'gotify',
   fields: gotifyFields,
   secretFields: ['app_token'],
   secretTarget: (config) => urlOrigin(config.server),
+  template: { server: 'https://push.example.com', app_token: 'AbCdEf123456' },
   async send(event, config, ctx) {
     const url = `${config.server.replace(/\/+$/, '')}/message`;
     const result = await sendHttp(ctx, url, { headers: { 'x-gotify-key': config.app_token }, body: JSON.stringify(renderGotifyMessage(event, config)) });

@@ -41,11 +41,12 @@ function authorization(config: NtfyFields): Record<string, string> {
   return {};
 }
 
-export const ntfyNotifier: Notifier<typeof ntfyFieldsSchema> = {
+export const ntfyNotifier: Notifier<'ntfy', typeof ntfyFieldsSchema> = {
   type: 'ntfy',
   fields: ntfyFieldsSchema,
   // on a public server the topic is as good as a password
   secretFields: ['topic', 'token', 'password'],
   secretTarget: (config) => urlOrigin(config.url),
+  template: { url: 'https://ntfy.sh', topic: 'pharos-a-hard-to-guess-topic' },
   send: (event, config, ctx) => sendHttp(ctx, ntfyPublishUrl(config.url), { headers: authorization(config), body: JSON.stringify(renderNtfyPayload(event, config)) }),
 };

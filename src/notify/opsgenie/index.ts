@@ -58,11 +58,12 @@ export function renderOpsgenieRequest(action: Exclude<AlertAction, { action: 'sk
   };
 }
 
-export const opsgenieNotifier: Notifier<typeof opsgenieFields> = {
+export const opsgenieNotifier: Notifier<'opsgenie', typeof opsgenieFields> = {
   type: 'opsgenie',
   fields: opsgenieFields,
   secretFields: ['api_key'],
   secretTarget: (config) => urlOrigin(opsgenieBaseUrl(config)),
+  template: { api_key: '00000000-0000-0000-0000-000000000000', region: 'us' },
   async send(event, config, ctx) {
     const base = opsgenieBaseUrl(config);
     const actions = alertActionsOf(event);

@@ -67,11 +67,12 @@ export function renderPagerdutyEvent(action: Exclude<AlertAction, { action: 'ski
   };
 }
 
-export const pagerdutyNotifier: Notifier<typeof pagerdutyFields> = {
+export const pagerdutyNotifier: Notifier<'pagerduty', typeof pagerdutyFields> = {
   type: 'pagerduty',
   fields: pagerdutyFields,
   secretFields: ['routing_key'],
   secretTarget: (config) => urlOrigin(config.api_url),
+  template: { routing_key: '0123456789abcdef0123456789abcdef' },
   async send(event, config, ctx) {
     const url = `${config.api_url.replace(/\/+$/, '')}/v2/enqueue`;
     const actions = alertActionsOf(event);

@@ -43,11 +43,12 @@ export function renderSlackPayload(event: NotificationEvent, config: SlackFields
   };
 }
 
-export const slackNotifier: Notifier<typeof slackFieldsSchema> = {
+export const slackNotifier: Notifier<'slack', typeof slackFieldsSchema> = {
   type: 'slack',
   fields: slackFieldsSchema,
   secretFields: ['url'],
   // the URL is the credential: it is kept only as it is
   secretTarget: (config) => config.url,
+  template: { url: 'https://hooks.slack.com/services/T000/B000/XXXX' },
   send: (event, config, ctx) => sendHttp(ctx, config.url, { body: JSON.stringify(renderSlackPayload(event, config)) }),
 };

@@ -40,11 +40,12 @@ export function renderTeamsPayload(event: NotificationEvent, _config?: TeamsFiel
   };
 }
 
-export const teamsNotifier: Notifier<typeof teamsFieldsSchema> = {
+export const teamsNotifier: Notifier<'teams', typeof teamsFieldsSchema> = {
   type: 'teams',
   fields: teamsFieldsSchema,
   secretFields: ['url'],
   // the URL is the credential: it is kept only as it is
   secretTarget: (config) => config.url,
+  template: { url: 'https://prod-00.westeurope.logic.azure.com/workflows/…' },
   send: (event, config, ctx) => sendHttp(ctx, config.url, { body: JSON.stringify(renderTeamsPayload(event, config)) }),
 };

@@ -28,11 +28,12 @@ export function renderTelegramMessage(event: NotificationEvent, config: Telegram
   };
 }
 
-export const telegramNotifier: Notifier<typeof telegramFields> = {
+export const telegramNotifier: Notifier<'telegram', typeof telegramFields> = {
   type: 'telegram',
   fields: telegramFields,
   secretFields: ['bot_token'],
   secretTarget: (config) => urlOrigin(config.api_url),
+  template: { bot_token: '123456789:AAE-replace-with-your-bot-token', chat_id: -1001234567890 },
   async send(event, config, ctx) {
     const url = `${config.api_url.replace(/\/+$/, '')}/bot${config.bot_token}/sendMessage`;
     const result = await sendHttp(ctx, url, { body: JSON.stringify(renderTelegramMessage(event, config)) });

@@ -31,3 +31,19 @@ export function leaseUnitsOf(catalog: { monitors: readonly { id: string }[]; com
   }
   return { units: [...monitorsOf.keys()], monitorsOf, componentsOf };
 }
+
+/**
+ * The lease units of the catalog as last applied. Written only by the worker's catalog coordinator when it applies a
+ * catalog; read by the batch writer's lease fence, which is made before the coordinator.
+ */
+export class AppliedLeaseUnits {
+  #units: LeaseUnits = { units: [], monitorsOf: new Map(), componentsOf: new Map() };
+
+  get current(): LeaseUnits {
+    return this.#units;
+  }
+
+  apply(catalog: Parameters<typeof leaseUnitsOf>[0]): void {
+    this.#units = leaseUnitsOf(catalog);
+  }
+}

@@ -1,8 +1,7 @@
-import type { Selectable } from 'kysely';
 import type { SubscriberRecord } from '../admin-store.ts';
-import type { SubscribersTable } from '../schema.ts';
 import { insertOrDuplicate } from '../store-errors.ts';
 import type { StoreContext } from '../store-context.ts';
+import { toSubscriber } from '../subscribers/subscriber-row.ts';
 
 /** Oldest first (ties by id). */
 export async function listSubscribers(ctx: StoreContext): Promise<SubscriberRecord[]> {
@@ -27,17 +26,4 @@ export async function createSubscriber(ctx: StoreContext, s: SubscriberRecord): 
 
 export async function deleteSubscriber(ctx: StoreContext, id: string): Promise<void> {
   await ctx.db.deleteFrom('subscribers').where('id', '=', id).execute();
-}
-
-function toSubscriber(r: Selectable<SubscribersTable>): SubscriberRecord {
-  return {
-    id: r.id,
-    kind: r.kind,
-    target: r.target,
-    componentIds: JSON.parse(r.component_ids) as string[],
-    confirmedAt: r.confirmed_at,
-    createdAt: r.created_at,
-    pageSlug: r.page_slug,
-    pageAccess: r.page_access,
-  };
 }

@@ -1,8 +1,8 @@
-import { sql, type Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { SubscriberKind, SubscriberRecord } from '../admin-store.ts';
-import type { SubscribersTable } from '../schema.ts';
 import type { StoreContext } from '../store-context.ts';
 import { insertOrDuplicate } from '../store-errors.ts';
+import { toSubscriber } from './subscriber-row.ts';
 import type { Confirmation, ConfirmOutcome, SubscriberStore, SubscriptionChoice } from './subscriber-store.ts';
 
 /** The SubscriberStore over Kysely, for SQLite and PostgreSQL alike. */
@@ -106,17 +106,4 @@ export class KyselySubscriberStore implements SubscriberStore {
     const deleted = await this.ctx.db.deleteFrom('subscribers').where('confirmed_at', 'is', null).where('confirm_expires_at', '<', before).executeTakeFirst();
     return Number(deleted.numDeletedRows);
   }
-}
-
-function toSubscriber(r: Selectable<SubscribersTable>): SubscriberRecord {
-  return {
-    id: r.id,
-    kind: r.kind,
-    target: r.target,
-    componentIds: JSON.parse(r.component_ids) as string[],
-    confirmedAt: r.confirmed_at,
-    createdAt: r.created_at,
-    pageSlug: r.page_slug,
-    pageAccess: r.page_access,
-  };
 }

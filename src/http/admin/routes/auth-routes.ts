@@ -59,6 +59,7 @@ export function authRoutes(deps: AuthRouteDeps): AdminRoute[] {
       path: '/api/v1/auth/login/totp',
       access: 'anyone',
       csrfExempt: true,
+      acceptsPendingSecondFactor: true,
       tag: 'Auth',
       summary: 'Second sign-in step: a TOTP code or a recovery code',
       body: z.object({ code: z.string().trim().min(6).max(40) }).strict(),

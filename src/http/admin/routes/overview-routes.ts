@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { requirePermission } from '../../../admin/actor.ts';
-import { AdminError } from '../../../admin/admin-error.ts';
 import { monitorOverview } from '../../../admin/monitor-overview.ts';
-import type { MaintenanceConfig } from '../../../config/schema.ts';
-import type { PageConfig } from '../../../config/page-schema.ts';
-import { maintenanceWindowsAround } from '../../../domain/maintenance/maintenance-schedule.ts';
-import { MonthPeriodError } from '../../../domain/sla/month-period.ts';
+import { slaReport } from '../../../admin/sla-reports.ts';
 import { MONITOR_STATUSES } from '../../../domain/statuses.ts';
 import { renderSlaCsv } from '../../../reports/sla-csv.ts';
-import { buildSlaReport } from '../../../reports/sla-report.ts';
 import { slaReportSchema } from '../../../reports/sla-report-schema.ts';
 import { renderMarkdown } from '../../../web/markdown/render-markdown.ts';
 import { route, type AdminRoute } from '../admin-route.ts';
@@ -61,42 +56,11 @@ export const overviewRoutes: AdminRoute[] = [
       .strict(),
     response: slaReportSchema,
     async handle(ctx, { query }, http) {
-      requirePermission(ctx.actor, 'read');
-      const [components, maintenances, pages] = await Promise.all([ctx.store.listComponents(), ctx.store.admin.listCatalog('maintenance'), ctx.store.admin.listCatalog('page')]);
-      let chosen = components;
-      if (query.component) {
-        chosen = components.filter((c) => c.id === query.component);
-        if (chosen.length === 0) throw new AdminError('not_found', `no component with id "${query.component}"`);
-      } else if (query.page) {
-        const page = pages.find((p) => p.id === query.page)?.config as PageConfig | undefined;
-        if (!page) throw new AdminError('not_found', `no page with slug "${query.page}"`);
-        const groups = new Set(page.groups ?? []);
-        const listed = new Set(page.components ?? []);
-        if (page.components || page.groups) chosen = components.filter((c) => listed.has(c.id) || (c.config.group !== undefined && groups.has(c.config.group)));
-      }
-      const now = ctx.now();
-      try {
-        const report = await buildSlaReport(ctx.store, {
-          month: query.month,
-          timeZone: query.time_zone,
-          components: chosen.map((c) => ({ id: c.id, name: c.config.name, monitorIds: c.config.monitors, createdAt: c.createdAt })),
-          maintenances: maintenanceWindowsAround(
-            maintenances.map((m) => m.config as MaintenanceConfig),
-            now,
-            { pastMs: now - Date.parse(`${query.month}-01T00:00:00Z`) + 40 * 86_400_000, aheadMs: 0 },
-          ),
-          now,
-        });
-        if (query.format === 'csv') {
-          http.header('content-disposition', `attachment; filename="pharos-sla-${query.month}.csv"`);
-          http.raw('text/csv; charset=utf-8', renderSlaCsv(report));
-          return undefined;
-        }
-        return report;
-      } catch (err) {
-        if (err instanceof MonthPeriodError) throw new AdminError('invalid_input', `query.${err.code === 'invalid_time_zone' ? 'time_zone' : 'month'}: ${err.message}`, { issues: [{ path: `query.${err.code === 'invalid_time_zone' ? 'time_zone' : 'month'}`, message: err.message }] });
-        throw err;
-      }
+      const report = await slaReport(ctx, { month: query.month, timeZone: query.time_zone, page: query.page, component: query.component });
+      if (query.format === 'json') return report;
+      http.header('content-disposition', `attachment; filename="pharos-sla-${query.month}.csv"`);
+      http.raw('text/csv; charset=utf-8', renderSlaCsv(report));
+      return undefined;
     },
   }),
 ];

@@ -1,3 +1,4 @@
+import { checkTypes, isCheckKind } from '../../../checks/registry.ts';
 import type { Incident } from '../../../domain/incident.ts';
 import type { MonitorState } from '../../../domain/monitor-state.ts';
 import type { ComponentStatus } from '../../../domain/statuses.ts';
@@ -9,7 +10,6 @@ import { periodUptime } from './period-uptime.ts';
 import { RollupWindow } from './rollup-window.ts';
 
 const HOUR = 3_600_000;
-const LATENCY_TYPES = new Set(['http', 'tcp', 'dns', 'tls']);
 
 export interface HistoryComponent {
   id: string;
@@ -62,7 +62,7 @@ export async function loadHistory(
     const ids = c.monitors.map((m) => m.id);
     const cDaily = ids.flatMap((id) => dailyBy.get(id) ?? []);
     const cHourly = ids.flatMap((id) => hourlyBy.get(id) ?? []);
-    const latencyMonitor = c.monitors.find((m) => LATENCY_TYPES.has(m.type));
+    const latencyMonitor = c.monitors.find((m) => isCheckKind(m.type) && checkTypes[m.type].measuresLatency);
     out.set(c.id, {
       days: buildDayCells({
         now,

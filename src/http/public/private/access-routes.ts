@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fastifyCookie } from '@fastify/cookie';
 import { OIDC_PENDING_TTL_MS, oidcPendingSchema } from '../../../auth/oidc/oidc-login.ts';
 import { OidcLoginError } from '../../../auth/oidc/oidc-login-error.ts';
+import { OIDC_LOGIN_ERROR_STATUS } from '../../admin/admin-error-status.ts';
 import { verifyPassword } from '../../../auth/password.ts';
 import type { PublicSnapshot } from '../public-snapshot.ts';
 import type { HtmlSecurityHeaders } from '../serve-public-raw.ts';
@@ -101,7 +102,7 @@ export function registerPageAccessRoutes(app: FastifyInstance, gate: PageAccessG
       const grant = gate.signer.sign('grant', { s: mount.slug, f: mount.access.fingerprint, n: randomUUID() }, gate.now() + GRANT_TTL_MS);
       return reply.header('cache-control', 'no-store').redirect(`${mount.url}/_access/grant?t=${encodeURIComponent(grant)}`, 303);
     } catch (err) {
-      return denyPrivateRequest(request, reply, mount, gate, security, { status: err instanceof OidcLoginError && err.code === 'provider_unreachable' ? 502 : 400, code: 'sso_failed', error: ssoMessage(err), returnTo: mount.basePath || '/' });
+      return denyPrivateRequest(request, reply, mount, gate, security, { status: err instanceof OidcLoginError ? OIDC_LOGIN_ERROR_STATUS[err.code] : 400, code: 'sso_failed', error: ssoMessage(err), returnTo: mount.basePath || '/' });
     }
   });
 

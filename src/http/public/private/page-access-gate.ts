@@ -63,6 +63,12 @@ export class PageAccessGate {
   }
 }
 
+/** The public base URL (src/runtime/public-base-url.ts): `href` is read per request, it may be known only after listen. */
+export interface PublicBase {
+  readonly https: boolean;
+  readonly href: string;
+}
+
 /** The installation-wide key (settings table) that signs private pages' cookies when `server.secret` is not set. */
 export const PAGE_COOKIE_KEY_SETTING = 'page_cookie_key';
 
@@ -70,14 +76,14 @@ export const PAGE_COOKIE_KEY_SETTING = 'page_cookie_key';
  * The gate for a running Pharos, from its config. Without `server.secret`, the cookie key is made once and kept in
  * the database, so every replica (and a restarted one) accepts the cookies the others signed.
  */
-export async function createPageAccessGate(config: PharosConfig, deps: { store: Store; now: () => number; port?: number }): Promise<PageAccessGate> {
-  const baseUrl = config.server.base_url ?? `http://localhost:${deps.port ?? config.server.port}`;
+export async function createPageAccessGate(config: PharosConfig, deps: { store: Store; now: () => number; baseUrl: PublicBase }): Promise<PageAccessGate> {
+  const { baseUrl } = deps;
   const secret = config.server.secret ?? (await deps.store.outbox.setting(PAGE_COOKIE_KEY_SETTING, () => randomBytes(32).toString('base64url')));
   return new PageAccessGate({
     store: deps.store,
     now: deps.now,
     secret,
-    secureCookies: baseUrl.startsWith('https:'),
-    sso: config.admin.oidc ? createPageSso(config.admin.oidc, baseUrl, deps.now) : undefined,
+    secureCookies: baseUrl.https,
+    sso: config.admin.oidc ? createPageSso(config.admin.oidc, () => baseUrl.href, deps.now) : undefined,
   });
 }

@@ -20,9 +20,16 @@ export interface PageSso {
   label: string;
 }
 
-export function createPageSso(config: OidcConfig, baseUrl: string, now: () => number): PageSso {
+export function createPageSso(config: OidcConfig, baseUrl: () => string, now: () => number): PageSso {
   const login = new OidcLogin({ ...config, redirect_path: PAGE_SSO_CALLBACK_PATH }, { baseUrl, allowInsecureIssuer: isLoopbackHttpUrl(new URL(config.issuer)), now });
-  return { login, roles: config.roles, host: new URL(login.redirectUri).host, label: config.button_label };
+  return {
+    login,
+    roles: config.roles,
+    get host() {
+      return new URL(login.redirectUri).host;
+    },
+    label: config.button_label,
+  };
 }
 
 /** The page's own email/group lists decide when it has them; otherwise anyone the admin role rules admit may look. */

@@ -19,6 +19,40 @@
     });
   }
 
+  /** The controls of a check type's fieldset: each names its config path (data-path) and format (data-format). */
+  function typeControls(form, type) {
+    return A.$$('.type-fields[data-type="' + type + '"] [data-path]', form);
+  }
+
+  /** One type field into the config: empty optional fields are left out, so that the schema's default applies. */
+  function readControl(el, c) {
+    var path = el.getAttribute('data-path');
+    var format = el.getAttribute('data-format');
+    var raw = A.value(el.form, el.name);
+    if (format === 'checkbox' || format === 'select') c[path] = raw;
+    else if (format === 'number') c[path] = raw === '' ? undefined : Number(raw);
+    else if (format === 'duration') c[path] = raw || undefined;
+    else if (format === 'header-lines') {
+      c[path] = {};
+      raw.split('\n').forEach(function (line) {
+        var at = line.indexOf(':');
+        if (at > 0) c[path][line.slice(0, at).trim()] = line.slice(at + 1).trim();
+      });
+    } else if (raw !== '' || el.hasAttribute('data-required')) c[path] = raw;
+  }
+
+  /** One config value into its control; a secret comes back redacted and is asked for again. */
+  function fillControl(el, value) {
+    var format = el.getAttribute('data-format');
+    if (format === 'duration') value = duration(value);
+    else if (format === 'header-lines') value = Object.keys(value || {}).map(function (k) { return k + ': ' + value[k]; }).join('\n');
+    else if (format === 'secret' && value === REDACTED) {
+      value = '';
+      el.setAttribute('placeholder', 'hidden: enter a new token to save');
+    }
+    A.setValue(el.form, el.name, value);
+  }
+
   /** The form as a monitor config for the API (empty optional fields left out). */
   function collect(form) {
     var v = function (n) { return A.value(form, n); };
@@ -30,37 +64,7 @@
     opt(c, 'degraded_when', 'degraded_when');
     var conditions = v('conditions').split('\n').map(function (s) { return s.trim(); }).filter(Boolean);
     if (conditions.length) c.conditions = conditions;
-    if (c.type === 'http') {
-      c.url = v('url');
-      c.method = v('method');
-      c.headers = {};
-      v('headers').split('\n').forEach(function (line) {
-        var at = line.indexOf(':');
-        if (at > 0) c.headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
-      });
-      opt(c, 'body', 'body');
-      c.follow_redirects = v('follow_redirects');
-      c.verify_tls = v('verify_tls');
-      c.keep_alive = v('keep_alive');
-    } else if (c.type === 'tcp') {
-      c.host = v('host');
-      c.port = num('port');
-      opt(c, 'send', 'send');
-      opt(c, 'expect', 'expect');
-    } else if (c.type === 'dns') {
-      c.query = v('query');
-      c.record_type = v('record_type');
-      opt(c, 'resolver', 'resolver');
-    } else if (c.type === 'tls') {
-      c.host = v('tls_host');
-      c.port = num('tls_port');
-      opt(c, 'servername', 'servername');
-      opt(c, 'ca', 'ca');
-      c.verify = v('verify');
-    } else if (c.type === 'push') {
-      c.token = v('token');
-      c.grace = v('grace') || undefined;
-    }
+    typeControls(form, c.type).forEach(function (el) { readControl(el, c); });
     return c;
   }
 
@@ -72,20 +76,7 @@
     set('conditions', (c.conditions || []).join('\n'));
     set('public.hide_url', c.public && c.public.hide_url);
     set('public.hide_errors', c.public && c.public.hide_errors);
-    if (c.type === 'http') {
-      ['url', 'method', 'body', 'follow_redirects', 'verify_tls', 'keep_alive'].forEach(function (n) { set(n, c[n]); });
-      set('headers', Object.keys(c.headers || {}).map(function (k) { return k + ': ' + c.headers[k]; }).join('\n'));
-    } else if (c.type === 'tcp') ['host', 'port', 'send', 'expect'].forEach(function (n) { set(n, c[n]); });
-    else if (c.type === 'dns') ['query', 'record_type', 'resolver'].forEach(function (n) { set(n, c[n]); });
-    else if (c.type === 'tls') {
-      set('tls_host', c.host);
-      set('tls_port', c.port);
-      ['servername', 'ca', 'verify'].forEach(function (n) { set(n, c[n]); });
-    } else if (c.type === 'push') {
-      set('token', c.token === REDACTED ? '' : c.token);
-      if (c.token === REDACTED) form.elements.namedItem('token').setAttribute('placeholder', 'hidden: enter a new token to save');
-      set('grace', duration(c.grace));
-    }
+    typeControls(form, c.type).forEach(function (el) { fillControl(el, c[el.getAttribute('data-path')]); });
     showType(form, c.type);
   }
 
@@ -105,11 +96,13 @@
     var typeSelect = form.elements.namedItem('type');
     showType(form, typeSelect.value);
     typeSelect.addEventListener('change', function () { showType(form, typeSelect.value); });
-    A.$('#push-token-generate').addEventListener('click', function () {
-      var bytes = new Uint8Array(24);
-      crypto.getRandomValues(bytes);
-      A.setValue(form, 'token', Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join(''));
-      A.announce('New push token generated.');
+    A.$$('button[data-generate]', form).forEach(function (button) {
+      button.addEventListener('click', function () {
+        var bytes = new Uint8Array(24);
+        crypto.getRandomValues(bytes);
+        A.setValue(form, button.getAttribute('data-generate'), Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join(''));
+        A.announce('New value generated.');
+      });
     });
 
     if (id) {

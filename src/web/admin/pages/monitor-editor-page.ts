@@ -1,56 +1,47 @@
-import { DNS_RECORD_TYPES } from '../../../checks/dns/schema.ts';
-import { CHECK_KINDS } from '../../../domain/statuses.ts';
+import { formControlName, type CheckFormField } from '../../../checks/check-form.ts';
+import type { CheckType } from '../../../checks/check-type.ts';
+import { CHECK_KINDS, checkTypes } from '../../../checks/registry.ts';
 import { html, type Html } from '../../html/html.ts';
 import { checkboxField, formError, inputField, selectField, textAreaField } from '../form-fields.ts';
 import type { PageBody } from './sign-in-pages.ts';
 
-const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
-
-function typeFields(kind: (typeof CHECK_KINDS)[number], fields: Html): Html {
-  return html`<fieldset class="type-fields" data-type="${kind}"><legend>${kind.toUpperCase()} check</legend>${fields}</fieldset>`;
+/**
+ * One fieldset per check type, from its own form description. Every control carries its config path and format, so
+ * the browser script reads and fills any type's fields without knowing the type.
+ */
+function typeFields(checkType: CheckType): Html {
+  const fields = checkType.form.map((field) => formControl(field));
+  return html`<fieldset class="type-fields" data-type="${checkType.kind}"><legend>${checkType.kind.toUpperCase()} check</legend>${fields}</fieldset>`;
 }
 
-const httpFields = typeFields(
-  'http',
-  html`${inputField({ name: 'url', label: 'URL', type: 'url', hint: 'http:// or https://' })}
-${selectField({ name: 'method', label: 'Method', options: HTTP_METHODS, selected: 'GET' })}
-${textAreaField({ name: 'headers', label: 'Request headers', rows: 3, hint: 'One "Name: value" per line. Hidden values show as [redacted] and are kept only while the URL stays exactly the same; after changing the URL, type them again.' })}
-${textAreaField({ name: 'body', label: 'Request body', rows: 3 })}
-${checkboxField({ name: 'follow_redirects', label: 'Follow redirects', checked: true })}
-${checkboxField({ name: 'verify_tls', label: 'Verify the TLS certificate', checked: true })}
-${checkboxField({ name: 'keep_alive', label: 'Reuse connections between checks' })}`,
-);
-
-const tcpFields = typeFields(
-  'tcp',
-  html`${inputField({ name: 'host', label: 'Host' })}
-${inputField({ name: 'port', label: 'Port', type: 'number', attrs: html` min="1" max="65535"` })}
-${inputField({ name: 'send', label: 'Send after connecting' })}
-${inputField({ name: 'expect', label: 'Expect in the answer' })}`,
-);
-
-const dnsFields = typeFields(
-  'dns',
-  html`${inputField({ name: 'query', label: 'Name to resolve' })}
-${selectField({ name: 'record_type', label: 'Record type', options: DNS_RECORD_TYPES, selected: 'A' })}
-${inputField({ name: 'resolver', label: 'Resolver', hint: 'host or host:port; empty: the system resolver' })}`,
-);
-
-const tlsFields = typeFields(
-  'tls',
-  html`${inputField({ name: 'tls_host', label: 'Host', attrs: html` data-path="host"` })}
-${inputField({ name: 'tls_port', label: 'Port', type: 'number', value: '443', attrs: html` min="1" max="65535" data-path="port"` })}
-${inputField({ name: 'servername', label: 'Server name (SNI)', hint: 'Default: the host.' })}
-${textAreaField({ name: 'ca', label: 'Extra CA certificates (PEM)', rows: 3 })}
-${checkboxField({ name: 'verify', label: 'Fail on an untrusted chain or a name mismatch', checked: true })}`,
-);
-
-const pushFields = typeFields(
-  'push',
-  html`${inputField({ name: 'token', label: 'Push token', hint: 'At least 16 letters, digits, _ or -; your service calls /api/push/<token>. The stored token is never shown again.', attrs: html` spellcheck="false"` })}
-<div class="actions"><button type="button" id="push-token-generate">Generate a token</button></div>
-${inputField({ name: 'grace', label: 'Grace', value: '10s', hint: 'How late a push may be beyond the interval.' })}`,
-);
+function formControl(field: CheckFormField): Html {
+  const name = formControlName(field);
+  const common = { name, label: field.label, hint: field.hint };
+  const marks = html` data-path="${field.path}" data-format="${field.input}"${field.required ? html` data-required` : ''}`;
+  const initial = typeof field.initial === 'string' ? field.initial : undefined;
+  switch (field.input) {
+    case 'select':
+      return selectField({ ...common, options: field.options ?? [], selected: initial, attrs: marks });
+    case 'checkbox':
+      return checkboxField({ ...common, checked: field.initial === true, attrs: marks });
+    case 'textarea':
+    case 'header-lines':
+      return textAreaField({ ...common, rows: field.rows, attrs: marks });
+    case 'number': {
+      const range = html`${field.min !== undefined ? html` min="${String(field.min)}"` : ''}${field.max !== undefined ? html` max="${String(field.max)}"` : ''}`;
+      return inputField({ ...common, type: 'number', value: initial, attrs: html`${range}${marks}` });
+    }
+    case 'secret': {
+      const input = inputField({ ...common, value: initial, attrs: html` spellcheck="false"${marks}` });
+      return field.generate ? html`${input}\n<div class="actions"><button type="button" data-generate="${name}">${field.generate}</button></div>` : input;
+    }
+    case 'url':
+      return inputField({ ...common, type: 'url', value: initial, attrs: marks });
+    case 'text':
+    case 'duration':
+      return inputField({ ...common, value: initial, attrs: marks });
+  }
+}
 
 /** Create or edit a monitor: common fields, the chosen type's fields, test now / run now, pause, resume, delete. */
 export function monitorEditorPage(id: string | null): PageBody {
@@ -74,7 +65,7 @@ ${inputField({ name: 'timeout', label: 'Timeout', value: '10s' })}
 ${inputField({ name: 'failure_threshold', label: 'Failures before down', type: 'number', value: '2', attrs: html` min="1" max="100"` })}
 ${inputField({ name: 'success_threshold', label: 'Successes before up', type: 'number', value: '1', attrs: html` min="1" max="100"` })}
 </div>
-${httpFields}${tcpFields}${dnsFields}${tlsFields}${pushFields}
+${Object.values(checkTypes).map((t: CheckType) => typeFields(t))}
 <details class="advanced"><summary>Conditions and visibility</summary>
 ${textAreaField({ name: 'conditions', label: 'Conditions', rows: 3, hint: 'One per line, e.g. [STATUS] == 200 or [RESPONSE_TIME] < 500. Empty: the check type’s defaults.' })}
 ${inputField({ name: 'degraded_when', label: 'Degraded when', hint: 'e.g. [RESPONSE_TIME] > 1000' })}
