@@ -1,5 +1,4 @@
 import { checkFor } from '../../checks/registry.ts';
-import type { MonitorConfig } from '../../config/monitor-schema.ts';
 import type { PageConfig } from '../../config/page-schema.ts';
 import type { MaintenanceConfig } from '../../config/schema.ts';
 import type { Store, StoredComponent, StoredMonitor } from '../../store/store.ts';
