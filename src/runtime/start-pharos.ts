@@ -22,7 +22,7 @@ import type { NotificationsDeps, NotificationsRuntime } from './notifications-ru
 import { PendingBatch } from './pending-batch.ts';
 import { PublicBaseUrl } from './public-base-url.ts';
 import type { ResultPipeline } from './result-pipeline.ts';
-import { runsChecks, type Role } from './roles.ts';
+import { runsChecks, servesWeb, type Role } from './roles.ts';
 import { offerSetupLink } from './setup-link.ts';
 import { runShutdown, type ShutdownOutcome } from './shutdown.ts';
 import type { StatusBoard } from './status-board.ts';
@@ -102,6 +102,9 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   // states: a rebuild reads neither from the store again
   snapshot.useSources({ catalog: () => worker.admin.currentCatalog, monitorStates: runsChecks(role) && !worker.leases ? () => board.states : undefined });
   worker.admin.onCatalogApplied(() => snapshot.schedule());
+  // the pages are built where they are served, and where the outbox runs with subscribers: each notice is cut to
+  // what its subscriber's page shows, so a worker needs the pages too
+  if (servesWeb(role) || (runsChecks(role) && config.subscribers.enabled)) await snapshot.start();
   const web = await wireWeb({ config, role, store, bus, snapshot, egress, baseUrl, logger, metrics, now, worker });
   const { runner, writer, notifications, leases, admin } = worker;
   metrics?.watch({

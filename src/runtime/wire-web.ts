@@ -45,11 +45,10 @@ export interface WebSide {
 
 /**
  * HTTP over the worker side: the public pages, SSE streams, push and subscribe routes, the admin API and UI, and
- * /healthz, /readyz, /metrics. A `worker` replica gets only the ops routes.
+ * /healthz, /readyz, /metrics. A `worker` replica gets only the ops routes. The snapshot is started by the caller.
  */
 export async function wireWeb(deps: WebDeps): Promise<WebSide> {
   const { config, store, bus, snapshot, logger, metrics, now, worker, baseUrl } = deps;
-  if (servesWeb(deps.role)) await snapshot.start();
   const streams = new StreamHub({ perClient: config.server.streams_per_client });
   snapshot.onChange((changed) => streams.publish(changed));
   let draining = false;
