@@ -1,20 +1,11 @@
-import type { StoreDialect } from '../store/schema.ts';
 import { BackupError } from './backup-error.ts';
 import { backupFileKind } from './backup-file.ts';
-import type { RowBatch } from './backup-format.ts';
+import type { BackupSource } from './backup-source-type.ts';
 import { BACKUP_TABLES } from './backup-tables.ts';
 import { openJsonlBackup } from './jsonl-backup-source.ts';
 import { appliedMigrations } from './migration-level.ts';
 import { readTableRows } from './read-table-rows.ts';
 import { openSqliteReadOnly } from './sqlite-file.ts';
-
-/** A backup being restored: the schema level it was taken at, then its rows, table by table in dependency order. */
-export interface BackupSource {
-  header: { migrations: string[]; dialect: StoreDialect; createdAt?: string; pharosVersion?: string };
-  /** throws (and so rolls the restore back) when the file turns out damaged or cut short */
-  batches(): AsyncGenerator<RowBatch>;
-  close(): Promise<void>;
-}
 
 /** Open a backup file of either kind `pharos backup` writes: a SQLite file or gzip'd JSON lines. */
 export async function openBackupSource(file: string): Promise<BackupSource> {

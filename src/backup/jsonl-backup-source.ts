@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { BackupError } from './backup-error.ts';
 import { backupFooterSchema, decodeRowsLine, parseHeader, type RowBatch } from './backup-format.ts';
-import type { BackupSource } from './backup-source.ts';
+import type { BackupSource } from './backup-source-type.ts';
 import type { TableName } from './backup-tables.ts';
 
 /** A gzip'd JSON-lines backup read line by line: the header first, pages of rows, the footer checked last. */

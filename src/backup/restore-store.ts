@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, StoreDialect } from '../store/schema.ts';
 import { chunksFor } from '../store/store-context.ts';
-import { openBackupSource, type BackupSource } from './backup-source.ts';
+import { openBackupSource } from './backup-source.ts';
+import type { BackupSource } from './backup-source-type.ts';
 import { BACKUP_TABLES, tableSpec, type TableName } from './backup-tables.ts';
 import { migrateToBackupLevel } from './migration-level.ts';
 import type { Row } from './read-table-rows.ts';

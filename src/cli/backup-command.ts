@@ -2,7 +2,7 @@ import { BackupError } from '../backup/backup-error.ts';
 import { backupStore } from '../backup/backup-store.ts';
 import type { BackupSummary } from '../backup/write-logical-backup.ts';
 import { loadConfigOrReport } from './load-config-or-report.ts';
-import type { CliArgs } from './main.ts';
+import type { CliArgs } from './cli-args.ts';
 
 /** pharos backup --out FILE: a consistent copy of the running store (SQLite file, or gzip'd JSON lines for PostgreSQL). */
 export async function runBackup(args: CliArgs): Promise<number> {

@@ -1,6 +1,6 @@
 import { ConfigError, formatIssue } from '../config/config-error.ts';
 import { loadConfigFile } from '../config/load-config.ts';
-import type { CliArgs } from './main.ts';
+import type { CliArgs } from './cli-args.ts';
 
 export async function runCheckConfig(args: CliArgs): Promise<number> {
   const file = args.positionals[0] ?? args.config;

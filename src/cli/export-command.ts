@@ -6,7 +6,7 @@ import { migrateToLatest } from '../backup/migrate-to-latest.ts';
 import { withDatabase } from '../backup/with-database.ts';
 import { PHAROS_VERSION } from '../runtime/version.ts';
 import { loadConfigOrReport } from './load-config-or-report.ts';
-import type { CliArgs } from './main.ts';
+import type { CliArgs } from './cli-args.ts';
 
 /**
  * pharos export [--out FILE]: monitors, components, groups, pages, maintenances, notification channels,

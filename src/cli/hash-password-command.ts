@@ -1,5 +1,5 @@
 import { checkPasswordStrength, hashPassword } from '../auth/password.ts';
-import type { CliArgs } from './main.ts';
+import type { CliArgs } from './cli-args.ts';
 import { readPassword } from './read-password.ts';
 
 /**

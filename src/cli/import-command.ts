@@ -4,7 +4,7 @@ import { importConfig } from '../backup/config-import.ts';
 import { migrateToLatest } from '../backup/migrate-to-latest.ts';
 import { withDatabase } from '../backup/with-database.ts';
 import { loadConfigOrReport } from './load-config-or-report.ts';
-import type { CliArgs } from './main.ts';
+import type { CliArgs } from './cli-args.ts';
 
 /** pharos import FILE: upsert a `pharos export` document into the config's store (migrated first), in one transaction. */
 export async function runImport(args: CliArgs): Promise<number> {

@@ -7,6 +7,7 @@ import { runCheckConfig } from './check-config-command.ts';
 import { runHashPassword } from './hash-password-command.ts';
 import { runMigrate } from './migrate-command.ts';
 import { runSchema } from './schema-command.ts';
+import type { CliArgs } from './cli-args.ts';
 import { runStart } from './start-command.ts';
 import { runToken } from './token-command.ts';
 import { runUser } from './user-command.ts';
@@ -51,13 +52,6 @@ const COMMANDS = {
   import: runImport,
 } satisfies Record<string, (args: CliArgs) => Promise<number>>;
 
-export interface CliArgs {
-  config: string;
-  port?: number;
-  positionals: string[];
-  /** command-specific options (--email, --role, --name, --scopes, --expires, --out) */
-  options: Partial<Record<'email' | 'role' | 'name' | 'scopes' | 'expires' | 'out', string>>;
-}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

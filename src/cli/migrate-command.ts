@@ -1,5 +1,5 @@
 import { openStore } from '../store/open-store.ts';
-import type { CliArgs } from './main.ts';
+import type { CliArgs } from './cli-args.ts';
 import { loadConfigOrReport } from './load-config-or-report.ts';
 
 export async function runMigrate(args: CliArgs): Promise<number> {

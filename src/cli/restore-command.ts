@@ -1,7 +1,7 @@
 import { BackupError } from '../backup/backup-error.ts';
 import { restoreBackupFile } from '../backup/restore-store.ts';
 import { loadConfigOrReport } from './load-config-or-report.ts';
-import type { CliArgs } from './main.ts';
+import type { CliArgs } from './cli-args.ts';
 
 /** pharos restore FILE: a backup (either kind) into the config's store, which must be empty and not in use. */
 export async function runRestore(args: CliArgs): Promise<number> {

@@ -2,7 +2,7 @@ import { createLogger } from '../runtime/logger.ts';
 import { isRole, ROLES } from '../runtime/roles.ts';
 import { startPharos } from '../runtime/start-pharos.ts';
 import { startWhenStoreAnswers } from '../runtime/start-when-store-answers.ts';
-import type { CliArgs } from './main.ts';
+import type { CliArgs } from './cli-args.ts';
 import { loadConfigOrReport } from './load-config-or-report.ts';
 
 export async function runStart(args: CliArgs): Promise<number> {

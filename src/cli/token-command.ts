@@ -5,7 +5,7 @@ import { InProcessBus } from '../bus/in-process-bus.ts';
 import { defaultEgressPolicy } from '../egress/egress-policy.ts';
 import { TOKEN_SCOPES, type TokenScope } from '../domain/access.ts';
 import { expiresIn } from '../http/admin/routes/common-schemas.ts';
-import type { CliArgs } from './main.ts';
+import type { CliArgs } from './cli-args.ts';
 import { OFFLINE_RUNTIME } from './user-command.ts';
 import { withStore } from './with-store.ts';
 

@@ -5,7 +5,7 @@ import { InProcessBus } from '../bus/in-process-bus.ts';
 import { defaultEgressPolicy } from '../egress/egress-policy.ts';
 import { createUser } from '../admin/users.ts';
 import { ROLES, type Role } from '../domain/access.ts';
-import type { CliArgs } from './main.ts';
+import type { CliArgs } from './cli-args.ts';
 import { readPassword } from './read-password.ts';
 import { withStore } from './with-store.ts';
 

@@ -3,9 +3,6 @@ import type { z } from 'zod';
 import type { EgressGuard } from '../egress/egress-policy.ts';
 import type { NotificationEvent } from './notification-event.ts';
 
-// The channel types are the registry's keys: each has a folder under src/notify/ and one line there.
-export { CHANNEL_TYPES, type ChannelType } from './registry.ts';
-
 export interface DeliveryContext {
   /** stable for one event and one channel across retries: send it as `Idempotency-Key` (and use it where the provider has its own) */
   idempotencyKey: string;

@@ -1,5 +1,5 @@
 import { REDACTED, redactSecrets } from '../admin/redact.ts';
-import type { ChannelType } from './notifier.ts';
+import type { ChannelType } from './registry.ts';
 import { notifiers } from './registry.ts';
 
 /** A channel's config with its provider's secret fields (dot paths) and anything secret-looking hidden. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseConfigText } from '../../config/load-config.ts';
 import { channelSchema } from '../../notify/channel-schema.ts';
-import { CHANNEL_TYPES } from '../../notify/notifier.ts';
+import { CHANNEL_TYPES } from '../../notify/registry.ts';
 import { NOTIFICATION_EVENT_TYPES } from '../../notify/notification-event.ts';
 import { createLogger } from '../../runtime/logger.ts';
 import { startPharos, type RunningPharos } from '../../runtime/start-pharos.ts';

@@ -1,4 +1,4 @@
-import { CHANNEL_TYPES, type ChannelType } from '../../notify/notifier.ts';
+import { CHANNEL_TYPES, type ChannelType } from '../../notify/registry.ts';
 import { notifiers } from '../../notify/registry.ts';
 
 /** What the channel form's "provider fields" box starts with for each type: its notifier's template. */
