@@ -133,10 +133,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       );
       assert.deepEqual(nobody.answers, known.answers);
       assert.equal(known.answers[4]!.body.error, 'locked');
-      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-      const [a, b] = [median(known.ms.slice(0, 4)), median(nobody.ms.slice(0, 4))];
-      // both verify a password with scrypt; a fast "no such user" would be many times quicker
-      assert.ok(Math.min(a, b) / Math.max(a, b) > 0.4, `wrong password ${a.toFixed(0)} ms vs unknown email ${b.toFixed(0)} ms`);
+      // both verify a password with scrypt (~100 ms); a "no such user" without it answers in ~1 ms, a hundred times
+      // quicker. The fastest of each (least disturbed by a busy machine) and a wide margin keep this from flaking.
+      const [a, b] = [Math.min(...known.ms.slice(0, 4)), Math.min(...nobody.ms.slice(0, 4))];
+      assert.ok(Math.min(a, b) / Math.max(a, b) > 0.1, `wrong password ${a.toFixed(0)} ms vs unknown email ${b.toFixed(0)} ms`);
     });
 
     test("strangers who lock themselves out of an account do not lock its owner out from another address", async () => {
