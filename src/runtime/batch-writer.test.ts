@@ -49,10 +49,9 @@ test('a failed batch write is logged, retried with backoff, and loses no result;
   const writer = new BatchWriter({ store: flaky, bus, logger, intervalMs: 10, maxResults: 1000 });
   const t0 = Date.now() - 10_000;
   for (let i = 0; i < 50; i++) {
-    writer.pending.results.push({ monitorId: 'm1', startedAt: t0 + i, latencyMs: 5, ok: true, degraded: false, maintenance: false, statusCode: null, error: null });
-    writer.touched();
+    writer.stage((batch) => batch.results.push({ monitorId: 'm1', startedAt: t0 + i, latencyMs: 5, ok: true, degraded: false, maintenance: false, statusCode: null, error: null }));
   }
-  writer.pending.events.push({ type: 'monitor.status', monitorId: 'm1', from: 'unknown', to: 'up', at: t0 });
+  writer.stage((batch) => batch.events.push({ type: 'monitor.status', monitorId: 'm1', from: 'unknown', to: 'up', at: t0 }));
   await writer.flush();
   assert.equal(writer.committedResults, 0);
   assert.equal(events.length, 0, 'no event before the commit');
@@ -78,14 +77,16 @@ test('a batch of thousands of status changes is one bus message, cut to fit a NO
   bus.subscribe((e) => events.push(e));
   const writer = new BatchWriter({ store, bus, logger: createLogger('silent'), intervalMs: 1000, maxResults: 100_000 });
   const t0 = Date.now() - 10_000;
-  for (let i = 0; i < 5_000; i++) {
-    const monitorId = i % 2 === 0 ? 'm1' : 'm2';
-    writer.pending.results.push({ monitorId, startedAt: t0 + i, latencyMs: 1, ok: i % 4 < 2, degraded: false, maintenance: false, statusCode: null, error: null });
-    // ids repeat (as a flapping monitor's would) and many are distinct (as in a mass outage)
-    writer.pending.events.push({ type: 'monitor.status', monitorId: i < 100 ? monitorId : `gone-${i}`, from: 'up', to: 'down', at: t0 + i });
-  }
-  for (let i = 0; i < 3; i++) writer.pending.events.push({ type: 'incident.changed', incidentId: 'inc1', status: i === 2 ? 'resolved' : 'investigating', at: t0 });
-  writer.pending.events.push({ type: 'notifications.queued', count: 7, at: t0 });
+  writer.stage((batch) => {
+    for (let i = 0; i < 5_000; i++) {
+      const monitorId = i % 2 === 0 ? 'm1' : 'm2';
+      batch.results.push({ monitorId, startedAt: t0 + i, latencyMs: 1, ok: i % 4 < 2, degraded: false, maintenance: false, statusCode: null, error: null });
+      // ids repeat (as a flapping monitor's would) and many are distinct (as in a mass outage)
+      batch.events.push({ type: 'monitor.status', monitorId: i < 100 ? monitorId : `gone-${i}`, from: 'up', to: 'down', at: t0 + i });
+    }
+    for (let i = 0; i < 3; i++) batch.events.push({ type: 'incident.changed', incidentId: 'inc1', status: i === 2 ? 'resolved' : 'investigating', at: t0 });
+    batch.events.push({ type: 'notifications.queued', count: 7, at: t0 });
+  });
   await writer.flush();
   assert.equal(events.length, 1);
   const e = events[0]!;
@@ -103,11 +104,13 @@ test('while the store stays down, the buffer is bounded: the oldest results are 
   const down = failingFirst(1_000_000);
   const logger = createLogger('silent');
   const writer = new BatchWriter({ store: down, bus: new InProcessBus(), logger, intervalMs: 5, maxResults: 10, maxBuffered: 100 });
-  for (let i = 0; i < 250; i++) writer.pending.results.push({ monitorId: 'm1', startedAt: i, latencyMs: 1, ok: true, degraded: false, maintenance: false, statusCode: null, error: null });
+  writer.stage((batch) => {
+    for (let i = 0; i < 250; i++) batch.results.push({ monitorId: 'm1', startedAt: i, latencyMs: 1, ok: true, degraded: false, maintenance: false, statusCode: null, error: null });
+  });
   await writer.flush();
-  assert.equal(writer.pending.results.length, 100);
+  assert.equal(writer.staged.results.length, 100);
   assert.equal(writer.droppedResults, 150);
-  assert.equal(writer.pending.results[0]!.startedAt, 150, 'the newest are kept');
+  assert.equal(writer.staged.results[0]!.startedAt, 150, 'the newest are kept');
   await writer.close();
 });
 
@@ -128,7 +131,7 @@ test('the lease fence runs before each commit: what it drops is not stored, what
   });
   const t0 = Date.now() - 5_000;
   for (const monitorId of ['m1', 'm2']) {
-    for (let i = 0; i < 5; i++) writer.pending.results.push({ monitorId, startedAt: t0 + i, latencyMs: 1, ok: true, degraded: false, maintenance: false, statusCode: null, error: null });
+    for (let i = 0; i < 5; i++) writer.stage((batch) => batch.results.push({ monitorId, startedAt: t0 + i, latencyMs: 1, ok: true, degraded: false, maintenance: false, statusCode: null, error: null }));
   }
   await writer.flush();
   assert.equal(writer.committedResults, 0, 'the first fence failed: nothing committed, all kept for the retry');
