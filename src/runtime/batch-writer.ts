@@ -2,7 +2,7 @@ import { foldBatchEvents } from '../bus/batch-committed.ts';
 import type { Bus } from '../bus/bus.ts';
 import type { Store } from '../store/store.ts';
 import type { Logger } from './logger.ts';
-import { PendingBatch } from './pending-batch.ts';
+import { PendingBatch, type StagedBatch } from './pending-batch.ts';
 
 export interface BatchWriterOptions {
   store: Store;
@@ -21,12 +21,18 @@ export interface BatchWriterOptions {
   fence?: (batch: PendingBatch) => Promise<number>;
 }
 
+/** What changes the batch: the pipeline, the notification router and the catalog coordinator stage through it. */
+export interface BatchStage {
+  stage(change: (batch: PendingBatch) => void): void;
+}
+
 /**
  * Collects everything the pipeline changes and commits it in one transaction per flush, then publishes one
  * batch.committed event listing what was committed. A failed commit is retried with backoff; nothing is dropped silently.
+ * The batch is the writer's alone: others change it through `stage`, which also schedules the flush.
  */
-export class BatchWriter {
-  pending = new PendingBatch();
+export class BatchWriter implements BatchStage {
+  private pending = new PendingBatch();
   droppedResults = 0;
   /** results discarded by the fence: checked while another worker held their monitor */
   fencedResults = 0;
@@ -36,6 +42,7 @@ export class BatchWriter {
   private flushing: Promise<void> | undefined;
   private retryDelayMs = 0;
   private closed = false;
+  private flushQueued = false;
   private committing = 0;
 
   constructor(private readonly opts: BatchWriterOptions) {}
@@ -45,9 +52,28 @@ export class BatchWriter {
     return this.pending.results.length + this.committing;
   }
 
-  /** Call after adding to `pending`. */
-  touched(): void {
-    if (this.closed) return;
+  /** What waits for the next commit (read only: changes go through `stage`). */
+  get staged(): StagedBatch {
+    return this.pending;
+  }
+
+  /**
+   * Change the pending batch; the flush is scheduled once the caller's turn ends, so what one result causes (its state,
+   * component statuses, incidents, notifications: staged one after the other) is committed together.
+   */
+  stage(change: (batch: PendingBatch) => void): void {
+    change(this.pending);
+    if (this.closed || this.flushQueued) return;
+    this.flushQueued = true;
+    queueMicrotask(() => {
+      this.flushQueued = false;
+      this.scheduleFlush();
+    });
+  }
+
+  /** Flush now when the batch is full (and the store is not failing), else start the interval timer. */
+  private scheduleFlush(): void {
+    if (this.closed || this.pending.isEmpty) return;
     if (this.pending.results.length >= this.opts.maxResults && this.retryDelayMs === 0) void this.flush();
     else if (!this.timer) this.timer = setTimeout(() => void this.flush(), this.retryDelayMs || this.opts.intervalMs);
   }
@@ -66,6 +92,11 @@ export class BatchWriter {
     await this.flushing;
     this.flushing = undefined;
     this.committing = 0;
+  }
+
+  /** A crash: what is buffered is lost, as a killed process writes nothing more. */
+  discardBuffered(): void {
+    this.pending = new PendingBatch();
   }
 
   /** Flush until empty (bounded tries), then stop the timer. */

@@ -10,7 +10,7 @@ import type { NotificationEvent } from '../notify/notification-event.ts';
 import type { DeliveryResult } from '../notify/notifier.ts';
 import { OutboxWorker, type ChannelSender, type OutboxWorkerOptions } from '../notify/outbox-worker.ts';
 import type { Store } from '../store/store.ts';
-import type { BatchWriter } from './batch-writer.ts';
+import type { BatchStage } from './batch-writer.ts';
 import type { Catalog } from './catalog.ts';
 import { subscriberRoutes } from '../notify/routing/subscriber-routes.ts';
 import type { Logger } from './logger.ts';
@@ -21,7 +21,7 @@ export interface NotificationsDeps {
   store: Store;
   bus: Bus;
   board: StatusBoard;
-  writer: BatchWriter;
+  writer: BatchStage;
   egress: EgressPolicy;
   logger: Logger;
   links: EventLinks;
@@ -51,11 +51,12 @@ export class NotificationsRuntime {
   constructor(private readonly deps: NotificationsDeps) {
     const egressOf = (origin: EgressOrigin) => ({ dispatcher: guardedDispatcher(deps.egress.guardFor(origin)), guard: deps.egress.guardFor(origin) });
     this.egress = { config: egressOf('config'), api: egressOf('api') };
-    this.router = new NotificationRouter(deps.board, deps.links, (rows) => {
-      deps.writer.pending.notifications.push(...rows);
-      deps.writer.pending.events.push({ type: 'notifications.queued', count: rows.length, at: deps.now() });
-      deps.writer.touched();
-    });
+    this.router = new NotificationRouter(deps.board, deps.links, (rows) =>
+      deps.writer.stage((batch) => {
+        batch.notifications.push(...rows);
+        batch.events.push({ type: 'notifications.queued', count: rows.length, at: deps.now() });
+      }),
+    );
     this.worker = new OutboxWorker({
       outbox: deps.store.outbox,
       channel: (id) => this.channels.get(id),

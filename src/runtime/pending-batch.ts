@@ -10,6 +10,18 @@ export interface HeldContents {
   componentIds: ReadonlySet<string>;
 }
 
+/** A pending batch as those who only read it see it (the batch writer's `staged`). */
+export interface StagedBatch {
+  readonly results: readonly RecordedResult[];
+  readonly states: ReadonlyMap<string, MonitorState>;
+  readonly statusChanges: readonly StatusChange[];
+  readonly incidents: ReadonlyMap<string, Incident>;
+  readonly componentStatuses: ReadonlyMap<string, ComponentStatusRow>;
+  readonly events: readonly PharosEvent[];
+  readonly notifications: readonly NewOutboxRow[];
+  readonly isEmpty: boolean;
+}
+
 /** What has changed since the last flush. States, incidents and component statuses keep only their latest version. */
 export class PendingBatch {
   results: RecordedResult[] = [];

@@ -6,13 +6,14 @@ import { effectiveComponentStatus } from '../domain/effective-component-status.t
 import { evaluateResult } from '../domain/evaluate-result.ts';
 import { newId } from '../domain/ids.ts';
 import { componentsInMaintenance } from '../domain/maintenance-windows.ts';
-import type { BatchWriter } from './batch-writer.ts';
+import type { BatchStage } from './batch-writer.ts';
 import type { NotificationRouter } from './notification-router.ts';
 import type { StatusBoard } from './status-board.ts';
 
 export interface PipelineDeps {
   board: StatusBoard;
-  writer: BatchWriter;
+  /** the batch writer (a test stages into a batch it holds) */
+  writer: BatchStage;
   now(): number;
   /** true while the connectivity canaries say Pharos itself is offline */
   isOffline(): boolean;
@@ -41,28 +42,29 @@ export class ResultPipeline {
       { failureThreshold: monitor.config.failure_threshold, successThreshold: monitor.config.success_threshold },
       { now, inMaintenance, offline: this.deps.isOffline() },
     );
-    board.states.set(result.monitorId, state);
-    const pending = writer.pending;
-    pending.results.push({
-      monitorId: result.monitorId,
-      startedAt: result.startedAt,
-      latencyMs: Math.round(result.latencyMs),
-      ok: result.ok,
-      degraded: result.degraded,
-      maintenance: inMaintenance,
-      statusCode: result.statusCode ?? null,
-      error: result.ok ? null : (result.error ?? 'failed'),
-    });
-    pending.states.set(result.monitorId, state);
-    if (change) {
+    board.recordState(state);
+    writer.stage((pending) => {
+      pending.results.push({
+        monitorId: result.monitorId,
+        startedAt: result.startedAt,
+        latencyMs: Math.round(result.latencyMs),
+        ok: result.ok,
+        degraded: result.degraded,
+        maintenance: inMaintenance,
+        statusCode: result.statusCode ?? null,
+        error: result.ok ? null : (result.error ?? 'failed'),
+      });
+      pending.states.set(result.monitorId, state);
+      if (!change) return;
       pending.statusChanges.push(change);
       pending.events.push({ type: 'monitor.status', monitorId: change.monitorId, from: change.from, to: change.to, at: change.at });
+    });
+    if (change) {
       this.refreshComponents(monitor.componentIds, now);
       this.deps.notify?.monitorChanged(change, previous.statusSince);
     }
     const expiresAt = result.probe?.certificateExpiresAt;
     if (expiresAt !== undefined && this.deps.notify) this.deps.notify.certificateSeen(result.monitorId, checkFor(monitor.config).target()?.host ?? '', expiresAt, now);
-    writer.touched();
   }
 
   /** Recompute component statuses (after a monitor change, or when a maintenance window opens or closes). */
@@ -78,25 +80,27 @@ export class ResultPipeline {
       if (fromMonitors !== component.fromMonitors) {
         const errors = component.config.monitors.map((m) => board.stateOf(m).lastError).filter((e): e is string => !!e);
         changes.push({ id, name: component.config.name, status: fromMonitors, previousStatus: component.fromMonitors, autoIncident: component.config.auto_incident, lastError: errors[0] ?? null });
-        component.fromMonitors = fromMonitors;
+        board.setFromMonitors(id, fromMonitors);
       }
       const status = effectiveComponentStatus(id, fromMonitors, board.overrides.get(id), board.openIncidents.values());
       if (status === component.status) continue;
-      writer.pending.events.push({ type: 'component.status', componentId: id, from: component.status, to: status, at: now });
-      component.status = status;
-      component.since = now;
-      writer.pending.componentStatuses.set(id, { componentId: id, status, since: now });
+      const from = component.status;
+      board.showComponentStatus(id, status, now);
+      writer.stage((pending) => {
+        pending.events.push({ type: 'component.status', componentId: id, from, to: status, at: now });
+        pending.componentStatuses.set(id, { componentId: id, status, since: now });
+      });
     }
     if (changes.length === 0) return;
     const incidents = decideAutoIncidents({ now, components: changes, openIncidents: [...board.openIncidents.values()], newId });
     for (const incident of incidents) {
       this.deps.notify?.incidentChanged(board.openIncidents.get(incident.id), incident);
-      if (incident.resolvedAt === null) board.openIncidents.set(incident.id, incident);
-      else board.openIncidents.delete(incident.id);
-      writer.pending.incidents.set(incident.id, incident);
-      writer.pending.events.push({ type: 'incident.changed', incidentId: incident.id, status: incident.status, at: now });
+      board.followIncident(incident.id, incident);
+      writer.stage((pending) => {
+        pending.incidents.set(incident.id, incident);
+        pending.events.push({ type: 'incident.changed', incidentId: incident.id, status: incident.status, at: now });
+      });
     }
-    writer.touched();
   }
 
   /** Every component, e.g. on a timer so that maintenance windows open and close on time. */

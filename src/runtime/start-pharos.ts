@@ -15,11 +15,11 @@ import type { Store } from '../store/store.ts';
 import type { BatchWriter } from './batch-writer.ts';
 import { loadCatalog } from './catalog.ts';
 import { loadBoard } from './load-board.ts';
+import type { CatalogCoordinator } from './catalog-coordinator.ts';
 import type { LocalAdminRuntime } from './local-admin-runtime.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { MonitorRunner } from './monitor-runner.ts';
 import type { NotificationsDeps, NotificationsRuntime } from './notifications-runtime.ts';
-import { PendingBatch } from './pending-batch.ts';
 import { PublicBaseUrl } from './public-base-url.ts';
 import type { ResultPipeline } from './result-pipeline.ts';
 import { runsChecks, servesWeb, type Role } from './roles.ts';
@@ -58,6 +58,8 @@ export interface RunningPharos {
   snapshot: PublicSnapshot;
   bus: Bus;
   admin: LocalAdminRuntime;
+  /** the catalog and lease units applied to this worker's board */
+  coordinator: CatalogCoordinator;
   notifications: NotificationsRuntime;
   /** the Prometheus series (absent when metrics.enabled is false) */
   metrics?: PharosMetrics;
@@ -100,19 +102,19 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const worker = wireWorker({ config, store, bus, board, catalog, snapshot, egress, baseUrl, logger, metrics, now, checks: runsChecks(role), leases: opts.leases, outbox: opts.outbox, onResult: opts.onResult });
   // the catalog as this process loaded it, and (when it checks every monitor, without lease rounds) the board's
   // states: a rebuild reads neither from the store again
-  snapshot.useSources({ catalog: () => worker.admin.currentCatalog, monitorStates: runsChecks(role) && !worker.leases ? () => board.states : undefined });
-  worker.admin.onCatalogApplied(() => snapshot.schedule());
+  snapshot.useSources({ catalog: () => worker.coordinator.currentCatalog, monitorStates: runsChecks(role) && !worker.leases ? () => board.states : undefined });
+  worker.coordinator.onCatalogApplied(() => snapshot.schedule());
   // the pages are built where they are served, and where the outbox runs with subscribers: each notice is cut to
   // what its subscriber's page shows, so a worker needs the pages too
   if (servesWeb(role) || (runsChecks(role) && config.subscribers.enabled)) await snapshot.start();
   const web = await wireWeb({ config, role, store, bus, snapshot, egress, baseUrl, logger, metrics, now, worker });
-  const { runner, writer, notifications, leases, admin } = worker;
+  const { runner, writer, notifications, leases, admin, coordinator } = worker;
   metrics?.watch({
     scheduler: runner.scheduler,
     outbox: { stats: (at) => store.outbox.stats(at), channelIds: () => notifications.channelIds() },
     publicSide: { streams: web.streams, snapshot },
     resultBuffer: runsChecks(role) ? writer : undefined,
-    leases: { roundFailures: () => leases?.health.failuresTotal ?? 0, monitorsTotal: () => admin.monitorCount },
+    leases: { roundFailures: () => leases?.health.failuresTotal ?? 0, monitorsTotal: () => coordinator.monitorCount },
   });
 
   const address = await web.app.listen({ port, host: config.server.host });
@@ -129,7 +131,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     runner,
     closeKeepAliveAgents,
     writer,
-    dropBuffered: () => void (writer.pending = new PendingBatch()),
+    dropBuffered: () => writer.discardBuffered(),
     streams: web.streams,
     subscribers: worker.subscribers,
     snapshot,
@@ -155,6 +157,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     snapshot,
     bus,
     admin,
+    coordinator,
     notifications,
     metrics,
     role,

@@ -18,6 +18,7 @@ import type { Catalog } from './catalog.ts';
 import { ConnectivityCanary } from './connectivity-canary.ts';
 import { housekeeping } from './housekeeping.ts';
 import { leaseFence } from './lease-fence.ts';
+import { CatalogCoordinator } from './catalog-coordinator.ts';
 import { LocalAdminRuntime } from './local-admin-runtime.ts';
 import type { Logger } from './logger.ts';
 import { MonitorRunner } from './monitor-runner.ts';
@@ -57,6 +58,9 @@ export interface WorkerSide {
   runner: MonitorRunner;
   /** this worker's share of the monitors (PostgreSQL with checks; on SQLite the process that checks owns all) */
   leases?: LeaseManager;
+  /** the catalog and lease units applied to this worker's board */
+  coordinator: CatalogCoordinator;
+  /** the admin port the admin services call */
   admin: LocalAdminRuntime;
   /** a push from the public side: recorded when this process checks the monitor, else forwarded to its owner */
   receivePush(monitorId: string, push: PushRecord): void;
@@ -115,22 +119,23 @@ export function wireWorker(deps: WorkerDeps): WorkerSide {
     deps.onResult?.(r);
   };
   const runner = new MonitorRunner({ concurrency: config.scheduler.concurrency, perHostConcurrency: config.scheduler.per_host_concurrency, pushInbox, logger, now, egress, onResult, observer: metrics?.checks });
-  const admin = new LocalAdminRuntime({ store, bus, board, runner, pipeline, writer, pushInbox, notifications, now, checks, units });
+  const coordinator = new CatalogCoordinator({ store, bus, board, runner, pipeline, writer, pushInbox, notifications, now, checks, units });
+  const admin = new LocalAdminRuntime({ bus, board, runner, notifications, catalog: coordinator, now, checks });
   const leases = shared
     ? new LeaseManager({
         store: store.leases,
         workerId,
         ttlMs: deps.leases?.ttlMs ?? config.scheduler.lease_ttl,
         now,
-        units: () => admin.units,
-        onChange: (change) => admin.unitsChanged(change),
+        units: () => coordinator.units,
+        onChange: (change) => coordinator.unitsChanged(change),
         onTakeover: (taken) => metrics?.checks.leaseTakeovers.inc(taken.length),
         onError: (err, consecutive) => logger.error({ component: 'leases', err, consecutive }, 'a lease round failed'),
       })
     : undefined;
-  if (leases) admin.shareByLease(() => leases.units);
-  admin.applyCatalog(deps.catalog);
-  const stopListening = admin.listen();
+  if (leases) coordinator.shareByLease(() => leases.units);
+  coordinator.applyCatalog(deps.catalog);
+  const stopListening = coordinator.listen();
 
   /** Record a push for a monitor this process checks; false when another process checks it. */
   const recordPush = (monitorId: string, push: PushRecord): boolean => {
@@ -163,6 +168,7 @@ export function wireWorker(deps: WorkerDeps): WorkerSide {
     pushInbox,
     runner,
     leases,
+    coordinator,
     admin,
     receivePush,
     async start() {
