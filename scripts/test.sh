@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The whole test suite: typecheck, lint, no import circle at run time, then every *.test.ts under src/ and test/ with node's test runner.
+# The whole test suite: typecheck, lint, formatting (Prettier), no import circle at run time, then every *.test.ts under src/ and test/ with node's test runner.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npx tsc --noEmit
 node scripts/build.mjs
 npx eslint .
+npx prettier --check --log-level warn "**/*.{ts,js,mjs}"
 node scripts/check-import-circles.mjs
 mapfile -t files < <(find src test -name '*.test.ts' | sort)
 exec node --import tsx --test --test-reporter=spec --test-concurrency=2 "${files[@]}"
