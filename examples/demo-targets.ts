@@ -9,15 +9,20 @@ import { createServer as createTcpServer } from 'node:net';
  *   :8081/flaky   healthy for 90 s, then 500s for 45 s, repeating
  *   :8082         TCP service that greets with a banner
  */
-export async function startDemoTargets(opts: { httpPort?: number; tcpPort?: number } = {}): Promise<{ close(): Promise<void> }> {
+export async function startDemoTargets(
+  opts: { httpPort?: number; tcpPort?: number } = {},
+): Promise<{ close(): Promise<void> }> {
   const started = Date.now();
   const http = createHttpServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return json(res, 200, { status: 'ok' });
-    if (path === '/api') return void setTimeout(() => json(res, 200, { status: 'ok', items: [1, 2, 3] }), 20 + Math.random() * 680);
+    if (path === '/api')
+      return void setTimeout(() => json(res, 200, { status: 'ok', items: [1, 2, 3] }), 20 + Math.random() * 680);
     if (path === '/flaky') {
       const inCycle = ((Date.now() - started) / 1000) % 135;
-      return inCycle < 90 ? json(res, 200, { status: 'ok' }) : json(res, 500, { status: 'error', message: 'simulated outage' });
+      return inCycle < 90
+        ? json(res, 200, { status: 'ok' })
+        : json(res, 500, { status: 'error', message: 'simulated outage' });
     }
     json(res, 404, { status: 'not found' });
   });

@@ -2,5 +2,12 @@
 import { startDemoTargets } from './demo-targets.ts';
 
 await startDemoTargets();
-process.argv = [process.argv[0]!, 'pharos', 'start', '--config', new URL('./pharos.yaml', import.meta.url).pathname, ...process.argv.slice(2)];
+process.argv = [
+  process.argv[0]!,
+  'pharos',
+  'start',
+  '--config',
+  new URL('./pharos.yaml', import.meta.url).pathname,
+  ...process.argv.slice(2),
+];
 await import('../src/cli/main.ts');

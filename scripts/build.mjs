@@ -21,4 +21,5 @@ for (const file of ['pharos.css', 'pharos.js']) copyFileSync(`src/web/assets/${f
 
 // src/web/admin/admin-assets.ts reads ./admin-static/* next to itself: dist/admin-static/ in the bundle.
 mkdirSync('dist/admin-static', { recursive: true });
-for (const file of readdirSync('src/web/admin/admin-static')) copyFileSync(`src/web/admin/admin-static/${file}`, `dist/admin-static/${file}`);
+for (const file of readdirSync('src/web/admin/admin-static'))
+  copyFileSync(`src/web/admin/admin-static/${file}`, `dist/admin-static/${file}`);

@@ -12,13 +12,26 @@ const edges = new Map(files.map((f) => [f, runtimeImports(f).filter((t) => known
 const circles = stronglyConnected(files, edges).filter((c) => c.length > 1);
 for (const circle of circles) {
   console.error(`import circle (${circle.length} files):`);
-  for (const f of circle) console.error(`  ${relative(root, f)} -> ${edges.get(f).filter((t) => circle.includes(t)).map((t) => relative(root, t)).join(', ')}`);
+  for (const f of circle)
+    console.error(
+      `  ${relative(root, f)} -> ${edges
+        .get(f)
+        .filter((t) => circle.includes(t))
+        .map((t) => relative(root, t))
+        .join(', ')}`,
+    );
 }
-console.log(circles.length === 0 ? `no import circle at run time in ${files.length} files under src/` : `${circles.length} import circle(s) at run time`);
+console.log(
+  circles.length === 0
+    ? `no import circle at run time in ${files.length} files under src/`
+    : `${circles.length} import circle(s) at run time`,
+);
 process.exit(circles.length === 0 ? 0 : 1);
 
 function listTs(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listTs(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listTs(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** The files this one imports or re-exports at run time (relative specifiers only; `import type` and all-type named imports are skipped). */
@@ -31,16 +44,24 @@ function runtimeImports(file) {
       const clause = node.importClause;
       if (clause?.isTypeOnly) continue;
       const named = clause?.namedBindings;
-      const onlyTypes = clause && !clause.name && named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+      const onlyTypes =
+        clause &&
+        !clause.name &&
+        named &&
+        ts.isNamedImports(named) &&
+        named.elements.length > 0 &&
+        named.elements.every((e) => e.isTypeOnly);
       if (onlyTypes) continue;
       specifier = node.moduleSpecifier;
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier) {
       if (node.isTypeOnly) continue;
       const named = node.exportClause;
-      if (named && ts.isNamedExports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly)) continue;
+      if (named && ts.isNamedExports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly))
+        continue;
       specifier = node.moduleSpecifier;
     }
-    if (specifier && ts.isStringLiteral(specifier) && specifier.text.startsWith('.')) targets.push(resolve(dirname(file), specifier.text));
+    if (specifier && ts.isStringLiteral(specifier) && specifier.text.startsWith('.'))
+      targets.push(resolve(dirname(file), specifier.text));
   }
   return targets;
 }

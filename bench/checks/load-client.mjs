@@ -30,7 +30,8 @@ function once(url) {
   });
 }
 
-const quantile = (sorted, q) => (sorted.length ? +sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(1) : null);
+const quantile = (sorted, q) =>
+  sorted.length ? +sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(1) : null;
 
 process.on('message', (m) => {
   if (m.type === 'start') {
@@ -50,7 +51,14 @@ process.on('message', (m) => {
   } else if (m.type === 'stop') {
     clearTimeout(timer);
     const sorted = latencies.sort((a, b) => a - b);
-    process.send({ type: 'figures', requests: sorted.length, errors, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), max: quantile(sorted, 1) });
+    process.send({
+      type: 'figures',
+      requests: sorted.length,
+      errors,
+      p50: quantile(sorted, 0.5),
+      p99: quantile(sorted, 0.99),
+      max: quantile(sorted, 1),
+    });
   }
 });
 process.on('disconnect', () => process.exit(0));

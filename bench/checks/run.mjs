@@ -219,7 +219,9 @@ const delayMs = (ns) => +Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS).toFixed(1);
 const figures = {
   monitors,
   flapping_percent: Number(values.flapping),
-  shape: realistic ? `realistic (${inComponents} in ${config.components.length} components, ${monitors - inComponents} lone)` : 'lone',
+  shape: realistic
+    ? `realistic (${inComponents} in ${config.components.length} components, ${monitors - inComponents} lone)`
+    : 'lone',
   interval: values.interval,
   measured_seconds: +(measuredMs / 1000).toFixed(1),
   checks_per_second: +((started / measuredMs) * 1000).toFixed(1),
@@ -237,7 +239,14 @@ const figures = {
   loop_delay_p50_ms: delayMs(loopDelay.percentile(50)),
   loop_delay_p99_ms: delayMs(loopDelay.percentile(99)),
   loop_delay_max_ms: delayMs(loopDelay.max),
-  summary_json: summaryJson && { rps: Number(values.rps), requests: summaryJson.requests, errors: summaryJson.errors, p50_ms: summaryJson.p50, p99_ms: summaryJson.p99, max_ms: summaryJson.max },
+  summary_json: summaryJson && {
+    rps: Number(values.rps),
+    requests: summaryJson.requests,
+    errors: summaryJson.errors,
+    p50_ms: summaryJson.p50,
+    p99_ms: summaryJson.p99,
+    max_ms: summaryJson.max,
+  },
   snapshot_build: snapshotBuild,
   cpu_percent_of_one_core: +(((usage1.cpuMs - usageM.cpuMs) / measuredMs) * 100).toFixed(1),
   results_stored: stored,
@@ -247,7 +256,11 @@ const figures = {
   // a monitor-day: its results plus 24 hourly and 1 daily rollup rows
   db_mb_per_1000_monitor_days: +((perResult * checksPerDay + perRollupRow * 25 * 1000) / 1048576).toFixed(1),
   db_file_growth_bytes_per_stored_result: +((bytes1 - bytes0) / stored).toFixed(1),
-  restart_to_all_checked_seconds: skipRestart ? 'skipped' : lastSeen ? +((lastSeen - restartAt) / 1000).toFixed(2) : 'not within 2 intervals',
+  restart_to_all_checked_seconds: skipRestart
+    ? 'skipped'
+    : lastSeen
+      ? +((lastSeen - restartAt) / 1000).toFixed(2)
+      : 'not within 2 intervals',
   max_gap_between_checks_across_restart_seconds: skipRestart ? 'skipped' : +(maxGap / 1000).toFixed(2),
   rss_peak_mb_by_phase: peakByPhase,
   usage_at_start_mb: +(usage0.rssBytes / 1048576).toFixed(0),

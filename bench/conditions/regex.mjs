@@ -45,7 +45,11 @@ function randomText(length, alphabet, seed = 12345) {
 
 const json = JSON.stringify({
   status: 'UP',
-  components: Array.from({ length: 20 }, (_, i) => ({ name: `db${i}`, status: 'UP', details: { latencyMs: i * 3, version: '1.2.3' } })),
+  components: Array.from({ length: 20 }, (_, i) => ({
+    name: `db${i}`,
+    status: 'UP',
+    details: { latencyMs: i * 3, version: '1.2.3' },
+  })),
 });
 const large = `${'lorem ipsum dolor sit amet '.repeat(2400)}"status":"UP"`;
 const probe = (body) => ({ startedAt: 0, responseTimeMs: 1, connected: true, status: 200, body });
@@ -68,17 +72,28 @@ for (const [label, pattern, flags, body] of typical) {
   if (evaluateCondition(condition, p).ok !== regex.test(text)) throw new Error(`engines disagree on ${label}`);
   const re2 = perCall(() => evaluateCondition(condition, p));
   const native = perCall(() => regex.test(text));
-  console.log(`  ${label.padEnd(24)} ${String(body.length).padStart(6)} chars  re2js ${re2.toFixed(2).padStart(8)}  RegExp ${native.toFixed(2).padStart(8)}`);
+  console.log(
+    `  ${label.padEnd(24)} ${String(body.length).padStart(6)} chars  re2js ${re2.toFixed(2).padStart(8)}  RegExp ${native.toFixed(2).padStart(8)}`,
+  );
 }
 
 const ab = randomText(REGEX_INPUT_LIMIT, 'ab');
 /** patterns that defeat the DFA (its states blow up) so RE2JS falls back to its NFA: cost ~ text × program (the third is 200 steps, the limit) */
-const hostile = ['(?:a[ab]{10}a|b[ab]{10}b)$', '(?:a[ab]{47}a|b[ab]{47}b)$', '(?:a[ab]{96}a|b[ab]{96}b)$', '(?:a[ab]{10}a|b[ab]{10}b){7}'];
+const hostile = [
+  '(?:a[ab]{10}a|b[ab]{10}b)$',
+  '(?:a[ab]{47}a|b[ab]{47}b)$',
+  '(?:a[ab]{96}a|b[ab]{96}b)$',
+  '(?:a[ab]{10}a|b[ab]{10}b){7}',
+];
 console.log(`\nhostile patterns on ${REGEX_INPUT_LIMIT} random a/b characters (slowest of 3 evaluations, ms)`);
 for (const pattern of hostile) {
   const condition = parseCondition(`[BODY] =~ /${pattern}/`);
   const p = probe(ab);
-  console.log(`  ${pattern.padEnd(32)} re2js ${slowest(() => evaluateCondition(condition, p)).toFixed(1).padStart(8)}`);
+  console.log(
+    `  ${pattern.padEnd(32)} re2js ${slowest(() => evaluateCondition(condition, p))
+      .toFixed(1)
+      .padStart(8)}`,
+  );
 }
 
 console.log(`\nthe review's attack: [BODY] =~ /^sink ok \\/(a+)+$/ (ms for one evaluation)`);
@@ -88,10 +103,14 @@ for (const n of [20, 22, 24, 39, 60_000]) {
   const re2 = slowest(() => evaluateCondition(attack, probe(body)));
   // RegExp doubles its time with each extra "a": only the short bodies are run, the rest are extrapolated
   const native = n <= 24 ? slowest(() => /^sink ok \/(a+)+$/.test(body)).toFixed(1) : 'hours+';
-  console.log(`  ${String(n).padStart(6)} a's  re2js ${re2.toFixed(2).padStart(8)}  RegExp ${String(native).padStart(8)}`);
+  console.log(
+    `  ${String(n).padStart(6)} a's  re2js ${re2.toFixed(2).padStart(8)}  RegExp ${String(native).padStart(8)}`,
+  );
 }
 
-console.log(`\ncontains and pat() with a hostile needle on a 10 MB body (max_body_bytes allows it; ms for one evaluation)`);
+console.log(
+  `\ncontains and pat() with a hostile needle on a 10 MB body (max_body_bytes allows it; ms for one evaluation)`,
+);
 const tenMb = 'a'.repeat(10_000_000);
 const needle = `${'a'.repeat(500)}b${'a'.repeat(500)}`;
 for (const [label, source] of [
@@ -100,7 +119,11 @@ for (const [label, source] of [
   ['pat() piece with ?', `[BODY] == pat(*${'a?'.repeat(15)}b*)`],
 ]) {
   const condition = parseCondition(source);
-  console.log(`  ${label.padEnd(24)} pharos ${slowest(() => evaluateCondition(condition, probe(tenMb))).toFixed(1).padStart(8)}`);
+  console.log(
+    `  ${label.padEnd(24)} pharos ${slowest(() => evaluateCondition(condition, probe(tenMb)))
+      .toFixed(1)
+      .padStart(8)}`,
+  );
 }
 const started = performance.now();
 tenMb.includes(needle);

@@ -14,7 +14,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { REDIS_URL, freshDatabase, startPharosProcess, startTarget, until } from './support.mjs';
 
-const { values } = parseArgs({ options: { monitors: { type: 'string', default: '10000' }, duration: { type: 'string', default: '120' }, ttl: { type: 'string', default: '10000' } } });
+const { values } = parseArgs({
+  options: {
+    monitors: { type: 'string', default: '10000' },
+    duration: { type: 'string', default: '120' },
+    ttl: { type: 'string', default: '10000' },
+  },
+});
 const monitors = Number(values.monitors);
 const durationMs = Number(values.duration) * 1000;
 const ttlMs = Number(values.ttl);
@@ -35,7 +41,13 @@ try {
       storage: { url: db.url },
       bus: { redis: { url: REDIS_URL, prefix: `bench${Date.now().toString(36)}` } },
       components: [],
-      monitors: Array.from({ length: monitors }, (_, i) => ({ id: `m${i}`, type: 'http', url: `${target.url}/health/${i}`, interval: '30s', timeout: '5s' })),
+      monitors: Array.from({ length: monitors }, (_, i) => ({
+        id: `m${i}`,
+        type: 'http',
+        url: `${target.url}/health/${i}`,
+        interval: '30s',
+        timeout: '5s',
+      })),
     }),
   );
   const t0 = Date.now();
@@ -70,7 +82,14 @@ try {
     duration_ms: durationMs,
     workers_started_ms: startedMs,
     balanced_after_ms: balancedMs,
-    per_worker: per.map((w) => ({ monitors: w.monitors, checks: w.count, drift_p50_ms: w.p50, drift_p99_ms: w.p99, drift_max_ms: w.max, skipped: w.skipped })),
+    per_worker: per.map((w) => ({
+      monitors: w.monitors,
+      checks: w.count,
+      drift_p50_ms: w.p50,
+      drift_p99_ms: w.p99,
+      drift_max_ms: w.max,
+      skipped: w.skipped,
+    })),
     drift_p99_ms_max_over_workers: Math.max(...per.map((w) => w.p99)),
     checks_per_s: +(per.reduce((n, w) => n + w.count, 0) / (durationMs / 1000)).toFixed(1),
     expected_checks_per_s: +(monitors / 30).toFixed(1),

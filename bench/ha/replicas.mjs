@@ -17,7 +17,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { REDIS_URL, freshDatabase, startPharosProcess, startTarget, until } from './support.mjs';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '15' }, components: { type: 'string', default: '50' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '15' }, components: { type: 'string', default: '50' } },
+});
 const components = Number(values.components);
 const PHAROS_BIN = new URL('../../bin/pharos.js', import.meta.url).pathname;
 
@@ -41,14 +43,27 @@ function wrk(url) {
   };
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
   const errors = /Socket errors: (.*)/.exec(out)?.[1] ?? null;
-  return { rps: Math.round(rps), p50_ms: +pct(50).toFixed(2), p99_ms: +pct(99).toFixed(2), non2xx, socket_errors: errors };
+  return {
+    rps: Math.round(rps),
+    p50_ms: +pct(50).toFixed(2),
+    p99_ms: +pct(99).toFixed(2),
+    non2xx,
+    socket_errors: errors,
+  };
 }
 
 /** `bin/pharos.js start --role web` on a given port; resolves when /readyz answers 200. */
 async function startWeb(configFile, port) {
-  const child = spawn(process.execPath, [PHAROS_BIN, 'start', '--config', configFile, '--role', 'web', '--port', String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [PHAROS_BIN, 'start', '--config', configFile, '--role', 'web', '--port', String(port)],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  await until(async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.ok, { timeoutMs: 30_000, what: `web replica on ${port}` });
+  await until(async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.ok, {
+    timeoutMs: 30_000,
+    what: `web replica on ${port}`,
+  });
   return {
     url: `http://127.0.0.1:${port}`,
     stop: async () => {
@@ -87,9 +102,14 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p};`).join('\n')}
 }
 `,
   );
-  const child = spawn('nginx', ['-c', conf, '-p', dir, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn('nginx', ['-c', conf, '-p', dir, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  await until(async () => (await fetch(`http://127.0.0.1:${listenPort}/healthz`).catch(() => undefined))?.ok, { timeoutMs: 10_000, what: 'nginx' });
+  await until(async () => (await fetch(`http://127.0.0.1:${listenPort}/healthz`).catch(() => undefined))?.ok, {
+    timeoutMs: 10_000,
+    what: 'nginx',
+  });
   return {
     url: `http://127.0.0.1:${listenPort}`,
     stop: async () => {
@@ -113,8 +133,18 @@ try {
     server: { host: '127.0.0.1', keep_alive_timeout: '75s' },
     storage: { url: db.url },
     bus: { redis: { url: REDIS_URL, prefix: `bench${Date.now().toString(36)}` } },
-    components: Array.from({ length: components }, (_, i) => ({ id: `c${i}`, name: `Component ${i}`, group: `Group ${Math.floor(i / 10)}`, monitors: [`m${i}`] })),
-    monitors: Array.from({ length: components }, (_, i) => ({ id: `m${i}`, type: 'http', url: `${target.url}/c${i}`, interval: '30s' })),
+    components: Array.from({ length: components }, (_, i) => ({
+      id: `c${i}`,
+      name: `Component ${i}`,
+      group: `Group ${Math.floor(i / 10)}`,
+      monitors: [`m${i}`],
+    })),
+    monitors: Array.from({ length: components }, (_, i) => ({
+      id: `m${i}`,
+      type: 'http',
+      url: `${target.url}/c${i}`,
+      interval: '30s',
+    })),
   };
   await writeFile(configFile, JSON.stringify(config, null, 2));
 

@@ -23,7 +23,10 @@ export async function freshDatabase(tag) {
   await withClient(ADMIN_URL, (c) => c.query(`create database "${name}"`));
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => withClient(ADMIN_URL, (c) => c.query(`drop database if exists "${name}" with (force)`)) };
+  return {
+    url: url.toString(),
+    drop: () => withClient(ADMIN_URL, (c) => c.query(`drop database if exists "${name}" with (force)`)),
+  };
 }
 
 /** The plain HTTP target of bench/checks, as its own process. */
@@ -38,7 +41,9 @@ export async function startPharosProcess({ configFile, role, ttlMs, workerId }) 
   const args = ['--config', configFile, '--role', role];
   if (ttlMs) args.push('--ttl', String(ttlMs));
   if (workerId) args.push('--worker-id', workerId);
-  const child = fork(new URL('./pharos-process.mjs', import.meta.url).pathname, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(new URL('./pharos-process.mjs', import.meta.url).pathname, args, {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const ready = await new Promise((resolve, reject) => {
     child.once('message', resolve);
     child.once('exit', (code) => reject(new Error(`pharos ${role} exited early (${code})`)));
@@ -90,4 +95,3 @@ export const quantile = (values, q) => {
 export function queryOnce(url, sql, params) {
   return withClient(url, (c) => c.query(sql, params));
 }
-

@@ -15,7 +15,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { REDIS_URL, freshDatabase, quantile, queryOnce, startPharosProcess, startTarget, until } from './support.mjs';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, ttl: { type: 'string', default: '10000' }, components: { type: 'string', default: '30' } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '10' },
+    ttl: { type: 'string', default: '10000' },
+    components: { type: 'string', default: '30' },
+  },
+});
 const runs = Number(values.runs);
 const ttlMs = Number(values.ttl);
 const components = Number(values.components);
@@ -36,8 +42,14 @@ try {
       server: { host: '127.0.0.1' },
       storage: { url: db.url },
       bus: { redis: { url: REDIS_URL, prefix: `bench${Date.now().toString(36)}` } },
-      components: Array.from({ length: components }, (_, i) => ({ id: `c${i}`, name: `Component ${i}`, monitors: monitorsOf(i) })),
-      monitors: Array.from({ length: components }, (_, i) => monitorsOf(i).map((id) => ({ id, type: 'http', url: `${target.url}/${id}`, interval: '1s' }))).flat(),
+      components: Array.from({ length: components }, (_, i) => ({
+        id: `c${i}`,
+        name: `Component ${i}`,
+        monitors: monitorsOf(i),
+      })),
+      monitors: Array.from({ length: components }, (_, i) =>
+        monitorsOf(i).map((id) => ({ id, type: 'http', url: `${target.url}/${id}`, interval: '1s' })),
+      ).flat(),
     }),
   );
   const start = () => startPharosProcess({ configFile, role: 'worker', ttlMs });
@@ -73,8 +85,16 @@ try {
     );
     const seenAt = Date.now();
     const takeoverMs = Math.max(...firstAfter.map((r) => Number(r.first))) - killedAt;
-    samples.push({ run, units: owned[victim].length, monitors: monitors.length, takeover_ms: takeoverMs, seen_in_store_ms: seenAt - killedAt });
-    console.error(`run ${run}: killed a worker with ${owned[victim].length} units (${monitors.length} monitors): checked again after ${takeoverMs} ms (seen ${seenAt - killedAt} ms)`);
+    samples.push({
+      run,
+      units: owned[victim].length,
+      monitors: monitors.length,
+      takeover_ms: takeoverMs,
+      seen_in_store_ms: seenAt - killedAt,
+    });
+    console.error(
+      `run ${run}: killed a worker with ${owned[victim].length} units (${monitors.length} monitors): checked again after ${takeoverMs} ms (seen ${seenAt - killedAt} ms)`,
+    );
     workers[victim] = await start();
   }
 

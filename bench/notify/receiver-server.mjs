@@ -9,7 +9,12 @@ const server = createServer((req, res) => {
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
-    records.push({ at, path: req.url, key: req.headers['idempotency-key'] ?? null, body: Buffer.concat(chunks).toString('utf8') });
+    records.push({
+      at,
+      path: req.url,
+      key: req.headers['idempotency-key'] ?? null,
+      body: Buffer.concat(chunks).toString('utf8'),
+    });
     res.writeHead(204);
     res.end();
   });
@@ -18,6 +23,11 @@ server.keepAliveTimeout = 5000;
 server.listen(0, '127.0.0.1', () => process.send?.({ port: server.address().port }));
 process.on('message', (m) => {
   if (typeof m?.dump === 'number') process.send?.({ records: records.slice(m.dump) });
-  else if (typeof m?.count === 'number') process.send?.({ count: records.length - m.count, firstAt: records[m.count]?.at ?? null, lastAt: records.length > m.count ? records.at(-1).at : null });
+  else if (typeof m?.count === 'number')
+    process.send?.({
+      count: records.length - m.count,
+      firstAt: records[m.count]?.at ?? null,
+      lastAt: records.length > m.count ? records.at(-1).at : null,
+    });
 });
 process.on('disconnect', () => process.exit(0));

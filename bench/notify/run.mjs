@@ -81,7 +81,8 @@ function ask(child, message, pick) {
 }
 
 const receiverCount = (receiver, from) => ask(receiver.child, { count: from }, (m) => typeof m.count === 'number');
-const receiverRecords = async (receiver, from) => (await ask(receiver.child, { dump: from }, (m) => Array.isArray(m.records))).records;
+const receiverRecords = async (receiver, from) =>
+  (await ask(receiver.child, { dump: from }, (m) => Array.isArray(m.records))).records;
 const setHealthy = async (target, healthy) => (await ask(target.child, { healthy }, (m) => m.healthy === healthy)).at;
 
 /** The events a webhook body carries: a digest lists up to 100 of them and counts them all in its title. */
@@ -95,7 +96,9 @@ function eventsOf(body) {
 /** A phase of the outage (down at T0, or up again at T0): what reached the receiver and what the outbox holds. */
 async function measurePhase({ pharos, receiver, from, t0, wanted }) {
   const records = await receiverRecords(receiver, from);
-  const changes = (await pharos.store.listAllStatusChanges({ from: t0 - INTERVAL_MS, to: Date.now() + 1 })).filter((c) => c.to === wanted && c.at >= t0 - 2_000);
+  const changes = (await pharos.store.listAllStatusChanges({ from: t0 - INTERVAL_MS, to: Date.now() + 1 })).filter(
+    (c) => c.to === wanted && c.at >= t0 - 2_000,
+  );
   const firstChangeAt = changes.length ? Math.min(...changes.map((c) => c.at)) : null;
   const lastChangeAt = changes.length ? Math.max(...changes.map((c) => c.at)) : null;
 
@@ -129,14 +132,16 @@ async function measurePhase({ pharos, receiver, from, t0, wanted }) {
   }
   const monitorRows = rows.filter((r) => r.eventType === eventType && r.targetId === 'hook0');
   const monitorRowsSent = monitorRows.filter((r) => r.state === 'sent');
-  const lastMonitorRowSentAt = monitorRowsSent.length >= MONITORS ? Math.max(...monitorRowsSent.map((r) => r.sentAt)) : null;
+  const lastMonitorRowSentAt =
+    monitorRowsSent.length >= MONITORS ? Math.max(...monitorRowsSent.map((r) => r.sentAt)) : null;
   const firstAt = records[0]?.at ?? null;
   return {
     status_changes: changes.length,
     first_status_change_ms_after_t0: firstChangeAt === null ? null : firstChangeAt - t0,
     last_status_change_ms_after_t0: lastChangeAt === null ? null : lastChangeAt - t0,
     first_message_ms_after_t0: firstAt === null ? null : firstAt - t0,
-    first_message_ms_after_first_status_change: firstAt === null || firstChangeAt === null ? null : firstAt - firstChangeAt,
+    first_message_ms_after_first_status_change:
+      firstAt === null || firstChangeAt === null ? null : firstAt - firstChangeAt,
     messages: records.length,
     messages_per_channel: perChannel,
     digests,
@@ -147,9 +152,11 @@ async function measurePhase({ pharos, receiver, from, t0, wanted }) {
     outbox_rows_by_state: rowsByState,
     outbox_rows_by_type: rowsByType,
     [`${eventType}_rows_sent_hook0`]: monitorRowsSent.length,
-    [`last_${eventType}_row_sent_ms_after_t0`]: lastMonitorRowSentAt === null ? `not within ${DURATION_MS / 1000} s` : lastMonitorRowSentAt - t0,
+    [`last_${eventType}_row_sent_ms_after_t0`]:
+      lastMonitorRowSentAt === null ? `not within ${DURATION_MS / 1000} s` : lastMonitorRowSentAt - t0,
     [`monitors_listed_in_${eventType}_at_receiver_hook0`]: seenMonitors.size,
-    [`all_${eventType}_listed_at_receiver_ms_after_t0`]: allListedAt === null ? 'never (digests list at most 100 events)' : allListedAt - t0,
+    [`all_${eventType}_listed_at_receiver_ms_after_t0`]:
+      allListedAt === null ? 'never (digests list at most 100 events)' : allListedAt - t0,
   };
 }
 
@@ -179,7 +186,9 @@ async function outage(target, receiver) {
     components: Array.from({ length: COMPONENTS }, (_, c) => ({
       id: `c${c}`,
       name: `Component ${c}`,
-      monitors: Array.from({ length: perComponent }, (_, j) => c * perComponent + j).filter((i) => i < MONITORS).map((i) => `m${i}`),
+      monitors: Array.from({ length: perComponent }, (_, j) => c * perComponent + j)
+        .filter((i) => i < MONITORS)
+        .map((i) => `m${i}`),
     })),
     monitors: Array.from({ length: MONITORS }, (_, i) => ({
       id: `m${i}`,
@@ -190,7 +199,11 @@ async function outage(target, receiver) {
       failure_threshold: 1,
       conditions: ['[STATUS] == 200'],
     })),
-    notifications: Array.from({ length: CHANNELS }, (_, k) => ({ id: `hook${k}`, type: 'webhook', url: `http://127.0.0.1:${receiver.port}/hook${k}` })),
+    notifications: Array.from({ length: CHANNELS }, (_, k) => ({
+      id: `hook${k}`,
+      type: 'webhook',
+      url: `http://127.0.0.1:${receiver.port}/hook${k}`,
+    })),
   });
   // Warm up until every monitor is up and nothing has changed for one interval (the first checks of 1,000 new monitors
   // at once can time out on a busy machine), then restart on the same database: a fresh process, so the channel's rate
@@ -256,7 +269,13 @@ async function throughput(receiver, storageUrl) {
     server: { host: '127.0.0.1' },
     storage: { url: storageUrl },
     delivery: { poll_interval: 20 },
-    notifications: channelIds.map((id) => ({ id, type: 'webhook', url: `http://127.0.0.1:${receiver.port}/${id}`, rate_per_minute: 10_000, coalesce_after: 10_000 })),
+    notifications: channelIds.map((id) => ({
+      id,
+      type: 'webhook',
+      url: `http://127.0.0.1:${receiver.port}/${id}`,
+      rate_per_minute: 10_000,
+      coalesce_after: 10_000,
+    })),
   });
   const pharos = await startPharos({ config, port: 0, logger });
   try {
@@ -272,9 +291,26 @@ async function throughput(receiver, storageUrl) {
         at: created,
         pageUrl: 'http://127.0.0.1',
         components: [{ id: 'api', name: 'API', status: 'major_outage' }],
-        monitor: { id: `m${i}`, name: `Monitor ${i}`, status: 'down', previousStatus: 'up', since: created, lastError: 'HTTP 503', url: `http://127.0.0.1/admin/monitors/m${i}` },
+        monitor: {
+          id: `m${i}`,
+          name: `Monitor ${i}`,
+          status: 'down',
+          previousStatus: 'up',
+          since: created,
+          lastError: 'HTTP 503',
+          url: `http://127.0.0.1/admin/monitors/m${i}`,
+        },
       };
-      return { id: `${event.id}:channel:${targetId}`, eventId: event.id, eventType: event.type, targetKind: 'channel', targetId, event, createdAt: created, nextAttemptAt: due };
+      return {
+        id: `${event.id}:channel:${targetId}`,
+        eventId: event.id,
+        eventType: event.type,
+        targetKind: 'channel',
+        targetId,
+        event,
+        createdAt: created,
+        nextAttemptAt: due,
+      };
     });
     const enqueueStart = Date.now();
     for (let i = 0; i < rows.length; i += 500) await pharos.store.outbox.enqueue(rows.slice(i, i + 500));
@@ -303,7 +339,8 @@ async function throughput(receiver, storageUrl) {
       first_delivery_ms_after_due: got.firstAt === null ? null : got.firstAt - due,
       seconds_until_last: +(spanMs / 1000).toFixed(2),
       deliveries_per_second: +(got.count / (spanMs / 1000)).toFixed(0),
-      steady_deliveries_per_second: got.count > 1 ? +((got.count - 1) / ((got.lastAt - got.firstAt) / 1000)).toFixed(0) : null,
+      steady_deliveries_per_second:
+        got.count > 1 ? +((got.count - 1) / ((got.lastAt - got.firstAt) / 1000)).toFixed(0) : null,
       pharos_process_cpu_percent_of_one_core: +(((cpu1.user + cpu1.system) / 1000 / spanMs) * 100).toFixed(0),
       worker_counts: { ...pharos.notifications.worker.counts },
     };
@@ -314,7 +351,14 @@ async function throughput(receiver, storageUrl) {
 
 const target = await forkServer('./target-server.mjs');
 const receiver = await forkServer('./receiver-server.mjs');
-const figures = { monitors: MONITORS, components: COMPONENTS, channels: CHANNELS, duration_s: DURATION_MS / 1000, cores: cpus().length, load_average_1m_at_start: +loadavg()[0].toFixed(1) };
+const figures = {
+  monitors: MONITORS,
+  components: COMPONENTS,
+  channels: CHANNELS,
+  duration_s: DURATION_MS / 1000,
+  cores: cpus().length,
+  load_average_1m_at_start: +loadavg()[0].toFixed(1),
+};
 try {
   if (!values['skip-outage']) Object.assign(figures, await outage(target, receiver));
   if (!values['skip-throughput']) {
@@ -341,7 +385,10 @@ try {
 figures.load_average_1m_at_end = +loadavg()[0].toFixed(1);
 console.log(JSON.stringify(figures));
 const lines = [];
-for (const [name, p] of [['outage', figures.down], ['recovery', figures.recovery]]) {
+for (const [name, p] of [
+  ['outage', figures.down],
+  ['recovery', figures.recovery],
+]) {
   if (!p) continue;
   const type = name === 'outage' ? 'monitor.down' : 'monitor.up';
   lines.push(
@@ -352,7 +399,9 @@ for (const [name, p] of [['outage', figures.down], ['recovery', figures.recovery
 }
 for (const t of [figures.throughput_sqlite, figures.throughput_postgres]) {
   if (!t) continue;
-  lines.push(`throughput (${t.store}, ${t.channels} channel): ${t.delivered}/${t.rows} delivered in ${t.seconds_until_last} s → ${t.deliveries_per_second}/s (steady ${t.steady_deliveries_per_second}/s); enqueue ${t.enqueue_rows_per_second} rows/s`);
+  lines.push(
+    `throughput (${t.store}, ${t.channels} channel): ${t.delivered}/${t.rows} delivered in ${t.seconds_until_last} s → ${t.deliveries_per_second}/s (steady ${t.steady_deliveries_per_second}/s); enqueue ${t.enqueue_rows_per_second} rows/s`,
+  );
 }
 console.log(lines.join('\n'));
 process.exit(0);

@@ -14,7 +14,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '15' }, 'rebuild-components': { type: 'string', default: '1000' }, 'skip-rebuild': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '15' },
+    'rebuild-components': { type: 'string', default: '1000' },
+    'skip-rebuild': { type: 'boolean', default: false },
+  },
+});
 const dir = await mkdtemp(join(tmpdir(), 'pharos-bench-public-'));
 
 function wrk(url, headers = []) {
@@ -69,7 +75,13 @@ for (const [name, path, headers] of [
   const onPharos = wrk(url + path, headers);
   const onCeiling = wrk(`http://127.0.0.1:${port}${path}`);
   ceiling.proc.kill();
-  figures[name] = { bytes: body.length, pharos: onPharos, ceiling: onCeiling, ratio: +(onPharos.rps / onCeiling.rps).toFixed(2), pharos_process: await stats() };
+  figures[name] = {
+    bytes: body.length,
+    pharos: onPharos,
+    ceiling: onCeiling,
+    ratio: +(onPharos.rps / onCeiling.rps).toFixed(2),
+    pharos_process: await stats(),
+  };
 }
 // A query string must neither defeat the snapshot nor grow memory.
 const rss = async () => {

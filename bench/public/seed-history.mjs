@@ -12,8 +12,18 @@ export function benchConfig({ components, storageUrl, targetUrl }) {
     title: 'Bench Status',
     logging: { level: 'warn' },
     storage: { url: storageUrl },
-    components: Array.from({ length: components }, (_, i) => ({ id: `c${i}`, name: `Component ${i}`, group: `Group ${Math.floor(i / 10)}`, monitors: [`m${i}`] })),
-    monitors: Array.from({ length: components }, (_, i) => ({ id: `m${i}`, type: 'http', url: `${targetUrl}/c${i}`, interval: '30s' })),
+    components: Array.from({ length: components }, (_, i) => ({
+      id: `c${i}`,
+      name: `Component ${i}`,
+      group: `Group ${Math.floor(i / 10)}`,
+      monitors: [`m${i}`],
+    })),
+    monitors: Array.from({ length: components }, (_, i) => ({
+      id: `m${i}`,
+      type: 'http',
+      url: `${targetUrl}/c${i}`,
+      interval: '30s',
+    })),
   });
 }
 
@@ -23,12 +33,27 @@ export async function seedHistory(config, now) {
   await store.syncConfig({ monitors: [...config.monitors], components: [...config.components] }, now - 91 * DAY);
   const results = [];
   const flush = async () => {
-    await store.commitBatch({ results: results.splice(0), states: [], statusChanges: [], incidents: [], componentStatuses: [] });
+    await store.commitBatch({
+      results: results.splice(0),
+      states: [],
+      statusChanges: [],
+      incidents: [],
+      componentStatuses: [],
+    });
   };
   for (let t = now - 90 * DAY; t < now; t += t < now - 7 * DAY ? 6 * HOUR : HOUR) {
     for (const m of config.monitors) {
       const ok = (t / HOUR + m.id.length) % 97 !== 0;
-      results.push({ monitorId: m.id, startedAt: t, latencyMs: 40 + Math.round(Math.random() * 200), ok, degraded: false, maintenance: false, statusCode: ok ? 200 : 503, error: ok ? null : 'HTTP 503' });
+      results.push({
+        monitorId: m.id,
+        startedAt: t,
+        latencyMs: 40 + Math.round(Math.random() * 200),
+        ok,
+        degraded: false,
+        maintenance: false,
+        statusCode: ok ? 200 : 503,
+        error: ok ? null : 'HTTP 503',
+      });
       if (results.length >= 5000) await flush();
     }
   }
@@ -44,10 +69,30 @@ export async function seedHistory(config, now) {
     updatedAt: at + minutes * 60_000,
     resolvedAt: at + minutes * 60_000,
     updates: [
-      { id: `${id}u1`, incidentId: id, status: 'investigating', body: 'HTTP 503 from the health endpoint.', createdAt: at, affectedComponents: [{ componentId: `c${component}`, oldStatus: 'operational', newStatus: 'major_outage' }] },
-      { id: `${id}u2`, incidentId: id, status: 'resolved', body: `Operational again after ${minutes}m.`, createdAt: at + minutes * 60_000, affectedComponents: [{ componentId: `c${component}`, oldStatus: 'major_outage', newStatus: 'operational' }] },
+      {
+        id: `${id}u1`,
+        incidentId: id,
+        status: 'investigating',
+        body: 'HTTP 503 from the health endpoint.',
+        createdAt: at,
+        affectedComponents: [{ componentId: `c${component}`, oldStatus: 'operational', newStatus: 'major_outage' }],
+      },
+      {
+        id: `${id}u2`,
+        incidentId: id,
+        status: 'resolved',
+        body: `Operational again after ${minutes}m.`,
+        createdAt: at + minutes * 60_000,
+        affectedComponents: [{ componentId: `c${component}`, oldStatus: 'major_outage', newStatus: 'operational' }],
+      },
     ],
   });
-  await store.commitBatch({ results: [], states: [], statusChanges: [], componentStatuses: [], incidents: [incident('benchinc0001', 3, now - 20 * DAY, 42), incident('benchinc0002', 7, now - 3 * DAY, 12)] });
+  await store.commitBatch({
+    results: [],
+    states: [],
+    statusChanges: [],
+    componentStatuses: [],
+    incidents: [incident('benchinc0001', 3, now - 20 * DAY, 42), incident('benchinc0002', 7, now - 3 * DAY, 12)],
+  });
   await store.close();
 }

@@ -24,13 +24,22 @@ export function allows(actor: Actor, permission: Permission): boolean {
 
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (!allows(actor, permission)) {
-    const who = actor.type === 'token' ? `this token (scopes: ${(actor.scopes ?? []).join(', ') || 'none'}) of a ${actor.role}` : `a ${actor.role}`;
+    const who =
+      actor.type === 'token'
+        ? `this token (scopes: ${(actor.scopes ?? []).join(', ') || 'none'}) of a ${actor.role}`
+        : `a ${actor.role}`;
     throw new AdminError('forbidden', `${who} may not do this (needs the "${permission}" permission)`);
   }
 }
 
 /** Who calls a route open to anyone (sign-in, setup): allowed nothing. */
-export const anonymousActor = (ip: string | null): Actor => ({ type: 'user', userId: null, label: 'anonymous', role: 'viewer', ip });
+export const anonymousActor = (ip: string | null): Actor => ({
+  type: 'user',
+  userId: null,
+  label: 'anonymous',
+  role: 'viewer',
+  ip,
+});
 
 export const CLI_ACTOR: Actor = { type: 'cli', userId: null, label: 'cli', role: 'owner', ip: null };
 export const SYSTEM_ACTOR: Actor = { type: 'system', userId: null, label: 'system', role: 'owner', ip: null };

@@ -34,6 +34,10 @@ export class AdminError extends Error {
 export const notFound = (what: string, id: string) => new AdminError('not_found', `no ${what} with id "${id}"`);
 
 export const managedByConfig = (what: string, id: string) =>
-  new AdminError('managed_by_config', `${what} "${id}" is defined in the config file (managed_by: config); change it there, or give the API a new id`);
+  new AdminError(
+    'managed_by_config',
+    `${what} "${id}" is defined in the config file (managed_by: config); change it there, or give the API a new id`,
+  );
 
-export const invalidField = (path: string, message: string) => new AdminError('invalid_input', `${path}: ${message}`, { issues: [{ path, message }] });
+export const invalidField = (path: string, message: string) =>
+  new AdminError('invalid_input', `${path}: ${message}`, { issues: [{ path, message }] });

@@ -21,7 +21,16 @@ export interface PublicToken {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function publicToken(t: ApiTokenRecord): PublicToken {
-  return { id: t.id, name: t.name, user_id: t.userId, prefix: t.prefix, scopes: t.scopes, created_at: iso(t.createdAt)!, expires_at: iso(t.expiresAt), last_used_at: iso(t.lastUsedAt) };
+  return {
+    id: t.id,
+    name: t.name,
+    user_id: t.userId,
+    prefix: t.prefix,
+    scopes: t.scopes,
+    created_at: iso(t.createdAt)!,
+    expires_at: iso(t.expiresAt),
+    last_used_at: iso(t.lastUsedAt),
+  };
 }
 
 /** The least role each scope is any use to: a viewer asking for `write` gets a clear no instead of a dead token. */
@@ -33,9 +42,13 @@ export async function createToken(
   input: { name: string; scopes: TokenScope[]; expiresInMs?: number | null; userId?: string },
 ): Promise<{ token: string; info: PublicToken }> {
   requirePermission(ctx.actor, 'read');
-  if (ctx.actor.type === 'token') throw new AdminError('forbidden', 'an API token cannot create tokens; sign in, or use `pharos token create`');
+  if (ctx.actor.type === 'token')
+    throw new AdminError('forbidden', 'an API token cannot create tokens; sign in, or use `pharos token create`');
   const userId = input.userId ?? ctx.actor.userId;
-  if (!userId) throw new AdminError('invalid_input', 'name the user the token is for', { issues: [{ path: 'body.user_id', message: 'required' }] });
+  if (!userId)
+    throw new AdminError('invalid_input', 'name the user the token is for', {
+      issues: [{ path: 'body.user_id', message: 'required' }],
+    });
   const now = ctx.now();
   const { secret, hash } = newSecret('pht_');
   const record: ApiTokenRecord = {
@@ -54,7 +67,9 @@ export async function createToken(
     if (!user) throw notFound('user', userId);
     for (const scope of record.scopes) {
       if (!roleAllows(user.role, SCOPE_NEEDS[scope])) {
-        throw new AdminError('invalid_input', `body.scopes: a ${user.role} cannot use the "${scope}" scope`, { issues: [{ path: 'body.scopes', message: `a ${user.role} cannot use the "${scope}" scope` }] });
+        throw new AdminError('invalid_input', `body.scopes: a ${user.role} cannot use the "${scope}" scope`, {
+          issues: [{ path: 'body.scopes', message: `a ${user.role} cannot use the "${scope}" scope` }],
+        });
       }
     }
     await tx.createToken(record);
@@ -79,7 +94,8 @@ export async function deleteToken(ctx: ServiceContext, id: string): Promise<void
     const token = await tx.getToken(id);
     if (!token || (token.userId !== ctx.actor.userId && !allows(ctx.actor, 'manage'))) throw notFound('token', id);
     // a token may revoke itself; revoking another needs a person, or a token with the admin scope
-    if (ctx.actor.type === 'token' && token.id !== ctx.actor.tokenId && !allows(ctx.actor, 'manage')) throw new AdminError('forbidden', 'an API token may revoke only itself (or any token, with the admin scope)');
+    if (ctx.actor.type === 'token' && token.id !== ctx.actor.tokenId && !allows(ctx.actor, 'manage'))
+      throw new AdminError('forbidden', 'an API token may revoke only itself (or any token, with the admin scope)');
     await tx.deleteToken(id);
     await audit(tx, ctx.actor, now, 'token.delete', { type: 'token', id }, publicToken(token), null);
   });

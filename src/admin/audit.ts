@@ -8,7 +8,15 @@ export interface AuditTarget {
 }
 
 /** Append one audit entry (in the caller's transaction). Secrets are redacted before they are stored. */
-export function audit(tx: AdminStore, actor: Actor, now: number, action: string, target: AuditTarget, before: unknown, after: unknown): Promise<void> {
+export function audit(
+  tx: AdminStore,
+  actor: Actor,
+  now: number,
+  action: string,
+  target: AuditTarget,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
   return tx.appendAudit({
     at: now,
     actorType: actor.type,

@@ -18,7 +18,13 @@ const TOUCH_EVERY_MS = 60_000;
  * The actor behind a session cookie's secret. A session whose password step passed but whose second factor is
  * still due authenticates nothing but the TOTP step (`allowMfaPending`).
  */
-export async function authenticateSession(store: Store, secret: string, now: number, ip: string | null, opts: { allowMfaPending?: boolean } = {}): Promise<Authenticated | null> {
+export async function authenticateSession(
+  store: Store,
+  secret: string,
+  now: number,
+  ip: string | null,
+  opts: { allowMfaPending?: boolean } = {},
+): Promise<Authenticated | null> {
   const idHash = hashSecret(secret);
   const session = await store.admin.getSession(idHash);
   if (!session || session.expiresAt <= now) return null;
@@ -33,14 +39,27 @@ export async function authenticateSession(store: Store, secret: string, now: num
 }
 
 /** The actor behind `Authorization: Bearer <token>`; expired tokens authenticate nothing. */
-export async function authenticateToken(store: Store, secret: string, now: number, ip: string | null): Promise<Authenticated | null> {
+export async function authenticateToken(
+  store: Store,
+  secret: string,
+  now: number,
+  ip: string | null,
+): Promise<Authenticated | null> {
   const token = await store.admin.getTokenByHash(hashSecret(secret));
   if (!token || (token.expiresAt !== null && token.expiresAt <= now)) return null;
   const user = await store.admin.getUser(token.userId);
   if (!user) return null;
   if (token.lastUsedAt === null || now - token.lastUsedAt > TOUCH_EVERY_MS) await store.admin.touchToken(token.id, now);
   return {
-    actor: { type: 'token', userId: user.id, label: `token "${token.name}" of ${user.email}`, role: user.role, scopes: token.scopes, tokenId: token.id, ip },
+    actor: {
+      type: 'token',
+      userId: user.id,
+      label: `token "${token.name}" of ${user.email}`,
+      role: user.role,
+      scopes: token.scopes,
+      tokenId: token.id,
+      ip,
+    },
     user,
     session: null,
   };

@@ -9,10 +9,20 @@ import type { ServiceContext } from './service-context.ts';
  * A person says what a component's status is, whatever its monitors find (config-managed components too: the
  * manual status is operational state, not configuration). It holds until cleared.
  */
-export async function setComponentStatus(ctx: ServiceContext, componentId: string, input: { status: ComponentStatus; note?: string }): Promise<ComponentOverride> {
+export async function setComponentStatus(
+  ctx: ServiceContext,
+  componentId: string,
+  input: { status: ComponentStatus; note?: string },
+): Promise<ComponentOverride> {
   requirePermission(ctx.actor, 'operate');
   const now = ctx.now();
-  const override: ComponentOverride = { componentId, status: input.status, note: input.note ?? null, setAt: now, setBy: ctx.actor.label };
+  const override: ComponentOverride = {
+    componentId,
+    status: input.status,
+    note: input.note ?? null,
+    setAt: now,
+    setBy: ctx.actor.label,
+  };
   await ctx.store.admin.transaction(async (tx) => {
     if (!(await tx.getCatalog('component', componentId))) throw notFound('component', componentId);
     const before = (await tx.listComponentOverrides()).find((o) => o.componentId === componentId) ?? null;

@@ -12,7 +12,10 @@ import type { ServiceContext } from './service-context.ts';
 
 const isOpen = (i: Incident) => i.resolvedAt === null;
 
-export async function listIncidents(ctx: ServiceContext, opts: { state: 'open' | 'resolved' | 'all'; limit: number; before?: number }): Promise<Incident[]> {
+export async function listIncidents(
+  ctx: ServiceContext,
+  opts: { state: 'open' | 'resolved' | 'all'; limit: number; before?: number },
+): Promise<Incident[]> {
   requirePermission(ctx.actor, 'read');
   if (opts.state === 'open') return ctx.store.loadOpenIncidents();
   const list = await ctx.store.listIncidents({ limit: opts.limit, before: opts.before });
@@ -35,7 +38,14 @@ export async function createIncident(ctx: ServiceContext, input: IncidentCreateI
   const incident = await ctx.store.admin.transaction(async (tx) => {
     const affected = await affectedComponents(tx, current, input.components, 'body.components');
     const resolved = input.status === 'resolved';
-    const first: IncidentUpdate = { id: newId(), incidentId: id, status: input.status, body: input.body, createdAt: now, affectedComponents: resolved ? restoreAll(affected) : affected };
+    const first: IncidentUpdate = {
+      id: newId(),
+      incidentId: id,
+      status: input.status,
+      body: input.body,
+      createdAt: now,
+      affectedComponents: resolved ? restoreAll(affected) : affected,
+    };
     const made: Incident = {
       id,
       name: input.name,
@@ -60,14 +70,27 @@ export async function createIncident(ctx: ServiceContext, input: IncidentCreateI
 }
 
 /** A new update: may change the status (resolving it), the impact and the affected components' statuses. */
-export async function postIncidentUpdate(ctx: ServiceContext, id: string, input: IncidentUpdateCreateInput): Promise<Incident> {
+export async function postIncidentUpdate(
+  ctx: ServiceContext,
+  id: string,
+  input: IncidentUpdateCreateInput,
+): Promise<Incident> {
   requirePermission(ctx.actor, 'operate');
   const current = await currentStatuses(ctx);
   return changeIncident(ctx, id, 'incident.update.create', async (incident, tx, now) => {
     const status = input.status ?? incident.status;
-    const listed = input.components ? await affectedComponents(tx, current, input.components, 'body.components') : latestStatuses(incident);
+    const listed = input.components
+      ? await affectedComponents(tx, current, input.components, 'body.components')
+      : latestStatuses(incident);
     const resolving = status === 'resolved';
-    const update: IncidentUpdate = { id: newId(), incidentId: id, status, body: input.body, createdAt: now, affectedComponents: resolving ? restoreAll(listed) : listed };
+    const update: IncidentUpdate = {
+      id: newId(),
+      incidentId: id,
+      status,
+      body: input.body,
+      createdAt: now,
+      affectedComponents: resolving ? restoreAll(listed) : listed,
+    };
     const componentIds = [...new Set([...incident.componentIds, ...(input.components ?? []).map((c) => c.id)])];
     return {
       ...incident,
@@ -81,16 +104,34 @@ export async function postIncidentUpdate(ctx: ServiceContext, id: string, input:
   });
 }
 
-export async function patchIncident(ctx: ServiceContext, id: string, input: z.infer<typeof incidentPatchSchema>): Promise<Incident> {
+export async function patchIncident(
+  ctx: ServiceContext,
+  id: string,
+  input: z.infer<typeof incidentPatchSchema>,
+): Promise<Incident> {
   requirePermission(ctx.actor, 'operate');
-  return changeIncident(ctx, id, 'incident.edit', async (incident, _tx, now) => ({ ...incident, name: input.name ?? incident.name, impact: input.impact ?? incident.impact, updatedAt: now }));
+  return changeIncident(ctx, id, 'incident.edit', async (incident, _tx, now) => ({
+    ...incident,
+    name: input.name ?? incident.name,
+    impact: input.impact ?? incident.impact,
+    updatedAt: now,
+  }));
 }
 
-export async function editIncidentUpdate(ctx: ServiceContext, id: string, updateId: string, body: string): Promise<Incident> {
+export async function editIncidentUpdate(
+  ctx: ServiceContext,
+  id: string,
+  updateId: string,
+  body: string,
+): Promise<Incident> {
   requirePermission(ctx.actor, 'operate');
   return changeIncident(ctx, id, 'incident.update.edit', async (incident, _tx, now) => {
     if (!incident.updates.some((u) => u.id === updateId)) throw notFound('incident update', updateId);
-    return { ...incident, updatedAt: now, updates: incident.updates.map((u) => (u.id === updateId ? { ...u, body } : u)) };
+    return {
+      ...incident,
+      updatedAt: now,
+      updates: incident.updates.map((u) => (u.id === updateId ? { ...u, body } : u)),
+    };
   });
 }
 
@@ -98,17 +139,28 @@ export async function deleteIncidentUpdate(ctx: ServiceContext, id: string, upda
   requirePermission(ctx.actor, 'operate');
   return changeIncident(ctx, id, 'incident.update.delete', async (incident, _tx, now) => {
     if (!incident.updates.some((u) => u.id === updateId)) throw notFound('incident update', updateId);
-    if (incident.updates.length === 1) throw new AdminError('conflict', 'an incident keeps at least one update; delete the incident instead');
+    if (incident.updates.length === 1)
+      throw new AdminError('conflict', 'an incident keeps at least one update; delete the incident instead');
     return { ...incident, updatedAt: now, updates: incident.updates.filter((u) => u.id !== updateId) };
   });
 }
 
 export async function setPostmortem(ctx: ServiceContext, id: string, body: string | null): Promise<Incident> {
   requirePermission(ctx.actor, 'operate');
-  return changeIncident(ctx, id, body === null ? 'incident.postmortem.delete' : 'incident.postmortem.set', async (incident, _tx, now) => {
-    if (body !== null && isOpen(incident)) throw new AdminError('conflict', 'a postmortem is written once the incident is resolved');
-    return { ...incident, updatedAt: now, postmortem: body === null ? null : { body, publishedAt: incident.postmortem?.publishedAt ?? now } };
-  });
+  return changeIncident(
+    ctx,
+    id,
+    body === null ? 'incident.postmortem.delete' : 'incident.postmortem.set',
+    async (incident, _tx, now) => {
+      if (body !== null && isOpen(incident))
+        throw new AdminError('conflict', 'a postmortem is written once the incident is resolved');
+      return {
+        ...incident,
+        updatedAt: now,
+        postmortem: body === null ? null : { body, publishedAt: incident.postmortem?.publishedAt ?? now },
+      };
+    },
+  );
 }
 
 /** A person takes an automatic incident over: from now on the engine leaves it to them. */
@@ -119,7 +171,11 @@ export async function takeOverIncident(ctx: ServiceContext, id: string): Promise
     id,
     'incident.take_over',
     async (incident, _tx, now) => {
-      if (incident.source !== 'auto') throw new AdminError('conflict', 'only automatic incidents are taken over; this one is already written by people');
+      if (incident.source !== 'auto')
+        throw new AdminError(
+          'conflict',
+          'only automatic incidents are taken over; this one is already written by people',
+        );
       if (incident.takenOverBy) throw new AdminError('conflict', `already taken over by ${incident.takenOverBy}`);
       return { ...incident, takenOverBy: ctx.actor.label, updatedAt: now };
     },
@@ -133,7 +189,8 @@ export async function deleteIncident(ctx: ServiceContext, id: string): Promise<v
   await ctx.store.admin.transaction(async (tx) => {
     const incident = await tx.getIncident(id);
     if (!incident) throw notFound('incident', id);
-    if (incident.source === 'auto' && !incident.takenOverBy && isOpen(incident)) throw new AdminError('conflict', 'this automatic incident is still open; take it over first');
+    if (incident.source === 'auto' && !incident.takenOverBy && isOpen(incident))
+      throw new AdminError('conflict', 'this automatic incident is still open; take it over first');
     await tx.deleteIncident(id);
     await audit(tx, ctx.actor, now, 'incident.delete', { type: 'incident', id }, summary(incident), null);
   });
@@ -145,13 +202,22 @@ interface ChangeOptions {
   whilePharosManagesIt?: boolean;
 }
 
-async function changeIncident(ctx: ServiceContext, id: string, action: string, change: (i: Incident, tx: AdminStore, now: number) => Promise<Incident>, options: ChangeOptions = {}): Promise<Incident> {
+async function changeIncident(
+  ctx: ServiceContext,
+  id: string,
+  action: string,
+  change: (i: Incident, tx: AdminStore, now: number) => Promise<Incident>,
+  options: ChangeOptions = {},
+): Promise<Incident> {
   const now = ctx.now();
   const next = await ctx.store.admin.transaction(async (tx) => {
     const incident = await tx.getIncident(id);
     if (!incident) throw notFound('incident', id);
     if (incident.source === 'auto' && !incident.takenOverBy && !options.whilePharosManagesIt && isOpen(incident)) {
-      throw new AdminError('conflict', 'Pharos is still managing this automatic incident; take it over first (POST …/take-over)');
+      throw new AdminError(
+        'conflict',
+        'Pharos is still managing this automatic incident; take it over first (POST …/take-over)',
+      );
     }
     const changed = await change(incident, tx, now);
     await tx.saveIncident(changed);
@@ -165,7 +231,15 @@ async function changeIncident(ctx: ServiceContext, id: string, action: string, c
 
 /** The audit log keeps the gist, not every update's body. */
 function summary(i: Incident) {
-  return { name: i.name, status: i.status, impact: i.impact, components: i.componentIds, updates: i.updates.length, postmortem: !!i.postmortem, takenOverBy: i.takenOverBy ?? null };
+  return {
+    name: i.name,
+    status: i.status,
+    impact: i.impact,
+    components: i.componentIds,
+    updates: i.updates.length,
+    postmortem: !!i.postmortem,
+    takenOverBy: i.takenOverBy ?? null,
+  };
 }
 
 /** Read before a transaction opens: on SQLite one connection serves everything, so a transaction reads only through `tx`. */
@@ -173,10 +247,18 @@ async function currentStatuses(ctx: ServiceContext): Promise<Map<string, Compone
   return new Map((await ctx.store.loadComponentStatuses()).map((s) => [s.componentId, s.status]));
 }
 
-async function affectedComponents(tx: AdminStore, current: Map<string, ComponentStatus>, list: { id: string; status: ComponentStatus }[], path: string): Promise<IncidentUpdate['affectedComponents']> {
+async function affectedComponents(
+  tx: AdminStore,
+  current: Map<string, ComponentStatus>,
+  list: { id: string; status: ComponentStatus }[],
+  path: string,
+): Promise<IncidentUpdate['affectedComponents']> {
   const known = new Set((await tx.listCatalog('component')).map((c) => c.id));
-  const issues = list.flatMap((c, i) => (known.has(c.id) ? [] : [{ path: `${path}.${i}.id`, message: `no component with id "${c.id}"` }]));
-  if (issues.length) throw new AdminError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+  const issues = list.flatMap((c, i) =>
+    known.has(c.id) ? [] : [{ path: `${path}.${i}.id`, message: `no component with id "${c.id}"` }],
+  );
+  if (issues.length)
+    throw new AdminError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
   return list.map((c) => ({ componentId: c.id, oldStatus: current.get(c.id) ?? 'operational', newStatus: c.status }));
 }
 

@@ -34,10 +34,13 @@ export function restoreKeptSecrets(incoming: unknown, stored: unknown): Restored
       kept.push(path);
       return restored;
     }
-    if (Array.isArray(given)) return given.map((v, i) => walk(v, Array.isArray(from) ? from[i] : undefined, [...path, String(i)]));
+    if (Array.isArray(given))
+      return given.map((v, i) => walk(v, Array.isArray(from) ? from[i] : undefined, [...path, String(i)]));
     if (given && typeof given === 'object') {
       const old = from && typeof from === 'object' && !Array.isArray(from) ? (from as Record<string, unknown>) : {};
-      return Object.fromEntries(Object.entries(given).map(([k, v]) => [k, walk(v, Object.hasOwn(old, k) ? old[k] : undefined, [...path, k])]));
+      return Object.fromEntries(
+        Object.entries(given).map(([k, v]) => [k, walk(v, Object.hasOwn(old, k) ? old[k] : undefined, [...path, k])]),
+      );
     }
     return given;
   };
@@ -45,7 +48,12 @@ export function restoreKeptSecrets(incoming: unknown, stored: unknown): Restored
 }
 
 /** The kept secrets whose target differs between the stored config and the edited one: each must be typed again. */
-export function movedSecrets<C>(kept: readonly string[][], before: C, after: C, targetOf: SecretTarget<C>): FieldIssue[] {
+export function movedSecrets<C>(
+  kept: readonly string[][],
+  before: C,
+  after: C,
+  targetOf: SecretTarget<C>,
+): FieldIssue[] {
   const target = (config: C, path: readonly string[]) => {
     try {
       return targetOf(config, path);

@@ -8,7 +8,11 @@ import { monitorSpec } from './catalog/catalog-kinds.ts';
 import type { ServiceContext } from './service-context.ts';
 
 /** Pause or resume: an API monitor's `enabled` flag (config monitors are paused in the config file). */
-export function setMonitorEnabled(ctx: ServiceContext, id: string, enabled: boolean): Promise<CatalogItem<MonitorConfig>> {
+export function setMonitorEnabled(
+  ctx: ServiceContext,
+  id: string,
+  enabled: boolean,
+): Promise<CatalogItem<MonitorConfig>> {
   requirePermission(ctx.actor, 'configure');
   return writeExisting(ctx, monitorSpec, id, enabled ? 'monitor.resume' : 'monitor.pause', (m) => ({ ...m, enabled }));
 }
@@ -19,9 +23,12 @@ export async function runMonitorNow(ctx: ServiceContext, id: string): Promise<Ru
   const found = await ctx.store.admin.getCatalog('monitor', id);
   if (!found) throw notFound('monitor', id);
   const result = await ctx.runtime.runMonitorNow(id);
-  if (!result) throw new AdminError('conflict', `monitor "${id}" is paused, or is a push monitor that only its pushes check`);
+  if (!result)
+    throw new AdminError('conflict', `monitor "${id}" is paused, or is a push monitor that only its pushes check`);
   const now = ctx.now();
-  await ctx.store.admin.transaction((tx) => audit(tx, ctx.actor, now, 'monitor.run', { type: 'monitor', id }, null, { ok: result.ok, error: result.error }));
+  await ctx.store.admin.transaction((tx) =>
+    audit(tx, ctx.actor, now, 'monitor.run', { type: 'monitor', id }, null, { ok: result.ok, error: result.error }),
+  );
   return result;
 }
 
@@ -35,6 +42,7 @@ export async function testMonitorConfig(ctx: ServiceContext, draft: MonitorConfi
   const config = stored ? parseEdit(monitorSpec, draft, stored.config as MonitorConfig) : draft;
   await monitorSpec.precheck?.(config, ctx);
   const result = await ctx.runtime.testMonitor(config, 'api');
-  if (!result) throw new AdminError('conflict', 'a push monitor is checked by its pushes; there is nothing to test now');
+  if (!result)
+    throw new AdminError('conflict', 'a push monitor is checked by its pushes; there is nothing to test now');
   return result;
 }

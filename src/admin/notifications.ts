@@ -37,9 +37,19 @@ const publicDelivery = (r: OutboxRow): PublicDelivery => ({
   last_body: r.lastBody,
 });
 
-export async function listDeliveries(ctx: ServiceContext, filter: { state?: OutboxState; channel?: string; limit: number; before?: string }): Promise<PublicDelivery[]> {
+export async function listDeliveries(
+  ctx: ServiceContext,
+  filter: { state?: OutboxState; channel?: string; limit: number; before?: string },
+): Promise<PublicDelivery[]> {
   requirePermission(ctx.actor, 'read');
-  return (await ctx.store.outbox.list({ state: filter.state, targetId: filter.channel, limit: filter.limit, before: filter.before })).map(publicDelivery);
+  return (
+    await ctx.store.outbox.list({
+      state: filter.state,
+      targetId: filter.channel,
+      limit: filter.limit,
+      before: filter.before,
+    })
+  ).map(publicDelivery);
 }
 
 /** Send a dead letter again (due now). */
@@ -47,10 +57,21 @@ export async function retryDelivery(ctx: ServiceContext, id: string): Promise<Pu
   requirePermission(ctx.actor, 'configure');
   const row = await ctx.store.outbox.get(id);
   if (!row) throw notFound('delivery', id);
-  if (row.state !== 'dead') throw new AdminError('conflict', `delivery "${id}" is ${row.state}; only dead ones are retried by hand`);
+  if (row.state !== 'dead')
+    throw new AdminError('conflict', `delivery "${id}" is ${row.state}; only dead ones are retried by hand`);
   const now = ctx.now();
   await ctx.store.outbox.retry(id, now);
-  await ctx.store.admin.transaction((tx) => audit(tx, ctx.actor, now, 'delivery.retry', { type: 'delivery', id }, { state: 'dead', lastError: row.lastError }, { state: 'pending' }));
+  await ctx.store.admin.transaction((tx) =>
+    audit(
+      tx,
+      ctx.actor,
+      now,
+      'delivery.retry',
+      { type: 'delivery', id },
+      { state: 'dead', lastError: row.lastError },
+      { state: 'pending' },
+    ),
+  );
   await ctx.runtime.deliveriesQueued();
   return publicDelivery((await ctx.store.outbox.get(id))!);
 }
@@ -62,6 +83,11 @@ export async function testChannel(ctx: ServiceContext, id: string): Promise<Deli
   if (!found) throw notFound('notification channel', id);
   const result = await ctx.runtime.testChannel(found.config as ChannelConfig, found.managedBy);
   const now = ctx.now();
-  await ctx.store.admin.transaction((tx) => audit(tx, ctx.actor, now, 'channel.test', { type: 'channel', id }, null, { ok: result.ok, error: result.ok ? null : result.error }));
+  await ctx.store.admin.transaction((tx) =>
+    audit(tx, ctx.actor, now, 'channel.test', { type: 'channel', id }, null, {
+      ok: result.ok,
+      error: result.ok ? null : result.error,
+    }),
+  );
   return result;
 }

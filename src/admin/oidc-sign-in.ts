@@ -19,13 +19,29 @@ export async function signInWithOidc(
   client: { ip: string | null; userAgent: string | null },
 ): Promise<NewSession> {
   const now = deps.now();
-  const role = roleForClaims(config.roles, { sub: identity.subject, email: identity.email, email_verified: identity.emailVerified, groups: identity.groups });
+  const role = roleForClaims(config.roles, {
+    sub: identity.subject,
+    email: identity.email,
+    email_verified: identity.emailVerified,
+    groups: identity.groups,
+  });
   const label = identity.email ?? `${identity.issuer}#${identity.subject}`;
   if (!role) {
     await deps.store.admin.transaction((tx) =>
-      audit(tx, { type: 'user', userId: null, label, role: 'viewer', ip: client.ip }, now, 'user.login.sso_refused', { type: 'user', id: null }, null, { issuer: identity.issuer, subject: identity.subject }),
+      audit(
+        tx,
+        { type: 'user', userId: null, label, role: 'viewer', ip: client.ip },
+        now,
+        'user.login.sso_refused',
+        { type: 'user', id: null },
+        null,
+        { issuer: identity.issuer, subject: identity.subject },
+      ),
     );
-    throw new AdminError('forbidden', `${label} signed in with the identity provider but is not allowed into Pharos (no role rule matches).`);
+    throw new AdminError(
+      'forbidden',
+      `${label} signed in with the identity provider but is not allowed into Pharos (no role rule matches).`,
+    );
   }
   return deps.store.admin.transaction(async (tx) => {
     let user = await tx.getUserByOidcSubject(identity.issuer, identity.subject);
@@ -46,12 +62,22 @@ export async function signInWithOidc(
       user = made;
       action = 'user.create.sso';
     } else {
-      const patch = { role, oidcIssuer: identity.issuer, oidcSubject: identity.subject, lastLoginAt: now, updatedAt: now };
+      const patch = {
+        role,
+        oidcIssuer: identity.issuer,
+        oidcSubject: identity.subject,
+        lastLoginAt: now,
+        updatedAt: now,
+      };
       await tx.updateUser(user.id, patch);
       user = { ...user, ...patch };
     }
     const actor = { type: 'user' as const, userId: user.id, label: user.email, role, ip: client.ip };
-    await audit(tx, actor, now, action, { type: 'user', id: user.id }, null, { sso: true, issuer: identity.issuer, role });
+    await audit(tx, actor, now, action, { type: 'user', id: user.id }, null, {
+      sso: true,
+      issuer: identity.issuer,
+      role,
+    });
     return createSession(tx, user, now, client);
   });
 }

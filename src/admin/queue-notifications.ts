@@ -22,7 +22,12 @@ export function linksOf(ctx: ServiceContext): EventLinks {
 
 /** Outbox rows for an event, in the caller's transaction: to every channel and confirmed subscriber that wants it. */
 export async function queueEvent(tx: AdminStore, event: NotificationEvent, now: number): Promise<void> {
-  const [channels, subscribers, pages, components] = await Promise.all([tx.listCatalog('channel'), tx.listSubscribers(), tx.listCatalog('page'), tx.listCatalog('component')]);
+  const [channels, subscribers, pages, components] = await Promise.all([
+    tx.listCatalog('channel'),
+    tx.listSubscribers(),
+    tx.listCatalog('page'),
+    tx.listCatalog('component'),
+  ]);
   const rules = channels.map((c) => c.config as ChannelRule);
   const confirmed = subscriberRoutes(
     subscribers,
@@ -34,18 +39,35 @@ export async function queueEvent(tx: AdminStore, event: NotificationEvent, now: 
 }
 
 /** A person's change to an incident, told to the channels and subscribers in the same transaction. */
-export async function queueIncidentNotifications(ctx: ServiceContext, tx: AdminStore, before: Incident | undefined, after: Incident, now: number): Promise<void> {
+export async function queueIncidentNotifications(
+  ctx: ServiceContext,
+  tx: AdminStore,
+  before: Incident | undefined,
+  after: Incident,
+  now: number,
+): Promise<void> {
   const components = await tx.listCatalog('component');
   const names = new Map(components.map((c) => [c.id, (c.config as { name: string }).name]));
-  const event = incidentEvent(before, after, names, (id) => {
-    const said = after.updates.at(-1)?.affectedComponents.find((a) => a.componentId === id);
-    return said?.newStatus ?? 'operational';
-  }, linksOf(ctx));
+  const event = incidentEvent(
+    before,
+    after,
+    names,
+    (id) => {
+      const said = after.updates.at(-1)?.affectedComponents.find((a) => a.componentId === id);
+      return said?.newStatus ?? 'operational';
+    },
+    linksOf(ctx),
+  );
   if (event) await queueEvent(tx, event, now);
 }
 
 /** A maintenance just scheduled (its next window), told in the same transaction. */
-export async function queueMaintenanceScheduled(ctx: ServiceContext, tx: AdminStore, window: MaintenanceWindow, now: number): Promise<void> {
+export async function queueMaintenanceScheduled(
+  ctx: ServiceContext,
+  tx: AdminStore,
+  window: MaintenanceWindow,
+  now: number,
+): Promise<void> {
   const components = await tx.listCatalog('component');
   const names = new Map(components.map((c) => [c.id, (c.config as { name: string }).name]));
   await queueEvent(tx, maintenanceEvent('maintenance.scheduled', window, names, now, linksOf(ctx)), now);

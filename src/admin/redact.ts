@@ -1,5 +1,6 @@
 /** Keys whose values never reach the audit log or an API answer after creation. */
-const SECRET_KEY = /pass(word)?|secret|token|totp|hash|recovery|api[_-]?key|authorization|cookie|private[_-]?key|routing[_-]?key|integration[_-]?key/i;
+const SECRET_KEY =
+  /pass(word)?|secret|token|totp|hash|recovery|api[_-]?key|authorization|cookie|private[_-]?key|routing[_-]?key|integration[_-]?key/i;
 
 export const REDACTED = '[redacted]';
 
@@ -21,7 +22,13 @@ export interface UrlParts {
 export function urlParts(text: string): UrlParts | undefined {
   const m = URL_PARTS.exec(text);
   if (!m) return undefined;
-  return { scheme: m[1]!, userinfo: m[2], rest: m[3]!, query: m[4] === undefined ? undefined : m[4].split('&'), fragment: m[5] ?? '' };
+  return {
+    scheme: m[1]!,
+    userinfo: m[2],
+    rest: m[3]!,
+    query: m[4] === undefined ? undefined : m[4].split('&'),
+    fragment: m[5] ?? '',
+  };
 }
 
 export function joinUrlParts(p: UrlParts): string {
@@ -29,7 +36,18 @@ export function joinUrlParts(p: UrlParts): string {
 }
 
 /** Header names whose values are harmless; any other header value may be a credential (X-Auth, X-Api-Token …). */
-const PLAIN_HEADERS = new Set(['accept', 'accept-language', 'accept-encoding', 'user-agent', 'content-type', 'cache-control', 'pragma', 'host', 'origin', 'referer']);
+const PLAIN_HEADERS = new Set([
+  'accept',
+  'accept-language',
+  'accept-encoding',
+  'user-agent',
+  'content-type',
+  'cache-control',
+  'pragma',
+  'host',
+  'origin',
+  'referer',
+]);
 
 /** A deep copy with secret-looking fields replaced; safe to store in the audit log or to return. */
 export function redactSecrets(value: unknown, depth = 0): unknown {
@@ -38,8 +56,11 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (k === 'headers' && v && typeof v === 'object' && !Array.isArray(v)) out[k] = redactHeaders(v as Record<string, unknown>);
-      else out[k] = SECRET_KEY.test(k) && v !== null && v !== undefined && v !== '' ? REDACTED : redactSecrets(v, depth + 1);
+      if (k === 'headers' && v && typeof v === 'object' && !Array.isArray(v))
+        out[k] = redactHeaders(v as Record<string, unknown>);
+      else
+        out[k] =
+          SECRET_KEY.test(k) && v !== null && v !== undefined && v !== '' ? REDACTED : redactSecrets(v, depth + 1);
     }
     return out;
   }
@@ -54,7 +75,8 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
 export function redactUrlDetails(value: unknown, depth = 0): unknown {
   if (depth > 20) return REDACTED;
   if (Array.isArray(value)) return value.map((v) => redactUrlDetails(v, depth + 1));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlDetails(v, depth + 1)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlDetails(v, depth + 1)]));
   if (typeof value !== 'string') return value;
   const parts = urlParts(value);
   if (!parts || (parts.userinfo === undefined && parts.query === undefined)) return value;
@@ -70,5 +92,7 @@ export function redactUrlDetails(value: unknown, depth = 0): unknown {
 }
 
 function redactHeaders(headers: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(headers).map(([name, v]) => [name, PLAIN_HEADERS.has(name.toLowerCase()) ? v : REDACTED]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, v]) => [name, PLAIN_HEADERS.has(name.toLowerCase()) ? v : REDACTED]),
+  );
 }

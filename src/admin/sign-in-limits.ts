@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { clientKey } from '../auth/client-key.ts';
-import { isLocked, LOCKOUT_POLICIES, lockAfterFailure, passwordLockedUntil, type LimitState, type LockoutPolicy } from '../auth/account-lockout.ts';
+import {
+  isLocked,
+  LOCKOUT_POLICIES,
+  lockAfterFailure,
+  passwordLockedUntil,
+  type LimitState,
+  type LockoutPolicy,
+} from '../auth/account-lockout.ts';
 import type { AdminStore, UserRecord } from '../store/admin-store.ts';
 
 /**
@@ -33,7 +40,13 @@ export async function readPasswordLimits(store: AdminStore, email: string, ip: s
 }
 
 /** A wrong password (or an unknown email): both counters go up. Returns until when this client must now wait, if at all. */
-export async function recordPasswordFailure(tx: AdminStore, email: string, ip: string | null, before: PasswordLimits, now: number): Promise<{ lockedUntil: number | null; clientFailures: number; accountFailures: number }> {
+export async function recordPasswordFailure(
+  tx: AdminStore,
+  email: string,
+  ip: string | null,
+  before: PasswordLimits,
+  now: number,
+): Promise<{ lockedUntil: number | null; clientFailures: number; accountFailures: number }> {
   const subject = passwordSubject(email);
   const client = await countFailure(tx, subject, clientKey(ip), LOCKOUT_POLICIES.client, now);
   const account = await countFailure(tx, subject, EVERY_CLIENT, LOCKOUT_POLICIES.account, now);
@@ -48,7 +61,12 @@ export async function recordPasswordFailure(tx: AdminStore, email: string, ip: s
 }
 
 /** The right password: this client's count is cleared and the client becomes familiar. The account-wide count stays (it says nothing to anyone). */
-export async function recordPasswordSuccess(tx: AdminStore, email: string, ip: string | null, now: number): Promise<void> {
+export async function recordPasswordSuccess(
+  tx: AdminStore,
+  email: string,
+  ip: string | null,
+  now: number,
+): Promise<void> {
   await tx.recordSignInSuccess(passwordSubject(email), clientKey(ip), now);
 }
 
@@ -58,7 +76,11 @@ export async function secondFactorLockedUntil(store: AdminStore, userId: string,
 }
 
 /** A wrong code: counted for the account, whichever half session it came from. Returns the lock it set, if any. */
-export async function recordSecondFactorFailure(tx: AdminStore, userId: string, now: number): Promise<{ lockedUntil: number | null; failures: number }> {
+export async function recordSecondFactorFailure(
+  tx: AdminStore,
+  userId: string,
+  now: number,
+): Promise<{ lockedUntil: number | null; failures: number }> {
   return countFailure(tx, secondFactorSubject(userId), EVERY_CLIENT, LOCKOUT_POLICIES.secondFactor, now);
 }
 
@@ -72,7 +94,11 @@ export async function clearSignInLocks(tx: AdminStore, user: Pick<UserRecord, 'i
 }
 
 /** Until when each user is locked account-wide (password or second factor), for the admin's list. */
-export async function accountLocks(store: AdminStore, users: readonly Pick<UserRecord, 'id' | 'email'>[], now: number): Promise<Map<string, number>> {
+export async function accountLocks(
+  store: AdminStore,
+  users: readonly Pick<UserRecord, 'id' | 'email'>[],
+  now: number,
+): Promise<Map<string, number>> {
   const owner = new Map<string, string>();
   for (const u of users) {
     owner.set(passwordSubject(u.email), u.id);
@@ -87,7 +113,13 @@ export async function accountLocks(store: AdminStore, users: readonly Pick<UserR
   return locks;
 }
 
-async function countFailure(tx: AdminStore, subject: string, client: string, policy: LockoutPolicy, now: number): Promise<{ lockedUntil: number | null; failures: number }> {
+async function countFailure(
+  tx: AdminStore,
+  subject: string,
+  client: string,
+  policy: LockoutPolicy,
+  now: number,
+): Promise<{ lockedUntil: number | null; failures: number }> {
   const failures = await tx.countSignInFailure(subject, client, now, now - policy.forgetAfterMs);
   const lockedUntil = lockAfterFailure(failures, policy, now);
   if (lockedUntil !== null) await tx.lockSignIn(subject, client, lockedUntil);

@@ -27,7 +27,8 @@ export interface NewSession {
 
 const WRONG = 'The email or password is wrong.';
 
-export const signInLocked = (lockedUntil: number, now: number, what?: string) => new AdminError('locked', lockoutMessage(lockedUntil, now, what), { retryAfterMs: lockedUntil - now });
+export const signInLocked = (lockedUntil: number, now: number, what?: string) =>
+  new AdminError('locked', lockoutMessage(lockedUntil, now, what), { retryAfterMs: lockedUntil - now });
 
 /**
  * Password sign-in. Rate-limited per IP, then per email and IP, then per email from every IP
@@ -35,16 +36,31 @@ export const signInLocked = (lockedUntil: number, now: number, what?: string) =>
  * counters and scrypt work as a wrong password, so neither the answer nor its timing says which emails exist.
  * With two-factor on, the new session is only good for the code step.
  */
-export async function signIn(deps: SignInDeps, input: { email: string; password: string }, client: { ip: string | null; userAgent: string | null }): Promise<NewSession & { mfaRequired: boolean }> {
+export async function signIn(
+  deps: SignInDeps,
+  input: { email: string; password: string },
+  client: { ip: string | null; userAgent: string | null },
+): Promise<NewSession & { mfaRequired: boolean }> {
   const now = deps.now();
   const ipKey = clientKey(client.ip);
   const gate = deps.ipThrottle.check(ipKey);
-  if (!gate.allowed) throw new AdminError('rate_limited', `Too many sign-in attempts from this address. Try again in ${Math.ceil(gate.retryAfterMs / 60_000)} minutes.`, { retryAfterMs: gate.retryAfterMs });
+  if (!gate.allowed)
+    throw new AdminError(
+      'rate_limited',
+      `Too many sign-in attempts from this address. Try again in ${Math.ceil(gate.retryAfterMs / 60_000)} minutes.`,
+      { retryAfterMs: gate.retryAfterMs },
+    );
 
   const email = input.email.trim().toLowerCase();
   const user = await deps.store.admin.getUserByEmail(email);
   const limits = await readPasswordLimits(deps.store.admin, email, client.ip);
-  const attempt: Actor = { type: 'user', userId: user?.id ?? null, label: email, role: user?.role ?? 'viewer', ip: client.ip };
+  const attempt: Actor = {
+    type: 'user',
+    userId: user?.id ?? null,
+    label: email,
+    role: user?.role ?? 'viewer',
+    ip: client.ip,
+  };
   const lockedUntil = passwordLockedUntil(limits, now);
   if (lockedUntil !== null) {
     deps.ipThrottle.fail(ipKey);
@@ -54,10 +70,19 @@ export async function signIn(deps: SignInDeps, input: { email: string; password:
   const right = await verifyPassword(input.password, passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || passwordHash === null || !right) {
     deps.ipThrottle.fail(ipKey);
-    const reason = !user ? 'unknown email' : passwordHash === null ? 'no password (single sign-on only)' : 'wrong password';
+    const reason = !user
+      ? 'unknown email'
+      : passwordHash === null
+        ? 'no password (single sign-on only)'
+        : 'wrong password';
     const failed = await deps.store.admin.transaction(async (tx) => {
       const counted = await recordPasswordFailure(tx, email, client.ip, limits, now);
-      await audit(tx, attempt, now, 'user.login.failed', { type: 'user', id: user?.id ?? null }, null, { reason, clientFailures: counted.clientFailures, accountFailures: counted.accountFailures, locked: counted.lockedUntil !== null });
+      await audit(tx, attempt, now, 'user.login.failed', { type: 'user', id: user?.id ?? null }, null, {
+        reason,
+        clientFailures: counted.clientFailures,
+        accountFailures: counted.accountFailures,
+        locked: counted.lockedUntil !== null,
+      });
       return counted;
     });
     if (failed.lockedUntil !== null) throw signInLocked(failed.lockedUntil, now);
@@ -67,12 +92,24 @@ export async function signIn(deps: SignInDeps, input: { email: string; password:
   const rehash = needsRehash(passwordHash) ? await hashPassword(input.password) : undefined;
   const mfaRequired = user.totpEnabled;
   const created = await deps.store.admin.transaction(async (tx) => {
-    await tx.updateUser(user.id, { updatedAt: now, ...(rehash ? { passwordHash: rehash } : {}), ...(mfaRequired ? {} : { lastLoginAt: now }) });
+    await tx.updateUser(user.id, {
+      updatedAt: now,
+      ...(rehash ? { passwordHash: rehash } : {}),
+      ...(mfaRequired ? {} : { lastLoginAt: now }),
+    });
     // with a second factor due, the client counts as signed in (and familiar) only after the code step
     if (!mfaRequired) await recordPasswordSuccess(tx, email, client.ip, now);
     // bound to the credential version read before the password was checked: a change since makes it worthless
     const made = await createSession(tx, user, now, client, mfaRequired);
-    await audit(tx, attempt, now, mfaRequired ? 'user.login.password' : 'user.login', { type: 'user', id: user.id }, null, { mfa: mfaRequired });
+    await audit(
+      tx,
+      attempt,
+      now,
+      mfaRequired ? 'user.login.password' : 'user.login',
+      { type: 'user', id: user.id },
+      null,
+      { mfa: mfaRequired },
+    );
     return made;
   });
   return { ...created, mfaRequired };

@@ -24,7 +24,11 @@ export interface SlaReportInput {
  */
 export async function slaReport(ctx: ServiceContext, input: SlaReportInput): Promise<SlaReport> {
   requirePermission(ctx.actor, 'read');
-  const [components, maintenances, pages] = await Promise.all([ctx.store.listComponents(), ctx.store.admin.listCatalog('maintenance'), ctx.store.admin.listCatalog('page')]);
+  const [components, maintenances, pages] = await Promise.all([
+    ctx.store.listComponents(),
+    ctx.store.admin.listCatalog('maintenance'),
+    ctx.store.admin.listCatalog('page'),
+  ]);
   let chosen = components;
   if (input.component) {
     chosen = components.filter((c) => c.id === input.component);
@@ -34,13 +38,21 @@ export async function slaReport(ctx: ServiceContext, input: SlaReportInput): Pro
     if (!page) throw new AdminError('not_found', `no page with slug "${input.page}"`);
     const groups = new Set(page.groups ?? []);
     const listed = new Set(page.components ?? []);
-    if (page.components || page.groups) chosen = components.filter((c) => listed.has(c.id) || (c.config.group !== undefined && groups.has(c.config.group)));
+    if (page.components || page.groups)
+      chosen = components.filter(
+        (c) => listed.has(c.id) || (c.config.group !== undefined && groups.has(c.config.group)),
+      );
   }
   const now = ctx.now();
   return buildSlaReport(ctx.store, {
     month: input.month,
     timeZone: input.timeZone,
-    components: chosen.map((c) => ({ id: c.id, name: c.config.name, monitorIds: c.config.monitors, createdAt: c.createdAt })),
+    components: chosen.map((c) => ({
+      id: c.id,
+      name: c.config.name,
+      monitorIds: c.config.monitors,
+      createdAt: c.createdAt,
+    })),
     maintenances: maintenanceWindowsAround(
       maintenances.map((m) => m.config as MaintenanceConfig),
       now,

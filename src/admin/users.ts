@@ -60,11 +60,15 @@ export interface NewUserInput {
 /** A new account (by an admin, or the owner by the CLI / setup link). Owners are made only by owners. */
 export async function createUser(ctx: ServiceContext, input: NewUserInput): Promise<PublicUser> {
   requirePermission(ctx.actor, 'manage');
-  if (!mayAssignRole(ctx.actor.role, input.role)) throw new AdminError('forbidden', 'only an owner can create an owner');
+  if (!mayAssignRole(ctx.actor.role, input.role))
+    throw new AdminError('forbidden', 'only an owner can create an owner');
   const email = input.email.trim().toLowerCase();
   if (input.password !== undefined) {
     const weak = checkPasswordStrength(input.password, { email });
-    if (weak) throw new AdminError('invalid_input', `body.password: ${weak}`, { issues: [{ path: 'body.password', message: weak }] });
+    if (weak)
+      throw new AdminError('invalid_input', `body.password: ${weak}`, {
+        issues: [{ path: 'body.password', message: weak }],
+      });
   }
   const now = ctx.now();
   const user = newUserRecord({
@@ -75,7 +79,8 @@ export async function createUser(ctx: ServiceContext, input: NewUserInput): Prom
     now,
   });
   await ctx.store.admin.transaction(async (tx) => {
-    if (await tx.getUserByEmail(email)) throw new AdminError('conflict', `a user with the email "${email}" already exists`);
+    if (await tx.getUserByEmail(email))
+      throw new AdminError('conflict', `a user with the email "${email}" already exists`);
     await tx.createUser(user);
     await audit(tx, ctx.actor, now, 'user.create', { type: 'user', id: user.id }, null, publicUser(user));
   });
@@ -101,15 +106,25 @@ export async function updateUser(ctx: ServiceContext, id: string, patch: UserPat
   return ctx.store.admin.transaction(async (tx) => {
     const user = await tx.getUser(id);
     if (!user) throw notFound('user', id);
-    if (!mayAssignRole(ctx.actor.role, user.role)) throw new AdminError('forbidden', 'only an owner can change an owner');
-    if (patch.role && !mayAssignRole(ctx.actor.role, patch.role)) throw new AdminError('forbidden', 'only an owner can make someone an owner');
+    if (!mayAssignRole(ctx.actor.role, user.role))
+      throw new AdminError('forbidden', 'only an owner can change an owner');
+    if (patch.role && !mayAssignRole(ctx.actor.role, patch.role))
+      throw new AdminError('forbidden', 'only an owner can make someone an owner');
     if (patch.password !== undefined) {
       const weak = checkPasswordStrength(patch.password, { email: user.email });
-      if (weak) throw new AdminError('invalid_input', `body.password: ${weak}`, { issues: [{ path: 'body.password', message: weak }] });
+      if (weak)
+        throw new AdminError('invalid_input', `body.password: ${weak}`, {
+          issues: [{ path: 'body.password', message: weak }],
+        });
     }
     if (user.role === 'owner' && patch.role && patch.role !== 'owner') await ensureAnotherOwner(tx, id);
     const lockBefore = (await accountLocks(tx, [user], now)).get(id) ?? null;
-    const next: UserRecord = { ...user, name: patch.name?.trim() || user.name, role: patch.role ?? user.role, updatedAt: now };
+    const next: UserRecord = {
+      ...user,
+      name: patch.name?.trim() || user.name,
+      role: patch.role ?? user.role,
+      updatedAt: now,
+    };
     await tx.updateUser(id, { name: next.name, role: next.role, updatedAt: now });
     if (passwordHash) {
       next.credentialVersion = await tx.setPassword(id, passwordHash, now);
@@ -119,7 +134,10 @@ export async function updateUser(ctx: ServiceContext, id: string, patch: UserPat
     if (patch.unlock) await clearSignInLocks(tx, user);
     if (passwordHash || (patch.role && patch.role !== user.role)) await tx.deleteSessionsOfUser(id);
     const lockAfter = patch.unlock ? null : lockBefore;
-    await audit(tx, ctx.actor, now, 'user.update', { type: 'user', id }, publicUser(user, lockBefore), { ...publicUser(next, lockAfter), passwordChanged: passwordHash !== undefined });
+    await audit(tx, ctx.actor, now, 'user.update', { type: 'user', id }, publicUser(user, lockBefore), {
+      ...publicUser(next, lockAfter),
+      passwordChanged: passwordHash !== undefined,
+    });
     return publicUser(next, lockAfter);
   });
 }
@@ -130,7 +148,8 @@ export async function deleteUser(ctx: ServiceContext, id: string): Promise<void>
   await ctx.store.admin.transaction(async (tx) => {
     const user = await tx.getUser(id);
     if (!user) throw notFound('user', id);
-    if (!mayAssignRole(ctx.actor.role, user.role)) throw new AdminError('forbidden', 'only an owner can remove an owner');
+    if (!mayAssignRole(ctx.actor.role, user.role))
+      throw new AdminError('forbidden', 'only an owner can remove an owner');
     if (user.role === 'owner') await ensureAnotherOwner(tx, id);
     await tx.deleteUser(id);
     await audit(tx, ctx.actor, now, 'user.delete', { type: 'user', id }, publicUser(user), null);

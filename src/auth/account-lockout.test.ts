@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { FAMILIAR_CLIENT_MS, isLocked, LOCKOUT_POLICIES, lockAfterFailure, lockoutMessage, passwordLockedUntil } from './account-lockout.ts';
+import {
+  FAMILIAR_CLIENT_MS,
+  isLocked,
+  LOCKOUT_POLICIES,
+  lockAfterFailure,
+  lockoutMessage,
+  passwordLockedUntil,
+} from './account-lockout.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -51,11 +58,31 @@ describe('passwordLockedUntil', () => {
     { name: 'client locked', limits: { client: locked(now + MIN) }, until: now + MIN },
     { name: 'client lock over', limits: { client: locked(now) }, until: null },
     { name: 'account locked, new client', limits: { account: locked(now + HOUR) }, until: now + HOUR },
-    { name: 'account locked, client with failures only', limits: { account: locked(now + HOUR), client: clean() }, until: now + HOUR },
-    { name: 'account locked, familiar client', limits: { account: locked(now + HOUR), client: clean(now - 1) }, until: null },
-    { name: 'account locked, client familiar long ago', limits: { account: locked(now + HOUR), client: clean(now - FAMILIAR_CLIENT_MS) }, until: now + HOUR },
-    { name: 'familiar client locked itself', limits: { account: locked(now + HOUR), client: locked(now + MIN, now - 1) }, until: now + MIN },
-    { name: 'both locked: the later', limits: { account: locked(now + HOUR), client: locked(now + 2 * HOUR) }, until: now + 2 * HOUR },
+    {
+      name: 'account locked, client with failures only',
+      limits: { account: locked(now + HOUR), client: clean() },
+      until: now + HOUR,
+    },
+    {
+      name: 'account locked, familiar client',
+      limits: { account: locked(now + HOUR), client: clean(now - 1) },
+      until: null,
+    },
+    {
+      name: 'account locked, client familiar long ago',
+      limits: { account: locked(now + HOUR), client: clean(now - FAMILIAR_CLIENT_MS) },
+      until: now + HOUR,
+    },
+    {
+      name: 'familiar client locked itself',
+      limits: { account: locked(now + HOUR), client: locked(now + MIN, now - 1) },
+      until: now + MIN,
+    },
+    {
+      name: 'both locked: the later',
+      limits: { account: locked(now + HOUR), client: locked(now + 2 * HOUR) },
+      until: now + 2 * HOUR,
+    },
   ];
   for (const { name, limits, until } of rows) test(name, () => assert.equal(passwordLockedUntil(limits, now), until));
 });

@@ -59,7 +59,9 @@ export interface LimitState {
 export function passwordLockedUntil(limits: { client?: LimitState; account?: LimitState }, now: number): number | null {
   const { client, account } = limits;
   const familiar = client?.lastSuccessAt != null && now - client.lastSuccessAt < FAMILIAR_CLIENT_MS;
-  const until = [client?.lockedUntil, familiar ? null : account?.lockedUntil].filter((t): t is number => isLocked(t, now));
+  const until = [client?.lockedUntil, familiar ? null : account?.lockedUntil].filter((t): t is number =>
+    isLocked(t, now),
+  );
   return until.length === 0 ? null : Math.max(...until);
 }
 

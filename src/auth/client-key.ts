@@ -27,6 +27,9 @@ function ipv6Groups(ip: string): string[] {
   }
   const headGroups = part(head).length;
   const missing = 8 - groups.length;
-  const full = tail === undefined ? groups : [...groups.slice(0, headGroups), ...Array<string>(missing).fill('0'), ...groups.slice(headGroups)];
+  const full =
+    tail === undefined
+      ? groups
+      : [...groups.slice(0, headGroups), ...Array<string>(missing).fill('0'), ...groups.slice(headGroups)];
   return full.map((g) => parseInt(g, 16).toString(16));
 }

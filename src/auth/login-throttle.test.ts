@@ -16,18 +16,41 @@ describe('LoginThrottle', () => {
     { name: 'at the limit', steps: [{ fail: 3, expect: { allowed: false, retryAfterMs: 60_000 } }] },
     {
       name: 'retry-after counts down from the oldest failure',
-      steps: [{ fail: 1, expect: { allowed: true } }, { wait: 10_000, fail: 2, expect: { allowed: false, retryAfterMs: 50_000 } }, { wait: 20_000, expect: { allowed: false, retryAfterMs: 30_000 } }],
+      steps: [
+        { fail: 1, expect: { allowed: true } },
+        { wait: 10_000, fail: 2, expect: { allowed: false, retryAfterMs: 50_000 } },
+        { wait: 20_000, expect: { allowed: false, retryAfterMs: 30_000 } },
+      ],
     },
     {
       name: 'window slides: oldest failure leaves, one more try',
-      steps: [{ fail: 1, expect: { allowed: true } }, { wait: 10_000, fail: 2, expect: { allowed: false, retryAfterMs: 50_000 } }, { wait: 50_000, expect: { allowed: true } }],
+      steps: [
+        { fail: 1, expect: { allowed: true } },
+        { wait: 10_000, fail: 2, expect: { allowed: false, retryAfterMs: 50_000 } },
+        { wait: 50_000, expect: { allowed: true } },
+      ],
     },
     {
       name: 'failures past the limit push retry-after out',
-      steps: [{ fail: 3, expect: { allowed: false, retryAfterMs: 60_000 } }, { wait: 30_000, fail: 3, expect: { allowed: false, retryAfterMs: 60_000 } }],
+      steps: [
+        { fail: 3, expect: { allowed: false, retryAfterMs: 60_000 } },
+        { wait: 30_000, fail: 3, expect: { allowed: false, retryAfterMs: 60_000 } },
+      ],
     },
-    { name: 'success clears', steps: [{ fail: 3, expect: { allowed: false, retryAfterMs: 60_000 } }, { succeed: true, expect: { allowed: true } }] },
-    { name: 'all expired after the window', steps: [{ fail: 3, expect: { allowed: false, retryAfterMs: 60_000 } }, { wait: 60_000, expect: { allowed: true } }] },
+    {
+      name: 'success clears',
+      steps: [
+        { fail: 3, expect: { allowed: false, retryAfterMs: 60_000 } },
+        { succeed: true, expect: { allowed: true } },
+      ],
+    },
+    {
+      name: 'all expired after the window',
+      steps: [
+        { fail: 3, expect: { allowed: false, retryAfterMs: 60_000 } },
+        { wait: 60_000, expect: { allowed: true } },
+      ],
+    },
   ];
   for (const { name, steps } of rows) {
     test(name, () => {

@@ -26,7 +26,8 @@ export class LoginThrottle {
 
   constructor(options: Partial<LoginThrottleOptions> = {}) {
     const { max, windowMs, maxKeys } = { ...LOGIN_THROTTLE_DEFAULTS, ...options };
-    if (!(max >= 1 && windowMs > 0 && maxKeys >= 1)) throw new RangeError('LoginThrottle needs max ≥ 1, windowMs > 0, maxKeys ≥ 1');
+    if (!(max >= 1 && windowMs > 0 && maxKeys >= 1))
+      throw new RangeError('LoginThrottle needs max ≥ 1, windowMs > 0, maxKeys ≥ 1');
     this.#max = max;
     this.#windowMs = windowMs;
     this.#maxKeys = maxKeys;

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomBytes, scryptSync } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { checkPasswordStrength, DUMMY_PASSWORD_HASH, hashPassword, needsRehash, PASSWORD_POLICY, verifyPassword } from './password.ts';
+import {
+  checkPasswordStrength,
+  DUMMY_PASSWORD_HASH,
+  hashPassword,
+  needsRehash,
+  PASSWORD_POLICY,
+  verifyPassword,
+} from './password.ts';
 
 /** A hash in our format made directly with node:crypto, so the format is checked independently. */
 function legacyHash(plain: string, ln: number, r: number, p: number, keyBytes = 64): string {

@@ -97,10 +97,28 @@ export const PASSWORD_POLICY = { minLength: 12, maxLength: 256, minEmailLocalPar
 
 // Only passwords long enough to pass the length rule are worth listing.
 const COMMON_PASSWORDS = new Set([
-  '123456789012', '1234567890123', '12345678901234', '123123123123', '111111111111', '000000000000',
-  'password1234', 'password12345', 'password123!', 'passwordpassword', 'qwertyuiop12', 'qwerty123456',
-  'qwertyuiopasdf', '1q2w3e4r5t6y', 'iloveyou1234', 'letmein12345', 'welcome12345', 'administrator',
-  'admin1234567', 'changeme1234', 'statuspage123', 'pharos123456',
+  '123456789012',
+  '1234567890123',
+  '12345678901234',
+  '123123123123',
+  '111111111111',
+  '000000000000',
+  'password1234',
+  'password12345',
+  'password123!',
+  'passwordpassword',
+  'qwertyuiop12',
+  'qwerty123456',
+  'qwertyuiopasdf',
+  '1q2w3e4r5t6y',
+  'iloveyou1234',
+  'letmein12345',
+  'welcome12345',
+  'administrator',
+  'admin1234567',
+  'changeme1234',
+  'statuspage123',
+  'pharos123456',
 ]);
 
 /** Why a new password is refused, in words for the person typing it; null when it is acceptable. */

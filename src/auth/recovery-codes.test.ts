@@ -37,12 +37,22 @@ describe('useRecoveryCode', () => {
   const rows: { name: string; code: string; hashes: string[]; expected: string[] | null }[] = [
     { name: 'first code', code: first, hashes, expected: hashes.slice(1) },
     { name: 'middle code', code: second, hashes, expected: [hashes[0] ?? '', hashes[2] ?? ''] },
-    { name: 'typed loosely', code: ` ${third.toUpperCase().replaceAll('-', ' ')} `, hashes, expected: hashes.slice(0, 2) },
+    {
+      name: 'typed loosely',
+      code: ` ${third.toUpperCase().replaceAll('-', ' ')} `,
+      hashes,
+      expected: hashes.slice(0, 2),
+    },
     { name: 'already spent', code: first, hashes: hashes.slice(1), expected: null },
     { name: 'unknown code', code: 'zzzz-zzzz-zzzz', hashes, expected: null },
     { name: 'empty code', code: ' - ', hashes: [...hashes, hashRecoveryCode('')], expected: null },
     { name: 'no codes left', code: first, hashes: [], expected: null },
-    { name: 'a malformed stored hash is skipped', code: second, hashes: ['nothex', hashes[1] ?? ''], expected: ['nothex'] },
+    {
+      name: 'a malformed stored hash is skipped',
+      code: second,
+      hashes: ['nothex', hashes[1] ?? ''],
+      expected: ['nothex'],
+    },
   ];
   for (const row of rows) {
     test(row.name, () => assert.deepEqual(useRecoveryCode(row.code, row.hashes), row.expected));

@@ -22,7 +22,8 @@ test('sessionExpiry: idle timeout, capped by the absolute lifetime', () => {
     ['used late on day 7: absolute limit wins', t0, t0 + 7 * DAY - HOUR, t0 + 7 * DAY],
     ['used after the absolute limit', t0, t0 + 8 * DAY, t0 + 7 * DAY],
   ];
-  for (const [name, createdAt, lastSeenAt, expected] of rows) assert.equal(sessionExpiry(createdAt, lastSeenAt), expected, name);
+  for (const [name, createdAt, lastSeenAt, expected] of rows)
+    assert.equal(sessionExpiry(createdAt, lastSeenAt), expected, name);
 });
 
 test('isSessionExpired at and after expiresAt', () => {
@@ -51,6 +52,12 @@ test('shouldTouchSession at most once a minute', () => {
 test('cookie name and options', () => {
   assert.equal(SESSION_COOKIE, 'pharos_session');
   for (const secure of [true, false]) {
-    assert.deepEqual(sessionCookieOptions({ secure }), { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: 7 * 24 * 3600 });
+    assert.deepEqual(sessionCookieOptions({ secure }), {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      path: '/',
+      maxAge: 7 * 24 * 3600,
+    });
   }
 });

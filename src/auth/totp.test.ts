@@ -20,7 +20,10 @@ describe('RFC 6238 Appendix B (SHA-1, 8 digits)', () => {
   }
   for (const [seconds, code] of rfcVectors) {
     test(`6-digit verify at T=${seconds}`, () => {
-      assert.deepEqual(verifyTotp(RFC_SECRET, code.slice(-6), seconds * 1000), { ok: true, step: totpStepAt(seconds * 1000) });
+      assert.deepEqual(verifyTotp(RFC_SECRET, code.slice(-6), seconds * 1000), {
+        ok: true,
+        step: totpStepAt(seconds * 1000),
+      });
     });
   }
 });
@@ -31,18 +34,43 @@ describe('verifyTotp', () => {
   const step = totpStepAt(now);
   const at = (s: number) => totpCodeAt(secret, s);
 
-  const rows: { name: string; code: string; opts?: Parameters<typeof verifyTotp>[3]; expected: ReturnType<typeof verifyTotp> }[] = [
+  const rows: {
+    name: string;
+    code: string;
+    opts?: Parameters<typeof verifyTotp>[3];
+    expected: ReturnType<typeof verifyTotp>;
+  }[] = [
     { name: 'current step', code: at(step), expected: { ok: true, step } },
     { name: 'one step behind (clock drift)', code: at(step - 1), expected: { ok: true, step: step - 1 } },
     { name: 'one step ahead', code: at(step + 1), expected: { ok: true, step: step + 1 } },
     { name: 'two steps behind, default window', code: at(step - 2), expected: { ok: false } },
-    { name: 'two steps behind, window 2', code: at(step - 2), opts: { window: 2 }, expected: { ok: true, step: step - 2 } },
+    {
+      name: 'two steps behind, window 2',
+      code: at(step - 2),
+      opts: { window: 2 },
+      expected: { ok: true, step: step - 2 },
+    },
     { name: 'one step behind, window 0', code: at(step - 1), opts: { window: 0 }, expected: { ok: false } },
     { name: 'spaces ignored', code: `${at(step).slice(0, 3)} ${at(step).slice(3)} `, expected: { ok: true, step } },
     { name: 'replay of the same step', code: at(step), opts: { lastUsedStep: step }, expected: { ok: false } },
-    { name: 'older step after a newer was used', code: at(step - 1), opts: { lastUsedStep: step }, expected: { ok: false } },
-    { name: 'newer step after an older was used', code: at(step), opts: { lastUsedStep: step - 1 }, expected: { ok: true, step } },
-    { name: 'null lastUsedStep means none', code: at(step), opts: { lastUsedStep: null }, expected: { ok: true, step } },
+    {
+      name: 'older step after a newer was used',
+      code: at(step - 1),
+      opts: { lastUsedStep: step },
+      expected: { ok: false },
+    },
+    {
+      name: 'newer step after an older was used',
+      code: at(step),
+      opts: { lastUsedStep: step - 1 },
+      expected: { ok: true, step },
+    },
+    {
+      name: 'null lastUsedStep means none',
+      code: at(step),
+      opts: { lastUsedStep: null },
+      expected: { ok: true, step },
+    },
     { name: 'non-digits', code: at(step).slice(0, 5) + 'a', expected: { ok: false } },
     { name: 'dash inside', code: `${at(step).slice(0, 3)}-${at(step).slice(3)}`, expected: { ok: false } },
     { name: 'too short', code: at(step).slice(0, 5), expected: { ok: false } },

@@ -23,7 +23,10 @@ export const backupHeaderSchema = z.object({
 export type BackupHeader = z.infer<typeof backupHeaderSchema>;
 
 export const backupRowsLineSchema = z.object({ table: z.string(), rows: z.array(z.record(z.string(), z.unknown())) });
-export const backupFooterSchema = z.object({ end: z.literal(true), counts: z.record(z.string(), z.number().int().nonnegative()) });
+export const backupFooterSchema = z.object({
+  end: z.literal(true),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+});
 
 /** A page of rows as the database gives them, and as a restore inserts them. */
 export interface RowBatch {
@@ -44,7 +47,8 @@ export function encodeRows(table: TableName, rows: Row[]): Row[] {
 
 export function decodeRowsLine(line: unknown): RowBatch {
   const parsed = backupRowsLineSchema.safeParse(line);
-  if (!parsed.success || !isTableName(parsed.data.table)) throw new BackupError('bad_file', `the backup has a line that is not a page of a known table's rows`);
+  if (!parsed.success || !isTableName(parsed.data.table))
+    throw new BackupError('bad_file', `the backup has a line that is not a page of a known table's rows`);
   const table = parsed.data.table;
   const binary = tableSpec(table).binary ?? [];
   const rows = parsed.data.rows.map((row) => {
@@ -57,7 +61,10 @@ export function decodeRowsLine(line: unknown): RowBatch {
 export function parseHeader(line: unknown): BackupHeader {
   const version = (line as { version?: unknown } | null)?.version;
   if ((line as { format?: unknown } | null)?.format === BACKUP_FORMAT && version !== BACKUP_FORMAT_VERSION) {
-    throw new BackupError('unsupported', `backup format version ${String(version)} is not supported: this Pharos reads version ${BACKUP_FORMAT_VERSION}`);
+    throw new BackupError(
+      'unsupported',
+      `backup format version ${String(version)} is not supported: this Pharos reads version ${BACKUP_FORMAT_VERSION}`,
+    );
   }
   const parsed = backupHeaderSchema.safeParse(line);
   if (!parsed.success) throw new BackupError('bad_file', 'the file does not start with a Pharos backup header');

@@ -19,7 +19,8 @@ async function openSqliteBackup(file: string): Promise<BackupSource> {
   const db = openSqliteReadOnly(file);
   try {
     const migrations = await appliedMigrations(db, 'sqlite');
-    if (migrations.length === 0) throw new BackupError('bad_file', `${file} is a SQLite file but not a Pharos store (no migrations applied)`);
+    if (migrations.length === 0)
+      throw new BackupError('bad_file', `${file} is a SQLite file but not a Pharos store (no migrations applied)`);
     const existing = new Set((await db.introspection.getTables()).map((t) => t.name));
     async function* batches() {
       for (const table of BACKUP_TABLES) {

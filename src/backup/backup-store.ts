@@ -10,5 +10,7 @@ import { writeLogicalBackup, type BackupSummary } from './write-logical-backup.t
  */
 export async function backupStore(url: string, out: string, now: () => number = Date.now): Promise<BackupSummary> {
   if (url.startsWith('sqlite:')) return backupSqliteFile(sqliteFileOf(url), out);
-  return withDatabase(url, (db, dialect) => writeLogicalBackup(db, dialect, out, { pharosVersion: PHAROS_VERSION, now }));
+  return withDatabase(url, (db, dialect) =>
+    writeLogicalBackup(db, dialect, out, { pharosVersion: PHAROS_VERSION, now }),
+  );
 }

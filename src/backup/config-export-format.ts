@@ -11,7 +11,15 @@ export const EXPORT_FORMAT = 'pharos-export';
 export const EXPORT_FORMAT_VERSION = 1;
 
 /** The exported tables, in the order an import writes them (tokens after their users). */
-export const EXPORT_TABLES = ['monitors', 'components', 'catalog_objects', 'component_overrides', 'users', 'api_tokens', 'subscribers'] as const satisfies readonly TableName[];
+export const EXPORT_TABLES = [
+  'monitors',
+  'components',
+  'catalog_objects',
+  'component_overrides',
+  'users',
+  'api_tokens',
+  'subscribers',
+] as const satisfies readonly TableName[];
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 /** How an import matches an exported row to a stored one (monitors by id: their integer key is local). */
@@ -42,6 +50,8 @@ export const exportDocumentSchema = z.object({
   pharos_version: z.string(),
   exported_at: z.string(),
   dialect: z.enum(['sqlite', 'postgres']),
-  tables: z.object(Object.fromEntries(EXPORT_TABLES.map((t) => [t, rows])) as Record<ExportTable, typeof rows>).strict(),
+  tables: z
+    .object(Object.fromEntries(EXPORT_TABLES.map((t) => [t, rows])) as Record<ExportTable, typeof rows>)
+    .strict(),
 });
 export type ExportDocument = z.infer<typeof exportDocumentSchema>;

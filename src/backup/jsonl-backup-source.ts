@@ -28,7 +28,8 @@ export async function openJsonlBackup(file: string): Promise<BackupSource> {
     for (;;) {
       const next = await lines.next();
       lineNo += 1;
-      if (next.done) throw new BackupError('bad_file', 'the backup ends early (no footer): it was cut short; nothing was restored');
+      if (next.done)
+        throw new BackupError('bad_file', 'the backup ends early (no footer): it was cut short; nothing was restored');
       const value = parseJson(next.value, lineNo);
       if ((value as { end?: unknown }).end === true) {
         checkFooter(value, read);
@@ -40,7 +41,16 @@ export async function openJsonlBackup(file: string): Promise<BackupSource> {
       yield batch;
     }
   }
-  return { header: { migrations: header.migrations, dialect: header.dialect, createdAt: header.created_at, pharosVersion: header.pharos_version }, batches, close };
+  return {
+    header: {
+      migrations: header.migrations,
+      dialect: header.dialect,
+      createdAt: header.created_at,
+      pharosVersion: header.pharos_version,
+    },
+    batches,
+    close,
+  };
 }
 
 function parseJson(line: string, lineNo: number): unknown {
@@ -56,6 +66,10 @@ function checkFooter(value: unknown, read: Partial<Record<TableName, number>>): 
   if (!footer.success) throw new BackupError('bad_file', 'the backup footer is malformed');
   for (const [table, count] of Object.entries(footer.data.counts)) {
     const got = read[table as TableName] ?? 0;
-    if (got !== count) throw new BackupError('bad_file', `the backup footer promises ${count} ${table} rows but the file holds ${got}; nothing was restored`);
+    if (got !== count)
+      throw new BackupError(
+        'bad_file',
+        `the backup footer promises ${count} ${table} rows but the file holds ${got}; nothing was restored`,
+      );
   }
 }

@@ -24,7 +24,11 @@ type AnyDatabase = Record<string, Row>;
  * transaction (a damaged file rolls everything back), then move PostgreSQL's identity sequences past the
  * restored keys so new monitors, status changes and audit entries do not collide.
  */
-export async function restoreStore(db: Kysely<Database>, dialect: StoreDialect, source: BackupSource): Promise<RestoreSummary> {
+export async function restoreStore(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  source: BackupSource,
+): Promise<RestoreSummary> {
   await assertStoreEmpty(db);
   await migrateToBackupLevel(db, dialect, source.header.migrations);
   const counts: Partial<Record<TableName, number>> = {};
@@ -46,7 +50,9 @@ async function resetIdentitySequences(trx: Kysely<Database>): Promise<void> {
     const column = tableSpec(table).identity;
     if (!column) continue;
     // is_called=false: the next value handed out is max + 1 (or 1 for an empty table)
-    await sql`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce((select max(${sql.ref(column)}) from ${sql.table(table)}), 0) + 1, false)`.execute(trx);
+    await sql`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce((select max(${sql.ref(column)}) from ${sql.table(table)}), 0) + 1, false)`.execute(
+      trx,
+    );
   }
 }
 

@@ -7,7 +7,11 @@ import { BackupError } from './backup-error.ts';
 /** The file of a `sqlite:PATH` storage URL (an in-memory store has none to back up). */
 export function sqliteFileOf(url: string): string {
   const location = url.slice('sqlite:'.length);
-  if (location === ':memory:') throw new BackupError('unsupported', 'an in-memory SQLite store (sqlite::memory:) has no file to back up or restore');
+  if (location === ':memory:')
+    throw new BackupError(
+      'unsupported',
+      'an in-memory SQLite store (sqlite::memory:) has no file to back up or restore',
+    );
   return resolve(location);
 }
 

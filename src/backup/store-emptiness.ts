@@ -13,5 +13,8 @@ export async function assertStoreEmpty(db: Kysely<Database>): Promise<void> {
   const held = Object.entries(counts).filter(([, n]) => n! > 0);
   if (held.length === 0) return;
   const list = held.map(([table, n]) => `${n} ${table}`).join(', ');
-  throw new BackupError('not_empty', `the target store is not empty (${list}): restore only into an empty store (a new database or file), with Pharos stopped`);
+  throw new BackupError(
+    'not_empty',
+    `the target store is not empty (${list}): restore only into an empty store (a new database or file), with Pharos stopped`,
+  );
 }

@@ -29,7 +29,14 @@ export async function writeLogicalBackup(
   deps: { pharosVersion: string; now: () => number },
 ): Promise<BackupSummary> {
   const migrations = await appliedMigrations(db, dialect);
-  const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_FORMAT_VERSION, pharos_version: deps.pharosVersion, dialect, created_at: new Date(deps.now()).toISOString(), migrations };
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_FORMAT_VERSION,
+    pharos_version: deps.pharosVersion,
+    dialect,
+    created_at: new Date(deps.now()).toISOString(),
+    migrations,
+  };
   const counts: Partial<Record<TableName, number>> = {};
   async function* lines(trx: Kysely<Database>): AsyncGenerator<string> {
     yield `${JSON.stringify(header)}\n`;
@@ -42,9 +49,14 @@ export async function writeLogicalBackup(
     }
     yield `${JSON.stringify({ end: true, counts })}\n`;
   }
-  const snapshot = dialect === 'postgres' ? db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only') : db.transaction();
+  const snapshot =
+    dialect === 'postgres'
+      ? db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
+      : db.transaction();
   const bytes = await writeAtomically(out, (tmp) =>
-    snapshot.execute((trx) => pipeline(Readable.from(lines(trx)), createGzip(), createWriteStream(tmp, { mode: PRIVATE_FILE_MODE }))),
+    snapshot.execute((trx) =>
+      pipeline(Readable.from(lines(trx)), createGzip(), createWriteStream(tmp, { mode: PRIVATE_FILE_MODE })),
+    ),
   );
   return { file: out, kind: 'jsonl-gzip', bytes, tables: counts };
 }

@@ -9,7 +9,15 @@ const LIST_BUDGET_BYTES = 6_000;
  * Events of other types (none today) are returned as they are.
  */
 export function foldBatchEvents(events: readonly PharosEvent[], results: number, at: number): PharosEvent[] {
-  const folded: BatchCommittedEvent = { type: 'batch.committed', at, results, notifications: 0, monitors: [], components: [], incidents: [] };
+  const folded: BatchCommittedEvent = {
+    type: 'batch.committed',
+    at,
+    results,
+    notifications: 0,
+    monitors: [],
+    components: [],
+    incidents: [],
+  };
   const others: PharosEvent[] = [];
   const seen = new Set<string>();
   let budget = LIST_BUDGET_BYTES;
@@ -30,13 +38,21 @@ export function foldBatchEvents(events: readonly PharosEvent[], results: number,
     if (e.type === 'notifications.queued') folded.notifications += e.count;
     else if (e.type === 'incident.changed') {
       const listed = folded.incidents.find((i) => i.id === e.incidentId);
-      if (listed) listed.status = e.status; // changed twice in one batch: its latest status
+      if (listed)
+        listed.status = e.status; // changed twice in one batch: its latest status
       else if (fits(`i:${e.incidentId}`, e.incidentId)) folded.incidents.push({ id: e.incidentId, status: e.status });
     } else if (e.type !== 'monitor.status' && e.type !== 'component.status') others.push(e);
   }
-  for (const e of events) if (e.type === 'component.status' && fits(`c:${e.componentId}`, e.componentId)) folded.components.push(e.componentId);
-  for (const e of events) if (e.type === 'monitor.status' && fits(`m:${e.monitorId}`, e.monitorId)) folded.monitors.push(e.monitorId);
-  const empty = results === 0 && folded.notifications === 0 && folded.monitors.length + folded.components.length + folded.incidents.length === 0 && !folded.more;
+  for (const e of events)
+    if (e.type === 'component.status' && fits(`c:${e.componentId}`, e.componentId))
+      folded.components.push(e.componentId);
+  for (const e of events)
+    if (e.type === 'monitor.status' && fits(`m:${e.monitorId}`, e.monitorId)) folded.monitors.push(e.monitorId);
+  const empty =
+    results === 0 &&
+    folded.notifications === 0 &&
+    folded.monitors.length + folded.components.length + folded.incidents.length === 0 &&
+    !folded.more;
   return empty ? others : [...others, folded];
 }
 

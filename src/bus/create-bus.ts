@@ -18,15 +18,30 @@ export interface BusSetup {
  * The bus for this process, started: Redis (falling back to PostgreSQL NOTIFY, or to this process with SQLite)
  * when configured; otherwise PostgreSQL NOTIFY with a PostgreSQL store, and in-process with SQLite (one process).
  */
-export async function createBus(config: BusSetup, store: { dialect: 'sqlite' | 'postgres' }, logger: Logger): Promise<Bus> {
+export async function createBus(
+  config: BusSetup,
+  store: { dialect: 'sqlite' | 'postgres' },
+  logger: Logger,
+): Promise<Bus> {
   const log = logger.child({ component: 'bus' });
   const origin = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const notify = store.dialect === 'postgres' ? new PostgresNotifyTransport({ url: config.storage.url, origin, logger: log }) : undefined;
+  const notify =
+    store.dialect === 'postgres'
+      ? new PostgresNotifyTransport({ url: config.storage.url, origin, logger: log })
+      : undefined;
   if (config.bus.redis) {
-    const redis = new RedisTransport({ url: config.bus.redis.url, prefix: config.bus.redis.prefix, origin, logger: log });
+    const redis = new RedisTransport({
+      url: config.bus.redis.url,
+      prefix: config.bus.redis.prefix,
+      origin,
+      logger: log,
+    });
     const bus = new FallbackBus(redis, notify, { logger: log });
     await bus.start();
-    log.info({ kind: bus.kind, fallback: notify?.name ?? 'in-process', connected: bus.status().connected }, 'event bus started');
+    log.info(
+      { kind: bus.kind, fallback: notify?.name ?? 'in-process', connected: bus.status().connected },
+      'event bus started',
+    );
     return bus;
   }
   if (notify) {

@@ -62,7 +62,11 @@ export class FallbackBus implements Bus {
     const overlapping = this.now() < this.overlapUntil;
     if ((!viaPrimary || overlapping) && this.fallback) {
       await this.fallback.send(message).catch((err: unknown) => {
-        if (!viaPrimary) this.opts.logger.warn({ err: (err as Error).message, event: event.type }, `${this.primary.label} and ${this.fallback!.label} unreachable: event reached this process only`);
+        if (!viaPrimary)
+          this.opts.logger.warn(
+            { err: (err as Error).message, event: event.type },
+            `${this.primary.label} and ${this.fallback!.label} unreachable: event reached this process only`,
+          );
       });
     }
     await delivered;
@@ -89,7 +93,9 @@ export class FallbackBus implements Bus {
 
   private async sendToPrimary(message: BusMessage): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), this.opts.publishTimeoutMs ?? 1_000)));
+    const timeout = new Promise<boolean>(
+      (resolve) => (timer = setTimeout(() => resolve(false), this.opts.publishTimeoutMs ?? 1_000)),
+    );
     const sent = this.primary.send(message).then(
       () => true,
       () => false,

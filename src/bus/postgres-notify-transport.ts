@@ -33,7 +33,8 @@ export class PostgresNotifyTransport implements RemoteTransport {
   constructor(private readonly opts: PostgresNotifyTransportOptions) {
     this.origin = opts.origin;
     this.channel = opts.channel ?? 'pharos_events';
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.channel)) throw new Error(`NOTIFY channel must be a lower-case SQL identifier, not "${this.channel}"`);
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.channel))
+      throw new Error(`NOTIFY channel must be a lower-case SQL identifier, not "${this.channel}"`);
     this.state = new TransportListeners((err) => opts.logger.error({ err }, 'bus listener failed'));
   }
 
@@ -49,7 +50,8 @@ export class PostgresNotifyTransport implements RemoteTransport {
     const client = this.client;
     if (!client) throw new Error('PostgreSQL LISTEN connection is down');
     const payload = encodeBusMessage(message);
-    if (Buffer.byteLength(payload) > MAX_NOTIFY_PAYLOAD_BYTES) throw new Error(`event ${message.event.type} is too large for NOTIFY (${Buffer.byteLength(payload)} bytes)`);
+    if (Buffer.byteLength(payload) > MAX_NOTIFY_PAYLOAD_BYTES)
+      throw new Error(`event ${message.event.type} is too large for NOTIFY (${Buffer.byteLength(payload)} bytes)`);
     await client.query('select pg_notify($1, $2)', [this.channel, payload]);
   }
 
@@ -84,7 +86,8 @@ export class PostgresNotifyTransport implements RemoteTransport {
       await client.query(`listen ${this.channel}`);
     } catch (err) {
       await client.end().catch(() => undefined);
-      if (this.attempts === 0) this.opts.logger.warn({ err: (err as Error).message }, 'PostgreSQL LISTEN connection failed; retrying');
+      if (this.attempts === 0)
+        this.opts.logger.warn({ err: (err as Error).message }, 'PostgreSQL LISTEN connection failed; retrying');
       this.scheduleReconnect();
       return;
     }
@@ -112,9 +115,12 @@ export class PostgresNotifyTransport implements RemoteTransport {
   private scheduleReconnect(): void {
     if (this.closed || this.reconnectTimer) return;
     this.attempts += 1;
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      void this.connect();
-    }, reconnectDelay(this.attempts, this.opts.backoff ?? DEFAULT_RECONNECT_BACKOFF));
+    this.reconnectTimer = setTimeout(
+      () => {
+        this.reconnectTimer = undefined;
+        void this.connect();
+      },
+      reconnectDelay(this.attempts, this.opts.backoff ?? DEFAULT_RECONNECT_BACKOFF),
+    );
   }
 }

@@ -15,6 +15,9 @@ const rows: [attempt: number, random: number, expected: number][] = [
 
 for (const [attempt, random, expected] of rows) {
   test(`attempt ${attempt}, jitter ${random} → ${expected} ms`, () => {
-    assert.equal(reconnectDelay(attempt, backoff, () => random), expected);
+    assert.equal(
+      reconnectDelay(attempt, backoff, () => random),
+      expected,
+    );
   });
 }

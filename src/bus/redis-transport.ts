@@ -96,7 +96,8 @@ export class RedisTransport implements RemoteTransport {
         this.subscribed = this.subscriber.status === 'ready';
         this.refresh();
       },
-      (err: unknown) => this.opts.logger.debug({ err: (err as Error).message }, 'redis subscribe failed; retried on reconnect'),
+      (err: unknown) =>
+        this.opts.logger.debug({ err: (err as Error).message }, 'redis subscribe failed; retried on reconnect'),
     );
   }
 

@@ -36,7 +36,11 @@ export class TransportBus implements Bus {
       await this.transport.send(newBusMessage(this.transport.origin, event));
       this.failing = false;
     } catch (err) {
-      if (!this.failing) this.logger.warn({ err: (err as Error).message, event: event.type }, `${this.transport.label} unreachable: events reach this process only until it is back`);
+      if (!this.failing)
+        this.logger.warn(
+          { err: (err as Error).message, event: event.type },
+          `${this.transport.label} unreachable: events reach this process only until it is back`,
+        );
       this.failing = true;
     }
     await delivered;

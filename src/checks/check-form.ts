@@ -28,7 +28,8 @@ export interface CheckFormField {
  * How a value is edited: `header-lines` is an object edited as one "Name: value" per line; `duration` is shown as
  * 30s / 5m; `secret` is never shown back (the API returns it redacted), so saving asks for it again.
  */
-export type CheckFormInput = 'text' | 'url' | 'number' | 'select' | 'checkbox' | 'textarea' | 'header-lines' | 'duration' | 'secret';
+export type CheckFormInput =
+  'text' | 'url' | 'number' | 'select' | 'checkbox' | 'textarea' | 'header-lines' | 'duration' | 'secret';
 
 /** The control name of a field. */
 export const formControlName = (field: CheckFormField): string => field.name ?? field.path;

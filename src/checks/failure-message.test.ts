@@ -4,11 +4,20 @@ import { errorMessage, failureMessage } from './failure-message.ts';
 
 test('errorMessage: an Error, a happy-eyeballs AggregateError, anything else', () => {
   assert.equal(errorMessage(new Error('connect ECONNREFUSED 127.0.0.1:9')), 'connect ECONNREFUSED 127.0.0.1:9');
-  const both = new AggregateError([new Error('connect ECONNREFUSED ::1:80'), new Error('connect ECONNREFUSED 127.0.0.1:80')], '');
+  const both = new AggregateError(
+    [new Error('connect ECONNREFUSED ::1:80'), new Error('connect ECONNREFUSED 127.0.0.1:80')],
+    '',
+  );
   assert.equal(errorMessage(both), 'connect ECONNREFUSED ::1:80; connect ECONNREFUSED 127.0.0.1:80');
   assert.equal(errorMessage('plain text'), 'plain text');
-  const nodeHint = new Error('unable to verify the first certificate; if the root CA is installed locally, try running Node.js with --use-system-ca');
-  assert.equal(errorMessage(nodeHint), 'unable to verify the first certificate', "Node 24's advice about its own flags is not the monitor's error");
+  const nodeHint = new Error(
+    'unable to verify the first certificate; if the root CA is installed locally, try running Node.js with --use-system-ca',
+  );
+  assert.equal(
+    errorMessage(nodeHint),
+    'unable to verify the first certificate',
+    "Node 24's advice about its own flags is not the monitor's error",
+  );
 });
 
 test('failureMessage: the abort wins over whatever the transport said', () => {

@@ -31,5 +31,8 @@ export function describeBackup(summary: BackupSummary): string {
   const rows = entries.reduce((sum, [, n]) => sum + (n ?? 0), 0);
   const kind = summary.kind === 'sqlite' ? 'SQLite online backup' : "logical backup (gzip'd JSON lines)";
   const lines = entries.map(([table, n]) => `  ${table.padEnd(20)} ${n}`);
-  return [`wrote ${summary.file}: ${kind}, ${entries.length} tables, ${rows} rows, ${summary.bytes} bytes`, ...lines].join('\n');
+  return [
+    `wrote ${summary.file}: ${kind}, ${entries.length} tables, ${rows} rows, ${summary.bytes} bytes`,
+    ...lines,
+  ].join('\n');
 }

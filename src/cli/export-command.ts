@@ -23,8 +23,12 @@ export async function runExport(args: CliArgs): Promise<number> {
     const text = `${JSON.stringify(doc, null, 2)}\n`;
     if (args.options.out) {
       await writeAtomically(args.options.out, (tmp) => writeFile(tmp, text, { mode: PRIVATE_FILE_MODE }));
-      const counts = Object.entries(doc.tables).map(([table, rows]) => `${rows.length} ${table}`).join(', ');
-      console.error(`wrote ${args.options.out} (${counts}); it holds password hashes and channel secrets: keep it private`);
+      const counts = Object.entries(doc.tables)
+        .map(([table, rows]) => `${rows.length} ${table}`)
+        .join(', ');
+      console.error(
+        `wrote ${args.options.out} (${counts}); it holds password hashes and channel secrets: keep it private`,
+      );
     } else {
       process.stdout.write(text);
     }

@@ -27,7 +27,11 @@ export async function runImport(args: CliArgs): Promise<number> {
       await migrateToLatest(db, dialect);
       return importConfig(db, dialect, value);
     });
-    console.log(`imported ${Object.entries(counts).map(([table, n]) => `${n} ${table}`).join(', ')}`);
+    console.log(
+      `imported ${Object.entries(counts)
+        .map(([table, n]) => `${n} ${table}`)
+        .join(', ')}`,
+    );
     return 0;
   } catch (err) {
     if (err instanceof BackupError) {

@@ -52,7 +52,6 @@ const COMMANDS = {
   import: runImport,
 } satisfies Record<string, (args: CliArgs) => Promise<number>>;
 
-
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -63,10 +62,21 @@ async function main(argv: string[]): Promise<number> {
     console.error(`pharos: unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
-  let values: { config?: string; port?: string; email?: string; role?: string; name?: string; scopes?: string; expires?: string; out?: string };
+  let values: {
+    config?: string;
+    port?: string;
+    email?: string;
+    role?: string;
+    name?: string;
+    scopes?: string;
+    expires?: string;
+    out?: string;
+  };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: rest, options: {
+    ({ values, positionals } = parseArgs({
+      args: rest,
+      options: {
         config: { type: 'string', short: 'c' },
         port: { type: 'string', short: 'p' },
         email: { type: 'string' },
@@ -75,7 +85,9 @@ async function main(argv: string[]): Promise<number> {
         scopes: { type: 'string' },
         expires: { type: 'string' },
         out: { type: 'string', short: 'o' },
-      }, allowPositionals: true }));
+      },
+      allowPositionals: true,
+    }));
   } catch (err) {
     console.error(`pharos ${command}: ${(err as Error).message}`);
     return 2;
@@ -87,7 +99,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = values.config ?? process.env.PHAROS_CONFIG ?? './pharos.yaml';
   const { email, role, name, scopes, expires, out } = values;
-  return COMMANDS[command as keyof typeof COMMANDS]({ config, port, positionals, options: { email, role, name, scopes, expires, out } });
+  return COMMANDS[command as keyof typeof COMMANDS]({
+    config,
+    port,
+    positionals,
+    options: { email, role, name, scopes, expires, out },
+  });
 }
 
 main(process.argv.slice(2)).then(

@@ -16,7 +16,9 @@ export async function runRestore(args: CliArgs): Promise<number> {
     const summary = await restoreBackupFile(config.storage.url, file);
     const entries = Object.entries(summary.tables);
     const rows = entries.reduce((sum, [, n]) => sum + (n ?? 0), 0);
-    console.log(`restored ${rows} rows into ${entries.length} tables; schema at ${summary.migrations.at(-1)} (\`pharos migrate\` or \`pharos start\` applies any newer migrations)`);
+    console.log(
+      `restored ${rows} rows into ${entries.length} tables; schema at ${summary.migrations.at(-1)} (\`pharos migrate\` or \`pharos start\` applies any newer migrations)`,
+    );
     for (const [table, n] of entries) console.log(`  ${table.padEnd(20)} ${n}`);
     return 0;
   } catch (err) {

@@ -8,7 +8,7 @@ import { loadConfigOrReport } from './load-config-or-report.ts';
 export async function runStart(args: CliArgs): Promise<number> {
   const role = args.options.role ?? 'all';
   if (!isRole(role)) {
-    console.error(`pharos start: --role must be one of ${ROLES.join(", ")}, got "${role}"`);
+    console.error(`pharos start: --role must be one of ${ROLES.join(', ')}, got "${role}"`);
     return 2;
   }
   const config = await loadConfigOrReport(args.config);
@@ -19,9 +19,14 @@ export async function runStart(args: CliArgs): Promise<number> {
   process.once('SIGTERM', stopWaiting);
   process.once('SIGINT', stopWaiting);
   const port = args.port ?? config.server.port;
-  const pharos = await startWhenStoreAnswers(() => startPharos({ config, port: args.port, logger, role }), { logger, signal: waiting.signal }).catch((err: unknown) => {
+  const pharos = await startWhenStoreAnswers(() => startPharos({ config, port: args.port, logger, role }), {
+    logger,
+    signal: waiting.signal,
+  }).catch((err: unknown) => {
     if (!isAddressInUse(err)) throw err;
-    console.error(`pharos start: port ${port} on ${config.server.host} is already in use (another Pharos?): stop it, or choose another with --port N or server.port`);
+    console.error(
+      `pharos start: port ${port} on ${config.server.host} is already in use (another Pharos?): stop it, or choose another with --port N or server.port`,
+    );
     return null;
   });
   process.off('SIGTERM', stopWaiting);

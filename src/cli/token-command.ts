@@ -12,13 +12,19 @@ import { withStore } from './with-store.ts';
 /** pharos token create --email E --scopes read,write [--expires 30d] [--name N]: prints the token once. */
 export async function runToken(args: CliArgs): Promise<number> {
   if (args.positionals[0] !== 'create') {
-    console.error('usage: pharos token create --email E --scopes read,write[,admin] [--expires 30d] [--name N] [--config FILE]');
+    console.error(
+      'usage: pharos token create --email E --scopes read,write[,admin] [--expires 30d] [--name N] [--config FILE]',
+    );
     return 2;
   }
   const { email, scopes, expires, name } = args.options;
   if (!email) return fail('--email is required', 2);
-  const list = (scopes ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (list.length === 0 || list.some((s) => !(TOKEN_SCOPES as readonly string[]).includes(s))) return fail(`--scopes must list some of ${TOKEN_SCOPES.join(', ')}`, 2);
+  const list = (scopes ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (list.length === 0 || list.some((s) => !(TOKEN_SCOPES as readonly string[]).includes(s)))
+    return fail(`--scopes must list some of ${TOKEN_SCOPES.join(', ')}`, 2);
   let expiresInMs: number | null = null;
   if (expires !== undefined) {
     const parsed = expiresIn.safeParse(expires);
@@ -30,11 +36,25 @@ export async function runToken(args: CliArgs): Promise<number> {
     if (!user) return fail(`no user with the email ${email}`, 1);
     try {
       const made = await createToken(
-        { actor: { ...CLI_ACTOR, label: `cli for ${user.email}` }, store, bus: new InProcessBus(), runtime: OFFLINE_RUNTIME, egress: defaultEgressPolicy(), now: Date.now },
-        { name: name ?? `cli ${new Date().toISOString().slice(0, 10)}`, scopes: list as TokenScope[], expiresInMs, userId: user.id },
+        {
+          actor: { ...CLI_ACTOR, label: `cli for ${user.email}` },
+          store,
+          bus: new InProcessBus(),
+          runtime: OFFLINE_RUNTIME,
+          egress: defaultEgressPolicy(),
+          now: Date.now,
+        },
+        {
+          name: name ?? `cli ${new Date().toISOString().slice(0, 10)}`,
+          scopes: list as TokenScope[],
+          expiresInMs,
+          userId: user.id,
+        },
       );
       console.log(made.token);
-      console.error(`token ${made.info.id} for ${user.email}, scopes ${made.info.scopes.join(',')}, ${made.info.expires_at ? `expires ${made.info.expires_at}` : 'does not expire'}; it is shown only now`);
+      console.error(
+        `token ${made.info.id} for ${user.email}, scopes ${made.info.scopes.join(',')}, ${made.info.expires_at ? `expires ${made.info.expires_at}` : 'does not expire'}; it is shown only now`,
+      );
       return 0;
     } catch (err) {
       if (err instanceof AdminError) return fail(err.message, 1);

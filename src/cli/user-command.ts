@@ -32,7 +32,17 @@ export async function runUser(args: CliArgs): Promise<number> {
   const password = await readPassword(`Password for ${email}: `);
   return withStore(args.config, async (store) => {
     try {
-      const user = await createUser({ actor: CLI_ACTOR, store, bus: new InProcessBus(), runtime: OFFLINE_RUNTIME, egress: defaultEgressPolicy(), now: Date.now }, { email, role: role as Role, name, password });
+      const user = await createUser(
+        {
+          actor: CLI_ACTOR,
+          store,
+          bus: new InProcessBus(),
+          runtime: OFFLINE_RUNTIME,
+          egress: defaultEgressPolicy(),
+          now: Date.now,
+        },
+        { email, role: role as Role, name, password },
+      );
       console.log(`created ${user.role} ${user.email} (id ${user.id})`);
       return 0;
     } catch (err) {

@@ -9,12 +9,37 @@ function issuesOf(input: MonitorInput): { path: string; message: string }[] {
 
 describe('conditions name placeholders that the check type fills', () => {
   const rows: { name: string; input: MonitorInput; issues: { path: string; message: RegExp }[] }[] = [
-    { name: 'http reads [STATUS] and [BODY]', input: { id: 'a', type: 'http', url: 'https://example.com', conditions: ['[STATUS] == 200', '[BODY].ok == true'] }, issues: [] },
-    { name: 'tcp reads [BODY]', input: { id: 'a', type: 'tcp', host: 'db', port: 5432, conditions: ['[CONNECTED] == true', '[BODY] contains SSH'] }, issues: [] },
+    {
+      name: 'http reads [STATUS] and [BODY]',
+      input: {
+        id: 'a',
+        type: 'http',
+        url: 'https://example.com',
+        conditions: ['[STATUS] == 200', '[BODY].ok == true'],
+      },
+      issues: [],
+    },
+    {
+      name: 'tcp reads [BODY]',
+      input: {
+        id: 'a',
+        type: 'tcp',
+        host: 'db',
+        port: 5432,
+        conditions: ['[CONNECTED] == true', '[BODY] contains SSH'],
+      },
+      issues: [],
+    },
     {
       name: '[STATUS] on a tcp check',
       input: { id: 'a', type: 'tcp', host: 'db', port: 5432, conditions: ['[CONNECTED] == true', '[STATUS] == 200'] },
-      issues: [{ path: 'conditions.1', message: /^\[STATUS\] is never set by tcp checks \(they set \[CONNECTED\], \[RESPONSE_TIME\], \[BODY\], \[IP\]\)$/ }],
+      issues: [
+        {
+          path: 'conditions.1',
+          message:
+            /^\[STATUS\] is never set by tcp checks \(they set \[CONNECTED\], \[RESPONSE_TIME\], \[BODY\], \[IP\]\)$/,
+        },
+      ],
     },
     {
       name: '[DNS_RCODE] in degraded_when of an http check',

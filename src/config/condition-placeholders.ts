@@ -19,7 +19,11 @@ export function refuseUnfilledPlaceholders(monitor: MonitorConditions, ctx: z.Re
     const placeholder = placeholderOf(source);
     if (placeholder === undefined || placeholders.includes(placeholder)) return;
     const filled = placeholders.map((p) => `[${p}]`).join(', ');
-    ctx.addIssue({ code: 'custom', path, message: `[${placeholder}] is never set by ${kind} checks (they set ${filled})` });
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: `[${placeholder}] is never set by ${kind} checks (they set ${filled})`,
+    });
   };
   monitor.conditions?.forEach((source, i) => check(source, ['conditions', i]));
   if (monitor.degraded_when !== undefined) check(monitor.degraded_when, ['degraded_when']);

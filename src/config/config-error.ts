@@ -13,7 +13,9 @@ export class ConfigError extends Error {
   readonly file: string;
 
   constructor(file: string, issues: ConfigIssue[]) {
-    super(`${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${issues.map((i) => `  ${formatIssue(file, i)}`).join('\n')}`);
+    super(
+      `${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${issues.map((i) => `  ${formatIssue(file, i)}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
     this.file = file;
     this.issues = issues;

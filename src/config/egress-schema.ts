@@ -12,7 +12,16 @@ export const egressSchema = z
     /** Refuse loopback and private ranges for targets created through the API (config-file monitors keep them). */
     deny_private: z.boolean().default(false),
     /** Ranges always allowed, whatever the two options above say, e.g. "10.20.0.0/16". */
-    allow: z.array(z.string().refine((text) => parseCidr(text) !== undefined, 'must be a CIDR such as 10.0.0.0/8 or fd00::/8, or an IP address')).default([]),
+    allow: z
+      .array(
+        z
+          .string()
+          .refine(
+            (text) => parseCidr(text) !== undefined,
+            'must be a CIDR such as 10.0.0.0/8 or fd00::/8, or an IP address',
+          ),
+      )
+      .default([]),
   })
   .strict();
 export type EgressConfig = z.infer<typeof egressSchema>;

@@ -52,7 +52,11 @@ describe('config loading', () => {
   });
 
   test('default conditions come from the check type', () => {
-    const config = parseConfigText('monitors:\n  - id: t\n    type: tcp\n    host: 127.0.0.1\n    port: 22\n', 'x.yaml', {});
+    const config = parseConfigText(
+      'monitors:\n  - id: t\n    type: tcp\n    host: 127.0.0.1\n    port: 22\n',
+      'x.yaml',
+      {},
+    );
     assert.deepEqual(config.monitors[0]!.conditions, ['[CONNECTED] == true']);
   });
 
@@ -68,15 +72,63 @@ describe('config loading', () => {
   });
 
   const rows: { name: string; text: string; path: string; line: number; message: RegExp }[] = [
-    { name: 'bad duration', text: 'monitors:\n  - id: a\n    type: tcp\n    host: h\n    port: 1\n    interval: 30 seconds\n', path: 'monitors[0].interval', line: 6, message: /not a duration/ },
-    { name: 'interval under 1 s', text: 'monitors:\n  - id: a\n    type: tcp\n    host: h\n    port: 1\n    interval: 500ms\n', path: 'monitors[0].interval', line: 6, message: /at least 1000/ },
-    { name: 'unknown type', text: 'monitors:\n  - id: a\n    type: ftp\n', path: 'monitors[0].type', line: 3, message: /.+/ },
+    {
+      name: 'bad duration',
+      text: 'monitors:\n  - id: a\n    type: tcp\n    host: h\n    port: 1\n    interval: 30 seconds\n',
+      path: 'monitors[0].interval',
+      line: 6,
+      message: /not a duration/,
+    },
+    {
+      name: 'interval under 1 s',
+      text: 'monitors:\n  - id: a\n    type: tcp\n    host: h\n    port: 1\n    interval: 500ms\n',
+      path: 'monitors[0].interval',
+      line: 6,
+      message: /at least 1000/,
+    },
+    {
+      name: 'unknown type',
+      text: 'monitors:\n  - id: a\n    type: ftp\n',
+      path: 'monitors[0].type',
+      line: 3,
+      message: /.+/,
+    },
     { name: 'unknown key', text: 'title: x\ncolour: red\n', path: 'colour', line: 2, message: /unknown key "colour"/ },
-    { name: 'bad condition', text: 'monitors:\n  - id: a\n    type: tcp\n    host: h\n    port: 1\n    conditions:\n      - "[STATUS] === 200"\n', path: 'monitors[0].conditions[0]', line: 7, message: /invalid condition/ },
-    { name: 'component names a missing monitor', text: 'components:\n  - id: c\n    name: C\n    monitors: [nope]\n', path: 'components[0].monitors[0]', line: 4, message: /no monitor with id "nope"/ },
-    { name: 'duplicate monitor id', text: 'monitors:\n  - { id: a, type: tcp, host: h, port: 1 }\n  - { id: a, type: tcp, host: h, port: 2 }\n', path: 'monitors[1].id', line: 3, message: /duplicate id/ },
-    { name: 'port out of range', text: 'monitors:\n  - id: a\n    type: tcp\n    host: h\n    port: 70000\n', path: 'monitors[0].port', line: 5, message: /.+/ },
-    { name: 'bad storage url', text: 'storage:\n  url: mysql://x\n', path: 'storage.url', line: 2, message: /sqlite:PATH or postgres/ },
+    {
+      name: 'bad condition',
+      text: 'monitors:\n  - id: a\n    type: tcp\n    host: h\n    port: 1\n    conditions:\n      - "[STATUS] === 200"\n',
+      path: 'monitors[0].conditions[0]',
+      line: 7,
+      message: /invalid condition/,
+    },
+    {
+      name: 'component names a missing monitor',
+      text: 'components:\n  - id: c\n    name: C\n    monitors: [nope]\n',
+      path: 'components[0].monitors[0]',
+      line: 4,
+      message: /no monitor with id "nope"/,
+    },
+    {
+      name: 'duplicate monitor id',
+      text: 'monitors:\n  - { id: a, type: tcp, host: h, port: 1 }\n  - { id: a, type: tcp, host: h, port: 2 }\n',
+      path: 'monitors[1].id',
+      line: 3,
+      message: /duplicate id/,
+    },
+    {
+      name: 'port out of range',
+      text: 'monitors:\n  - id: a\n    type: tcp\n    host: h\n    port: 70000\n',
+      path: 'monitors[0].port',
+      line: 5,
+      message: /.+/,
+    },
+    {
+      name: 'bad storage url',
+      text: 'storage:\n  url: mysql://x\n',
+      path: 'storage.url',
+      line: 2,
+      message: /sqlite:PATH or postgres/,
+    },
     { name: 'yaml syntax', text: 'title: [unclosed\n', path: '', line: 2, message: /.+/ },
   ];
   for (const row of rows) {

@@ -55,7 +55,12 @@ function substituteScalars(doc: Document, env: NodeJS.ProcessEnv, lines: LineCou
       const { value, missing } = substituteEnv(node.value, env);
       for (const name of missing) {
         const pos = node.range ? lines.linePos(node.range[0]) : undefined;
-        issues.push({ path: pathOf(path), line: pos?.line, column: pos?.col, message: `environment variable ${name} is not set (use \${${name}:-default} for a default)` });
+        issues.push({
+          path: pathOf(path),
+          line: pos?.line,
+          column: pos?.col,
+          message: `environment variable ${name} is not set (use \${${name}:-default} for a default)`,
+        });
       }
       // An unquoted `${PORT}` becomes the number or boolean it spells, as if written in place.
       node.value = node.type === 'PLAIN' ? plainScalar(value) : value;
@@ -82,7 +87,11 @@ function pathOf(ancestors: readonly unknown[]): string {
 }
 
 /** Position of the deepest node that exists along a zod issue path. */
-function locate(doc: Document, path: readonly PropertyKey[], lines: LineCounter): { line: number; col: number } | undefined {
+function locate(
+  doc: Document,
+  path: readonly PropertyKey[],
+  lines: LineCounter,
+): { line: number; col: number } | undefined {
   let node: unknown = doc.contents;
   let found: Node | undefined = doc.contents ?? undefined;
   let keyNode: Node | undefined;

@@ -15,7 +15,11 @@ const timeZoneSchema = z
   .min(1)
   .max(64)
   .superRefine((name, ctx) => {
-    if (!isValidTimeZone(name)) ctx.addIssue({ code: 'custom', message: `unknown time zone "${name}": use an IANA name such as Europe/Berlin or UTC` });
+    if (!isValidTimeZone(name))
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown time zone "${name}": use an IANA name such as Europe/Berlin or UTC`,
+      });
   });
 
 /** With an offset it is an instant; without one it is a wall-clock time in the maintenance's time_zone. */
@@ -23,7 +27,8 @@ const dateTimeSchema = z
   .string()
   .max(40)
   .refine((text) => !Number.isNaN(parseMaintenanceDateTime(text, 'UTC')), {
-    message: 'must be a date-time such as 2026-12-01T02:00 (in time_zone) or 2026-12-01T02:00:00Z / 2026-12-01T02:00:00+01:00',
+    message:
+      'must be a date-time such as 2026-12-01T02:00 (in time_zone) or 2026-12-01T02:00:00Z / 2026-12-01T02:00:00+01:00',
   });
 
 /** A zod check that reports a parser's RecurrenceSyntaxError as an issue on the field. */
@@ -79,8 +84,15 @@ export const maintenanceSchema = z
     const end = parseMaintenanceDateTime(m.end, m.time_zone);
     if (end <= start) ctx.addIssue({ code: 'custom', message: 'end must be after start', path: ['end'] });
     const until = m.recurrence?.until === undefined ? NaN : parseMaintenanceDateTime(m.recurrence.until, m.time_zone);
-    if (until < start) ctx.addIssue({ code: 'custom', message: 'until must not be before start', path: ['recurrence', 'until'] });
-    else if (m.recurrence && oneRecurrenceKind(m.recurrence) && end > start && isValidTimeZone(m.time_zone) && !hasAnOccurrence(m, start)) {
+    if (until < start)
+      ctx.addIssue({ code: 'custom', message: 'until must not be before start', path: ['recurrence', 'until'] });
+    else if (
+      m.recurrence &&
+      oneRecurrenceKind(m.recurrence) &&
+      end > start &&
+      isValidTimeZone(m.time_zone) &&
+      !hasAnOccurrence(m, start)
+    ) {
       const field = m.recurrence.rrule === undefined ? 'cron' : 'rrule';
       const span = m.recurrence.until === undefined ? 'at or after start' : 'between start and until';
       ctx.addIssue({ code: 'custom', message: `${field} gives no occurrence ${span}`, path: ['recurrence', field] });

@@ -15,6 +15,7 @@ export const metricsSchema = z
   })
   .strict()
   .superRefine((m, ctx) => {
-    if (m.public && m.token !== undefined) ctx.addIssue({ code: 'custom', path: ['public'], message: 'either a token or public: true, not both' });
+    if (m.public && m.token !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['public'], message: 'either a token or public: true, not both' });
   });
 export type MetricsConfig = z.infer<typeof metricsSchema>;

@@ -6,7 +6,6 @@ import { durationMs } from './duration-schema.ts';
 import { idSchema } from './id-schema.ts';
 import { monitorPublicSchema } from './page-schema.ts';
 
-
 /** A condition string, parsed at load so that a typo is a config error with its key path. */
 export const conditionSchema = z.string().superRefine((source, ctx) => {
   try {
@@ -36,15 +35,24 @@ export const monitorCommonFields = {
 };
 
 /** What `fields.extend(monitorCommonFields).strict()` makes of a check type's fields. */
-type Variant<Fields> = Fields extends z.ZodObject<infer Shape> ? z.ZodObject<z.util.Extend<Shape, z.util.Writeable<typeof monitorCommonFields>>, z.core.$strict> : never;
+type Variant<Fields> =
+  Fields extends z.ZodObject<infer Shape>
+    ? z.ZodObject<z.util.Extend<Shape, z.util.Writeable<typeof monitorCommonFields>>, z.core.$strict>
+    : never;
 type MonitorVariant = { [K in CheckKind]: Variant<CheckTypes[K]['fields']> }[CheckKind];
 /** One strict variant per registered check type, in registry order (the element type is what the map makes per kind). */
-const variants = CHECK_KINDS.map((kind) => checkTypes[kind].fields.extend(monitorCommonFields).strict()) as [MonitorVariant, ...MonitorVariant[]];
+const variants = CHECK_KINDS.map((kind) => checkTypes[kind].fields.extend(monitorCommonFields).strict()) as [
+  MonitorVariant,
+  ...MonitorVariant[],
+];
 
-export const monitorSchema = z.discriminatedUnion('type', variants).superRefine(refuseUnfilledPlaceholders).transform((m) => ({
-  ...m,
-  name: m.name ?? m.id,
-  conditions: m.conditions ?? [...checkTypes[m.type].defaultConditions],
-}));
+export const monitorSchema = z
+  .discriminatedUnion('type', variants)
+  .superRefine(refuseUnfilledPlaceholders)
+  .transform((m) => ({
+    ...m,
+    name: m.name ?? m.id,
+    conditions: m.conditions ?? [...checkTypes[m.type].defaultConditions],
+  }));
 export type MonitorConfig = z.infer<typeof monitorSchema>;
 export type MonitorInput = z.input<typeof monitorSchema>;

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { oidcSchema } from './oidc-schema.ts';
 
-const minimal = { issuer: 'https://idp.example.com', client_id: 'pharos', roles: { viewer: { emails: ['*@example.com'] } } };
+const minimal = {
+  issuer: 'https://idp.example.com',
+  client_id: 'pharos',
+  roles: { viewer: { emails: ['*@example.com'] } },
+};
 
 describe('oidcSchema', () => {
   test('defaults', () => {
@@ -20,7 +24,18 @@ describe('oidcSchema', () => {
     ['http on 127.0.0.1', { ...minimal, issuer: 'http://127.0.0.1:8080/realms/x' }],
     ['http on localhost', { ...minimal, issuer: 'http://localhost:8080' }],
     ['custom scopes with openid', { ...minimal, scopes: ['openid', 'groups'] }],
-    ['every rule kind', { ...minimal, roles: { owner: { subjects: ['a'] }, admin: { emails: ['x@y.z'] }, editor: { groups: ['g'] }, viewer: { emails: ['*@y.z'] } } }],
+    [
+      'every rule kind',
+      {
+        ...minimal,
+        roles: {
+          owner: { subjects: ['a'] },
+          admin: { emails: ['x@y.z'] },
+          editor: { groups: ['g'] },
+          viewer: { emails: ['*@y.z'] },
+        },
+      },
+    ],
   ];
   for (const [name, input] of accepted) {
     test(`accepts ${name}`, () => assert.ok(oidcSchema.safeParse(input).success));

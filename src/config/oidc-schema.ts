@@ -31,9 +31,15 @@ export const oidcRolesSchema = z
     viewer: oidcRoleRuleSchema.optional(),
   })
   .strict()
-  .refine((roles) => Object.values(roles).some((r) => (r?.subjects?.length ?? 0) + (r?.emails?.length ?? 0) + (r?.groups?.length ?? 0) > 0), {
-    message: 'no rule admits anyone; give at least one role some subjects, emails or groups',
-  });
+  .refine(
+    (roles) =>
+      Object.values(roles).some(
+        (r) => (r?.subjects?.length ?? 0) + (r?.emails?.length ?? 0) + (r?.groups?.length ?? 0) > 0,
+      ),
+    {
+      message: 'no rule admits anyone; give at least one role some subjects, emails or groups',
+    },
+  );
 export type OidcRoles = z.infer<typeof oidcRolesSchema>;
 
 /** OpenID Connect sign-in (authorization code + PKCE). */
@@ -41,14 +47,19 @@ export const oidcSchema = z
   .object({
     /** the provider's issuer identifier; https, or http only on 127.0.0.1 / localhost */
     // (zod runs the refinement even after z.url() failed; that case is already reported)
-    issuer: z.url().refine((s) => !URL.canParse(s) || new URL(s).protocol === 'https:' || isLoopbackHttpUrl(new URL(s)), {
-      message: 'https, or http only on 127.0.0.1 or localhost',
-    }),
+    issuer: z
+      .url()
+      .refine((s) => !URL.canParse(s) || new URL(s).protocol === 'https:' || isLoopbackHttpUrl(new URL(s)), {
+        message: 'https, or http only on 127.0.0.1 or localhost',
+      }),
     client_id: z.string().min(1),
     /** absent: a public client that relies on PKCE alone */
     client_secret: z.string().min(1).optional(),
     /** where the provider sends people back, below the base URL */
-    redirect_path: z.string().regex(/^\/[^\s?#]*$/, 'a path starting with /').default('/admin/login/oidc/callback'),
+    redirect_path: z
+      .string()
+      .regex(/^\/[^\s?#]*$/, 'a path starting with /')
+      .default('/admin/login/oidc/callback'),
     scopes: z
       .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'a scope token'))
       .refine((s) => s.includes('openid'), { message: 'must include openid' })

@@ -24,12 +24,19 @@ export const pageAccessSchema = z
     /** sign in through the admin's OpenID Connect provider (admin.oidc) */
     oidc: z.boolean().default(false),
     /** only these identities (exact or *@domain); with neither this nor oidc_groups, anyone admin.oidc.roles admits */
-    oidc_emails: z.array(z.string().regex(EMAIL_RULE_PATTERN, 'an email like ops@example.com or *@example.com')).max(1000).optional(),
+    oidc_emails: z
+      .array(z.string().regex(EMAIL_RULE_PATTERN, 'an email like ops@example.com or *@example.com'))
+      .max(1000)
+      .optional(),
     /** only members of these groups (the provider's groups claim) */
     oidc_groups: z.array(z.string().min(1)).max(1000).optional(),
     /** client addresses let in without signing in: CIDRs or single addresses */
     ip_allow: z
-      .array(z.string().refine((text) => parseCidr(text) !== undefined, 'a CIDR such as 10.0.0.0/8 or fd00::/8, or an IP address'))
+      .array(
+        z
+          .string()
+          .refine((text) => parseCidr(text) !== undefined, 'a CIDR such as 10.0.0.0/8 or fd00::/8, or an IP address'),
+      )
       .min(1)
       .max(1000)
       .optional(),
@@ -39,8 +46,13 @@ export const pageAccessSchema = z
     session: durationMs({ min: 60_000 }).default(PAGE_ACCESS_DEFAULT_SESSION_MS),
   })
   .strict()
-  .refine((a) => pageAccessMethods(a).length > 0, { message: 'give at least one of password_hash, oidc: true, ip_allow, signed_in: true' })
-  .refine((a) => a.oidc || (a.oidc_emails === undefined && a.oidc_groups === undefined), { message: 'oidc_emails and oidc_groups need oidc: true', path: ['oidc'] });
+  .refine((a) => pageAccessMethods(a).length > 0, {
+    message: 'give at least one of password_hash, oidc: true, ip_allow, signed_in: true',
+  })
+  .refine((a) => a.oidc || (a.oidc_emails === undefined && a.oidc_groups === undefined), {
+    message: 'oidc_emails and oidc_groups need oidc: true',
+    path: ['oidc'],
+  });
 export type PageAccess = z.infer<typeof pageAccessSchema>;
 
 /** The fields that turn methods on. */

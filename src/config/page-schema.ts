@@ -3,12 +3,30 @@ import { idSchema } from './id-schema.ts';
 import { pageAccessSchema } from './page-access-schema.ts';
 
 /** Paths the public side uses itself; a page cannot take them as its slug. */
-export const RESERVED_SLUGS = ['api', 'history', 'history.rss', 'history.atom', 'incidents', 'maintenance', 'badge', 'assets', 'widget', 'widget.js', 'healthz', 'readyz', 'metrics', 'admin'] as const;
+export const RESERVED_SLUGS = [
+  'api',
+  'history',
+  'history.rss',
+  'history.atom',
+  'incidents',
+  'maintenance',
+  'badge',
+  'assets',
+  'widget',
+  'widget.js',
+  'healthz',
+  'readyz',
+  'metrics',
+  'admin',
+] as const;
 
 const color = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/, 'a hex colour like #0969da');
 const hostname = z
   .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, 'a lower-case host name like status.example.com');
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/,
+    'a lower-case host name like status.example.com',
+  );
 
 export const pageColorsSchema = z
   .object({
@@ -27,7 +45,9 @@ export const pageSchema = z
     slug: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and -')
-      .refine((s) => !(RESERVED_SLUGS as readonly string[]).includes(s), { message: `reserved; not one of ${RESERVED_SLUGS.join(', ')}` }),
+      .refine((s) => !(RESERVED_SLUGS as readonly string[]).includes(s), {
+        message: `reserved; not one of ${RESERVED_SLUGS.join(', ')}`,
+      }),
     title: z.string().min(1).max(200),
     description: z.string().max(2000).optional(),
     /** the page shown at / (default: the first page) */
@@ -40,7 +60,10 @@ export const pageSchema = z
     colors: pageColorsSchema,
     /** the operator's own CSS, appended after Pharos's */
     custom_css: z.string().max(100_000).optional(),
-    footer: z.array(z.object({ label: z.string().min(1).max(100), url: z.url() }).strict()).max(20).default([]),
+    footer: z
+      .array(z.object({ label: z.string().min(1).max(100), url: z.url() }).strict())
+      .max(20)
+      .default([]),
     /** requests whose Host header is one of these get this page at / */
     domains: z.array(hostname).default([]),
     /** a private page: who may see it (see README "Private pages") */

@@ -55,7 +55,12 @@ export const configSchema = z
         /** signs private pages' cookies. Absent: a random key made once and kept in the database (shared by every replica) */
         secret: z.string().min(32, 'at least 32 characters').optional(),
         /** origins allowed to frame the public widget (/widget): ["*"] anyone, [] nobody */
-        widget_frame_ancestors: z.array(z.string().regex(/^(\*|'self'|https?:\/\/[^\s;,]+)$/, "an origin like https://example.com, '*' or 'self'")).max(50).default(['*']),
+        widget_frame_ancestors: z
+          .array(
+            z.string().regex(/^(\*|'self'|https?:\/\/[^\s;,]+)$/, "an origin like https://example.com, '*' or 'self'"),
+          )
+          .max(50)
+          .default(['*']),
         /** on SIGTERM/SIGINT: time to finish checks in flight, flush and close before exiting 1 anyway */
         shutdown_grace: durationMs({ min: 1 }).default(20_000),
         ...serverLimitsShape,
@@ -65,7 +70,10 @@ export const configSchema = z
       .prefault({}),
     storage: z
       .object({
-        url: z.string().regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must be sqlite:PATH or postgres://…').default('sqlite:./data/pharos.db'),
+        url: z
+          .string()
+          .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must be sqlite:PATH or postgres://…')
+          .default('sqlite:./data/pharos.db'),
         /** Results are written in one transaction per batch_interval or batch_size results. */
         batch_interval: durationMs({ min: 1 }).default(100),
         batch_size: z.number().int().min(1).max(100_000).default(1000),
@@ -116,50 +124,108 @@ export const configSchema = z
   })
   .strict()
   .superRefine((config, ctx) => {
-    reportDuplicates(config.monitors.map((m) => m.id), ['monitors'], ctx);
-    reportDuplicates(config.components.map((c) => c.id), ['components'], ctx);
-    reportDuplicates(config.maintenances.map((m) => m.id), ['maintenances'], ctx);
-    reportDuplicates(config.notifications.map((n) => n.id), ['notifications'], ctx);
+    reportDuplicates(
+      config.monitors.map((m) => m.id),
+      ['monitors'],
+      ctx,
+    );
+    reportDuplicates(
+      config.components.map((c) => c.id),
+      ['components'],
+      ctx,
+    );
+    reportDuplicates(
+      config.maintenances.map((m) => m.id),
+      ['maintenances'],
+      ctx,
+    );
+    reportDuplicates(
+      config.notifications.map((n) => n.id),
+      ['notifications'],
+      ctx,
+    );
     const monitorIds = new Set(config.monitors.map((m) => m.id));
     const componentIds = new Set(config.components.map((c) => c.id));
     config.components.forEach((c, i) =>
       c.monitors.forEach((id, j) => {
-        if (!monitorIds.has(id)) ctx.addIssue({ code: 'custom', path: ['components', i, 'monitors', j], message: `no monitor with id "${id}"` });
+        if (!monitorIds.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['components', i, 'monitors', j],
+            message: `no monitor with id "${id}"`,
+          });
       }),
     );
     config.maintenances.forEach((m, i) =>
       m.components.forEach((id, j) => {
-        if (!componentIds.has(id)) ctx.addIssue({ code: 'custom', path: ['maintenances', i, 'components', j], message: `no component with id "${id}"` });
+        if (!componentIds.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['maintenances', i, 'components', j],
+            message: `no component with id "${id}"`,
+          });
       }),
     );
     config.notifications.forEach((n, i) => {
       n.components?.forEach((id, j) => {
-        if (!componentIds.has(id)) ctx.addIssue({ code: 'custom', path: ['notifications', i, 'components', j], message: `no component with id "${id}"` });
+        if (!componentIds.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['notifications', i, 'components', j],
+            message: `no component with id "${id}"`,
+          });
       });
       n.monitors?.forEach((id, j) => {
-        if (!monitorIds.has(id)) ctx.addIssue({ code: 'custom', path: ['notifications', i, 'monitors', j], message: `no monitor with id "${id}"` });
+        if (!monitorIds.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['notifications', i, 'monitors', j],
+            message: `no monitor with id "${id}"`,
+          });
       });
     });
-    reportDuplicates(config.pages.map((p) => p.slug), ['pages'], ctx, 'slug');
+    reportDuplicates(
+      config.pages.map((p) => p.slug),
+      ['pages'],
+      ctx,
+      'slug',
+    );
     const groups = new Set(config.components.map((c) => c.group).filter((g) => g !== undefined));
     const domains = new Map<string, number>();
     config.pages.forEach((p, i) => {
       p.components?.forEach((id, j) => {
-        if (!componentIds.has(id)) ctx.addIssue({ code: 'custom', path: ['pages', i, 'components', j], message: `no component with id "${id}"` });
+        if (!componentIds.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['pages', i, 'components', j],
+            message: `no component with id "${id}"`,
+          });
       });
       p.groups?.forEach((g, j) => {
-        if (!groups.has(g)) ctx.addIssue({ code: 'custom', path: ['pages', i, 'groups', j], message: `no component has group "${g}"` });
+        if (!groups.has(g))
+          ctx.addIssue({ code: 'custom', path: ['pages', i, 'groups', j], message: `no component has group "${g}"` });
       });
       p.domains.forEach((d, j) => {
-        if (domains.has(d)) ctx.addIssue({ code: 'custom', path: ['pages', i, 'domains', j], message: `domain "${d}" already belongs to page ${domains.get(d)}` });
+        if (domains.has(d))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['pages', i, 'domains', j],
+            message: `domain "${d}" already belongs to page ${domains.get(d)}`,
+          });
         domains.set(d, i);
       });
     });
-    if (config.pages.filter((p) => p.default).length > 1) ctx.addIssue({ code: 'custom', path: ['pages'], message: 'only one page can be the default' });
+    if (config.pages.filter((p) => p.default).length > 1)
+      ctx.addIssue({ code: 'custom', path: ['pages'], message: 'only one page can be the default' });
     const tokens = new Map<string, number>();
     config.monitors.forEach((m, i) => {
       if (m.type !== 'push') return;
-      if (tokens.has(m.token)) ctx.addIssue({ code: 'custom', path: ['monitors', i, 'token'], message: 'push token already used by another monitor' });
+      if (tokens.has(m.token))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['monitors', i, 'token'],
+          message: 'push token already used by another monitor',
+        });
       tokens.set(m.token, i);
     });
   });

@@ -18,9 +18,16 @@ export const serverLimitsShape = {
   public_posts_per_minute: z.number().int().min(1).max(100_000).default(30),
 };
 
-export function checkServerLimits(server: { headers_timeout: number; request_timeout: number }, ctx: z.RefinementCtx): void {
+export function checkServerLimits(
+  server: { headers_timeout: number; request_timeout: number },
+  ctx: z.RefinementCtx,
+): void {
   // Node refuses a headers timeout longer than the request's: the headers are part of the request
   if (server.headers_timeout > server.request_timeout) {
-    ctx.addIssue({ code: 'custom', path: ['headers_timeout'], message: `must not be longer than request_timeout (${server.request_timeout} ms)` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['headers_timeout'],
+      message: `must not be longer than request_timeout (${server.request_timeout} ms)`,
+    });
   }
 }

@@ -24,7 +24,16 @@ export const subscribersSchema = z
      * Webhook endpoints are https and reach public addresses only, whatever `egress` says (the public chose them).
      * Ranges listed here are exempt (a relay on your own network, tests), e.g. "10.20.0.0/16"; never cloud metadata.
      */
-    webhook_allow: z.array(z.string().refine((text) => parseCidr(text) !== undefined, 'must be a CIDR such as 10.0.0.0/8 or fd00::/8, or an IP address')).default([]),
+    webhook_allow: z
+      .array(
+        z
+          .string()
+          .refine(
+            (text) => parseCidr(text) !== undefined,
+            'must be a CIDR such as 10.0.0.0/8 or fd00::/8, or an IP address',
+          ),
+      )
+      .default([]),
     /** how long a confirmation link works */
     confirm_within: durationMs({ min: 60_000 }).default(24 * 3_600_000),
     /** subscribe requests per client address per hour */

@@ -15,7 +15,7 @@ export const TRUST_PROXY_TRUE_REFUSED =
   '`true` is no longer accepted: it believed the left-most X-Forwarded-For entry, which any client writes itself ' +
   '(so it could pass ip_allow and reset per-address limits). Say what is in front of Pharos instead: the number of ' +
   'proxy hops (e.g. `trust_proxy: 1` behind one load balancer or ingress, 2 behind a CDN and a load balancer) or ' +
-  'the proxies\' addresses (e.g. `trust_proxy: [10.0.0.0/8, 127.0.0.1]`)';
+  "the proxies' addresses (e.g. `trust_proxy: [10.0.0.0/8, 127.0.0.1]`)";
 
 const EXPECTED = `false, a number of proxy hops from 1 to ${MAX_HOPS}, or a list of proxy addresses/CIDR ranges like [10.0.0.0/8, 127.0.0.1]`;
 
@@ -29,7 +29,10 @@ export const trustProxySchema = z
   .transform((value, ctx): TrustProxy => {
     const fail = (message: string) => (ctx.addIssue({ code: 'custom', message }), z.NEVER);
     // a quoted or substituted scalar means what it would mean unquoted
-    const given = typeof value === 'string' && /^\s*(true|false|\d+)\s*$/.test(value) ? JSON.parse(value.trim()) as boolean | number : value;
+    const given =
+      typeof value === 'string' && /^\s*(true|false|\d+)\s*$/.test(value)
+        ? (JSON.parse(value.trim()) as boolean | number)
+        : value;
     if (given === true) return fail(TRUST_PROXY_TRUE_REFUSED);
     if (given === false) return false;
     if (typeof given === 'number') {

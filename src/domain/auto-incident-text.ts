@@ -41,11 +41,15 @@ export function changeBody(changes: readonly NamedChange[]): string {
 }
 
 /** "Public API is operational again after 4m 12s." (degraded components are said to be back up, but degraded) */
-export function resolutionBody(components: readonly { name: string; status: ComponentStatus }[], downtimeMs: number): string {
+export function resolutionBody(
+  components: readonly { name: string; status: ComponentStatus }[],
+  downtimeMs: number,
+): string {
   const after = formatDuration(Math.max(0, downtimeMs));
   const degraded = components.filter((c) => c.status === 'degraded_performance').map((c) => c.name);
   const all = components.map((c) => c.name);
-  if (degraded.length === 0) return `${listOf(all)} ${all.length === 1 ? 'is' : 'are'} operational again after ${after}.`;
+  if (degraded.length === 0)
+    return `${listOf(all)} ${all.length === 1 ? 'is' : 'are'} operational again after ${after}.`;
   const still = `${listOf(degraded)} still ${degraded.length === 1 ? 'has' : 'have'} degraded performance.`;
   return `${listOf(all)} ${all.length === 1 ? 'is' : 'are'} back up after ${after}; ${still}`;
 }
@@ -56,7 +60,9 @@ export function resolutionBody(components: readonly { name: string; status: Comp
  * automatic incident's components reads instead of the engine's sentence about all of them.
  */
 export function statusBody(changes: readonly NamedChange[]): string {
-  return changes.map((c) => (c.oldStatus === c.newStatus ? `${incidentName(c.name, c.newStatus)}.` : changeBody([c]))).join(' ');
+  return changes
+    .map((c) => (c.oldStatus === c.newStatus ? `${incidentName(c.name, c.newStatus)}.` : changeBody([c])))
+    .join(' ');
 }
 
 /** "Incident affecting Public API and Website": the title of an automatic incident whose opening component is not shown. */

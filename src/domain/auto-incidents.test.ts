@@ -7,8 +7,21 @@ import type { ComponentStatus, IncidentImpact, IncidentStatus } from './statuses
 const NOW = 1_000_000;
 const names: Record<string, string> = { api: 'Public API', db: 'Database', web: 'Website' };
 
-function component(id: string, previousStatus: ComponentStatus, status: ComponentStatus, extra: Partial<AutoIncidentComponent> = {}): AutoIncidentComponent {
-  return { id, name: names[id] ?? id, status, previousStatus, autoIncident: true, lastError: 'connect ECONNREFUSED 127.0.0.1:9', ...extra };
+function component(
+  id: string,
+  previousStatus: ComponentStatus,
+  status: ComponentStatus,
+  extra: Partial<AutoIncidentComponent> = {},
+): AutoIncidentComponent {
+  return {
+    id,
+    name: names[id] ?? id,
+    status,
+    previousStatus,
+    autoIncident: true,
+    lastError: 'connect ECONNREFUSED 127.0.0.1:9',
+    ...extra,
+  };
 }
 
 function incident(id: string, componentIds: string[], impact: IncidentImpact, extra: Partial<Incident> = {}): Incident {
@@ -23,7 +36,9 @@ function incident(id: string, componentIds: string[], impact: IncidentImpact, ex
     createdAt,
     updatedAt: createdAt,
     resolvedAt: null,
-    updates: [{ id: `${id}-u0`, incidentId: id, status: 'investigating', body: 'down', createdAt, affectedComponents: [] }],
+    updates: [
+      { id: `${id}-u0`, incidentId: id, status: 'investigating', body: 'down', createdAt, affectedComponents: [] },
+    ],
     ...extra,
   };
 }
@@ -64,7 +79,11 @@ const rows: Row[] = [
         componentIds: ['api'],
         resolvedAt: null,
         updates: 1,
-        last: { status: 'investigating', body: 'Public API is down. Last error: connect ECONNREFUSED 127.0.0.1:9', affected: [['api', 'operational', 'major_outage']] },
+        last: {
+          status: 'investigating',
+          body: 'Public API is down. Last error: connect ECONNREFUSED 127.0.0.1:9',
+          affected: [['api', 'operational', 'major_outage']],
+        },
       },
     ],
   },
@@ -80,15 +99,40 @@ const rows: Row[] = [
         componentIds: ['api'],
         resolvedAt: null,
         updates: 1,
-        last: { status: 'investigating', body: 'Public API has a partial outage.', affected: [['api', 'degraded_performance', 'partial_outage']] },
+        last: {
+          status: 'investigating',
+          body: 'Public API has a partial outage.',
+          affected: [['api', 'degraded_performance', 'partial_outage']],
+        },
       },
     ],
   },
-  { name: 'autoIncident false: nothing opened', components: [component('api', 'operational', 'major_outage', { autoIncident: false })], expected: [] },
-  { name: 'maintenance never opens an incident', components: [component('api', 'operational', 'under_maintenance')], expected: [] },
-  { name: 'degraded is not an outage', components: [component('api', 'operational', 'degraded_performance')], expected: [] },
-  { name: 'steady outage with no open incident (resolved by a person): not reopened', components: [component('api', 'major_outage', 'major_outage')], expected: [] },
-  { name: 'already covered by an open auto incident: nothing new', components: [component('api', 'major_outage', 'major_outage')], open: [apiDown], expected: [] },
+  {
+    name: 'autoIncident false: nothing opened',
+    components: [component('api', 'operational', 'major_outage', { autoIncident: false })],
+    expected: [],
+  },
+  {
+    name: 'maintenance never opens an incident',
+    components: [component('api', 'operational', 'under_maintenance')],
+    expected: [],
+  },
+  {
+    name: 'degraded is not an outage',
+    components: [component('api', 'operational', 'degraded_performance')],
+    expected: [],
+  },
+  {
+    name: 'steady outage with no open incident (resolved by a person): not reopened',
+    components: [component('api', 'major_outage', 'major_outage')],
+    expected: [],
+  },
+  {
+    name: 'already covered by an open auto incident: nothing new',
+    components: [component('api', 'major_outage', 'major_outage')],
+    open: [apiDown],
+    expected: [],
+  },
   {
     name: 'a manual incident does not cover: auto incident opened, manual untouched',
     components: [component('api', 'operational', 'major_outage')],
@@ -102,11 +146,20 @@ const rows: Row[] = [
         componentIds: ['api'],
         resolvedAt: null,
         updates: 1,
-        last: { status: 'investigating', body: 'Public API is down. Last error: connect ECONNREFUSED 127.0.0.1:9', affected: [['api', 'operational', 'major_outage']] },
+        last: {
+          status: 'investigating',
+          body: 'Public API is down. Last error: connect ECONNREFUSED 127.0.0.1:9',
+          affected: [['api', 'operational', 'major_outage']],
+        },
       },
     ],
   },
-  { name: 'a manual incident is never resolved by recovery', components: [component('api', 'major_outage', 'operational')], open: [incident('manual-1', ['api'], 'critical', { source: 'manual' })], expected: [] },
+  {
+    name: 'a manual incident is never resolved by recovery',
+    components: [component('api', 'major_outage', 'operational')],
+    open: [incident('manual-1', ['api'], 'critical', { source: 'manual' })],
+    expected: [],
+  },
   {
     name: 'flapping partial → major: update, impact raised',
     components: [component('api', 'partial_outage', 'major_outage')],
@@ -120,7 +173,11 @@ const rows: Row[] = [
         componentIds: ['api'],
         resolvedAt: null,
         updates: 2,
-        last: { status: 'investigating', body: 'Public API went from a partial outage to a major outage.', affected: [['api', 'partial_outage', 'major_outage']] },
+        last: {
+          status: 'investigating',
+          body: 'Public API went from a partial outage to a major outage.',
+          affected: [['api', 'partial_outage', 'major_outage']],
+        },
       },
     ],
   },
@@ -137,7 +194,11 @@ const rows: Row[] = [
         componentIds: ['api'],
         resolvedAt: null,
         updates: 2,
-        last: { status: 'identified', body: 'Public API went from a major outage to a partial outage.', affected: [['api', 'major_outage', 'partial_outage']] },
+        last: {
+          status: 'identified',
+          body: 'Public API went from a major outage to a partial outage.',
+          affected: [['api', 'major_outage', 'partial_outage']],
+        },
       },
     ],
   },
@@ -154,7 +215,11 @@ const rows: Row[] = [
         componentIds: ['api'],
         resolvedAt: NOW,
         updates: 2,
-        last: { status: 'resolved', body: 'Public API is operational again after 4m 12s.', affected: [['api', 'major_outage', 'operational']] },
+        last: {
+          status: 'resolved',
+          body: 'Public API is operational again after 4m 12s.',
+          affected: [['api', 'major_outage', 'operational']],
+        },
       },
     ],
   },
@@ -171,7 +236,11 @@ const rows: Row[] = [
         componentIds: ['api'],
         resolvedAt: NOW,
         updates: 2,
-        last: { status: 'resolved', body: 'Public API is back up after 4m 12s; Public API still has degraded performance.', affected: [['api', 'partial_outage', 'degraded_performance']] },
+        last: {
+          status: 'resolved',
+          body: 'Public API is back up after 4m 12s; Public API still has degraded performance.',
+          affected: [['api', 'partial_outage', 'degraded_performance']],
+        },
       },
     ],
   },
@@ -188,7 +257,11 @@ const rows: Row[] = [
         componentIds: ['api'],
         resolvedAt: NOW,
         updates: 2,
-        last: { status: 'resolved', body: 'Public API is operational again after 4m 12s.', affected: [['api', 'operational', 'operational']] },
+        last: {
+          status: 'resolved',
+          body: 'Public API is operational again after 4m 12s.',
+          affected: [['api', 'operational', 'operational']],
+        },
       },
     ],
   },
@@ -205,16 +278,38 @@ const rows: Row[] = [
         componentIds: ['api'],
         resolvedAt: null,
         updates: 2,
-        last: { status: 'investigating', body: 'Public API went from a major outage to under maintenance.', affected: [['api', 'major_outage', 'under_maintenance']] },
+        last: {
+          status: 'investigating',
+          body: 'Public API went from a major outage to under maintenance.',
+          affected: [['api', 'major_outage', 'under_maintenance']],
+        },
       },
     ],
   },
-  { name: 'steady maintenance with an open incident: nothing', components: [component('api', 'under_maintenance', 'under_maintenance')], open: [apiDown], expected: [] },
-  { name: 'incident already resolved: never touched again', components: [component('api', 'major_outage', 'operational')], open: [incident('inc-api', ['api'], 'critical', { status: 'resolved', resolvedAt: NOW - 1 })], expected: [] },
-  { name: 'incident component missing from the input: left alone', components: [component('db', 'operational', 'operational')], open: [apiDown], expected: [] },
+  {
+    name: 'steady maintenance with an open incident: nothing',
+    components: [component('api', 'under_maintenance', 'under_maintenance')],
+    open: [apiDown],
+    expected: [],
+  },
+  {
+    name: 'incident already resolved: never touched again',
+    components: [component('api', 'major_outage', 'operational')],
+    open: [incident('inc-api', ['api'], 'critical', { status: 'resolved', resolvedAt: NOW - 1 })],
+    expected: [],
+  },
+  {
+    name: 'incident component missing from the input: left alone',
+    components: [component('db', 'operational', 'operational')],
+    open: [apiDown],
+    expected: [],
+  },
   {
     name: 'two components down: each gets its own incident',
-    components: [component('api', 'operational', 'major_outage'), component('db', 'operational', 'partial_outage', { lastError: 'timeout after 5000 ms' })],
+    components: [
+      component('api', 'operational', 'major_outage'),
+      component('db', 'operational', 'partial_outage', { lastError: 'timeout after 5000 ms' }),
+    ],
     expected: [
       {
         id: 'id1',
@@ -224,7 +319,11 @@ const rows: Row[] = [
         componentIds: ['api'],
         resolvedAt: null,
         updates: 1,
-        last: { status: 'investigating', body: 'Public API is down. Last error: connect ECONNREFUSED 127.0.0.1:9', affected: [['api', 'operational', 'major_outage']] },
+        last: {
+          status: 'investigating',
+          body: 'Public API is down. Last error: connect ECONNREFUSED 127.0.0.1:9',
+          affected: [['api', 'operational', 'major_outage']],
+        },
       },
       {
         id: 'id3',
@@ -234,7 +333,11 @@ const rows: Row[] = [
         componentIds: ['db'],
         resolvedAt: null,
         updates: 1,
-        last: { status: 'investigating', body: 'Database has a partial outage. Last error: timeout after 5000 ms', affected: [['db', 'operational', 'partial_outage']] },
+        last: {
+          status: 'investigating',
+          body: 'Database has a partial outage. Last error: timeout after 5000 ms',
+          affected: [['db', 'operational', 'partial_outage']],
+        },
       },
     ],
   },
@@ -251,7 +354,11 @@ const rows: Row[] = [
         componentIds: ['api'],
         resolvedAt: NOW,
         updates: 2,
-        last: { status: 'resolved', body: 'Public API is operational again after 4m 12s.', affected: [['api', 'major_outage', 'operational']] },
+        last: {
+          status: 'resolved',
+          body: 'Public API is operational again after 4m 12s.',
+          affected: [['api', 'major_outage', 'operational']],
+        },
       },
     ],
   },
@@ -268,7 +375,11 @@ const rows: Row[] = [
         componentIds: ['api', 'db'],
         resolvedAt: null,
         updates: 2,
-        last: { status: 'investigating', body: 'Public API went from a major outage to operational.', affected: [['api', 'major_outage', 'operational']] },
+        last: {
+          status: 'investigating',
+          body: 'Public API went from a major outage to operational.',
+          affected: [['api', 'major_outage', 'operational']],
+        },
       },
     ],
   },
@@ -288,7 +399,10 @@ const rows: Row[] = [
         last: {
           status: 'resolved',
           body: 'Public API and Database are operational again after 4m 12s.',
-          affected: [['api', 'operational', 'operational'], ['db', 'major_outage', 'operational']],
+          affected: [
+            ['api', 'operational', 'operational'],
+            ['db', 'major_outage', 'operational'],
+          ],
         },
       },
     ],
@@ -310,7 +424,11 @@ function summary(i: Incident): Expected {
     componentIds: i.componentIds,
     resolvedAt: i.resolvedAt,
     updates: i.updates.length,
-    last: { status: last.status, body: last.body, affected: last.affectedComponents.map((a) => [a.componentId, a.oldStatus, a.newStatus]) },
+    last: {
+      status: last.status,
+      body: last.body,
+      affected: last.affectedComponents.map((a) => [a.componentId, a.oldStatus, a.newStatus]),
+    },
   };
 }
 
@@ -319,7 +437,12 @@ for (const row of rows) {
     let n = 0;
     const open = row.open ?? [];
     const before = structuredClone(open);
-    const out = decideAutoIncidents({ now: NOW, components: row.components, openIncidents: open, newId: () => `id${++n}` });
+    const out = decideAutoIncidents({
+      now: NOW,
+      components: row.components,
+      openIncidents: open,
+      newId: () => `id${++n}`,
+    });
     assert.deepEqual(out.map(summary), row.expected);
     assert.deepEqual(open, before, 'inputs are not mutated');
   });
@@ -328,9 +451,19 @@ for (const row of rows) {
 test('decideAutoIncidents: outage → recovery over two evaluations', () => {
   let n = 0;
   const newId = () => `id${++n}`;
-  const [opened] = decideAutoIncidents({ now: NOW, components: [component('web', 'operational', 'major_outage')], openIncidents: [], newId });
+  const [opened] = decideAutoIncidents({
+    now: NOW,
+    components: [component('web', 'operational', 'major_outage')],
+    openIncidents: [],
+    newId,
+  });
   assert.ok(opened);
-  const [resolved] = decideAutoIncidents({ now: NOW + 90_000, components: [component('web', 'major_outage', 'operational')], openIncidents: [opened], newId });
+  const [resolved] = decideAutoIncidents({
+    now: NOW + 90_000,
+    components: [component('web', 'major_outage', 'operational')],
+    openIncidents: [opened],
+    newId,
+  });
   assert.equal(resolved?.status, 'resolved');
   assert.equal(resolved?.updates.at(-1)?.body, 'Website is operational again after 1m 30s.');
   assert.equal(opened.updates.length, 1, 'the opened incident is not mutated');

@@ -41,12 +41,16 @@ const RECOVERED: readonly ComponentStatus[] = ['operational', 'degraded_performa
  */
 export function decideAutoIncidents(input: AutoIncidentInput): Incident[] {
   const byId = new Map(input.components.map((c) => [c.id, c]));
-  const open = input.openIncidents.filter((i) => i.source === 'auto' && i.status !== 'resolved' && i.status !== 'postmortem');
+  const open = input.openIncidents.filter(
+    (i) => i.source === 'auto' && i.status !== 'resolved' && i.status !== 'postmortem',
+  );
   // one a person took over still covers its components (no second incident) but is theirs to update and resolve
-  const changed = open.filter((i) => !i.takenOverBy).flatMap((incident) => {
-    const next = followUp(incident, byId, input);
-    return next ? [next] : [];
-  });
+  const changed = open
+    .filter((i) => !i.takenOverBy)
+    .flatMap((incident) => {
+      const next = followUp(incident, byId, input);
+      return next ? [next] : [];
+    });
   const created = input.components
     .filter((c) => c.autoIncident && OUTAGES.includes(c.status) && c.status !== c.previousStatus)
     .filter((c) => !open.some((i) => i.componentIds.includes(c.id)))
@@ -79,14 +83,22 @@ function openIncident(c: AutoIncidentComponent, { now, newId }: AutoIncidentInpu
 }
 
 /** The incident resolved or updated, or null when nothing about it changed (or some component is unknown). */
-function followUp(incident: Incident, byId: Map<string, AutoIncidentComponent>, { now, newId }: AutoIncidentInput): Incident | null {
+function followUp(
+  incident: Incident,
+  byId: Map<string, AutoIncidentComponent>,
+  { now, newId }: AutoIncidentInput,
+): Incident | null {
   const components = incident.componentIds.map((id) => byId.get(id));
   if (components.length === 0 || !components.every((c) => c !== undefined)) return null;
   const recovered = components.every((c) => RECOVERED.includes(c.status));
   const moved = components.filter((c) => c.status !== c.previousStatus);
   if (!recovered && moved.length === 0) return null;
 
-  const affected = (recovered ? components : moved).map((c) => ({ componentId: c.id, oldStatus: c.previousStatus, newStatus: c.status }));
+  const affected = (recovered ? components : moved).map((c) => ({
+    componentId: c.id,
+    oldStatus: c.previousStatus,
+    newStatus: c.status,
+  }));
   const update: IncidentUpdate = {
     id: newId(),
     incidentId: incident.id,

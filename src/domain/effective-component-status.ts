@@ -2,7 +2,13 @@ import type { Incident } from './incident.ts';
 import type { ComponentStatus } from './statuses.ts';
 
 /** Severity order among the statuses people set; under_maintenance ranks below any outage. */
-const RANK: Record<ComponentStatus, number> = { operational: 0, under_maintenance: 1, degraded_performance: 2, partial_outage: 3, major_outage: 4 };
+const RANK: Record<ComponentStatus, number> = {
+  operational: 0,
+  under_maintenance: 1,
+  degraded_performance: 2,
+  partial_outage: 3,
+  major_outage: 4,
+};
 
 /**
  * What a component shows, given what its monitors say and what people said:
@@ -11,7 +17,12 @@ const RANK: Record<ComponentStatus, number> = { operational: 0, under_maintenanc
  *   (or taken over by one) gives it in its latest update that mentions it;
  * - a maintenance window's under_maintenance (already in `fromMonitors`) yields only to an incident that says worse.
  */
-export function effectiveComponentStatus(componentId: string, fromMonitors: ComponentStatus, override: ComponentStatus | undefined, openIncidents: Iterable<Incident>): ComponentStatus {
+export function effectiveComponentStatus(
+  componentId: string,
+  fromMonitors: ComponentStatus,
+  override: ComponentStatus | undefined,
+  openIncidents: Iterable<Incident>,
+): ComponentStatus {
   if (override !== undefined) return override;
   let status = fromMonitors;
   for (const incident of openIncidents) {

@@ -62,9 +62,16 @@ export function evaluateResult(
   return transition(prev, counted, to, leftMaintenance ? 'maintenance window ended' : reason, result, ctx);
 }
 
-function nextStatus(from: MonitorStatus, s: MonitorState, result: CheckResult, settings: EngineSettings): [MonitorStatus, string | null] {
+function nextStatus(
+  from: MonitorStatus,
+  s: MonitorState,
+  result: CheckResult,
+  settings: EngineSettings,
+): [MonitorStatus, string | null] {
   if (!result.ok) {
-    return from !== 'down' && s.consecutiveFailures >= settings.failureThreshold ? ['down', result.error ?? 'check failed'] : [from, null];
+    return from !== 'down' && s.consecutiveFailures >= settings.failureThreshold
+      ? ['down', result.error ?? 'check failed']
+      : [from, null];
   }
   const passed: [MonitorStatus, string | null] = result.degraded ? ['degraded', degradedReason(result)] : ['up', null];
   switch (from) {

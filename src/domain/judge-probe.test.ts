@@ -20,8 +20,22 @@ interface Row {
 
 const rows: Row[] = [
   { name: 'all conditions hold', probe: okProbe, ok: true, degraded: false, results: [true, true] },
-  { name: 'degraded when degraded_when holds', probe: { ...okProbe, responseTimeMs: 912 }, degradedWhen: '[RESPONSE_TIME] > 500', ok: true, degraded: true, results: [true, true] },
-  { name: 'not degraded when degraded_when does not hold', probe: okProbe, degradedWhen: '[RESPONSE_TIME] > 500', ok: true, degraded: false, results: [true, true] },
+  {
+    name: 'degraded when degraded_when holds',
+    probe: { ...okProbe, responseTimeMs: 912 },
+    degradedWhen: '[RESPONSE_TIME] > 500',
+    ok: true,
+    degraded: true,
+    results: [true, true],
+  },
+  {
+    name: 'not degraded when degraded_when does not hold',
+    probe: okProbe,
+    degradedWhen: '[RESPONSE_TIME] > 500',
+    ok: true,
+    degraded: false,
+    results: [true, true],
+  },
   {
     name: 'first failing condition is the error',
     probe: { ...okProbe, status: 503, body: 'oops' },
@@ -67,7 +81,10 @@ for (const row of rows) {
     assert.equal(result.ok, row.ok);
     assert.equal(result.degraded, row.degraded);
     assert.equal(result.error, row.error);
-    assert.deepEqual(result.conditionResults?.map((r) => r.ok), row.results);
+    assert.deepEqual(
+      result.conditionResults?.map((r) => r.ok),
+      row.results,
+    );
   });
 }
 

@@ -21,7 +21,9 @@ export function judgeProbe(
   const firstFailure = conditionResults.find((r) => !r.ok);
   const ok = probe.error === undefined && firstFailure === undefined;
   const degraded = ok && degradedWhen !== undefined && evaluateCondition(degradedWhen, probe).ok;
-  const error = probe.error ?? (firstFailure ? `"${firstFailure.condition}" failed (actual ${firstFailure.actual ?? '(none)'})` : undefined);
+  const error =
+    probe.error ??
+    (firstFailure ? `"${firstFailure.condition}" failed (actual ${firstFailure.actual ?? '(none)'})` : undefined);
   const result: CheckResult = {
     monitorId,
     startedAt: probe.startedAt,

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { componentsInMaintenance, maintenanceStatusAt, type MaintenanceWindow } from './maintenance-windows.ts';
 
-const w: MaintenanceWindow = { id: 'db', title: 'DB upgrade', body: '', start: 1000, end: 2000, componentIds: ['db', 'api'] };
+const w: MaintenanceWindow = {
+  id: 'db',
+  title: 'DB upgrade',
+  body: '',
+  start: 1000,
+  end: 2000,
+  componentIds: ['db', 'api'],
+};
 
 test('maintenance status by time', () => {
   const rows: [number, string][] = [

@@ -4,7 +4,12 @@ import { incidentImpactFor } from './incident-impact.ts';
 import { pageStatus, type PageStatus } from './page-status.ts';
 import type { ComponentStatus, IncidentImpact } from './statuses.ts';
 
-const rows: [components: ComponentStatus[], incidents: IncidentImpact[], indicator: PageStatus['indicator'], description: string][] = [
+const rows: [
+  components: ComponentStatus[],
+  incidents: IncidentImpact[],
+  indicator: PageStatus['indicator'],
+  description: string,
+][] = [
   [[], [], 'none', 'All Systems Operational'],
   [['operational', 'operational'], [], 'none', 'All Systems Operational'],
   [['operational', 'degraded_performance'], [], 'minor', 'Minor Service Outage'],

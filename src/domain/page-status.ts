@@ -21,9 +21,16 @@ const DESCRIPTIONS = {
  * the indicator to at least its impact. 'maintenance' only when no incident is open and every component
  * that is not operational is under maintenance.
  */
-export function pageStatus(componentStatuses: readonly ComponentStatus[], openIncidentImpacts: readonly IncidentImpact[]): PageStatus {
+export function pageStatus(
+  componentStatuses: readonly ComponentStatus[],
+  openIncidentImpacts: readonly IncidentImpact[],
+): PageStatus {
   const notOperational = componentStatuses.filter((s) => s !== 'operational');
-  if (openIncidentImpacts.length === 0 && notOperational.length > 0 && notOperational.every((s) => s === 'under_maintenance')) {
+  if (
+    openIncidentImpacts.length === 0 &&
+    notOperational.length > 0 &&
+    notOperational.every((s) => s === 'under_maintenance')
+  ) {
     return { indicator: 'maintenance', description: DESCRIPTIONS.maintenance };
   }
   const indicator = worstImpact([...componentStatuses.map(incidentImpactFor), ...openIncidentImpacts]);

@@ -18,16 +18,46 @@ const NAMES: Record<string, string> = { web: 'Website', shop: 'Shop', vault: 'Se
 type Change = [id: string, from: ComponentStatus, to: ComponentStatus];
 
 function update(n: number, status: IncidentUpdate['status'], body: string, changes: Change[]): IncidentUpdate {
-  return { id: `u${n}`, incidentId: 'i1', status, body, createdAt: T0 + n * MIN, affectedComponents: changes.map(([componentId, oldStatus, newStatus]) => ({ componentId, oldStatus, newStatus })) };
+  return {
+    id: `u${n}`,
+    incidentId: 'i1',
+    status,
+    body,
+    createdAt: T0 + n * MIN,
+    affectedComponents: changes.map(([componentId, oldStatus, newStatus]) => ({ componentId, oldStatus, newStatus })),
+  };
 }
 
-function incident(source: Incident['source'], name: string, componentIds: string[], updates: IncidentUpdate[]): Incident {
-  return { id: 'i1', name, status: updates.at(-1)!.status, impact: 'major', source, componentIds, createdAt: T0, updatedAt: updates.at(-1)!.createdAt, resolvedAt: null, updates };
+function incident(
+  source: Incident['source'],
+  name: string,
+  componentIds: string[],
+  updates: IncidentUpdate[],
+): Incident {
+  return {
+    id: 'i1',
+    name,
+    status: updates.at(-1)!.status,
+    impact: 'major',
+    source,
+    componentIds,
+    createdAt: T0,
+    updatedAt: updates.at(-1)!.createdAt,
+    resolvedAt: null,
+    updates,
+  };
 }
 
 /** The engine's own incident for a component going down, as decideAutoIncidents opens it. */
 function engineOpened(id: string): Incident {
-  const c: AutoIncidentComponent = { id, name: NAMES[id]!, status: 'major_outage', previousStatus: 'operational', autoIncident: true, lastError: 'connect ECONNREFUSED 10.0.0.9:8200' };
+  const c: AutoIncidentComponent = {
+    id,
+    name: NAMES[id]!,
+    status: 'major_outage',
+    previousStatus: 'operational',
+    autoIncident: true,
+    lastError: 'connect ECONNREFUSED 10.0.0.9:8200',
+  };
   let n = 0;
   return decideAutoIncidents({ now: T0, components: [c], openIncidents: [], newId: () => `i${++n}` })[0]!;
 }
@@ -45,12 +75,22 @@ const webOpened = engineOpened('web');
 const rows: Row[] = [
   {
     name: 'an incident on visible components only is shown unchanged',
-    input: incident('manual', 'Slow checkout', ['web', 'shop'], [update(0, 'investigating', 'Looking into it.', [['web', 'operational', 'degraded_performance']])]),
+    input: incident(
+      'manual',
+      'Slow checkout',
+      ['web', 'shop'],
+      [update(0, 'investigating', 'Looking into it.', [['web', 'operational', 'degraded_performance']])],
+    ),
     expected: { name: 'Slow checkout', componentIds: ['web', 'shop'], updates: [['Looking into it.', ['web']]] },
   },
   {
     name: 'an incident on a hidden component only is not shown',
-    input: incident('manual', 'Vault sealed', ['vault'], [update(0, 'investigating', 'Unsealing.', [['vault', 'operational', 'major_outage']])]),
+    input: incident(
+      'manual',
+      'Vault sealed',
+      ['vault'],
+      [update(0, 'investigating', 'Unsealing.', [['vault', 'operational', 'major_outage']])],
+    ),
     expected: undefined,
   },
   {
@@ -65,11 +105,26 @@ const rows: Row[] = [
   },
   {
     name: "a person's incident on visible and hidden components keeps its words, loses the hidden components",
-    input: incident('manual', 'Checkout errors', ['web', 'vault'], [
-      update(0, 'investigating', 'Errors at checkout.', [['web', 'operational', 'partial_outage'], ['vault', 'operational', 'major_outage']]),
-      update(1, 'identified', 'A backend is down.', [['vault', 'major_outage', 'major_outage']]),
-    ]),
-    expected: { name: 'Checkout errors', componentIds: ['web'], updates: [['Errors at checkout.', ['web']], ['A backend is down.', []]] },
+    input: incident(
+      'manual',
+      'Checkout errors',
+      ['web', 'vault'],
+      [
+        update(0, 'investigating', 'Errors at checkout.', [
+          ['web', 'operational', 'partial_outage'],
+          ['vault', 'operational', 'major_outage'],
+        ]),
+        update(1, 'identified', 'A backend is down.', [['vault', 'major_outage', 'major_outage']]),
+      ],
+    ),
+    expected: {
+      name: 'Checkout errors',
+      componentIds: ['web'],
+      updates: [
+        ['Errors at checkout.', ['web']],
+        ['A backend is down.', []],
+      ],
+    },
   },
   {
     name: 'an automatic incident opened by a hidden component, taken over and widened: title and words rebuilt from the visible ones',
@@ -79,8 +134,14 @@ const rows: Row[] = [
       componentIds: ['vault', 'web'],
       updates: [
         ...vaultOpened.updates,
-        update(3, 'identified', 'Secret Vault is sealed; the website cannot log in.', [['vault', 'major_outage', 'major_outage'], ['web', 'operational', 'partial_outage']]),
-        update(5, 'resolved', 'Secret Vault unsealed.', [['vault', 'major_outage', 'operational'], ['web', 'partial_outage', 'operational']]),
+        update(3, 'identified', 'Secret Vault is sealed; the website cannot log in.', [
+          ['vault', 'major_outage', 'major_outage'],
+          ['web', 'operational', 'partial_outage'],
+        ]),
+        update(5, 'resolved', 'Secret Vault unsealed.', [
+          ['vault', 'major_outage', 'operational'],
+          ['web', 'partial_outage', 'operational'],
+        ]),
       ],
     },
     expected: {
@@ -97,9 +158,18 @@ const rows: Row[] = [
     input: {
       ...webOpened,
       componentIds: ['web', 'vault'],
-      updates: [...webOpened.updates, update(2, 'investigating', 'Secret Vault went from operational to a major outage.', [['vault', 'operational', 'major_outage']])],
+      updates: [
+        ...webOpened.updates,
+        update(2, 'investigating', 'Secret Vault went from operational to a major outage.', [
+          ['vault', 'operational', 'major_outage'],
+        ]),
+      ],
     },
-    expected: { name: 'Website is down', componentIds: ['web'], updates: [['Website is down. Last error: connect ECONNREFUSED 10.0.0.9:8200', ['web']]] },
+    expected: {
+      name: 'Website is down',
+      componentIds: ['web'],
+      updates: [['Website is down. Last error: connect ECONNREFUSED 10.0.0.9:8200', ['web']]],
+    },
   },
   {
     name: 'an automatic incident whose every update concerned hidden components keeps one neutral line',
@@ -121,14 +191,26 @@ describe('an incident as a page that shows only some components sees it', () => 
         row.expected.updates,
       );
       if (!row.input.componentIds.includes('vault')) assert.equal(seen, row.input, 'nothing hidden: the same object');
-      if (row.input.source === 'auto') assert.doesNotMatch(JSON.stringify(seen), /vault/i, 'an automatic incident names no hidden component');
-      else assert.doesNotMatch(JSON.stringify({ ...seen, name: '', updates: seen.updates.map((u) => ({ ...u, body: '' })) }), /vault/i);
+      if (row.input.source === 'auto')
+        assert.doesNotMatch(JSON.stringify(seen), /vault/i, 'an automatic incident names no hidden component');
+      else
+        assert.doesNotMatch(
+          JSON.stringify({ ...seen, name: '', updates: seen.updates.map((u) => ({ ...u, body: '' })) }),
+          /vault/i,
+        );
     });
   }
 });
 
 describe('a maintenance window as a page sees it', () => {
-  const window = (componentIds: string[]): MaintenanceWindow => ({ id: 'm1', title: 'Upgrade', body: 'Planned.', start: T0, end: T0 + 60 * MIN, componentIds });
+  const window = (componentIds: string[]): MaintenanceWindow => ({
+    id: 'm1',
+    title: 'Upgrade',
+    body: 'Planned.',
+    start: T0,
+    end: T0 + 60 * MIN,
+    componentIds,
+  });
   const cases: [string, string[], string[] | undefined][] = [
     ['visible components only: unchanged', ['web', 'shop'], ['web', 'shop']],
     ['visible and hidden: the visible ones', ['web', 'vault'], ['web']],

@@ -20,7 +20,11 @@ export type VisibleComponents = ReadonlyMap<string, string>;
  */
 export function incidentSeenBy(incident: Incident, visible: VisibleComponents): Incident | undefined {
   const hidden = (id: string) => !visible.has(id);
-  if (!incident.componentIds.some(hidden) && !incident.updates.some((u) => u.affectedComponents.some((a) => hidden(a.componentId)))) return incident;
+  if (
+    !incident.componentIds.some(hidden) &&
+    !incident.updates.some((u) => u.affectedComponents.some((a) => hidden(a.componentId)))
+  )
+    return incident;
   const componentIds = incident.componentIds.filter((id) => visible.has(id));
   if (componentIds.length === 0 && incident.componentIds.length > 0) return undefined;
   const names = componentIds.map((id) => visible.get(id)!);
@@ -34,7 +38,8 @@ export function incidentSeenBy(incident: Incident, visible: VisibleComponents): 
   });
   const latest = incident.updates.at(-1);
   // every update concerned hidden components only: one neutral line keeps the incident's timeline non-empty
-  if (updates.length === 0 && latest) updates.push({ ...latest, affectedComponents: [], body: `${affectingName(names)}.` });
+  if (updates.length === 0 && latest)
+    updates.push({ ...latest, affectedComponents: [], body: `${affectingName(names)}.` });
   const opener = incident.componentIds[0];
   return {
     ...incident,
@@ -45,9 +50,22 @@ export function incidentSeenBy(incident: Incident, visible: VisibleComponents): 
 }
 
 /** What the engine would have written about the visible components alone. */
-function rebuiltBody(incident: Incident, update: IncidentUpdate, affected: IncidentUpdate['affectedComponents'], visible: VisibleComponents): string {
-  const named = affected.map((a) => ({ name: visible.get(a.componentId)!, oldStatus: a.oldStatus, newStatus: a.newStatus }));
-  if (update.status === 'resolved') return resolutionBody(named.map((c) => ({ name: c.name, status: c.newStatus })), update.createdAt - incident.createdAt);
+function rebuiltBody(
+  incident: Incident,
+  update: IncidentUpdate,
+  affected: IncidentUpdate['affectedComponents'],
+  visible: VisibleComponents,
+): string {
+  const named = affected.map((a) => ({
+    name: visible.get(a.componentId)!,
+    oldStatus: a.oldStatus,
+    newStatus: a.newStatus,
+  }));
+  if (update.status === 'resolved')
+    return resolutionBody(
+      named.map((c) => ({ name: c.name, status: c.newStatus })),
+      update.createdAt - incident.createdAt,
+    );
   return statusBody(named);
 }
 
@@ -56,7 +74,10 @@ function rebuiltBody(incident: Incident, update: IncidentUpdate, affected: Incid
  * undefined when it touches none of them (one attached to no component is site-wide). Its title and body are a
  * person's words, shown as written.
  */
-export function maintenanceSeenBy(window: MaintenanceWindow, visible: VisibleComponents): MaintenanceWindow | undefined {
+export function maintenanceSeenBy(
+  window: MaintenanceWindow,
+  visible: VisibleComponents,
+): MaintenanceWindow | undefined {
   const componentIds = window.componentIds.filter((id) => visible.has(id));
   if (componentIds.length === window.componentIds.length) return window;
   return componentIds.length === 0 ? undefined : { ...window, componentIds };

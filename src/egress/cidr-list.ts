@@ -33,6 +33,7 @@ export function cidrList(cidrs: readonly string[]): CidrList {
     list.addSubnet(cidr.address, cidr.prefix, cidr.family);
   }
   return {
-    includes: (ip) => list.check(ip.address, ip.family) || (ip.embedded !== undefined && list.check(ip.embedded.ipv4, 'ipv4')),
+    includes: (ip) =>
+      list.check(ip.address, ip.family) || (ip.embedded !== undefined && list.check(ip.embedded.ipv4, 'ipv4')),
   };
 }

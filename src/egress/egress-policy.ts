@@ -42,7 +42,12 @@ export function createEgressPolicy(config: EgressConfig, opts: EgressPolicyOptio
     origin,
     check(address) {
       const ip = parseIpAddress(address);
-      if (!ip) return { address, addressClass: 'invalid', reason: `refused by the egress policy: "${address}" is not an IP address` };
+      if (!ip)
+        return {
+          address,
+          addressClass: 'invalid',
+          reason: `refused by the egress policy: "${address}" is not an IP address`,
+        };
       if (allowed.includes(ip)) return null;
       const { addressClass, label } = classifyIp(ip);
       const denied = (option: string): EgressDenial => ({
@@ -52,11 +57,16 @@ export function createEgressPolicy(config: EgressConfig, opts: EgressPolicyOptio
       });
       if (addressClass === 'metadata' && config.deny_metadata) return denied('egress.deny_metadata');
       const local = addressClass === 'metadata' || addressClass === 'loopback' || addressClass === 'private';
-      if (local && origin === 'api' && config.deny_private) return denied('egress.deny_private, for targets created through the API');
+      if (local && origin === 'api' && config.deny_private)
+        return denied('egress.deny_private, for targets created through the API');
       return null;
     },
   });
-  const guards: Record<EgressOrigin, EgressGuard> = { config: guard('config'), api: guard('api'), public: strictGuard(opts.publicAllow ?? []) };
+  const guards: Record<EgressOrigin, EgressGuard> = {
+    config: guard('config'),
+    api: guard('api'),
+    public: strictGuard(opts.publicAllow ?? []),
+  };
   return { config, guardFor: (origin) => guards[origin] };
 }
 
@@ -71,10 +81,19 @@ function strictGuard(allow: readonly string[]): EgressGuard {
     origin: 'public',
     check(address) {
       const ip = parseIpAddress(address);
-      if (!ip) return { address, addressClass: 'invalid', reason: `refused by the egress policy: "${address}" is not an IP address` };
+      if (!ip)
+        return {
+          address,
+          addressClass: 'invalid',
+          reason: `refused by the egress policy: "${address}" is not an IP address`,
+        };
       const { addressClass, label } = classifyIp(ip);
       if (addressClass === 'public' || (addressClass !== 'metadata' && allowed.includes(ip))) return null;
-      return { address: ip.address, addressClass, reason: `refused by the egress policy: ${ip.address} is ${label} (targets chosen by the public reach public addresses only)` };
+      return {
+        address: ip.address,
+        addressClass,
+        reason: `refused by the egress policy: ${ip.address} is ${label} (targets chosen by the public reach public addresses only)`,
+      };
     },
   };
 }

@@ -38,11 +38,16 @@ describe('guardedDispatcher (outgoing webhooks)', () => {
   });
 
   test('a name resolving to loopback is refused through the lookup', async () => {
-    await assert.rejects(request(`http://localhost:${server.port}/status/200`, { dispatcher: dispatcherFor('api') }), /loopback address/);
+    await assert.rejects(
+      request(`http://localhost:${server.port}/status/200`, { dispatcher: dispatcherFor('api') }),
+      /loopback address/,
+    );
   });
 
   test('a config-defined webhook to the same server goes through', async () => {
-    const response = await request(`http://localhost:${server.port}/status/204`, { dispatcher: dispatcherFor('config') });
+    const response = await request(`http://localhost:${server.port}/status/204`, {
+      dispatcher: dispatcherFor('config'),
+    });
     assert.equal(response.statusCode, 204);
     await response.body.dump();
   });

@@ -83,46 +83,73 @@ describe('connectGuarded', () => {
       });
     }
     assert.equal(plain.accepted, 0);
-    assert.throws(() => openGuardedSocket({ host: '169.254.169.254', port: 80 }, configGuard), /cloud metadata address/);
+    assert.throws(
+      () => openGuardedSocket({ host: '169.254.169.254', port: 80 }, configGuard),
+      /cloud metadata address/,
+    );
   });
 
   test('a name is judged on every address it resolves to, and refused when one is denied', async () => {
     const before = plain.accepted;
-    await assert.rejects(connectGuarded({ host: 'mail.example', port: plain.port, resolve: resolvingTo('127.0.0.1') }, apiGuard), EgressDeniedError);
-    await assert.rejects(connectGuarded({ host: 'mail.example', port: plain.port, resolve: resolvingTo('127.0.0.1', '169.254.169.254') }, configGuard), /169\.254\.169\.254 is a cloud metadata address/);
+    await assert.rejects(
+      connectGuarded({ host: 'mail.example', port: plain.port, resolve: resolvingTo('127.0.0.1') }, apiGuard),
+      EgressDeniedError,
+    );
+    await assert.rejects(
+      connectGuarded(
+        { host: 'mail.example', port: plain.port, resolve: resolvingTo('127.0.0.1', '169.254.169.254') },
+        configGuard,
+      ),
+      /169\.254\.169\.254 is a cloud metadata address/,
+    );
     assert.equal(plain.accepted, before);
   });
 
   test('an allowed name connects to the address that was checked', async () => {
-    const socket = await connectGuarded({ host: 'mail.example', port: plain.port, resolve: resolvingTo('127.0.0.1') }, configGuard);
+    const socket = await connectGuarded(
+      { host: 'mail.example', port: plain.port, resolve: resolvingTo('127.0.0.1') },
+      configGuard,
+    );
     assert.equal(socket.remoteAddress, '127.0.0.1');
     socket.destroy();
   });
 
   test('TLS: connects to the checked address, sends the name as SNI and verifies the certificate against the name', async () => {
-    const socket = await connectGuarded({ host: 'other.example', port: other.port, resolve: resolvingTo('127.0.0.1'), tls: { ca: certs.ca } }, configGuard);
+    const socket = await connectGuarded(
+      { host: 'other.example', port: other.port, resolve: resolvingTo('127.0.0.1'), tls: { ca: certs.ca } },
+      configGuard,
+    );
     assert.equal(socket.remoteAddress, '127.0.0.1');
     assert.equal((socket as tls.TLSSocket).authorized, true);
     await waitFor(() => other.servernames.length > 0);
     assert.deepEqual(other.servernames, ['other.example']);
     socket.destroy();
     // the same server under another name: the certificate does not match it
-    await assert.rejects(connectGuarded({ host: 'mail.example', port: other.port, resolve: resolvingTo('127.0.0.1'), tls: { ca: certs.ca } }, configGuard), (err: unknown) => {
-      assert.ok(!(err instanceof ConnectFailedError));
-      assert.match(String(err), /mail\.example/);
-      return true;
-    });
+    await assert.rejects(
+      connectGuarded(
+        { host: 'mail.example', port: other.port, resolve: resolvingTo('127.0.0.1'), tls: { ca: certs.ca } },
+        configGuard,
+      ),
+      (err: unknown) => {
+        assert.ok(!(err instanceof ConnectFailedError));
+        assert.match(String(err), /mail\.example/);
+        return true;
+      },
+    );
   });
 
   test('nothing listening: one message, whatever the errno (no port-scanning oracle)', async () => {
     const closed = await plainServer();
     await closed.close();
-    await assert.rejects(connectGuarded({ host: '127.0.0.1', port: closed.port, timeoutMs: 5_000 }, configGuard), (err: unknown) => {
-      assert.ok(err instanceof ConnectFailedError);
-      assert.equal(err.message, `could not connect to 127.0.0.1:${closed.port}`);
-      assert.equal((err.cause as NodeJS.ErrnoException).code, 'ECONNREFUSED');
-      return true;
-    });
+    await assert.rejects(
+      connectGuarded({ host: '127.0.0.1', port: closed.port, timeoutMs: 5_000 }, configGuard),
+      (err: unknown) => {
+        assert.ok(err instanceof ConnectFailedError);
+        assert.equal(err.message, `could not connect to 127.0.0.1:${closed.port}`);
+        assert.equal((err.cause as NodeJS.ErrnoException).code, 'ECONNREFUSED');
+        return true;
+      },
+    );
   });
 
   test('a TLS handshake that never finishes times out, told apart from not connecting at all', async () => {
@@ -130,13 +157,22 @@ describe('connectGuarded', () => {
     const silent = net.createServer((socket) => socket.on('error', () => undefined).resume());
     const track = await listen(silent, { port: 0, accepted: 0, servernames: [], close: async () => undefined });
     try {
-      await assert.rejects(connectGuarded({ host: '127.0.0.1', port: track.port, tls: {}, timeoutMs: 200 }, configGuard), /^Error: TLS handshake timed out after 200 ms$/);
+      await assert.rejects(
+        connectGuarded({ host: '127.0.0.1', port: track.port, tls: {}, timeoutMs: 200 }, configGuard),
+        /^Error: TLS handshake timed out after 200 ms$/,
+      );
     } finally {
       await track.close();
     }
   });
 
   test('an aborted signal stops the connect', async () => {
-    await assert.rejects(connectGuarded({ host: '127.0.0.1', port: plain.port, signal: AbortSignal.abort(new Error('shutting down')) }, configGuard), /shutting down/);
+    await assert.rejects(
+      connectGuarded(
+        { host: '127.0.0.1', port: plain.port, signal: AbortSignal.abort(new Error('shutting down')) },
+        configGuard,
+      ),
+      /shutting down/,
+    );
   });
 });

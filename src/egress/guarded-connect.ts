@@ -30,7 +30,13 @@ export function openGuardedSocket(options: GuardedSocketOptions, guard: EgressGu
   const lookup = guardedLookup(guard, options.resolve);
   if (!options.tls) return net.connect({ host, port: options.port, lookup });
   const servername = 'servername' in options.tls ? options.tls.servername : net.isIP(host) ? undefined : host;
-  return tls.connect({ ...options.tls, host, port: options.port, lookup, ...(servername === undefined ? {} : { servername }) });
+  return tls.connect({
+    ...options.tls,
+    host,
+    port: options.port,
+    lookup,
+    ...(servername === undefined ? {} : { servername }),
+  });
 }
 
 export interface GuardedConnectOptions extends GuardedSocketOptions {
@@ -58,7 +64,10 @@ export class ConnectFailedError extends Error {
  * ConnectFailedError when nothing answered (or not in time), else with the handshake or abort error; the socket is
  * destroyed then.
  */
-export function connectGuarded(options: GuardedConnectOptions, guard: EgressGuard): Promise<net.Socket | tls.TLSSocket> {
+export function connectGuarded(
+  options: GuardedConnectOptions,
+  guard: EgressGuard,
+): Promise<net.Socket | tls.TLSSocket> {
   return new Promise((resolve, reject) => {
     let socket: net.Socket | tls.TLSSocket;
     try {
@@ -73,7 +82,16 @@ export function connectGuarded(options: GuardedConnectOptions, guard: EgressGuar
     const timer =
       options.timeoutMs === undefined
         ? undefined
-        : setTimeout(() => fail(Object.assign(new Error(`${connected ? 'TLS handshake' : 'connect'} timed out after ${options.timeoutMs} ms`), { code: 'ETIMEDOUT' })), options.timeoutMs);
+        : setTimeout(
+            () =>
+              fail(
+                Object.assign(
+                  new Error(`${connected ? 'TLS handshake' : 'connect'} timed out after ${options.timeoutMs} ms`),
+                  { code: 'ETIMEDOUT' },
+                ),
+              ),
+            options.timeoutMs,
+          );
     const onAbort = () => fail(options.signal?.reason instanceof Error ? options.signal.reason : new Error('aborted'));
     const settle = () => {
       clearTimeout(timer);

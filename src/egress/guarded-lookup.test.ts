@@ -14,7 +14,9 @@ const configGuard = strict.guardFor('config');
 type LookupResult = { err: NodeJS.ErrnoException | null; address: string | LookupAddress[]; family?: number };
 
 function lookupWith(lookup: net.LookupFunction, hostname: string, all: boolean): Promise<LookupResult> {
-  return new Promise((resolve) => lookup(hostname, { all }, (err, address, family) => resolve({ err, address, family })));
+  return new Promise((resolve) =>
+    lookup(hostname, { all }, (err, address, family) => resolve({ err, address, family })),
+  );
 }
 
 /** A resolver that answers each name with the next entry of its list (the last one sticks): DNS rebinding. */
@@ -134,9 +136,15 @@ describe('deniedLiteralHost and assertHostAllowed', () => {
   }
 
   test('assertHostAllowed throws for a literal or a name resolving to a denied address', async () => {
-    await assert.rejects(assertHostAllowed(apiGuard, '[::1]'), (err: unknown) => err instanceof EgressDeniedError && /::1 is a loopback/.test(err.message));
+    await assert.rejects(
+      assertHostAllowed(apiGuard, '[::1]'),
+      (err: unknown) => err instanceof EgressDeniedError && /::1 is a loopback/.test(err.message),
+    );
     await assert.rejects(assertHostAllowed(apiGuard, 'localhost'), EgressDeniedError);
-    await assert.rejects(assertHostAllowed(configGuard, 'imds.example', rebindingResolver([['fd00:ec2::254']])), /cloud metadata address/);
+    await assert.rejects(
+      assertHostAllowed(configGuard, 'imds.example', rebindingResolver([['fd00:ec2::254']])),
+      /cloud metadata address/,
+    );
   });
 
   test('assertHostAllowed passes allowed targets and names that do not resolve', async () => {

@@ -4,7 +4,10 @@ import { EgressDeniedError } from './egress-denied-error.ts';
 import type { EgressDenial, EgressGuard } from './egress-policy.ts';
 
 /** Every address of a name (dns.lookup with `all`); injectable so that tests can play a rebinding resolver. */
-export type LookupAll = (hostname: string, options?: Pick<LookupOptions, 'family' | 'hints'>) => Promise<LookupAddress[]>;
+export type LookupAll = (
+  hostname: string,
+  options?: Pick<LookupOptions, 'family' | 'hints'>,
+) => Promise<LookupAddress[]>;
 
 const lookupAll: LookupAll = (hostname, options) => dns.promises.lookup(hostname, { ...options, all: true });
 
@@ -18,14 +21,17 @@ export function guardedLookup(guard: EgressGuard, resolve: LookupAll = lookupAll
   return (hostname, options, callback) => {
     const literal = net.isIP(hostname) ? guard.check(hostname) : null;
     if (literal) return callback(new EgressDeniedError(literal), '');
-    resolve(hostname, { family: options.family, hints: options.hints }).then((addresses) => {
-      const denial = firstDenial(guard, addresses);
-      if (denial) return callback(new EgressDeniedError(denial), '');
-      const [first] = addresses;
-      if (options.all) callback(null, addresses);
-      else if (first) callback(null, first.address, first.family);
-      else callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '');
-    }, (err: NodeJS.ErrnoException) => callback(err, ''));
+    resolve(hostname, { family: options.family, hints: options.hints }).then(
+      (addresses) => {
+        const denial = firstDenial(guard, addresses);
+        if (denial) return callback(new EgressDeniedError(denial), '');
+        const [first] = addresses;
+        if (options.all) callback(null, addresses);
+        else if (first) callback(null, first.address, first.family);
+        else callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '');
+      },
+      (err: NodeJS.ErrnoException) => callback(err, ''),
+    );
   };
 }
 
@@ -41,13 +47,16 @@ export function assertAddressAllowed(guard: EgressGuard, address: string): void 
   if (denial) throw new EgressDeniedError(denial);
 }
 
-
 /**
  * Validates a target when it is created through the API: resolves it now and throws EgressDeniedError
  * when the literal or any resolved address is denied. A name that does not resolve passes (the check
  * will report that); the guarded lookup still judges whatever it resolves to later.
  */
-export async function assertHostAllowed(guard: EgressGuard, host: string, resolve: LookupAll = lookupAll): Promise<void> {
+export async function assertHostAllowed(
+  guard: EgressGuard,
+  host: string,
+  resolve: LookupAll = lookupAll,
+): Promise<void> {
   const literal = deniedLiteralHost(guard, host);
   if (literal) throw new EgressDeniedError(literal);
   if (net.isIP(host.replace(/^\[(.*)\]$/, '$1'))) return;

@@ -14,7 +14,10 @@ export interface IpAddress {
 
 /** Parses "1.2.3.4", "::1", "[::1]", "fe80::1%eth0"; undefined when the text is not an IP address. */
 export function parseIpAddress(text: string): IpAddress | undefined {
-  const address = text.trim().replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
+  const address = text
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/%.*$/, '');
   const version = net.isIP(address);
   if (version === 4) return { address, family: 'ipv4' };
   if (version !== 6) return undefined;

@@ -139,9 +139,20 @@ describe('parseCidr', () => {
     [' 172.16.0.0/12 ', '172.16.0.0', 12],
   ];
   for (const [text, address, prefix] of good) {
-    test(`"${text}" is a CIDR`, () => assert.deepEqual(parseCidr(text), { address, prefix, family: address.includes(':') ? 'ipv6' : 'ipv4' }));
+    test(`"${text}" is a CIDR`, () =>
+      assert.deepEqual(parseCidr(text), { address, prefix, family: address.includes(':') ? 'ipv6' : 'ipv4' }));
   }
-  for (const text of ['10.0.0.0/33', 'fd00::/129', '10.0.0.0/', '10.0.0.0/8/8', 'localhost/8', '[::1]/128', '10.0.0.0/-1', '10.0.0.0/ 8', '']) {
+  for (const text of [
+    '10.0.0.0/33',
+    'fd00::/129',
+    '10.0.0.0/',
+    '10.0.0.0/8/8',
+    'localhost/8',
+    '[::1]/128',
+    '10.0.0.0/-1',
+    '10.0.0.0/ 8',
+    '',
+  ]) {
     test(`"${text}" is not a CIDR`, () => assert.equal(parseCidr(text), undefined));
   }
 });

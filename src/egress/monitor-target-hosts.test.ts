@@ -32,9 +32,18 @@ describe('assertMonitorTargetsAllowed (creating a monitor through the API)', () 
   const noNetwork = async () => [{ address: '93.184.216.34', family: 4 }];
 
   test('refuses a metadata or loopback target with the reason', async () => {
-    await assert.rejects(assertMonitorTargetsAllowed(api, monitor({ type: 'http', url: 'http://169.254.169.254/' }), noNetwork), /cloud metadata address/);
-    await assert.rejects(assertMonitorTargetsAllowed(api, monitor({ type: 'http', url: 'http://[::1]:8080/' }), noNetwork), EgressDeniedError);
-    await assert.rejects(assertMonitorTargetsAllowed(api, monitor({ type: 'tcp', host: 'localhost', port: 22 })), /loopback address/);
+    await assert.rejects(
+      assertMonitorTargetsAllowed(api, monitor({ type: 'http', url: 'http://169.254.169.254/' }), noNetwork),
+      /cloud metadata address/,
+    );
+    await assert.rejects(
+      assertMonitorTargetsAllowed(api, monitor({ type: 'http', url: 'http://[::1]:8080/' }), noNetwork),
+      EgressDeniedError,
+    );
+    await assert.rejects(
+      assertMonitorTargetsAllowed(api, monitor({ type: 'tcp', host: 'localhost', port: 22 })),
+      /loopback address/,
+    );
   });
 
   test('passes a public target', async () => {

@@ -10,6 +10,10 @@ export function monitorTargetHosts(monitor: MonitorConfig): string[] {
 }
 
 /** For the API: refuse a monitor whose target is denied now (EgressDeniedError); checks still judge every connect. */
-export async function assertMonitorTargetsAllowed(guard: EgressGuard, monitor: MonitorConfig, resolve?: LookupAll): Promise<void> {
+export async function assertMonitorTargetsAllowed(
+  guard: EgressGuard,
+  monitor: MonitorConfig,
+  resolve?: LookupAll,
+): Promise<void> {
   for (const host of monitorTargetHosts(monitor)) await assertHostAllowed(guard, host, resolve);
 }

@@ -48,8 +48,17 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const security = htmlSecurityHeaders((kind) => securityHeaders(kind, deps.security));
   const metrics = deps.metrics?.metrics;
-  const answered = metrics && ((answer: PublicAnswer, status: number) => metrics.http.publicAnswered(publicAnswerKind(answer), status));
-  const side = { snapshot: deps.snapshot, streams: deps.streams, renderers: deps.renderers, security, access: deps.pageAccess, answered };
+  const answered =
+    metrics &&
+    ((answer: PublicAnswer, status: number) => metrics.http.publicAnswered(publicAnswerKind(answer), status));
+  const side = {
+    snapshot: deps.snapshot,
+    streams: deps.streams,
+    renderers: deps.renderers,
+    security,
+    access: deps.pageAccess,
+    answered,
+  };
   const adminHeaders = securityHeaders('admin', deps.security);
   const assets = staticAssets(deps.renderers);
   const app: FastifyInstance = Fastify({
@@ -70,17 +79,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, request, reply) => {
     const answer = errorAnswer(err);
-    if (answer) return reply.code(answer.status).send({ error: answer.code, message: answer.message, ...(answer.issues && { issues: answer.issues }) });
+    if (answer)
+      return reply
+        .code(answer.status)
+        .send({ error: answer.code, message: answer.message, ...(answer.issues && { issues: answer.issues }) });
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) request.log.error({ err }, 'request failed');
-    return reply.code(status).send({ error: err.code ?? (status >= 500 ? 'internal' : 'bad_request'), message: status >= 500 ? 'internal error' : err.message });
+    return reply.code(status).send({
+      error: err.code ?? (status >= 500 ? 'internal' : 'bad_request'),
+      message: status >= 500 ? 'internal error' : err.message,
+    });
   });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` }));
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .send({ error: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` }),
+  );
   registerHealthRoutes(app, deps.readiness);
   if (deps.metrics) registerMetricsRoute(app, deps.metrics);
   await registerAdmin(app, deps.admin);
   registerPushRoutes(app, deps.push);
-  if (deps.subscribers) registerSubscribeRoutes(app, deps.subscribers, { snapshot: deps.snapshot, access: deps.pageAccess, security });
+  if (deps.subscribers)
+    registerSubscribeRoutes(app, deps.subscribers, { snapshot: deps.snapshot, access: deps.pageAccess, security });
   registerPublicRoutes(app, side, assets);
   return app;
 }

@@ -9,7 +9,11 @@ export interface HttpLimits {
 }
 
 export function httpLimitsOf(server: PharosConfig['server']): HttpLimits {
-  return { headersTimeoutMs: server.headers_timeout, requestTimeoutMs: server.request_timeout, keepAliveTimeoutMs: server.keep_alive_timeout };
+  return {
+    headersTimeoutMs: server.headers_timeout,
+    requestTimeoutMs: server.request_timeout,
+    keepAliveTimeoutMs: server.keep_alive_timeout,
+  };
 }
 
 /**
@@ -27,6 +31,9 @@ export function nodeServerOptions(limits: HttpLimits): ServerOptions {
 }
 
 /** A plain HTTP server with these limits, as fastify's serverFactory. */
-export function limitedServer(limits: HttpLimits, handler: (req: IncomingMessage, res: ServerResponse) => void): Server {
+export function limitedServer(
+  limits: HttpLimits,
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Server {
   return createServer(nodeServerOptions(limits), handler);
 }

@@ -19,12 +19,16 @@ function appLoggingTo(lines: string[]) {
 test('an X-Request-Id from the proxy is kept, echoed and on every log line of the request; secrets are redacted', async () => {
   const lines: string[] = [];
   const app = appLoggingTo(lines);
-  const res = await app.inject({ url: '/work', headers: { 'x-request-id': 'lb-7f3a.01', authorization: 'Bearer very-secret' } });
+  const res = await app.inject({
+    url: '/work',
+    headers: { 'x-request-id': 'lb-7f3a.01', authorization: 'Bearer very-secret' },
+  });
   assert.equal(res.headers['x-request-id'], 'lb-7f3a.01');
   const mine = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.requestId === 'lb-7f3a.01');
-  assert.ok(mine.length >= 2, 'incoming request, the handler\'s line and the completion');
+  assert.ok(mine.length >= 2, "incoming request, the handler's line and the completion");
   const all = lines.join('');
-  for (const secret of ['hunter2', 'tok-123', 'very-secret']) assert.ok(!all.includes(secret), `${secret} must not reach the logs`);
+  for (const secret of ['hunter2', 'tok-123', 'very-secret'])
+    assert.ok(!all.includes(secret), `${secret} must not reach the logs`);
   assert.ok(all.includes('visible'));
   await app.close();
 });

@@ -12,7 +12,8 @@ export interface SecurityHeaderOptions {
 export type HeaderKind = 'admin' | 'public' | 'widget';
 
 export function securityHeaders(kind: HeaderKind, opts: SecurityHeaderOptions): Record<string, string> {
-  const frameAncestors = kind === 'widget' ? opts.widgetFrameAncestors.join(' ') || "'none'" : kind === 'public' ? "'self'" : "'none'";
+  const frameAncestors =
+    kind === 'widget' ? opts.widgetFrameAncestors.join(' ') || "'none'" : kind === 'public' ? "'self'" : "'none'";
   const csp = [
     "default-src 'self'",
     "script-src 'self'",

@@ -23,7 +23,11 @@ test('request.ip is the right-most X-Forwarded-For address that is not a trusted
   for (const [setting, socket, xff, client] of rows) {
     const app = Fastify({ trustProxy: trustsProxy(setting) });
     app.get('/', async (request) => request.ip);
-    const res = await app.inject({ url: '/', remoteAddress: socket, headers: xff === undefined ? {} : { 'x-forwarded-for': xff } });
+    const res = await app.inject({
+      url: '/',
+      remoteAddress: socket,
+      headers: xff === undefined ? {} : { 'x-forwarded-for': xff },
+    });
     assert.equal(res.body, client, `${JSON.stringify(setting)} ${socket} ← ${xff}`);
     await app.close();
   }

@@ -1,5 +1,12 @@
 /** When to try a failed delivery again: exponential from `baseMs`, capped, with jitter, never before the receiver's Retry-After. */
-export function nextAttemptAt(opts: { now: number; attempts: number; baseMs: number; maxMs: number; retryAfterMs?: number; random?: () => number }): number {
+export function nextAttemptAt(opts: {
+  now: number;
+  attempts: number;
+  baseMs: number;
+  maxMs: number;
+  retryAfterMs?: number;
+  random?: () => number;
+}): number {
   const exp = Math.min(opts.maxMs, opts.baseMs * 2 ** Math.max(0, opts.attempts - 1));
   // "equal jitter": half fixed, half random, so retries of many rows spread out but never come too early
   const jittered = exp / 2 + (opts.random ?? Math.random)() * (exp / 2);

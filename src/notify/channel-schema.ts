@@ -8,7 +8,9 @@ function variant<T extends ChannelType>(type: T) {
 
 /** What `variant(type)` makes for one type: its literal, the routing fields, the provider's own fields. */
 type ChannelVariant<T extends ChannelType> =
-  Notifiers[T]['fields'] extends z.ZodObject<infer Shape> ? z.ZodObject<z.util.Flatten<{ type: z.ZodLiteral<T> } & typeof channelRuleFields & Shape>, z.core.$strict> : never;
+  Notifiers[T]['fields'] extends z.ZodObject<infer Shape>
+    ? z.ZodObject<z.util.Flatten<{ type: z.ZodLiteral<T> } & typeof channelRuleFields & Shape>, z.core.$strict>
+    : never;
 type AnyChannelVariant = { [T in ChannelType]: ChannelVariant<T> }[ChannelType];
 
 /**
@@ -16,7 +18,10 @@ type AnyChannelVariant = { [T in ChannelType]: ChannelVariant<T> }[ChannelType];
  * its type's own fields (each provider's zod schema), one variant per registered type, so that a config narrows by
  * `type`. The config shape is a contract (README "Notifications").
  */
-export const channelSchema = z.discriminatedUnion('type', CHANNEL_TYPES.map((t) => variant(t)) as [AnyChannelVariant, ...AnyChannelVariant[]]);
+export const channelSchema = z.discriminatedUnion(
+  'type',
+  CHANNEL_TYPES.map((t) => variant(t)) as [AnyChannelVariant, ...AnyChannelVariant[]],
+);
 export type ChannelConfig = z.infer<typeof channelSchema>;
 
 /** The field names of a type that hold secrets (never logged, never returned by the API). */

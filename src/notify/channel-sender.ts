@@ -5,7 +5,10 @@ import type { ChannelSender } from './outbox-worker.ts';
 import { notifierFor } from './registry.ts';
 
 /** A configured channel, ready for the outbox worker: its provider's send with the channel's own fields. */
-export function channelSender(config: ChannelConfig, egress: { dispatcher: Dispatcher; guard: EgressGuard }): ChannelSender {
+export function channelSender(
+  config: ChannelConfig,
+  egress: { dispatcher: Dispatcher; guard: EgressGuard },
+): ChannelSender {
   const { send } = notifierFor(config);
   return {
     id: config.id,

@@ -1,4 +1,10 @@
-import type { ComponentStatus, IncidentImpact, IncidentStatus, MaintenanceStatus, MonitorStatus } from '../domain/statuses.ts';
+import type {
+  ComponentStatus,
+  IncidentImpact,
+  IncidentStatus,
+  MaintenanceStatus,
+  MonitorStatus,
+} from '../domain/statuses.ts';
 
 /** Everything Pharos tells people about. Each tuple feeds the TypeScript type, the zod enum and the config's `events:`. */
 export const NOTIFICATION_EVENT_TYPES = [
@@ -57,7 +63,15 @@ export interface NotificationEvent {
     /** the public incident page */
     url: string;
   };
-  maintenance?: { id: string; title: string; body: string; status: MaintenanceStatus; start: number; end: number; url: string };
+  maintenance?: {
+    id: string;
+    title: string;
+    body: string;
+    status: MaintenanceStatus;
+    start: number;
+    end: number;
+    url: string;
+  };
   certificate?: { monitorId: string; monitorName: string; host: string; daysLeft: number; expiresAt: number };
   /** a digest: many events coalesced into this one message (then `type` is the first one's) */
   digest?: NotificationEvent[];

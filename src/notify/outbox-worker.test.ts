@@ -18,12 +18,30 @@ function memoryOutbox(): OutboxStore & { rows: Map<string, OutboxRow> } {
   return {
     rows,
     async enqueue(list: readonly NewOutboxRow[]) {
-      for (const r of list) rows.set(r.id, { ...r, state: 'pending', attempts: 0, claimedBy: null, claimedUntil: null, sentAt: null, lastError: null, lastStatus: null, lastBody: null, updatedAt: r.createdAt });
+      for (const r of list)
+        rows.set(r.id, {
+          ...r,
+          state: 'pending',
+          attempts: 0,
+          claimedBy: null,
+          claimedUntil: null,
+          sentAt: null,
+          lastError: null,
+          lastStatus: null,
+          lastBody: null,
+          updatedAt: r.createdAt,
+        });
       return list.length;
     },
     async claimDue(now, { limit, leaseMs, claimant }) {
-      const due = [...rows.values()].filter((r) => r.state === 'pending' && r.nextAttemptAt <= now && (r.claimedUntil === null || r.claimedUntil <= now)).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt).slice(0, limit);
-      for (const r of due) Object.assign(r, { claimedBy: claimant, claimedUntil: now + leaseMs, attempts: r.attempts + 1 });
+      const due = [...rows.values()]
+        .filter(
+          (r) => r.state === 'pending' && r.nextAttemptAt <= now && (r.claimedUntil === null || r.claimedUntil <= now),
+        )
+        .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
+        .slice(0, limit);
+      for (const r of due)
+        Object.assign(r, { claimedBy: claimant, claimedUntil: now + leaseMs, attempts: r.attempts + 1 });
       return due.map((r) => ({ ...r }));
     },
     async markSent(id, claimant, now) {
@@ -38,7 +56,14 @@ function memoryOutbox(): OutboxStore & { rows: Map<string, OutboxRow> } {
     },
     async markFailed(id, claimant, o) {
       const r = mine(id, claimant);
-      if (r) Object.assign(r, { state: o.nextAttemptAt === null ? 'dead' : 'pending', nextAttemptAt: o.nextAttemptAt ?? r.nextAttemptAt, lastError: o.error, claimedBy: null, claimedUntil: null });
+      if (r)
+        Object.assign(r, {
+          state: o.nextAttemptAt === null ? 'dead' : 'pending',
+          nextAttemptAt: o.nextAttemptAt ?? r.nextAttemptAt,
+          lastError: o.error,
+          claimedBy: null,
+          claimedUntil: null,
+        });
       return !!r;
     },
     async release(id, claimant, next) {
@@ -54,15 +79,47 @@ function memoryOutbox(): OutboxStore & { rows: Map<string, OutboxRow> } {
   };
 }
 
-const event = (i: number): NotificationEvent => ({ id: `e${String(i).padStart(4, '0')}`, type: 'monitor.down', at: i, pageUrl: 'http://x', components: [] });
-const row = (i: number): NewOutboxRow => ({ id: `e${String(i).padStart(4, '0')}:channel:c`, eventId: `e${i}`, eventType: 'monitor.down', targetKind: 'channel', targetId: 'c', event: event(i), createdAt: i, nextAttemptAt: 0 });
+const event = (i: number): NotificationEvent => ({
+  id: `e${String(i).padStart(4, '0')}`,
+  type: 'monitor.down',
+  at: i,
+  pageUrl: 'http://x',
+  components: [],
+});
+const row = (i: number): NewOutboxRow => ({
+  id: `e${String(i).padStart(4, '0')}:channel:c`,
+  eventId: `e${i}`,
+  eventType: 'monitor.down',
+  targetKind: 'channel',
+  targetId: 'c',
+  event: event(i),
+  createdAt: i,
+  nextAttemptAt: 0,
+});
 
-function channel(answer: (e: NotificationEvent) => DeliveryResult, opts: Partial<ChannelSender> = {}): ChannelSender & { sent: NotificationEvent[] } {
+function channel(
+  answer: (e: NotificationEvent) => DeliveryResult,
+  opts: Partial<ChannelSender> = {},
+): ChannelSender & { sent: NotificationEvent[] } {
   const sent: NotificationEvent[] = [];
-  return { id: 'c', dispatcher: new Agent(), egress: defaultEgressPolicy().guardFor('config'), coalesceAfter: 5, ratePerMinute: 10_000, sent, send: async (e) => (sent.push(e), answer(e)), ...opts };
+  return {
+    id: 'c',
+    dispatcher: new Agent(),
+    egress: defaultEgressPolicy().guardFor('config'),
+    coalesceAfter: 5,
+    ratePerMinute: 10_000,
+    sent,
+    send: async (e) => (sent.push(e), answer(e)),
+    ...opts,
+  };
 }
 
-async function drain(worker: OutboxWorker, outbox: ReturnType<typeof memoryOutbox>, clock: { t: number }, until: () => boolean) {
+async function drain(
+  worker: OutboxWorker,
+  outbox: ReturnType<typeof memoryOutbox>,
+  clock: { t: number },
+  until: () => boolean,
+) {
   worker.start();
   for (let i = 0; i < 200 && !until(); i++) {
     clock.t += 1_000;
@@ -78,9 +135,20 @@ describe('outbox worker', () => {
     await outbox.enqueue(Array.from({ length: 250 }, (_, i) => row(i)));
     const ch = channel(() => ({ ok: true, remoteStatus: 200 }));
     const clock = { t: 1 };
-    const worker = new OutboxWorker({ outbox, channel: () => ch, subscriber: () => undefined, logger: createLogger('silent'), now: () => clock.t, claimant: 'w', batchSize: 500 });
+    const worker = new OutboxWorker({
+      outbox,
+      channel: () => ch,
+      subscriber: () => undefined,
+      logger: createLogger('silent'),
+      now: () => clock.t,
+      claimant: 'w',
+      batchSize: 500,
+    });
     await drain(worker, outbox, clock, () => [...outbox.rows.values()].every((r) => r.state === 'sent'));
-    assert.deepEqual(ch.sent.map((e) => e.digest?.length), [100, 100, 50]);
+    assert.deepEqual(
+      ch.sent.map((e) => e.digest?.length),
+      [100, 100, 50],
+    );
     assert.equal(new Set(ch.sent.flatMap((e) => e.digest!.map((d) => d.id))).size, 250, 'every event listed once');
   });
 
@@ -88,12 +156,35 @@ describe('outbox worker', () => {
     const outbox = memoryOutbox();
     await outbox.enqueue([row(1), row(2), row(3)]);
     let failures = 0;
-    const ch = channel((e) => (e.id === 'e0001' && failures++ < 2 ? { ok: false, retryable: true, error: 'HTTP 500', remoteStatus: 500 } : e.id === 'e0002' ? { ok: false, retryable: false, error: 'HTTP 400', remoteStatus: 400 } : { ok: true }), { coalesceAfter: 100 });
+    const ch = channel(
+      (e) =>
+        e.id === 'e0001' && failures++ < 2
+          ? { ok: false, retryable: true, error: 'HTTP 500', remoteStatus: 500 }
+          : e.id === 'e0002'
+            ? { ok: false, retryable: false, error: 'HTTP 400', remoteStatus: 400 }
+            : { ok: true },
+      { coalesceAfter: 100 },
+    );
     const clock = { t: 1 };
-    const worker = new OutboxWorker({ outbox, channel: () => ch, subscriber: () => undefined, logger: createLogger('silent'), now: () => clock.t, claimant: 'w', backoffBaseMs: 100, backoffMaxMs: 500 });
+    const worker = new OutboxWorker({
+      outbox,
+      channel: () => ch,
+      subscriber: () => undefined,
+      logger: createLogger('silent'),
+      now: () => clock.t,
+      claimant: 'w',
+      backoffBaseMs: 100,
+      backoffMaxMs: 500,
+    });
     await drain(worker, outbox, clock, () => [...outbox.rows.values()].every((r) => r.state !== 'pending'));
-    assert.deepEqual(ch.sent.map((e) => e.id), ['e0001', 'e0001', 'e0001', 'e0002', 'e0003']);
-    assert.deepEqual([...outbox.rows.values()].map((r) => r.state), ['sent', 'dead', 'sent']);
+    assert.deepEqual(
+      ch.sent.map((e) => e.id),
+      ['e0001', 'e0001', 'e0001', 'e0002', 'e0003'],
+    );
+    assert.deepEqual(
+      [...outbox.rows.values()].map((r) => r.state),
+      ['sent', 'dead', 'sent'],
+    );
     assert.equal(outbox.rows.get('e0002:channel:c')?.lastError, 'HTTP 400');
   });
 
@@ -101,7 +192,14 @@ describe('outbox worker', () => {
     const outbox = memoryOutbox();
     await outbox.enqueue([row(1)]);
     const clock = { t: 1 };
-    const worker = new OutboxWorker({ outbox, channel: () => undefined, subscriber: () => undefined, logger: createLogger('silent'), now: () => clock.t, claimant: 'w' });
+    const worker = new OutboxWorker({
+      outbox,
+      channel: () => undefined,
+      subscriber: () => undefined,
+      logger: createLogger('silent'),
+      now: () => clock.t,
+      claimant: 'w',
+    });
     await drain(worker, outbox, clock, () => outbox.rows.get('e0001:channel:c')?.state === 'dead');
     assert.match(outbox.rows.get('e0001:channel:c')!.lastError!, /no longer exists/);
   });
@@ -111,10 +209,20 @@ describe('outbox worker', () => {
     await outbox.enqueue([row(1), { ...row(2), nextAttemptAt: 1_500 }, { ...row(3), nextAttemptAt: 1_500 }]);
     const ch = channel(() => ({ ok: true }), { coalesceAfter: 2, ratePerMinute: 1 });
     const clock = { t: 1 };
-    const worker = new OutboxWorker({ outbox, channel: () => ch, subscriber: () => undefined, logger: createLogger('silent'), now: () => clock.t, claimant: 'w' });
+    const worker = new OutboxWorker({
+      outbox,
+      channel: () => ch,
+      subscriber: () => undefined,
+      logger: createLogger('silent'),
+      now: () => clock.t,
+      claimant: 'w',
+    });
     await drain(worker, outbox, clock, () => [...outbox.rows.values()].every((r) => r.state === 'sent'));
     assert.equal(ch.sent[0]?.digest, undefined, 'the first goes alone');
     assert.equal(ch.sent.length, 2, 'the two held back go together');
-    assert.deepEqual(ch.sent[1]?.digest?.map((e) => e.id), ['e0002', 'e0003']);
+    assert.deepEqual(
+      ch.sent[1]?.digest?.map((e) => e.id),
+      ['e0002', 'e0003'],
+    );
   });
 });

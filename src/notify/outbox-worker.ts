@@ -40,7 +40,11 @@ export interface OutboxWorkerOptions {
   /** per delivery */
   timeoutMs?: number;
   /** told of each settled attempt (metrics): `rows` sent at once in a digest, failed (retried later) or dead */
-  onDelivery?: (target: { kind: OutboxRow['targetKind']; id: string }, outcome: 'sent' | 'failed' | 'dead', rows: number) => void;
+  onDelivery?: (
+    target: { kind: OutboxRow['targetKind']; id: string },
+    outcome: 'sent' | 'failed' | 'dead',
+    rows: number,
+  ) => void;
 }
 
 /**
@@ -99,7 +103,11 @@ export class OutboxWorker {
   private async pass(): Promise<void> {
     try {
       for (let round = 0; round < 20 && !this.stopped; round++) {
-        const rows = await this.opts.outbox.claimDue(this.now(), { limit: this.opts.batchSize ?? 200, leaseMs: this.opts.leaseMs ?? 60_000, claimant: this.opts.claimant });
+        const rows = await this.opts.outbox.claimDue(this.now(), {
+          limit: this.opts.batchSize ?? 200,
+          leaseMs: this.opts.leaseMs ?? 60_000,
+          claimant: this.opts.claimant,
+        });
         if (rows.length === 0) return;
         const byTarget = new Map<string, OutboxRow[]>();
         for (const r of rows) {
@@ -116,9 +124,15 @@ export class OutboxWorker {
 
   private async deliverGroup(rows: OutboxRow[]): Promise<void> {
     const first = rows[0]!;
-    const sender = first.targetKind === 'channel' ? this.opts.channel(first.targetId) : this.opts.subscriber(first.targetId);
+    const sender =
+      first.targetKind === 'channel' ? this.opts.channel(first.targetId) : this.opts.subscriber(first.targetId);
     if (!sender) {
-      for (const r of rows) await this.fail(r, { ok: false, retryable: false, error: `${first.targetKind} "${first.targetId}" no longer exists` });
+      for (const r of rows)
+        await this.fail(r, {
+          ok: false,
+          retryable: false,
+          error: `${first.targetKind} "${first.targetId}" no longer exists`,
+        });
       return;
     }
     rows.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
@@ -128,7 +142,8 @@ export class OutboxWorker {
         const chunk = rows.slice(i, i + MAX_DIGEST);
         if (!(await this.takeToken(sender, rows.slice(i)))) return;
         if (!(await this.sendDigest(sender, chunk))) {
-          for (const rest of rows.slice(i + MAX_DIGEST)) await this.opts.outbox.release(rest.id, this.opts.claimant, this.now() + 1000);
+          for (const rest of rows.slice(i + MAX_DIGEST))
+            await this.opts.outbox.release(rest.id, this.opts.claimant, this.now() + 1000);
           return;
         }
       }
@@ -145,7 +160,8 @@ export class OutboxWorker {
       } else {
         const retryAt = await this.fail(row, result);
         // keep the order: the rest of this target waits for the failed one's retry
-        for (const rest of rows.slice(i + 1)) await this.opts.outbox.release(rest.id, this.opts.claimant, retryAt ?? this.now());
+        for (const rest of rows.slice(i + 1))
+          await this.opts.outbox.release(rest.id, this.opts.claimant, retryAt ?? this.now());
         return;
       }
     }
@@ -182,7 +198,13 @@ export class OutboxWorker {
     const timeout = AbortSignal.timeout(this.opts.timeoutMs ?? 15_000);
     const signal = AbortSignal.any([timeout, this.shutdown.signal]);
     try {
-      return await sender.send(event, { idempotencyKey: key, signal, dispatcher: sender.dispatcher, egress: sender.egress, now: this.now });
+      return await sender.send(event, {
+        idempotencyKey: key,
+        signal,
+        dispatcher: sender.dispatcher,
+        egress: sender.egress,
+        now: this.now,
+      });
     } catch (err) {
       return { ok: false, retryable: true, error: `send failed: ${(err as Error)?.message ?? String(err)}` };
     }
@@ -192,12 +214,39 @@ export class OutboxWorker {
   private async fail(row: OutboxRow, result: Extract<DeliveryResult, { ok: false }>): Promise<number | null> {
     const now = this.now();
     const tooOld = now - row.createdAt >= (this.opts.maxAgeMs ?? 86_400_000);
-    const next = result.retryable && !tooOld ? nextAttemptAt({ now, attempts: row.attempts, baseMs: this.opts.backoffBaseMs ?? 5_000, maxMs: this.opts.backoffMaxMs ?? 900_000, retryAfterMs: result.retryAfterMs }) : null;
-    await this.opts.outbox.markFailed(row.id, this.opts.claimant, { now, error: result.error.slice(0, 1000), remoteStatus: result.remoteStatus ?? null, remoteBody: result.remoteBody?.slice(0, 1000) ?? null, nextAttemptAt: next });
+    const next =
+      result.retryable && !tooOld
+        ? nextAttemptAt({
+            now,
+            attempts: row.attempts,
+            baseMs: this.opts.backoffBaseMs ?? 5_000,
+            maxMs: this.opts.backoffMaxMs ?? 900_000,
+            retryAfterMs: result.retryAfterMs,
+          })
+        : null;
+    await this.opts.outbox.markFailed(row.id, this.opts.claimant, {
+      now,
+      error: result.error.slice(0, 1000),
+      remoteStatus: result.remoteStatus ?? null,
+      remoteBody: result.remoteBody?.slice(0, 1000) ?? null,
+      nextAttemptAt: next,
+    });
     if (next === null) this.counts.dead++;
     else this.counts.failed++;
     this.opts.onDelivery?.({ kind: row.targetKind, id: row.targetId }, next === null ? 'dead' : 'failed', 1);
-    this.opts.logger.warn({ component: 'outbox', target: `${row.targetKind}:${row.targetId}`, event: row.eventType, attempt: row.attempts, error: result.error, status: result.remoteStatus, retryAt: next && new Date(next).toISOString(), dead: next === null }, next === null ? 'notification given up (dead letter)' : 'notification failed; will retry');
+    this.opts.logger.warn(
+      {
+        component: 'outbox',
+        target: `${row.targetKind}:${row.targetId}`,
+        event: row.eventType,
+        attempt: row.attempts,
+        error: result.error,
+        status: result.remoteStatus,
+        retryAt: next && new Date(next).toISOString(),
+        dead: next === null,
+      },
+      next === null ? 'notification given up (dead letter)' : 'notification failed; will retry',
+    );
     return next;
   }
 }

@@ -25,7 +25,8 @@ function smtpHostOf(config: ChannelConfig): string | undefined {
 function schemaAt(schema: z.core.$ZodType, path: readonly string[]): z.core.$ZodType | undefined {
   let current: z.core.$ZodType | undefined = schema;
   for (const key of path) {
-    while (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable) current = current.unwrap() as z.core.$ZodType;
+    while (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable)
+      current = current.unwrap() as z.core.$ZodType;
     if (!(current instanceof z.ZodObject)) return undefined;
     current = (current.shape as Record<string, z.core.$ZodType>)[key];
   }
@@ -36,7 +37,8 @@ describe('notifier registry: every provider implements every part', () => {
   for (const [key, notifier] of Object.entries(notifiers) as [string, Notifier][]) {
     describe(key, () => {
       test('has every part, and its key is its type', () => {
-        for (const [part, kind] of Object.entries(PARTS)) assert.equal(typeof notifier[part as keyof Notifier], kind, part);
+        for (const [part, kind] of Object.entries(PARTS))
+          assert.equal(typeof notifier[part as keyof Notifier], kind, part);
         assert.equal(notifier.type, key);
       });
 
@@ -47,11 +49,14 @@ describe('notifier registry: every provider implements every part', () => {
       });
 
       test('its secret fields name fields it has, and are hidden from the API', () => {
-        for (const path of notifier.secretFields) assert.ok(schemaAt(notifier.fields, path.split('.')), `${key}: no field ${path}`);
+        for (const path of notifier.secretFields)
+          assert.ok(schemaAt(notifier.fields, path.split('.')), `${key}: no field ${path}`);
         const channel = channelSchema.parse({ id: 'x', type: key, ...notifier.template });
         const redacted = JSON.stringify(redactChannel(channel));
         for (const path of notifier.secretFields) {
-          const value = path.split('.').reduce<unknown>((at, k) => (at as Record<string, unknown> | undefined)?.[k], channel);
+          const value = path
+            .split('.')
+            .reduce<unknown>((at, k) => (at as Record<string, unknown> | undefined)?.[k], channel);
           if (typeof value === 'string') assert.ok(!redacted.includes(value), `${key}.${path} shown`);
         }
       });
@@ -67,7 +72,10 @@ describe('notifier registry: every provider implements every part', () => {
     assert.deepEqual(CHANNEL_TYPES, Object.keys(notifiers));
     const email = channelSchema.parse({ id: 'mail', type: 'email', ...notifiers.email.template });
     assert.equal(smtpHostOf(email), 'smtp.example.com');
-    assert.equal(smtpHostOf(channelSchema.parse({ id: 'chat', type: 'slack', ...notifiers.slack.template })), undefined);
+    assert.equal(
+      smtpHostOf(channelSchema.parse({ id: 'chat', type: 'slack', ...notifiers.slack.template })),
+      undefined,
+    );
     const wrongFields = channelSchema.safeParse({ id: 'x', type: 'slack', ...notifiers.email.template });
     assert.equal(wrongFields.success, false);
     assert.equal(channelSchema.safeParse({ id: 'x', type: 'carrier-pigeon' }).success, false);

@@ -40,7 +40,9 @@ type NotifierByType = { [T in ChannelType]: Notifier<T, Notifiers[T]['fields']> 
 const byType: NotifierByType = notifiers;
 
 /** A channel's notifier with its own config bound (per type, TypeScript can tell that the config fits; no cast). */
-export function notifierFor<T extends ChannelType>(config: z.infer<Notifiers[T]['fields']> & { type: T }): {
+export function notifierFor<T extends ChannelType>(
+  config: z.infer<Notifiers[T]['fields']> & { type: T },
+): {
   notifier: Notifier;
   send(event: NotificationEvent, ctx: DeliveryContext): Promise<DeliveryResult>;
 } {

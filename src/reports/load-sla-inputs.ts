@@ -14,20 +14,33 @@ export const INCIDENT_LOOKBACK_MS = 90 * DAY;
  * The one before is looked for in widening windows (a month, a year, then back to the monitor's creation), so a
  * monitor that changes often costs one small query. Monitors the store does not know have no changes.
  */
-export async function loadStatusChangesWithPrevious(store: Store, monitorIds: readonly string[], from: number, to: number): Promise<StatusChange[]> {
+export async function loadStatusChangesWithPrevious(
+  store: Store,
+  monitorIds: readonly string[],
+  from: number,
+  to: number,
+): Promise<StatusChange[]> {
   const createdAt = new Map((await store.listMonitors({ includeArchived: true })).map((m) => [m.id, m.createdAt]));
   const perMonitor = await Promise.all(
     [...new Set(monitorIds)].map(async (id) => {
       const born = createdAt.get(id);
       if (born === undefined) return [];
-      const [previous, inPeriod] = await Promise.all([lastChangeBefore(store, id, from, born), store.listStatusChanges(id, { from, to })]);
+      const [previous, inPeriod] = await Promise.all([
+        lastChangeBefore(store, id, from, born),
+        store.listStatusChanges(id, { from, to }),
+      ]);
       return previous ? [previous, ...inPeriod] : inPeriod;
     }),
   );
   return perMonitor.flat().sort((a, b) => a.at - b.at);
 }
 
-async function lastChangeBefore(store: Store, monitorId: string, before: number, createdAt: number): Promise<StatusChange | undefined> {
+async function lastChangeBefore(
+  store: Store,
+  monitorId: string,
+  before: number,
+  createdAt: number,
+): Promise<StatusChange | undefined> {
   const floor = Math.min(createdAt, before);
   let to = before;
   for (const step of [...LOOKBACK_STEPS_MS, Infinity]) {

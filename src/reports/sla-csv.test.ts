@@ -27,7 +27,14 @@ function component(id: string, name: string, overrides: Partial<SlaComponentRepo
 
 function report(components: SlaComponentReport[]): SlaReport {
   return slaReportSchema.parse({
-    period: { month: '2026-10', timeZone: 'UTC', from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z', measuredUntil: '2026-11-01T00:00:00.000Z', complete: true },
+    period: {
+      month: '2026-10',
+      timeZone: 'UTC',
+      from: '2026-10-01T00:00:00.000Z',
+      to: '2026-11-01T00:00:00.000Z',
+      measuredUntil: '2026-11-01T00:00:00.000Z',
+      complete: true,
+    },
     generatedAt: '2026-11-02T00:00:00.000Z',
     components,
     aggregate: { componentCount: components.length, uptimePercent: null, downtimeMinutes: 0, incidentCount: 0 },
@@ -35,7 +42,15 @@ function report(components: SlaComponentReport[]): SlaReport {
 }
 
 test('header row, one CRLF-ended row per component, null uptime as an empty cell', () => {
-  const csv = renderSlaCsv(report([component('api', 'API'), component('web', 'Web', { uptimePercent: null, checks: { checks: 0, failures: 0, maintenance: 0, uptimePercent: null, monitors: [] } })]));
+  const csv = renderSlaCsv(
+    report([
+      component('api', 'API'),
+      component('web', 'Web', {
+        uptimePercent: null,
+        checks: { checks: 0, failures: 0, maintenance: 0, uptimePercent: null, monitors: [] },
+      }),
+    ]),
+  );
   assert.equal(
     csv,
     'component_id,component_name,uptime_percent,downtime_minutes,partial_outage_minutes,major_outage_minutes,maintenance_minutes,incidents,degraded_minutes,check_uptime_percent\r\n' +

@@ -27,7 +27,9 @@ const checkCounts = {
   checks: Count,
   failures: Count,
   maintenance: Count.describe('checks taken during maintenance: counted neither up nor down'),
-  uptimePercent: Percent.nullable().describe('(checks − maintenance − failures) / (checks − maintenance); null when nothing counted'),
+  uptimePercent: Percent.nullable().describe(
+    '(checks − maintenance − failures) / (checks − maintenance); null when nothing counted',
+  ),
 };
 
 export const slaMonitorChecksSchema = z.strictObject({ monitorId: Id, ...checkCounts });
@@ -37,7 +39,9 @@ export const slaComponentReportSchema = z.strictObject({
   id: Id,
   name: z.string(),
   createdAt: Timestamp.nullable(),
-  uptimePercent: Percent.nullable().describe('100 × (1 − downtime / counted), from status changes; null when nothing was counted or no monitor reported'),
+  uptimePercent: Percent.nullable().describe(
+    '100 × (1 − downtime / counted), from status changes; null when nothing was counted or no monitor reported',
+  ),
   periodMinutes: Minutes,
   notExistingMinutes: Minutes.describe('part of the period before the component was created'),
   maintenanceMinutes: Minutes,
@@ -49,7 +53,9 @@ export const slaComponentReportSchema = z.strictObject({
   noDataMinutes: Minutes.describe('no monitor had reported yet: counted as up'),
   incidentCount: Count,
   incidents: z.array(slaIncidentSchema),
-  checks: z.strictObject({ ...checkCounts, monitors: z.array(slaMonitorChecksSchema) }).describe('the second figure: counted from check results (hourly and daily rollups)'),
+  checks: z
+    .strictObject({ ...checkCounts, monitors: z.array(slaMonitorChecksSchema) })
+    .describe('the second figure: counted from check results (hourly and daily rollups)'),
 });
 export type SlaComponentReport = z.infer<typeof slaComponentReportSchema>;
 

@@ -58,7 +58,14 @@ export async function buildSlaReport(store: Store, request: SlaReportRequest): P
     })),
   );
   return {
-    period: { month: period.month, timeZone: period.timeZone, from: iso(period.from), to: iso(period.to), measuredUntil: iso(until), complete: until === period.to },
+    period: {
+      month: period.month,
+      timeZone: period.timeZone,
+      from: iso(period.from),
+      to: iso(period.to),
+      measuredUntil: iso(until),
+      complete: until === period.to,
+    },
     generatedAt: iso(now),
     components: components.map((c, i) => componentReport(c, page.components[i]!, checksBy)),
     aggregate: {
@@ -70,8 +77,14 @@ export async function buildSlaReport(store: Store, request: SlaReportRequest): P
   };
 }
 
-function componentReport(c: SlaReportComponent, sla: ComponentSla, checksBy: ReadonlyMap<string, UptimeFigures>): SlaComponentReport {
-  const monitors = [...new Set(c.monitorIds)].map((id) => monitorChecks(id, checksBy.get(id) ?? { checks: 0, failures: 0, maintenance: 0, uptime: null }));
+function componentReport(
+  c: SlaReportComponent,
+  sla: ComponentSla,
+  checksBy: ReadonlyMap<string, UptimeFigures>,
+): SlaComponentReport {
+  const monitors = [...new Set(c.monitorIds)].map((id) =>
+    monitorChecks(id, checksBy.get(id) ?? { checks: 0, failures: 0, maintenance: 0, uptime: null }),
+  );
   const total = { checks: 0, failures: 0, maintenance: 0 };
   for (const m of monitors) {
     total.checks += m.checks;
@@ -95,12 +108,22 @@ function componentReport(c: SlaReportComponent, sla: ComponentSla, checksBy: Rea
     noDataMinutes: minutes(sla.noDataMs),
     incidentCount: sla.incidents.length,
     incidents: sla.incidents.map(incidentReport),
-    checks: { ...total, uptimePercent: counted > 0 ? roundDownPercent((100 * (counted - total.failures)) / counted) : null, monitors },
+    checks: {
+      ...total,
+      uptimePercent: counted > 0 ? roundDownPercent((100 * (counted - total.failures)) / counted) : null,
+      monitors,
+    },
   };
 }
 
 function monitorChecks(monitorId: string, f: UptimeFigures): SlaMonitorChecks {
-  return { monitorId, checks: f.checks, failures: f.failures, maintenance: f.maintenance, uptimePercent: f.uptime === null ? null : roundDownPercent(100 * f.uptime) };
+  return {
+    monitorId,
+    checks: f.checks,
+    failures: f.failures,
+    maintenance: f.maintenance,
+    uptimePercent: f.uptime === null ? null : roundDownPercent(100 * f.uptime),
+  };
 }
 
 function incidentReport(i: IncidentInPeriod): SlaIncident {

@@ -19,7 +19,9 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pharos-writer-'));
   store = await openStore(`sqlite:${join(dir, 'w.db')}`);
   await store.migrate();
-  const config = configSchema.parse({ monitors: ['m1', 'm2'].map((id) => ({ id, type: 'tcp', host: '127.0.0.1', port: 1 })) });
+  const config = configSchema.parse({
+    monitors: ['m1', 'm2'].map((id) => ({ id, type: 'tcp', host: '127.0.0.1', port: 1 })),
+  });
   await store.syncConfig({ monitors: [...config.monitors], components: [] }, Date.now());
 });
 after(async () => {
@@ -49,9 +51,22 @@ test('a failed batch write is logged, retried with backoff, and loses no result;
   const writer = new BatchWriter({ store: flaky, bus, logger, intervalMs: 10, maxResults: 1000 });
   const t0 = Date.now() - 10_000;
   for (let i = 0; i < 50; i++) {
-    writer.stage((batch) => batch.results.push({ monitorId: 'm1', startedAt: t0 + i, latencyMs: 5, ok: true, degraded: false, maintenance: false, statusCode: null, error: null }));
+    writer.stage((batch) =>
+      batch.results.push({
+        monitorId: 'm1',
+        startedAt: t0 + i,
+        latencyMs: 5,
+        ok: true,
+        degraded: false,
+        maintenance: false,
+        statusCode: null,
+        error: null,
+      }),
+    );
   }
-  writer.stage((batch) => batch.events.push({ type: 'monitor.status', monitorId: 'm1', from: 'unknown', to: 'up', at: t0 }));
+  writer.stage((batch) =>
+    batch.events.push({ type: 'monitor.status', monitorId: 'm1', from: 'unknown', to: 'up', at: t0 }),
+  );
   await writer.flush();
   assert.equal(writer.committedResults, 0);
   assert.equal(events.length, 0, 'no event before the commit');
@@ -80,11 +95,32 @@ test('a batch of thousands of status changes is one bus message, cut to fit a NO
   writer.stage((batch) => {
     for (let i = 0; i < 5_000; i++) {
       const monitorId = i % 2 === 0 ? 'm1' : 'm2';
-      batch.results.push({ monitorId, startedAt: t0 + i, latencyMs: 1, ok: i % 4 < 2, degraded: false, maintenance: false, statusCode: null, error: null });
+      batch.results.push({
+        monitorId,
+        startedAt: t0 + i,
+        latencyMs: 1,
+        ok: i % 4 < 2,
+        degraded: false,
+        maintenance: false,
+        statusCode: null,
+        error: null,
+      });
       // ids repeat (as a flapping monitor's would) and many are distinct (as in a mass outage)
-      batch.events.push({ type: 'monitor.status', monitorId: i < 100 ? monitorId : `gone-${i}`, from: 'up', to: 'down', at: t0 + i });
+      batch.events.push({
+        type: 'monitor.status',
+        monitorId: i < 100 ? monitorId : `gone-${i}`,
+        from: 'up',
+        to: 'down',
+        at: t0 + i,
+      });
     }
-    for (let i = 0; i < 3; i++) batch.events.push({ type: 'incident.changed', incidentId: 'inc1', status: i === 2 ? 'resolved' : 'investigating', at: t0 });
+    for (let i = 0; i < 3; i++)
+      batch.events.push({
+        type: 'incident.changed',
+        incidentId: 'inc1',
+        status: i === 2 ? 'resolved' : 'investigating',
+        at: t0,
+      });
     batch.events.push({ type: 'notifications.queued', count: 7, at: t0 });
   });
   await writer.flush();
@@ -97,15 +133,35 @@ test('a batch of thousands of status changes is one bus message, cut to fit a NO
   assert.deepEqual(e.incidents, [{ id: 'inc1', status: 'resolved' }], 'an incident once, with its latest status');
   assert.deepEqual(e.monitors.slice(0, 3), ['m1', 'm2', 'gone-100'], 'each id once, in order');
   assert.equal(e.more, true, 'not every id fits: subscribers are told to re-read everything');
-  assert.ok(JSON.stringify({ id: 'x'.repeat(36), origin: 'y'.repeat(100), event: e }).length < 7_999, 'fits one PostgreSQL NOTIFY');
+  assert.ok(
+    JSON.stringify({ id: 'x'.repeat(36), origin: 'y'.repeat(100), event: e }).length < 7_999,
+    'fits one PostgreSQL NOTIFY',
+  );
 });
 
 test('while the store stays down, the buffer is bounded: the oldest results are dropped and counted', async () => {
   const down = failingFirst(1_000_000);
   const logger = createLogger('silent');
-  const writer = new BatchWriter({ store: down, bus: new InProcessBus(), logger, intervalMs: 5, maxResults: 10, maxBuffered: 100 });
+  const writer = new BatchWriter({
+    store: down,
+    bus: new InProcessBus(),
+    logger,
+    intervalMs: 5,
+    maxResults: 10,
+    maxBuffered: 100,
+  });
   writer.stage((batch) => {
-    for (let i = 0; i < 250; i++) batch.results.push({ monitorId: 'm1', startedAt: i, latencyMs: 1, ok: true, degraded: false, maintenance: false, statusCode: null, error: null });
+    for (let i = 0; i < 250; i++)
+      batch.results.push({
+        monitorId: 'm1',
+        startedAt: i,
+        latencyMs: 1,
+        ok: true,
+        degraded: false,
+        maintenance: false,
+        statusCode: null,
+        error: null,
+      });
   });
   await writer.flush();
   assert.equal(writer.staged.results.length, 100);
@@ -131,7 +187,19 @@ test('the lease fence runs before each commit: what it drops is not stored, what
   });
   const t0 = Date.now() - 5_000;
   for (const monitorId of ['m1', 'm2']) {
-    for (let i = 0; i < 5; i++) writer.stage((batch) => batch.results.push({ monitorId, startedAt: t0 + i, latencyMs: 1, ok: true, degraded: false, maintenance: false, statusCode: null, error: null }));
+    for (let i = 0; i < 5; i++)
+      writer.stage((batch) =>
+        batch.results.push({
+          monitorId,
+          startedAt: t0 + i,
+          latencyMs: 1,
+          ok: true,
+          degraded: false,
+          maintenance: false,
+          statusCode: null,
+          error: null,
+        }),
+      );
   }
   await writer.flush();
   assert.equal(writer.committedResults, 0, 'the first fence failed: nothing committed, all kept for the retry');
@@ -151,9 +219,24 @@ test('stage: what one turn stages is committed together, even when the batch fil
     commits.push(batch);
     return store.commitBatch(batch);
   };
-  const writer = new BatchWriter({ store: recording, bus: new InProcessBus(), logger: createLogger('silent'), intervalMs: 60_000, maxResults: 2 });
+  const writer = new BatchWriter({
+    store: recording,
+    bus: new InProcessBus(),
+    logger: createLogger('silent'),
+    intervalMs: 60_000,
+    maxResults: 2,
+  });
   const t0 = Date.now() - 1_000;
-  const result = (i: number) => ({ monitorId: 'm1', startedAt: t0 + i, latencyMs: 1, ok: false, degraded: false, maintenance: false, statusCode: null, error: 'x' });
+  const result = (i: number) => ({
+    monitorId: 'm1',
+    startedAt: t0 + i,
+    latencyMs: 1,
+    ok: false,
+    degraded: false,
+    maintenance: false,
+    statusCode: null,
+    error: 'x',
+  });
   // as the pipeline does for one result: the result, then (in later stage calls) what it changed
   writer.stage((batch) => batch.results.push(result(0)));
   writer.stage((batch) => batch.results.push(result(1)));
@@ -162,7 +245,10 @@ test('stage: what one turn stages is committed together, even when the batch fil
   const deadline = Date.now() + 5000;
   while (writer.committedResults < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
   assert.equal(commits.length, 1, 'full: flushed at once (not after the 60 s interval), in one commit');
-  assert.deepEqual(commits[0]!.componentStatuses.map((c) => c.componentId), ['c1']);
+  assert.deepEqual(
+    commits[0]!.componentStatuses.map((c) => c.componentId),
+    ['c1'],
+  );
   assert.equal(writer.staged.isEmpty, true);
   const refused = () => {
     // @ts-expect-error the batch is the writer's: others stage
@@ -173,9 +259,26 @@ test('stage: what one turn stages is committed together, even when the batch fil
 });
 
 test('discardBuffered (a crash): what was staged is lost, nothing is written', async () => {
-  const writer = new BatchWriter({ store, bus: new InProcessBus(), logger: createLogger('silent'), intervalMs: 10, maxResults: 1000 });
+  const writer = new BatchWriter({
+    store,
+    bus: new InProcessBus(),
+    logger: createLogger('silent'),
+    intervalMs: 10,
+    maxResults: 1000,
+  });
   const t0 = Date.now() - 1_000;
-  writer.stage((batch) => batch.results.push({ monitorId: 'm2', startedAt: t0, latencyMs: 1, ok: true, degraded: false, maintenance: false, statusCode: null, error: null }));
+  writer.stage((batch) =>
+    batch.results.push({
+      monitorId: 'm2',
+      startedAt: t0,
+      latencyMs: 1,
+      ok: true,
+      degraded: false,
+      maintenance: false,
+      statusCode: null,
+      error: null,
+    }),
+  );
   assert.equal(writer.bufferedResults, 1);
   writer.discardBuffered();
   assert.equal(writer.bufferedResults, 0);

@@ -112,14 +112,21 @@ export class BatchWriter implements BatchStage {
       if (this.opts.fence) this.fencedResults += await this.opts.fence(batch);
       await store.commitBatch(batch.toResultBatch());
       this.committedResults += batch.results.length;
-      if (this.retryDelayMs > 0) logger.info({ component: 'batch-writer', results: batch.results.length }, 'store is writable again; buffered results flushed');
+      if (this.retryDelayMs > 0)
+        logger.info(
+          { component: 'batch-writer', results: batch.results.length },
+          'store is writable again; buffered results flushed',
+        );
       this.retryDelayMs = 0;
       // one bus message per commit (one NOTIFY on PostgreSQL), not one per change: a batch may hold thousands
       for (const event of foldBatchEvents(batch.events, batch.results.length, Date.now())) await bus.publish(event);
     } catch (err) {
       this.failedFlushes += 1;
       this.retryDelayMs = Math.min(Math.max(this.retryDelayMs * 2, 200), 10_000);
-      logger.error({ component: 'batch-writer', err, results: batch.results.length, retryInMs: this.retryDelayMs }, 'writing results failed; will retry');
+      logger.error(
+        { component: 'batch-writer', err, results: batch.results.length, retryInMs: this.retryDelayMs },
+        'writing results failed; will retry',
+      );
       this.committing = 0;
       this.pending.absorbOlder(batch);
       this.enforceBound();
@@ -133,6 +140,9 @@ export class BatchWriter implements BatchStage {
     if (excess <= 0) return;
     this.pending.results.splice(0, excess);
     this.droppedResults += excess;
-    this.opts.logger.warn({ component: 'batch-writer', dropped: excess, droppedTotal: this.droppedResults }, 'result buffer full: oldest results dropped');
+    this.opts.logger.warn(
+      { component: 'batch-writer', dropped: excess, droppedTotal: this.droppedResults },
+      'result buffer full: oldest results dropped',
+    );
   }
 }

@@ -113,7 +113,8 @@ export class CatalogCoordinator {
       if (event.type === 'catalog.changed') void this.reload(false).catch(() => undefined);
       if (event.type === 'incident.changed') void this.incidentReloaded(event.incidentId).catch(() => undefined);
       // another worker's automatic incidents: followed only once a person took one over (incidentReloaded says)
-      if (event.type === 'batch.committed') for (const i of event.incidents) void this.incidentReloaded(i.id).catch(() => undefined);
+      if (event.type === 'batch.committed')
+        for (const i of event.incidents) void this.incidentReloaded(i.id).catch(() => undefined);
     });
   }
 
@@ -122,7 +123,9 @@ export class CatalogCoordinator {
     this.catalog = catalog;
     this.applied.apply(catalog);
     board.applyCatalog(this.view(), now());
-    pushInbox.setTokens(catalog.monitors.flatMap((m) => (m.config.type === 'push' ? [[m.config.token, m.id] as [string, string]] : [])));
+    pushInbox.setTokens(
+      catalog.monitors.flatMap((m) => (m.config.type === 'push' ? [[m.config.token, m.id] as [string, string]] : [])),
+    );
     this.deps.notifications.setCatalog(catalog);
     this.schedule();
     if (this.checks) this.deps.pipeline.refreshAllComponents();
@@ -140,7 +143,10 @@ export class CatalogCoordinator {
     if (!this.catalog) return;
     if (change.removed.length > 0) {
       const gone = contentsOf(this.leaseUnits, change.removed);
-      runner.setMonitors([...board.monitors.values()].filter((m) => !gone.monitorIds.has(m.config.id)), (id) => board.stateOf(id).lastCheckAt);
+      runner.setMonitors(
+        [...board.monitors.values()].filter((m) => !gone.monitorIds.has(m.config.id)),
+        (id) => board.stateOf(id).lastCheckAt,
+      );
       await runner.settled(gone.monitorIds);
       board.applyCatalog(this.view(), now());
       await writer.flush();

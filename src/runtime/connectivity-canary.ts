@@ -41,7 +41,11 @@ export class ConnectivityCanary {
     const failures = probes.filter((p) => !p.connected || p.error);
     const offline = failures.length === probes.length;
     if (offline !== this.status.offline) {
-      if (offline) this.logger.error({ component: 'canary', errors: failures.map((p) => p.error) }, 'all connectivity canaries failed: Pharos is offline; state changes suspended');
+      if (offline)
+        this.logger.error(
+          { component: 'canary', errors: failures.map((p) => p.error) },
+          'all connectivity canaries failed: Pharos is offline; state changes suspended',
+        );
       else this.logger.info({ component: 'canary' }, 'connectivity restored; state changes resume');
     }
     this.status = {
@@ -54,16 +58,40 @@ export class ConnectivityCanary {
 
   private probe(target: string): Promise<Probe> {
     const signal = AbortSignal.timeout(this.config.timeout);
-    const ctx = { monitorId: 'connectivity', signal, timeoutMs: this.config.timeout, intervalMs: this.config.interval, now: this.now, monitorSince: 0, egress: defaultEgressPolicy().guardFor('config') };
+    const ctx = {
+      monitorId: 'connectivity',
+      signal,
+      timeoutMs: this.config.timeout,
+      intervalMs: this.config.interval,
+      now: this.now,
+      monitorSince: 0,
+      egress: defaultEgressPolicy().guardFor('config'),
+    };
     const failed = (error: string): Probe => ({ startedAt: this.now(), responseTimeMs: 0, connected: false, error });
     if (target.startsWith('tcp://')) {
       const url = new URL(target.replace(/^tcp:/, 'http:'));
-      return tcpCheck
-        .run({ type: 'tcp', host: url.hostname, port: Number(url.port) }, ctx)
-        .then((p) => p ?? failed('no result'), (e: Error) => failed(e.message));
+      return tcpCheck.run({ type: 'tcp', host: url.hostname, port: Number(url.port) }, ctx).then(
+        (p) => p ?? failed('no result'),
+        (e: Error) => failed(e.message),
+      );
     }
     return httpCheck
-      .run({ type: 'http', url: target, method: 'HEAD', headers: {}, follow_redirects: false, verify_tls: false, keep_alive: false, max_body_bytes: 1024 }, ctx)
-      .then((p) => p ?? failed('no result'), (e: Error) => failed(e.message));
+      .run(
+        {
+          type: 'http',
+          url: target,
+          method: 'HEAD',
+          headers: {},
+          follow_redirects: false,
+          verify_tls: false,
+          keep_alive: false,
+          max_body_bytes: 1024,
+        },
+        ctx,
+      )
+      .then(
+        (p) => p ?? failed('no result'),
+        (e: Error) => failed(e.message),
+      );
   }
 }

@@ -21,7 +21,11 @@ export async function housekeeping(store: Store, config: PharosConfig, logger: L
     const subscribers = await store.subscribers.pruneUnconfirmed(now);
     const signInLimits = await store.admin.pruneSignInLimits(now - SIGN_IN_FAILURES_KEEP_MS, now - FAMILIAR_CLIENT_MS);
     const total = pruned.results + pruned.rollups + sessions + deliveries + subscribers + signInLimits;
-    if (total > 0) logger.info({ component: 'retention', ...pruned, sessions, deliveries, subscribers, signInLimits }, 'pruned old data');
+    if (total > 0)
+      logger.info(
+        { component: 'retention', ...pruned, sessions, deliveries, subscribers, signInLimits },
+        'pruned old data',
+      );
   } catch (err) {
     logger.error({ component: 'retention', err }, 'pruning failed');
   }

@@ -26,13 +26,20 @@ export function leaseFence(deps: LeaseFenceDeps): (batch: PendingBatch) => Promi
     const held = contentsOf(units, await deps.leases.held(deps.workerId, unitsIn(batch, units)));
     const lost = batch.results.some((r) => !held.monitorIds.has(r.monitorId));
     const dropped = batch.retainHeld(held, lost ? await takeoverTimes(deps, units) : undefined);
-    if (dropped > 0) deps.logger.warn({ component: 'leases', dropped }, 'results of monitors another worker took over were not stored');
+    if (dropped > 0)
+      deps.logger.warn(
+        { component: 'leases', dropped },
+        'results of monitors another worker took over were not stored',
+      );
     return dropped;
   };
 }
 
 /** When another worker's lease on each monitor's unit began (the rare path: only when something was lost). */
-async function takeoverTimes(deps: LeaseFenceDeps, units: LeaseUnits): Promise<(monitorId: string) => number | undefined> {
+async function takeoverTimes(
+  deps: LeaseFenceDeps,
+  units: LeaseUnits,
+): Promise<(monitorId: string) => number | undefined> {
   const byMonitor = new Map<string, number>();
   for (const lease of await deps.leases.list()) {
     if (lease.owner === deps.workerId) continue;

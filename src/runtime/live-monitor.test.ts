@@ -18,13 +18,22 @@ function storedMonitor(conditions: string[], degradedWhen?: string): MonitorConf
 }
 
 test('a stored condition this Pharos refuses fails its monitor with the reason, without the check running', async () => {
-  const monitor = compileMonitor(storedMonitor(['[STATUS] == 200', '[BODY] =~ /(a)\\1/'], '[BODY] =~ /x(?=y)/'), [], 'api');
+  const monitor = compileMonitor(
+    storedMonitor(['[STATUS] == 200', '[BODY] =~ /(a)\\1/'], '[BODY] =~ /x(?=y)/'),
+    [],
+    'api',
+  );
   assert.equal(
     monitor.conditionError,
     'conditions[1]: invalid condition "[BODY] =~ /(a)\\1/": regular expression uses a backreference (\\1), which Pharos does not support (patterns run in linear time); ' +
       'degraded_when: invalid condition "[BODY] =~ /x(?=y)/": regular expression uses a lookahead (?=…), which Pharos does not support (patterns run in linear time)',
   );
-  const runner = new MonitorRunner({ concurrency: 1, pushInbox: new PushInbox(), logger: createLogger('silent'), onResult: () => undefined });
+  const runner = new MonitorRunner({
+    concurrency: 1,
+    pushInbox: new PushInbox(),
+    logger: createLogger('silent'),
+    onResult: () => undefined,
+  });
   const before = target.connections();
   const result = await runner.runOnce(monitor);
   assert.ok(result);

@@ -17,7 +17,11 @@ export interface LiveMonitor {
   managedBy: 'config' | 'api';
 }
 
-export function compileMonitor(config: MonitorConfig, componentIds: string[], managedBy: 'config' | 'api' = 'config'): LiveMonitor {
+export function compileMonitor(
+  config: MonitorConfig,
+  componentIds: string[],
+  managedBy: 'config' | 'api' = 'config',
+): LiveMonitor {
   const errors: string[] = [];
   const parse = (source: string, key: string): Condition | undefined => {
     try {

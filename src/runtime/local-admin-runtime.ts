@@ -58,7 +58,10 @@ export class LocalAdminRuntime implements AdminRuntime {
     return result && runNowResult(result);
   }
 
-  async testMonitor(config: Parameters<AdminRuntime['testMonitor']>[0], origin: 'config' | 'api'): Promise<RunNowResult | null> {
+  async testMonitor(
+    config: Parameters<AdminRuntime['testMonitor']>[0],
+    origin: 'config' | 'api',
+  ): Promise<RunNowResult | null> {
     if (config.type === 'push') return null;
     const result = await this.deps.runner.check(compileMonitor(config, [], origin));
     return result && runNowResult(result);

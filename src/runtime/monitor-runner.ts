@@ -55,7 +55,8 @@ export class MonitorRunner {
     this.scheduler = new Scheduler({
       concurrency: opts.concurrency,
       now: this.now,
-      onError: (id, err) => opts.logger.error({ component: 'scheduler', monitor: id, err }, 'check run failed unexpectedly'),
+      onError: (id, err) =>
+        opts.logger.error({ component: 'scheduler', monitor: id, err }, 'check run failed unexpectedly'),
     });
   }
 
@@ -124,13 +125,17 @@ export class MonitorRunner {
       return;
     }
     if (this.waitingForHost.has(id)) return; // its previous run is still in line: skip this slot
-    const waited = this.hosts.acquire(host, { timeoutMs: monitor.config.timeout, signal: this.draining.signal }).then(async (late) => {
-      if (!late) return; // no slot in time: this slot is skipped, the next one comes at its interval
-      this.opts.observer?.checkStarted(this.now() - plannedAt);
-      await this.runOnce(monitor).finally(() => late.release());
-    });
+    const waited = this.hosts
+      .acquire(host, { timeoutMs: monitor.config.timeout, signal: this.draining.signal })
+      .then(async (late) => {
+        if (!late) return; // no slot in time: this slot is skipped, the next one comes at its interval
+        this.opts.observer?.checkStarted(this.now() - plannedAt);
+        await this.runOnce(monitor).finally(() => late.release());
+      });
     const tracked = waited
-      .catch((err: unknown) => this.opts.logger.error({ component: 'scheduler', monitor: id, err }, 'check run failed unexpectedly'))
+      .catch((err: unknown) =>
+        this.opts.logger.error({ component: 'scheduler', monitor: id, err }, 'check run failed unexpectedly'),
+      )
       .finally(() => this.waitingForHost.delete(id));
     this.waitingForHost.set(id, tracked);
   }

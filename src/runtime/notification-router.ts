@@ -37,15 +37,31 @@ export class NotificationRouter {
   monitorChanged(change: StatusChange, previousSince: number | null): void {
     const monitor = this.board.monitors.get(change.monitorId);
     if (!monitor) return;
-    const event = monitorChangeEvent(change, { id: monitor.config.id, name: monitor.config.name, lastError: change.reason, previousSince, components: this.componentsOf(monitor.componentIds) }, this.links);
-    if (change.to !== 'down') for (const k of this.remindersSent.keys()) if (k.startsWith(`${change.monitorId}|`)) this.remindersSent.delete(k);
+    const event = monitorChangeEvent(
+      change,
+      {
+        id: monitor.config.id,
+        name: monitor.config.name,
+        lastError: change.reason,
+        previousSince,
+        components: this.componentsOf(monitor.componentIds),
+      },
+      this.links,
+    );
+    if (change.to !== 'down')
+      for (const k of this.remindersSent.keys()) if (k.startsWith(`${change.monitorId}|`)) this.remindersSent.delete(k);
     if (event) this.route(event);
   }
 
   certificateSeen(monitorId: string, host: string, expiresAt: number, now: number): void {
     const monitor = this.board.monitors.get(monitorId);
     if (!monitor) return;
-    const event = certificateEvent({ id: monitorId, name: monitor.config.name, host, components: this.componentsOf(monitor.componentIds) }, expiresAt, now, this.links);
+    const event = certificateEvent(
+      { id: monitorId, name: monitor.config.name, host, components: this.componentsOf(monitor.componentIds) },
+      expiresAt,
+      now,
+      this.links,
+    );
     if (!event || this.certificatesSeen.has(event.id)) return;
     this.certificatesSeen.add(event.id);
     this.route(event);
@@ -53,7 +69,13 @@ export class NotificationRouter {
 
   incidentChanged(before: Incident | undefined, after: Incident): void {
     const names = new Map([...this.board.components].map(([id, c]) => [id, c.config.name]));
-    const event = incidentEvent(before, after, names, (id) => this.board.components.get(id)?.status ?? 'operational', this.links);
+    const event = incidentEvent(
+      before,
+      after,
+      names,
+      (id) => this.board.components.get(id)?.status ?? 'operational',
+      this.links,
+    );
     if (event) this.route(event);
   }
 
@@ -80,7 +102,19 @@ export class NotificationRouter {
         this.remindersSent.set(key, n);
         const monitor = this.board.monitors.get(id);
         if (!monitor) continue;
-        const event = reminderEvent({ id, name: monitor.config.name, lastError: state.lastError, previousSince: null, since: state.statusSince, components: this.componentsOf(monitor.componentIds) }, n, now, this.links);
+        const event = reminderEvent(
+          {
+            id,
+            name: monitor.config.name,
+            lastError: state.lastError,
+            previousSince: null,
+            since: state.statusSince,
+            components: this.componentsOf(monitor.componentIds),
+          },
+          n,
+          now,
+          this.links,
+        );
         this.emit(outboxRowsFor(event, { channels: [channel], subscribers: [] }, now));
       }
     }

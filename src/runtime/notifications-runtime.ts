@@ -30,7 +30,14 @@ export interface NotificationsDeps {
   subscriberSender?: (id: string, dispatcher: Dispatcher) => ChannelSender | undefined;
   claimant: string;
   /** outbox worker tuning (tests, benches) */
-  worker?: { pollMs?: number; backoffBaseMs?: number; backoffMaxMs?: number; maxAgeMs?: number; leaseMs?: number; timeoutMs?: number };
+  worker?: {
+    pollMs?: number;
+    backoffBaseMs?: number;
+    backoffMaxMs?: number;
+    maxAgeMs?: number;
+    leaseMs?: number;
+    timeoutMs?: number;
+  };
   /** told of each settled delivery (metrics) */
   onDelivery?: OutboxWorkerOptions['onDelivery'];
 }
@@ -49,7 +56,10 @@ export class NotificationsRuntime {
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly deps: NotificationsDeps) {
-    const egressOf = (origin: EgressOrigin) => ({ dispatcher: guardedDispatcher(deps.egress.guardFor(origin)), guard: deps.egress.guardFor(origin) });
+    const egressOf = (origin: EgressOrigin) => ({
+      dispatcher: guardedDispatcher(deps.egress.guardFor(origin)),
+      guard: deps.egress.guardFor(origin),
+    });
     this.egress = { config: egressOf('config'), api: egressOf('api') };
     this.router = new NotificationRouter(deps.board, deps.links, (rows) =>
       deps.writer.stage((batch) => {
@@ -75,10 +85,22 @@ export class NotificationsRuntime {
   }
 
   setCatalog(catalog: Pick<Catalog, 'channels' | 'subscribers' | 'pages' | 'components'>): void {
-    this.channels = new Map(catalog.channels.map((c) => [c.config.id, channelSender(c.config, this.egress[c.managedBy])]));
+    this.channels = new Map(
+      catalog.channels.map((c) => [c.config.id, channelSender(c.config, this.egress[c.managedBy])]),
+    );
     this.router.setTargets(
-      catalog.channels.map((c) => ({ id: c.config.id, events: c.config.events, components: c.config.components, monitors: c.config.monitors, reminderEvery: c.config.reminder_every })),
-      subscriberRoutes(catalog.subscribers, catalog.pages, catalog.components.map((c) => ({ id: c.id, group: c.config.group }))),
+      catalog.channels.map((c) => ({
+        id: c.config.id,
+        events: c.config.events,
+        components: c.config.components,
+        monitors: c.config.monitors,
+        reminderEvery: c.config.reminder_every,
+      })),
+      subscriberRoutes(
+        catalog.subscribers,
+        catalog.pages,
+        catalog.components.map((c) => ({ id: c.id, group: c.config.group })),
+      ),
     );
   }
 
@@ -105,10 +127,24 @@ export class NotificationsRuntime {
       at: now,
       pageUrl: this.deps.links.pageUrl,
       components: [],
-      monitor: { id: 'pharos-test', name: 'Pharos test message', status: 'down', previousStatus: 'up', since: now, lastError: 'This is a test: nothing is down.', url: this.deps.links.adminUrl },
+      monitor: {
+        id: 'pharos-test',
+        name: 'Pharos test message',
+        status: 'down',
+        previousStatus: 'up',
+        since: now,
+        lastError: 'This is a test: nothing is down.',
+        url: this.deps.links.adminUrl,
+      },
     };
     const sender = channelSender(config, this.egress[origin]);
-    const ctx = { idempotencyKey: event.id, signal: AbortSignal.timeout(15_000), dispatcher: sender.dispatcher, egress: sender.egress, now: this.deps.now };
+    const ctx = {
+      idempotencyKey: event.id,
+      signal: AbortSignal.timeout(15_000),
+      dispatcher: sender.dispatcher,
+      egress: sender.egress,
+      now: this.deps.now,
+    };
     return sender.send(event, ctx);
   }
 }

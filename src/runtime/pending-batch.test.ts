@@ -4,17 +4,48 @@ import type { Incident } from '../domain/incident.ts';
 import type { NotificationEvent } from '../notify/notification-event.ts';
 import { PendingBatch } from './pending-batch.ts';
 
-const result = (monitorId: string) => ({ monitorId, startedAt: 1, latencyMs: 1, ok: false, degraded: false, maintenance: false, statusCode: null, error: 'x' });
-const incident = (id: string, componentIds: string[], source: Incident['source'] = 'auto'): Incident => ({
-  id, name: id, status: 'investigating', impact: 'major', source, componentIds, createdAt: 1, updatedAt: 1, resolvedAt: null, updates: [],
+const result = (monitorId: string) => ({
+  monitorId,
+  startedAt: 1,
+  latencyMs: 1,
+  ok: false,
+  degraded: false,
+  maintenance: false,
+  statusCode: null,
+  error: 'x',
 });
-const event = (id: string, extra: Partial<NotificationEvent>): NotificationEvent => ({ id, type: 'monitor.down', at: 1, pageUrl: 'http://x', components: [], ...extra }) as NotificationEvent;
-const row = (e: NotificationEvent) => ({ id: `${e.id}:channel:c`, eventId: e.id, eventType: e.type, targetKind: 'channel' as const, targetId: 'c', event: e, createdAt: 1, nextAttemptAt: 1 });
+const incident = (id: string, componentIds: string[], source: Incident['source'] = 'auto'): Incident => ({
+  id,
+  name: id,
+  status: 'investigating',
+  impact: 'major',
+  source,
+  componentIds,
+  createdAt: 1,
+  updatedAt: 1,
+  resolvedAt: null,
+  updates: [],
+});
+const event = (id: string, extra: Partial<NotificationEvent>): NotificationEvent =>
+  ({ id, type: 'monitor.down', at: 1, pageUrl: 'http://x', components: [], ...extra }) as NotificationEvent;
+const row = (e: NotificationEvent) => ({
+  id: `${e.id}:channel:c`,
+  eventId: e.id,
+  eventType: e.type,
+  targetKind: 'channel' as const,
+  targetId: 'c',
+  event: e,
+  createdAt: 1,
+  nextAttemptAt: 1,
+});
 
 test('retainHeld keeps what the worker holds and drops the rest, row kind by row kind', () => {
   const b = new PendingBatch();
   b.results.push(result('kept'), result('lost'), result('lost'));
-  b.statusChanges.push({ monitorId: 'kept', from: 'up', to: 'down', at: 1, reason: null }, { monitorId: 'lost', from: 'up', to: 'down', at: 1, reason: null });
+  b.statusChanges.push(
+    { monitorId: 'kept', from: 'up', to: 'down', at: 1, reason: null },
+    { monitorId: 'lost', from: 'up', to: 'down', at: 1, reason: null },
+  );
   b.states.set('kept', { monitorId: 'kept' } as never);
   b.states.set('lost', { monitorId: 'lost' } as never);
   b.componentStatuses.set('cKept', { componentId: 'cKept', status: 'major_outage', since: 1 });
@@ -39,21 +70,47 @@ test('retainHeld keeps what the worker holds and drops the rest, row kind by row
   const dropped = b.retainHeld({ monitorIds: new Set(['kept']), componentIds: new Set(['cKept']) });
 
   assert.equal(dropped, 2);
-  assert.deepEqual(b.results.map((r) => r.monitorId), ['kept']);
-  assert.deepEqual(b.statusChanges.map((c) => c.monitorId), ['kept']);
+  assert.deepEqual(
+    b.results.map((r) => r.monitorId),
+    ['kept'],
+  );
+  assert.deepEqual(
+    b.statusChanges.map((c) => c.monitorId),
+    ['kept'],
+  );
   assert.deepEqual([...b.states.keys()], ['kept']);
   assert.deepEqual([...b.componentStatuses.keys()], ['cKept']);
-  assert.deepEqual([...b.incidents.keys()].sort(), ['iKept', 'iManual'], 'a manual incident is never the fence\'s to drop');
-  assert.deepEqual(b.notifications.map((n) => n.eventId), ['n1', 'n4', 'n5']);
-  assert.deepEqual(b.events.map((e) => e.type), ['component.status', 'notifications.queued']);
+  assert.deepEqual(
+    [...b.incidents.keys()].sort(),
+    ['iKept', 'iManual'],
+    "a manual incident is never the fence's to drop",
+  );
+  assert.deepEqual(
+    b.notifications.map((n) => n.eventId),
+    ['n1', 'n4', 'n5'],
+  );
+  assert.deepEqual(
+    b.events.map((e) => e.type),
+    ['component.status', 'notifications.queued'],
+  );
 });
 
 test('retainHeld keeps the results of a lost monitor whose checks started before the takeover', () => {
   const b = new PendingBatch();
-  b.results.push({ ...result('lost'), startedAt: 100 }, { ...result('lost'), startedAt: 200 }, { ...result('lost'), startedAt: 300 }, { ...result('gone'), startedAt: 100 });
+  b.results.push(
+    { ...result('lost'), startedAt: 100 },
+    { ...result('lost'), startedAt: 200 },
+    { ...result('lost'), startedAt: 300 },
+    { ...result('gone'), startedAt: 100 },
+  );
   b.states.set('lost', { monitorId: 'lost' } as never);
-  const dropped = b.retainHeld({ monitorIds: new Set(), componentIds: new Set() }, (id) => (id === 'lost' ? 250 : undefined));
+  const dropped = b.retainHeld({ monitorIds: new Set(), componentIds: new Set() }, (id) =>
+    id === 'lost' ? 250 : undefined,
+  );
   assert.equal(dropped, 2);
-  assert.deepEqual(b.results.map((r) => `${r.monitorId}@${r.startedAt}`), ['lost@100', 'lost@200']);
+  assert.deepEqual(
+    b.results.map((r) => `${r.monitorId}@${r.startedAt}`),
+    ['lost@100', 'lost@200'],
+  );
   assert.equal(b.states.size, 0, 'the new owner decides the state');
 });

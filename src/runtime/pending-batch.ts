@@ -65,13 +65,17 @@ export class PendingBatch {
     const monitorHeld = (id: string) => held.monitorIds.has(id);
     const before = this.results.length;
     // a check that started before another worker took the monitor over was this worker's alone: its result stays
-    this.results = this.results.filter((r) => monitorHeld(r.monitorId) || r.startedAt < (takenOverAt?.(r.monitorId) ?? -Infinity));
+    this.results = this.results.filter(
+      (r) => monitorHeld(r.monitorId) || r.startedAt < (takenOverAt?.(r.monitorId) ?? -Infinity),
+    );
     this.statusChanges = this.statusChanges.filter((c) => monitorHeld(c.monitorId));
     for (const id of [...this.states.keys()]) if (!monitorHeld(id)) this.states.delete(id);
-    for (const id of [...this.componentStatuses.keys()]) if (!held.componentIds.has(id)) this.componentStatuses.delete(id);
+    for (const id of [...this.componentStatuses.keys()])
+      if (!held.componentIds.has(id)) this.componentStatuses.delete(id);
     const lostIncidents = new Set<string>();
     for (const [id, incident] of this.incidents) {
-      if (incident.source === 'auto' && !incident.componentIds.some((c) => held.componentIds.has(c))) lostIncidents.add(id);
+      if (incident.source === 'auto' && !incident.componentIds.some((c) => held.componentIds.has(c)))
+        lostIncidents.add(id);
     }
     for (const id of lostIncidents) this.incidents.delete(id);
     this.notifications = this.notifications.filter(({ event }) =>

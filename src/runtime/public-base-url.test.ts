@@ -16,6 +16,10 @@ test('the public base URL: server.base_url as configured, else localhost at the 
   assert.throws(() => anyPort.href, /known once the server listens/);
   anyPort.listening(41234);
   assert.equal(anyPort.href, 'http://localhost:41234');
-  assert.deepEqual({ ...links }, { pageUrl: 'http://localhost:41234', adminUrl: 'http://localhost:41234/admin' }, 'links made before listen read the URL when used');
+  assert.deepEqual(
+    { ...links },
+    { pageUrl: 'http://localhost:41234', adminUrl: 'http://localhost:41234/admin' },
+    'links made before listen read the URL when used',
+  );
   assert.equal(anyPort.https, false);
 });

@@ -23,7 +23,8 @@ export class PublicBaseUrl {
 
   /** No trailing slash. */
   get href(): string {
-    if (this.#href === undefined) throw new Error('the public base URL is known once the server listens (port 0 and no server.base_url)');
+    if (this.#href === undefined)
+      throw new Error('the public base URL is known once the server listens (port 0 and no server.base_url)');
     return this.#href;
   }
 

@@ -40,7 +40,8 @@ export function readinessChecks(deps: ReadinessDeps): ReadinessCheck[] {
     },
   ];
   // shutting down: the load balancer sends new requests (and reconnecting SSE clients) to another replica
-  if (draining) checks.unshift({ name: 'draining', serving: true, check: async () => (draining() ? 'draining' : null) });
+  if (draining)
+    checks.unshift({ name: 'draining', serving: true, check: async () => (draining() ? 'draining' : null) });
   const canary = deps.canary;
   if (canary) {
     checks.push({
@@ -61,7 +62,9 @@ export function readinessChecks(deps: ReadinessDeps): ReadinessCheck[] {
       // fallen back (Redis down, PostgreSQL NOTIFY up) is ready: other replicas still hear this one
       check: async () => {
         const s = status();
-        return s.connected || s.fallback ? null : `${s.kind} event bus disconnected and no fallback; other replicas do not see this one's changes`;
+        return s.connected || s.fallback
+          ? null
+          : `${s.kind} event bus disconnected and no fallback; other replicas do not see this one's changes`;
       },
     });
   }

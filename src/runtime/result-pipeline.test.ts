@@ -18,8 +18,16 @@ function catalog(): Catalog {
       { id: 'api', name: 'API', monitors: ['api-check', 'api-ping'] },
       { id: 'db', name: 'Database', monitors: ['db-check'], auto_incident: false },
     ],
-    monitors: ['api-check', 'api-ping', 'db-check'].map((id) => ({ id, type: 'tcp', host: '127.0.0.1', port: 1, failure_threshold: 1 })),
-    maintenances: [{ id: 'upgrade', title: 'Upgrade', start: iso(T0 + 10_000), end: iso(T0 + 20_000), components: ['db'] }],
+    monitors: ['api-check', 'api-ping', 'db-check'].map((id) => ({
+      id,
+      type: 'tcp',
+      host: '127.0.0.1',
+      port: 1,
+      failure_threshold: 1,
+    })),
+    maintenances: [
+      { id: 'upgrade', title: 'Upgrade', start: iso(T0 + 10_000), end: iso(T0 + 20_000), components: ['db'] },
+    ],
   });
   const stored = { managedBy: 'config' as const, createdAt: T0, archivedAt: null };
   return {
@@ -68,7 +76,14 @@ const rows: Row[] = [
     monitors: { 'api-check': 'up', 'api-ping': 'unknown' },
     components: { api: 'operational' },
     open: [],
-    batch: { results: ['api-check ok'], changes: ['api-check unknown>up'], componentStatuses: [], incidents: [], events: ['monitor.status'], notifications: [] },
+    batch: {
+      results: ['api-check ok'],
+      changes: ['api-check unknown>up'],
+      componentStatuses: [],
+      incidents: [],
+      events: ['monitor.status'],
+      notifications: [],
+    },
   },
   {
     name: 'one of two monitors fails: partial outage, an automatic incident opened, staged and notified',
@@ -81,7 +96,15 @@ const rows: Row[] = [
       changes: ['api-check unknown>up', 'api-ping unknown>up', 'api-check up>down'],
       componentStatuses: ['api partial_outage'],
       incidents: ['auto investigating'],
-      events: ['monitor.status', 'monitor.status', 'monitor.status', 'component.status', 'notifications.queued', 'incident.changed', 'notifications.queued'],
+      events: [
+        'monitor.status',
+        'monitor.status',
+        'monitor.status',
+        'component.status',
+        'notifications.queued',
+        'incident.changed',
+        'notifications.queued',
+      ],
       notifications: ['incident.created', 'monitor.down'],
     },
   },
@@ -93,7 +116,14 @@ const rows: Row[] = [
     open: [],
     batch: {
       results: ['api-check ok', 'api-ping ok', 'api-check failed', 'api-ping failed', 'api-check ok', 'api-ping ok'],
-      changes: ['api-check unknown>up', 'api-ping unknown>up', 'api-check up>down', 'api-ping up>down', 'api-check down>up', 'api-ping down>up'],
+      changes: [
+        'api-check unknown>up',
+        'api-ping unknown>up',
+        'api-check up>down',
+        'api-ping up>down',
+        'api-check down>up',
+        'api-ping down>up',
+      ],
       componentStatuses: ['api operational'],
       incidents: ['auto resolved'],
       events: [
@@ -103,7 +133,16 @@ const rows: Row[] = [
         ...['monitor.status', 'component.status', 'notifications.queued', 'incident.changed', 'notifications.queued'],
         ...['monitor.status', 'component.status', 'notifications.queued', 'incident.changed', 'notifications.queued'],
       ],
-      notifications: ['incident.created', 'monitor.down', 'incident.updated', 'monitor.down', 'incident.updated', 'monitor.up', 'incident.resolved', 'monitor.up'],
+      notifications: [
+        'incident.created',
+        'monitor.down',
+        'incident.updated',
+        'monitor.down',
+        'incident.updated',
+        'monitor.up',
+        'incident.resolved',
+        'monitor.up',
+      ],
     },
   },
   {
@@ -112,7 +151,14 @@ const rows: Row[] = [
     monitors: { 'db-check': 'down' },
     components: { db: 'major_outage' },
     open: [],
-    batch: { results: ['db-check failed'], changes: ['db-check unknown>down'], componentStatuses: ['db major_outage'], incidents: [], events: ['monitor.status', 'component.status', 'notifications.queued'], notifications: ['monitor.down'] },
+    batch: {
+      results: ['db-check failed'],
+      changes: ['db-check unknown>down'],
+      componentStatuses: ['db major_outage'],
+      incidents: [],
+      events: ['monitor.status', 'component.status', 'notifications.queued'],
+      notifications: ['monitor.down'],
+    },
   },
   {
     name: 'inside a maintenance window: the result is marked, the monitor in maintenance, the component under maintenance, nobody notified',
@@ -121,7 +167,14 @@ const rows: Row[] = [
     monitors: { 'db-check': 'maintenance' },
     components: { db: 'under_maintenance' },
     open: [],
-    batch: { results: ['db-check failed maintenance'], changes: ['db-check unknown>maintenance'], componentStatuses: ['db under_maintenance'], incidents: [], events: ['monitor.status', 'component.status'], notifications: [] },
+    batch: {
+      results: ['db-check failed maintenance'],
+      changes: ['db-check unknown>maintenance'],
+      componentStatuses: ['db under_maintenance'],
+      incidents: [],
+      events: ['monitor.status', 'component.status'],
+      notifications: [],
+    },
   },
   {
     name: 'the timer opens a maintenance window on time, without a result',
@@ -130,7 +183,14 @@ const rows: Row[] = [
     monitors: { 'db-check': 'up' },
     components: { db: 'under_maintenance' },
     open: [],
-    batch: { results: ['db-check ok'], changes: ['db-check unknown>up'], componentStatuses: ['db under_maintenance'], incidents: [], events: ['monitor.status', 'component.status'], notifications: [] },
+    batch: {
+      results: ['db-check ok'],
+      changes: ['db-check unknown>up'],
+      componentStatuses: ['db under_maintenance'],
+      incidents: [],
+      events: ['monitor.status', 'component.status'],
+      notifications: [],
+    },
   },
   {
     name: 'while Pharos is offline a failure is recorded but changes nothing',
@@ -138,7 +198,14 @@ const rows: Row[] = [
     monitors: { 'api-check': 'up' },
     components: { api: 'operational' },
     open: [],
-    batch: { results: ['api-check ok', 'api-check failed', 'api-check failed'], changes: ['api-check unknown>up'], componentStatuses: [], incidents: [], events: ['monitor.status'], notifications: [] },
+    batch: {
+      results: ['api-check ok', 'api-check failed', 'api-check failed'],
+      changes: ['api-check unknown>up'],
+      componentStatuses: [],
+      incidents: [],
+      events: ['monitor.status'],
+      notifications: [],
+    },
   },
   {
     name: 'a result for a monitor no longer on the board is dropped',
@@ -157,11 +224,14 @@ function run(row: Row): { board: StatusBoard; batch: PendingBatch } {
   board.applyCatalog(catalog(), now);
   const batch = new PendingBatch();
   const writer = { stage: (change: (b: PendingBatch) => void) => change(batch) };
-  const notify = new NotificationRouter(board, { pageUrl: 'http://status.test', adminUrl: 'http://status.test/admin' }, (rows) =>
-    writer.stage((b) => {
-      b.notifications.push(...rows);
-      b.events.push({ type: 'notifications.queued', count: rows.length, at: now });
-    }),
+  const notify = new NotificationRouter(
+    board,
+    { pageUrl: 'http://status.test', adminUrl: 'http://status.test/admin' },
+    (rows) =>
+      writer.stage((b) => {
+        b.notifications.push(...rows);
+        b.events.push({ type: 'notifications.queued', count: rows.length, at: now });
+      }),
   );
   notify.setTargets([{ id: 'everything' }], []);
   const pipeline = new ResultPipeline({ board, writer, now: () => now, isOffline: () => offline, notify });
@@ -171,7 +241,14 @@ function run(row: Row): { board: StatusBoard; batch: PendingBatch } {
       const [monitorId, outcome] = step.split(' ') as [string, string];
       offline = outcome.startsWith('o');
       const ok = outcome.endsWith('P') || outcome === 'D';
-      const result: CheckResult = { monitorId, startedAt: now - 5, latencyMs: 12.4, ok, degraded: outcome === 'D', error: ok ? undefined : 'refused' };
+      const result: CheckResult = {
+        monitorId,
+        startedAt: now - 5,
+        latencyMs: 12.4,
+        ok,
+        degraded: outcome === 'D',
+        error: ok ? undefined : 'refused',
+      };
       pipeline.record(result);
     }
     now += 1000;
@@ -182,11 +259,25 @@ function run(row: Row): { board: StatusBoard; batch: PendingBatch } {
 for (const row of rows) {
   test(`pipeline: ${row.name}`, () => {
     const { board, batch } = run(row);
-    assert.deepEqual(Object.fromEntries(Object.keys(row.monitors).map((id) => [id, board.stateOf(id).status])), row.monitors, 'monitor statuses on the board');
-    assert.deepEqual(Object.fromEntries([...board.components].filter(([id]) => id in row.components).map(([id, c]) => [id, c.status])), row.components, 'component statuses on the board');
-    assert.deepEqual([...board.openIncidents.values()].map((i) => `${i.name} (${i.status})`), row.open, 'open incidents on the board');
+    assert.deepEqual(
+      Object.fromEntries(Object.keys(row.monitors).map((id) => [id, board.stateOf(id).status])),
+      row.monitors,
+      'monitor statuses on the board',
+    );
+    assert.deepEqual(
+      Object.fromEntries([...board.components].filter(([id]) => id in row.components).map(([id, c]) => [id, c.status])),
+      row.components,
+      'component statuses on the board',
+    );
+    assert.deepEqual(
+      [...board.openIncidents.values()].map((i) => `${i.name} (${i.status})`),
+      row.open,
+      'open incidents on the board',
+    );
     const staged = {
-      results: batch.results.map((r) => `${r.monitorId} ${r.ok ? 'ok' : 'failed'}${r.maintenance ? ' maintenance' : ''}`),
+      results: batch.results.map(
+        (r) => `${r.monitorId} ${r.ok ? 'ok' : 'failed'}${r.maintenance ? ' maintenance' : ''}`,
+      ),
       changes: batch.statusChanges.map((c) => `${c.monitorId} ${c.from}>${c.to}`),
       componentStatuses: [...batch.componentStatuses.values()].map((c) => `${c.componentId} ${c.status}`),
       incidents: [...batch.incidents.values()].map((i) => `${i.source} ${i.status}`),

@@ -57,14 +57,21 @@ export class ResultPipeline {
       pending.states.set(result.monitorId, state);
       if (!change) return;
       pending.statusChanges.push(change);
-      pending.events.push({ type: 'monitor.status', monitorId: change.monitorId, from: change.from, to: change.to, at: change.at });
+      pending.events.push({
+        type: 'monitor.status',
+        monitorId: change.monitorId,
+        from: change.from,
+        to: change.to,
+        at: change.at,
+      });
     });
     if (change) {
       this.refreshComponents(monitor.componentIds, now);
       this.deps.notify?.monitorChanged(change, previous.statusSince);
     }
     const expiresAt = result.probe?.certificateExpiresAt;
-    if (expiresAt !== undefined && this.deps.notify) this.deps.notify.certificateSeen(result.monitorId, checkFor(monitor.config).target()?.host ?? '', expiresAt, now);
+    if (expiresAt !== undefined && this.deps.notify)
+      this.deps.notify.certificateSeen(result.monitorId, checkFor(monitor.config).target()?.host ?? '', expiresAt, now);
   }
 
   /** Recompute component statuses (after a monitor change, or when a maintenance window opens or closes). */
@@ -79,7 +86,14 @@ export class ResultPipeline {
       const fromMonitors = componentStatusOf(monitorStatuses, maintenance.has(id));
       if (fromMonitors !== component.fromMonitors) {
         const errors = component.config.monitors.map((m) => board.stateOf(m).lastError).filter((e): e is string => !!e);
-        changes.push({ id, name: component.config.name, status: fromMonitors, previousStatus: component.fromMonitors, autoIncident: component.config.auto_incident, lastError: errors[0] ?? null });
+        changes.push({
+          id,
+          name: component.config.name,
+          status: fromMonitors,
+          previousStatus: component.fromMonitors,
+          autoIncident: component.config.auto_incident,
+          lastError: errors[0] ?? null,
+        });
         board.setFromMonitors(id, fromMonitors);
       }
       const status = effectiveComponentStatus(id, fromMonitors, board.overrides.get(id), board.openIncidents.values());
@@ -92,7 +106,12 @@ export class ResultPipeline {
       });
     }
     if (changes.length === 0) return;
-    const incidents = decideAutoIncidents({ now, components: changes, openIncidents: [...board.openIncidents.values()], newId });
+    const incidents = decideAutoIncidents({
+      now,
+      components: changes,
+      openIncidents: [...board.openIncidents.values()],
+      newId,
+    });
     for (const incident of incidents) {
       this.deps.notify?.incidentChanged(board.openIncidents.get(incident.id), incident);
       board.followIncident(incident.id, incident);

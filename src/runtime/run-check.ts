@@ -23,12 +23,20 @@ export async function runCheck(monitor: LiveMonitor, deps: RunCheckDeps): Promis
   const { config } = monitor;
   const startedAt = deps.now();
   if (monitor.conditionError !== undefined) {
-    return judgeProbe(config.id, { startedAt, responseTimeMs: 0, connected: false, error: monitor.conditionError }, [], undefined);
+    return judgeProbe(
+      config.id,
+      { startedAt, responseTimeMs: 0, connected: false, error: monitor.conditionError },
+      [],
+      undefined,
+    );
   }
   // A cleared timer rather than AbortSignal.timeout(): a signal that stays armed for the whole timeout after the check
   // ended would outlive young-generation GC and grow the old heap at hundreds of checks per second.
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException(`timeout after ${config.timeout} ms`, 'TimeoutError')), config.timeout);
+  const timer = setTimeout(
+    () => controller.abort(new DOMException(`timeout after ${config.timeout} ms`, 'TimeoutError')),
+    config.timeout,
+  );
   const onShutdown = () => controller.abort(deps.shutdown.reason);
   if (deps.shutdown.aborted) onShutdown();
   else deps.shutdown.addEventListener('abort', onShutdown, { once: true });
@@ -47,7 +55,12 @@ export async function runCheck(monitor: LiveMonitor, deps: RunCheckDeps): Promis
   try {
     probe = await checkFor(config).run(ctx);
   } catch (err) {
-    probe = { startedAt, responseTimeMs: deps.now() - startedAt, connected: false, error: `check failed: ${(err as Error)?.message ?? String(err)}` };
+    probe = {
+      startedAt,
+      responseTimeMs: deps.now() - startedAt,
+      connected: false,
+      error: `check failed: ${(err as Error)?.message ?? String(err)}`,
+    };
   } finally {
     clearTimeout(timer);
     deps.shutdown.removeEventListener('abort', onShutdown);

@@ -55,7 +55,10 @@ export function runShutdown(steps: readonly ShutdownStep[], opts: ShutdownOption
     timer = setTimeout(() => {
       timedOut = true;
       const pending = pendingAt(steps, current);
-      log.error({ graceMs, pending }, `shutdown: grace period of ${graceMs} ms over; still pending: ${pending.join('; ')}`);
+      log.error(
+        { graceMs, pending },
+        `shutdown: grace period of ${graceMs} ms over; still pending: ${pending.join('; ')}`,
+      );
       opts.onDeadline?.();
       resolve({ completed: false, failed, pending });
     }, graceMs);

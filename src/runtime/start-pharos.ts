@@ -87,8 +87,17 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const role = opts.role ?? 'all';
   const now = opts.now ?? Date.now;
   const logger = opts.logger ?? createLogger(config.logging.level);
-  const metrics = config.metrics.enabled ? new PharosMetrics({ version: PHAROS_VERSION, now, onCollectError: (err) => logger.warn({ component: 'metrics', err }, 'reading a metric failed') }) : undefined;
-  const store = await openStore(config.storage.url, { logger: logger.child({ component: 'store' }), plugins: metrics ? [metrics.storeQueries] : [] });
+  const metrics = config.metrics.enabled
+    ? new PharosMetrics({
+        version: PHAROS_VERSION,
+        now,
+        onCollectError: (err) => logger.warn({ component: 'metrics', err }, 'reading a metric failed'),
+      })
+    : undefined;
+  const store = await openStore(config.storage.url, {
+    logger: logger.child({ component: 'store' }),
+    plugins: metrics ? [metrics.storeQueries] : [],
+  });
   // a database that fails while Pharos prepares leaves no pool behind (`pharos start` retries while it is unreachable)
   const { catalog, board, bus } = await prepareStore(store, config, logger, now).catch(async (err: unknown) => {
     await store.close().catch(() => undefined);
@@ -99,10 +108,29 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const port = opts.port ?? config.server.port;
   const baseUrl = new PublicBaseUrl(config.server.base_url, port);
 
-  const worker = wireWorker({ config, store, bus, board, catalog, snapshot, egress, baseUrl, logger, metrics, now, checks: runsChecks(role), leases: opts.leases, outbox: opts.outbox, onResult: opts.onResult });
+  const worker = wireWorker({
+    config,
+    store,
+    bus,
+    board,
+    catalog,
+    snapshot,
+    egress,
+    baseUrl,
+    logger,
+    metrics,
+    now,
+    checks: runsChecks(role),
+    leases: opts.leases,
+    outbox: opts.outbox,
+    onResult: opts.onResult,
+  });
   // the catalog as this process loaded it, and (when it checks every monitor, without lease rounds) the board's
   // states: a rebuild reads neither from the store again
-  snapshot.useSources({ catalog: () => worker.coordinator.currentCatalog, monitorStates: runsChecks(role) && !worker.leases ? () => board.states : undefined });
+  snapshot.useSources({
+    catalog: () => worker.coordinator.currentCatalog,
+    monitorStates: runsChecks(role) && !worker.leases ? () => board.states : undefined,
+  });
   worker.coordinator.onCatalogApplied(() => snapshot.schedule());
   // the pages are built where they are served, and where the outbox runs with subscribers: each notice is cut to
   // what its subscriber's page shows, so a worker needs the pages too
@@ -122,7 +150,17 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   baseUrl.listening(listening);
   await worker.start();
   if (config.admin.setup_link) await offerSetupLink(store, logger, baseUrl.href, now());
-  logger.info({ component: 'pharos', url: address, role, monitors: board.monitors.size, components: board.components.size, storage: store.dialect }, 'Pharos started');
+  logger.info(
+    {
+      component: 'pharos',
+      url: address,
+      role,
+      monitors: board.monitors.size,
+      components: board.components.size,
+      storage: store.dialect,
+    },
+    'Pharos started',
+  );
 
   const steps = teardownSteps({
     quiesce: () => (web.drain(), worker.quiesce()),
@@ -163,7 +201,12 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     role,
     leases,
     close: () => stopFully('close'),
-    shutdown: (shutdownOpts = {}) => runShutdown(stepsFor(steps, 'shutdown'), { graceMs: shutdownOpts.graceMs ?? config.server.shutdown_grace, logger, onDeadline: () => void runner.stop() }),
+    shutdown: (shutdownOpts = {}) =>
+      runShutdown(stepsFor(steps, 'shutdown'), {
+        graceMs: shutdownOpts.graceMs ?? config.server.shutdown_grace,
+        logger,
+        onDeadline: () => void runner.stop(),
+      }),
     crash: () => stopFully('crash'),
   };
 }
@@ -184,7 +227,8 @@ async function prepareStore(store: Store, config: PharosConfig, logger: Logger, 
     },
     now(),
   );
-  if (synced.archivedMonitors.length + synced.archivedComponents.length > 0) logger.info({ component: 'config', ...synced }, 'archived objects no longer in the config');
+  if (synced.archivedMonitors.length + synced.archivedComponents.length > 0)
+    logger.info({ component: 'config', ...synced }, 'archived objects no longer in the config');
   const catalog = await loadCatalog(store);
   const board = await loadBoard(store, catalog, now());
   return { catalog, board, bus: await createBus(config, store, logger) };

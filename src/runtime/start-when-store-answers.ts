@@ -11,7 +11,10 @@ const MAX_DELAY_MS = 15_000;
  * crash-looping. Any other error (bad credentials, a failed migration) is thrown at once. Resolves undefined when
  * `signal` aborts while waiting.
  */
-export async function startWhenStoreAnswers<T>(start: () => Promise<T>, opts: { logger: Logger; signal?: AbortSignal; delays?: { firstMs: number; maxMs: number } }): Promise<T | undefined> {
+export async function startWhenStoreAnswers<T>(
+  start: () => Promise<T>,
+  opts: { logger: Logger; signal?: AbortSignal; delays?: { firstMs: number; maxMs: number } },
+): Promise<T | undefined> {
   let delay = opts.delays?.firstMs ?? FIRST_DELAY_MS;
   const max = opts.delays?.maxMs ?? MAX_DELAY_MS;
   for (let attempt = 1; ; attempt++) {
@@ -19,7 +22,10 @@ export async function startWhenStoreAnswers<T>(start: () => Promise<T>, opts: { 
       return await start();
     } catch (err) {
       if (!isStoreUnreachable(err)) throw err;
-      opts.logger.warn({ component: 'pharos', attempt, retryInMs: delay, err: (err as Error).message }, 'the database is unreachable; waiting for it before starting');
+      opts.logger.warn(
+        { component: 'pharos', attempt, retryInMs: delay, err: (err as Error).message },
+        'the database is unreachable; waiting for it before starting',
+      );
     }
     try {
       await sleep(delay, undefined, { signal: opts.signal });

@@ -32,9 +32,22 @@ function catalog(componentIds = ['c1', 'c2'], overrides: Catalog['overrides'] = 
   };
 }
 
-const state = (monitorId: string, status: MonitorState['status']): MonitorState => ({ ...initialMonitorState(monitorId), status, statusSince: T0 });
+const state = (monitorId: string, status: MonitorState['status']): MonitorState => ({
+  ...initialMonitorState(monitorId),
+  status,
+  statusSince: T0,
+});
 const incident = (id: string, componentIds: string[], resolvedAt: number | null = null): Incident => ({
-  id, name: id, status: resolvedAt === null ? 'investigating' : 'resolved', impact: 'major', source: 'auto', componentIds, createdAt: T0, updatedAt: T0, resolvedAt, updates: [],
+  id,
+  name: id,
+  status: resolvedAt === null ? 'investigating' : 'resolved',
+  impact: 'major',
+  source: 'auto',
+  componentIds,
+  createdAt: T0,
+  updatedAt: T0,
+  resolvedAt,
+  updates: [],
 });
 
 test('resume: the catalog with what the store remembers (states of monitors still there, statuses, open incidents)', () => {
@@ -47,10 +60,13 @@ test('resume: the catalog with what the store remembers (states of monitors stil
   assert.deepEqual([...board.monitors.keys()], ['m1', 'm2', 'm3']);
   assert.deepEqual([...board.states.keys()], ['m1'], 'a state of a monitor no longer in the catalog is not resumed');
   assert.deepEqual(board.monitors.get('m1')?.componentIds, ['c1']);
-  assert.deepEqual([...board.components].map(([id, c]) => [id, c.status, c.since, c.fromMonitors]), [
-    ['c1', 'major_outage', T0, 'major_outage'],
-    ['c2', 'operational', T0 + 5, 'operational'],
-  ]);
+  assert.deepEqual(
+    [...board.components].map(([id, c]) => [id, c.status, c.since, c.fromMonitors]),
+    [
+      ['c1', 'major_outage', T0, 'major_outage'],
+      ['c2', 'operational', T0 + 5, 'operational'],
+    ],
+  );
   assert.deepEqual([...board.openIncidents.keys()], ['i1']);
 });
 
@@ -60,23 +76,38 @@ test('applyCatalog: kept monitors keep their state and kept components their sta
   board.recordState(state('m1', 'down'));
   board.recordState(state('m3', 'down'));
   board.showComponentStatus('c1', 'partial_outage', T0 + 1);
-  board.applyCatalog(catalog(['c1'], [{ componentId: 'c1', status: 'degraded_performance', note: null, setAt: T0, setBy: 'ada' }]), T0 + 2);
+  board.applyCatalog(
+    catalog(['c1'], [{ componentId: 'c1', status: 'degraded_performance', note: null, setAt: T0, setBy: 'ada' }]),
+    T0 + 2,
+  );
   assert.deepEqual([...board.monitors.keys()], ['m1', 'm2']);
   assert.deepEqual([...board.states.keys()], ['m1']);
   assert.equal(board.stateOf('m1').status, 'down');
-  assert.deepEqual([...board.components].map(([id, c]) => [id, c.status, c.since]), [['c1', 'partial_outage', T0 + 1]]);
+  assert.deepEqual(
+    [...board.components].map(([id, c]) => [id, c.status, c.since]),
+    [['c1', 'partial_outage', T0 + 1]],
+  );
   assert.deepEqual([...board.overrides], [['c1', 'degraded_performance']]);
 });
 
 test('adoptUnits: the adopted components and their incidents come from the store; the rest of the board stays', () => {
   const board = new StatusBoard();
-  board.resume(catalog(['c2']), T0, { states: [state('m3', 'down')], statuses: new Map(), incidents: [incident('old-c1', ['c1']), incident('i2', ['c2'])] });
-  board.showComponentStatus('c2', 'major_outage', T0 + 1);
-  board.adoptUnits(catalog(), T0 + 2, { monitorIds: new Set(['m1', 'm2']), componentIds: new Set(['c1']) }, {
-    states: [state('m1', 'down')],
-    statuses: new Map([['c1', { componentId: 'c1', status: 'partial_outage', since: T0 - 50 }]]),
-    incidents: [incident('new-c1', ['c1'])],
+  board.resume(catalog(['c2']), T0, {
+    states: [state('m3', 'down')],
+    statuses: new Map(),
+    incidents: [incident('old-c1', ['c1']), incident('i2', ['c2'])],
   });
+  board.showComponentStatus('c2', 'major_outage', T0 + 1);
+  board.adoptUnits(
+    catalog(),
+    T0 + 2,
+    { monitorIds: new Set(['m1', 'm2']), componentIds: new Set(['c1']) },
+    {
+      states: [state('m1', 'down')],
+      statuses: new Map([['c1', { componentId: 'c1', status: 'partial_outage', since: T0 - 50 }]]),
+      incidents: [incident('new-c1', ['c1'])],
+    },
+  );
   assert.deepEqual([...board.openIncidents.keys()].sort(), ['i2', 'new-c1'], 'what the board had of c1 is forgotten');
   assert.deepEqual([...board.components].map(([id, c]) => [id, c.status, c.since]).sort(), [
     ['c1', 'partial_outage', T0 - 50],

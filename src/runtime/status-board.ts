@@ -78,11 +78,17 @@ export class StatusBoard {
    * changed or dropped (a kept component keeps its status until the next refresh), maintenance windows and overrides
    * replaced. A component new to the board starts from `stored` when given.
    */
-  applyCatalog(catalog: Catalog, now: number, stored: (componentId: string) => { status: ComponentStatus; since: number } | undefined = () => undefined): void {
+  applyCatalog(
+    catalog: Catalog,
+    now: number,
+    stored: (componentId: string) => { status: ComponentStatus; since: number } | undefined = () => undefined,
+  ): void {
     const componentsOfMonitor = new Map<string, string[]>();
-    for (const c of catalog.components) for (const m of c.config.monitors) componentsOfMonitor.set(m, [...(componentsOfMonitor.get(m) ?? []), c.id]);
+    for (const c of catalog.components)
+      for (const m of c.config.monitors) componentsOfMonitor.set(m, [...(componentsOfMonitor.get(m) ?? []), c.id]);
     this.monitorMap.clear();
-    for (const m of catalog.monitors) this.monitorMap.set(m.id, compileMonitor(m.config, componentsOfMonitor.get(m.id) ?? [], m.managedBy));
+    for (const m of catalog.monitors)
+      this.monitorMap.set(m.id, compileMonitor(m.config, componentsOfMonitor.get(m.id) ?? [], m.managedBy));
     for (const id of this.stateMap.keys()) if (!this.monitorMap.has(id)) this.stateMap.delete(id);
 
     const wanted = new Set(catalog.components.map((c) => c.id));
@@ -105,7 +111,8 @@ export class StatusBoard {
   resume(catalog: Catalog, now: number, stored: StoredBoardState): void {
     for (const incident of stored.incidents) this.incidentMap.set(incident.id, incident);
     this.applyCatalog(catalog, now, (id) => stored.statuses.get(id));
-    for (const state of stored.states) if (this.monitorMap.has(state.monitorId)) this.stateMap.set(state.monitorId, state);
+    for (const state of stored.states)
+      if (this.monitorMap.has(state.monitorId)) this.stateMap.set(state.monitorId, state);
   }
 
   /**
@@ -113,7 +120,8 @@ export class StatusBoard {
    * resume from the store, so there is no spurious transition and no second automatic incident.
    */
   adoptUnits(catalog: Catalog, now: number, added: HeldContents, stored: StoredBoardState): void {
-    for (const [id, incident] of this.incidentMap) if (incident.componentIds.some((c) => added.componentIds.has(c))) this.incidentMap.delete(id);
+    for (const [id, incident] of this.incidentMap)
+      if (incident.componentIds.some((c) => added.componentIds.has(c))) this.incidentMap.delete(id);
     for (const id of added.componentIds) this.componentMap.delete(id);
     this.resume(catalog, now, stored);
   }

@@ -41,7 +41,15 @@ async function stop(mode: StopMode, failing?: ReadonlySet<string>) {
 }
 
 const common = ['quiesce', 'notifications.stop', 'leases.stop'];
-const tail = ['streams.closeAll', 'subscribers.close', 'snapshot.stop', 'app.close', 'pruning', 'bus.close', 'store.close'];
+const tail = [
+  'streams.closeAll',
+  'subscribers.close',
+  'snapshot.stop',
+  'app.close',
+  'pruning',
+  'bus.close',
+  'store.close',
+];
 
 describe('teardown steps', () => {
   const expected: Record<StopMode, string[]> = {

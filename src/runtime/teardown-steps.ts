@@ -61,9 +61,16 @@ export function teardownSteps(parts: TeardownParts): TeardownStep[] {
     { name: 'lose buffered writes', skip: ['close', 'shutdown'], run: () => parts.dropBuffered() },
     { name: 'flush batched writes', run: () => parts.writer.close() },
     // after the flush: whoever takes the units over reads their latest state
-    { name: 'release leases', skip: ['crash'], run: () => leases?.leave().catch((err: unknown) => parts.onLeaveFailed(err)) },
+    {
+      name: 'release leases',
+      skip: ['crash'],
+      run: () => leases?.leave().catch((err: unknown) => parts.onLeaveFailed(err)),
+    },
     { name: 'close SSE streams with a retry hint', run: () => parts.streams.closeAll() },
-    { name: 'stop subscribers and snapshot', run: async () => (await parts.subscribers.close(), parts.snapshot.stop()) },
+    {
+      name: 'stop subscribers and snapshot',
+      run: async () => (await parts.subscribers.close(), parts.snapshot.stop()),
+    },
     { name: 'close HTTP', run: () => parts.app.close() },
     { name: 'wait for the clean-up in progress', run: () => parts.pruning() },
     { name: 'close bus and store', run: async () => (await parts.bus.close(), await parts.store.close()) },
@@ -72,5 +79,7 @@ export function teardownSteps(parts: TeardownParts): TeardownStep[] {
 
 /** The steps one way of stopping runs, in the list's order. */
 export function stepsFor(steps: readonly TeardownStep[], mode: StopMode): ShutdownStep[] {
-  return steps.filter((s) => !s.skip?.includes(mode)).map((s) => ({ name: s.name, run: () => s.run(mode), pending: s.pending }));
+  return steps
+    .filter((s) => !s.skip?.includes(mode))
+    .map((s) => ({ name: s.name, run: () => s.run(mode), pending: s.pending }));
 }

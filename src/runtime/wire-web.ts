@@ -53,15 +53,34 @@ export async function wireWeb(deps: WebDeps): Promise<WebSide> {
   snapshot.onChange((changed) => streams.publish(changed));
   let draining = false;
   const { leases } = worker;
-  const readiness = readinessChecks({ store, canary: worker.canary, bus, draining: () => draining, leases: leases && (() => leases.health.problem(now())) });
-  const metricsAccess = config.metrics.token !== undefined ? { token: config.metrics.token } : config.metrics.public ? ('public' as const) : ('unconfigured' as const);
-  if (metrics && metricsAccess === 'unconfigured') logger.warn({ component: 'metrics' }, '/metrics refuses every scrape (401): set metrics.token, or metrics.public: true to serve it without one');
+  const readiness = readinessChecks({
+    store,
+    canary: worker.canary,
+    bus,
+    draining: () => draining,
+    leases: leases && (() => leases.health.problem(now())),
+  });
+  const metricsAccess =
+    config.metrics.token !== undefined
+      ? { token: config.metrics.token }
+      : config.metrics.public
+        ? ('public' as const)
+        : ('unconfigured' as const);
+  if (metrics && metricsAccess === 'unconfigured')
+    logger.warn(
+      { component: 'metrics' },
+      '/metrics refuses every scrape (401): set metrics.token, or metrics.public: true to serve it without one',
+    );
   const metricsRoute = metrics && { metrics, access: metricsAccess };
   const limits = httpLimitsOf(config.server);
   const drain = () => void (draining = true);
-  if (!servesWeb(deps.role)) return { app: opsOnlyApp({ logger, readiness, metrics: metricsRoute, limits }), streams, drain };
+  if (!servesWeb(deps.role))
+    return { app: opsOnlyApp({ logger, readiness, metrics: metricsRoute, limits }), streams, drain };
 
-  const reloadCatalog = () => void worker.admin.catalogChanged().catch((err: unknown) => logger.error({ component: 'catalog', err }, 'reloading the catalog failed'));
+  const reloadCatalog = () =>
+    void worker.admin
+      .catalogChanged()
+      .catch((err: unknown) => logger.error({ component: 'catalog', err }, 'reloading the catalog failed'));
   const app = await buildApp({
     logger,
     trustProxy: config.server.trust_proxy,
@@ -71,7 +90,11 @@ export async function wireWeb(deps: WebDeps): Promise<WebSide> {
       context: { store, bus, runtime: worker.admin, egress: deps.egress, now, links: baseUrl.eventLinks() },
       secureCookies: baseUrl.https,
       rateLimitPerMinute: config.admin.rate_limit_per_minute,
-      routes: adminRoutes({ signIn: { ipThrottle: new LoginThrottle({ now }) }, issuer: config.title, oidcLabel: config.admin.oidc?.button_label }),
+      routes: adminRoutes({
+        signIn: { ipThrottle: new LoginThrottle({ now }) },
+        issuer: config.title,
+        oidcLabel: config.admin.oidc?.button_label,
+      }),
       version: PHAROS_VERSION,
       baseUrl: config.server.base_url,
       registerUi: (ui) => registerAdminUi(ui, { title: config.title }),

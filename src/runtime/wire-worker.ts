@@ -86,10 +86,26 @@ export function wireWorker(deps: WorkerDeps): WorkerSide {
   const workerId = deps.leases?.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const units = new AppliedLeaseUnits();
   const fence = shared ? leaseFence({ leases: store.leases, workerId, units: () => units.current, logger }) : undefined;
-  const writer = new BatchWriter({ store, bus, logger, intervalMs: config.storage.batch_interval, maxResults: config.storage.batch_size, maxBuffered: config.storage.buffer_limit, fence });
+  const writer = new BatchWriter({
+    store,
+    bus,
+    logger,
+    intervalMs: config.storage.batch_interval,
+    maxResults: config.storage.batch_size,
+    maxBuffered: config.storage.buffer_limit,
+    fence,
+  });
   const canary = config.connectivity ? new ConnectivityCanary(config.connectivity, logger, now) : undefined;
   // the web side passes its own onChange (a subscriber confirmed reloads the catalog) to the subscribe routes
-  const subscribers = createSubscriberRuntime({ store, config: config.subscribers, egress, logger, now, baseUrl: () => deps.baseUrl.href, pages: snapshotSubscriberPages(deps.snapshot) });
+  const subscribers = createSubscriberRuntime({
+    store,
+    config: config.subscribers,
+    egress,
+    logger,
+    now,
+    baseUrl: () => deps.baseUrl.href,
+    pages: snapshotSubscriberPages(deps.snapshot),
+  });
   const notifications = new NotificationsRuntime({
     store,
     bus,
@@ -112,14 +128,41 @@ export function wireWorker(deps: WorkerDeps): WorkerSide {
     subscriberSender: (id) => subscribers.sender(id),
     onDelivery: metrics && ((target, outcome, rows) => metrics.outbox.delivered(target, outcome, rows)),
   });
-  const pipeline = new ResultPipeline({ board, writer, now, isOffline: () => canary?.status.offline ?? false, notify: notifications.router });
+  const pipeline = new ResultPipeline({
+    board,
+    writer,
+    now,
+    isOffline: () => canary?.status.offline ?? false,
+    notify: notifications.router,
+  });
   const pushInbox = new PushInbox();
   const onResult = (r: CheckResult) => {
     pipeline.record(r);
     deps.onResult?.(r);
   };
-  const runner = new MonitorRunner({ concurrency: config.scheduler.concurrency, perHostConcurrency: config.scheduler.per_host_concurrency, pushInbox, logger, now, egress, onResult, observer: metrics?.checks });
-  const coordinator = new CatalogCoordinator({ store, bus, board, runner, pipeline, writer, pushInbox, notifications, now, checks, units });
+  const runner = new MonitorRunner({
+    concurrency: config.scheduler.concurrency,
+    perHostConcurrency: config.scheduler.per_host_concurrency,
+    pushInbox,
+    logger,
+    now,
+    egress,
+    onResult,
+    observer: metrics?.checks,
+  });
+  const coordinator = new CatalogCoordinator({
+    store,
+    bus,
+    board,
+    runner,
+    pipeline,
+    writer,
+    pushInbox,
+    notifications,
+    now,
+    checks,
+    units,
+  });
   const admin = new LocalAdminRuntime({ bus, board, runner, notifications, catalog: coordinator, now, checks });
   const leases = shared
     ? new LeaseManager({
@@ -142,23 +185,48 @@ export function wireWorker(deps: WorkerDeps): WorkerSide {
     const monitor = checks ? board.monitors.get(monitorId) : undefined;
     if (!monitor) return false;
     pushInbox.record(monitorId, push);
-    const probe = { startedAt: push.receivedAt, responseTimeMs: push.pingMs ?? 0, connected: push.status === 'up', error: push.status === 'down' ? `service reported down${push.msg ? `: ${push.msg}` : ''}` : undefined };
+    const probe = {
+      startedAt: push.receivedAt,
+      responseTimeMs: push.pingMs ?? 0,
+      connected: push.status === 'up',
+      error: push.status === 'down' ? `service reported down${push.msg ? `: ${push.msg}` : ''}` : undefined,
+    };
     pipeline.record(judgeProbe(monitorId, probe, monitor.conditions, monitor.degradedWhen));
     return true;
   };
   // a push that reaches a web replica (or a worker that does not own the monitor) goes to its owner over the bus
   const receivePush = (monitorId: string, push: PushRecord) => {
     if (recordPush(monitorId, push)) return;
-    const event = { type: 'monitor.pushed' as const, monitorId, status: push.status, msg: push.msg?.slice(0, 500), pingMs: push.pingMs, at: push.receivedAt };
-    bus.publish(event).catch((err: unknown) => logger.warn({ component: 'push', err, monitorId }, 'forwarding a push to the worker that checks it failed'));
+    const event = {
+      type: 'monitor.pushed' as const,
+      monitorId,
+      status: push.status,
+      msg: push.msg?.slice(0, 500),
+      pingMs: push.pingMs,
+      at: push.receivedAt,
+    };
+    bus
+      .publish(event)
+      .catch((err: unknown) =>
+        logger.warn({ component: 'push', err, monitorId }, 'forwarding a push to the worker that checks it failed'),
+      );
   };
   const stopForwardedPushes = checks
-    ? bus.subscribe((e) => void (e.type === 'monitor.pushed' && recordPush(e.monitorId, { receivedAt: e.at, status: e.status, msg: e.msg, pingMs: e.pingMs })))
+    ? bus.subscribe(
+        (e) =>
+          void (
+            e.type === 'monitor.pushed' &&
+            recordPush(e.monitorId, { receivedAt: e.at, status: e.status, msg: e.msg, pingMs: e.pingMs })
+          ),
+      )
     : () => undefined;
 
   const timers: NodeJS.Timeout[] = [];
   let pruning: Promise<void> | undefined;
-  const reloadCatalog = () => void admin.catalogChanged().catch((err: unknown) => logger.error({ component: 'catalog', err }, 'reloading the catalog failed'));
+  const reloadCatalog = () =>
+    void admin
+      .catalogChanged()
+      .catch((err: unknown) => logger.error({ component: 'catalog', err }, 'reloading the catalog failed'));
   return {
     writer,
     canary,

@@ -81,7 +81,10 @@ describe('HostLimits', () => {
       (held.shift() as HostSlot).release();
       held.push((await waits[i]) as HostSlot);
     }
-    assert.deepEqual(served, Array.from({ length: 1_000 }, (_, i) => i));
+    assert.deepEqual(
+      served,
+      Array.from({ length: 1_000 }, (_, i) => i),
+    );
     assert.equal(limits.waiting('h'), 19_000);
     draining.abort();
     assert.equal((await Promise.all(waits.slice(1_000))).filter((s) => s !== undefined).length, 0);
@@ -97,11 +100,23 @@ describe('HostLimits', () => {
 
 describe('targetHostOf', () => {
   const cases: { name: string; monitor: MonitorInput; host: string | undefined }[] = [
-    { name: 'http: the url host', monitor: { id: 'a', type: 'http', url: 'https://API.Example.com:8443/health' }, host: 'api.example.com' },
+    {
+      name: 'http: the url host',
+      monitor: { id: 'a', type: 'http', url: 'https://API.Example.com:8443/health' },
+      host: 'api.example.com',
+    },
     { name: 'tcp: host', monitor: { id: 'b', type: 'tcp', host: 'db.internal', port: 5432 }, host: 'db.internal' },
     { name: 'tls: host', monitor: { id: 'c', type: 'tls', host: 'example.org' }, host: 'example.org' },
-    { name: 'dns: the resolver', monitor: { id: 'd', type: 'dns', query: 'example.org', resolver: '10.0.0.53:5353' }, host: '10.0.0.53' },
-    { name: 'dns: the system resolver', monitor: { id: 'e', type: 'dns', query: 'example.org' }, host: 'system-resolver' },
+    {
+      name: 'dns: the resolver',
+      monitor: { id: 'd', type: 'dns', query: 'example.org', resolver: '10.0.0.53:5353' },
+      host: '10.0.0.53',
+    },
+    {
+      name: 'dns: the system resolver',
+      monitor: { id: 'e', type: 'dns', query: 'example.org' },
+      host: 'system-resolver',
+    },
     { name: 'push: none', monitor: { id: 'f', type: 'push', token: 'push-token-0123456789abcdef' }, host: undefined },
   ];
   for (const c of cases) test(c.name, () => assert.equal(targetHostOf(monitorSchema.parse(c.monitor)), c.host));

@@ -33,7 +33,8 @@ export class HostLimits {
   private readonly onAbort = new WeakMap<AbortSignal, Set<() => void>>();
 
   constructor(readonly perHost: number) {
-    if (!Number.isInteger(perHost) || perHost < 1) throw new Error(`per-host concurrency must be a positive integer, got ${perHost}`);
+    if (!Number.isInteger(perHost) || perHost < 1)
+      throw new Error(`per-host concurrency must be a positive integer, got ${perHost}`);
   }
 
   /** A slot now, or undefined when the host is at its limit. */
@@ -124,10 +125,14 @@ export class HostLimits {
       const registered = new Set<() => void>();
       listeners = registered;
       this.onAbort.set(signal, registered);
-      signal.addEventListener('abort', () => {
-        for (const listener of [...registered]) listener();
-        registered.clear();
-      }, { once: true });
+      signal.addEventListener(
+        'abort',
+        () => {
+          for (const listener of [...registered]) listener();
+          registered.clear();
+        },
+        { once: true },
+      );
     }
     const set = listeners;
     set.add(fn);

@@ -34,7 +34,8 @@ describe('scheduler', () => {
   test('runs each job once per interval', async () => {
     const runs = new Map<string, number>();
     const s = new Scheduler({ concurrency: 10 });
-    for (const id of ['a', 'b', 'c']) s.add({ id, intervalMs: 50, run: async () => void runs.set(id, (runs.get(id) ?? 0) + 1) });
+    for (const id of ['a', 'b', 'c'])
+      s.add({ id, intervalMs: 50, run: async () => void runs.set(id, (runs.get(id) ?? 0) + 1) });
     s.start();
     await sleep(520);
     await s.stop();
@@ -125,8 +126,14 @@ describe('scheduler', () => {
     const ran: string[] = [];
     const s = new Scheduler({ concurrency: 4 });
     const now = Date.now();
-    s.add({ id: 'almost-due', intervalMs: 60_000, run: async () => void ran.push('almost-due') }, { lastRunAt: now - 59_850 });
-    s.add({ id: 'overdue', intervalMs: 1_000, run: async () => void ran.push('overdue') }, { lastRunAt: now - 3_600_000 });
+    s.add(
+      { id: 'almost-due', intervalMs: 60_000, run: async () => void ran.push('almost-due') },
+      { lastRunAt: now - 59_850 },
+    );
+    s.add(
+      { id: 'overdue', intervalMs: 1_000, run: async () => void ran.push('overdue') },
+      { lastRunAt: now - 3_600_000 },
+    );
     s.start();
     await sleep(1100);
     await s.stop();

@@ -50,7 +50,10 @@ export interface AdminStore {
   // sessions (the cookie holds a secret; only its SHA-256 is stored)
   createSession(session: SessionRecord): Promise<void>;
   getSession(idHash: string): Promise<SessionRecord | undefined>;
-  updateSession(idHash: string, patch: Partial<Pick<SessionRecord, 'lastSeenAt' | 'expiresAt' | 'mfaPending' | 'csrfToken' | 'credentialVersion'>>): Promise<void>;
+  updateSession(
+    idHash: string,
+    patch: Partial<Pick<SessionRecord, 'lastSeenAt' | 'expiresAt' | 'mfaPending' | 'csrfToken' | 'credentialVersion'>>,
+  ): Promise<void>;
   /** true when this call removed it (a half session is turned into a full one once) */
   deleteSession(idHash: string): Promise<boolean>;
   /** every session of a user, but the one kept (password change keeps the current one) */
@@ -80,7 +83,11 @@ export interface AdminStore {
   listCatalog<K extends CatalogKind>(kind: K, opts?: { includeArchived?: boolean }): Promise<CatalogObject[]>;
   getCatalog(kind: CatalogKind, id: string, opts?: { includeArchived?: boolean }): Promise<CatalogObject | undefined>;
   /** insert or replace (an archived one comes back); `createdAt` is kept when it exists */
-  putCatalog(kind: CatalogKind, object: { id: string; config: unknown; managedBy: ManagedBy; position: number }, now: number): Promise<void>;
+  putCatalog(
+    kind: CatalogKind,
+    object: { id: string; config: unknown; managedBy: ManagedBy; position: number },
+    now: number,
+  ): Promise<void>;
   /** archived, not deleted: results and incidents keep their history */
   archiveCatalog(kind: CatalogKind, id: string, now: number): Promise<void>;
 

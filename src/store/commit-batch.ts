@@ -31,8 +31,14 @@ export async function commitBatch(ctx: StoreContext, monitorKeys: MonitorKeys, b
     const results = withKey(batch.results).map(({ row, monitorKey }) => ({ result: row, monitorKey }));
     const inserted = await insertResults(t, results);
     await mergeRollups(t, inserted);
-    await upsertMonitorStates(t, withKey(batch.states).map(({ row, monitorKey }) => ({ state: row, monitorKey })));
-    await insertStatusChanges(t, withKey(batch.statusChanges).map(({ row, monitorKey }) => ({ change: row, monitorKey })));
+    await upsertMonitorStates(
+      t,
+      withKey(batch.states).map(({ row, monitorKey }) => ({ state: row, monitorKey })),
+    );
+    await insertStatusChanges(
+      t,
+      withKey(batch.statusChanges).map(({ row, monitorKey }) => ({ change: row, monitorKey })),
+    );
     await writeIncidents(t, batch.incidents);
     await upsertComponentStatuses(t, batch.componentStatuses);
     await enqueueOutboxRows(t, batch.notifications ?? []);
@@ -41,5 +47,13 @@ export async function commitBatch(ctx: StoreContext, monitorKeys: MonitorKeys, b
 }
 
 function isEmpty(b: ResultBatch): boolean {
-  return b.results.length + b.states.length + b.statusChanges.length + b.incidents.length + b.componentStatuses.length + (b.notifications?.length ?? 0) === 0;
+  return (
+    b.results.length +
+      b.states.length +
+      b.statusChanges.length +
+      b.incidents.length +
+      b.componentStatuses.length +
+      (b.notifications?.length ?? 0) ===
+    0
+  );
 }

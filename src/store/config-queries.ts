@@ -8,7 +8,10 @@ import type { StoredComponent, StoredMonitor } from './store.ts';
 const activeFirst = sql<number>`case when archived_at is null then 0 else 1 end`;
 
 /** Monitors in config order (then by id), without archived ones unless asked (then last). */
-export async function listMonitors(ctx: StoreContext, opts: { includeArchived?: boolean } = {}): Promise<StoredMonitor[]> {
+export async function listMonitors(
+  ctx: StoreContext,
+  opts: { includeArchived?: boolean } = {},
+): Promise<StoredMonitor[]> {
   const rows = await ctx.db
     .selectFrom('monitors')
     .select(['id', 'config', 'managed_by', 'created_at', 'archived_at'])
@@ -18,11 +21,20 @@ export async function listMonitors(ctx: StoreContext, opts: { includeArchived?: 
     .orderBy('id')
     .execute();
   // the config was validated before it was stored
-  return rows.map((r) => ({ id: r.id, config: JSON.parse(r.config) as MonitorConfig, managedBy: r.managed_by, createdAt: r.created_at, archivedAt: r.archived_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    config: JSON.parse(r.config) as MonitorConfig,
+    managedBy: r.managed_by,
+    createdAt: r.created_at,
+    archivedAt: r.archived_at,
+  }));
 }
 
 /** Components in config order (then by id), without archived ones unless asked (then last). */
-export async function listComponents(ctx: StoreContext, opts: { includeArchived?: boolean } = {}): Promise<StoredComponent[]> {
+export async function listComponents(
+  ctx: StoreContext,
+  opts: { includeArchived?: boolean } = {},
+): Promise<StoredComponent[]> {
   const rows = await ctx.db
     .selectFrom('components')
     .select(['id', 'config', 'position', 'managed_by', 'created_at', 'archived_at'])

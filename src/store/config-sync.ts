@@ -20,18 +20,31 @@ export async function syncConfig(ctx: StoreContext, input: ConfigSyncInput, now:
     const archivedMonitors = await syncTable(t, 'monitors', input.monitors, now);
     const archivedComponents = await syncTable(t, 'components', input.components, now);
     if (!input.catalog) return { archivedMonitors, archivedComponents };
-    const archived: Partial<Record<CatalogKind, string[]>> = { monitor: archivedMonitors, component: archivedComponents };
+    const archived: Partial<Record<CatalogKind, string[]>> = {
+      monitor: archivedMonitors,
+      component: archivedComponents,
+    };
     for (const { kind, objects } of input.catalog) archived[kind] = await syncObjects(t, kind, objects, now);
     return { archivedMonitors, archivedComponents, archived };
   });
 }
 
-async function syncTable(ctx: StoreContext, table: ConfigTable, configs: readonly { id: string }[], now: number): Promise<string[]> {
+async function syncTable(
+  ctx: StoreContext,
+  table: ConfigTable,
+  configs: readonly { id: string }[],
+  now: number,
+): Promise<string[]> {
   const rows: ConfigRow[] = configs.map((config, position) => configRow(config, position, now));
   for (const chunk of chunksFor(ctx.dialect, rows, 7)) await upsertChunk(ctx.db, table, chunk);
 
   const named = new Set(configs.map((c) => c.id));
-  const active = await ctx.db.selectFrom(table).select('id').where('managed_by', '=', 'config').where('archived_at', 'is', null).execute();
+  const active = await ctx.db
+    .selectFrom(table)
+    .select('id')
+    .where('managed_by', '=', 'config')
+    .where('archived_at', 'is', null)
+    .execute();
   const gone = active.map((r) => r.id).filter((id) => !named.has(id));
   for (const chunk of chunksFor(ctx.dialect, gone, 1)) {
     await ctx.db.updateTable(table).set({ archived_at: now, updated_at: now }).where('id', 'in', chunk).execute();
@@ -40,7 +53,12 @@ async function syncTable(ctx: StoreContext, table: ConfigTable, configs: readonl
 }
 
 /** The same for one kind of catalog_objects. */
-async function syncObjects(ctx: StoreContext, kind: ObjectCatalogKind, configs: readonly { id: string }[], now: number): Promise<string[]> {
+async function syncObjects(
+  ctx: StoreContext,
+  kind: ObjectCatalogKind,
+  configs: readonly { id: string }[],
+  now: number,
+): Promise<string[]> {
   const rows = configs.map((config, position) => ({ ...configRow(config, position, now), kind }));
   for (const chunk of chunksFor(ctx.dialect, rows, 8)) {
     await ctx.db
@@ -68,13 +86,26 @@ async function syncObjects(ctx: StoreContext, kind: ObjectCatalogKind, configs: 
     .execute();
   const gone = active.map((r) => r.id).filter((id) => !named.has(id));
   for (const chunk of chunksFor(ctx.dialect, gone, 1)) {
-    await ctx.db.updateTable('catalog_objects').set({ archived_at: now, updated_at: now }).where('kind', '=', kind).where('id', 'in', chunk).execute();
+    await ctx.db
+      .updateTable('catalog_objects')
+      .set({ archived_at: now, updated_at: now })
+      .where('kind', '=', kind)
+      .where('id', 'in', chunk)
+      .execute();
   }
   return gone.sort();
 }
 
 function configRow(config: { id: string }, position: number, now: number): ConfigRow {
-  return { id: config.id, config: JSON.stringify(config), managed_by: 'config', position, archived_at: null, created_at: now, updated_at: now };
+  return {
+    id: config.id,
+    config: JSON.stringify(config),
+    managed_by: 'config',
+    position,
+    archived_at: null,
+    created_at: now,
+    updated_at: now,
+  };
 }
 
 function upsertChunk(db: Kysely<Database>, table: ConfigTable, rows: ConfigRow[]) {

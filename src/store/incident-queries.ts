@@ -5,7 +5,13 @@ import { chunksFor, type StoreContext } from './store-context.ts';
 
 /** Incidents not resolved yet, most recent first. */
 export async function loadOpenIncidents(ctx: StoreContext): Promise<Incident[]> {
-  const rows = await ctx.db.selectFrom('incidents').selectAll().where('resolved_at', 'is', null).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  const rows = await ctx.db
+    .selectFrom('incidents')
+    .selectAll()
+    .where('resolved_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   return withDetails(ctx, rows);
 }
 
@@ -32,7 +38,11 @@ export async function getIncident(ctx: StoreContext, id: string): Promise<Incide
 async function withDetails(ctx: StoreContext, rows: readonly Selectable<IncidentsTable>[]): Promise<Incident[]> {
   const componentIds = new Map<string, string[]>();
   const updates = new Map<string, IncidentUpdate[]>();
-  for (const chunk of chunksFor(ctx.dialect, rows.map((r) => r.id), 1)) {
+  for (const chunk of chunksFor(
+    ctx.dialect,
+    rows.map((r) => r.id),
+    1,
+  )) {
     const components = await ctx.db
       .selectFrom('incident_components')
       .select(['incident_id', 'component_id'])
@@ -42,7 +52,13 @@ async function withDetails(ctx: StoreContext, rows: readonly Selectable<Incident
       .execute();
     for (const c of components) push(componentIds, c.incident_id, c.component_id);
 
-    const updateRows = await ctx.db.selectFrom('incident_updates').selectAll().where('incident_id', 'in', chunk).orderBy('created_at').orderBy('position').execute();
+    const updateRows = await ctx.db
+      .selectFrom('incident_updates')
+      .selectAll()
+      .where('incident_id', 'in', chunk)
+      .orderBy('created_at')
+      .orderBy('position')
+      .execute();
     for (const u of updateRows) {
       push(updates, u.incident_id, {
         id: u.id,
@@ -65,7 +81,10 @@ async function withDetails(ctx: StoreContext, rows: readonly Selectable<Incident
     updatedAt: r.updated_at,
     resolvedAt: r.resolved_at,
     updates: updates.get(r.id) ?? [],
-    postmortem: r.postmortem_body === null ? null : { body: r.postmortem_body, publishedAt: r.postmortem_published_at ?? r.updated_at },
+    postmortem:
+      r.postmortem_body === null
+        ? null
+        : { body: r.postmortem_body, publishedAt: r.postmortem_published_at ?? r.updated_at },
     takenOverBy: r.taken_over_by,
   }));
 }

@@ -123,7 +123,11 @@ export class KyselyStore implements Store {
     return listAllStatusChanges(this.ctx, opts);
   }
 
-  listRollups(monitorIds: string[], granularity: RollupGranularity, opts: { from: number; to: number }): Promise<Rollup[]> {
+  listRollups(
+    monitorIds: string[],
+    granularity: RollupGranularity,
+    opts: { from: number; to: number },
+  ): Promise<Rollup[]> {
     return listRollups(this.ctx, monitorIds, granularity, opts);
   }
 

@@ -5,8 +5,8 @@
 
 /** Exclusive upper bounds of the buckets, in ms; one more bucket holds everything from the last bound up. */
 export const LATENCY_BUCKET_BOUNDS = [
-  1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50, 60, 75, 100, 125, 150, 200, 250, 300, 400, 500, 600, 750, 1000, 1250, 1500, 2000,
-  2500, 3000, 4000, 5000, 7500, 10_000, 15_000, 20_000, 30_000, 60_000,
+  1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50, 60, 75, 100, 125, 150, 200, 250, 300, 400, 500, 600, 750, 1000, 1250, 1500,
+  2000, 2500, 3000, 4000, 5000, 7500, 10_000, 15_000, 20_000, 30_000, 60_000,
 ] as const;
 export const LATENCY_BUCKETS = LATENCY_BUCKET_BOUNDS.length + 1;
 
@@ -46,7 +46,11 @@ export function mergeHistograms(a: LatencyHistogram, b: LatencyHistogram): Laten
  * the observed min and max (so a bucket holding one distinct value answers that value exactly). The error is
  * at most one bucket's width (about 25 % of the value above 10 ms).
  */
-export function histogramQuantile(h: LatencyHistogram, q: number, observed: { min: number; max: number }): number | null {
+export function histogramQuantile(
+  h: LatencyHistogram,
+  q: number,
+  observed: { min: number; max: number },
+): number | null {
   const total = h.reduce((s, n) => s + n, 0);
   if (total === 0) return null;
   const rank = Math.max(1, Math.ceil(q * total));

@@ -18,7 +18,10 @@ export function openDatabase(url: string, logger: StoreLogger): { db: Kysely<Dat
     const { db, file, looseMode } = openSqlite(url.slice('sqlite:'.length));
     logger.info({ dialect: 'sqlite', file }, 'store opened');
     if (looseMode !== null) {
-      logger.warn({ dialect: 'sqlite', file, mode: looseMode.toString(8) }, 'other users of this machine may read the SQLite store (it holds password hashes and secrets): chmod 600 it and its -wal and -shm files');
+      logger.warn(
+        { dialect: 'sqlite', file, mode: looseMode.toString(8) },
+        'other users of this machine may read the SQLite store (it holds password hashes and secrets): chmod 600 it and its -wal and -shm files',
+      );
     }
     return { db, dialect: 'sqlite' };
   }

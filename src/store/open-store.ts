@@ -10,7 +10,10 @@ const silentLogger: StoreLogger = { info: () => undefined, warn: () => undefined
  * Open the store at a storage URL (`sqlite:./data/pharos.db`, `sqlite::memory:`, `postgres://…`).
  * Migrations are not applied here: call `migrate()` (or check `pendingMigrations()`).
  */
-export async function openStore(url: string, opts: { logger?: StoreLogger; plugins?: readonly KyselyPlugin[] } = {}): Promise<Store> {
+export async function openStore(
+  url: string,
+  opts: { logger?: StoreLogger; plugins?: readonly KyselyPlugin[] } = {},
+): Promise<Store> {
   const logger = opts.logger ?? silentLogger;
   const { db, dialect } = openDatabase(url, logger);
   // plugins (e.g. the metrics' query timer) see every query of the store, transactions included

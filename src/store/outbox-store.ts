@@ -18,11 +18,24 @@ export interface OutboxStore {
    * lease them to `claimant` until now + leaseMs. PostgreSQL: FOR UPDATE SKIP LOCKED, so several senders never claim
    * the same row; SQLite: one statement in a write transaction (a single claimant at a time).
    */
-  claimDue(now: number, opts: { limit: number; leaseMs: number; claimant: string; targetIds?: readonly string[] }): Promise<OutboxRow[]>;
+  claimDue(
+    now: number,
+    opts: { limit: number; leaseMs: number; claimant: string; targetIds?: readonly string[] },
+  ): Promise<OutboxRow[]>;
   /** only while the row is still leased to this claimant; false otherwise (another sender took it over) */
   markSent(id: string, claimant: string, now: number, remoteStatus: number | null): Promise<boolean>;
   /** a failed attempt: pending again at nextAttemptAt, or dead; keeps the last error */
-  markFailed(id: string, claimant: string, outcome: { now: number; error: string; remoteStatus: number | null; remoteBody: string | null; nextAttemptAt: number | null }): Promise<boolean>;
+  markFailed(
+    id: string,
+    claimant: string,
+    outcome: {
+      now: number;
+      error: string;
+      remoteStatus: number | null;
+      remoteBody: string | null;
+      nextAttemptAt: number | null;
+    },
+  ): Promise<boolean>;
   /** hand a claimed row back untouched (shutdown, rate limit): due again at `nextAttemptAt` */
   release(id: string, claimant: string, nextAttemptAt: number): Promise<void>;
   /** several rows folded into one message (coalescing): all marked sent with the one delivery's outcome */

@@ -26,7 +26,12 @@ export async function listResults(
 }
 
 /** Status changes of one monitor at [from, to), oldest first. */
-export async function listStatusChanges(ctx: StoreContext, monitorKeys: MonitorKeys, monitorId: string, opts: { from: number; to: number }): Promise<StatusChange[]> {
+export async function listStatusChanges(
+  ctx: StoreContext,
+  monitorKeys: MonitorKeys,
+  monitorId: string,
+  opts: { from: number; to: number },
+): Promise<StatusChange[]> {
   const key = (await monitorKeys.resolve(ctx.db, [monitorId])).get(monitorId);
   if (key === undefined) return [];
   const rows = await ctx.db
@@ -42,7 +47,10 @@ export async function listStatusChanges(ctx: StoreContext, monitorKeys: MonitorK
 }
 
 /** Status changes of every monitor in [from, to), oldest first: one query for the public history. */
-export async function listAllStatusChanges(ctx: StoreContext, opts: { from: number; to: number }): Promise<StatusChange[]> {
+export async function listAllStatusChanges(
+  ctx: StoreContext,
+  opts: { from: number; to: number },
+): Promise<StatusChange[]> {
   const rows = await ctx.db
     .selectFrom('status_changes as s')
     .innerJoin('monitors as m', 'm.key', 's.monitor_key')
@@ -52,5 +60,11 @@ export async function listAllStatusChanges(ctx: StoreContext, opts: { from: numb
     .orderBy('s.at')
     .orderBy('s.id')
     .execute();
-  return rows.map((r) => ({ monitorId: r.monitor_id, from: r.from_status, to: r.to_status, at: r.at, reason: r.reason }));
+  return rows.map((r) => ({
+    monitorId: r.monitor_id,
+    from: r.from_status,
+    to: r.to_status,
+    at: r.at,
+    reason: r.reason,
+  }));
 }

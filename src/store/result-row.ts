@@ -14,7 +14,10 @@ export function toResultRow(r: RecordedResult, monitorKey: number): Insertable<R
     started_at: Math.round(r.startedAt),
     latency_ms: storedLatency(r.latencyMs),
     status_code: storedStatusCode(r.statusCode),
-    flags: (r.ok ? RESULT_FLAG.ok : 0) | (r.degraded ? RESULT_FLAG.degraded : 0) | (r.maintenance ? RESULT_FLAG.maintenance : 0),
+    flags:
+      (r.ok ? RESULT_FLAG.ok : 0) |
+      (r.degraded ? RESULT_FLAG.degraded : 0) |
+      (r.maintenance ? RESULT_FLAG.maintenance : 0),
     error: r.ok || r.error === null ? null : r.error.slice(0, MAX_STORED_ERROR_LENGTH),
   };
 }

@@ -1,4 +1,10 @@
-import { addLatency, emptyHistogram, histogramQuantile, mergeHistograms, type LatencyHistogram } from './latency-histogram.ts';
+import {
+  addLatency,
+  emptyHistogram,
+  histogramQuantile,
+  mergeHistograms,
+  type LatencyHistogram,
+} from './latency-histogram.ts';
 import type { RollupGranularity, UptimeFigures } from './store.ts';
 
 export const HOUR_MS = 3_600_000;
@@ -34,7 +40,17 @@ export interface RollupInput {
 }
 
 export function emptyCounts(): RollupCounts {
-  return { checks: 0, failures: 0, degraded: 0, maintenance: 0, latencyCount: 0, latencySum: 0, latencyMin: null, latencyMax: null, histogram: emptyHistogram() };
+  return {
+    checks: 0,
+    failures: 0,
+    degraded: 0,
+    maintenance: 0,
+    latencyCount: 0,
+    latencySum: 0,
+    latencyMin: null,
+    latencyMax: null,
+    histogram: emptyHistogram(),
+  };
 }
 
 /** Count one result into `c` (mutates: used while accumulating a batch). */

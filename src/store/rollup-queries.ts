@@ -37,26 +37,47 @@ export async function listRollups(
       });
     }
   }
-  return out.sort((a, b) => a.bucketStart - b.bucketStart || (a.monitorId < b.monitorId ? -1 : a.monitorId > b.monitorId ? 1 : 0));
+  return out.sort(
+    (a, b) => a.bucketStart - b.bucketStart || (a.monitorId < b.monitorId ? -1 : a.monitorId > b.monitorId ? 1 : 0),
+  );
 }
 
 /**
  * Uptime over [from, to) from rollups only, at one-hour resolution: every UTC hour the range touches
  * counts in full; whole UTC days come from daily rollups, the partial days at the edges from hourly ones.
  */
-export async function uptime(ctx: StoreContext, monitorKeys: MonitorKeys, monitorId: string, opts: { from: number; to: number }): Promise<UptimeFigures> {
+export async function uptime(
+  ctx: StoreContext,
+  monitorKeys: MonitorKeys,
+  monitorId: string,
+  opts: { from: number; to: number },
+): Promise<UptimeFigures> {
   const sums = { checks: 0, failures: 0, maintenance: 0 };
   const key = (await monitorKeys.resolve(ctx.db, [monitorId])).get(monitorId);
   const plan = planUptime(opts.from, opts.to);
   if (key === undefined || (plan.hours.length === 0 && plan.days === null)) return uptimeFigures(sums);
 
-  const ranges: { granularity: RollupGranularity; from: number; to: number }[] = plan.hours.map(([from, to]) => ({ granularity: 'hour', from, to }));
+  const ranges: { granularity: RollupGranularity; from: number; to: number }[] = plan.hours.map(([from, to]) => ({
+    granularity: 'hour',
+    from,
+    to,
+  }));
   if (plan.days) ranges.push({ granularity: 'day', from: plan.days[0], to: plan.days[1] });
   const rows = await ctx.db
     .selectFrom('rollups')
     .select(['checks', 'failures', 'maintenance'])
     .where('monitor_key', '=', key)
-    .where((eb) => eb.or(ranges.map((r) => eb.and([eb('granularity', '=', r.granularity), eb('bucket_start', '>=', r.from), eb('bucket_start', '<', r.to)]))))
+    .where((eb) =>
+      eb.or(
+        ranges.map((r) =>
+          eb.and([
+            eb('granularity', '=', r.granularity),
+            eb('bucket_start', '>=', r.from),
+            eb('bucket_start', '<', r.to),
+          ]),
+        ),
+      ),
+    )
     .execute();
   for (const r of rows) {
     sums.checks += r.checks;

@@ -17,7 +17,12 @@ export const INCIDENT_SOURCES = ['auto', 'manual'] as const;
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
 
 /** The catalog kinds kept in catalog_objects; monitors and components have tables of their own. */
-export const OBJECT_CATALOG_KINDS = ['group', 'page', 'maintenance', 'channel'] as const satisfies readonly CatalogKind[];
+export const OBJECT_CATALOG_KINDS = [
+  'group',
+  'page',
+  'maintenance',
+  'channel',
+] as const satisfies readonly CatalogKind[];
 export type ObjectCatalogKind = (typeof OBJECT_CATALOG_KINDS)[number];
 
 /**

@@ -10,7 +10,11 @@ const rows: [string, unknown, boolean][] = [
   ['PostgreSQL starting up', coded('57P03', 'the database system is starting up'), true],
   ['too many connections', coded('53300'), true],
   ['server went away mid-handshake', new Error('Connection terminated unexpectedly'), true],
-  ['an AggregateError of refused addresses (IPv4 and IPv6)', new AggregateError([coded('ECONNREFUSED'), coded('ECONNREFUSED')]), true],
+  [
+    'an AggregateError of refused addresses (IPv4 and IPv6)',
+    new AggregateError([coded('ECONNREFUSED'), coded('ECONNREFUSED')]),
+    true,
+  ],
   ['wrapped as a cause', new Error('migrating failed', { cause: coded('ETIMEDOUT') }), true],
   ['wrong password', coded('28P01', 'password authentication failed for user "pharos"'), false],
   ['unknown database', coded('3D000', 'database "nope" does not exist'), false],
@@ -18,4 +22,5 @@ const rows: [string, unknown, boolean][] = [
   ['not an error', 'ECONNREFUSED', false],
 ];
 
-for (const [name, err, expected] of rows) test(`isStoreUnreachable: ${name}`, () => assert.equal(isStoreUnreachable(err), expected));
+for (const [name, err, expected] of rows)
+  test(`isStoreUnreachable: ${name}`, () => assert.equal(isStoreUnreachable(err), expected));

@@ -20,10 +20,18 @@ const TRANSIENT_CODES = new Set([
  * retrying cannot fix (bad credentials, unknown database, a failed migration).
  */
 export function isStoreUnreachable(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = err, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return true;
-    if (typeof message === 'string' && /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(message)) return true;
+    if (
+      typeof message === 'string' &&
+      /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(message)
+    )
+      return true;
     const errors = (e as { errors?: unknown }).errors;
     if (Array.isArray(errors) && errors.some((inner) => isStoreUnreachable(inner))) return true;
   }

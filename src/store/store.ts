@@ -150,7 +150,11 @@ export interface Store {
   /** Status changes of every monitor in [from, to), oldest first. */
   listAllStatusChanges(opts: { from: number; to: number }): Promise<StatusChange[]>;
   /** Rollup rows whose bucket starts in [from, to), oldest first. */
-  listRollups(monitorIds: string[], granularity: RollupGranularity, opts: { from: number; to: number }): Promise<Rollup[]>;
+  listRollups(
+    monitorIds: string[],
+    granularity: RollupGranularity,
+    opts: { from: number; to: number },
+  ): Promise<Rollup[]>;
   /** Uptime over [from, to) answered from rollups only (daily rollups for whole days, hourly for the edges). */
   uptime(monitorId: string, opts: { from: number; to: number }): Promise<UptimeFigures>;
 

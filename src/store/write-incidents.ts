@@ -26,7 +26,10 @@ export async function writeIncidents(ctx: StoreContext, incidents: readonly Inci
           updated_at: eb.ref('excluded.updated_at'),
           resolved_at: eb.ref('excluded.resolved_at'),
           postmortem_body: eb.fn.coalesce('excluded.postmortem_body', 'incidents.postmortem_body'),
-          postmortem_published_at: eb.fn.coalesce('excluded.postmortem_published_at', 'incidents.postmortem_published_at'),
+          postmortem_published_at: eb.fn.coalesce(
+            'excluded.postmortem_published_at',
+            'incidents.postmortem_published_at',
+          ),
           taken_over_by: eb.fn.coalesce('excluded.taken_over_by', 'incidents.taken_over_by'),
         })),
       )
@@ -76,9 +79,19 @@ export function incidentUpdateRows(i: Incident): Insertable<IncidentUpdatesTable
 
 /** Make each incident's component rows its componentIds (deduplicated, in order). */
 export async function replaceIncidentComponents(ctx: StoreContext, incidents: readonly Incident[]): Promise<void> {
-  for (const chunk of chunksFor(ctx.dialect, incidents.map((i) => i.id), 1)) await ctx.db.deleteFrom('incident_components').where('incident_id', 'in', chunk).execute();
+  for (const chunk of chunksFor(
+    ctx.dialect,
+    incidents.map((i) => i.id),
+    1,
+  ))
+    await ctx.db.deleteFrom('incident_components').where('incident_id', 'in', chunk).execute();
   const components: Insertable<IncidentComponentsTable>[] = incidents.flatMap((i) =>
-    [...new Set(i.componentIds)].map((componentId, position) => ({ incident_id: i.id, component_id: componentId, position })),
+    [...new Set(i.componentIds)].map((componentId, position) => ({
+      incident_id: i.id,
+      component_id: componentId,
+      position,
+    })),
   );
-  for (const chunk of chunksFor(ctx.dialect, components, 3)) await ctx.db.insertInto('incident_components').values(chunk).execute();
+  for (const chunk of chunksFor(ctx.dialect, components, 3))
+    await ctx.db.insertInto('incident_components').values(chunk).execute();
 }

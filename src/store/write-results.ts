@@ -12,7 +12,10 @@ const RESULT_COLUMNS = 6;
  * dropped (the first one stays). Returns the results actually inserted, for the rollups: a result that was
  * already stored must not be counted twice.
  */
-export async function insertResults(ctx: StoreContext, results: readonly { result: RecordedResult; monitorKey: number }[]): Promise<RollupInput[]> {
+export async function insertResults(
+  ctx: StoreContext,
+  results: readonly { result: RecordedResult; monitorKey: number }[],
+): Promise<RollupInput[]> {
   const byRowKey = new Map<string, RollupInput>();
   const rows: Insertable<ResultsTable>[] = [];
   for (const { result, monitorKey } of results) {

@@ -1,4 +1,10 @@
-import { accumulateRollups, mergeCounts, type RollupCounts, type RollupDelta, type RollupInput } from './rollup-math.ts';
+import {
+  accumulateRollups,
+  mergeCounts,
+  type RollupCounts,
+  type RollupDelta,
+  type RollupInput,
+} from './rollup-math.ts';
 import { countsOfRow, toRollupRow } from './rollup-row.ts';
 import { chunksFor, type StoreContext } from './store-context.ts';
 
@@ -41,7 +47,10 @@ export async function mergeRollups(ctx: StoreContext, inputs: readonly RollupInp
 }
 
 /** The stored rows for the deltas' buckets, one query per (granularity, bucket) touched: a batch spans few. */
-async function readTouchedRollups(ctx: StoreContext, deltas: readonly RollupDelta[]): Promise<Map<string, RollupCounts>> {
+async function readTouchedRollups(
+  ctx: StoreContext,
+  deltas: readonly RollupDelta[],
+): Promise<Map<string, RollupCounts>> {
   const keysByBucket = new Map<string, { delta: RollupDelta; keys: number[] }>();
   for (const d of deltas) {
     const id = `${d.granularity}:${d.bucketStart}`;

@@ -5,7 +5,10 @@ import { chunksFor, type StoreContext } from './store-context.ts';
 import type { ComponentStatusRow } from './store.ts';
 
 /** Upsert the latest state of each monitor (the last one given wins). */
-export async function upsertMonitorStates(ctx: StoreContext, states: readonly { state: MonitorState; monitorKey: number }[]): Promise<void> {
+export async function upsertMonitorStates(
+  ctx: StoreContext,
+  states: readonly { state: MonitorState; monitorKey: number }[],
+): Promise<void> {
   const latest = new Map<number, Insertable<MonitorStatesTable>>();
   for (const { state: s, monitorKey } of states) {
     latest.set(monitorKey, {
@@ -43,7 +46,10 @@ export async function upsertMonitorStates(ctx: StoreContext, states: readonly { 
 }
 
 /** Append status changes; they are events, kept forever. */
-export async function insertStatusChanges(ctx: StoreContext, changes: readonly { change: StatusChange; monitorKey: number }[]): Promise<void> {
+export async function insertStatusChanges(
+  ctx: StoreContext,
+  changes: readonly { change: StatusChange; monitorKey: number }[],
+): Promise<void> {
   const rows: Insertable<StatusChangesTable>[] = changes.map(({ change: c, monitorKey }) => ({
     monitor_key: monitorKey,
     at: c.at,
@@ -51,17 +57,27 @@ export async function insertStatusChanges(ctx: StoreContext, changes: readonly {
     to_status: c.to,
     reason: c.reason,
   }));
-  for (const chunk of chunksFor(ctx.dialect, rows, 5)) await ctx.db.insertInto('status_changes').values(chunk).execute();
+  for (const chunk of chunksFor(ctx.dialect, rows, 5))
+    await ctx.db.insertInto('status_changes').values(chunk).execute();
 }
 
 /** Upsert the current status of each component (the last one given wins). */
-export async function upsertComponentStatuses(ctx: StoreContext, statuses: readonly ComponentStatusRow[]): Promise<void> {
-  const latest = new Map(statuses.map((s) => [s.componentId, { component_id: s.componentId, status: s.status, since: s.since }]));
+export async function upsertComponentStatuses(
+  ctx: StoreContext,
+  statuses: readonly ComponentStatusRow[],
+): Promise<void> {
+  const latest = new Map(
+    statuses.map((s) => [s.componentId, { component_id: s.componentId, status: s.status, since: s.since }]),
+  );
   for (const chunk of chunksFor(ctx.dialect, [...latest.values()], 3)) {
     await ctx.db
       .insertInto('component_statuses')
       .values(chunk)
-      .onConflict((oc) => oc.column('component_id').doUpdateSet((eb) => ({ status: eb.ref('excluded.status'), since: eb.ref('excluded.since') })))
+      .onConflict((oc) =>
+        oc
+          .column('component_id')
+          .doUpdateSet((eb) => ({ status: eb.ref('excluded.status'), since: eb.ref('excluded.since') })),
+      )
       .execute();
   }
 }

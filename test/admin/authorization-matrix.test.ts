@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import type { AdminRoute } from '../../src/http/admin/admin-route.ts';
-import { PASSWORD, startAdminHarness, type AdminHarness, type ApiResponse, type Credential } from '../support/admin-harness.ts';
+import {
+  PASSWORD,
+  startAdminHarness,
+  type AdminHarness,
+  type ApiResponse,
+  type Credential,
+} from '../support/admin-harness.ts';
 import { exampleBody, PEOPLE_ONLY, ROUTE_EXAMPLES, routeKey, routeTable, withExampleQuery } from './route-examples.ts';
 
 /**
@@ -10,7 +16,16 @@ import { exampleBody, PEOPLE_ONLY, ROUTE_EXAMPLES, routeKey, routeTable, withExa
  * imported from src/domain/access.ts), so that a change to either shows up as a failure.
  */
 type Caller = 'none' | 'viewer' | 'editor' | 'admin' | 'owner' | 'token:read' | 'token:write' | 'token:admin';
-const CALLERS: readonly Caller[] = ['none', 'viewer', 'editor', 'admin', 'owner', 'token:read', 'token:write', 'token:admin'];
+const CALLERS: readonly Caller[] = [
+  'none',
+  'viewer',
+  'editor',
+  'admin',
+  'owner',
+  'token:read',
+  'token:write',
+  'token:admin',
+];
 
 /** who holds each access level (tokens belong to an admin, so "own" is out of their reach) */
 const POLICY: Record<string, readonly Caller[]> = {
@@ -31,11 +46,13 @@ function expectedVerdict(r: AdminRoute, caller: Caller): Verdict {
   if (caller === 'none' && r.access !== 'anyone') return 'unauthorized';
   if (caller.startsWith('token:') && PEOPLE_ONLY.has(routeKey(r))) return 'forbidden';
   // a token may revoke only itself unless it has the admin scope (the fixture is another token of the same user)
-  if (routeKey(r) === 'DELETE /api/v1/tokens/:id' && caller.startsWith('token:') && caller !== 'token:admin') return 'forbidden';
+  if (routeKey(r) === 'DELETE /api/v1/tokens/:id' && caller.startsWith('token:') && caller !== 'token:admin')
+    return 'forbidden';
   return holders.includes(caller) ? 'allowed' : 'forbidden';
 }
 
-const describeCall = (r: AdminRoute, caller: Caller, res: ApiResponse) => `${routeKey(r)} as ${caller} → ${res.status} ${res.body.slice(0, 300)}`;
+const describeCall = (r: AdminRoute, caller: Caller, res: ApiResponse) =>
+  `${routeKey(r)} as ${caller} → ${res.status} ${res.body.slice(0, 300)}`;
 
 describe('admin API authorization matrix (generated from the route table)', () => {
   let h: AdminHarness;
@@ -61,7 +78,11 @@ describe('admin API authorization matrix (generated from the route table)', () =
     }
     assert.deepEqual(missing, [], 'routes with a body but no example in test/admin/route-examples.ts');
     const known = new Set(routes.map(routeKey));
-    assert.deepEqual(Object.keys(ROUTE_EXAMPLES).filter((k) => !known.has(k)), [], 'examples for routes that no longer exist');
+    assert.deepEqual(
+      Object.keys(ROUTE_EXAMPLES).filter((k) => !known.has(k)),
+      [],
+      'examples for routes that no longer exist',
+    );
   });
 
   for (const r of routes) {
@@ -70,7 +91,8 @@ describe('admin API authorization matrix (generated from the route table)', () =
         const verdict = expectedVerdict(r, caller);
         let cred = credentialOf(caller);
         // these end the session or change the person: each call gets a person of its own
-        if (cred?.kind === 'session' && (PEOPLE_ONLY.has(routeKey(r)) || routeKey(r) === 'POST /api/v1/auth/logout')) cred = await h.personSession(cred.role);
+        if (cred?.kind === 'session' && (PEOPLE_ONLY.has(routeKey(r)) || routeKey(r) === 'POST /api/v1/auth/logout'))
+          cred = await h.personSession(cred.role);
         const url = withExampleQuery(r, await h.fillPath(r.path, { owner: cred ?? undefined }));
         const res = await h.call(cred, r.method, url, { body: exampleBody(r, { h, password: PASSWORD }) });
         const what = describeCall(r, caller, res);
@@ -113,7 +135,10 @@ describe('admin API authorization matrix (generated from the route table)', () =
   });
 
   test('a CSRF token of another session does not count', async () => {
-    const res = await h.call(h.sessions.owner, 'POST', '/api/v1/incidents', { body: { name: 'x' }, csrf: (h.sessions.admin as { csrf: string }).csrf });
+    const res = await h.call(h.sessions.owner, 'POST', '/api/v1/incidents', {
+      body: { name: 'x' },
+      csrf: (h.sessions.admin as { csrf: string }).csrf,
+    });
     assert.equal(res.status, 403);
     assert.equal(res.json().error, 'csrf');
   });
@@ -125,12 +150,21 @@ describe('admin API authorization matrix (generated from the route table)', () =
     assert.equal((await h.call(revoked, 'GET', '/api/v1/monitors')).status, 200);
     const del = await h.call(h.sessions.admin, 'DELETE', `/api/v1/tokens/${revoked.id}`);
     assert.equal(del.status, 204, del.body);
-    for (const [what, cred] of [['expired', expired], ['revoked', revoked]] as const) {
+    for (const [what, cred] of [
+      ['expired', expired],
+      ['revoked', revoked],
+    ] as const) {
       const res = await h.call(cred, 'GET', '/api/v1/monitors');
       assert.equal(res.status, 401, `${what}: ${res.body}`);
       assert.equal(res.json().error, 'unauthorized');
     }
-    for (const header of ['Bearer pht_000000000000000000000000000000', 'Bearer short', 'Basic YWRtaW46YWRtaW4=', 'Bearer ' + 'a'.repeat(300), 'pht_abc']) {
+    for (const header of [
+      'Bearer pht_000000000000000000000000000000',
+      'Bearer short',
+      'Basic YWRtaW46YWRtaW4=',
+      'Bearer ' + 'a'.repeat(300),
+      'pht_abc',
+    ]) {
       const res = await h.call(null, 'GET', '/api/v1/monitors', { headers: { authorization: header } });
       assert.equal(res.status, 401, `${header.slice(0, 30)} → ${res.body}`);
     }
@@ -152,12 +186,19 @@ describe('admin API authorization matrix (generated from the route table)', () =
     const person = await h.newUser('editor');
     const current = await h.login(person.email);
     const other = await h.login(person.email);
-    const res = await h.call(current, 'POST', '/api/v1/auth/password', { body: { current: PASSWORD, next: 'Brand-New-Passw0rd-Tide' } });
+    const res = await h.call(current, 'POST', '/api/v1/auth/password', {
+      body: { current: PASSWORD, next: 'Brand-New-Passw0rd-Tide' },
+    });
     assert.equal(res.status, 204, res.body);
     assert.equal((await h.call(other, 'GET', '/api/v1/auth/me')).status, 401);
     assert.equal((await h.call(current, 'GET', '/api/v1/auth/me')).status, 200);
-    assert.equal((await h.call(current, 'POST', '/api/v1/incidents', { body: { name: 'still signed in' } })).status, 201);
-    const wrong = await h.call(current, 'POST', '/api/v1/auth/password', { body: { current: 'not-the-password', next: 'Another-Passw0rd-Tide' } });
+    assert.equal(
+      (await h.call(current, 'POST', '/api/v1/incidents', { body: { name: 'still signed in' } })).status,
+      201,
+    );
+    const wrong = await h.call(current, 'POST', '/api/v1/auth/password', {
+      body: { current: 'not-the-password', next: 'Another-Passw0rd-Tide' },
+    });
     assert.equal(wrong.status, 400);
     assert.equal(wrong.json<{ issues: { path: string }[] }>().issues[0]!.path, 'body.current');
   });
@@ -171,7 +212,9 @@ describe('admin API authorization matrix (generated from the route table)', () =
       const res = await h.call(owner, 'DELETE', `/api/v1/users/${u.id}`);
       assert.equal(res.status, 204, res.body);
     }
-    const create = await h.call(admin, 'POST', '/api/v1/users', { body: { email: `${h.uniq('o')}@example.com`, role: 'owner' } });
+    const create = await h.call(admin, 'POST', '/api/v1/users', {
+      body: { email: `${h.uniq('o')}@example.com`, role: 'owner' },
+    });
     assert.equal(create.status, 403, create.body);
     for (const body of [{ name: 'Demoted' }, { role: 'viewer' }, { password: 'Taken-Over-Passw0rd' }]) {
       const res = await h.call(admin, 'PATCH', `/api/v1/users/${h.users.owner.id}`, { body });
@@ -188,7 +231,9 @@ describe('admin API authorization matrix (generated from the route table)', () =
     const demote = await h.call(owner, 'PATCH', `/api/v1/users/${h.users.owner.id}`, { body: { role: 'admin' } });
     assert.equal(demote.status, 409, demote.body);
     // with a second owner, the first may go: an owner manages owners
-    const second = await h.call(owner, 'POST', '/api/v1/users', { body: { email: `${h.uniq('o')}@example.com`, role: 'owner' } });
+    const second = await h.call(owner, 'POST', '/api/v1/users', {
+      body: { email: `${h.uniq('o')}@example.com`, role: 'owner' },
+    });
     assert.equal(second.status, 201, second.body);
     const removed = await h.call(owner, 'DELETE', `/api/v1/users/${second.json().id}`);
     assert.equal(removed.status, 204, removed.body);
@@ -201,7 +246,10 @@ describe('admin API authorization matrix (generated from the route table)', () =
     const statuses: number[] = [];
     let locked: ApiResponse | undefined;
     for (let i = 0; i < 5; i++) {
-      const res = await h.call(null, 'POST', '/api/v1/auth/login', { body: { email: person.email, password: `wrong-${i}` }, remoteAddress: ip });
+      const res = await h.call(null, 'POST', '/api/v1/auth/login', {
+        body: { email: person.email, password: `wrong-${i}` },
+        remoteAddress: ip,
+      });
       statuses.push(res.status);
       locked = res;
     }
@@ -210,15 +258,34 @@ describe('admin API authorization matrix (generated from the route table)', () =
     assert.match(String(locked!.json().message), /Too many failed sign-ins\. Try again in 15 minutes\./);
     const retry = Number(locked!.headers['retry-after']);
     assert.ok(retry > 800 && retry <= 900, `Retry-After ${retry}`);
-    const right = await h.call(null, 'POST', '/api/v1/auth/login', { body: { email: person.email, password: PASSWORD }, remoteAddress: ip });
+    const right = await h.call(null, 'POST', '/api/v1/auth/login', {
+      body: { email: person.email, password: PASSWORD },
+      remoteAddress: ip,
+    });
     assert.equal(right.status, 429, right.body);
     assert.equal(right.json().error, 'locked');
     // the lock is that address's, not the account's (test/admin/sign-in-hardening.test.ts has the account-wide one)
-    assert.equal((await h.call(null, 'POST', '/api/v1/auth/login', { body: { email: person.email, password: PASSWORD }, remoteAddress: '198.51.100.8' })).status, 200);
+    assert.equal(
+      (
+        await h.call(null, 'POST', '/api/v1/auth/login', {
+          body: { email: person.email, password: PASSWORD },
+          remoteAddress: '198.51.100.8',
+        })
+      ).status,
+      200,
+    );
     // an admin clears it
     const unlock = await h.call(h.sessions.admin, 'PATCH', `/api/v1/users/${person.id}`, { body: { unlock: true } });
     assert.equal(unlock.status, 200, unlock.body);
-    assert.equal((await h.call(null, 'POST', '/api/v1/auth/login', { body: { email: person.email, password: PASSWORD }, remoteAddress: ip })).status, 200);
+    assert.equal(
+      (
+        await h.call(null, 'POST', '/api/v1/auth/login', {
+          body: { email: person.email, password: PASSWORD },
+          remoteAddress: ip,
+        })
+      ).status,
+      200,
+    );
   });
 
   test('per-IP sign-in throttle: many different emails from one address → 429 with Retry-After', async () => {
@@ -226,7 +293,10 @@ describe('admin API authorization matrix (generated from the route table)', () =
     const statuses: number[] = [];
     let last: ApiResponse | undefined;
     for (let i = 0; i < 11; i++) {
-      last = await h.call(null, 'POST', '/api/v1/auth/login', { body: { email: `nobody-${i}@example.com`, password: 'whatever-it-is' }, remoteAddress: ip });
+      last = await h.call(null, 'POST', '/api/v1/auth/login', {
+        body: { email: `nobody-${i}@example.com`, password: 'whatever-it-is' },
+        remoteAddress: ip,
+      });
       statuses.push(last.status);
     }
     assert.deepEqual(statuses, [...Array(10).fill(401), 429]);
@@ -234,7 +304,23 @@ describe('admin API authorization matrix (generated from the route table)', () =
     assert.match(String(last!.json().message), /Too many sign-in attempts from this address/);
     assert.ok(Number(last!.headers['retry-after']) > 0);
     // a real person's right password from that address waits too; from elsewhere it works
-    assert.equal((await h.call(null, 'POST', '/api/v1/auth/login', { body: { email: h.users.viewer.email, password: PASSWORD }, remoteAddress: ip })).status, 429);
-    assert.equal((await h.call(null, 'POST', '/api/v1/auth/login', { body: { email: h.users.viewer.email, password: PASSWORD }, remoteAddress: '203.0.113.51' })).status, 200);
+    assert.equal(
+      (
+        await h.call(null, 'POST', '/api/v1/auth/login', {
+          body: { email: h.users.viewer.email, password: PASSWORD },
+          remoteAddress: ip,
+        })
+      ).status,
+      429,
+    );
+    assert.equal(
+      (
+        await h.call(null, 'POST', '/api/v1/auth/login', {
+          body: { email: h.users.viewer.email, password: PASSWORD },
+          remoteAddress: '203.0.113.51',
+        })
+      ).status,
+      200,
+    );
   });
 });

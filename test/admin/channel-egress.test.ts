@@ -17,7 +17,8 @@ interface TestAnswer {
   error?: string;
 }
 
-const ok = (res: ApiResponse, status: number, what = '') => assert.equal(res.status, status, `${what} → ${res.status} ${res.body.slice(0, 400)}`);
+const ok = (res: ApiResponse, status: number, what = '') =>
+  assert.equal(res.status, status, `${what} → ${res.status} ${res.body.slice(0, 400)}`);
 
 /** A port on 127.0.0.1 where nothing listens now. */
 async function closedPort(): Promise<number> {
@@ -67,11 +68,21 @@ notifications:
     const before = { connections: smtp.connections(), mails: smtp.messages.length };
     for (const host of ['127.0.0.1', 'localhost', '::ffff:127.0.0.1']) {
       const id = h.uniq('mail');
-      ok(await h.call(h.sessions.admin, 'POST', '/api/v1/notification-channels', { body: emailChannel(id, { host, port: smtp.port }) }), 201, `create ${host}`);
+      ok(
+        await h.call(h.sessions.admin, 'POST', '/api/v1/notification-channels', {
+          body: emailChannel(id, { host, port: smtp.port }),
+        }),
+        201,
+        `create ${host}`,
+      );
       const answer = await sendTest(id);
       assert.equal(answer.ok, false, host);
       assert.equal(answer.retryable, false);
-      assert.match(answer.error ?? '', /^refused by the egress policy: .* is a loopback address \(egress\.deny_private, for targets created through the API\)$/, host);
+      assert.match(
+        answer.error ?? '',
+        /^refused by the egress policy: .* is a loopback address \(egress\.deny_private, for targets created through the API\)$/,
+        host,
+      );
     }
     assert.equal(smtp.connections(), before.connections, 'the SMTP server saw no connection');
     assert.equal(smtp.messages.length, before.mails);
@@ -87,23 +98,54 @@ notifications:
 
   test('the metadata address is refused for SMTP too', async () => {
     const id = h.uniq('mail');
-    ok(await h.call(h.sessions.admin, 'POST', '/api/v1/notification-channels', { body: emailChannel(id, { host: '169.254.169.254', port: 25 }) }), 201);
-    assert.match((await sendTest(id)).error ?? '', /^refused by the egress policy: 169\.254\.169\.254 is a cloud metadata address \(egress\.deny_metadata\)$/);
+    ok(
+      await h.call(h.sessions.admin, 'POST', '/api/v1/notification-channels', {
+        body: emailChannel(id, { host: '169.254.169.254', port: 25 }),
+      }),
+      201,
+    );
+    assert.match(
+      (await sendTest(id)).error ?? '',
+      /^refused by the egress policy: 169\.254\.169\.254 is a cloud metadata address \(egress\.deny_metadata\)$/,
+    );
   });
 
   test('an allowed address with nothing listening: a generic answer, no errno to tell closed from filtered', async () => {
     const port = await closedPort();
     const mail = h.uniq('mail');
-    ok(await h.call(h.sessions.admin, 'POST', '/api/v1/notification-channels', { body: emailChannel(mail, { host: '127.0.0.2', port }) }), 201);
-    assert.deepEqual(await sendTest(mail), { ok: false, retryable: true, error: `ECONNECTION: could not connect to 127.0.0.2:${port}` });
+    ok(
+      await h.call(h.sessions.admin, 'POST', '/api/v1/notification-channels', {
+        body: emailChannel(mail, { host: '127.0.0.2', port }),
+      }),
+      201,
+    );
+    assert.deepEqual(await sendTest(mail), {
+      ok: false,
+      retryable: true,
+      error: `ECONNECTION: could not connect to 127.0.0.2:${port}`,
+    });
     const webhook = h.uniq('hook');
-    ok(await h.call(h.sessions.admin, 'POST', '/api/v1/notification-channels', { body: { id: webhook, type: 'webhook', url: `http://127.0.0.2:${port}/hook` } }), 201);
-    assert.deepEqual(await sendTest(webhook), { ok: false, retryable: true, error: `could not connect to 127.0.0.2:${port}` });
+    ok(
+      await h.call(h.sessions.admin, 'POST', '/api/v1/notification-channels', {
+        body: { id: webhook, type: 'webhook', url: `http://127.0.0.2:${port}/hook` },
+      }),
+      201,
+    );
+    assert.deepEqual(await sendTest(webhook), {
+      ok: false,
+      retryable: true,
+      error: `could not connect to 127.0.0.2:${port}`,
+    });
   });
 
   test('an API webhook to loopback is refused too (HTTP and SMTP answer alike)', async () => {
     const id = h.uniq('hook');
-    ok(await h.call(h.sessions.admin, 'POST', '/api/v1/notification-channels', { body: { id, type: 'webhook', url: `${hook.url}/hook` } }), 201);
+    ok(
+      await h.call(h.sessions.admin, 'POST', '/api/v1/notification-channels', {
+        body: { id, type: 'webhook', url: `${hook.url}/hook` },
+      }),
+      201,
+    );
     assert.match((await sendTest(id)).error ?? '', /^refused by the egress policy: 127\.0\.0\.1 is a loopback address/);
     assert.equal(hook.requests.length, 0);
   });

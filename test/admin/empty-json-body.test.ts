@@ -22,7 +22,9 @@ describe('Content-Type: application/json with no body', () => {
     assert.equal((await h.call(token, 'GET', '/api/v1/tokens')).status, 401, 'the token is revoked');
     // with a session (cookie and CSRF header) as well
     const session = await h.personSession('owner');
-    const again = await h.call(session, 'DELETE', `/api/v1/incidents/${MISSING_ID}`, { headers: { ...json, 'content-length': '0' } });
+    const again = await h.call(session, 'DELETE', `/api/v1/incidents/${MISSING_ID}`, {
+      headers: { ...json, 'content-length': '0' },
+    });
     assert.equal(again.status, 404, again.body);
   });
 
@@ -37,9 +39,15 @@ describe('Content-Type: application/json with no body', () => {
   });
 
   test('a body that is there is still parsed strictly', async () => {
-    const broken = await h.call(h.root, 'POST', '/api/v1/components', { payload: '{"id": ', contentType: 'application/json' });
+    const broken = await h.call(h.root, 'POST', '/api/v1/components', {
+      payload: '{"id": ',
+      contentType: 'application/json',
+    });
     assert.equal(broken.status, 400);
-    const poisoned = await h.call(h.root, 'POST', '/api/v1/components', { payload: '{"id":"x","name":"X","__proto__":{"admin":true}}', contentType: 'application/json' });
+    const poisoned = await h.call(h.root, 'POST', '/api/v1/components', {
+      payload: '{"id":"x","name":"X","__proto__":{"admin":true}}',
+      contentType: 'application/json',
+    });
     assert.equal(poisoned.status, 400, 'prototype poisoning is refused as before');
   });
 });

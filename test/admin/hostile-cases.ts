@@ -57,7 +57,24 @@ export const HOSTILE_STRINGS = [
   'javascript:alert(1)',
 ] as const;
 
-const WRONG_VALUES: readonly unknown[] = [12345, -1, 0, 1.5, true, false, null, [], {}, ['a'], { nested: 'object' }, 'a string', '', 2 ** 64, -(2 ** 53), Number.MAX_VALUE];
+const WRONG_VALUES: readonly unknown[] = [
+  12345,
+  -1,
+  0,
+  1.5,
+  true,
+  false,
+  null,
+  [],
+  {},
+  ['a'],
+  { nested: 'object' },
+  'a string',
+  '',
+  2 ** 64,
+  -(2 ** 53),
+  Number.MAX_VALUE,
+];
 
 /** mulberry32: small, seeded, good enough to pick cases */
 export function seededRandom(seed: number): () => number {
@@ -81,7 +98,12 @@ function pick<T>(rand: () => number, list: readonly T[], n: number): T[] {
 /** Top-level property names and required ones of a schema's input (all variants of a union). */
 export function fieldsOf(schema: z.ZodType | undefined): { names: string[]; required: Set<string> } {
   if (!schema) return { names: [], required: new Set() };
-  const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: object; required?: string[]; oneOf?: { properties?: object }[]; anyOf?: { properties?: object }[] };
+  const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: object;
+    required?: string[];
+    oneOf?: { properties?: object }[];
+    anyOf?: { properties?: object }[];
+  };
   const variants = [js, ...(js.oneOf ?? []), ...(js.anyOf ?? [])];
   const names = [...new Set(variants.flatMap((v) => Object.keys(v.properties ?? {})))];
   return { names, required: new Set(js.required ?? []) };
@@ -126,7 +148,15 @@ export function hostileCases(input: RouteCaseInput): HostileCase[] {
     for (const name of names) {
       const at = template.indexOf(`:${name}`);
       const withId = (id: string) => realIds.map((seg, i) => (i === at ? id : seg)).join('/') + q;
-      for (const bad of [...HOSTILE_STRINGS, 'UPPER-CASE', '-leading-dash', 'x'.repeat(64), 'a b', '😀', '1 UNION SELECT password_hash FROM users']) {
+      for (const bad of [
+        ...HOSTILE_STRINGS,
+        'UPPER-CASE',
+        '-leading-dash',
+        'x'.repeat(64),
+        'a b',
+        '😀',
+        '1 UNION SELECT password_hash FROM users',
+      ]) {
         if (!encodable(bad)) continue;
         (bad === "' OR 1=1 --" || bad === '../../etc/passwd' || bad === '%00' ? must : optional).push({
           category: 'path-id-hostile',
@@ -137,23 +167,74 @@ export function hostileCases(input: RouteCaseInput): HostileCase[] {
           issuePath: `params.${name}`,
         });
       }
-      for (const raw of ['..', '../../etc/passwd', '%00', '%E0%A4%A', '%ff%fe', "'%20OR%201=1%20--", '%2e%2e%2f%2e%2e%2fetc%2fpasswd']) {
+      for (const raw of [
+        '..',
+        '../../etc/passwd',
+        '%00',
+        '%E0%A4%A',
+        '%ff%fe',
+        "'%20OR%201=1%20--",
+        '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      ]) {
         optional.push({ category: 'path-raw', label: `${name} raw ${raw}`, url: withId(raw), payload: baseBody });
       }
     }
-    must.push({ category: 'id-unknown', label: 'ids that exist nowhere', url: input.missingUrl + q, payload: baseBody, status: 404 });
+    must.push({
+      category: 'id-unknown',
+      label: 'ids that exist nowhere',
+      url: input.missingUrl + q,
+      payload: baseBody,
+      status: 404,
+    });
   }
 
   if (r.query) {
     const { names } = fieldsOf(r.query);
-    const values = ['abc', '-1', '1e999', 'NaN', 'Infinity', '99999999999999999999', '1.5', '', 'true', "' OR 1=1 --", '<script>alert(1)</script>', '%00', 'x'.repeat(5000)];
+    const values = [
+      'abc',
+      '-1',
+      '1e999',
+      'NaN',
+      'Infinity',
+      '99999999999999999999',
+      '1.5',
+      '',
+      'true',
+      "' OR 1=1 --",
+      '<script>alert(1)</script>',
+      '%00',
+      'x'.repeat(5000),
+    ];
     for (const name of names) {
-      for (const v of values.filter(encodable)) optional.push({ category: 'query-wrong-value', label: `${name}=${v.slice(0, 20)}`, url: `${input.url}?${mergeQuery(query, name, encodeURIComponent(v))}` });
-      optional.push({ category: 'query-wrong-value', label: `${name} twice`, url: `${input.url}?${mergeQuery(query, name, '1')}&${name}=2` });
+      for (const v of values.filter(encodable))
+        optional.push({
+          category: 'query-wrong-value',
+          label: `${name}=${v.slice(0, 20)}`,
+          url: `${input.url}?${mergeQuery(query, name, encodeURIComponent(v))}`,
+        });
+      optional.push({
+        category: 'query-wrong-value',
+        label: `${name} twice`,
+        url: `${input.url}?${mergeQuery(query, name, '1')}&${name}=2`,
+      });
     }
-    must.push({ category: 'query-unknown', label: 'unknown parameter', url: `${input.url}?${mergeQuery(query, 'zzz_unknown', '1')}`, status: 400, issuePath: 'query' });
-    optional.push({ category: 'query-unknown', label: '__proto__', url: `${input.url}?${mergeQuery(query, '__proto__[polluted]', '1')}` });
-    optional.push({ category: 'query-unknown', label: 'constructor', url: `${input.url}?${mergeQuery(query, 'constructor[prototype][polluted]', '1')}` });
+    must.push({
+      category: 'query-unknown',
+      label: 'unknown parameter',
+      url: `${input.url}?${mergeQuery(query, 'zzz_unknown', '1')}`,
+      status: 400,
+      issuePath: 'query',
+    });
+    optional.push({
+      category: 'query-unknown',
+      label: '__proto__',
+      url: `${input.url}?${mergeQuery(query, '__proto__[polluted]', '1')}`,
+    });
+    optional.push({
+      category: 'query-unknown',
+      label: 'constructor',
+      url: `${input.url}?${mergeQuery(query, 'constructor[prototype][polluted]', '1')}`,
+    });
   }
 
   if (r.body) {
@@ -165,37 +246,173 @@ export function hostileCases(input: RouteCaseInput): HostileCase[] {
         if (json(v) === json(ex[f])) continue;
         optional.push({ category: 'body-wrong-type', label: `${f}=${json(v)}`, url, payload: json({ ...ex, [f]: v }) });
       }
-      for (const s of HOSTILE_STRINGS) optional.push({ category: 'body-hostile-string', label: `${f}=${s.slice(0, 20)}`, url, payload: json({ ...ex, [f]: s }) });
-      optional.push({ category: 'body-oversized-field', label: `${f} of 25 KB`, url, payload: json({ ...ex, [f]: 'x'.repeat(25_000) }) });
-      optional.push({ category: 'body-deep-nesting', label: `${f} 200 deep`, url, payload: json({ ...ex, [f]: deep(200) }) });
-      optional.push({ category: 'body-wrong-type', label: `${f}=1e400 (Infinity)`, url, payload: json({ ...ex, [f]: '__INF__' }).replace('"__INF__"', '1e400') });
+      for (const s of HOSTILE_STRINGS)
+        optional.push({
+          category: 'body-hostile-string',
+          label: `${f}=${s.slice(0, 20)}`,
+          url,
+          payload: json({ ...ex, [f]: s }),
+        });
+      optional.push({
+        category: 'body-oversized-field',
+        label: `${f} of 25 KB`,
+        url,
+        payload: json({ ...ex, [f]: 'x'.repeat(25_000) }),
+      });
+      optional.push({
+        category: 'body-deep-nesting',
+        label: `${f} 200 deep`,
+        url,
+        payload: json({ ...ex, [f]: deep(200) }),
+      });
+      optional.push({
+        category: 'body-wrong-type',
+        label: `${f}=1e400 (Infinity)`,
+        url,
+        payload: json({ ...ex, [f]: '__INF__' }).replace('"__INF__"', '1e400'),
+      });
       if (f in ex) {
         const rest = { ...ex };
         delete rest[f];
-        (required.has(f) ? must : optional).push({ category: 'body-missing', label: `without ${f}`, url, payload: json(rest), ...(required.has(f) ? { status: 400, issuePath: `body.${f}` } : {}) });
+        (required.has(f) ? must : optional).push({
+          category: 'body-missing',
+          label: `without ${f}`,
+          url,
+          payload: json(rest),
+          ...(required.has(f) ? { status: 400, issuePath: `body.${f}` } : {}),
+        });
       }
     }
-    must.push({ category: 'body-unknown-field', label: 'unknown field', url, payload: json({ ...ex, zzz_unknown: 1 }), status: 400, issuePath: 'body' });
-    optional.push({ category: 'body-unknown-field', label: 'isAdmin', url, payload: json({ ...ex, isAdmin: true, role_override: 'owner' }), status: 400 });
-    for (const [label, v] of [['array of it', [ex]], ['a string', 'body'], ['a number', 42], ['null', null], ['empty object', {}], ['empty array', []], ['true', true]] as const) {
+    must.push({
+      category: 'body-unknown-field',
+      label: 'unknown field',
+      url,
+      payload: json({ ...ex, zzz_unknown: 1 }),
+      status: 400,
+      issuePath: 'body',
+    });
+    optional.push({
+      category: 'body-unknown-field',
+      label: 'isAdmin',
+      url,
+      payload: json({ ...ex, isAdmin: true, role_override: 'owner' }),
+      status: 400,
+    });
+    for (const [label, v] of [
+      ['array of it', [ex]],
+      ['a string', 'body'],
+      ['a number', 42],
+      ['null', null],
+      ['empty object', {}],
+      ['empty array', []],
+      ['true', true],
+    ] as const) {
       optional.push({ category: 'body-shape', label, url, payload: json(v) });
     }
     must.push({ category: 'body-shape', label: 'array of it', url, payload: json([ex]), status: 400 });
-    must.push({ category: 'body-proto-keys', label: '__proto__', url, payload: `{"__proto__":{"polluted":"yes"},${json(ex).slice(1)}`.replace(',}', '}'), status: 400 });
-    must.push({ category: 'body-proto-keys', label: 'constructor.prototype', url, payload: `{"constructor":{"prototype":{"polluted":"yes"}},${json(ex).slice(1)}`.replace(',}', '}'), status: 400 });
-    optional.push({ category: 'body-proto-keys', label: 'nested __proto__', url, payload: json({ ...ex, zzz: JSON.parse('{"__proto__":{"polluted":"yes"}}') as unknown }), status: 400 });
-    for (const bad of ['{"a":', "{'a':1}", '{"a":1,}', 'NaN', '{"a":undefined}', '\u0000', '{"a":1}{"b":2}', '[1,2', '']) {
-      (bad === '{"a":' ? must : optional).push({ category: 'body-invalid-json', label: json(bad), url, payload: bad, status: 400 });
+    must.push({
+      category: 'body-proto-keys',
+      label: '__proto__',
+      url,
+      payload: `{"__proto__":{"polluted":"yes"},${json(ex).slice(1)}`.replace(',}', '}'),
+      status: 400,
+    });
+    must.push({
+      category: 'body-proto-keys',
+      label: 'constructor.prototype',
+      url,
+      payload: `{"constructor":{"prototype":{"polluted":"yes"}},${json(ex).slice(1)}`.replace(',}', '}'),
+      status: 400,
+    });
+    optional.push({
+      category: 'body-proto-keys',
+      label: 'nested __proto__',
+      url,
+      payload: json({ ...ex, zzz: JSON.parse('{"__proto__":{"polluted":"yes"}}') as unknown }),
+      status: 400,
+    });
+    for (const bad of [
+      '{"a":',
+      "{'a':1}",
+      '{"a":1,}',
+      'NaN',
+      '{"a":undefined}',
+      '\u0000',
+      '{"a":1}{"b":2}',
+      '[1,2',
+      '',
+    ]) {
+      (bad === '{"a":' ? must : optional).push({
+        category: 'body-invalid-json',
+        label: json(bad),
+        url,
+        payload: bad,
+        status: 400,
+      });
     }
-    must.push({ category: 'body-too-large', label: '300 KB', url, payload: json({ ...ex, filler: 'x'.repeat(300 * 1024) }), status: 413 });
-    must.push({ category: 'body-deep-nesting', label: 'whole body 50 000 deep', url, payload: '['.repeat(50_000) + ']'.repeat(50_000), status: 400 });
-    must.push({ category: 'content-type', label: 'form', url, payload: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded', status: 415 });
-    optional.push({ category: 'content-type', label: 'xml', url, payload: '<a>1</a>', contentType: 'application/xml', status: 415 });
-    optional.push({ category: 'content-type', label: 'multipart', url, payload: '--x\r\n\r\n--x--', contentType: 'multipart/form-data; boundary=x', status: 415 });
-    optional.push({ category: 'content-type', label: 'text/plain JSON', url, payload: json(ex), contentType: 'text/plain' });
+    must.push({
+      category: 'body-too-large',
+      label: '300 KB',
+      url,
+      payload: json({ ...ex, filler: 'x'.repeat(300 * 1024) }),
+      status: 413,
+    });
+    must.push({
+      category: 'body-deep-nesting',
+      label: 'whole body 50 000 deep',
+      url,
+      payload: '['.repeat(50_000) + ']'.repeat(50_000),
+      status: 400,
+    });
+    must.push({
+      category: 'content-type',
+      label: 'form',
+      url,
+      payload: 'a=1&b=2',
+      contentType: 'application/x-www-form-urlencoded',
+      status: 415,
+    });
+    optional.push({
+      category: 'content-type',
+      label: 'xml',
+      url,
+      payload: '<a>1</a>',
+      contentType: 'application/xml',
+      status: 415,
+    });
+    optional.push({
+      category: 'content-type',
+      label: 'multipart',
+      url,
+      payload: '--x\r\n\r\n--x--',
+      contentType: 'multipart/form-data; boundary=x',
+      status: 415,
+    });
+    optional.push({
+      category: 'content-type',
+      label: 'text/plain JSON',
+      url,
+      payload: json(ex),
+      contentType: 'text/plain',
+    });
     optional.push({ category: 'content-type', label: 'garbage type', url, payload: json(ex), contentType: '☃/☃' });
-    must.push({ category: 'non-utf8', label: 'invalid UTF-8 in a string', url, payload: Buffer.concat([Buffer.from(json(ex).slice(0, -1) + (Object.keys(ex).length ? ',' : '') + '"zzz":"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('"}')]) });
-    optional.push({ category: 'non-utf8', label: 'latin-1 charset', url, payload: Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]), contentType: 'application/json; charset=latin1' });
+    must.push({
+      category: 'non-utf8',
+      label: 'invalid UTF-8 in a string',
+      url,
+      payload: Buffer.concat([
+        Buffer.from(json(ex).slice(0, -1) + (Object.keys(ex).length ? ',' : '') + '"zzz":"'),
+        Buffer.from([0xff, 0xfe, 0xc3, 0x28]),
+        Buffer.from('"}'),
+      ]),
+    });
+    optional.push({
+      category: 'non-utf8',
+      label: 'latin-1 charset',
+      url,
+      payload: Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]),
+      contentType: 'application/json; charset=latin1',
+    });
   }
   return [...must, ...pick(rand, optional, Math.max(0, input.max - must.length))];
 }

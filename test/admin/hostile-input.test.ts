@@ -17,7 +17,9 @@ const CASES_PER_PASSWORD_ROUTE = 30;
  * sign-in rightly leaves (its audit entry, the account's failure count) when `signIn` is set.
  */
 async function snapshot(store: Store, signIn: boolean): Promise<unknown> {
-  const audit = (await store.admin.listAudit({ limit: 500 })).filter((e) => !(signIn && e.action.startsWith('user.login')));
+  const audit = (await store.admin.listAudit({ limit: 500 })).filter(
+    (e) => !(signIn && e.action.startsWith('user.login')),
+  );
   const users = (await store.admin.listUsers()).map((u) => (signIn ? { ...u, updatedAt: 0, lastLoginAt: null } : u));
   const tokens = (await store.admin.listTokens()).map((t) => ({ ...t, lastUsedAt: null }));
   const catalog: Record<string, unknown> = {};
@@ -46,8 +48,13 @@ function checkAnswer(c: HostileCase, res: ApiResponse, what: string): void {
   assert.equal(typeof body.error, 'string', `${what}: no error code`);
   if (res.status === 400 && body.error === 'invalid_input') {
     assert.ok(Array.isArray(body.issues) && body.issues.length > 0, `${what}: a 400 without issues`);
-    for (const issue of body.issues) assert.match(issue.path, /^(params|query|body)(\.|$)/, `${what}: issue path ${issue.path}`);
-    if (c.issuePath) assert.ok(body.issues.some((i) => i.path === c.issuePath || i.path.startsWith(`${c.issuePath}.`)), `${what}: no issue at ${c.issuePath}`);
+    for (const issue of body.issues)
+      assert.match(issue.path, /^(params|query|body)(\.|$)/, `${what}: issue path ${issue.path}`);
+    if (c.issuePath)
+      assert.ok(
+        body.issues.some((i) => i.path === c.issuePath || i.path.startsWith(`${c.issuePath}.`)),
+        `${what}: no issue at ${c.issuePath}`,
+      );
   } else if (c.issuePath && res.status === 400) {
     assert.fail(`${what}: expected invalid_input naming ${c.issuePath}`);
   }
@@ -71,7 +78,15 @@ describe('admin API: hostile input on every route with params, a query or a body
       const missingUrl = await h.fillPath(r.path, { missing: true });
       const example = exampleBody(r, { h, password: PASSWORD }) as Record<string, unknown> | undefined;
       const query = ROUTE_EXAMPLES[routeKey(r)]?.query?.() ?? '';
-      const cases = hostileCases({ route: r, url, missingUrl, example, query, seed: 0x5eed + index, max: PASSWORD_ROUTES.test(r.path) ? CASES_PER_PASSWORD_ROUTE : CASES_PER_ROUTE });
+      const cases = hostileCases({
+        route: r,
+        url,
+        missingUrl,
+        example,
+        query,
+        seed: 0x5eed + index,
+        max: PASSWORD_ROUTES.test(r.path) ? CASES_PER_PASSWORD_ROUTE : CASES_PER_ROUTE,
+      });
       assert.ok(cases.length >= 20 || !r.body, `only ${cases.length} cases`);
       const signIn = r.path.startsWith('/api/v1/auth/login');
       let state = await snapshot(h.store, signIn);
@@ -81,9 +96,14 @@ describe('admin API: hostile input on every route with params, a query or a body
         sent.set(c.category, sent.get(c.category)! + 1);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         checkAnswer(c, res, `${what} → ${res.status} ${res.body.slice(0, 300)}`);
-        assert.equal((Object.prototype as Record<string, unknown>).polluted, undefined, `${what}: Object.prototype polluted`);
+        assert.equal(
+          (Object.prototype as Record<string, unknown>).polluted,
+          undefined,
+          `${what}: Object.prototype polluted`,
+        );
         const next = await snapshot(h.store, signIn);
-        if (res.status >= 400) assert.deepEqual(next, state, `${what} → ${res.status} was refused but changed the store`);
+        if (res.status >= 400)
+          assert.deepEqual(next, state, `${what} → ${res.status} was refused but changed the store`);
         state = next;
       }
       const health = await h.call(null, 'GET', '/healthz');
@@ -94,7 +114,10 @@ describe('admin API: hostile input on every route with params, a query or a body
   test('summary: thousands of hostile requests, none answered with a 5xx', (t) => {
     const total = [...sent.values()].reduce((a, b) => a + b, 0);
     const perCategory = [...sent].map(([c, n]) => `${c} ${n}`).join(', ');
-    const perStatus = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
+    const perStatus = [...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ');
     t.diagnostic(`hostile requests: ${total} over ${routes.length} routes — ${perCategory}; statuses ${perStatus}`);
     assert.ok(total >= 2000, `${total} requests`);
     for (const c of CATEGORIES) assert.ok(sent.get(c)! > 0, `no ${c} case was sent`);

@@ -25,7 +25,13 @@ export interface RouteExample {
   allowedStatus?: number;
 }
 
-const monitor = (x: ExampleContext, id?: string) => ({ ...(id ? { id } : {}), type: 'http', url: `${x.h.target.url}/status/200`, interval: '1h', timeout: '1s' });
+const monitor = (x: ExampleContext, id?: string) => ({
+  ...(id ? { id } : {}),
+  type: 'http',
+  url: `${x.h.target.url}/status/200`,
+  interval: '1h',
+  timeout: '1s',
+});
 
 /**
  * One example per route with a body or a required query, and per route whose allowed answer is not a 2xx. A route with a body and no
@@ -40,7 +46,10 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
   'POST /api/v1/auth/totp/enable': { body: () => ({ code: '123456' }), allowedStatus: 409 },
   'POST /api/v1/auth/totp/disable': { body: (x) => ({ password: x.password }) },
   // Pharos already has users
-  'POST /api/v1/setup': { body: () => ({ token: 'phsu_not-a-real-setup-token', email: 'setup@example.com', password: PASSWORD }), allowedStatus: 409 },
+  'POST /api/v1/setup': {
+    body: () => ({ token: 'phsu_not-a-real-setup-token', email: 'setup@example.com', password: PASSWORD }),
+    allowedStatus: 409,
+  },
   'POST /api/v1/users': { body: (x) => ({ email: `${x.h.uniq('new')}@example.com`, role: 'viewer' }) },
   'PATCH /api/v1/users/:id': { body: () => ({ name: 'Renamed User' }) },
   'POST /api/v1/tokens': { body: (x) => ({ name: x.h.uniq('tok'), scopes: ['read'], expires_in: '30d' }) },
@@ -56,10 +65,23 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
   'PUT /api/v1/groups/:id': { body: (x) => ({ name: x.h.uniq('Renamed group') }) },
   'POST /api/v1/pages': { body: (x) => ({ slug: x.h.uniq('page'), title: 'New page' }) },
   'PUT /api/v1/pages/:id': { body: () => ({ title: 'Replaced page' }) },
-  'POST /api/v1/notification-channels': { body: (x) => ({ id: x.h.uniq('chan'), type: 'webhook', url: `${x.h.target.url}/status/200` }) },
-  'PUT /api/v1/notification-channels/:id': { body: (x) => ({ type: 'webhook', url: `${x.h.target.url}/status/204`, events: ['incident.created'] }) },
-  'POST /api/v1/maintenances': { body: (x) => ({ id: x.h.uniq('mnt'), title: 'Window', ...maintenanceWindow(86_400_000, 3_600_000), components: ['api'] }) },
-  'PUT /api/v1/maintenances/:id': { body: () => ({ title: 'Moved window', ...maintenanceWindow(2 * 86_400_000, 3_600_000), components: ['api'] }) },
+  'POST /api/v1/notification-channels': {
+    body: (x) => ({ id: x.h.uniq('chan'), type: 'webhook', url: `${x.h.target.url}/status/200` }),
+  },
+  'PUT /api/v1/notification-channels/:id': {
+    body: (x) => ({ type: 'webhook', url: `${x.h.target.url}/status/204`, events: ['incident.created'] }),
+  },
+  'POST /api/v1/maintenances': {
+    body: (x) => ({
+      id: x.h.uniq('mnt'),
+      title: 'Window',
+      ...maintenanceWindow(86_400_000, 3_600_000),
+      components: ['api'],
+    }),
+  },
+  'PUT /api/v1/maintenances/:id': {
+    body: () => ({ title: 'Moved window', ...maintenanceWindow(2 * 86_400_000, 3_600_000), components: ['api'] }),
+  },
   'POST /api/v1/incidents': { body: () => ({ name: 'Something broke', body: 'We are looking into it.' }) },
   'PATCH /api/v1/incidents/:id': { body: () => ({ name: 'Renamed incident' }) },
   'POST /api/v1/incidents/:id/updates': { body: () => ({ status: 'resolved', body: 'Fixed.' }) },
@@ -73,7 +95,13 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
  * Routes open to any signed-in actor by the table whose service refuses API tokens (a person's own password,
  * two-factor, making tokens). The route table cannot say "people only"; this list does, until it can.
  */
-export const PEOPLE_ONLY = new Set(['POST /api/v1/auth/password', 'POST /api/v1/auth/totp/setup', 'POST /api/v1/auth/totp/enable', 'POST /api/v1/auth/totp/disable', 'POST /api/v1/tokens']);
+export const PEOPLE_ONLY = new Set([
+  'POST /api/v1/auth/password',
+  'POST /api/v1/auth/totp/setup',
+  'POST /api/v1/auth/totp/enable',
+  'POST /api/v1/auth/totp/disable',
+  'POST /api/v1/tokens',
+]);
 
 /** The route's path filled by `fillPath`, with its example query. */
 export function withExampleQuery(r: AdminRoute, url: string): string {

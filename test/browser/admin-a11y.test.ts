@@ -13,7 +13,12 @@ const PAGES = [
   { name: 'login page', path: '/admin/login', ready: '#f-email', signedIn: false },
   { name: 'dashboard', path: '/admin', ready: '#overview tbody tr[data-monitor] svg.spark', signedIn: true },
   { name: 'new monitor editor', path: '/admin/monitors/new', ready: '[data-me-name]:not(:empty)', signedIn: true },
-  { name: 'config-managed monitor editor', path: '/admin/monitors/api-check', ready: '#managed-note:not([hidden])', signedIn: true },
+  {
+    name: 'config-managed monitor editor',
+    path: '/admin/monitors/api-check',
+    ready: '#managed-note:not([hidden])',
+    signedIn: true,
+  },
   { name: 'incident composer', path: '/admin/incidents/new', ready: '.pickers select', signedIn: true },
   { name: 'incident list', path: '/admin/incidents', ready: '#incidents tbody td', signedIn: true },
   { name: 'maintenance', path: '/admin/maintenance', ready: '.checks input', signedIn: true },
@@ -66,7 +71,11 @@ describe('admin UI: accessibility and keyboard use', { skip: skipWithoutBrowser(
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`axe-core finds no violations on every screen (${colorScheme})`, { timeout: 90_000 }, async () => {
       // axe is injected as an inline script, which the admin CSP rightly refuses: bypass it for the audit only
-      const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 }, bypassCSP: true });
+      const context = await browser.newContext({
+        colorScheme,
+        viewport: { width: 1280, height: 900 },
+        bypassCSP: true,
+      });
       const page = await context.newPage();
       const errors = collectPageErrors(page);
       for (const p of PAGES) {
@@ -89,18 +98,26 @@ describe('admin UI: accessibility and keyboard use', { skip: skipWithoutBrowser(
     signedInPages.add(page);
   }
 
-  test('a validation error is announced next to its field in the composer, also in dark mode', { timeout: 30_000 }, async () => {
-    const page = await browser.newPage({ colorScheme: 'dark', bypassCSP: true });
-    await signIn(page, site.url, '/admin/incidents/new');
-    await page.locator('.pickers select').first().waitFor();
-    await page.locator('#f-name').fill(' ');
-    await page.locator('#f-name').press('Enter');
-    await page.locator('#f-name[aria-invalid="true"]').waitFor({ timeout: 5000 });
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-name', 'focus moves to the first wrong field');
-    const violations = await axeViolations(page);
-    assert.equal(violations.length, 0, describeViolations(violations));
-    await page.close();
-  });
+  test(
+    'a validation error is announced next to its field in the composer, also in dark mode',
+    { timeout: 30_000 },
+    async () => {
+      const page = await browser.newPage({ colorScheme: 'dark', bypassCSP: true });
+      await signIn(page, site.url, '/admin/incidents/new');
+      await page.locator('.pickers select').first().waitFor();
+      await page.locator('#f-name').fill(' ');
+      await page.locator('#f-name').press('Enter');
+      await page.locator('#f-name[aria-invalid="true"]').waitFor({ timeout: 5000 });
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.id),
+        'f-name',
+        'focus moves to the first wrong field',
+      );
+      const violations = await axeViolations(page);
+      assert.equal(violations.length, 0, describeViolations(violations));
+      await page.close();
+    },
+  );
 
   test('sign in and open an incident with the keyboard only', { timeout: 60_000 }, async () => {
     signedInPages = new WeakSet<Page>();
@@ -149,32 +166,47 @@ describe('admin UI: accessibility and keyboard use', { skip: skipWithoutBrowser(
     await page.keyboard.type('major');
     await tabTo(page, '#incident-form button[type=submit]');
     await page.keyboard.press('Enter');
-    await page.waitForURL((u) => /^\/admin\/incidents\/[a-z0-9_-]+$/.test(u.pathname) && !u.pathname.endsWith('/new'), { timeout: 10_000 });
+    await page.waitForURL((u) => /^\/admin\/incidents\/[a-z0-9_-]+$/.test(u.pathname) && !u.pathname.endsWith('/new'), {
+      timeout: 10_000,
+    });
     await page.locator('.incident-name', { hasText: 'Login failures' }).waitFor();
 
     const id = new URL(page.url()).pathname.split('/').pop()!;
     const stored = await site.pharos.store.getIncident(id);
     assert.equal(stored?.impact, 'major');
-    assert.deepEqual(stored?.updates[0]?.affectedComponents.map((c) => [c.componentId, c.newStatus]), [['api', 'major_outage']]);
+    assert.deepEqual(
+      stored?.updates[0]?.affectedComponents.map((c) => [c.componentId, c.newStatus]),
+      [['api', 'major_outage']],
+    );
     assert.deepEqual(errors, []);
     await page.close();
   });
 
-  test('screenshots of the dashboard and the composer at 1280 and 375 px; no sideways scrolling on a phone', { timeout: 60_000 }, async () => {
-    for (const width of [1280, 375]) {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
-      await signIn(page, site.url);
-      await page.locator('#overview tbody tr[data-monitor] svg.spark').first().waitFor();
-      await page.screenshot({ path: screenshotPath(`admin-dashboard-${width}`), fullPage: true });
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `dashboard fits ${width} px`);
-      await page.goto(`${site.url}/admin/incidents/new`);
-      await page.locator('.pickers select').first().waitFor();
-      await page.locator('#f-name').fill('Slow checkout');
-      await page.locator('#f-body').fill('We are looking into **slow** checkouts.\n\n- payments\n- carts');
-      await page.locator('#f-body-preview strong').waitFor();
-      await page.screenshot({ path: screenshotPath(`admin-composer-${width}`), fullPage: true });
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `composer fits ${width} px`);
-      await page.close();
-    }
-  });
+  test(
+    'screenshots of the dashboard and the composer at 1280 and 375 px; no sideways scrolling on a phone',
+    { timeout: 60_000 },
+    async () => {
+      for (const width of [1280, 375]) {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        await signIn(page, site.url);
+        await page.locator('#overview tbody tr[data-monitor] svg.spark').first().waitFor();
+        await page.screenshot({ path: screenshotPath(`admin-dashboard-${width}`), fullPage: true });
+        assert.ok(
+          await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+          `dashboard fits ${width} px`,
+        );
+        await page.goto(`${site.url}/admin/incidents/new`);
+        await page.locator('.pickers select').first().waitFor();
+        await page.locator('#f-name').fill('Slow checkout');
+        await page.locator('#f-body').fill('We are looking into **slow** checkouts.\n\n- payments\n- carts');
+        await page.locator('#f-body-preview strong').waitFor();
+        await page.screenshot({ path: screenshotPath(`admin-composer-${width}`), fullPage: true });
+        assert.ok(
+          await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+          `composer fits ${width} px`,
+        );
+        await page.close();
+      }
+    },
+  );
 });

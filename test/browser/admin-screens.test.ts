@@ -48,7 +48,10 @@ describe('admin UI: the other screens against a real Pharos', { skip: skipWithou
     await page.locator('#result-h', { hasText: 'Run now' }).waitFor({ timeout: 10_000 });
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.locator('#monitor-resume:visible').waitFor();
-    assert.equal(((await site.pharos.store.admin.getCatalog('monitor', 'shop'))?.config as { enabled: boolean }).enabled, false);
+    assert.equal(
+      ((await site.pharos.store.admin.getCatalog('monitor', 'shop'))?.config as { enabled: boolean }).enabled,
+      false,
+    );
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.locator('#monitor-pause:visible').waitFor();
     await page.getByLabel('Name', { exact: true }).fill('Shop front');
@@ -73,45 +76,49 @@ describe('admin UI: the other screens against a real Pharos', { skip: skipWithou
     await page.locator('#components', { hasText: 'No manual status' }).waitFor();
   });
 
-  test('users, tokens (secret once, revoke), audit filters, reports, account two-factor enrolment', { timeout: 40_000 }, async () => {
-    await page.goto(`${site.url}/admin/users`);
-    await page.getByLabel('Email').fill('eddie@example.test');
-    await page.getByLabel('Role', { exact: true }).selectOption('editor');
-    await page.getByRole('button', { name: 'Add user' }).click();
-    await page.locator('#users', { hasText: 'eddie@example.test' }).waitFor();
+  test(
+    'users, tokens (secret once, revoke), audit filters, reports, account two-factor enrolment',
+    { timeout: 40_000 },
+    async () => {
+      await page.goto(`${site.url}/admin/users`);
+      await page.getByLabel('Email').fill('eddie@example.test');
+      await page.getByLabel('Role', { exact: true }).selectOption('editor');
+      await page.getByRole('button', { name: 'Add user' }).click();
+      await page.locator('#users', { hasText: 'eddie@example.test' }).waitFor();
 
-    await page.goto(`${site.url}/admin/tokens`);
-    await page.getByLabel('Name').fill('deploy pipeline');
-    await page.getByRole('button', { name: 'Create token' }).click();
-    await page.locator('#token-secret:not([hidden])').waitFor();
-    const secret = await page.locator('#token-secret-value').innerText();
-    const me = await fetch(`${site.url}/api/v1/monitor-overview`, { headers: { authorization: `Bearer ${secret}` } });
-    assert.equal(me.status, 200, 'the shown secret works');
-    await page.getByRole('button', { name: 'Revoke token deploy pipeline' }).click();
-    await page.locator('#tokens', { hasText: 'No tokens' }).waitFor();
+      await page.goto(`${site.url}/admin/tokens`);
+      await page.getByLabel('Name').fill('deploy pipeline');
+      await page.getByRole('button', { name: 'Create token' }).click();
+      await page.locator('#token-secret:not([hidden])').waitFor();
+      const secret = await page.locator('#token-secret-value').innerText();
+      const me = await fetch(`${site.url}/api/v1/monitor-overview`, { headers: { authorization: `Bearer ${secret}` } });
+      assert.equal(me.status, 200, 'the shown secret works');
+      await page.getByRole('button', { name: 'Revoke token deploy pipeline' }).click();
+      await page.locator('#tokens', { hasText: 'No tokens' }).waitFor();
 
-    await page.goto(`${site.url}/admin/audit`);
-    await page.locator('#audit tbody tr', { hasText: 'user.create' }).first().waitFor();
-    await page.getByLabel('Action').fill('token.create');
-    await page.getByRole('button', { name: 'Filter' }).click();
-    await page.locator('#announcer', { hasText: 'entries shown' }).waitFor();
-    const actions = await page.locator('#audit tbody td:nth-child(3)').allInnerTexts();
-    assert.ok(actions.length > 0 && actions.every((a) => a === 'token.create'), actions.join(','));
+      await page.goto(`${site.url}/admin/audit`);
+      await page.locator('#audit tbody tr', { hasText: 'user.create' }).first().waitFor();
+      await page.getByLabel('Action').fill('token.create');
+      await page.getByRole('button', { name: 'Filter' }).click();
+      await page.locator('#announcer', { hasText: 'entries shown' }).waitFor();
+      const actions = await page.locator('#audit tbody td:nth-child(3)').allInnerTexts();
+      assert.ok(actions.length > 0 && actions.every((a) => a === 'token.create'), actions.join(','));
 
-    await page.goto(`${site.url}/admin/reports`);
-    await page.getByRole('button', { name: 'Show report' }).click();
-    await page.locator('#report tbody', { hasText: 'Public API' }).waitFor();
-    const href = await page.locator('#report-csv').getAttribute('href');
-    const csv = await page.evaluate(async (u) => (await fetch(u!)).text(), href);
-    assert.match(csv, /Public API/);
+      await page.goto(`${site.url}/admin/reports`);
+      await page.getByRole('button', { name: 'Show report' }).click();
+      await page.locator('#report tbody', { hasText: 'Public API' }).waitFor();
+      const href = await page.locator('#report-csv').getAttribute('href');
+      const csv = await page.evaluate(async (u) => (await fetch(u!)).text(), href);
+      assert.match(csv, /Public API/);
 
-    await page.goto(`${site.url}/admin/account`);
-    await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
-    await page.locator('#totp-uri[href^="otpauth://"]').waitFor();
-    assert.match(await page.locator('#totp-secret').innerText(), /^[A-Z2-7]{16,}$/);
-    await page.getByLabel('Code from the app').fill('000000');
-    await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
-    await page.locator('#f-code[aria-invalid="true"], #totp-enable-form .form-error:not([hidden])').first().waitFor();
-    assert.deepEqual(errors, []);
-  });
+      await page.goto(`${site.url}/admin/account`);
+      await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+      await page.locator('#totp-uri[href^="otpauth://"]').waitFor();
+      assert.match(await page.locator('#totp-secret').innerText(), /^[A-Z2-7]{16,}$/);
+      await page.getByLabel('Code from the app').fill('000000');
+      await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+      await page.locator('#f-code[aria-invalid="true"], #totp-enable-form .form-error:not([hidden])').first().waitFor();
+      assert.deepEqual(errors, []);
+    },
+  );
 });

@@ -42,20 +42,36 @@ monitors:
     await rm(dir, { recursive: true, force: true });
   });
 
-  test('a component going down shows on an open page within 2 s of the change, without a reload', { timeout: 30_000 }, async () => {
-    await waitFor('api up', () => pharos.board.stateOf('api-check').status === 'up', 5000);
-    const page = await browser.newPage();
-    await page.goto(pharos.url);
-    await page.locator('[role=status]', { hasText: 'All Systems Operational' }).waitFor({ timeout: 5000 });
-    await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same document'));
-    target.healthy = false;
-    await waitFor('the component to go down', () => pharos.board.components.get('api')?.status === 'major_outage', 5000, 5);
-    const changedAt = Date.now();
-    await page.locator('[role=status]', { hasText: /Major|Outage/i }).waitFor({ timeout: 2000 });
-    const delay = Date.now() - changedAt;
-    assert.ok(delay < 2000, `shown after ${delay} ms`);
-    assert.equal(await page.evaluate(() => (window as unknown as { marker?: string }).marker), 'same document', 'no reload');
-    assert.ok(await page.getByText('Public API is down').first().isVisible(), 'the automatic incident is on the page');
-    await page.close();
-  });
+  test(
+    'a component going down shows on an open page within 2 s of the change, without a reload',
+    { timeout: 30_000 },
+    async () => {
+      await waitFor('api up', () => pharos.board.stateOf('api-check').status === 'up', 5000);
+      const page = await browser.newPage();
+      await page.goto(pharos.url);
+      await page.locator('[role=status]', { hasText: 'All Systems Operational' }).waitFor({ timeout: 5000 });
+      await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same document'));
+      target.healthy = false;
+      await waitFor(
+        'the component to go down',
+        () => pharos.board.components.get('api')?.status === 'major_outage',
+        5000,
+        5,
+      );
+      const changedAt = Date.now();
+      await page.locator('[role=status]', { hasText: /Major|Outage/i }).waitFor({ timeout: 2000 });
+      const delay = Date.now() - changedAt;
+      assert.ok(delay < 2000, `shown after ${delay} ms`);
+      assert.equal(
+        await page.evaluate(() => (window as unknown as { marker?: string }).marker),
+        'same document',
+        'no reload',
+      );
+      assert.ok(
+        await page.getByText('Public API is down').first().isVisible(),
+        'the automatic incident is on the page',
+      );
+      await page.close();
+    },
+  );
 });

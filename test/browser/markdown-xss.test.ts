@@ -13,10 +13,28 @@ function hostileModel(): StatusModel {
   const evil = '<img src=x onerror=alert(1)><script>alert(1)</script>';
   return {
     ...base,
-    page: { ...base.page, name: `Acme ${evil}`, description: evil, footer: [{ label: evil, url: 'javascript:alert(1)' }] },
-    components: base.components.map((c) => ({ ...c, name: `${c.name} ${evil}`, group: c.group && `${c.group} ${evil}` })),
+    page: {
+      ...base.page,
+      name: `Acme ${evil}`,
+      description: evil,
+      footer: [{ label: evil, url: 'javascript:alert(1)' }],
+    },
+    components: base.components.map((c) => ({
+      ...c,
+      name: `${c.name} ${evil}`,
+      group: c.group && `${c.group} ${evil}`,
+    })),
     incidents: [
-      { ...open!, name: `${open!.name} ${evil}`, updates: XSS_VECTORS.map((body, k) => ({ ...open!.updates[0]!, id: `x${k}`, body, createdAt: open!.createdAt + k })) },
+      {
+        ...open!,
+        name: `${open!.name} ${evil}`,
+        updates: XSS_VECTORS.map((body, k) => ({
+          ...open!.updates[0]!,
+          id: `x${k}`,
+          body,
+          createdAt: open!.createdAt + k,
+        })),
+      },
       { ...resolved!, name: `${resolved!.name} ${evil}` },
     ],
     maintenances: base.maintenances.map((w) => ({ ...w, title: `${w.title} ${evil}`, body: XSS_VECTORS.join('\n\n') })),
@@ -50,10 +68,23 @@ describe('hostile content in a real browser', { skip: skipWithoutBrowser(), time
       assert.deepEqual(dialogs, []);
       assert.deepEqual(requests, [], 'no request leaves the site');
       const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src || s.type));
-      assert.ok(scripts.every((s) => /\/assets\/pharos\.[0-9a-f]{12}\.js$/.test(s) || s === 'application/json'), scripts.join(', '));
-      assert.equal(await page.locator('main iframe, main img, main svg:not(.chart svg), main object, main embed, main form').count(), 0);
-      const hrefs = await page.evaluate(() => [...document.querySelectorAll('main a[href]')].map((a) => (a as HTMLAnchorElement).protocol));
-      assert.ok(hrefs.every((p) => p === 'http:' || p === 'https:' || p === 'mailto:'), hrefs.join(', '));
+      assert.ok(
+        scripts.every((s) => /\/assets\/pharos\.[0-9a-f]{12}\.js$/.test(s) || s === 'application/json'),
+        scripts.join(', '),
+      );
+      assert.equal(
+        await page
+          .locator('main iframe, main img, main svg:not(.chart svg), main object, main embed, main form')
+          .count(),
+        0,
+      );
+      const hrefs = await page.evaluate(() =>
+        [...document.querySelectorAll('main a[href]')].map((a) => (a as HTMLAnchorElement).protocol),
+      );
+      assert.ok(
+        hrefs.every((p) => p === 'http:' || p === 'https:' || p === 'mailto:'),
+        hrefs.join(', '),
+      );
       await page.close();
     });
   }

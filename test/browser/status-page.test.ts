@@ -34,7 +34,7 @@ describe('status page in Chromium', { skip: skipWithoutBrowser(), timeout: 60_00
     await page.close();
   });
 
-  test('times are shown in the viewer\'s time zone', { timeout: 30_000 }, async () => {
+  test("times are shown in the viewer's time zone", { timeout: 30_000 }, async () => {
     const context = await site.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
     const page = await context.newPage();
     await page.goto(site.server.url);
@@ -96,7 +96,10 @@ describe('status page in Chromium', { skip: skipWithoutBrowser(), timeout: 60_00
       ['incident-375-light', '/incidents/inc000000001', 375],
       ['maintenance-1280-dark', '/maintenance/db-upgrade', 1280],
     ] as const) {
-      const page = await site.browser.newPage({ viewport: { width, height: 800 }, colorScheme: name.endsWith('dark') ? 'dark' : 'light' });
+      const page = await site.browser.newPage({
+        viewport: { width, height: 800 },
+        colorScheme: name.endsWith('dark') ? 'dark' : 'light',
+      });
       await page.goto(site.server.origin + path);
       await page.screenshot({ path: screenshotPath(name), fullPage: true });
       await page.close();

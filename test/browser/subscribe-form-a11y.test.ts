@@ -36,10 +36,16 @@ describe('subscribe form', { skip: skipWithoutBrowser(), timeout: 120_000 }, () 
     const focusedNames: (string | undefined)[] = [];
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
-      focusedNames.push(await page.evaluate(() => (document.activeElement instanceof HTMLInputElement ? document.activeElement.name : document.activeElement?.tagName)));
+      focusedNames.push(
+        await page.evaluate(() =>
+          document.activeElement instanceof HTMLInputElement
+            ? document.activeElement.name
+            : document.activeElement?.tagName,
+        ),
+      );
     }
     assert.ok(!focusedNames.includes('website'), `the honeypot was focused: ${focusedNames.join(', ')}`);
-    assert.ok(focusedNames.includes("BUTTON"), focusedNames.join(", "));
+    assert.ok(focusedNames.includes('BUTTON'), focusedNames.join(', '));
     await page.close();
   });
 });

@@ -39,30 +39,52 @@ export interface BusImplementation {
 }
 
 const fastBackoff = { minMs: 20, maxMs: 200 };
-const redisTransport = (s: BusServers, channel: string, origin: string) => new RedisTransport({ url: s.redis.url, prefix: channel, origin, logger: s.logger, backoff: fastBackoff });
-const notifyTransport = (s: BusServers, channel: string, origin: string) => new PostgresNotifyTransport({ url: s.db.url, channel: `pharos_${channel}`, origin, logger: s.logger, backoff: fastBackoff });
+const redisTransport = (s: BusServers, channel: string, origin: string) =>
+  new RedisTransport({ url: s.redis.url, prefix: channel, origin, logger: s.logger, backoff: fastBackoff });
+const notifyTransport = (s: BusServers, channel: string, origin: string) =>
+  new PostgresNotifyTransport({
+    url: s.db.url,
+    channel: `pharos_${channel}`,
+    origin,
+    logger: s.logger,
+    backoff: fastBackoff,
+  });
 
 export const busImplementations: BusImplementation[] = [
   { name: 'in-process', replicas: false, make: async () => new InProcessBus() },
   {
     name: 'redis',
     replicas: true,
-    make: async (s, channel, origin) => started(new RedisBus({ url: s.redis.url, prefix: channel, origin, logger: s.logger, backoff: fastBackoff })),
+    make: async (s, channel, origin) =>
+      started(new RedisBus({ url: s.redis.url, prefix: channel, origin, logger: s.logger, backoff: fastBackoff })),
   },
   {
     name: 'postgres-notify',
     replicas: true,
-    make: async (s, channel, origin) => started(new PostgresNotifyBus({ url: s.db.url, channel: `pharos_${channel}`, origin, logger: s.logger, backoff: fastBackoff })),
+    make: async (s, channel, origin) =>
+      started(
+        new PostgresNotifyBus({
+          url: s.db.url,
+          channel: `pharos_${channel}`,
+          origin,
+          logger: s.logger,
+          backoff: fastBackoff,
+        }),
+      ),
   },
   {
     name: 'redis with PostgreSQL NOTIFY fallback',
     replicas: true,
-    make: async (s, channel, origin) => started(new FallbackBus(redisTransport(s, channel, origin), notifyTransport(s, channel, origin), { logger: s.logger })),
+    make: async (s, channel, origin) =>
+      started(
+        new FallbackBus(redisTransport(s, channel, origin), notifyTransport(s, channel, origin), { logger: s.logger }),
+      ),
   },
   {
     name: 'redis without fallback (SQLite)',
     replicas: true,
-    make: async (s, channel, origin) => started(new FallbackBus(redisTransport(s, channel, origin), undefined, { logger: s.logger })),
+    make: async (s, channel, origin) =>
+      started(new FallbackBus(redisTransport(s, channel, origin), undefined, { logger: s.logger })),
   },
 ];
 

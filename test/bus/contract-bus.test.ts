@@ -4,7 +4,13 @@ import type { Bus } from '../../src/bus/bus.ts';
 import type { PharosEvent } from '../../src/bus/events.ts';
 import { stopTestPostgres } from '../support/postgres.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { busImplementations, newChannel, startBusServers, stopBusServers, type BusServers } from './bus-implementations.ts';
+import {
+  busImplementations,
+  newChannel,
+  startBusServers,
+  stopBusServers,
+  type BusServers,
+} from './bus-implementations.ts';
 
 /** Everything a subscriber heard, in order, by a short label. */
 function listen(bus: Bus): { heard: string[]; unsubscribe: () => void } {
@@ -13,7 +19,12 @@ function listen(bus: Bus): { heard: string[]; unsubscribe: () => void } {
   return { heard, unsubscribe };
 }
 const label = (e: PharosEvent): string => (e.type === 'incident.changed' ? e.incidentId : e.type);
-const incident = (id: string): PharosEvent => ({ type: 'incident.changed', incidentId: id, status: 'investigating', at: 1 });
+const incident = (id: string): PharosEvent => ({
+  type: 'incident.changed',
+  incidentId: id,
+  status: 'investigating',
+  at: 1,
+});
 const count = (heard: string[], id: string) => heard.filter((h) => h === id).length;
 
 let servers: BusServers;

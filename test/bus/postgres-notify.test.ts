@@ -24,8 +24,14 @@ const replica = async (origin: string) => {
   bus.subscribe((e) => heard.push(e));
   return { bus, heard };
 };
-const incident = (id: string): PharosEvent => ({ type: 'incident.changed', incidentId: id, status: 'investigating', at: 1 });
-const heardIncident = (heard: PharosEvent[], id: string) => heard.some((e) => e.type === 'incident.changed' && e.incidentId === id);
+const incident = (id: string): PharosEvent => ({
+  type: 'incident.changed',
+  incidentId: id,
+  status: 'investigating',
+  at: 1,
+});
+const heardIncident = (heard: PharosEvent[], id: string) =>
+  heard.some((e) => e.type === 'incident.changed' && e.incidentId === id);
 
 test('a dropped LISTEN connection reconnects, and subscribers are told to re-read what they may have missed', async () => {
   const a = await replica('a');
@@ -35,7 +41,9 @@ test('a dropped LISTEN connection reconnects, and subscribers are told to re-rea
     await admin.connect();
     try {
       // the listening connections of this database, other than ours
-      await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+      await admin.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+      );
     } finally {
       await admin.end();
     }

@@ -41,7 +41,12 @@ function replica(channel: string, origin: string, startTimeoutMs = 5_000): { bus
   bus.subscribe((e) => heard.push(e.type === 'incident.changed' ? e.incidentId : e.type));
   return { bus, heard };
 }
-const incident = (id: string): PharosEvent => ({ type: 'incident.changed', incidentId: id, status: 'investigating', at: 1 });
+const incident = (id: string): PharosEvent => ({
+  type: 'incident.changed',
+  incidentId: id,
+  status: 'investigating',
+  at: 1,
+});
 const logged = (origin: string, msg: RegExp) => lines.some((l) => l.origin === origin && msg.test(l.msg));
 
 test('Redis killed: events travel over PostgreSQL NOTIFY; Redis back: over Redis again, each event once', async () => {
@@ -56,11 +61,22 @@ test('Redis killed: events travel over PostgreSQL NOTIFY; Redis back: over Redis
 
     await servers.redis.kill();
     await a.bus.publish(incident('redis-dead'));
-    await waitFor('b to hear an event published right after Redis died', () => b.heard.includes('redis-dead'), WITHIN_MS);
+    await waitFor(
+      'b to hear an event published right after Redis died',
+      () => b.heard.includes('redis-dead'),
+      WITHIN_MS,
+    );
     await waitFor('both to fall back', () => a.bus.status().fallback && b.bus.status().fallback);
     assert.deepEqual(b.bus.status(), { kind: 'redis', connected: false, fallback: true });
-    assert.ok(logged('a', /^Redis unreachable, falling back to PostgreSQL LISTEN\/NOTIFY/), 'a warning names the fallback');
-    assert.equal(lines.filter((l) => l.origin === 'a' && /falling back/.test(l.msg)).length, 1, 'one warning per transition');
+    assert.ok(
+      logged('a', /^Redis unreachable, falling back to PostgreSQL LISTEN\/NOTIFY/),
+      'a warning names the fallback',
+    );
+    assert.equal(
+      lines.filter((l) => l.origin === 'a' && /falling back/.test(l.msg)).length,
+      1,
+      'one warning per transition',
+    );
     await b.bus.publish(incident('fallback-b-to-a'));
     await waitFor('a to hear b over the fallback', () => a.heard.includes('fallback-b-to-a'), WITHIN_MS);
 
@@ -89,7 +105,10 @@ test('Redis killed: events travel over PostgreSQL NOTIFY; Redis back: over Redis
     const expected = ['before', 'redis-dead', 'fallback-b-to-a', ...published, 'after'];
     for (const id of expected) assert.equal(b.heard.filter((h) => h === id).length, 1, `b heard ${id} once`);
     // a reconnect may add one "catalog.changed" (re-read everything): anything else is unexpected
-    assert.deepEqual(b.heard.filter((h) => !expected.includes(h) && h !== 'catalog.changed'), []);
+    assert.deepEqual(
+      b.heard.filter((h) => !expected.includes(h) && h !== 'catalog.changed'),
+      [],
+    );
   } finally {
     await a.bus.close();
     await b.bus.close();

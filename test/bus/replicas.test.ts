@@ -37,16 +37,28 @@ for (const transport of ['redis', 'postgres-notify'] as const) {
     let a: RunningPharos;
     let b: RunningPharos;
     let token: string;
-    const summaryOf = async (p: RunningPharos): Promise<Summary> => (await fetch(`${p.url}/api/v2/summary.json`)).json() as Promise<Summary>;
+    const summaryOf = async (p: RunningPharos): Promise<Summary> =>
+      (await fetch(`${p.url}/api/v2/summary.json`)).json() as Promise<Summary>;
 
     before(async () => {
       db = await testDatabaseUrl();
       if (transport === 'redis') redis = await startRedisServer();
-      const config = parseConfigText(configText(db.url, redis?.url, `replicas-${randomBytes(4).toString('hex')}`), 'replicas.yaml', { REDIS_URL: redis?.url ?? '' });
+      const config = parseConfigText(
+        configText(db.url, redis?.url, `replicas-${randomBytes(4).toString('hex')}`),
+        'replicas.yaml',
+        { REDIS_URL: redis?.url ?? '' },
+      );
       // one after the other: the first migrates the database
       a = await startPharos({ config, port: 0, logger: createLogger('silent') });
       b = await startPharos({ config, port: 0, logger: createLogger('silent') });
-      const ctx = { actor: CLI_ACTOR, store: a.store, bus: a.bus, runtime: OFFLINE_RUNTIME, egress: defaultEgressPolicy(), now: Date.now };
+      const ctx = {
+        actor: CLI_ACTOR,
+        store: a.store,
+        bus: a.bus,
+        runtime: OFFLINE_RUNTIME,
+        egress: defaultEgressPolicy(),
+        now: Date.now,
+      };
       const user = await createUser(ctx, { email: 'ops@example.com', role: 'admin' });
       token = (await createToken(ctx, { name: 'replicas test', scopes: ['read', 'write'], userId: user.id })).token;
     });
@@ -77,7 +89,8 @@ for (const transport of ['redis', 'postgres-notify'] as const) {
         for (;;) {
           const { value, done } = await reader.read();
           if (done) return;
-          for (const m of decoder.decode(value).matchAll(/data: (\{.*\})/g)) etags.push((JSON.parse(m[1]!) as { etag: string }).etag);
+          for (const m of decoder.decode(value).matchAll(/data: (\{.*\})/g))
+            etags.push((JSON.parse(m[1]!) as { etag: string }).etag);
         }
       })();
       try {
@@ -89,7 +102,11 @@ for (const transport of ['redis', 'postgres-notify'] as const) {
           body: JSON.stringify({ name, body: 'We are looking into it.' }),
         });
         assert.equal(created.status, 201, await created.text());
-        await waitFor('the other replica to show the incident', async () => (await summaryOf(b)).incidents.some((i) => i.name === name), WITHIN_MS);
+        await waitFor(
+          'the other replica to show the incident',
+          async () => (await summaryOf(b)).incidents.some((i) => i.name === name),
+          WITHIN_MS,
+        );
         await waitFor("the other replica's stream to announce a new page", () => etags.length > 1, WITHIN_MS);
         assert.notEqual(etags.at(-1), etags[0]);
       } finally {

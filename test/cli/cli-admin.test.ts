@@ -37,7 +37,17 @@ describe('pharos user add / token create', () => {
   after(() => rm(dir, { recursive: true, force: true }));
 
   test('user add reads the password from stdin and stores only its hash', async () => {
-    const r = await pharos('a long enough passphrase 42\n', 'user', 'add', '--config', config, '--email', 'Owner@Example.com', '--role', 'owner');
+    const r = await pharos(
+      'a long enough passphrase 42\n',
+      'user',
+      'add',
+      '--config',
+      config,
+      '--email',
+      'Owner@Example.com',
+      '--role',
+      'owner',
+    );
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /created owner owner@example\.com/);
     const store = await openStore(`sqlite:${db}`);
@@ -55,10 +65,30 @@ describe('pharos user add / token create', () => {
   });
 
   test('user add refuses a weak password, a taken email and an unknown role, with a clear message', async () => {
-    const weak = await pharos('short\n', 'user', 'add', '--config', config, '--email', 'x@example.com', '--role', 'viewer');
+    const weak = await pharos(
+      'short\n',
+      'user',
+      'add',
+      '--config',
+      config,
+      '--email',
+      'x@example.com',
+      '--role',
+      'viewer',
+    );
     assert.equal(weak.code, 1);
     assert.match(weak.stderr, /at least 12/);
-    const taken = await pharos('another long passphrase 42\n', 'user', 'add', '--config', config, '--email', 'owner@example.com', '--role', 'viewer');
+    const taken = await pharos(
+      'another long passphrase 42\n',
+      'user',
+      'add',
+      '--config',
+      config,
+      '--email',
+      'owner@example.com',
+      '--role',
+      'viewer',
+    );
     assert.equal(taken.code, 1);
     assert.match(taken.stderr, /already exists/);
     const role = await pharos('', 'user', 'add', '--config', config, '--email', 'y@example.com', '--role', 'god');
@@ -67,7 +97,21 @@ describe('pharos user add / token create', () => {
   });
 
   test('token create prints the token once; the store keeps its hash, scopes and expiry', async () => {
-    const r = await pharos('', 'token', 'create', '--config', config, '--email', 'owner@example.com', '--scopes', 'read,write', '--expires', '30d', '--name', 'deploy');
+    const r = await pharos(
+      '',
+      'token',
+      'create',
+      '--config',
+      config,
+      '--email',
+      'owner@example.com',
+      '--scopes',
+      'read,write',
+      '--expires',
+      '30d',
+      '--name',
+      'deploy',
+    );
     assert.equal(r.code, 0, r.stderr);
     const token = r.stdout.trim();
     assert.match(token, /^pht_[A-Za-z0-9_-]{40,}$/);
@@ -85,11 +129,37 @@ describe('pharos user add / token create', () => {
   });
 
   test('token create refuses unknown scopes, a bad expiry and an unknown user', async () => {
-    assert.equal((await pharos('', 'token', 'create', '--config', config, '--email', 'owner@example.com', '--scopes', 'root')).code, 2);
-    const expiry = await pharos('', 'token', 'create', '--config', config, '--email', 'owner@example.com', '--scopes', 'read', '--expires', 'forever');
+    assert.equal(
+      (await pharos('', 'token', 'create', '--config', config, '--email', 'owner@example.com', '--scopes', 'root'))
+        .code,
+      2,
+    );
+    const expiry = await pharos(
+      '',
+      'token',
+      'create',
+      '--config',
+      config,
+      '--email',
+      'owner@example.com',
+      '--scopes',
+      'read',
+      '--expires',
+      'forever',
+    );
     assert.equal(expiry.code, 2);
     assert.match(expiry.stderr, /--expires: a duration like/);
-    const nobody = await pharos('', 'token', 'create', '--config', config, '--email', 'nobody@example.com', '--scopes', 'read');
+    const nobody = await pharos(
+      '',
+      'token',
+      'create',
+      '--config',
+      config,
+      '--email',
+      'nobody@example.com',
+      '--scopes',
+      'read',
+    );
     assert.equal(nobody.code, 1);
     assert.match(nobody.stderr, /no user with the email/);
   });

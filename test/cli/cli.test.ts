@@ -33,10 +33,16 @@ describe('pharos CLI', () => {
     const port = (busy.address() as { port: number }).port;
     try {
       const file = join(dir, 'busy.yaml');
-      await writeFile(file, `title: Busy\nstorage: { url: "sqlite:${join(dir, 'busy.db')}" }\nserver: { host: 127.0.0.1, port: ${port} }\nlogging: { level: error }\n`);
+      await writeFile(
+        file,
+        `title: Busy\nstorage: { url: "sqlite:${join(dir, 'busy.db')}" }\nserver: { host: 127.0.0.1, port: ${port} }\nlogging: { level: error }\n`,
+      );
       const r = await pharos('start', '--config', file);
       assert.equal(r.code, 1);
-      assert.equal(r.stderr.trim(), `pharos start: port ${port} on 127.0.0.1 is already in use (another Pharos?): stop it, or choose another with --port N or server.port`);
+      assert.equal(
+        r.stderr.trim(),
+        `pharos start: port ${port} on 127.0.0.1 is already in use (another Pharos?): stop it, or choose another with --port N or server.port`,
+      );
       assert.doesNotMatch(r.stdout, /EADDRINUSE|at .*\.ts:\d+/);
     } finally {
       busy.close();
@@ -51,7 +57,10 @@ describe('pharos CLI', () => {
 
   test('check-config exits 1 naming each problem by file, line and key path', async () => {
     const file = join(dir, 'bad.yaml');
-    await writeFile(file, 'title: Bad\nmonitors:\n  - id: a\n    type: http\n    url: http://127.0.0.1:1/\n    interval: soon\n    conditions: ["[STATUS] =! 200"]\n');
+    await writeFile(
+      file,
+      'title: Bad\nmonitors:\n  - id: a\n    type: http\n    url: http://127.0.0.1:1/\n    interval: soon\n    conditions: ["[STATUS] =! 200"]\n',
+    );
     const r = await pharos('check-config', file);
     assert.equal(r.code, 1);
     assert.match(r.stderr, new RegExp(`${file}:6:\\d+ monitors\\[0\\]\\.interval: "soon" is not a duration`));
@@ -79,8 +88,14 @@ describe('pharos CLI', () => {
     );
     const r = await pharos('check-config', file);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /:5:\d+ monitors\[0\]\.conditions\[1\]: invalid condition "\[BODY\] =~ \/\(ok\)\\1\/": regular expression uses a backreference \(\\1\), which Pharos does not support \(patterns run in linear time\)/);
-    assert.match(r.stderr, /:6:\d+ monitors\[0\]\.degraded_when: invalid condition .*uses a lookahead \(\?=…\), which Pharos does not support/);
+    assert.match(
+      r.stderr,
+      /:5:\d+ monitors\[0\]\.conditions\[1\]: invalid condition "\[BODY\] =~ \/\(ok\)\\1\/": regular expression uses a backreference \(\\1\), which Pharos does not support \(patterns run in linear time\)/,
+    );
+    assert.match(
+      r.stderr,
+      /:6:\d+ monitors\[0\]\.degraded_when: invalid condition .*uses a lookahead \(\?=…\), which Pharos does not support/,
+    );
     // nested quantifiers are fine: they run in linear time, so the review's pattern is accepted
     assert.doesNotMatch(r.stderr, /monitors\[1\]/);
     assert.match(r.stderr, /2 problems/);
@@ -100,7 +115,8 @@ describe('pharos CLI', () => {
     const r = await pharos('schema');
     assert.equal(r.code, 0);
     const schema = JSON.parse(r.stdout) as { properties: Record<string, unknown> };
-    for (const key of ['title', 'server', 'storage', 'components', 'monitors', 'maintenances', 'connectivity']) assert.ok(key in schema.properties, key);
+    for (const key of ['title', 'server', 'storage', 'components', 'monitors', 'maintenances', 'connectivity'])
+      assert.ok(key in schema.properties, key);
   });
 
   test('unknown commands and bad flags exit 2 with usage', async () => {

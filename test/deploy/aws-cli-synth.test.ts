@@ -43,38 +43,49 @@ function run(args: string[]): Promise<{ code: number | null; output: string }> {
   });
 }
 
-test('`npx cdk synth --quiet` works offline without AWS credentials and writes every stack', { timeout: 180_000 }, async () => {
-  const out = join(work, 'cdk.out');
-  // as the deploy workflow calls it: the image tag is the commit SHA
-  const sha = '0123456789abcdef0123456789abcdef01234567';
-  const { code, output } = await run(['cdk', 'synth', '--quiet', '--no-notices', '-c', `imageTag=${sha}`, '-o', out]);
-  assert.equal(code, 0, output);
+test(
+  '`npx cdk synth --quiet` works offline without AWS credentials and writes every stack',
+  { timeout: 180_000 },
+  async () => {
+    const out = join(work, 'cdk.out');
+    // as the deploy workflow calls it: the image tag is the commit SHA
+    const sha = '0123456789abcdef0123456789abcdef01234567';
+    const { code, output } = await run(['cdk', 'synth', '--quiet', '--no-notices', '-c', `imageTag=${sha}`, '-o', out]);
+    assert.equal(code, 0, output);
 
-  const stacks = ['PharosStaging', 'PharosProduction'].flatMap((s) => [s, `${s}Edge`, `${s}Dr`]);
-  for (const stack of stacks) {
-    const template = JSON.parse(readFileSync(join(out, `${stack}.template.json`), 'utf8')) as { Resources: object };
-    assert.ok(Object.keys(template.Resources).length > 0, `${stack} has resources`);
-  }
-  assert.deepEqual(
-    readdirSync(out).filter((f) => f.endsWith('.template.json')).sort(),
-    stacks.map((s) => `${s}.template.json`).sort(),
-  );
+    const stacks = ['PharosStaging', 'PharosProduction'].flatMap((s) => [s, `${s}Edge`, `${s}Dr`]);
+    for (const stack of stacks) {
+      const template = JSON.parse(readFileSync(join(out, `${stack}.template.json`), 'utf8')) as { Resources: object };
+      assert.ok(Object.keys(template.Resources).length > 0, `${stack} has resources`);
+    }
+    assert.deepEqual(
+      readdirSync(out)
+        .filter((f) => f.endsWith('.template.json'))
+        .sort(),
+      stacks.map((s) => `${s}.template.json`).sort(),
+    );
 
-  for (const env of ['Staging', 'Production']) {
-    const template = readFileSync(join(out, `Pharos${env}.template.json`), 'utf8');
-    assert.equal(template.split(`/pharos:${sha}`).length - 1, 2, `Pharos${env}: web and worker run the given image tag`);
-    assert.doesNotMatch(template, /pharos:latest/);
-  }
+    for (const env of ['Staging', 'Production']) {
+      const template = readFileSync(join(out, `Pharos${env}.template.json`), 'utf8');
+      assert.equal(
+        template.split(`/pharos:${sha}`).length - 1,
+        2,
+        `Pharos${env}: web and worker run the given image tag`,
+      );
+      assert.doesNotMatch(template, /pharos:latest/);
+    }
 
-  // Nothing was looked up: no missing context in the manifest, no cdk.context.json written.
-  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { missing?: unknown[] };
-  assert.equal(manifest.missing, undefined, 'the app asked for context lookups');
-  assert.equal(existsSync(join(appDir, 'cdk.context.json')), false);
+    // Nothing was looked up: no missing context in the manifest, no cdk.context.json written.
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { missing?: unknown[] };
+    assert.equal(manifest.missing, undefined, 'the app asked for context lookups');
+    assert.equal(existsSync(join(appDir, 'cdk.context.json')), false);
 
-  // cdk-nag (registered by bin/pharos.ts) and CDK's template validation reported no violation.
-  const report = JSON.parse(readFileSync(join(out, 'validation-report.json'), 'utf8')) as {
-    pluginReports: Array<{ pluginName: string; conclusion: string; violations: unknown[] }>;
-  };
-  for (const plugin of report.pluginReports) assert.equal(plugin.conclusion, 'success', `${plugin.pluginName}: ${JSON.stringify(plugin.violations)}`);
-  assert.doesNotMatch(output, /AwsSolutions-/);
-});
+    // cdk-nag (registered by bin/pharos.ts) and CDK's template validation reported no violation.
+    const report = JSON.parse(readFileSync(join(out, 'validation-report.json'), 'utf8')) as {
+      pluginReports: Array<{ pluginName: string; conclusion: string; violations: unknown[] }>;
+    };
+    for (const plugin of report.pluginReports)
+      assert.equal(plugin.conclusion, 'success', `${plugin.pluginName}: ${JSON.stringify(plugin.violations)}`);
+    assert.doesNotMatch(output, /AwsSolutions-/);
+  },
+);

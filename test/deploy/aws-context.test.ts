@@ -29,13 +29,19 @@ test('-c values override cdk.json: budgets and the domain reach the stacks', () 
   const { stacks } = buildApp({ nag: false, context: { stagingBudgetUsd: '800', domainName: 'status.example.org' } });
   assert.equal(budgetAmount(stacks.staging.main), 800);
   assert.equal(budgetAmount(stacks.production.main), 1500, 'cdk.json default');
-  const certificate = stacks.production.edge.resolve((stacks.production.edge.certificate.node.defaultChild as acm.CfnCertificate).domainName);
+  const certificate = stacks.production.edge.resolve(
+    (stacks.production.edge.certificate.node.defaultChild as acm.CfnCertificate).domainName,
+  );
   assert.equal(certificate, 'status.example.org');
 });
 
 const invalid: Array<{ name: string; context: Record<string, string>; error: RegExp }> = [
   { name: 'an empty domain', context: { domainName: '' }, error: /context value "domainName" is missing/ },
-  { name: 'a budget that is not a number', context: { productionBudgetUsd: 'lots' }, error: /"productionBudgetUsd" must be a positive number/ },
+  {
+    name: 'a budget that is not a number',
+    context: { productionBudgetUsd: 'lots' },
+    error: /"productionBudgetUsd" must be a positive number/,
+  },
   { name: 'a zero budget', context: { stagingBudgetUsd: '0' }, error: /"stagingBudgetUsd" must be a positive number/ },
 ];
 for (const row of invalid) {

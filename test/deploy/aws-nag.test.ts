@@ -33,14 +33,19 @@ const raw = buildApp({ nag: false, acknowledge: false }).app;
 
 test('cdk-nag AwsSolutions: no unacknowledged error or warning in any of the six stacks', () => {
   const report = new AwsSolutionsChecks().validateScope(app);
-  const findings = report.violations.map((v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+  const findings = report.violations.map(
+    (v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+  );
   assert.deepEqual(findings, []);
   assert.equal(report.success, true);
 });
 
 test('without the acknowledgements cdk-nag reports errors: the check is live', () => {
   const report = new AwsSolutionsChecks().validateScope(raw);
-  assert.ok(report.violations.some((v) => v.severity === 'error'), 'expected errors from the unacknowledged app');
+  assert.ok(
+    report.violations.some((v) => v.severity === 'error'),
+    'expected errors from the unacknowledged app',
+  );
 });
 
 test('every AwsSolutions acknowledgement has a written reason and is still needed on that construct', () => {
@@ -51,7 +56,11 @@ test('every AwsSolutions acknowledgement has a written reason and is still neede
     assert.ok(ack.reason.length >= 60, `${ack.path} ${ack.id}: reason too short: "${ack.reason}"`);
     assert.ok(ack.reason.split(/\s+/).length >= 10, `${ack.path} ${ack.id}: reason is not a sentence`);
     const fires = rawFindings.some(
-      (v) => v.ruleName === ack.id && v.violatingResources.some((r) => r.constructPath === ack.path || (r.constructPath ?? '').startsWith(`${ack.path}/`)),
+      (v) =>
+        v.ruleName === ack.id &&
+        v.violatingResources.some(
+          (r) => r.constructPath === ack.path || (r.constructPath ?? '').startsWith(`${ack.path}/`),
+        ),
     );
     assert.ok(fires, `${ack.path} acknowledges ${ack.id}, which no longer fires there: remove it`);
   }
@@ -59,5 +68,8 @@ test('every AwsSolutions acknowledgement has a written reason and is still neede
 
 test('production acknowledges nothing about deletion protection; staging does, with a reason', () => {
   const rds10 = acknowledgementsIn(app).filter((a) => a.id === 'AwsSolutions-RDS10');
-  assert.deepEqual(rds10.map((a) => a.path.split('/')[0]), ['PharosStaging']);
+  assert.deepEqual(
+    rds10.map((a) => a.path.split('/')[0]),
+    ['PharosStaging'],
+  );
 });

@@ -24,9 +24,12 @@ function loadHandler(env: Record<string, string>, send: (input: unknown) => Prom
 
 test('after a rotation the handler forces a new deployment of every listed service, one after the other', async () => {
   const calls: unknown[] = [];
-  const handler = loadHandler({ CLUSTER: 'pharos-staging', SERVICES: '["pharos-staging-web","pharos-staging-worker"]' }, async (input) => {
-    calls.push(structuredClone(input)); // the object comes from another realm
-  });
+  const handler = loadHandler(
+    { CLUSTER: 'pharos-staging', SERVICES: '["pharos-staging-web","pharos-staging-worker"]' },
+    async (input) => {
+      calls.push(structuredClone(input)); // the object comes from another realm
+    },
+  );
   await handler();
   assert.deepEqual(calls, [
     { cluster: 'pharos-staging', service: 'pharos-staging-web', forceNewDeployment: true },

@@ -20,7 +20,9 @@ chmodSync(fakeNode, 0o755);
 
 /** A password as Secrets Manager would generate it with our exclusions: any printable ASCII not excluded. */
 function generatedPassword(length: number): string {
-  const allowed = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).filter((c) => !URL_UNSAFE_CHARACTERS.includes(c));
+  const allowed = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).filter(
+    (c) => !URL_UNSAFE_CHARACTERS.includes(c),
+  );
   return Array.from({ length }, () => allowed[randomInt(allowed.length)]).join('');
 }
 
@@ -43,7 +45,10 @@ for (const row of rows) {
       PHAROS_REDIS_AUTH_TOKEN: token,
       PHAROS_REDIS_HOST: 'master.pharos-staging-redis.abc123.euw1.cache.amazonaws.com',
     };
-    const [databaseUrl, redisUrl, args] = execFileSync('/bin/sh', ['-c', START_SCRIPT], { env, encoding: 'utf8' }).split('\n');
+    const [databaseUrl, redisUrl, args] = execFileSync('/bin/sh', ['-c', START_SCRIPT], {
+      env,
+      encoding: 'utf8',
+    }).split('\n');
     assert.equal(args, `bin/pharos.js start --config /etc/pharos/pharos.yaml --role ${row.role}`);
 
     const pg = parsePostgresUrl(databaseUrl!);

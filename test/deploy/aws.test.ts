@@ -43,7 +43,10 @@ describe('network', () => {
         LogDestinationType: 'cloud-watch-logs',
       });
     }
-    main('production').hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90, KmsKeyId: Match.anyValue() });
+    main('production').hasResourceProperties('AWS::Logs::LogGroup', {
+      RetentionInDays: 90,
+      KmsKeyId: Match.anyValue(),
+    });
   });
 
   test('VPC endpoints for ECR (api, dkr), Secrets Manager, CloudWatch Logs (interface) and S3 (gateway)', () => {
@@ -64,7 +67,10 @@ describe('network', () => {
   test('security groups: only CloudFront → ALB → app → database / Redis', () => {
     const t = main('production');
     const groups = Object.fromEntries(
-      resourcesOf(t, 'AWS::EC2::SecurityGroup').map(([id, r]) => [String(r.Properties?.GroupDescription).split(':')[0], id]),
+      resourcesOf(t, 'AWS::EC2::SecurityGroup').map(([id, r]) => [
+        String(r.Properties?.GroupDescription).split(':')[0],
+        id,
+      ]),
     );
     const ref = (name: string) => ({ 'Fn::GetAtt': [groups[name], 'GroupId'] });
     const ingress = resourcesOf(t, 'AWS::EC2::SecurityGroupIngress').map(([, r]) => r.Properties ?? {});
@@ -79,7 +85,10 @@ describe('network', () => {
       into('Pharos tasks').map((p) => [p.SourceSecurityGroupId, p.FromPort]),
       [[ref('ALB'), 3000]],
     );
-    assert.deepEqual(into('ElastiCache Redis').map((p) => [p.SourceSecurityGroupId, p.FromPort]), [[ref('Pharos tasks'), 6379]]);
+    assert.deepEqual(
+      into('ElastiCache Redis').map((p) => [p.SourceSecurityGroupId, p.FromPort]),
+      [[ref('Pharos tasks'), 6379]],
+    );
     // The database admits the tasks and the Secrets Manager rotation function, nobody else.
     const database = into('RDS PostgreSQL');
     assert.equal(database.length, 2);
@@ -143,7 +152,10 @@ describe('compute', () => {
             HealthCheck: Match.objectLike({ Command: ['CMD-SHELL', Match.stringLikeRegexp('/healthz')] }),
             LogConfiguration: Match.objectLike({ LogDriver: 'awslogs' }),
             Secrets: Match.arrayWith([
-              Match.objectLike({ Name: 'PHAROS_DB_PASSWORD', ValueFrom: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':password::'])] }) }),
+              Match.objectLike({
+                Name: 'PHAROS_DB_PASSWORD',
+                ValueFrom: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':password::'])] }),
+              }),
               Match.objectLike({ Name: 'PHAROS_REDIS_AUTH_TOKEN' }),
               Match.objectLike({ Name: 'PHAROS_METRICS_TOKEN' }),
             ]),
@@ -157,9 +169,15 @@ describe('compute', () => {
   });
 
   test('application logs go to CloudWatch log groups with retention (30 days staging, 90 production)', () => {
-    for (const [env, days] of [['staging', 30], ['production', 90]] as const) {
+    for (const [env, days] of [
+      ['staging', 30],
+      ['production', 90],
+    ] as const) {
       for (const role of ['web', 'worker']) {
-        main(env).hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: `/pharos/${env}/${role}`, RetentionInDays: days });
+        main(env).hasResourceProperties('AWS::Logs::LogGroup', {
+          LogGroupName: `/pharos/${env}/${role}`,
+          RetentionInDays: days,
+        });
       }
     }
   });

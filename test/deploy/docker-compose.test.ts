@@ -42,7 +42,8 @@ describe('compose.yaml', () => {
   test('has PostgreSQL, Redis, a migration and web and worker replicas of the image built from this repository', () => {
     assert.deepEqual(Object.keys(compose.services).sort(), ['migrate', 'postgres', 'redis', 'web', 'worker']);
     assert.deepEqual(pharosServices.map(([name]) => name).sort(), ['migrate', 'web', 'worker']);
-    for (const [name, service] of pharosServices) assert.equal(service.build?.context, '../..', `${name} builds from the repository root`);
+    for (const [name, service] of pharosServices)
+      assert.equal(service.build?.context, '../..', `${name} builds from the repository root`);
     assert.equal(compose.services.web!.environment?.PHAROS_ROLE, 'web');
     assert.equal(compose.services.worker!.environment?.PHAROS_ROLE, 'worker');
     assert.deepEqual(compose.services.migrate!.command?.slice(2), ['migrate', '--config', '/etc/pharos/pharos.yaml']);
@@ -52,20 +53,26 @@ describe('compose.yaml', () => {
     for (const [name, service] of services) {
       const image = service.image ?? '';
       if (service.build) assert.match(image, /^pharos:/, `${name}: the image it builds`);
-      else assert.match(image, /^[a-z0-9./-]+:\d+\.\d+(\.\d+)?(-[a-z0-9.]+)?(@sha256:[0-9a-f]{64})?$/, `${name}: ${image} pinned`);
+      else
+        assert.match(
+          image,
+          /^[a-z0-9./-]+:\d+\.\d+(\.\d+)?(-[a-z0-9.]+)?(@sha256:[0-9a-f]{64})?$/,
+          `${name}: ${image} pinned`,
+        );
       assert.doesNotMatch(image, /:latest\b/);
     }
     assert.match(compose.services.postgres!.image!, /^postgres:15\./);
     assert.match(compose.services.redis!.image!, /^redis:7\./);
   });
 
-  test('every long-running service has a health check; the Pharos one is the image\'s own', () => {
+  test("every long-running service has a health check; the Pharos one is the image's own", () => {
     const imageCheck = instructionsOf(DOCKERFILE.stages.at(-1)!, 'HEALTHCHECK').at(-1)!.args;
     for (const [name, service] of services.filter(([n]) => n !== ONE_SHOT)) {
       assert.ok(service.healthcheck?.test && !service.healthcheck.disable, `${name} has a health check`);
       assert.notEqual(service.restart, 'no', `${name} is restarted`);
     }
-    for (const name of ['web', 'worker']) assert.deepEqual(compose.services[name]!.healthcheck!.test, ['CMD', ...imageCheck]);
+    for (const name of ['web', 'worker'])
+      assert.deepEqual(compose.services[name]!.healthcheck!.test, ['CMD', ...imageCheck]);
     assert.equal(compose.services.migrate!.restart, 'no');
   });
 
@@ -84,7 +91,10 @@ describe('compose.yaml', () => {
     for (const [name, service] of pharosServices) {
       assert.equal(service.user, '10001:10001', name);
       assert.equal(service.read_only, true, name);
-      assert.ok(service.tmpfs?.some((t) => t.split(':')[0] === '/tmp'), `${name}: /tmp tmpfs`);
+      assert.ok(
+        service.tmpfs?.some((t) => t.split(':')[0] === '/tmp'),
+        `${name}: /tmp tmpfs`,
+      );
       assert.deepEqual(service.cap_drop, ['ALL'], name);
       assert.equal(service.cap_add, undefined, name);
       assert.ok(service.security_opt?.includes('no-new-privileges:true'), name);
@@ -98,14 +108,23 @@ describe('compose.yaml', () => {
     }
   });
 
-  test('Pharos gets the conventions\' variables; secrets come from .env, documented in .env.example', () => {
+  test("Pharos gets the conventions' variables; secrets come from .env, documented in .env.example", () => {
     for (const [name, service] of pharosServices) {
-      for (const key of ['PHAROS_DATABASE_URL', 'PHAROS_REDIS_URL', 'PHAROS_BASE_URL', 'PHAROS_METRICS_TOKEN']) assert.ok(service.environment?.[key], `${name}: ${key}`);
+      for (const key of ['PHAROS_DATABASE_URL', 'PHAROS_REDIS_URL', 'PHAROS_BASE_URL', 'PHAROS_METRICS_TOKEN'])
+        assert.ok(service.environment?.[key], `${name}: ${key}`);
     }
     // `${VAR}`, `${VAR:-default}`, `${VAR:?error}`; `$$` is a literal dollar for the container's shell
     const used = new Set([...COMPOSE_TEXT.matchAll(/(?<!\$)\$\{([A-Z_][A-Z0-9_]*)/g)].map((m) => m[1]!));
-    const documented = new Set([...readFileSync(join(REPO, 'deploy/docker/.env.example'), 'utf8').matchAll(/^([A-Z_][A-Z0-9_]*)=/gm)].map((m) => m[1]!));
-    assert.deepEqual([...used].filter((key) => !documented.has(key)), [], 'every variable compose.yaml reads is in .env.example');
+    const documented = new Set(
+      [...readFileSync(join(REPO, 'deploy/docker/.env.example'), 'utf8').matchAll(/^([A-Z_][A-Z0-9_]*)=/gm)].map(
+        (m) => m[1]!,
+      ),
+    );
+    assert.deepEqual(
+      [...used].filter((key) => !documented.has(key)),
+      [],
+      'every variable compose.yaml reads is in .env.example',
+    );
     for (const secret of ['POSTGRES_PASSWORD', 'REDIS_PASSWORD', 'PHAROS_METRICS_TOKEN']) {
       assert.match(COMPOSE_TEXT, new RegExp(`\\$\\{${secret}:\\?`), `${secret} is required, with no default`);
     }

@@ -68,10 +68,16 @@ async function status(port: number, path: string, headers: Record<string, string
 }
 
 async function waitReady(container: ContainerProcess, port: number): Promise<void> {
-  await waitFor(`/readyz 200 on ${port} (${container.argv.join(' ')})\n${container.output()}`, async () => {
-    if (container.process.exitCode !== null) throw new Error(`exited ${container.process.exitCode}:\n${container.output()}`);
-    return (await status(port, '/readyz')) === 200;
-  }, STARTUP_TIMEOUT_MS, 200);
+  await waitFor(
+    `/readyz 200 on ${port} (${container.argv.join(' ')})\n${container.output()}`,
+    async () => {
+      if (container.process.exitCode !== null)
+        throw new Error(`exited ${container.process.exitCode}:\n${container.output()}`);
+      return (await status(port, '/readyz')) === 200;
+    },
+    STARTUP_TIMEOUT_MS,
+    200,
+  );
   assert.equal(await status(port, '/healthz'), 200);
 }
 
@@ -79,7 +85,12 @@ async function waitReady(container: ContainerProcess, port: number): Promise<voi
 async function stopGracefully(container: ContainerProcess): Promise<void> {
   const sent = Date.now();
   container.process.kill('SIGTERM');
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running ${STOP_TIMEOUT_MS} ms after SIGTERM:\n${container.output()}`)), STOP_TIMEOUT_MS).unref());
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(
+      () => reject(new Error(`still running ${STOP_TIMEOUT_MS} ms after SIGTERM:\n${container.output()}`)),
+      STOP_TIMEOUT_MS,
+    ).unref(),
+  );
   const { code, signal, at } = await Promise.race([container.exited, timeout]);
   assert.equal(signal, null, container.output());
   assert.equal(code, 0, `exit code after SIGTERM:\n${container.output()}`);
@@ -109,7 +120,16 @@ async function stylesheetStatus(port: number, path: string): Promise<number> {
 
 describe('the image layout', () => {
   test('holds the bundle, its assets, the CLI and the config where the command expects them', () => {
-    for (const path of ['/app/package.json', '/app/bin/pharos.js', '/app/dist/cli.mjs', '/app/dist/pharos.css', '/app/dist/pharos.js', '/app/dist/admin-static/admin.css', '/etc/pharos/pharos.yaml', '/etc/pharos/standalone.yaml']) {
+    for (const path of [
+      '/app/package.json',
+      '/app/bin/pharos.js',
+      '/app/dist/cli.mjs',
+      '/app/dist/pharos.css',
+      '/app/dist/pharos.js',
+      '/app/dist/admin-static/admin.css',
+      '/etc/pharos/pharos.yaml',
+      '/etc/pharos/standalone.yaml',
+    ]) {
       assert.ok(existsSync(join(image.root, path)), `${path} in the image`);
     }
     assert.deepEqual(readdirSync(join(image.root, 'app')).sort(), ['bin', 'dist', 'node_modules', 'package.json']);
@@ -117,7 +137,9 @@ describe('the image layout', () => {
   });
 
   test('every package the bundle imports is a production dependency (the image has no dev dependencies)', () => {
-    const { dependencies } = JSON.parse(readFileSync(join(image.root, 'app/package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const { dependencies } = JSON.parse(readFileSync(join(image.root, 'app/package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     const imported = new Set<string>();
     for (const bundle of ['cli.mjs', 'index.mjs']) {
       const text = readFileSync(join(image.root, 'app/dist', bundle), 'utf8');
@@ -132,7 +154,10 @@ describe('the image layout', () => {
       }
     }
     assert.ok(imported.has('fastify') && imported.has('better-sqlite3'), `imports found: ${[...imported].join(', ')}`);
-    assert.deepEqual([...imported].filter((name) => !(name in dependencies)), []);
+    assert.deepEqual(
+      [...imported].filter((name) => !(name in dependencies)),
+      [],
+    );
   });
 });
 
@@ -144,9 +169,15 @@ describe('the start command', () => {
     await waitReady(container, port);
     if (container.confined) {
       // the pid is the container's PID 1 (tini, or node without it); Pharos runs as the image's user under it
-      const uids = [container.process.pid!, ...childPids(container.process.pid!)].map((pid) => /^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+      const uids = [container.process.pid!, ...childPids(container.process.pid!)].map(
+        (pid) => /^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1],
+      );
       assert.deepEqual(new Set(uids), new Set([String(image.user.uid)]), 'every process runs as USER');
-      assert.match(readFileSync(`/proc/${container.process.pid}/mountinfo`, 'utf8'), /^\S+ \S+ \S+ \S+ \/ ro[,\s]/m, 'its / is read-only');
+      assert.match(
+        readFileSync(`/proc/${container.process.pid}/mountinfo`, 'utf8'),
+        /^\S+ \S+ \S+ \S+ \/ ro[,\s]/m,
+        'its / is read-only',
+      );
     }
     assert.equal(await status(port, '/metrics'), 401, 'no token, no metrics');
     assert.equal(await status(port, '/metrics', { authorization: `Bearer ${METRICS_TOKEN}` }), 200);
@@ -161,7 +192,9 @@ describe('the start command', () => {
   test('on PostgreSQL: the Compose migrate command, then a web and a worker replica side by side', async (t) => {
     const database: TestDatabase = await testDatabaseUrl();
     try {
-      const compose = parseYaml(readFileSync(join(REPO, 'deploy/docker/compose.yaml'), 'utf8'), { merge: true }) as { services: Record<string, { command?: string[] }> };
+      const compose = parseYaml(readFileSync(join(REPO, 'deploy/docker/compose.yaml'), 'utf8'), { merge: true }) as {
+        services: Record<string, { command?: string[] }>;
+      };
       const migrate = run(t, conventionEnv(await freePort(), database.url), compose.services.migrate!.command);
       const migrated = await migrate.exited;
       assert.equal(migrated.code, 0, `migrate:\n${migrate.output()}`);
@@ -171,7 +204,11 @@ describe('the start command', () => {
       const worker = run(t, conventionEnv(workerPort, database.url, 'worker'));
       await Promise.all([waitReady(web, webPort), waitReady(worker, workerPort)]);
       assert.equal(await status(webPort, '/'), 200, 'a web replica serves the status page');
-      assert.equal(await status(workerPort, '/'), 404, 'a worker answers only the ops routes: PHAROS_ROLE reached --role');
+      assert.equal(
+        await status(workerPort, '/'),
+        404,
+        'a worker answers only the ops routes: PHAROS_ROLE reached --role',
+      );
       assert.equal(await status(workerPort, '/metrics', { authorization: `Bearer ${METRICS_TOKEN}` }), 200);
       await Promise.all([stopGracefully(web), stopGracefully(worker)]);
     } finally {

@@ -27,26 +27,52 @@ const CONVENTION_ENV = {
 
 /** the config file the CMD starts with: the image path COPYed from deploy/docker/pharos.yaml */
 function copiedTo(stage: Stage, source: string): string | undefined {
-  const copy = instructionsOf(stage, 'COPY').find((c) => c.flags.from === undefined && c.args.slice(0, -1).includes(source));
+  const copy = instructionsOf(stage, 'COPY').find(
+    (c) => c.flags.from === undefined && c.args.slice(0, -1).includes(source),
+  );
   return copy?.args.at(-1);
 }
 
 describe('Dockerfile', () => {
   test('dockerfile-utils finds no problem (and does flag a broken file)', () => {
-    assert.deepEqual(validate(DOCKERFILE).map((d) => `${d.range.start.line + 1}: ${d.message}`), []);
-    assert.ok(validate('FROM node:20 AS 1bad\nEXPOSE port\nHEALTHCHECK --interval=5 CMD true\n').length >= 2, 'the linter reports problems');
+    assert.deepEqual(
+      validate(DOCKERFILE).map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      [],
+    );
+    assert.ok(
+      validate('FROM node:20 AS 1bad\nEXPOSE port\nHEALTHCHECK --interval=5 CMD true\n').length >= 2,
+      'the linter reports problems',
+    );
   });
 
   test('builds in one stage and runs from another, both on a pinned Node 24 slim base', () => {
     assert.ok(model.stages.length >= 2, 'a build stage and a runtime stage');
     for (const stage of model.stages) {
-      assert.match(stage.image, /^node:24\.\d+\.\d+-bookworm-slim(@sha256:[0-9a-f]{64})?$/, `${stage.image}: an exact Node 24 tag`);
+      assert.match(
+        stage.image,
+        /^node:24\.\d+\.\d+-bookworm-slim(@sha256:[0-9a-f]{64})?$/,
+        `${stage.image}: an exact Node 24 tag`,
+      );
       assert.doesNotMatch(stage.image, /:latest\b/);
     }
-    assert.ok(instructionsOf(model.stages[0]!, 'RUN').some((r) => /npm ci\b/.test(r.raw) && /--ignore-scripts/.test(r.raw) && /npm rebuild better-sqlite3/.test(r.raw)), 'npm ci without the prepare script, then the native build');
-    assert.ok(!instructionsOf(final, 'RUN').some((r) => /\b(g\+\+|make|python3)\b/.test(r.raw)), 'no compiler in the runtime stage');
-    assert.ok(instructionsOf(final, 'COPY').some((c) => c.flags.from !== undefined && /node_modules/.test(c.args[0]!)), 'node_modules from the build stage');
-    assert.ok(instructionsOf(model.stages[0]!, 'RUN').some((r) => /npm prune --omit=dev/.test(r.raw)), 'only production dependencies reach the runtime stage');
+    assert.ok(
+      instructionsOf(model.stages[0]!, 'RUN').some(
+        (r) => /npm ci\b/.test(r.raw) && /--ignore-scripts/.test(r.raw) && /npm rebuild better-sqlite3/.test(r.raw),
+      ),
+      'npm ci without the prepare script, then the native build',
+    );
+    assert.ok(
+      !instructionsOf(final, 'RUN').some((r) => /\b(g\+\+|make|python3)\b/.test(r.raw)),
+      'no compiler in the runtime stage',
+    );
+    assert.ok(
+      instructionsOf(final, 'COPY').some((c) => c.flags.from !== undefined && /node_modules/.test(c.args[0]!)),
+      'node_modules from the build stage',
+    );
+    assert.ok(
+      instructionsOf(model.stages[0]!, 'RUN').some((r) => /npm prune --omit=dev/.test(r.raw)),
+      'only production dependencies reach the runtime stage',
+    );
   });
 
   test('runs as a non-root user with tini, a health check on /healthz and SIGTERM', () => {
@@ -55,20 +81,35 @@ describe('Dockerfile', () => {
     const entrypoint = instructionsOf(final, 'ENTRYPOINT').at(-1);
     assert.ok(entrypoint?.execForm, 'ENTRYPOINT in exec form');
     assert.match(entrypoint.args[0]!, /\/tini$/);
-    assert.ok(instructionsOf(final, 'RUN').some((r) => /apt-get install[^&]*\btini\b/.test(r.raw)), 'tini is installed');
+    assert.ok(
+      instructionsOf(final, 'RUN').some((r) => /apt-get install[^&]*\btini\b/.test(r.raw)),
+      'tini is installed',
+    );
     const healthcheck = instructionsOf(final, 'HEALTHCHECK').at(-1);
     assert.ok(healthcheck?.execForm && healthcheck.args.join(' ').includes('/healthz'), 'HEALTHCHECK asks /healthz');
     assert.equal(instructionsOf(final, 'STOPSIGNAL').at(-1)?.args[0], 'SIGTERM');
-    assert.deepEqual(instructionsOf(final, 'EXPOSE').flatMap((e) => e.args), ['3000']);
-    assert.deepEqual(instructionsOf(final, 'VOLUME').flatMap((v) => v.args), ['/var/lib/pharos']);
-    assert.ok(!model.instructions.some((i) => i.keyword === 'ADD'), 'COPY only: no ADD (no remote URLs, no implicit unpacking)');
+    assert.deepEqual(
+      instructionsOf(final, 'EXPOSE').flatMap((e) => e.args),
+      ['3000'],
+    );
+    assert.deepEqual(
+      instructionsOf(final, 'VOLUME').flatMap((v) => v.args),
+      ['/var/lib/pharos'],
+    );
+    assert.ok(
+      !model.instructions.some((i) => i.keyword === 'ADD'),
+      'COPY only: no ADD (no remote URLs, no implicit unpacking)',
+    );
   });
 
-  test('the command is the conventions\' start command with the role from PHAROS_ROLE', () => {
+  test("the command is the conventions' start command with the role from PHAROS_ROLE", () => {
     const cmd = instructionsOf(final, 'CMD').at(-1);
     assert.ok(cmd?.execForm);
     const line = cmd.args.join(' ');
-    assert.match(line, /\bexec node bin\/pharos\.js start --config "\$\{PHAROS_CONFIG:-\/etc\/pharos\/pharos\.yaml\}" --role "\$\{PHAROS_ROLE:-all\}"/);
+    assert.match(
+      line,
+      /\bexec node bin\/pharos\.js start --config "\$\{PHAROS_CONFIG:-\/etc\/pharos\/pharos\.yaml\}" --role "\$\{PHAROS_ROLE:-all\}"/,
+    );
     assert.equal(copiedTo(final, 'deploy/docker/pharos.yaml'), '/etc/pharos/pharos.yaml');
     const env = Object.assign({}, ...instructionsOf(final, 'ENV').map(keyValues)) as Record<string, string>;
     assert.equal(env.NODE_ENV, 'production');
@@ -81,17 +122,30 @@ describe('Dockerfile', () => {
     for (const key of ['title', 'description', 'source', 'licenses', 'version', 'revision']) {
       assert.ok(labels[`org.opencontainers.image.${key}`], `label org.opencontainers.image.${key}`);
     }
-    assert.equal(labels['org.opencontainers.image.licenses'], JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).license);
+    assert.equal(
+      labels['org.opencontainers.image.licenses'],
+      JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).license,
+    );
     assert.equal(labels['org.opencontainers.image.version'], '${VERSION}');
-    const versionArg = instructionsOf(final, 'ARG').map(keyValues).find((a) => 'VERSION' in a);
-    assert.equal(versionArg?.VERSION, JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version, 'ARG VERSION defaults to package.json\'s version');
+    const versionArg = instructionsOf(final, 'ARG')
+      .map(keyValues)
+      .find((a) => 'VERSION' in a);
+    assert.equal(
+      versionArg?.VERSION,
+      JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version,
+      "ARG VERSION defaults to package.json's version",
+    );
     assert.equal(labels['org.opencontainers.image.revision'], '${REVISION}');
   });
 
   test('no secret is baked into ENV, ARG or LABEL', () => {
     for (const instruction of model.instructions.filter((i) => ['ENV', 'ARG', 'LABEL'].includes(i.keyword))) {
       for (const [key, value] of Object.entries(keyValues(instruction))) {
-        assert.doesNotMatch(key, /SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE|CREDENTIAL/i, `line ${instruction.line}: ${key}`);
+        assert.doesNotMatch(
+          key,
+          /SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE|CREDENTIAL/i,
+          `line ${instruction.line}: ${key}`,
+        );
         assert.doesNotMatch(value, /:\/\/[^/\s:]+:[^@\s]+@/, `line ${instruction.line}: a URL with a password`);
       }
     }
@@ -155,7 +209,7 @@ describe('config files in the image', () => {
   const productionConfig = readFileSync(join(REPO, 'deploy/docker/pharos.yaml'), 'utf8');
   const standaloneConfig = readFileSync(join(REPO, 'deploy/docker/standalone.yaml'), 'utf8');
 
-  test('pharos.yaml takes the conventions\' four variables', () => {
+  test("pharos.yaml takes the conventions' four variables", () => {
     const config = parseConfigText(productionConfig, 'pharos.yaml', CONVENTION_ENV);
     assert.equal(config.storage.url, CONVENTION_ENV.PHAROS_DATABASE_URL);
     assert.equal(config.bus.redis?.url, CONVENTION_ENV.PHAROS_REDIS_URL);
@@ -163,13 +217,23 @@ describe('config files in the image', () => {
     assert.equal(config.metrics.token, CONVENTION_ENV.PHAROS_METRICS_TOKEN);
     assert.equal(config.server.port, 3000);
     assert.ok(config.server.shutdown_grace < 30_000, 'drains within the 30 s stop timeout');
-    const tuned = parseConfigText(productionConfig, 'pharos.yaml', { ...CONVENTION_ENV, PHAROS_PORT: '8080', PHAROS_TRUST_PROXY: '2' });
+    const tuned = parseConfigText(productionConfig, 'pharos.yaml', {
+      ...CONVENTION_ENV,
+      PHAROS_PORT: '8080',
+      PHAROS_TRUST_PROXY: '2',
+    });
     assert.equal(tuned.server.port, 8080);
     assert.equal(tuned.server.trust_proxy, 2);
-    const listed = parseConfigText(productionConfig, 'pharos.yaml', { ...CONVENTION_ENV, PHAROS_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' });
+    const listed = parseConfigText(productionConfig, 'pharos.yaml', {
+      ...CONVENTION_ENV,
+      PHAROS_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
+    });
     assert.deepEqual(listed.server.trust_proxy, ['10.0.0.0/8', '127.0.0.1']);
     // the old `true` believed whatever the client wrote: refused, naming the variable's key
-    assert.throws(() => parseConfigText(productionConfig, 'pharos.yaml', { ...CONVENTION_ENV, PHAROS_TRUST_PROXY: 'true' }), /server\.trust_proxy: `true` is no longer accepted/);
+    assert.throws(
+      () => parseConfigText(productionConfig, 'pharos.yaml', { ...CONVENTION_ENV, PHAROS_TRUST_PROXY: 'true' }),
+      /server\.trust_proxy: `true` is no longer accepted/,
+    );
   });
 
   test('pharos.yaml refuses to start without the Redis URL and the metrics token, and stores SQLite in the volume by default', () => {
@@ -177,7 +241,10 @@ describe('config files in the image', () => {
       () => parseConfigText(productionConfig, 'pharos.yaml', {}),
       (err: unknown) => {
         assert.ok(err instanceof ConfigError);
-        assert.deepEqual(err.issues.map((i) => i.message.split(' is not set')[0]).sort(), ['environment variable PHAROS_METRICS_TOKEN', 'environment variable PHAROS_REDIS_URL']);
+        assert.deepEqual(err.issues.map((i) => i.message.split(' is not set')[0]).sort(), [
+          'environment variable PHAROS_METRICS_TOKEN',
+          'environment variable PHAROS_REDIS_URL',
+        ]);
         return true;
       },
     );

@@ -25,7 +25,10 @@ const SECRET_VALUES: Record<string, string> = {
 
 function checkConfig(file: string, env: Record<string, string>): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'check-config', file], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 });
+    const child = spawn(process.execPath, [CLI, 'check-config', file], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      timeout: 60_000,
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += String(d)));
     child.stderr.on('data', (d) => (output += String(d)));
@@ -75,7 +78,12 @@ for (const overlay of OVERLAYS) {
 
     test('every variable the config needs is set in every Pharos container', async () => {
       const required = requiredVariables(configText);
-      assert.deepEqual(required, ['PHAROS_BASE_URL', 'PHAROS_DATABASE_URL', 'PHAROS_METRICS_TOKEN', 'PHAROS_REDIS_URL']);
+      assert.deepEqual(required, [
+        'PHAROS_BASE_URL',
+        'PHAROS_DATABASE_URL',
+        'PHAROS_METRICS_TOKEN',
+        'PHAROS_REDIS_URL',
+      ]);
       const objects = await renderKustomization(`overlays/${overlay}`);
       const configMaps = objectsOfKind<IConfigMap>(objects, 'ConfigMap');
       for (const { owner, template } of podTemplatesOf(objects)) {
@@ -88,15 +96,28 @@ for (const overlay of OVERLAYS) {
           const missing = required.filter((name) => !names.has(name));
           assert.deepEqual(missing, [], `${owner} container ${container.name}`);
           const mount = container.volumeMounts?.find((m) => m.mountPath === '/etc/pharos');
-          assert.equal(template.spec?.volumes?.find((v) => v.name === mount?.name)?.configMap?.name?.startsWith('pharos-config-'), true, `${owner}: pharos-config on /etc/pharos`);
+          assert.equal(
+            template.spec?.volumes?.find((v) => v.name === mount?.name)?.configMap?.name?.startsWith('pharos-config-'),
+            true,
+            `${owner}: pharos-config on /etc/pharos`,
+          );
         }
       }
     });
 
-    test('uses the variable names of the container image config (deploy/docker/pharos.yaml)', { skip: !existsSync(DOCKER_CONFIG) && 'deploy/docker/pharos.yaml not written yet' }, () => {
-      const dockerVariables = new Set([...readFileSync(DOCKER_CONFIG, 'utf8').matchAll(/\$\{([A-Z_][A-Z0-9_]*)/g)].map((m) => m[1]));
-      const ours = [...configText.matchAll(/\$\{([A-Z_][A-Z0-9_]*)/g)].map((m) => m[1]);
-      assert.deepEqual(ours.filter((name) => !dockerVariables.has(name)), []);
-    });
+    test(
+      'uses the variable names of the container image config (deploy/docker/pharos.yaml)',
+      { skip: !existsSync(DOCKER_CONFIG) && 'deploy/docker/pharos.yaml not written yet' },
+      () => {
+        const dockerVariables = new Set(
+          [...readFileSync(DOCKER_CONFIG, 'utf8').matchAll(/\$\{([A-Z_][A-Z0-9_]*)/g)].map((m) => m[1]),
+        );
+        const ours = [...configText.matchAll(/\$\{([A-Z_][A-Z0-9_]*)/g)].map((m) => m[1]);
+        assert.deepEqual(
+          ours.filter((name) => !dockerVariables.has(name)),
+          [],
+        );
+      },
+    );
   });
 }

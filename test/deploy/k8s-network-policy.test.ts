@@ -7,18 +7,37 @@ import type { IDeployment } from 'kubernetes-models/apps/v1';
 import type { IJob } from 'kubernetes-models/batch/v1';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { kubectlSkipReason, OVERLAYS, renderKustomization } from './support/k8s-render.ts';
-import { allowsConnection, podIn, selectorMatches, type Peer, type PortRef } from './support/k8s-network-policy-eval.ts';
+import {
+  allowsConnection,
+  podIn,
+  selectorMatches,
+  type Peer,
+  type PortRef,
+} from './support/k8s-network-policy-eval.ts';
 import { findObject, objectsOfKind } from './support/k8s-workloads.ts';
 
 const skip = kubectlSkipReason();
 
 describe('NetworkPolicy evaluator (the test tool itself)', () => {
-  const deny: INetworkPolicy = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'd', namespace: 'a' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } };
+  const deny: INetworkPolicy = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'd', namespace: 'a' },
+    spec: { podSelector: {}, policyTypes: ['Ingress'] },
+  };
   const allow: INetworkPolicy = {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
     metadata: { name: 'x', namespace: 'a' },
-    spec: { podSelector: { matchLabels: { app: 'web' } }, ingress: [{ from: [{ podSelector: { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['bad'] }] } }], ports: [{ port: 80 }] }] },
+    spec: {
+      podSelector: { matchLabels: { app: 'web' } },
+      ingress: [
+        {
+          from: [{ podSelector: { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['bad'] }] } }],
+          ports: [{ port: 80 }],
+        },
+      ],
+    },
   };
   const web = { pod: podIn('a', { app: 'web' }) };
   const rows: [string, INetworkPolicy[], Peer, Peer, PortRef, boolean][] = [
@@ -44,7 +63,8 @@ for (const overlay of OVERLAYS) {
       const policies = objectsOfKind<INetworkPolicy>(objects, 'NetworkPolicy');
       // the Pharos pods' labels as rendered, so a selector that drifts from the pods fails here
       const podLabels = (kind: string, name: string) =>
-        (kind === 'Job' ? findObject<IJob>(objects, kind, name) : findObject<IDeployment>(objects, kind, name)).spec?.template.metadata?.labels ?? {};
+        (kind === 'Job' ? findObject<IJob>(objects, kind, name) : findObject<IDeployment>(objects, kind, name)).spec
+          ?.template.metadata?.labels ?? {};
       const pod = (ns: string, labels: Record<string, string>): Peer => ({ pod: podIn(ns, labels) });
       const web = pod(namespace, podLabels('Deployment', 'pharos-web'));
       const worker = pod(namespace, podLabels('Deployment', 'pharos-worker'));
@@ -92,13 +112,20 @@ for (const overlay of OVERLAYS) {
         ['migrate -> https target', migrate, internet, { port: 443 }, false],
         ['another pod here -> internet', otherHere, internet, { port: 443 }, false],
       ];
-      const wrong = rows.filter(([, from, to, port, expected]) => allowsConnection(policies, from, to, port) !== expected);
-      assert.deepEqual(wrong.map(([name, , , , expected]) => `${name}: expected ${expected ? 'allowed' : 'refused'}`), []);
+      const wrong = rows.filter(
+        ([, from, to, port, expected]) => allowsConnection(policies, from, to, port) !== expected,
+      );
+      assert.deepEqual(
+        wrong.map(([name, , , , expected]) => `${name}: expected ${expected ? 'allowed' : 'refused'}`),
+        [],
+      );
     });
 
     test('a default deny covers every pod of the namespace in both directions', async () => {
       const policies = objectsOfKind<INetworkPolicy>(await renderKustomization(`overlays/${overlay}`), 'NetworkPolicy');
-      const denyAll = policies.filter((p) => Object.keys(p.spec?.podSelector ?? { x: 1 }).length === 0 && !p.spec?.ingress && !p.spec?.egress);
+      const denyAll = policies.filter(
+        (p) => Object.keys(p.spec?.podSelector ?? { x: 1 }).length === 0 && !p.spec?.ingress && !p.spec?.egress,
+      );
       assert.equal(denyAll.length, 1);
       assert.deepEqual([...(denyAll[0]?.spec?.policyTypes ?? [])].sort(), ['Egress', 'Ingress']);
       assert.ok(selectorMatches(denyAll[0]?.spec?.podSelector ?? {}, { any: 'pod' }));

@@ -24,7 +24,8 @@ function assertPodSecurity(owner: string, spec: IPodSpec): void {
   assert.equal(pod?.seccompProfile?.type, 'RuntimeDefault', `${owner}: pod seccomp`);
   assert.equal(spec.automountServiceAccountToken, false, `${owner}: no service account token`);
   assert.equal(spec.serviceAccountName, 'pharos', `${owner}: own ServiceAccount`);
-  for (const flag of ['hostNetwork', 'hostPID', 'hostIPC'] as const) assert.notEqual(spec[flag], true, `${owner}: ${flag}`);
+  for (const flag of ['hostNetwork', 'hostPID', 'hostIPC'] as const)
+    assert.notEqual(spec[flag], true, `${owner}: ${flag}`);
   assert.ok(!(spec.volumes ?? []).some((v) => v.hostPath), `${owner}: no hostPath volumes`);
 }
 
@@ -59,7 +60,11 @@ function assertHttpProbe(where: string, probe: IProbe | undefined, path: string,
 function assertImage(where: string, image: string | undefined): void {
   assert.ok(image, `${where}: image`);
   // a commit SHA (what the deploy pipeline builds) or a digest; never latest, never untagged
-  assert.match(image, /^[a-z0-9.-]+(:\d+)?\/[a-z0-9/._-]+(:[0-9a-f]{40}|@sha256:[0-9a-f]{64})$/, `${where}: image ${image} pinned to a commit SHA`);
+  assert.match(
+    image,
+    /^[a-z0-9.-]+(:\d+)?\/[a-z0-9/._-]+(:[0-9a-f]{40}|@sha256:[0-9a-f]{64})$/,
+    `${where}: image ${image} pinned to a commit SHA`,
+  );
 }
 
 function checkPodTemplate(overlay: Overlay, { owner, longRunning, template }: PodTemplateOwner): void {
@@ -68,7 +73,11 @@ function checkPodTemplate(overlay: Overlay, { owner, longRunning, template }: Po
   assertPodSecurity(owner, spec);
   // the root filesystem is read-only: /tmp and the image's HOME (/var/lib/pharos) get an emptyDir in every container
   for (const path of ['/tmp', '/var/lib/pharos']) {
-    const writable = spec.volumes?.find((v) => v.emptyDir !== undefined && containersOf(spec).every((c) => c.volumeMounts?.some((m) => m.name === v.name && m.mountPath === path)));
+    const writable = spec.volumes?.find(
+      (v) =>
+        v.emptyDir !== undefined &&
+        containersOf(spec).every((c) => c.volumeMounts?.some((m) => m.name === v.name && m.mountPath === path)),
+    );
     assert.ok(writable, `${owner}: an emptyDir on ${path} in every container`);
   }
   for (const container of containersOf(spec)) {
@@ -77,15 +86,18 @@ function checkPodTemplate(overlay: Overlay, { owner, longRunning, template }: Po
     assertResources(where, container);
     assertImage(where, container.image);
     for (const mount of container.volumeMounts ?? []) {
-      if (spec.volumes?.find((v) => v.name === mount.name)?.configMap) assert.equal(mount.readOnly, true, `${where}: ConfigMap mounted read-only`);
+      if (spec.volumes?.find((v) => v.name === mount.name)?.configMap)
+        assert.equal(mount.readOnly, true, `${where}: ConfigMap mounted read-only`);
     }
     if (!longRunning) continue;
     assertHttpProbe(`${where} startupProbe`, container.startupProbe, '/healthz', container);
     assertHttpProbe(`${where} livenessProbe`, container.livenessProbe, '/healthz', container);
     // web pods stay in the Service while the database is down (they serve the last pages, stale-marked): /readyz/serving
-    const readiness = container.env?.find((e) => e.name === 'PHAROS_ROLE')?.value === 'web' ? '/readyz/serving' : '/readyz';
+    const readiness =
+      container.env?.find((e) => e.name === 'PHAROS_ROLE')?.value === 'web' ? '/readyz/serving' : '/readyz';
     assertHttpProbe(`${where} readinessProbe`, container.readinessProbe, readiness, container);
-    const startupBudget = (container.startupProbe?.periodSeconds ?? 10) * (container.startupProbe?.failureThreshold ?? 3);
+    const startupBudget =
+      (container.startupProbe?.periodSeconds ?? 10) * (container.startupProbe?.failureThreshold ?? 3);
     assert.ok(startupBudget >= 120, `${where}: startup allows ${startupBudget} s, at least 2 minutes for migrations`);
   }
   if (!longRunning) {
@@ -105,9 +117,16 @@ function checkPodTemplate(overlay: Overlay, { owner, longRunning, template }: Po
     const constraint = spread.find((c) => c.topologyKey === key);
     assert.ok(constraint, `${owner}: spread over ${key}`);
     assert.equal(constraint.maxSkew, 1, `${owner}: ${key} maxSkew`);
-    assert.ok(selectorMatches(constraint.labelSelector ?? { matchLabels: { none: 'none' } }, labels), `${owner}: ${key} spread selects its own pods`);
+    assert.ok(
+      selectorMatches(constraint.labelSelector ?? { matchLabels: { none: 'none' } }, labels),
+      `${owner}: ${key} spread selects its own pods`,
+    );
   }
-  assert.equal(spread.find((c) => c.topologyKey === 'topology.kubernetes.io/zone')?.whenUnsatisfiable, ZONE_SPREAD[overlay], `${owner}: zone spread`);
+  assert.equal(
+    spread.find((c) => c.topologyKey === 'topology.kubernetes.io/zone')?.whenUnsatisfiable,
+    ZONE_SPREAD[overlay],
+    `${owner}: zone spread`,
+  );
 }
 
 for (const overlay of OVERLAYS) {
@@ -130,12 +149,18 @@ for (const overlay of OVERLAYS) {
       const job = objects.find((o) => o.kind === 'Job');
       const annotations = job?.metadata.annotations ?? {};
       assert.equal(annotations['argocd.argoproj.io/hook'], 'Sync');
-      assert.ok(Number(annotations['argocd.argoproj.io/sync-wave']) < 0, 'the migrate Job runs in a wave before the Deployments');
+      assert.ok(
+        Number(annotations['argocd.argoproj.io/sync-wave']) < 0,
+        'the migrate Job runs in a wave before the Deployments',
+      );
       const container = (job?.spec as { template?: { spec?: IPodSpec } } | undefined)?.template?.spec?.containers[0];
       assert.deepEqual(container?.command?.slice(-3), ['migrate', '--config', '/etc/pharos/pharos.yaml']);
       for (const obj of objects.filter((o) => ['ConfigMap', 'ServiceAccount', 'NetworkPolicy'].includes(o.kind))) {
         const wave = Number(obj.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? 0);
-        assert.ok(wave < Number(annotations['argocd.argoproj.io/sync-wave']), `${obj.kind}/${obj.metadata.name} is in place before the migrate Job`);
+        assert.ok(
+          wave < Number(annotations['argocd.argoproj.io/sync-wave']),
+          `${obj.kind}/${obj.metadata.name} is in place before the migrate Job`,
+        );
       }
     });
   });

@@ -8,20 +8,44 @@ import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2'
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1';
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import type { IConfigMap, INamespace, IService } from 'kubernetes-models/v1';
-import { describeObject, kubectlSkipReason, OVERLAYS, renderKustomization, type Overlay } from './support/k8s-render.ts';
+import {
+  describeObject,
+  kubectlSkipReason,
+  OVERLAYS,
+  renderKustomization,
+  type Overlay,
+} from './support/k8s-render.ts';
 import { validateObject } from './support/k8s-schemas.ts';
 import { findObject, objectsOfKind, podTemplatesOf } from './support/k8s-workloads.ts';
 import { selectorMatches } from './support/k8s-network-policy-eval.ts';
 
 const skip = kubectlSkipReason();
 
-const EXPECTED: Record<Overlay, { namespace: string; host: string; replicas: Record<string, number>; hpa: [number, number] }> = {
-  staging: { namespace: 'pharos-staging', host: 'status.staging.example.com', replicas: { 'pharos-web': 2, 'pharos-worker': 2 }, hpa: [2, 4] },
-  production: { namespace: 'pharos-production', host: 'status.example.com', replicas: { 'pharos-web': 2, 'pharos-worker': 3 }, hpa: [2, 10] },
+const EXPECTED: Record<
+  Overlay,
+  { namespace: string; host: string; replicas: Record<string, number>; hpa: [number, number] }
+> = {
+  staging: {
+    namespace: 'pharos-staging',
+    host: 'status.staging.example.com',
+    replicas: { 'pharos-web': 2, 'pharos-worker': 2 },
+    hpa: [2, 4],
+  },
+  production: {
+    namespace: 'pharos-production',
+    host: 'status.example.com',
+    replicas: { 'pharos-web': 2, 'pharos-worker': 3 },
+    hpa: [2, 10],
+  },
 };
 
 /** The Secrets (and keys) the README tells operators to create; nothing else may be referenced. */
-const DOCUMENTED_SECRET_KEYS = new Set(['pharos-database/url', 'pharos-redis/url', 'pharos-secrets/metrics-token', 'pharos-tls/']);
+const DOCUMENTED_SECRET_KEYS = new Set([
+  'pharos-database/url',
+  'pharos-redis/url',
+  'pharos-secrets/metrics-token',
+  'pharos-tls/',
+]);
 
 for (const overlay of OVERLAYS) {
   describe(`kustomize overlay ${overlay}`, { skip }, () => {
@@ -33,7 +57,18 @@ for (const overlay of OVERLAYS) {
       assert.ok(objects.length >= 15, `only ${objects.length} objects rendered`);
       for (const obj of objects) assert.doesNotThrow(() => validateObject(obj), describeObject(obj));
       const kinds = new Set(objects.map((o) => o.kind));
-      for (const kind of ['Namespace', 'ServiceAccount', 'ConfigMap', 'Deployment', 'Job', 'Service', 'Ingress', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy']) {
+      for (const kind of [
+        'Namespace',
+        'ServiceAccount',
+        'ConfigMap',
+        'Deployment',
+        'Job',
+        'Service',
+        'Ingress',
+        'HorizontalPodAutoscaler',
+        'PodDisruptionBudget',
+        'NetworkPolicy',
+      ]) {
         assert.ok(kinds.has(kind), `no ${kind} rendered`);
       }
     });
@@ -56,22 +91,35 @@ for (const overlay of OVERLAYS) {
         assert.ok(replicas >= 2, `${name}: at least 2 replicas`);
         const role = deployment.spec?.template.spec?.containers[0]?.env?.find((e) => e.name === 'PHAROS_ROLE')?.value;
         assert.equal(role, name.replace('pharos-', ''), `${name} PHAROS_ROLE`);
-        assert.ok(selectorMatches(deployment.spec?.selector ?? {}, deployment.spec?.template.metadata?.labels ?? {}), `${name} selector matches its pods`);
-        assert.equal(deployment.spec?.strategy?.rollingUpdate?.maxUnavailable, 0, `${name} rolls without losing capacity`);
+        assert.ok(
+          selectorMatches(deployment.spec?.selector ?? {}, deployment.spec?.template.metadata?.labels ?? {}),
+          `${name} selector matches its pods`,
+        );
+        assert.equal(
+          deployment.spec?.strategy?.rollingUpdate?.maxUnavailable,
+          0,
+          `${name} rolls without losing capacity`,
+        );
       }
     });
 
     test(`the web HorizontalPodAutoscaler scales pharos-web on CPU between ${expected.hpa.join(' and ')}`, async () => {
       const objects = await render();
       const hpas = objectsOfKind<IHorizontalPodAutoscaler>(objects, 'HorizontalPodAutoscaler');
-      assert.deepEqual(hpas.map((h) => h.metadata.name), ['pharos-web']);
+      assert.deepEqual(
+        hpas.map((h) => h.metadata.name),
+        ['pharos-web'],
+      );
       const hpa = hpas[0];
       assert.ok(hpa?.spec);
       assert.deepEqual(hpa.spec.scaleTargetRef, { apiVersion: 'apps/v1', kind: 'Deployment', name: 'pharos-web' });
       assert.deepEqual([hpa.spec.minReplicas, hpa.spec.maxReplicas], expected.hpa);
       assert.equal(hpa.spec.metrics?.[0]?.resource?.name, 'cpu');
       const web = findObject<IDeployment>(objects, 'Deployment', 'pharos-web');
-      assert.ok(web.spec?.template.spec?.containers.every((c) => c.resources?.requests?.cpu), 'CPU utilisation needs CPU requests');
+      assert.ok(
+        web.spec?.template.spec?.containers.every((c) => c.resources?.requests?.cpu),
+        'CPU utilisation needs CPU requests',
+      );
     });
 
     test('each Deployment has a PodDisruptionBudget that selects its pods and lets one go at a time', async () => {
@@ -82,7 +130,10 @@ for (const overlay of OVERLAYS) {
         const covering = budgets.filter((b) => selectorMatches(b.spec?.selector ?? {}, labels));
         assert.equal(covering.length, 1, `${deployment.metadata.name}: one PodDisruptionBudget`);
         const spec = covering[0]?.spec;
-        assert.ok(spec?.minAvailable === 1 || spec?.maxUnavailable === 1, `${deployment.metadata.name}: minAvailable 1 or maxUnavailable 1`);
+        assert.ok(
+          spec?.minAvailable === 1 || spec?.maxUnavailable === 1,
+          `${deployment.metadata.name}: minAvailable 1 or maxUnavailable 1`,
+        );
       }
     });
 
@@ -90,7 +141,11 @@ for (const overlay of OVERLAYS) {
       const objects = await render();
       const pods = podTemplatesOf(objects);
       const selectedBy = (service: IService) =>
-        pods.filter((p) => selectorMatches({ matchLabels: service.spec?.selector ?? {} }, p.template.metadata?.labels ?? {})).map((p) => p.owner);
+        pods
+          .filter((p) =>
+            selectorMatches({ matchLabels: service.spec?.selector ?? {} }, p.template.metadata?.labels ?? {}),
+          )
+          .map((p) => p.owner);
       const web = findObject<IService>(objects, 'Service', 'pharos-web');
       assert.deepEqual(selectedBy(web), ['Deployment/pharos-web']);
       const port = web.spec?.ports?.[0];
@@ -117,11 +172,20 @@ for (const overlay of OVERLAYS) {
         }
       }
       const stream = findObject<IIngress>(objects, 'Ingress', 'pharos-web-stream');
-      assert.deepEqual(stream.spec?.rules?.[0]?.http?.paths.map((p) => [p.path, p.pathType]), [['/api/v2/stream', 'Prefix']]);
+      assert.deepEqual(
+        stream.spec?.rules?.[0]?.http?.paths.map((p) => [p.path, p.pathType]),
+        [['/api/v2/stream', 'Prefix']],
+      );
       const annotations = stream.metadata.annotations ?? {};
       assert.equal(annotations['nginx.ingress.kubernetes.io/proxy-buffering'], 'off');
-      assert.ok(Number(annotations['nginx.ingress.kubernetes.io/proxy-read-timeout']) >= 3600, 'read timeout of an hour');
-      assert.ok(Number(annotations['nginx.ingress.kubernetes.io/proxy-send-timeout']) >= 3600, 'send timeout of an hour');
+      assert.ok(
+        Number(annotations['nginx.ingress.kubernetes.io/proxy-read-timeout']) >= 3600,
+        'read timeout of an hour',
+      );
+      assert.ok(
+        Number(annotations['nginx.ingress.kubernetes.io/proxy-send-timeout']) >= 3600,
+        'send timeout of an hour',
+      );
       const env = objectsOfKind<IConfigMap>(objects, 'ConfigMap').find((c) => c.metadata.name.startsWith('pharos-env'));
       assert.equal(env?.data?.PHAROS_BASE_URL, `https://${expected.host}`, 'base_url matches the Ingress host');
     });
@@ -135,14 +199,25 @@ for (const overlay of OVERLAYS) {
       for (const { owner, template } of podTemplatesOf(objects)) {
         const spec = template.spec;
         assert.ok(spec, owner);
-        assert.ok(serviceAccounts.has(spec.serviceAccountName ?? 'default'), `${owner}: ServiceAccount ${spec.serviceAccountName}`);
+        assert.ok(
+          serviceAccounts.has(spec.serviceAccountName ?? 'default'),
+          `${owner}: ServiceAccount ${spec.serviceAccountName}`,
+        );
         for (const volume of spec.volumes ?? []) {
-          if (volume.configMap) assert.ok(configMaps.has(volume.configMap.name ?? ''), `${owner}: ConfigMap ${volume.configMap.name} (hash suffix applied?)`);
+          if (volume.configMap)
+            assert.ok(
+              configMaps.has(volume.configMap.name ?? ''),
+              `${owner}: ConfigMap ${volume.configMap.name} (hash suffix applied?)`,
+            );
           if (volume.secret) secretsUsed.add(`${volume.secret.secretName}/`);
         }
         for (const container of [...spec.containers, ...(spec.initContainers ?? [])]) {
           for (const from of container.envFrom ?? []) {
-            if (from.configMapRef) assert.ok(configMaps.has(from.configMapRef.name ?? ''), `${owner}: envFrom ConfigMap ${from.configMapRef.name}`);
+            if (from.configMapRef)
+              assert.ok(
+                configMaps.has(from.configMapRef.name ?? ''),
+                `${owner}: envFrom ConfigMap ${from.configMapRef.name}`,
+              );
             if (from.secretRef) secretsUsed.add(`${from.secretRef.name}/`);
           }
           for (const env of container.env ?? []) {
@@ -153,7 +228,8 @@ for (const overlay of OVERLAYS) {
           }
         }
       }
-      for (const ingress of objectsOfKind<IIngress>(objects, 'Ingress')) for (const tls of ingress.spec?.tls ?? []) secretsUsed.add(`${tls.secretName}/`);
+      for (const ingress of objectsOfKind<IIngress>(objects, 'Ingress'))
+        for (const tls of ingress.spec?.tls ?? []) secretsUsed.add(`${tls.secretName}/`);
       assert.deepEqual([...secretsUsed].sort(), [...DOCUMENTED_SECRET_KEYS].sort());
     });
   });

@@ -24,7 +24,21 @@ const read = (name: string) => readFileSync(join(DIR, `${name}.md`), 'utf8');
 
 // ---- commands out of Markdown ----------------------------------------------------------------------------------
 
-const COMMAND_WORDS = new Set(['aws', 'npx', 'kubectl', 'argocd', 'pharos', 'node', 'gh', 'docker', 'curl', 'git', 'sed', 'jq', 'cat']);
+const COMMAND_WORDS = new Set([
+  'aws',
+  'npx',
+  'kubectl',
+  'argocd',
+  'pharos',
+  'node',
+  'gh',
+  'docker',
+  'curl',
+  'git',
+  'sed',
+  'jq',
+  'cat',
+]);
 const OPERATORS = new Set(['|', '||', '&&', ';', '>', '>>', '2>', '<', ')']);
 
 /** Shell commands of a runbook: fenced sh blocks (continuations joined, heredoc bodies and comments dropped) and
@@ -44,7 +58,8 @@ function commandsOf(markdown: string): string[] {
     }
   }
   // in the prose, a code span with a flag is a command; `pharos backup` alone names one (checked by mentionsOf)
-  for (const span of proseSpans(markdown)) if (COMMAND_WORDS.has(span.split(' ')[0]!) && / -/.test(span)) commands.push(span);
+  for (const span of proseSpans(markdown))
+    if (COMMAND_WORDS.has(span.split(' ')[0]!) && / -/.test(span)) commands.push(span);
   return commands;
 }
 
@@ -54,11 +69,16 @@ function proseSpans(markdown: string): string[] {
 }
 
 /** `pharos <command>` named in the prose without its arguments */
-const mentionsOf = (markdown: string) => proseSpans(markdown).filter((s) => /^pharos [a-z-]+$/.test(s)).map((s) => s.split(' ')[1]!);
+const mentionsOf = (markdown: string) =>
+  proseSpans(markdown)
+    .filter((s) => /^pharos [a-z-]+$/.test(s))
+    .map((s) => s.split(' ')[1]!);
 
 /** Words of a command line, quotes removed; `$(…)`, `"$X"` and `<a placeholder>` kept as one word. */
 function words(command: string): string[] {
-  return [...command.matchAll(/"[^"]*"|'[^']*'|\$\([^)]*\)|(?:[^\s"'<]|<[^>]*>)+/g)].map((m) => m[0].replace(/^(["'])(.*)\1$/, '$2'));
+  return [...command.matchAll(/"[^"]*"|'[^']*'|\$\([^)]*\)|(?:[^\s"'<]|<[^>]*>)+/g)].map((m) =>
+    m[0].replace(/^(["'])(.*)\1$/, '$2'),
+  );
 }
 
 /** The values of a flag (`--flag v`, `--flag=v`; with `many`, every word up to the next flag: `--services a b`). */
@@ -97,8 +117,16 @@ function parseUsage(usage: string): Map<string, UsageSpec> {
     if (!match) continue;
     const [, name, rest] = match as unknown as [string, string, string];
     const optionalGroups = [...rest.matchAll(/\[(--[a-z-]+)(?: [^\]]+)?\]|\[([A-Z]+)\]/g)];
-    const required = rest.replace(/\[(--[a-z-]+)(?: [^\]]+)?\]|\[([A-Z]+)\]/g, ' ').trim().split(/\s+/).filter(Boolean);
-    const spec: UsageSpec = { flags: new Set(['--config']), requiredFlags: [], positionals: { required: 0, optional: 0 } };
+    const required = rest
+      .replace(/\[(--[a-z-]+)(?: [^\]]+)?\]|\[([A-Z]+)\]/g, ' ')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    const spec: UsageSpec = {
+      flags: new Set(['--config']),
+      requiredFlags: [],
+      positionals: { required: 0, optional: 0 },
+    };
     for (let i = 0; i < required.length; i++) {
       if (required[i]!.startsWith('--')) {
         spec.flags.add(required[i]!);
@@ -122,7 +150,12 @@ function pharosInvocations(command: string): string[][] {
   ws.forEach((word, i) => {
     if (word !== 'pharos' && !word.endsWith('bin/pharos.js')) return;
     const previous = ws[i - 1];
-    if (previous !== undefined && !['npx', 'node', '--', 'exec', '&&', '||', ';', '|'].includes(previous) && !/^[A-Z_]+=/.test(previous)) return;
+    if (
+      previous !== undefined &&
+      !['npx', 'node', '--', 'exec', '&&', '||', ';', '|'].includes(previous) &&
+      !/^[A-Z_]+=/.test(previous)
+    )
+      return;
     const end = ws.findIndex((w, j) => j > i && OPERATORS.has(w));
     found.push(ws.slice(i + 1, end === -1 ? undefined : end));
   });
@@ -147,7 +180,8 @@ function checkPharosInvocation(args: string[], specs: Map<string, UsageSpec>): s
   const missing = spec.requiredFlags.filter((flag) => !rest.includes(flag));
   if (missing.length > 0) return `"${name}" needs ${missing.join(' ')}`;
   const { required, optional } = spec.positionals;
-  if (positionals.length < required || positionals.length > required + optional) return `"${name}" takes ${required}–${required + optional} arguments, got ${positionals.length}`;
+  if (positionals.length < required || positionals.length > required + optional)
+    return `"${name}" takes ${required}–${required + optional} arguments, got ${positionals.length}`;
   return undefined;
 }
 
@@ -207,7 +241,9 @@ async function synthesizeCdkApp(): Promise<Deployed> {
     const deployed: Deployed = { stacks: new Map(), names: new Map(), contextKeys: new Set() };
     for (const stack of assembly.stacks) {
       deployed.stacks.set(stack.stackName, stack.environment.region);
-      const resources = (stack.template as { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> }).Resources;
+      const resources = (
+        stack.template as { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> }
+      ).Resources;
       for (const { Type, Properties } of Object.values(resources)) {
         const value = Properties?.[NAMED[Type as NamedType] ?? ''];
         if (typeof value !== 'string') continue;
@@ -215,7 +251,9 @@ async function synthesizeCdkApp(): Promise<Deployed> {
         deployed.names.set(Type as NamedType, byName.set(value, stack.environment.region));
       }
     }
-    const cdkJson = JSON.parse(readFileSync(join(REPO, 'deploy/aws/cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+    const cdkJson = JSON.parse(readFileSync(join(REPO, 'deploy/aws/cdk.json'), 'utf8')) as {
+      context: Record<string, unknown>;
+    };
     for (const key of Object.keys(cdkJson.context)) if (!key.startsWith('@')) deployed.contextKeys.add(key);
     return deployed;
   } finally {
@@ -235,16 +273,30 @@ interface Manifests {
 
 /** Every namespace, workload, read Secret, Application and ExternalSecret deploy/k8s defines. */
 async function renderManifests(): Promise<Manifests> {
-  const manifests: Manifests = { namespaces: new Set(['argocd']), workloads: new Map(), secrets: new Set(), applications: new Set(), externalSecrets: new Set() };
+  const manifests: Manifests = {
+    namespaces: new Set(['argocd']),
+    workloads: new Map(),
+    secrets: new Set(),
+    applications: new Set(),
+    externalSecrets: new Set(),
+  };
   for (const overlay of OVERLAYS) {
     for (const object of await renderKustomization(`overlays/${overlay}`)) {
       if (object.metadata.namespace) manifests.namespaces.add(object.metadata.namespace);
-      const pod = (object['spec'] as { template?: { spec?: { containers?: { name: string }[] } } } | undefined)?.template?.spec;
-      manifests.workloads.set(`${object.kind.toLowerCase()}/${object.metadata.name}`, new Set((pod?.containers ?? []).map((c) => c.name)));
-      for (const [, secret] of JSON.stringify(object).matchAll(/"secretKeyRef":\{[^}]*"name":"([^"]+)"/g)) manifests.secrets.add(secret!);
+      const pod = (object['spec'] as { template?: { spec?: { containers?: { name: string }[] } } } | undefined)
+        ?.template?.spec;
+      manifests.workloads.set(
+        `${object.kind.toLowerCase()}/${object.metadata.name}`,
+        new Set((pod?.containers ?? []).map((c) => c.name)),
+      );
+      for (const [, secret] of JSON.stringify(object).matchAll(/"secretKeyRef":\{[^}]*"name":"([^"]+)"/g))
+        manifests.secrets.add(secret!);
     }
   }
-  for (const [dir, kind, into] of [['argocd', 'Application', manifests.applications], ['optional/external-secrets', 'ExternalSecret', manifests.externalSecrets]] as const) {
+  for (const [dir, kind, into] of [
+    ['argocd', 'Application', manifests.applications],
+    ['optional/external-secrets', 'ExternalSecret', manifests.externalSecrets],
+  ] as const) {
     for (const object of await renderKustomization(dir)) if (object.kind === kind) into.add(object.metadata.name);
   }
   return manifests;
@@ -270,8 +322,11 @@ describe('runbooks', () => {
 
   for (const name of RUNBOOKS) {
     test(`${name}.md states its RPO and RTO with a figure and the reasons, has commands, verification and what to do when it goes wrong`, () => {
-      const sections = new Map([...read(name).matchAll(/^## (.+)\n([\s\S]*?)(?=^## |(?![\s\S]))/gm)].map((m) => [m[1]!.trim(), m[2]!.trim()]));
-      for (const heading of ['RPO', 'RTO', 'Verify', 'When it goes wrong']) assert.ok(sections.has(heading), `${name}.md has no "## ${heading}" section`);
+      const sections = new Map(
+        [...read(name).matchAll(/^## (.+)\n([\s\S]*?)(?=^## |(?![\s\S]))/gm)].map((m) => [m[1]!.trim(), m[2]!.trim()]),
+      );
+      for (const heading of ['RPO', 'RTO', 'Verify', 'When it goes wrong'])
+        assert.ok(sections.has(heading), `${name}.md has no "## ${heading}" section`);
       for (const heading of ['RPO', 'RTO']) {
         const body = sections.get(heading)!;
         assert.match(body, /\*\*[^*]*\d[^*]*\*\*/, `${name}.md ${heading}: the expected figure, in bold`);
@@ -313,9 +368,11 @@ describe('runbook commands', () => {
         }
       }
     }
-    for (const command of ['backup', 'restore', 'migrate', 'token']) assert.ok(used.has(command), `no runbook runs pharos ${command}`);
+    for (const command of ['backup', 'restore', 'migrate', 'token'])
+      assert.ok(used.has(command), `no runbook runs pharos ${command}`);
     for (const name of ['README', ...RUNBOOKS]) {
-      for (const mentioned of mentionsOf(read(name))) assert.ok(usage.has(mentioned), `${name}.md mentions pharos ${mentioned}, which does not exist`);
+      for (const mentioned of mentionsOf(read(name)))
+        assert.ok(usage.has(mentioned), `${name}.md mentions pharos ${mentioned}, which does not exist`);
     }
   });
 
@@ -327,25 +384,40 @@ describe('runbook commands', () => {
         const ws = words(command);
         if (ws[0] !== 'aws') continue;
         const region = flagValues(ws, '--region')[0] ?? PRIMARY_REGION;
-        assert.ok([PRIMARY_REGION, DR_REGION, EDGE_REGION].includes(region), `${name}.md: ${command}\n  region ${region}`);
-        for (const [flag, kind] of Object.entries(AWS_CREATING_FLAGS)) for (const value of flagValues(ws, flag)) created.set(`${kind} ${value}`, region);
+        assert.ok(
+          [PRIMARY_REGION, DR_REGION, EDGE_REGION].includes(region),
+          `${name}.md: ${command}\n  region ${region}`,
+        );
+        for (const [flag, kind] of Object.entries(AWS_CREATING_FLAGS))
+          for (const value of flagValues(ws, flag)) created.set(`${kind} ${value}`, region);
         for (const [flag, kind] of Object.entries(AWS_NAME_FLAGS)) {
           for (const raw of flagValues(ws, flag, MULTI_VALUE_FLAGS.has(flag))) {
             const value = kind === 'AWS::ECS::TaskDefinition' ? raw.replace(/:[^:]*$/, '') : raw;
             if (isPlaceholder(value) || (flag === '--kms-key-id' && !value.startsWith('alias/'))) continue;
             const known = [...(deployed.names.get(kind) ?? new Map<string, string>())];
-            const match = flag === '--alarm-name-prefix' ? known.find(([n]) => n.startsWith(value)) : known.find(([n]) => n === value);
+            const match =
+              flag === '--alarm-name-prefix'
+                ? known.find(([n]) => n.startsWith(value))
+                : known.find(([n]) => n === value);
             const where = match?.[1] ?? created.get(`${kind} ${value}`);
             assert.ok(where, `${name}.md: ${command}\n  ${flag} ${value}: no ${kind} of that name`);
-            assert.equal(where, region, `${name}.md: ${command}\n  ${value} is in ${where}, the command targets ${region}`);
+            assert.equal(
+              where,
+              region,
+              `${name}.md: ${command}\n  ${value} is in ${where}, the command targets ${region}`,
+            );
             checked++;
           }
         }
         if (ws[1] === 'logs' && ws[2] === 'tail' && !isPlaceholder(ws[3]!)) {
-          assert.ok(deployed.names.get('AWS::Logs::LogGroup')?.has(ws[3]!), `${name}.md: ${command}\n  no log group ${ws[3]}`);
+          assert.ok(
+            deployed.names.get('AWS::Logs::LogGroup')?.has(ws[3]!),
+            `${name}.md: ${command}\n  no log group ${ws[3]}`,
+          );
           checked++;
         }
-        for (const stack of flagValues(ws, '--stack-name')) assert.ok(deployed.stacks.has(stack), `${name}.md: no stack ${stack}`);
+        for (const stack of flagValues(ws, '--stack-name'))
+          assert.ok(deployed.stacks.has(stack), `${name}.md: no stack ${stack}`);
       }
     }
     assert.ok(checked >= 40, `only ${checked} AWS names checked: the command parser misses some`);
@@ -360,43 +432,68 @@ describe('runbook commands', () => {
         if (cdk === -1 || !['deploy', 'diff', 'synth'].includes(ws[cdk + 1]!)) continue;
         const stack = ws[cdk + 2]!;
         assert.ok(deployed.stacks.has(stack), `${name}.md: ${command}\n  no stack ${stack} in the CDK app`);
-        for (const assignment of flagValues(ws, '-c')) assert.ok(deployed.contextKeys.has(assignment.split('=')[0]!), `${name}.md: ${command}\n  no context key ${assignment}`);
+        for (const assignment of flagValues(ws, '-c'))
+          assert.ok(
+            deployed.contextKeys.has(assignment.split('=')[0]!),
+            `${name}.md: ${command}\n  no context key ${assignment}`,
+          );
         checked++;
       }
     }
     assert.ok(checked >= 5, `only ${checked} cdk commands`);
   });
 
-  test('every Kubernetes namespace, workload, container, Secret and Argo CD Application exists in deploy/k8s', { skip: kubectlSkipReason() }, async () => {
-    const k8s = await renderManifests();
-    let checked = 0;
-    for (const [name, commands] of allCommands) {
-      for (const command of commands) {
-        const ws = words(command);
-        const where = `${name}.md: ${command}\n `;
-        if (ws[0] === 'argocd' && ws[1] === 'app') {
-          assert.ok(k8s.applications.has(ws[3]!), `${where} no Argo CD Application ${ws[3]}`);
-          checked++;
+  test(
+    'every Kubernetes namespace, workload, container, Secret and Argo CD Application exists in deploy/k8s',
+    { skip: kubectlSkipReason() },
+    async () => {
+      const k8s = await renderManifests();
+      let checked = 0;
+      for (const [name, commands] of allCommands) {
+        for (const command of commands) {
+          const ws = words(command);
+          const where = `${name}.md: ${command}\n `;
+          if (ws[0] === 'argocd' && ws[1] === 'app') {
+            assert.ok(k8s.applications.has(ws[3]!), `${where} no Argo CD Application ${ws[3]}`);
+            checked++;
+          }
+          if (ws[0] !== 'kubectl') continue;
+          const namespaces = [
+            ...flagValues(ws, '-n'),
+            ...flagValues(ws, '--namespace'),
+            ...(ws[1] === 'create' && ws[2] === 'namespace' ? [ws[3]!] : []),
+          ];
+          for (const namespace of namespaces)
+            assert.ok(k8s.namespaces.has(namespace), `${where} no namespace ${namespace}`);
+          const workloads = ws
+            .filter((w) => /^(deployment|deploy|job)\/[\w-]+$/.test(w))
+            .map((w) => w.replace(/^deploy\//, 'deployment/'));
+          for (const workload of workloads) assert.ok(k8s.workloads.has(workload), `${where} no ${workload}`);
+          // the words without the namespace flag: `kubectl -n x create secret generic y` → kubectl create secret generic y
+          const verbs = ws.filter(
+            (w, i) => !['-n', '--namespace'].includes(w) && !['-n', '--namespace'].includes(ws[i - 1]!),
+          );
+          const container = verbs[1] === 'exec' ? flagValues(ws, '-c')[0] : undefined;
+          if (container)
+            assert.ok(
+              workloads.some((w) => k8s.workloads.get(w)?.has(container)),
+              `${where} no container ${container}`,
+            );
+          const secret =
+            verbs[1] === 'create' && verbs[2] === 'secret' && verbs[3] === 'generic' ? verbs[4] : undefined;
+          if (secret) assert.ok(k8s.secrets.has(secret), `${where} no workload reads a Secret ${secret}`);
+          const externalSecret = verbs[2] === 'externalsecret' ? verbs[3] : undefined;
+          if (externalSecret)
+            assert.ok(k8s.externalSecrets.has(externalSecret), `${where} no ExternalSecret ${externalSecret}`);
+          for (const path of flagValues(ws, '-k'))
+            assert.ok(existsSync(join(REPO, path, 'kustomization.yaml')), `${where} no kustomization in ${path}`);
+          checked +=
+            namespaces.length + workloads.length + (container ? 1 : 0) + (secret ? 1 : 0) + (externalSecret ? 1 : 0);
         }
-        if (ws[0] !== 'kubectl') continue;
-        const namespaces = [...flagValues(ws, '-n'), ...flagValues(ws, '--namespace'), ...(ws[1] === 'create' && ws[2] === 'namespace' ? [ws[3]!] : [])];
-        for (const namespace of namespaces) assert.ok(k8s.namespaces.has(namespace), `${where} no namespace ${namespace}`);
-        const workloads = ws.filter((w) => /^(deployment|deploy|job)\/[\w-]+$/.test(w)).map((w) => w.replace(/^deploy\//, 'deployment/'));
-        for (const workload of workloads) assert.ok(k8s.workloads.has(workload), `${where} no ${workload}`);
-        // the words without the namespace flag: `kubectl -n x create secret generic y` → kubectl create secret generic y
-        const verbs = ws.filter((w, i) => !['-n', '--namespace'].includes(w) && !['-n', '--namespace'].includes(ws[i - 1]!));
-        const container = verbs[1] === 'exec' ? flagValues(ws, '-c')[0] : undefined;
-        if (container) assert.ok(workloads.some((w) => k8s.workloads.get(w)?.has(container)), `${where} no container ${container}`);
-        const secret = verbs[1] === 'create' && verbs[2] === 'secret' && verbs[3] === 'generic' ? verbs[4] : undefined;
-        if (secret) assert.ok(k8s.secrets.has(secret), `${where} no workload reads a Secret ${secret}`);
-        const externalSecret = verbs[2] === 'externalsecret' ? verbs[3] : undefined;
-        if (externalSecret) assert.ok(k8s.externalSecrets.has(externalSecret), `${where} no ExternalSecret ${externalSecret}`);
-        for (const path of flagValues(ws, '-k')) assert.ok(existsSync(join(REPO, path, 'kustomization.yaml')), `${where} no kustomization in ${path}`);
-        checked += namespaces.length + workloads.length + (container ? 1 : 0) + (secret ? 1 : 0) + (externalSecret ? 1 : 0);
       }
-    }
-    assert.ok(checked >= 20, `only ${checked} Kubernetes names checked`);
-  });
+      assert.ok(checked >= 20, `only ${checked} Kubernetes names checked`);
+    },
+  );
 
   test('every file of this repository a command uses exists', () => {
     for (const [name, commands] of allCommands) {

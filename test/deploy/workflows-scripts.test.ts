@@ -19,9 +19,11 @@ import { startPharos, type RunningPharos } from '../../src/runtime/start-pharos.
 
 const REPO = new URL('../..', import.meta.url).pathname;
 const SCRIPTS = join(REPO, '.github/scripts');
-const onPath = (command: string) => (process.env['PATH'] ?? '').split(delimiter).some((dir) => existsSync(join(dir, command)));
+const onPath = (command: string) =>
+  (process.env['PATH'] ?? '').split(delimiter).some((dir) => existsSync(join(dir, command)));
 const missingTools = ['jq', 'curl'].filter((tool) => !onPath(tool));
-if (missingTools.length > 0 && process.env['CI'] === 'true') throw new Error(`.ci/run should install ${missingTools.join(' and ')}`);
+if (missingTools.length > 0 && process.env['CI'] === 'true')
+  throw new Error(`.ci/run should install ${missingTools.join(' and ')}`);
 const skip = missingTools.length > 0 ? `needs ${missingTools.join(', ')}` : false;
 
 interface ScriptRun {
@@ -30,17 +32,29 @@ interface ScriptRun {
   stderr: string;
 }
 
-function runScript(script: string, args: string[], env: Record<string, string> = {}, timeoutMs = 90_000): Promise<ScriptRun> {
+function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 90_000,
+): Promise<ScriptRun> {
   return new Promise((resolve) => {
-    execFile('bash', [join(SCRIPTS, script), ...args], { cwd: REPO, env: { ...process.env, ...env }, timeout: timeoutMs }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      'bash',
+      [join(SCRIPTS, script), ...args],
+      { cwd: REPO, env: { ...process.env, ...env }, timeout: timeoutMs },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
 /** A server on 127.0.0.1 answering each path with a fixed status, type and body. */
-async function fixedServer(routes: Record<string, { status: number; type?: string; body: string }>): Promise<{ url: string; close(): Promise<void> }> {
+async function fixedServer(
+  routes: Record<string, { status: number; type?: string; body: string }>,
+): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const route = routes[req.url ?? ''] ?? { status: 404, body: 'not found' };
     res.writeHead(route.status, { 'content-type': route.type ?? 'application/json' });
@@ -87,24 +101,42 @@ monitors:
   });
 
   test('a short load test passes its thresholds', async () => {
-    const run = await runScript('load-test.sh', [pharos.url], { LOAD_DURATION: '2', LOAD_CONNECTIONS: '4', LOAD_MAX_P99_MS: '2000' });
+    const run = await runScript('load-test.sh', [pharos.url], {
+      LOAD_DURATION: '2',
+      LOAD_CONNECTIONS: '4',
+      LOAD_MAX_P99_MS: '2000',
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^ok\s+\/: \d+ requests/m);
     assert.match(run.stdout, /^ok\s+\/api\/v2\/summary\.json: \d+ requests/m);
   });
 
   test('the load test fails when the answers are errors or too slow', async () => {
-    const errors = await runScript('load-test.sh', [pharos.url], { LOAD_DURATION: '1', LOAD_CONNECTIONS: '2', LOAD_PATHS: '/no-such-page' });
+    const errors = await runScript('load-test.sh', [pharos.url], {
+      LOAD_DURATION: '1',
+      LOAD_CONNECTIONS: '2',
+      LOAD_PATHS: '/no-such-page',
+    });
     assert.equal(errors.code, 1);
     assert.match(errors.stderr, /FAIL \/no-such-page: error ratio 1 > 0\.005/);
-    const slow = await runScript('load-test.sh', [pharos.url], { LOAD_DURATION: '1', LOAD_CONNECTIONS: '2', LOAD_PATHS: '/', LOAD_MAX_P99_MS: '-1' });
+    const slow = await runScript('load-test.sh', [pharos.url], {
+      LOAD_DURATION: '1',
+      LOAD_CONNECTIONS: '2',
+      LOAD_PATHS: '/',
+      LOAD_MAX_P99_MS: '-1',
+    });
     assert.equal(slow.code, 1);
     assert.match(slow.stderr, /FAIL \/: p99 \d+ ms > -1 ms/);
   });
 });
 
 describe('smoke-test.sh against a wrong answer', { skip }, () => {
-  const summary = { page: { id: 'p', name: 'Acme', url: 'http://x', updated_at: '2026-01-01T00:00:00Z' }, components: [], incidents: [], scheduled_maintenances: [] };
+  const summary = {
+    page: { id: 'p', name: 'Acme', url: 'http://x', updated_at: '2026-01-01T00:00:00Z' },
+    components: [],
+    incidents: [],
+    scheduled_maintenances: [],
+  };
 
   test('fails when the summary lacks its status', async () => {
     const server = await fixedServer({
@@ -154,9 +186,12 @@ describe('smoke-test.sh against a wrong answer', { skip }, () => {
  * A fake `aws` first on PATH: it logs each call and answers the Nth call of a subcommand with `<service>-<op>.<N>.json`
  * (or `<service>-<op>.json`), failing like the CLI for anything it was not told about.
  */
-async function fakeAws(responses: Record<string, unknown>): Promise<{ env: Record<string, string>; calls(): Promise<string[]>; remove(): Promise<void> }> {
+async function fakeAws(
+  responses: Record<string, unknown>,
+): Promise<{ env: Record<string, string>; calls(): Promise<string[]>; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'pharos-fake-aws-'));
-  for (const [name, body] of Object.entries(responses)) await writeFile(join(dir, `${name}.json`), JSON.stringify(body));
+  for (const [name, body] of Object.entries(responses))
+    await writeFile(join(dir, `${name}.json`), JSON.stringify(body));
   const script = `#!/usr/bin/env bash
 echo "$*" >>"${dir}/calls"
 n=$(grep -c "^$1 $2 " "${dir}/calls")
@@ -175,18 +210,29 @@ exit 254
   };
 }
 
-const alarm = (name: string) => ({ AlarmName: name, StateValue: 'ALARM', StateReason: 'Threshold Crossed: 1 datapoint [42.0] was greater than the threshold (20.0)' });
+const alarm = (name: string) => ({
+  AlarmName: name,
+  StateValue: 'ALARM',
+  StateReason: 'Threshold Crossed: 1 datapoint [42.0] was greater than the threshold (20.0)',
+});
 
 describe('watch-alarms.sh', { skip }, () => {
   test('passes after the window when no alarm fires, asking for the prefix in ALARM state', async () => {
     const aws = await fakeAws({ 'cloudwatch-describe-alarms': { MetricAlarms: [], CompositeAlarms: [] } });
     try {
-      const run = await runScript('watch-alarms.sh', ['pharos-production-', '2'], { ...aws.env, WATCH_POLL_SECONDS: '1' });
+      const run = await runScript('watch-alarms.sh', ['pharos-production-', '2'], {
+        ...aws.env,
+        WATCH_POLL_SECONDS: '1',
+      });
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, /no pharos-production-\* alarm fired during 2s/);
       const calls = await aws.calls();
       assert.ok(calls.length >= 2, `polled ${calls.length} times`);
-      for (const call of calls) assert.equal(call, 'cloudwatch describe-alarms --alarm-name-prefix pharos-production- --state-value ALARM --output json');
+      for (const call of calls)
+        assert.equal(
+          call,
+          'cloudwatch describe-alarms --alarm-name-prefix pharos-production- --state-value ALARM --output json',
+        );
     } finally {
       await aws.remove();
     }
@@ -199,7 +245,10 @@ describe('watch-alarms.sh', { skip }, () => {
     });
     try {
       const started = Date.now();
-      const run = await runScript('watch-alarms.sh', ['pharos-production-', '600'], { ...aws.env, WATCH_POLL_SECONDS: '1' });
+      const run = await runScript('watch-alarms.sh', ['pharos-production-', '600'], {
+        ...aws.env,
+        WATCH_POLL_SECONDS: '1',
+      });
       assert.equal(run.code, 1);
       assert.ok(Date.now() - started < 30_000, 'did not wait out the window');
       assert.match(run.stderr, /pharos-production-alb-5xx: Threshold Crossed/);
@@ -209,7 +258,9 @@ describe('watch-alarms.sh', { skip }, () => {
   });
 
   test('with 0 seconds checks once (before a deploy)', async () => {
-    const aws = await fakeAws({ 'cloudwatch-describe-alarms': { CompositeAlarms: [alarm('pharos-production-overall')] } });
+    const aws = await fakeAws({
+      'cloudwatch-describe-alarms': { CompositeAlarms: [alarm('pharos-production-overall')] },
+    });
     try {
       const run = await runScript('watch-alarms.sh', ['pharos-production-', '0'], aws.env);
       assert.equal(run.code, 1);
@@ -233,7 +284,10 @@ describe('watch-alarms.sh', { skip }, () => {
 
 describe('current-image-tag.sh', { skip }, () => {
   const taskDefinitionArn = 'arn:aws:ecs:eu-west-1:123456789012:task-definition/pharos-production-web:41';
-  const services = { services: [{ serviceName: 'pharos-production-web', status: 'ACTIVE', taskDefinition: taskDefinitionArn }], failures: [] };
+  const services = {
+    services: [{ serviceName: 'pharos-production-web', status: 'ACTIVE', taskDefinition: taskDefinitionArn }],
+    failures: [],
+  };
   const taskDefinition = (image: string) => ({
     taskDefinition: {
       containerDefinitions: [
@@ -274,7 +328,10 @@ describe('current-image-tag.sh', { skip }, () => {
   });
 
   test('fails when the running image is no tagged pharos image', async () => {
-    const aws = await fakeAws({ 'ecs-describe-services': services, 'ecs-describe-task-definition': taskDefinition('nginx:1.27') });
+    const aws = await fakeAws({
+      'ecs-describe-services': services,
+      'ecs-describe-task-definition': taskDefinition('nginx:1.27'),
+    });
     try {
       const run = await runScript('current-image-tag.sh', ['pharos-production', 'pharos-production-web'], aws.env);
       assert.equal(run.code, 1);

@@ -87,7 +87,11 @@ async function synthesize(): Promise<Map<string, unknown>> {
 }
 
 /** a command's path on PATH, or undefined */
-const onPath = (command: string) => (process.env['PATH'] ?? '').split(delimiter).map((dir) => join(dir, command)).find((path) => existsSync(path));
+const onPath = (command: string) =>
+  (process.env['PATH'] ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, command))
+    .find((path) => existsSync(path));
 
 /** every job a job waits for, directly or through others */
 function transitiveNeeds(wf: Workflow, jobId: string): Set<string> {
@@ -108,7 +112,10 @@ describe('actionlint', () => {
     assert.ok(workflowFiles.includes('ci.yml') && workflowFiles.includes('deploy.yml'), workflowFiles.join(', '));
     for (const file of workflowFiles) {
       const problems = await runLint(text(file), `.github/workflows/${file}`);
-      assert.deepEqual(problems.map((p) => `${file}:${p.line}:${p.column} [${p.kind}] ${p.message}`), []);
+      assert.deepEqual(
+        problems.map((p) => `${file}:${p.line}:${p.column} [${p.kind}] ${p.message}`),
+        [],
+      );
     }
   });
 
@@ -150,7 +157,11 @@ describe('every workflow', () => {
 
   test('holds no AWS access keys: AWS access is by OIDC role assumption only', () => {
     for (const file of workflowFiles) {
-      assert.doesNotMatch(text(file), /aws-access-key-id|aws-secret-access-key|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|aws-session-token/i, file);
+      assert.doesNotMatch(
+        text(file),
+        /aws-access-key-id|aws-secret-access-key|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|aws-session-token/i,
+        file,
+      );
       const wf = load(file);
       for (const [jobId, job] of Object.entries(wf.jobs)) {
         for (const step of job.steps ?? []) {
@@ -176,7 +187,8 @@ describe('every workflow', () => {
 
     const shellcheck = onPath('shellcheck');
     if (!shellcheck) {
-      if (process.env['CI'] === 'true') assert.fail('no shellcheck: .ci/run should install it (apt-get install shellcheck)');
+      if (process.env['CI'] === 'true')
+        assert.fail('no shellcheck: .ci/run should install it (apt-get install shellcheck)');
       t.skip('no shellcheck (apt-get install shellcheck)');
       return;
     }
@@ -189,7 +201,10 @@ describe('every workflow', () => {
     for (const file of workflowFiles) {
       for (const step of allSteps(load(file)).filter((s) => s.run)) {
         const script = step.run!.replace(/\$\{\{[^}]*\}\}/g, (expression) => '_'.repeat(expression.length));
-        const check: SpawnSyncReturns<string> = spawnSync(shellcheck, ['--shell=bash', '--severity=style', '-'], { input: script, encoding: 'utf8' });
+        const check: SpawnSyncReturns<string> = spawnSync(shellcheck, ['--shell=bash', '--severity=style', '-'], {
+          input: script,
+          encoding: 'utf8',
+        });
         assert.equal(check.status, 0, `${file} step "${step.name ?? step.run}":\n${check.stdout}`);
       }
     }
@@ -224,7 +239,8 @@ describe('ci.yml', () => {
     const runs = (test.steps ?? []).map((s) => s.run ?? '').join('\n');
     assert.match(runs, /^npm ci\b/m);
     assert.match(runs, /^npm test$/m);
-    for (const pkg of ['postgresql', 'prometheus', 'redis-server', 'shellcheck']) assert.match(runs, new RegExp(`apt-get install[^\\n]*\\b${pkg}\\b`), pkg);
+    for (const pkg of ['postgresql', 'prometheus', 'redis-server', 'shellcheck'])
+      assert.match(runs, new RegExp(`apt-get install[^\\n]*\\b${pkg}\\b`), pkg);
     const lintRuns = (ci.jobs['lint']!.steps ?? []).map((s) => s.run ?? '');
     assert.ok(lintRuns.includes('npm run typecheck') && lintRuns.includes('npm run lint'), lintRuns.join(' | '));
   });
@@ -240,8 +256,14 @@ describe('ci.yml', () => {
     assert.ok(gate, 'one Trivy step fails the job');
     assert.equal(gate.with?.['severity'], 'CRITICAL,HIGH');
     assert.equal(gate.with?.['ignore-unfixed'], true);
-    assert.ok(trivy.some((s) => s.with?.['format'] === 'sarif'), 'a SARIF report');
-    assert.ok(steps.some((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@')), 'the SARIF is uploaded');
+    assert.ok(
+      trivy.some((s) => s.with?.['format'] === 'sarif'),
+      'a SARIF report',
+    );
+    assert.ok(
+      steps.some((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@')),
+      'the SARIF is uploaded',
+    );
     const sbom = steps.find((s) => s.uses?.startsWith('anchore/sbom-action@'));
     assert.equal(sbom?.with?.['format'], 'spdx-json');
     const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
@@ -276,7 +298,10 @@ describe('deploy.yml', () => {
     assert.ok(transitiveNeeds(deploy, 'deploy-staging').has('image'));
     const cdk = staging.steps?.find((s) => /cdk deploy/.test(s.run ?? ''));
     assert.equal(cdk?.['working-directory'], 'deploy/aws');
-    assert.match(cdk?.run ?? '', /^npx cdk deploy PharosStaging -c imageTag=\$\{\{ github\.sha \}\} --require-approval never\b/);
+    assert.match(
+      cdk?.run ?? '',
+      /^npx cdk deploy PharosStaging -c imageTag=\$\{\{ github\.sha \}\} --require-approval never\b/,
+    );
     assert.ok(existsSync(join(REPO, 'deploy/aws/cdk.json')), 'cdk deploy runs where deploy/aws/cdk.json is');
     assert.match(JSON.stringify(deploy.jobs['smoke-staging']), /smoke-test\.sh/);
     assert.match(JSON.stringify(deploy.jobs['load-test-staging']), /load-test\.sh/);
@@ -284,15 +309,23 @@ describe('deploy.yml', () => {
 
   test('production waits for staging, its smoke and load tests, and for the protected environment', () => {
     assert.equal(environmentOf(production), 'production');
-    for (const job of ['deploy-staging', 'smoke-staging', 'load-test-staging']) assert.ok(needsOf(production).includes(job), job);
+    for (const job of ['deploy-staging', 'smoke-staging', 'load-test-staging'])
+      assert.ok(needsOf(production).includes(job), job);
     assert.ok(transitiveNeeds(deploy, 'deploy-production').has('ci'), 'production is never deployed untested');
   });
 
   test('production records the running image, deploys, smoke tests and watches the alarms for 10 minutes', () => {
     const prefix = resourcePrefix('production');
     const previous = stepIndex(production, (s) => s.id === 'previous', 'recording the running image');
-    assert.equal(productionSteps[previous]!.run, `.github/scripts/current-image-tag.sh ${prefix} ${prefix}-web | tee -a "$GITHUB_OUTPUT"`);
-    const deployStep = stepIndex(production, (s) => /^npx cdk deploy PharosProduction -c imageTag=\$\{\{ github\.sha \}\}/.test(s.run ?? ''), 'deploying');
+    assert.equal(
+      productionSteps[previous]!.run,
+      `.github/scripts/current-image-tag.sh ${prefix} ${prefix}-web | tee -a "$GITHUB_OUTPUT"`,
+    );
+    const deployStep = stepIndex(
+      production,
+      (s) => /^npx cdk deploy PharosProduction -c imageTag=\$\{\{ github\.sha \}\}/.test(s.run ?? ''),
+      'deploying',
+    );
     const smoke = stepIndex(production, (s) => /smoke-test\.sh/.test(s.run ?? ''), 'smoke testing');
     const watch = stepIndex(production, (s) => /watch-alarms\.sh \S+ [1-9]\d*$/.test(s.run ?? ''), 'watching alarms');
     assert.ok(previous < deployStep && deployStep < smoke && smoke < watch, 'in that order');
@@ -308,8 +341,14 @@ describe('deploy.yml', () => {
     assert.match(step.if ?? '', /\bfailure\(\)/, 'runs only when an earlier step failed');
     assert.match(step.if ?? '', /steps\.previous\.outputs\.tag != ''/, 'needs a recorded image');
     assert.equal(step.env?.['PREVIOUS_TAG'], '${{ steps.previous.outputs.tag }}');
-    assert.match(step.run ?? '', /npx cdk deploy PharosProduction -c imageTag="\$PREVIOUS_TAG" --require-approval never/);
-    assert.ok(rollback > productionSteps.findIndex((s) => /watch-alarms\.sh \S+ [1-9]/.test(s.run ?? '')), 'after the watch');
+    assert.match(
+      step.run ?? '',
+      /npx cdk deploy PharosProduction -c imageTag="\$PREVIOUS_TAG" --require-approval never/,
+    );
+    assert.ok(
+      rollback > productionSteps.findIndex((s) => /watch-alarms\.sh \S+ [1-9]/.test(s.run ?? '')),
+      'after the watch',
+    );
     // nothing after it may turn the job green again
     for (const later of productionSteps.slice(rollback + 1)) assert.doesNotMatch(`${later.run}`, /exit 0/);
     assert.ok(!productionSteps.some((s) => 'continue-on-error' in s), 'no step hides a failure');
@@ -332,12 +371,17 @@ describe('deploy.yml', () => {
 
   test('the staging load test stays under the staging WAF rate limit (else it measures WAF answering 403)', async () => {
     const templates = await synthesizeCdkApp();
-    const limits = [...JSON.stringify(templates.get('PharosStagingEdge')).matchAll(/"RateBasedStatement":\{[^}]*"Limit":(\d+)/g)].map((m) => Number(m[1]));
+    const limits = [
+      ...JSON.stringify(templates.get('PharosStagingEdge')).matchAll(/"RateBasedStatement":\{[^}]*"Limit":(\d+)/g),
+    ].map((m) => Number(m[1]));
     assert.ok(limits.length > 0, 'the staging WAF has a rate-based rule');
     const env = (deploy.jobs['load-test-staging']!.steps ?? []).find((s) => /load-test\.sh/.test(s.run ?? ''))!.env!;
     const fallback = (value: string) => Number(/^\$\{\{ vars\.\w+ \|\| '(\d+)' \}\}$/.exec(value)?.[1] ?? value);
     const paths = (env['LOAD_PATHS'] ?? '/ /api/v2/summary.json').split(' ').length;
     const requests = fallback(env['LOAD_RATE']!) * Number(env['LOAD_DURATION']) * paths;
-    assert.ok(requests > 0 && requests <= Math.min(...limits), `${requests} requests in a 5-minute window, WAF allows ${Math.min(...limits)}`);
+    assert.ok(
+      requests > 0 && requests <= Math.min(...limits),
+      `${requests} requests in a 5-minute window, WAF allows ${Math.min(...limits)}`,
+    );
   });
 });

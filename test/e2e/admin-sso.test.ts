@@ -10,7 +10,8 @@ import { startOidcTestProvider, type OidcTestProvider } from '../support/oidc-te
 import { freePort } from '../support/free-port.ts';
 
 function cookieOf(res: Response, name: string): string | undefined {
-  for (const c of res.headers.getSetCookie()) if (c.startsWith(`${name}=`)) return c.split(';')[0]!.slice(name.length + 1);
+  for (const c of res.headers.getSetCookie())
+    if (c.startsWith(`${name}=`)) return c.split(';')[0]!.slice(name.length + 1);
   return undefined;
 }
 
@@ -26,7 +27,13 @@ describe('admin single sign-on (OIDC)', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     provider = await startOidcTestProvider({
-      clients: [{ client_id: 'pharos', client_secret: 'pharos-client-secret-0123456789', redirect_uris: [`${base}/admin/login/oidc/callback`] }],
+      clients: [
+        {
+          client_id: 'pharos',
+          client_secret: 'pharos-client-secret-0123456789',
+          redirect_uris: [`${base}/admin/login/oidc/callback`],
+        },
+      ],
       accounts: [
         { sub: 'u-ops', email: 'ops@example.com', email_verified: true, name: 'Ops Person', groups: ['ops'] },
         { sub: 'u-boss', email: 'boss@example.com', email_verified: true, groups: [] },
@@ -77,7 +84,9 @@ admin:
       assert.equal(res.headers.get('location'), '/admin');
       const session = cookieOf(res, 'pharos_session');
       assert.ok(session);
-      const me = (await (await fetch(`${base}/api/v1/auth/me`, { headers: { cookie: `pharos_session=${session}` } })).json()) as { user: { email: string; role: string; sso: boolean } };
+      const me = (await (
+        await fetch(`${base}/api/v1/auth/me`, { headers: { cookie: `pharos_session=${session}` } })
+      ).json()) as { user: { email: string; role: string; sso: boolean } };
       assert.deepEqual([me.user.email, me.user.role, me.user.sso], ['ops@example.com', 'editor', true]);
     }
     const users = await pharos.store.admin.listUsers();
@@ -112,6 +121,9 @@ admin:
 
   test('the login page learns about the provider', async () => {
     const res = await fetch(`${base}/api/v1/auth/providers`);
-    assert.deepEqual(await res.json(), { password: true, oidc: { label: 'Sign in with SSO', url: '/admin/login/oidc' } });
+    assert.deepEqual(await res.json(), {
+      password: true,
+      oidc: { label: 'Sign in with SSO', url: '/admin/login/oidc' },
+    });
   });
 });

@@ -40,7 +40,11 @@ const PASSWORD = 'a long enough passphrase 42';
 /** The CLI from source, as a subprocess (run from the repository so `--import tsx` resolves). */
 function pharos(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += String(d)));
@@ -98,13 +102,40 @@ async function populate(storageUrl: string, target: SwitchableTarget, midRun: st
   const email = `admin-${newId()}@example.com`;
   let token: string;
   try {
-    const recent = async (id: string) => (await running.store.listResults(id, { from: 0, to: Date.now() + 1000, limit: 100 })).length;
-    await waitFor('a few results of each monitor, the failing one down', async () => running.board.stateOf('failing').status === 'down' && (await recent('healthy')) >= 3 && (await recent('failing')) >= 3, 15_000);
-    const ctx: ServiceContext = { actor: CLI_ACTOR, store: running.store, bus: running.bus, runtime: running.admin, egress: defaultEgressPolicy(), now: Date.now };
+    const recent = async (id: string) =>
+      (await running.store.listResults(id, { from: 0, to: Date.now() + 1000, limit: 100 })).length;
+    await waitFor(
+      'a few results of each monitor, the failing one down',
+      async () =>
+        running.board.stateOf('failing').status === 'down' &&
+        (await recent('healthy')) >= 3 &&
+        (await recent('failing')) >= 3,
+      15_000,
+    );
+    const ctx: ServiceContext = {
+      actor: CLI_ACTOR,
+      store: running.store,
+      bus: running.bus,
+      runtime: running.admin,
+      egress: defaultEgressPolicy(),
+      now: Date.now,
+    };
     const user = await createUser(ctx, { email, role: 'admin', password: PASSWORD, name: 'Backup Admin' });
     ({ token } = await createToken(ctx, { name: 'deploy', scopes: ['read', 'write'], userId: user.id }));
-    await createIncident(ctx, incidentCreateSchema.parse({ name: 'Database failover', status: 'monitoring', body: 'Switching over', components: [{ id: 'api', status: 'degraded_performance' }] }));
-    await createCatalogItem(ctx, monitorSpec, parseConfig(monitorSpec, { id: 'api-push', type: 'push', token: 'backup-push-token-0123456789', interval: '1h' }));
+    await createIncident(
+      ctx,
+      incidentCreateSchema.parse({
+        name: 'Database failover',
+        status: 'monitoring',
+        body: 'Switching over',
+        components: [{ id: 'api', status: 'degraded_performance' }],
+      }),
+    );
+    await createCatalogItem(
+      ctx,
+      monitorSpec,
+      parseConfig(monitorSpec, { id: 'api-push', type: 'push', token: 'backup-push-token-0123456789', interval: '1h' }),
+    );
     await setComponentStatus(ctx, 'jobs', { status: 'partial_outage', note: 'known issue' });
     await backupStore(storageUrl, midRun);
     const before = await recent('healthy');
@@ -115,8 +146,31 @@ async function populate(storageUrl: string, target: SwitchableTarget, midRun: st
   const store = await openStore(storageUrl);
   try {
     const now = Date.now();
-    await store.admin.putCatalog('channel', { id: 'ops-hook', config: { id: 'ops-hook', type: 'webhook', url: 'https://hooks.example.com/pharos', secret: 's3cret-signing-key' }, managedBy: 'api', position: 0 }, now);
-    await store.admin.createSubscriber({ id: newId(), kind: 'email', target: 'reader@example.com', componentIds: ['api'], confirmedAt: now, createdAt: now, pageSlug: '', pageAccess: null });
+    await store.admin.putCatalog(
+      'channel',
+      {
+        id: 'ops-hook',
+        config: {
+          id: 'ops-hook',
+          type: 'webhook',
+          url: 'https://hooks.example.com/pharos',
+          secret: 's3cret-signing-key',
+        },
+        managedBy: 'api',
+        position: 0,
+      },
+      now,
+    );
+    await store.admin.createSubscriber({
+      id: newId(),
+      kind: 'email',
+      target: 'reader@example.com',
+      componentIds: ['api'],
+      confirmedAt: now,
+      createdAt: now,
+      pageSlug: '',
+      pageAccess: null,
+    });
   } finally {
     await store.close();
   }
@@ -124,7 +178,24 @@ async function populate(storageUrl: string, target: SwitchableTarget, midRun: st
 }
 
 /** What a realistic store must hold for the round trips to mean something. */
-const MUST_HOLD = ['monitors', 'components', 'catalog_objects', 'users', 'api_tokens', 'monitor_states', 'results', 'rollups', 'status_changes', 'component_statuses', 'incidents', 'incident_components', 'incident_updates', 'audit_log', 'component_overrides', 'subscribers'] as const;
+const MUST_HOLD = [
+  'monitors',
+  'components',
+  'catalog_objects',
+  'users',
+  'api_tokens',
+  'monitor_states',
+  'results',
+  'rollups',
+  'status_changes',
+  'component_statuses',
+  'incidents',
+  'incident_components',
+  'incident_updates',
+  'audit_log',
+  'component_overrides',
+  'subscribers',
+] as const;
 
 describe('backup, restore, export and import', () => {
   let dir: string;
@@ -178,7 +249,10 @@ describe('backup, restore, export and import', () => {
   });
 
   test('a backup taken while Pharos was checking is a consistent snapshot and restores', async () => {
-    for (const [file, name] of [[join(dir, 'sqlite-mid-run.db'), 'sqlite'], [join(dir, 'pg-mid-run.jsonl.gz'), 'postgres']] as const) {
+    for (const [file, name] of [
+      [join(dir, 'sqlite-mid-run.db'), 'sqlite'],
+      [join(dir, 'pg-mid-run.jsonl.gz'), 'postgres'],
+    ] as const) {
       const restoredUrl = `sqlite:${join(dir, `mid-run-${name}.db`)}`;
       await restoreBackupFile(restoredUrl, file);
       const tables = await dump(restoredUrl);
@@ -198,7 +272,11 @@ describe('backup, restore, export and import', () => {
     assert.equal(backup.code, 0, backup.stderr);
     assert.match(backup.stdout, /logical backup \(gzip'd JSON lines\), \d+ tables/);
     assert.equal((await stat(out)).mode & 0o777, 0o600);
-    const header = JSON.parse(gunzipSync(await readFile(out)).toString('utf8').split('\n')[0]!) as Record<string, unknown>;
+    const header = JSON.parse(
+      gunzipSync(await readFile(out))
+        .toString('utf8')
+        .split('\n')[0]!,
+    ) as Record<string, unknown>;
     assert.equal(header.format, 'pharos-backup');
     assert.equal(header.dialect, 'postgres');
     assert.ok((header.migrations as string[]).includes('0001-monitors-components'));
@@ -214,11 +292,42 @@ describe('backup, restore, export and import', () => {
     const maxOf = (table: string, column: string) => Math.max(...source[table]!.map((r) => Number(r[column])));
     await withDatabase(restoredPg, async (db) => {
       const now = Date.now();
-      const monitor = await db.insertInto('monitors').values({ id: 'after-restore', config: '{}', managed_by: 'api', position: 9, archived_at: null, created_at: now, updated_at: now }).returning('key').executeTakeFirstOrThrow();
+      const monitor = await db
+        .insertInto('monitors')
+        .values({
+          id: 'after-restore',
+          config: '{}',
+          managed_by: 'api',
+          position: 9,
+          archived_at: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('key')
+        .executeTakeFirstOrThrow();
       assert.ok(monitor.key > maxOf('monitors', 'key'));
-      const change = await db.insertInto('status_changes').values({ monitor_key: monitor.key, at: now, from_status: 'up', to_status: 'down', reason: null }).returning('id').executeTakeFirstOrThrow();
+      const change = await db
+        .insertInto('status_changes')
+        .values({ monitor_key: monitor.key, at: now, from_status: 'up', to_status: 'down', reason: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       assert.ok(change.id > maxOf('status_changes', 'id'));
-      const entry = await db.insertInto('audit_log').values({ at: now, actor_type: 'cli', actor_id: null, actor_label: 'cli', action: 'test', target_type: 'test', target_id: null, before_value: null, after_value: null, ip: null }).returning('id').executeTakeFirstOrThrow();
+      const entry = await db
+        .insertInto('audit_log')
+        .values({
+          at: now,
+          actor_type: 'cli',
+          actor_id: null,
+          actor_label: 'cli',
+          action: 'test',
+          target_type: 'test',
+          target_id: null,
+          before_value: null,
+          after_value: null,
+          ip: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       assert.ok(entry.id > maxOf('audit_log', 'id'));
     });
     const store = await openStore(restoredPg);
@@ -238,7 +347,10 @@ describe('backup, restore, export and import', () => {
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /not empty \(\d+ monitors, .*\): restore only into an empty store/);
 
-    const lines = gunzipSync(await readFile(out)).toString('utf8').trimEnd().split('\n');
+    const lines = gunzipSync(await readFile(out))
+      .toString('utf8')
+      .trimEnd()
+      .split('\n');
     const header = JSON.parse(lines[0]!) as { migrations: string[]; version: number };
     const variant = async (name: string, edit: (l: string[]) => string[]) => {
       const file = join(dir, `${name}.jsonl.gz`);
@@ -250,10 +362,17 @@ describe('backup, restore, export and import', () => {
       );
       assert.ok(err instanceof BackupError, String(err));
       const held = await withDatabase(url, (db) => countRows(db, BACKUP_TABLES));
-      assert.equal(Object.values(held).reduce((a, b) => a + b, 0), 0, `${name} left the target empty`);
+      assert.equal(
+        Object.values(held).reduce((a, b) => a + b, 0),
+        0,
+        `${name} left the target empty`,
+      );
       return err;
     };
-    const newer = await variant('newer', (l) => [JSON.stringify({ ...header, migrations: [...header.migrations, '9999-from-the-future'] }), ...l.slice(1)]);
+    const newer = await variant('newer', (l) => [
+      JSON.stringify({ ...header, migrations: [...header.migrations, '9999-from-the-future'] }),
+      ...l.slice(1),
+    ]);
     assert.equal(newer.code, 'newer_schema');
     assert.match(newer.message, /newer schema .*9999-from-the-future.*upgrade Pharos/);
     const version = await variant('version', (l) => [JSON.stringify({ ...header, version: 2 }), ...l.slice(1)]);
@@ -277,12 +396,23 @@ describe('backup, restore, export and import', () => {
     const targetConfig = await configFile('import-target', targetPg);
     const imported = await pharos('import', out, '--config', targetConfig);
     assert.equal(imported.code, 0, imported.stderr);
-    assert.match(imported.stdout, /imported 3 monitors, 2 components, \d+ catalog_objects, 1 component_overrides, 1 users, 1 api_tokens, 1 subscribers/);
+    assert.match(
+      imported.stdout,
+      /imported 3 monitors, 2 components, \d+ catalog_objects, 1 component_overrides, 1 users, 1 api_tokens, 1 subscribers/,
+    );
     // importing again updates in place: nothing doubles
     const again = await withDatabase(targetPg, (db, dialect) => importConfig(db, dialect, doc));
     assert.equal(again.users, 1);
-    const withoutKeys = (tables: Record<string, Row[]>) => ({ ...tables, monitors: tables.monitors!.map(({ key: _key, ...rest }) => rest).sort((a, b) => String(a.id).localeCompare(String(b.id))) });
-    assert.deepEqual(withoutKeys(await dump(targetPg, EXPORT_TABLES)), withoutKeys(await dump(sqliteUrl, EXPORT_TABLES)));
+    const withoutKeys = (tables: Record<string, Row[]>) => ({
+      ...tables,
+      monitors: tables
+        .monitors!.map(({ key: _key, ...rest }) => rest)
+        .sort((a, b) => String(a.id).localeCompare(String(b.id))),
+    });
+    assert.deepEqual(
+      withoutKeys(await dump(targetPg, EXPORT_TABLES)),
+      withoutKeys(await dump(sqliteUrl, EXPORT_TABLES)),
+    );
 
     const store = await openStore(targetPg);
     try {
@@ -295,7 +425,10 @@ describe('backup, restore, export and import', () => {
     }
 
     await withDatabase(targetPg, async (db, dialect) => {
-      await assert.rejects(importConfig(db, dialect, { ...doc, version: 2 }), (err: unknown) => err instanceof BackupError && err.code === 'unsupported');
+      await assert.rejects(
+        importConfig(db, dialect, { ...doc, version: 2 }),
+        (err: unknown) => err instanceof BackupError && err.code === 'unsupported',
+      );
     });
     assert.throws(() => parseExportDocument({ format: 'something-else' }), /not a Pharos export/);
   });

@@ -44,14 +44,22 @@ describe('the client address behind trusted proxies, through the real server', (
   let pharos: RunningPharos;
   /** a request as a proxy on 127.0.0.1 forwards it: whatever the client wrote, then the address the proxy saw */
   const viaProxy = (path: string, client: string, forged: string[] = [], init: RequestInit = {}) =>
-    fetch(`${pharos.url}${path}`, { redirect: 'manual', ...init, headers: { ...(init.headers as Record<string, string>), 'x-forwarded-for': [...forged, client].join(', ') } });
+    fetch(`${pharos.url}${path}`, {
+      redirect: 'manual',
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), 'x-forwarded-for': [...forged, client].join(', ') },
+    });
   let forgedCounter = 0;
   /** a different private address every time: the left-most entries an attacker writes */
   const forged = () => [`10.${++forgedCounter}.1.1`];
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'pharos-client-address-'));
-    pharos = await startPharos({ config: parseConfigText(config(dir, '[127.0.0.1]'), 'client-address.yaml', {}), port: 0, logger: createLogger('silent') });
+    pharos = await startPharos({
+      config: parseConfigText(config(dir, '[127.0.0.1]'), 'client-address.yaml', {}),
+      port: 0,
+      logger: createLogger('silent'),
+    });
   });
   after(async () => {
     await pharos?.close();
@@ -59,12 +67,24 @@ describe('the client address behind trusted proxies, through the real server', (
   });
 
   test('an ip_allow page believes the proxy, not what the client wrote to the left of it', async () => {
-    assert.equal((await viaProxy('/office/api/v2/summary.json', '203.0.113.9', ['10.1.1.1'])).status, 401, 'a forged 10.x entry opens nothing');
+    assert.equal(
+      (await viaProxy('/office/api/v2/summary.json', '203.0.113.9', ['10.1.1.1'])).status,
+      401,
+      'a forged 10.x entry opens nothing',
+    );
     assert.equal((await viaProxy('/office/api/v2/summary.json', '203.0.113.9', ['10.1.1.1', '10.2.2.2'])).status, 401);
-    assert.equal((await viaProxy('/office/api/v2/summary.json', '10.9.9.9')).status, 200, 'the proxy says the client is in 10/8');
+    assert.equal(
+      (await viaProxy('/office/api/v2/summary.json', '10.9.9.9')).status,
+      200,
+      'the proxy says the client is in 10/8',
+    );
     assert.equal((await viaProxy('/office/api/v2/summary.json', '10.9.9.9', ['203.0.113.9'])).status, 200);
     // a connection that is no trusted proxy is the client itself, whatever its header says
-    const direct = await pharos.app.inject({ url: '/office/api/v2/summary.json', remoteAddress: '198.51.100.1', headers: { 'x-forwarded-for': '10.1.1.1' } });
+    const direct = await pharos.app.inject({
+      url: '/office/api/v2/summary.json',
+      remoteAddress: '198.51.100.1',
+      headers: { 'x-forwarded-for': '10.1.1.1' },
+    });
     assert.equal(direct.statusCode, 401);
   });
 
@@ -73,7 +93,11 @@ describe('the client address behind trusted proxies, through the real server', (
     const post = (password: string) =>
       viaProxy('/secret/_access', client, forged(), {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', origin: pharos.url },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+          origin: pharos.url,
+        },
         body: new URLSearchParams({ password }).toString(),
       });
     for (let i = 0; i < 10; i++) assert.equal((await post(`wrong ${i}`)).status, 401, `try ${i}`);
@@ -88,8 +112,14 @@ describe('the client address behind trusted proxies, through the real server', (
   });
 
   test('subscriber sign-ups per address count the real client', async () => {
-    const signUp = () => viaProxy('/api/v2/subscribers', '203.0.113.30', forged(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    for (let i = 0; i < 3; i++) assert.equal((await signUp()).status, 400, `sign-up ${i} (an empty one: refused, but counted)`);
+    const signUp = () =>
+      viaProxy('/api/v2/subscribers', '203.0.113.30', forged(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+    for (let i = 0; i < 3; i++)
+      assert.equal((await signUp()).status, 400, `sign-up ${i} (an empty one: refused, but counted)`);
     const res = await signUp();
     assert.equal(res.status, 429);
     assert.equal(((await res.json()) as { error: string }).error, 'rate_limited');
@@ -97,21 +127,40 @@ describe('the client address behind trusted proxies, through the real server', (
 
   test('admin sign-in: the per-address limit and the audit log see the real client', async () => {
     const client = '203.0.113.40';
-    const login = () => viaProxy('/api/v1/auth/login', client, forged(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nobody@acme.test', password: 'not-the-password' }) });
+    const login = () =>
+      viaProxy('/api/v1/auth/login', client, forged(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'nobody@acme.test', password: 'not-the-password' }),
+      });
     let last = 0;
     for (let i = 0; i < 11 && last !== 429; i++) last = (await login()).status;
     assert.equal(last, 429, 'the sign-in throttle caught the client');
     const failed = await pharos.store.admin.listAudit({ limit: 50, action: 'user.login.failed' });
     assert.ok(failed.length >= 5, `${failed.length} failed sign-ins audited`);
-    for (const entry of failed) assert.equal(entry.ip, client, 'the audit entry names the real client, not the forged entry');
+    for (const entry of failed)
+      assert.equal(entry.ip, client, 'the audit entry names the real client, not the forged entry');
   });
 
   test('trust_proxy as a hop count: the address that many hops from the connection is the client', async () => {
-    const hops = await startPharos({ config: parseConfigText(config(dir, '2'), 'hops.yaml', {}), port: 0, logger: createLogger('silent') });
+    const hops = await startPharos({
+      config: parseConfigText(config(dir, '2'), 'hops.yaml', {}),
+      port: 0,
+      logger: createLogger('silent'),
+    });
     try {
-      const office = (xff: string) => hops.app.inject({ url: '/office/api/v2/summary.json', remoteAddress: '192.0.2.10', headers: { 'x-forwarded-for': xff } });
+      const office = (xff: string) =>
+        hops.app.inject({
+          url: '/office/api/v2/summary.json',
+          remoteAddress: '192.0.2.10',
+          headers: { 'x-forwarded-for': xff },
+        });
       // a CDN appended the viewer, the load balancer appended the CDN: the viewer is 2 hops from the connection
-      assert.equal((await office('10.1.1.1, 203.0.113.9, 192.0.2.20')).statusCode, 401, 'the forged left-most entry is ignored');
+      assert.equal(
+        (await office('10.1.1.1, 203.0.113.9, 192.0.2.20')).statusCode,
+        401,
+        'the forged left-most entry is ignored',
+      );
       assert.equal((await office('203.0.113.9, 10.1.1.1, 192.0.2.20')).statusCode, 200, 'the viewer is in 10/8');
     } finally {
       await hops.close();
@@ -120,7 +169,8 @@ describe('the client address behind trusted proxies, through the real server', (
 });
 
 describe('server.trust_proxy in the config', () => {
-  const parse = (value: string) => parseConfigText(`title: T\nserver:\n  port: 3000\n  trust_proxy: ${value}\n`, 'pharos.yaml', {});
+  const parse = (value: string) =>
+    parseConfigText(`title: T\nserver:\n  port: 3000\n  trust_proxy: ${value}\n`, 'pharos.yaml', {});
 
   test('`true` is refused with the key, the line and how to migrate', () => {
     for (const value of ['true', '"true"']) {
@@ -160,6 +210,14 @@ describe('server.trust_proxy in the config', () => {
       ['1.5', /a number of proxy hops/],
       ['-1', /a number of proxy hops/],
     ];
-    for (const [value, message] of wrong) assert.throws(() => parse(value), (err: unknown) => err instanceof ConfigError && err.issues[0]!.path === 'server.trust_proxy' && message.test(err.issues[0]!.message), value);
+    for (const [value, message] of wrong)
+      assert.throws(
+        () => parse(value),
+        (err: unknown) =>
+          err instanceof ConfigError &&
+          err.issues[0]!.path === 'server.trust_proxy' &&
+          message.test(err.issues[0]!.message),
+        value,
+      );
   });
 });

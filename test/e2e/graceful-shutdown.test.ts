@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer as createHttpServer, get as httpGet, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  get as httpGet,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,8 +67,16 @@ interface Child {
 async function startChild(dir: string, config: object, port: number): Promise<Child> {
   const file = join(dir, 'pharos.yaml');
   await writeFile(file, JSON.stringify(config));
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start', '--config', file], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PHAROS_LOG_LEVEL: 'info' } });
-  const child: Child = { process: proc, output: '', exited: new Promise((resolve) => proc.on('exit', (code) => resolve({ code, at: Date.now() }))) };
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start', '--config', file], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PHAROS_LOG_LEVEL: 'info' },
+  });
+  const child: Child = {
+    process: proc,
+    output: '',
+    exited: new Promise((resolve) => proc.on('exit', (code) => resolve({ code, at: Date.now() }))),
+  };
   proc.stdout!.on('data', (c: Buffer) => (child.output += c.toString()));
   proc.stderr!.on('data', (c: Buffer) => (child.output += c.toString()));
   await waitForHealthy(port);
@@ -121,10 +135,15 @@ describe('graceful shutdown (pharos start)', () => {
       await waitFor('a check in flight', () => target.inFlight > 0, 15_000, 10);
       const before = stream.text().length;
       child.process.kill('SIGTERM');
-      const notReady = await waitFor('/readyz to answer 503', async () => {
-        const r = await readyzStatus(port);
-        return r && r.status === 503 ? r : undefined;
-      }, 5_000, 20);
+      const notReady = await waitFor(
+        '/readyz to answer 503',
+        async () => {
+          const r = await readyzStatus(port);
+          return r && r.status === 503 ? r : undefined;
+        },
+        5_000,
+        20,
+      );
       assert.match(notReady.body, /draining/);
       await stream.ended;
       assert.match(stream.text().slice(before), /^retry: \d+$/m);
@@ -192,15 +211,30 @@ describe('per-host concurrency', () => {
     const fast = await startSlowTarget(0, 'localhost');
     const dir = await mkdtemp(join(tmpdir(), 'pharos-per-host-'));
     const monitors = [
-      ...Array.from({ length: 20 }, (_, i) => ({ id: `slow-${i}`, type: 'http', url: `${slow.url}${i}`, interval: '2s', timeout: '10s' })),
+      ...Array.from({ length: 20 }, (_, i) => ({
+        id: `slow-${i}`,
+        type: 'http',
+        url: `${slow.url}${i}`,
+        interval: '2s',
+        timeout: '10s',
+      })),
       { id: 'fast', type: 'http', url: fast.url, interval: '1s', timeout: '5s' },
     ];
     const config = parseConfigText(
-      JSON.stringify({ storage: { url: `sqlite:${join(dir, 'pharos.db')}` }, scheduler: { concurrency: 10, per_host_concurrency: 2 }, monitors }),
+      JSON.stringify({
+        storage: { url: `sqlite:${join(dir, 'pharos.db')}` },
+        scheduler: { concurrency: 10, per_host_concurrency: 2 },
+        monitors,
+      }),
       'pharos.yaml',
     );
     const fastResults: number[] = [];
-    const pharos = await startPharos({ config, port: 0, logger: createLogger('silent'), onResult: (r) => r.monitorId === 'fast' && fastResults.push(r.startedAt) });
+    const pharos = await startPharos({
+      config,
+      port: 0,
+      logger: createLogger('silent'),
+      onResult: (r) => r.monitorId === 'fast' && fastResults.push(r.startedAt),
+    });
     try {
       // every slow monitor has come due at least once and the slow host is saturated
       await waitFor('the slow host to be busy', () => slow.maxInFlight >= 2 && slow.received >= 2, 10_000, 20);
@@ -209,7 +243,10 @@ describe('per-host concurrency', () => {
       await waitFor('six more fast checks', () => fastResults.length >= from + 6, 12_000, 20);
       assert.equal(slow.maxInFlight, 2, 'never more than per_host_concurrency checks on one host');
       const gaps = fastResults.slice(from).map((t, i, all) => (i === 0 ? 0 : t - all[i - 1]!));
-      assert.ok(Math.max(...gaps) < 2500, `the fast monitor is checked at its 1 s interval (gaps ${gaps.join(', ')} ms)`);
+      assert.ok(
+        Math.max(...gaps) < 2500,
+        `the fast monitor is checked at its 1 s interval (gaps ${gaps.join(', ')} ms)`,
+      );
     } finally {
       await pharos.close();
       await slow.close();

@@ -26,7 +26,11 @@ interface RawExchange {
 }
 
 /** Writes `head` (and then `trickle` pieces every `everyMs`) on a raw connection and records what comes back until close or waitMs. */
-function rawExchange(port: number, head: string, opts: { waitMs: number; trickle?: string[]; everyMs?: number }): Promise<RawExchange> {
+function rawExchange(
+  port: number,
+  head: string,
+  opts: { waitMs: number; trickle?: string[]; everyMs?: number },
+): Promise<RawExchange> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     const out: RawExchange = { data: '' };
@@ -40,7 +44,9 @@ function rawExchange(port: number, head: string, opts: { waitMs: number; trickle
     socket.on('connect', () => {
       start = performance.now();
       socket.write(head);
-      (opts.trickle ?? []).forEach((piece, i) => timers.push(setTimeout(() => socket.writable && socket.write(piece), (i + 1) * (opts.everyMs ?? 200))));
+      (opts.trickle ?? []).forEach((piece, i) =>
+        timers.push(setTimeout(() => socket.writable && socket.write(piece), (i + 1) * (opts.everyMs ?? 200))),
+      );
       timers.push(setTimeout(finish, opts.waitMs));
     });
     socket.on('data', (chunk: Buffer) => {
@@ -150,22 +156,36 @@ monitors:
     assert.equal(s.closed, false, 'still open after 3.5 s with request_timeout 2s');
   });
 
-  test('headers that never finish are cut after headers_timeout, not Node\'s 60 s', async () => {
-    const res = await rawExchange(port, 'GET /api/v2/summary.json HTTP/1.1\r\nHost: x\r\nX-Slow: ', { waitMs: 5_000, trickle: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], everyMs: 300 });
+  test("headers that never finish are cut after headers_timeout, not Node's 60 s", async () => {
+    const res = await rawExchange(port, 'GET /api/v2/summary.json HTTP/1.1\r\nHost: x\r\nX-Slow: ', {
+      waitMs: 5_000,
+      trickle: ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
+      everyMs: 300,
+    });
     assert.ok(res.closedAfterMs !== undefined && res.closedAfterMs < 3_000, `closed after ${res.closedAfterMs} ms`);
     assert.equal(statusOf(res.data), 408);
   });
 
-  test('a body that trickles in is cut after request_timeout, not Node\'s 300 s', async () => {
+  test("a body that trickles in is cut after request_timeout, not Node's 300 s", async () => {
     const head = `POST /api/push/${PUSH_TOKEN} HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n`;
-    const res = await rawExchange(port, head, { waitMs: 6_000, trickle: Array.from({ length: 25 }, () => 'x'), everyMs: 200 });
-    assert.ok(res.closedAfterMs !== undefined && res.closedAfterMs > 1_500 && res.closedAfterMs < 4_500, `closed after ${res.closedAfterMs} ms`);
+    const res = await rawExchange(port, head, {
+      waitMs: 6_000,
+      trickle: Array.from({ length: 25 }, () => 'x'),
+      everyMs: 200,
+    });
+    assert.ok(
+      res.closedAfterMs !== undefined && res.closedAfterMs > 1_500 && res.closedAfterMs < 4_500,
+      `closed after ${res.closedAfterMs} ms`,
+    );
   });
 
   test('an idle keep-alive connection is closed after keep_alive_timeout', async () => {
     const res = await rawExchange(port, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n', { waitMs: 4_000 });
     assert.equal(statusOf(res.data), 200);
-    assert.ok(res.closedAfterMs !== undefined && res.closedAfterMs < 3_000, `closed after ${res.closedAfterMs} ms (Node's default is 5 s)`);
+    assert.ok(
+      res.closedAfterMs !== undefined && res.closedAfterMs < 3_000,
+      `closed after ${res.closedAfterMs} ms (Node's default is 5 s)`,
+    );
   });
 
   test('an anonymous POST declaring a body over 8 KB gets 413 at once, before any of it is sent', async () => {
@@ -183,13 +203,22 @@ monitors:
       assert.match(res.data, /body_too_large/);
       assert.match(res.data, /[Cc]onnection: close/, 'the unread body is not drained');
     }
-    const chunked = await rawExchange(port, 'POST /subscribe HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n', { waitMs: 1_500 });
+    const chunked = await rawExchange(
+      port,
+      'POST /subscribe HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n',
+      { waitMs: 1_500 },
+    );
     assert.equal(statusOf(chunked.data), 411);
   });
 
   test('the per-address budget of anonymous POSTs is checked before the body is read', async () => {
     const client = '198.51.100.77';
-    const post = () => fetch(`${pharos.url}/subscribe`, { method: 'POST', headers: { 'x-forwarded-for': client, 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=a%40example.com' });
+    const post = () =>
+      fetch(`${pharos.url}/subscribe`, {
+        method: 'POST',
+        headers: { 'x-forwarded-for': client, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'email=a%40example.com',
+      });
     for (let i = 0; i < 5; i++) assert.notEqual((await post()).status, 429, `post ${i + 1} is within the budget`);
     // the next one announces a body and never sends it: it is answered anyway, from its headers alone
     const head = `POST /subscribe HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: ${client}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\n`;
@@ -198,7 +227,11 @@ monitors:
     assert.match(res.data, /[Rr]etry-[Aa]fter: \d+/);
     assert.ok(res.answeredAfterMs! < 1_000);
     // the budget is the client's own: the page's password form from another address still gets through to its check
-    const other = await fetch(`${pharos.url}/subscribe`, { method: 'POST', headers: { 'x-forwarded-for': '198.51.100.78', 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=b%40example.com' });
+    const other = await fetch(`${pharos.url}/subscribe`, {
+      method: 'POST',
+      headers: { 'x-forwarded-for': '198.51.100.78', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=b%40example.com',
+    });
     assert.notEqual(other.status, 429);
   });
 
@@ -206,12 +239,48 @@ monitors:
     const push = (init: RequestInit = {}) => fetch(`${pharos.url}/api/push/${PUSH_TOKEN}?status=up&msg=ok`, init);
     assert.equal((await push()).status, 200, 'GET');
     assert.equal((await push({ method: 'POST' })).status, 200, 'POST without a body');
-    assert.equal((await push({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'status=up' })).status, 200, 'curl -d');
-    assert.equal((await push({ method: 'POST', headers: { 'content-type': 'application/json' } })).status, 200, 'JSON header, no body');
-    assert.equal((await push({ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"anything":1}' })).status, 200, 'JSON body');
-    assert.equal((await push({ method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.alloc(8_192) })).status, 200, '8 KB');
-    for (let i = 0; i < 8; i++) assert.equal((await push({ method: 'POST' })).status, 200, 'push is not in the anonymous budget (its token is its key)');
-    assert.equal((await fetch(`${pharos.url}/api/push/${PUSH_TOKEN}`, { method: 'POST', body: Buffer.alloc(8_193) })).status, 413);
+    assert.equal(
+      (
+        await push({
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'status=up',
+        })
+      ).status,
+      200,
+      'curl -d',
+    );
+    assert.equal(
+      (await push({ method: 'POST', headers: { 'content-type': 'application/json' } })).status,
+      200,
+      'JSON header, no body',
+    );
+    assert.equal(
+      (await push({ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"anything":1}' })).status,
+      200,
+      'JSON body',
+    );
+    assert.equal(
+      (
+        await push({
+          method: 'POST',
+          headers: { 'content-type': 'application/octet-stream' },
+          body: Buffer.alloc(8_192),
+        })
+      ).status,
+      200,
+      '8 KB',
+    );
+    for (let i = 0; i < 8; i++)
+      assert.equal(
+        (await push({ method: 'POST' })).status,
+        200,
+        'push is not in the anonymous budget (its token is its key)',
+      );
+    assert.equal(
+      (await fetch(`${pharos.url}/api/push/${PUSH_TOKEN}`, { method: 'POST', body: Buffer.alloc(8_193) })).status,
+      413,
+    );
     assert.equal((await fetch(`${pharos.url}/api/push/not-a-token`)).status, 404);
   });
 });

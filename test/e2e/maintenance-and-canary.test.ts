@@ -73,8 +73,14 @@ maintenances:
     };
     assert.equal(summary.components.find((c) => c.id === 'db')!.status, 'under_maintenance');
     assert.equal(summary.scheduled_maintenances[0]!.status, 'in_progress');
-    assert.deepEqual(summary.scheduled_maintenances[0]!.components.map((c) => c.id), ['db']);
-    assert.ok(summary.incidents.every((i) => i.components.every((c) => c.id !== 'db')), 'no incident for the component in maintenance');
+    assert.deepEqual(
+      summary.scheduled_maintenances[0]!.components.map((c) => c.id),
+      ['db'],
+    );
+    assert.ok(
+      summary.incidents.every((i) => i.components.every((c) => c.id !== 'db')),
+      'no incident for the component in maintenance',
+    );
     assert.ok(summary.incidents.some((i) => i.components.some((c) => c.id === 'web')));
     const results = await pharos.store.listResults('db-check', { from: 0, to: Date.now() + 1, limit: 100 });
     assert.ok(results.length > 0 && results.every((r) => r.maintenance), 'results are stored, marked as maintenance');

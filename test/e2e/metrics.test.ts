@@ -24,7 +24,8 @@ const TOKEN = 'metrics-token-0123456789';
 function skipWithoutPrometheus(): string | false {
   const missing = [PROMTOOL, PROMETHEUS].filter((p) => !existsSync(p));
   if (missing.length === 0) return false;
-  if (process.env['CI'] === 'true') throw new Error(`missing ${missing.join(', ')}: .ci/run should have installed Debian's prometheus`);
+  if (process.env['CI'] === 'true')
+    throw new Error(`missing ${missing.join(', ')}: .ci/run should have installed Debian's prometheus`);
   return `missing ${missing.join(', ')} (apt-get install -y prometheus)`;
 }
 const skip = skipWithoutPrometheus();
@@ -54,7 +55,9 @@ function sample(text: string, series: string): number | undefined {
 
 /** Metric names used by a PromQL expression (Pharos's and the process metrics), histogram suffixes folded into the family. */
 function metricNames(expr: string): string[] {
-  return [...expr.matchAll(/\b((?:pharos|process|nodejs)_[a-z0-9_]+)/g)].map((m) => m[1]!.replace(/_(bucket|sum|count)$/, ''));
+  return [...expr.matchAll(/\b((?:pharos|process|nodejs)_[a-z0-9_]+)/g)].map((m) =>
+    m[1]!.replace(/_(bucket|sum|count)$/, ''),
+  );
 }
 
 /** Only Pharos's own families: prom-client's process metrics break promtool's lint rules (see STACK.md). */
@@ -72,7 +75,8 @@ describe('/metrics and deploy/observability', () => {
   let pharos: RunningPharos;
   let stream: ClientRequest | undefined;
   let prometheus: ChildProcess | undefined;
-  const scrape = async (headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) => fetch(`${pharos.url}/metrics`, { headers });
+  const scrape = async (headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) =>
+    fetch(`${pharos.url}/metrics`, { headers });
   const metricsText = async () => (await scrape()).text();
 
   before(async () => {
@@ -113,7 +117,10 @@ notifications:
     assert.equal(none.status, 401);
     assert.match(none.headers.get('www-authenticate') ?? '', /^Bearer/);
     assert.equal((await scrape({ authorization: 'Bearer wrong-token-0123456789' })).status, 401);
-    assert.equal((await scrape({ authorization: `Basic ${Buffer.from(`x:${TOKEN}`).toString('base64')}` })).status, 401);
+    assert.equal(
+      (await scrape({ authorization: `Basic ${Buffer.from(`x:${TOKEN}`).toString('base64')}` })).status,
+      401,
+    );
     const ok = await scrape();
     assert.equal(ok.status, 200);
     assert.match(ok.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
@@ -179,7 +186,8 @@ notifications:
     // as the example says: copied next to the rules, with the scrape token in pharos-metrics-token beside it
     const copy = join(dir, 'observability');
     await mkdir(copy, { recursive: true });
-    for (const file of ['prometheus.yaml', 'prometheus-rules.yaml']) await copyFile(join(OBSERVABILITY, file), join(copy, file));
+    for (const file of ['prometheus.yaml', 'prometheus-rules.yaml'])
+      await copyFile(join(OBSERVABILITY, file), join(copy, file));
     await writeFile(join(copy, 'pharos-metrics-token'), TOKEN);
     const config = await run(PROMTOOL, ['check', 'config', join(copy, 'prometheus.yaml')]);
     assert.equal(config.code, 0, config.out);
@@ -190,14 +198,24 @@ notifications:
 
   test('every metric the dashboard and the alerts query is one Pharos serves', async () => {
     const served = families(await metricsText());
-    const dashboard = JSON.parse(await readFile(join(OBSERVABILITY, 'grafana-dashboard.json'), 'utf8')) as { panels: { type: string; title: string; targets?: { expr: string }[] }[] };
+    const dashboard = JSON.parse(await readFile(join(OBSERVABILITY, 'grafana-dashboard.json'), 'utf8')) as {
+      panels: { type: string; title: string; targets?: { expr: string }[] }[];
+    };
     const graphs = dashboard.panels.filter((p) => p.type !== 'row');
     assert.ok(graphs.length >= 15);
-    const rules = parseYaml(await readFile(join(OBSERVABILITY, 'prometheus-rules.yaml'), 'utf8')) as { groups: { rules: { alert: string; expr: string; annotations: Record<string, string> }[] }[] };
+    const rules = parseYaml(await readFile(join(OBSERVABILITY, 'prometheus-rules.yaml'), 'utf8')) as {
+      groups: { rules: { alert: string; expr: string; annotations: Record<string, string> }[] }[];
+    };
     const alerts = rules.groups.flatMap((g) => g.rules);
-    assert.deepEqual(alerts.map((a) => a.alert), ['PharosDown', 'PharosSchedulerLag', 'PharosOutboxBacklog', 'PharosLeaseChurn', 'PharosHighErrorRate']);
+    assert.deepEqual(
+      alerts.map((a) => a.alert),
+      ['PharosDown', 'PharosSchedulerLag', 'PharosOutboxBacklog', 'PharosLeaseChurn', 'PharosHighErrorRate'],
+    );
     for (const a of alerts) assert.ok(a.annotations['summary'] && a.annotations['description'], a.alert);
-    const exprs = [...graphs.flatMap((p) => (p.targets ?? []).map((t) => ({ where: p.title, expr: t.expr }))), ...alerts.map((a) => ({ where: a.alert, expr: a.expr }))];
+    const exprs = [
+      ...graphs.flatMap((p) => (p.targets ?? []).map((t) => ({ where: p.title, expr: t.expr }))),
+      ...alerts.map((a) => ({ where: a.alert, expr: a.expr })),
+    ];
     for (const { where, expr } of exprs) {
       const names = metricNames(expr);
       if (where !== 'PharosDown') assert.ok(names.length > 0, `${where}: no Pharos metric in ${expr}`);
@@ -205,11 +223,17 @@ notifications:
     }
     // each family Pharos serves appears on the dashboard
     const charted = new Set(exprs.flatMap((e) => metricNames(e.expr)));
-    for (const name of served) if (name.startsWith('pharos_') && name !== 'pharos_build_info') assert.ok(charted.has(name), `${name} is on no panel`);
+    for (const name of served)
+      if (name.startsWith('pharos_') && name !== 'pharos_build_info')
+        assert.ok(charted.has(name), `${name} is on no panel`);
   });
 
   test('metrics.enabled: false leaves /metrics unrouted', async () => {
-    const config = parseConfigText(`storage: { url: "sqlite::memory:" }\nserver: { host: 127.0.0.1 }\nadmin: { setup_link: false }\nmetrics: { enabled: false }\n`, 'off.yaml', {});
+    const config = parseConfigText(
+      `storage: { url: "sqlite::memory:" }\nserver: { host: 127.0.0.1 }\nadmin: { setup_link: false }\nmetrics: { enabled: false }\n`,
+      'off.yaml',
+      {},
+    );
     const off = await startPharos({ config, port: 0, logger: createLogger('silent') });
     try {
       assert.equal(off.metrics, undefined);
@@ -221,7 +245,15 @@ notifications:
 
   test('without a token /metrics refuses every scrape with a hint; metrics.public: true is the explicit way to open it', async () => {
     const start = (metricsYaml: string) =>
-      startPharos({ config: parseConfigText(`storage: { url: "sqlite::memory:" }\nserver: { host: 127.0.0.1 }\nadmin: { setup_link: false }\n${metricsYaml}`, 'm.yaml', {}), port: 0, logger: createLogger('silent') });
+      startPharos({
+        config: parseConfigText(
+          `storage: { url: "sqlite::memory:" }\nserver: { host: 127.0.0.1 }\nadmin: { setup_link: false }\n${metricsYaml}`,
+          'm.yaml',
+          {},
+        ),
+        port: 0,
+        logger: createLogger('silent'),
+      });
     const closed = await start('');
     try {
       for (const headers of [{}, { authorization: 'Bearer anything-at-all-0123456789' }] as Record<string, string>[]) {
@@ -245,7 +277,10 @@ notifications:
     } finally {
       await open.close();
     }
-    assert.throws(() => parseConfigText(`metrics: { public: true, token: "${TOKEN}" }\n`, 'both.yaml', {}), /metrics\.public: either a token or public: true/);
+    assert.throws(
+      () => parseConfigText(`metrics: { public: true, token: "${TOKEN}" }\n`, 'both.yaml', {}),
+      /metrics\.public: either a token or public: true/,
+    );
   });
 
   test('a real Prometheus scrapes Pharos: up == 1 and Pharos series', { skip, timeout: 60_000 }, async () => {
@@ -264,24 +299,46 @@ scrape_configs:
 `,
     );
     let log = '';
-    prometheus = spawn(PROMETHEUS, [`--config.file=${configFile}`, `--storage.tsdb.path=${join(dir, 'tsdb')}`, `--web.listen-address=127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    prometheus = spawn(
+      PROMETHEUS,
+      [
+        `--config.file=${configFile}`,
+        `--storage.tsdb.path=${join(dir, 'tsdb')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     prometheus.stdout?.on('data', (c: Buffer) => (log += c.toString()));
     prometheus.stderr?.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-5000)));
     const query = async (promql: string) => {
       try {
         const res = await fetch(`http://127.0.0.1:${port}/api/v1/query?query=${encodeURIComponent(promql)}`);
-        const body = (await res.json()) as { status: string; data: { result: { metric: Record<string, string>; value: [number, string] }[] } };
+        const body = (await res.json()) as {
+          status: string;
+          data: { result: { metric: Record<string, string>; value: [number, string] }[] };
+        };
         return body.status === 'success' ? body.data.result : [];
       } catch {
         return [];
       }
     };
-    const up = await waitFor('up{job="pharos"} == 1 in Prometheus', async () => {
-      assert.equal(prometheus!.exitCode, null, `prometheus exited: ${log}`);
-      return (await query('up{job="pharos"}')).find((r) => r.value[1] === '1');
-    }, 40_000, 250);
+    const up = await waitFor(
+      'up{job="pharos"} == 1 in Prometheus',
+      async () => {
+        assert.equal(prometheus!.exitCode, null, `prometheus exited: ${log}`);
+        return (await query('up{job="pharos"}')).find((r) => r.value[1] === '1');
+      },
+      40_000,
+      250,
+    );
     assert.equal(up.metric['instance'], new URL(pharos.url).host);
-    const checks = await waitFor('pharos_checks_total in Prometheus', async () => (await query('sum(pharos_checks_total{job="pharos",type="http"})')).find((r) => Number(r.value[1]) > 0), 20_000, 250);
+    const checks = await waitFor(
+      'pharos_checks_total in Prometheus',
+      async () =>
+        (await query('sum(pharos_checks_total{job="pharos",type="http"})')).find((r) => Number(r.value[1]) > 0),
+      20_000,
+      250,
+    );
     assert.ok(Number(checks.value[1]) > 0);
     const rules = await waitFor('the alerting rules loaded', async () => {
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/rules`).catch(() => undefined);

@@ -32,7 +32,9 @@ notifications:
 /** Requests the receiver answered with a 2xx, per idempotency key. */
 function deliveredKeys(requests: readonly ReceivedRequest[], ok: Set<ReceivedRequest>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const r of requests) if (ok.has(r)) counts.set(String(r.headers['idempotency-key']), (counts.get(String(r.headers['idempotency-key'])) ?? 0) + 1);
+  for (const r of requests)
+    if (ok.has(r))
+      counts.set(String(r.headers['idempotency-key']), (counts.get(String(r.headers['idempotency-key'])) ?? 0) + 1);
   return counts;
 }
 
@@ -64,17 +66,25 @@ describe('notification delivery: at least once, never twice after success', () =
   });
 
   test('a receiver failing for a while then recovering gets every event exactly once', async () => {
-    const pharos: RunningPharos = await startPharos({ config: parseConfigText(configText(target.url, receiver.url, join(dir, 'a.db')), 'a.yaml'), logger: createLogger('silent') });
+    const pharos: RunningPharos = await startPharos({
+      config: parseConfigText(configText(target.url, receiver.url, join(dir, 'a.db')), 'a.yaml'),
+      logger: createLogger('silent'),
+    });
     try {
       failUntil = Date.now() + 3_000;
       target.healthy = false;
       await waitFor('the down and incident events to be tried', () => receiver.requests.length >= 2, 10_000);
       target.healthy = true;
-      await waitFor('everything delivered', async () => {
-        const stats = await pharos.store.outbox.stats(Date.now());
-        const sent = await pharos.store.outbox.list({ state: 'sent', limit: 100 });
-        return stats.pending === 0 && sent.length >= 4;
-      }, 30_000, 100);
+      await waitFor(
+        'everything delivered',
+        async () => {
+          const stats = await pharos.store.outbox.stats(Date.now());
+          const sent = await pharos.store.outbox.list({ state: 'sent', limit: 100 });
+          return stats.pending === 0 && sent.length >= 4;
+        },
+        30_000,
+        100,
+      );
       const sent = await pharos.store.outbox.list({ state: 'sent', limit: 100 });
       const types = sent.map((r) => r.eventType).sort();
       assert.deepEqual(types, ['incident.created', 'incident.resolved', 'monitor.down', 'monitor.up']);
@@ -93,7 +103,10 @@ describe('notification delivery: at least once, never twice after success', () =
   test('429 with Retry-After is honoured', async () => {
     receiver.clear();
     answeredOk.clear();
-    const pharos = await startPharos({ config: parseConfigText(configText(target.url, receiver.url, join(dir, 'b.db')), 'b.yaml'), logger: createLogger('silent') });
+    const pharos = await startPharos({
+      config: parseConfigText(configText(target.url, receiver.url, join(dir, 'b.db')), 'b.yaml'),
+      logger: createLogger('silent'),
+    });
     try {
       receiver.queueResponses((req) => {
         arrivals.set(req, Date.now());
@@ -102,7 +115,11 @@ describe('notification delivery: at least once, never twice after success', () =
       target.healthy = false;
       await waitFor('a retry after the 429', () => receiver.requests.length >= 2 && answeredOk.size >= 1, 15_000);
       const [first, second] = receiver.requests;
-      assert.equal(first!.headers['idempotency-key'], second!.headers['idempotency-key'], 'the retry is the same delivery');
+      assert.equal(
+        first!.headers['idempotency-key'],
+        second!.headers['idempotency-key'],
+        'the retry is the same delivery',
+      );
       assert.ok(arrivals.get(second!)! - arrivals.get(first!)! >= 1_900, 'not retried before Retry-After');
     } finally {
       target.healthy = true;
@@ -125,16 +142,30 @@ describe('notification delivery: at least once, never twice after success', () =
       await receiver.waitForRequests(2, 15_000);
       const firstKey = String(receiver.requests[0]!.headers['idempotency-key']);
       const heldKey = String(receiver.requests[1]!.headers['idempotency-key']);
-      await waitFor('the first delivery recorded as sent', async () => (await rowState(db, firstKey)) === 'sent', 5_000, 50);
+      await waitFor(
+        'the first delivery recorded as sent',
+        async () => (await rowState(db, firstKey)) === 'sent',
+        5_000,
+        50,
+      );
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
       assert.equal(await rowState(db, heldKey), 'pending', 'the interrupted delivery is still to do');
 
       child = await startChild(file, port);
-      await waitFor('the interrupted delivery sent again after the lease', async () => (await rowState(db, heldKey)) === 'sent', 20_000, 100);
+      await waitFor(
+        'the interrupted delivery sent again after the lease',
+        async () => (await rowState(db, heldKey)) === 'sent',
+        20_000,
+        100,
+      );
       const keys = receiver.requests.map((r) => String(r.headers['idempotency-key']));
       assert.equal(keys.filter((k) => k === firstKey).length, 1, 'a delivery recorded as sent is never sent again');
-      assert.equal(keys.filter((k) => k === heldKey).length, 2, 'the interrupted one is sent again, with the same idempotency key');
+      assert.equal(
+        keys.filter((k) => k === heldKey).length,
+        2,
+        'the interrupted one is sent again, with the same idempotency key',
+      );
     } finally {
       target.healthy = true;
       child.kill('SIGKILL');
@@ -152,8 +183,10 @@ async function rowState(db: string, id: string): Promise<string | undefined> {
 }
 
 async function startChild(config: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [CLI, 'start', '--config', config], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PHAROS_LOG_LEVEL: 'error' } });
+  const child = spawn(process.execPath, [CLI, 'start', '--config', config], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PHAROS_LOG_LEVEL: 'error' },
+  });
   await waitForHealthy(port);
   return child;
 }
-

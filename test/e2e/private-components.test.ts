@@ -58,7 +58,7 @@ async function get(url: string): Promise<Answer> {
   return { status: res.status, body: await res.text() };
 }
 
-describe('a private page\'s components stay off every public answer (real server)', () => {
+describe("a private page's components stay off every public answer (real server)", () => {
   let dir: string;
   let pharos: RunningPharos;
   let ctx: ServiceContext;
@@ -81,11 +81,24 @@ describe('a private page\'s components stay off every public answer (real server
     ...[both, vaultOnly, auto].map((i) => `/incidents/${i.id}`),
     `/maintenance/${occurrence.both}`,
     `/maintenance/${occurrence.vaultOnly}`,
-    ...['status', 'uptime', 'response-time'].flatMap((kind) => [`/badge/storefront/${kind}.svg`, `/badge/hidden-vault/${kind}.svg`]),
+    ...['status', 'uptime', 'response-time'].flatMap((kind) => [
+      `/badge/storefront/${kind}.svg`,
+      `/badge/hidden-vault/${kind}.svg`,
+    ]),
   ];
 
   /** What must never be in a public answer: the vault's id, name, group, and what touches only it. */
-  const forbidden = () => ['hidden-vault', 'Secret Vault', 'Backoffice', groupId('Backoffice'), 'Rekey', vaultOnly.id, 'rekey-only', stableId('maintenance', occurrence.vaultOnly), 'vault-probe'];
+  const forbidden = () => [
+    'hidden-vault',
+    'Secret Vault',
+    'Backoffice',
+    groupId('Backoffice'),
+    'Rekey',
+    vaultOnly.id,
+    'rekey-only',
+    stableId('maintenance', occurrence.vaultOnly),
+    'vault-probe',
+  ];
 
   const refresh = async () => {
     await pharos.writer.flush();
@@ -100,7 +113,8 @@ describe('a private page\'s components stay off every public answer (real server
         const answer = await get(`${pharos.url}${prefix}${path}`);
         answers.set(`${prefix}${path}`, answer);
         assert.ok(answer.status === 200 || answer.status === 404, `${prefix}${path} → ${answer.status}`);
-        for (const word of forbidden()) assert.ok(!answer.body.includes(word), `${prefix}${path} names ${word}:\n${answer.body.slice(0, 3000)}`);
+        for (const word of forbidden())
+          assert.ok(!answer.body.includes(word), `${prefix}${path} names ${word}:\n${answer.body.slice(0, 3000)}`);
       }
     }
     return answers;
@@ -110,8 +124,17 @@ describe('a private page\'s components stay off every public answer (real server
     dir = await mkdtemp(join(tmpdir(), 'pharos-private-components-'));
     const config = parseConfigText(configText(dir, Date.now() + 86_400_000), 'private-components.yaml', {});
     pharos = await startPharos({ config, port: 0, logger: createLogger('silent') });
-    ctx = { actor: CLI_ACTOR, store: pharos.store, bus: pharos.bus, runtime: pharos.admin, egress: createEgressPolicy(config.egress), now: Date.now };
-    auto = await waitFor('the automatic incident on the vault', async () => (await pharos.store.loadOpenIncidents()).find((i) => i.source === 'auto'));
+    ctx = {
+      actor: CLI_ACTOR,
+      store: pharos.store,
+      bus: pharos.bus,
+      runtime: pharos.admin,
+      egress: createEgressPolicy(config.egress),
+      now: Date.now,
+    };
+    auto = await waitFor('the automatic incident on the vault', async () =>
+      (await pharos.store.loadOpenIncidents()).find((i) => i.source === 'auto'),
+    );
     both = await createIncident(ctx, {
       name: 'Checkout errors',
       status: 'investigating',
@@ -122,7 +145,13 @@ describe('a private page\'s components stay off every public answer (real server
         { id: 'hidden-vault', status: 'major_outage' },
       ],
     });
-    vaultOnly = await createIncident(ctx, { name: 'Rekey incident only', status: 'identified', impact: 'minor', body: 'Rotating keys.', components: [{ id: 'hidden-vault', status: 'major_outage' }] });
+    vaultOnly = await createIncident(ctx, {
+      name: 'Rekey incident only',
+      status: 'identified',
+      impact: 'minor',
+      body: 'Rotating keys.',
+      components: [{ id: 'hidden-vault', status: 'major_outage' }],
+    });
     await refresh();
     const ops = pharos.snapshot.pages.get('ops@/ops')!.model;
     const occurrenceOf = (title: string) => ops.maintenances.find((w) => w.title === title)!.id;
@@ -137,22 +166,49 @@ describe('a private page\'s components stay off every public answer (real server
     assert.equal(auto.name, 'Secret Vault is down');
     const answers = await assertNothingOfTheVault();
     const summary = JSON.parse(answers.get('/api/v2/summary.json')!.body);
-    assert.deepEqual(summary.incidents.map((i: { id: string }) => i.id), [both.id], 'only the incident that touches Storefront');
-    for (const path of [`/incidents/${auto.id}`, `/incidents/${vaultOnly.id}`, `/maintenance/${occurrence.vaultOnly}`]) assert.equal(answers.get(path)!.status, 404, path);
+    assert.deepEqual(
+      summary.incidents.map((i: { id: string }) => i.id),
+      [both.id],
+      'only the incident that touches Storefront',
+    );
+    for (const path of [`/incidents/${auto.id}`, `/incidents/${vaultOnly.id}`, `/maintenance/${occurrence.vaultOnly}`])
+      assert.equal(answers.get(path)!.status, 404, path);
   });
 
   test('an incident and a maintenance on both show with Storefront only', async () => {
     const answers = await assertNothingOfTheVault();
     for (const prefix of ['', '/status', '/everything']) {
-      const incidents = JSON.parse(answers.get(`${prefix}/api/v2/incidents.json`)!.body).incidents as { id: string; name: string; components: { id: string }[]; incident_updates: { affected_components: { code: string }[] | null }[] }[];
+      const incidents = JSON.parse(answers.get(`${prefix}/api/v2/incidents.json`)!.body).incidents as {
+        id: string;
+        name: string;
+        components: { id: string }[];
+        incident_updates: { affected_components: { code: string }[] | null }[];
+      }[];
       const shown = incidents.find((i) => i.id === both.id)!;
       assert.equal(shown.name, 'Checkout errors', prefix);
-      assert.deepEqual(shown.components.map((c) => c.id), ['storefront']);
-      assert.deepEqual(shown.incident_updates[0]!.affected_components!.map((a) => a.code), ['storefront']);
-      const upcoming = JSON.parse(answers.get(`${prefix}/api/v2/scheduled-maintenances/upcoming.json`)!.body).scheduled_maintenances as { name: string; components: { id: string }[] }[];
-      assert.deepEqual(upcoming.map((m) => [m.name, m.components.map((c) => c.id)]), [['Storage upgrade', ['storefront']]], prefix);
-      const components = JSON.parse(answers.get(`${prefix}/api/v2/components.json`)!.body).components as { id: string }[];
-      assert.deepEqual(components.map((c) => c.id), ['storefront'], `${prefix}: a page that lists nothing leaves out what only a private page names`);
+      assert.deepEqual(
+        shown.components.map((c) => c.id),
+        ['storefront'],
+      );
+      assert.deepEqual(
+        shown.incident_updates[0]!.affected_components!.map((a) => a.code),
+        ['storefront'],
+      );
+      const upcoming = JSON.parse(answers.get(`${prefix}/api/v2/scheduled-maintenances/upcoming.json`)!.body)
+        .scheduled_maintenances as { name: string; components: { id: string }[] }[];
+      assert.deepEqual(
+        upcoming.map((m) => [m.name, m.components.map((c) => c.id)]),
+        [['Storage upgrade', ['storefront']]],
+        prefix,
+      );
+      const components = JSON.parse(answers.get(`${prefix}/api/v2/components.json`)!.body).components as {
+        id: string;
+      }[];
+      assert.deepEqual(
+        components.map((c) => c.id),
+        ['storefront'],
+        `${prefix}: a page that lists nothing leaves out what only a private page names`,
+      );
       assert.match(answers.get(`${prefix}/`)!.body, /Checkout errors/);
       assert.match(answers.get(`${prefix}/`)!.body, /Storage upgrade/);
       assert.equal(answers.get(`${prefix}/incidents/${both.id}`)!.status, 200);
@@ -164,7 +220,8 @@ describe('a private page\'s components stay off every public answer (real server
     }
     // a private component's badge answers as an unknown one does
     const unknown = await get(`${pharos.url}/badge/no-such-component/status.svg`);
-    for (const kind of ['status', 'uptime', 'response-time']) assert.deepEqual(answers.get(`/badge/hidden-vault/${kind}.svg`), unknown, kind);
+    for (const kind of ['status', 'uptime', 'response-time'])
+      assert.deepEqual(answers.get(`/badge/hidden-vault/${kind}.svg`), unknown, kind);
   });
 
   test("Pharos's incident on the vault, widened by a person to Storefront: its words are rebuilt from Storefront alone", async () => {
@@ -179,10 +236,17 @@ describe('a private page\'s components stay off every public answer (real server
     });
     await refresh();
     const answers = await assertNothingOfTheVault();
-    const incidents = JSON.parse(answers.get('/api/v2/incidents/unresolved.json')!.body).incidents as { id: string; name: string; incident_updates: { body: string }[] }[];
+    const incidents = JSON.parse(answers.get('/api/v2/incidents/unresolved.json')!.body).incidents as {
+      id: string;
+      name: string;
+      incident_updates: { body: string }[];
+    }[];
     const widened = incidents.find((i) => i.id === auto.id)!;
     assert.equal(widened.name, 'Incident affecting Storefront');
-    assert.deepEqual(widened.incident_updates.map((u) => u.body), ['Storefront went from a partial outage to degraded performance.']);
+    assert.deepEqual(
+      widened.incident_updates.map((u) => u.body),
+      ['Storefront went from a partial outage to degraded performance.'],
+    );
     assert.equal(answers.get(`/incidents/${auto.id}`)!.status, 200);
   });
 
@@ -191,7 +255,11 @@ describe('a private page\'s components stay off every public answer (real server
     assert.equal(summary.status, 200);
     const s = JSON.parse(summary.body) as { components: { id: string }[]; incidents: { id: string; name: string }[] };
     assert.ok(s.components.some((c) => c.id === 'hidden-vault'));
-    assert.deepEqual(s.incidents.map((i) => i.name).sort(), ['Checkout errors', 'Rekey incident only', 'Secret Vault is down']);
+    assert.deepEqual(s.incidents.map((i) => i.name).sort(), [
+      'Checkout errors',
+      'Rekey incident only',
+      'Secret Vault is down',
+    ]);
     for (const [path, text] of [
       ['/ops/', 'Secret Vault'],
       [`/ops/incidents/${vaultOnly.id}`, 'Rekey incident only'],

@@ -29,7 +29,11 @@ function cheapHash(password: string): string {
 }
 
 /** A GET with any Host header on the real server's fast path (fetch() does not let a test set it). */
-function getWithHost(base: string, path: string, host: string): Promise<{ status: number; cacheControl: string | undefined }> {
+function getWithHost(
+  base: string,
+  path: string,
+  host: string,
+): Promise<{ status: number; cacheControl: string | undefined }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${base}${path}`, { headers: { host } }, (res) => {
       res.resume();
@@ -62,7 +66,10 @@ async function get(url: string, headers: Record<string, string> = {}): Promise<A
 
 /** `name=value` of a Set-Cookie header with that name. */
 function cookieFrom(res: { headers: Headers }, name: string): string | undefined {
-  return res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))?.split(';')[0];
+  return res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${name}=`))
+    ?.split(';')[0];
 }
 
 describe('private status pages through the real server', () => {
@@ -106,7 +113,13 @@ describe('private status pages through the real server', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     provider = await startOidcTestProvider({
-      clients: [{ client_id: 'pharos', client_secret: 'test-client-secret', redirect_uris: [`${base}/_access/oidc/callback`, `${base}/admin/login/oidc/callback`] }],
+      clients: [
+        {
+          client_id: 'pharos',
+          client_secret: 'test-client-secret',
+          redirect_uris: [`${base}/_access/oidc/callback`, `${base}/admin/login/oidc/callback`],
+        },
+      ],
       accounts: [
         { sub: 'alice', email: 'alice@acme.test', email_verified: true, name: 'Alice' },
         { sub: 'mallory', email: 'mallory@elsewhere.test', email_verified: true, name: 'Mallory' },
@@ -142,7 +155,19 @@ pages:
       const s = (await (await fetch(`${base}/office/api/v2/summary.json`)).json()) as { incidents: { id: string }[] };
       return s.incidents[0];
     });
-    endpoints = ['/', '/api/v2/summary.json', '/api/v2/components.json', '/api/v2/stream', '/history', '/history.rss', '/history.atom', '/badge/web/status.svg', '/widget.js', '/widget', `/incidents/${incident.id}`];
+    endpoints = [
+      '/',
+      '/api/v2/summary.json',
+      '/api/v2/components.json',
+      '/api/v2/stream',
+      '/history',
+      '/history.rss',
+      '/history.atom',
+      '/badge/web/status.svg',
+      '/widget.js',
+      '/widget',
+      `/incidents/${incident.id}`,
+    ];
   });
   after(async () => {
     await pharos?.close();
@@ -192,7 +217,16 @@ pages:
       assert.equal(res.status, 401, path);
       assert.equal(res.cacheControl, 'no-store');
     }
-    assert.equal((await pharos.app.inject({ url: '/api/v2/summary.json', headers: { host: 'branch.acme.test' }, remoteAddress: '10.0.0.7' })).statusCode, 200);
+    assert.equal(
+      (
+        await pharos.app.inject({
+          url: '/api/v2/summary.json',
+          headers: { host: 'branch.acme.test' },
+          remoteAddress: '10.0.0.7',
+        })
+      ).statusCode,
+      200,
+    );
     // SSO runs on the base URL's host (where the callback lands), then comes back to the domain
     const start = await pharos.app.inject({ url: '/_access/oidc', headers: { host: 'sso.acme.test' } });
     assert.equal(start.statusCode, 303);
@@ -222,12 +256,20 @@ pages:
     const office = await get(`${base}/office/api/v2/stream`, { origin: 'https://evil.test' });
     assert.equal(office.status, 200);
     assert.match(office.body, /etag/);
-    assert.equal(office.headers.get('access-control-allow-origin'), null, 'an allowed address\'s stream carries no CORS');
+    assert.equal(
+      office.headers.get('access-control-allow-origin'),
+      null,
+      "an allowed address's stream carries no CORS",
+    );
     const password = await postPassword('secret', PASSWORD);
     const cookie = cookieFrom(password, 'pharos_page_secret')!;
     const secret = await get(`${base}/secret/api/v2/stream`, { cookie, origin: 'https://evil.test' });
     assert.equal(secret.status, 200);
-    assert.equal(secret.headers.get('access-control-allow-origin'), null, 'a signed-in visitor\'s stream carries no CORS');
+    assert.equal(
+      secret.headers.get('access-control-allow-origin'),
+      null,
+      "a signed-in visitor's stream carries no CORS",
+    );
   });
 
   test('the return path after a password refuses control characters and backslash tricks: only same-site paths', async () => {
@@ -236,10 +278,27 @@ pages:
       pharos.app.inject({
         method: 'POST',
         url: '/_access',
-        headers: { host: 'partner.acme.test', origin: 'http://partner.acme.test', 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        headers: {
+          host: 'partner.acme.test',
+          origin: 'http://partner.acme.test',
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
         payload: new URLSearchParams({ password: PASSWORD, return: ret }).toString(),
       });
-    const refused = ['/\t/evil.example', '/\n/evil.example', '/\r\nSet-Cookie: x=1', '/\\evil.example', '/\\/evil.example', '/\x00/evil.example', '/\x7f', '/\x0b/evil.example', '//evil.example', 'https://evil.example/', '/ /evil.example'];
+    const refused = [
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\r\nSet-Cookie: x=1',
+      '/\\evil.example',
+      '/\\/evil.example',
+      '/\x00/evil.example',
+      '/\x7f',
+      '/\x0b/evil.example',
+      '//evil.example',
+      'https://evil.example/',
+      '/ /evil.example',
+    ];
     for (const ret of refused) {
       const res = await signIn(ret);
       assert.equal(res.statusCode, 303, JSON.stringify(ret));
@@ -272,11 +331,16 @@ pages:
     for (const path of endpoints) {
       const page = await get(`${base}/secret${path}`, { cookie });
       assert.equal(page.status, 200, `secret${path}`);
-      if (path !== '/api/v2/stream') assert.equal(page.headers.get('cache-control'), 'private, no-store', `secret${path}`);
+      if (path !== '/api/v2/stream')
+        assert.equal(page.headers.get('cache-control'), 'private, no-store', `secret${path}`);
     }
     // the same token under another page's name, or sent to another page, opens nothing
     const value = cookie.split('=')[1]!;
-    for (const [slug, c] of [['sso', `pharos_page_sso=${value}`], ['branch', `pharos_page_branch=${value}`], ['sso', cookie]] as const) {
+    for (const [slug, c] of [
+      ['sso', `pharos_page_sso=${value}`],
+      ['branch', `pharos_page_branch=${value}`],
+      ['sso', cookie],
+    ] as const) {
       assert.equal((await get(`${base}/${slug}/api/v2/summary.json`, { cookie: c })).status, 401, `${c} on ${slug}`);
     }
     const tampered = `${cookie.slice(0, -3)}xyz`;
@@ -287,11 +351,36 @@ pages:
     const now = Date.now();
     const userId = randomUUID();
     await pharos.store.admin.createUser({
-      id: userId, email: 'ops@acme.test', name: 'Ops', role: 'viewer', passwordHash: null, totpSecret: null, totpEnabled: false, recoveryCodeHashes: [],
-      oidcIssuer: null, oidcSubject: null, createdAt: now, updatedAt: now, passwordChangedAt: null, lastLoginAt: null, totpLastStep: null, credentialVersion: 0,
+      id: userId,
+      email: 'ops@acme.test',
+      name: 'Ops',
+      role: 'viewer',
+      passwordHash: null,
+      totpSecret: null,
+      totpEnabled: false,
+      recoveryCodeHashes: [],
+      oidcIssuer: null,
+      oidcSubject: null,
+      createdAt: now,
+      updatedAt: now,
+      passwordChangedAt: null,
+      lastLoginAt: null,
+      totpLastStep: null,
+      credentialVersion: 0,
     });
     const { secret } = newSecret('phs_');
-    await pharos.store.admin.createSession({ idHash: hashSecret(secret), userId, csrfToken: 'x', mfaPending: false, createdAt: now, lastSeenAt: now, expiresAt: now + 3_600_000, ip: null, userAgent: null, credentialVersion: 0 });
+    await pharos.store.admin.createSession({
+      idHash: hashSecret(secret),
+      userId,
+      csrfToken: 'x',
+      mfaPending: false,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: now + 3_600_000,
+      ip: null,
+      userAgent: null,
+      credentialVersion: 0,
+    });
     assert.equal((await get(`${base}/secret/api/v2/summary.json`, { cookie: `pharos_session=${secret}` })).status, 200);
     // sso has no signed_in: the admin session does not count there
     assert.equal((await get(`${base}/sso/api/v2/summary.json`, { cookie: `pharos_session=${secret}` })).status, 401);
@@ -300,7 +389,8 @@ pages:
   test('single sign-on lets in whom the role rules admit, and no one else', async () => {
     const alice = await signInWithSso('alice');
     assert.ok(alice.cookie, `alice signed in (${alice.failed?.status} ${alice.failed?.body})`);
-    for (const path of endpoints) assert.equal((await get(`${base}/sso${path}`, { cookie: alice.cookie })).status, 200, `sso${path}`);
+    for (const path of endpoints)
+      assert.equal((await get(`${base}/sso${path}`, { cookie: alice.cookie })).status, 200, `sso${path}`);
     assert.equal((await get(`${base}/secret/api/v2/summary.json`, { cookie: alice.cookie })).status, 401);
     const mallory = await signInWithSso('mallory');
     assert.equal(mallory.cookie, undefined);
@@ -322,7 +412,12 @@ pages:
 
   test('pharos hash-password prints a hash that verifies', async () => {
     const out = await new Promise<string>((resolve, reject) => {
-      const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'hash-password'], { cwd: join(import.meta.dirname, '../..') }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+      const child = execFile(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/main.ts', 'hash-password'],
+        { cwd: join(import.meta.dirname, '../..') },
+        (err, stdout) => (err ? reject(err) : resolve(stdout)),
+      );
       child.stdin!.end(`${PASSWORD}\n`);
     });
     assert.ok(await verifyPassword(PASSWORD, out.trim()));

@@ -11,7 +11,11 @@ import { startPharos, type RunningPharos } from '../../src/runtime/start-pharos.
 import { waitFor } from '../support/wait-for.ts';
 
 /** A GET with any Host header (fetch() does not let a test set it). */
-function get(base: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function get(
+  base: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${base}${path}`, { headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -56,11 +60,19 @@ pages:
   test('/ is the default page; /<slug> the others; the Host header picks a page by domain', async () => {
     const root = JSON.parse((await get(pharos.url, '/api/v2/components.json')).body.toString());
     assert.equal(root.page.name, 'Acme Status');
-    assert.deepEqual(root.components.filter((c: { group: boolean }) => !c.group).map((c: { id: string }) => c.id), ['web', 'db']);
+    assert.deepEqual(
+      root.components.filter((c: { group: boolean }) => !c.group).map((c: { id: string }) => c.id),
+      ['web', 'db'],
+    );
     const internal = JSON.parse((await get(pharos.url, '/internal/api/v2/components.json')).body.toString());
     assert.equal(internal.page.name, 'Acme Internal');
-    assert.deepEqual(internal.components.filter((c: { group: boolean }) => !c.group).map((c: { id: string }) => c.id), ['db']);
-    const byHost = JSON.parse((await get(pharos.url, '/api/v2/components.json', { host: 'internal.acme.test' })).body.toString());
+    assert.deepEqual(
+      internal.components.filter((c: { group: boolean }) => !c.group).map((c: { id: string }) => c.id),
+      ['db'],
+    );
+    const byHost = JSON.parse(
+      (await get(pharos.url, '/api/v2/components.json', { host: 'internal.acme.test' })).body.toString(),
+    );
     assert.equal(byHost.page.name, 'Acme Internal');
     const html = (await get(pharos.url, '/internal/')).body.toString();
     assert.match(html, /Acme Internal/);
@@ -110,7 +122,7 @@ pages:
     assert.match(String(asset.headers['cache-control']), /immutable/);
   });
 
-  test('hide_url and hide_errors keep a monitor\'s target and error text off the public side', async () => {
+  test("hide_url and hide_errors keep a monitor's target and error text off the public side", async () => {
     await waitFor('web-check down', () => pharos.board.stateOf('web-check').status === 'down', 5000);
     await pharos.writer.flush();
     await pharos.snapshot.rebuild();
@@ -121,12 +133,14 @@ pages:
     const web = model.monitors.find((m) => m.id === 'web-check')!;
     assert.equal(web.target, '127.0.0.1:1');
     assert.ok(web.lastError);
-    for (const path of ['/', '/api/v2/summary.json', '/history.rss']) assert.doesNotMatch((await get(pharos.url, path)).body.toString(), /10\.255\.255\.1/, path);
+    for (const path of ['/', '/api/v2/summary.json', '/history.rss'])
+      assert.doesNotMatch((await get(pharos.url, path)).body.toString(), /10\.255\.255\.1/, path);
   });
 
   test('query strings neither defeat the snapshot nor grow its caches', async () => {
     const root = pharos.snapshot.pages.get(pharos.snapshot.mounts.root.key)!;
-    for (let i = 0; i < 300; i++) await get(pharos.url, `/history?month=${String(2000 + (i % 100)).padStart(4, '0')}-0${(i % 9) + 1}&x=${i}`);
+    for (let i = 0; i < 300; i++)
+      await get(pharos.url, `/history?month=${String(2000 + (i % 100)).padStart(4, '0')}-0${(i % 9) + 1}&x=${i}`);
     for (let i = 0; i < 100; i++) await get(pharos.url, `/badge/web/uptime.svg?period=${i}`);
     const size = (root as unknown as { lazy: { size: number } }).lazy.size;
     assert.ok(size <= 256, `cache holds ${size}`);

@@ -25,7 +25,13 @@ monitors:
     'push.yaml',
     {},
   );
-  worker = await startPharos({ config, port: 0, role: 'worker', logger: createLogger('silent'), leases: { ttlMs: 1_000 } });
+  worker = await startPharos({
+    config,
+    port: 0,
+    role: 'worker',
+    logger: createLogger('silent'),
+    leases: { ttlMs: 1_000 },
+  });
   web = await startPharos({ config, port: 0, role: 'web', logger: createLogger('silent') });
 });
 
@@ -37,7 +43,9 @@ after(async () => {
 });
 
 const componentStatus = async () => {
-  const body = (await (await fetch(`${web.url}/api/v2/components.json`)).json()) as { components: { id: string; status: string }[] };
+  const body = (await (await fetch(`${web.url}/api/v2/components.json`)).json()) as {
+    components: { id: string; status: string }[];
+  };
   return body.components[0]?.status;
 };
 
@@ -48,7 +56,11 @@ test('a push sent to a web replica is recorded by the worker that checks the mon
 
   const down = await fetch(`${web.url}/api/push/push-token-0123456789?status=down&msg=disk%20full`);
   assert.equal(down.status, 200);
-  await waitFor('the component down after a push reported down', async () => (await componentStatus()) === 'major_outage', 10_000);
+  await waitFor(
+    'the component down after a push reported down',
+    async () => (await componentStatus()) === 'major_outage',
+    10_000,
+  );
   const stored = (await worker.store.listResults('nightly-push', { from: 0, to: Date.now() + 1000, limit: 10 })).at(-1);
   assert.equal(stored?.ok, false);
   assert.match(stored?.error ?? '', /disk full/);

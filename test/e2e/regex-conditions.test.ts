@@ -24,7 +24,9 @@ function cli(input: string, ...args: string[]): Promise<string> {
     child.stdout.on('data', (d) => (out += String(d)));
     child.stderr.on('data', (d) => (err += String(d)));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`pharos ${args[0]} exited ${code}: ${err}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`pharos ${args[0]} exited ${code}: ${err}`)),
+    );
     child.stdin.end(input);
   });
 }
@@ -40,7 +42,10 @@ describe('a ReDoS condition through the admin API of a running Pharos', () => {
   const api = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${pharos.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(10_000),
     });
@@ -66,8 +71,20 @@ describe('a ReDoS condition through the admin API of a running Pharos', () => {
         '',
       ].join('\n'),
     );
-    await cli('a long enough passphrase 42\n', 'user', 'add', '--config', config, '--email', 'owner@example.com', '--role', 'owner');
-    token = (await cli('', 'token', 'create', '--config', config, '--email', 'owner@example.com', '--scopes', 'admin')).trim();
+    await cli(
+      'a long enough passphrase 42\n',
+      'user',
+      'add',
+      '--config',
+      config,
+      '--email',
+      'owner@example.com',
+      '--role',
+      'owner',
+    );
+    token = (
+      await cli('', 'token', 'create', '--config', config, '--email', 'owner@example.com', '--scopes', 'admin')
+    ).trim();
     pharos = new PharosProcess('redos', { configFile: config, role: 'all', port: await freePort(), logDir: dir });
     await pharos.start();
   });
@@ -80,7 +97,14 @@ describe('a ReDoS condition through the admin API of a running Pharos', () => {
   });
 
   test('a monitor with the attack condition is checked every second while /healthz answers at once', async () => {
-    const created = await api('POST', '/api/v1/monitors', { id: 'sink', type: 'http', url: `${targetUrl}/sink`, interval: '1s', timeout: '5s', conditions: ['[STATUS] == 200', ATTACK] });
+    const created = await api('POST', '/api/v1/monitors', {
+      id: 'sink',
+      type: 'http',
+      url: `${targetUrl}/sink`,
+      interval: '1s',
+      timeout: '5s',
+      conditions: ['[STATUS] == 200', ATTACK],
+    });
     assert.equal(created.status, 201, created.text);
     await waitFor('the first check of the sink', () => sinkRequests >= 1, 15_000);
 
@@ -96,7 +120,10 @@ describe('a ReDoS condition through the admin API of a running Pharos', () => {
       answered++;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    assert.ok(sinkRequests - checksBefore >= 2, `the monitor kept being checked (${sinkRequests - checksBefore} checks in 4 s)`);
+    assert.ok(
+      sinkRequests - checksBefore >= 2,
+      `the monitor kept being checked (${sinkRequests - checksBefore} checks in 4 s)`,
+    );
 
     const run = await api('POST', '/api/v1/monitors/sink/run');
     assert.equal(run.status, 200, run.text);
@@ -119,11 +146,19 @@ describe('a ReDoS condition through the admin API of a running Pharos', () => {
       issues.map((i) => i.path),
       ['body.conditions.1', 'body.degraded_when'],
     );
-    assert.match(issues[0]!.message, /regular expression uses a backreference \(\\1\), which Pharos does not support \(patterns run in linear time\)/);
+    assert.match(
+      issues[0]!.message,
+      /regular expression uses a backreference \(\\1\), which Pharos does not support \(patterns run in linear time\)/,
+    );
     assert.match(issues[1]!.message, /uses a negative lookbehind/);
     assert.equal((await api('GET', '/api/v1/monitors/refused')).status, 404);
 
-    const tested = await api('POST', '/api/v1/monitors/test', { id: 'unsaved', type: 'http', url: `${targetUrl}/sink`, conditions: ['[BODY] =~ /a(?=b)/'] });
+    const tested = await api('POST', '/api/v1/monitors/test', {
+      id: 'unsaved',
+      type: 'http',
+      url: `${targetUrl}/sink`,
+      conditions: ['[BODY] =~ /a(?=b)/'],
+    });
     assert.equal(tested.status, 400, tested.text);
     assert.match(tested.text, /body\.conditions\.0.*lookahead/);
   });

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { allMonitorIds, DEFAULT_SHAPE, monitorsOf, unitIds } from '../support/cluster-config.ts';
-import { isBalanced, leaseOwners, startCluster, storedResults, summaryOf, type Cluster } from '../support/cluster-harness.ts';
+import {
+  isBalanced,
+  leaseOwners,
+  startCluster,
+  storedResults,
+  summaryOf,
+  type Cluster,
+} from '../support/cluster-harness.ts';
 import { longestGap, sameSlotPairs, unmatchedChecks } from '../support/cluster-results.ts';
 import { watchStream, type StreamWatch } from '../support/cluster-sse.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -37,11 +44,17 @@ describe('replicas as processes: Redis and PostgreSQL outages', { timeout: 300_0
   const figures: Record<string, number | string> = {};
   const running = () => cluster.workers.filter((w) => w.running).map((w) => w.name);
   const logs = () => cluster.all.map((p) => `--- ${p.name} (pid ${p.pid}) ---\n${p.tail(15)}`).join('\n');
-  const componentStatusOn = async (web: (typeof cluster.webs)[number], id: string) => (await summaryOf(web))?.summary.components.find((c) => c.id === id)?.status;
+  const componentStatusOn = async (web: (typeof cluster.webs)[number], id: string) =>
+    (await summaryOf(web))?.summary.components.find((c) => c.id === id)?.status;
   const allReady = async () => (await Promise.all(cluster.all.map((p) => p.status('/readyz')))).every((s) => s === 200);
 
   /** switch a component's monitors, and time until both web replicas show the status and their streams announce it */
-  async function changeAndFollow(component: string, failing: boolean, streams: StreamWatch[], label: string): Promise<void> {
+  async function changeAndFollow(
+    component: string,
+    failing: boolean,
+    streams: StreamWatch[],
+    label: string,
+  ): Promise<void> {
     const expected = failing ? 'major_outage' : 'operational';
     const baseline = streams.map((s) => s.events.at(-1)?.etag);
     const switchedAt = Date.now();
@@ -50,20 +63,41 @@ describe('replicas as processes: Redis and PostgreSQL outages', { timeout: 300_0
       else cluster.target.failing.delete(m);
     }
     const seenAt = await Promise.all(
-      cluster.webs.map((web) => waitFor(`${web.name} to show ${component} ${expected} (${label})`, async () => ((await componentStatusOn(web, component)) === expected ? Date.now() : undefined), 30_000, 50)),
+      cluster.webs.map((web) =>
+        waitFor(
+          `${web.name} to show ${component} ${expected} (${label})`,
+          async () => ((await componentStatusOn(web, component)) === expected ? Date.now() : undefined),
+          30_000,
+          50,
+        ),
+      ),
     );
-    const { rows } = await cluster.db.query<{ since: string; status: string }>('select since, status from component_statuses where component_id = $1', [component]);
+    const { rows } = await cluster.db.query<{ since: string; status: string }>(
+      'select since, status from component_statuses where component_id = $1',
+      [component],
+    );
     assert.equal(rows[0]?.status, expected);
     const decidedAt = Math.max(Number(rows[0]!.since), switchedAt);
     seenAt.forEach((at, i) => {
       figures[`${label}_summaryLagMs_web${i}`] = at - decidedAt;
-      assert.ok(at - decidedAt <= FALLBACK_WITHIN_MS, `${label}: web${i} showed ${expected} ${at - decidedAt} ms after a worker decided it`);
+      assert.ok(
+        at - decidedAt <= FALLBACK_WITHIN_MS,
+        `${label}: web${i} showed ${expected} ${at - decidedAt} ms after a worker decided it`,
+      );
     });
-    await waitFor(`${label}: both streams to announce a new page`, () => streams.every((s, i) => s.events.some((e) => e.at >= decidedAt && e.etag !== baseline[i])), FALLBACK_WITHIN_MS, 50);
+    await waitFor(
+      `${label}: both streams to announce a new page`,
+      () => streams.every((s, i) => s.events.some((e) => e.at >= decidedAt && e.etag !== baseline[i])),
+      FALLBACK_WITHIN_MS,
+      50,
+    );
     streams.forEach((s, i) => {
       const lag = s.events.find((e) => e.at >= decidedAt && e.etag !== baseline[i])!.at - decidedAt;
       figures[`${label}_streamLagMs_web${i}`] = lag;
-      assert.ok(lag <= FALLBACK_WITHIN_MS, `${label}: web${i}'s stream announced it ${lag} ms after a worker decided it`);
+      assert.ok(
+        lag <= FALLBACK_WITHIN_MS,
+        `${label}: web${i}'s stream announced it ${lag} ms after a worker decided it`,
+      );
     });
   }
 
@@ -77,15 +111,25 @@ describe('replicas as processes: Redis and PostgreSQL outages', { timeout: 300_0
   });
 
   test('the cluster is up: units balanced, every process ready, every monitor stored', async () => {
-    await waitFor('every unit owned, nobody above the fair share', async () => isBalanced(await leaseOwners(cluster), UNITS, running()), 30_000, 200).catch((err: Error) => {
+    await waitFor(
+      'every unit owned, nobody above the fair share',
+      async () => isBalanced(await leaseOwners(cluster), UNITS, running()),
+      30_000,
+      200,
+    ).catch((err: Error) => {
       throw new Error(`${err.message}\n${logs()}`);
     });
     await waitFor('every process ready', allReady, 30_000, 200);
     const from = Date.now();
-    await waitFor('a stored result of every monitor', async () => {
-      const results = await storedResults(cluster);
-      return MONITORS.every((m) => (results.get(m) ?? []).some((t) => t >= from));
-    }, 15_000, 200);
+    await waitFor(
+      'a stored result of every monitor',
+      async () => {
+        const results = await storedResults(cluster);
+        return MONITORS.every((m) => (results.get(m) ?? []).some((t) => t >= from));
+      },
+      15_000,
+      200,
+    );
   });
 
   test('Redis stopped: changes reach both web replicas over PostgreSQL LISTEN/NOTIFY; started again: still', async () => {
@@ -94,18 +138,35 @@ describe('replicas as processes: Redis and PostgreSQL outages', { timeout: 300_0
       await waitFor('each stream to send the current page', () => streams.every((s) => s.events.length > 0), 10_000);
       await cluster.redis.stop();
       await changeAndFollow('c1', true, streams, 'redisDown');
-      const fellBack = (await Promise.all(cluster.all.map((p) => p.logLines(/Redis unreachable, falling back to PostgreSQL LISTEN\/NOTIFY/)))).flat();
+      const fellBack = (
+        await Promise.all(
+          cluster.all.map((p) => p.logLines(/Redis unreachable, falling back to PostgreSQL LISTEN\/NOTIFY/)),
+        )
+      ).flat();
       assert.ok(fellBack.length > 0, `a process logged its fallback:\n${logs()}`);
       // the fallback is a working bus: still ready
       assert.ok(await allReady(), 'every process stays ready on the fallback');
 
       await cluster.redis.start();
-      await waitFor('every process that fell back to reconnect to Redis', async () => {
-        const counts = await Promise.all(cluster.all.map(async (p) => [(await p.logLines(/Redis unreachable/)).length, (await p.logLines(/Redis back/)).length]));
-        return counts.every(([down, back]) => back! >= down!);
-      }, 30_000, 200);
+      await waitFor(
+        'every process that fell back to reconnect to Redis',
+        async () => {
+          const counts = await Promise.all(
+            cluster.all.map(async (p) => [
+              (await p.logLines(/Redis unreachable/)).length,
+              (await p.logLines(/Redis back/)).length,
+            ]),
+          );
+          return counts.every(([down, back]) => back! >= down!);
+        },
+        30_000,
+        200,
+      );
       await changeAndFollow('c1', false, streams, 'redisBack');
-      assert.ok(streams.every((s) => !s.ended), 'the streams stayed open');
+      assert.ok(
+        streams.every((s) => !s.ended),
+        'the streams stayed open',
+      );
     } finally {
       for (const s of streams) s.close();
     }
@@ -113,7 +174,12 @@ describe('replicas as processes: Redis and PostgreSQL outages', { timeout: 300_0
 
   test('PostgreSQL stopped for 30 s: stale pages, not ready, no exit; after it, ready again and every result checked meanwhile stored once', async (t) => {
     await waitFor('every process ready', allReady, 30_000, 200);
-    await waitFor('every unit owned, nobody above the fair share', async () => isBalanced(await leaseOwners(cluster), UNITS, running()), 30_000, 200);
+    await waitFor(
+      'every unit owned, nobody above the fair share',
+      async () => isBalanced(await leaseOwners(cluster), UNITS, running()),
+      30_000,
+      200,
+    );
     const ownersBefore = await leaseOwners(cluster);
 
     const outageStart = Date.now();
@@ -125,10 +191,15 @@ describe('replicas as processes: Redis and PostgreSQL outages', { timeout: 300_0
       const elapsed = Date.now() - outageStart;
       for (const web of cluster.webs) {
         const answer = await summaryOf(web);
-        assert.equal(answer?.status, 200, `${web.name} answered the summary ${elapsed} ms into the outage\n${web.tail()}`);
+        assert.equal(
+          answer?.status,
+          200,
+          `${web.name} answered the summary ${elapsed} ms into the outage\n${web.tail()}`,
+        );
         assert.equal(answer.summary.components.length, SHAPE.components, 'the summary keeps its shape');
         if (answer.stale && !firstStale.has(web.name)) firstStale.set(web.name, elapsed);
-        if (elapsed > STALE_WITHIN_MS) assert.ok(answer.stale, `${web.name} not marked stale ${elapsed} ms into the outage`);
+        if (elapsed > STALE_WITHIN_MS)
+          assert.ok(answer.stale, `${web.name} not marked stale ${elapsed} ms into the outage`);
       }
       for (const p of cluster.all) {
         const ready = await p.status('/readyz');
@@ -152,15 +223,25 @@ describe('replicas as processes: Redis and PostgreSQL outages', { timeout: 300_0
       throw new Error(`${err.message}: ${states.join(', ')}\n${logs()}`);
     });
     figures.readyAgainMs = Date.now() - restartedAt;
-    await waitFor('the stale mark gone from both web replicas', async () => (await Promise.all(cluster.webs.map(summaryOf))).every((a) => a?.status === 200 && a.stale === null), 30_000, 200);
+    await waitFor(
+      'the stale mark gone from both web replicas',
+      async () => (await Promise.all(cluster.webs.map(summaryOf))).every((a) => a?.status === 200 && a.stale === null),
+      30_000,
+      200,
+    );
     figures.freshAgainMs = Date.now() - restartedAt;
 
     // the buffers are flushed once a result checked after the restart is stored for every monitor
     const settledFrom = Date.now();
-    const results = await waitFor('every monitor stored after the restart', async () => {
-      const r = await storedResults(cluster);
-      return MONITORS.every((m) => (r.get(m) ?? []).some((x) => x > settledFrom)) ? r : undefined;
-    }, 30_000, 200);
+    const results = await waitFor(
+      'every monitor stored after the restart',
+      async () => {
+        const r = await storedResults(cluster);
+        return MONITORS.every((m) => (r.get(m) ?? []).some((x) => x > settledFrom)) ? r : undefined;
+      },
+      30_000,
+      200,
+    );
     figures.flushedAfterMs = Date.now() - restartedAt;
 
     let fewest = Infinity;
@@ -170,30 +251,55 @@ describe('replicas as processes: Redis and PostgreSQL outages', { timeout: 300_0
       const times = results.get(m) ?? [];
       const during = times.filter((x) => x >= outageStart && x <= outageEnd).length;
       fewest = Math.min(fewest, during);
-      assert.ok(during >= (OUTAGE_MS / INTERVAL) * 0.8, `${m}: ${during} results stored from the ${OUTAGE_MS} ms outage`);
+      assert.ok(
+        during >= (OUTAGE_MS / INTERVAL) * 0.8,
+        `${m}: ${during} results stored from the ${OUTAGE_MS} ms outage`,
+      );
       const gap = longestGap(times, outageStart - 5 * INTERVAL, settledFrom);
-      if (gap.ms > widest.ms) widest = { ms: gap.ms, monitor: `${m}, ${gap.from - outageStart} ms from the outage's start` };
-      assert.ok(gap.ms <= MAX_GAP_MS, `${m}: no result stored from ${new Date(gap.from).toISOString()} to ${new Date(gap.to).toISOString()} (${gap.ms} ms; the outage was ${new Date(outageStart).toISOString()} to ${new Date(outageEnd).toISOString()})`);
-      assert.deepEqual(sameSlotPairs(m, times, INTERVAL), [], `${m}: two results in one slot (checked by two workers, or stored twice)`);
+      if (gap.ms > widest.ms)
+        widest = { ms: gap.ms, monitor: `${m}, ${gap.from - outageStart} ms from the outage's start` };
+      assert.ok(
+        gap.ms <= MAX_GAP_MS,
+        `${m}: no result stored from ${new Date(gap.from).toISOString()} to ${new Date(gap.to).toISOString()} (${gap.ms} ms; the outage was ${new Date(outageStart).toISOString()} to ${new Date(outageEnd).toISOString()})`,
+      );
+      assert.deepEqual(
+        sameSlotPairs(m, times, INTERVAL),
+        [],
+        `${m}: two results in one slot (checked by two workers, or stored twice)`,
+      );
       // every check that reached the target during the outage has its result stored
       const arrivals = (cluster.target.hits.get(m) ?? []).filter((x) => x >= outageStart && x <= outageEnd);
-      assert.deepEqual(unmatchedChecks(arrivals, times, ARRIVAL_LAG_MS), [], `${m}: checks made during the outage whose results are missing`);
+      assert.deepEqual(
+        unmatchedChecks(arrivals, times, ARRIVAL_LAG_MS),
+        [],
+        `${m}: checks made during the outage whose results are missing`,
+      );
       checkedDuringOutage += arrivals.length;
     }
     figures.fewestResultsDuringOutage = fewest;
     figures.checksDuringOutageAllStored = checkedDuringOutage;
     // a figure, not a bound: where a slot was missed over the whole run (relative to the outage's start)
     figures.missedSlots = JSON.stringify(
-      MONITORS.flatMap((m) => (results.get(m) ?? []).flatMap((x, i, all) => (i > 0 && x - all[i - 1]! > 1.5 * INTERVAL ? [`${m}@${all[i - 1]! - outageStart}+${x - all[i - 1]!}`] : []))),
+      MONITORS.flatMap((m) =>
+        (results.get(m) ?? []).flatMap((x, i, all) =>
+          i > 0 && x - all[i - 1]! > 1.5 * INTERVAL ? [`${m}@${all[i - 1]! - outageStart}+${x - all[i - 1]!}`] : [],
+        ),
+      ),
     );
     figures.longestGapMs = `${widest.ms} (${widest.monitor})`;
 
     // every worker has its own units back (nobody took them while all were cut off)
-    const ownersAfter = await waitFor('the units balanced again', async () => {
-      const owners = await leaseOwners(cluster);
-      return isBalanced(owners, UNITS, running()) ? owners : undefined;
-    }, 30_000, 200);
-    const sorted = (m: Map<string, string[]>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)).map(([w, u]) => [w, [...u].sort()]));
+    const ownersAfter = await waitFor(
+      'the units balanced again',
+      async () => {
+        const owners = await leaseOwners(cluster);
+        return isBalanced(owners, UNITS, running()) ? owners : undefined;
+      },
+      30_000,
+      200,
+    );
+    const sorted = (m: Map<string, string[]>) =>
+      Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)).map(([w, u]) => [w, [...u].sort()]));
     assert.deepEqual(sorted(ownersAfter), sorted(ownersBefore), 'each worker kept its units across the outage');
 
     for (const p of cluster.all) assert.deepEqual(p.unexpectedExits, [], `${p.name} exited on its own:\n${p.tail()}`);

@@ -39,7 +39,10 @@ describe(`scale smoke: ${MONITORS} lone monitors on one worker`, { timeout: 180_
     });
     await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
     const port = (target.address() as AddressInfo).port;
-    const lines = Array.from({ length: MONITORS }, (_, i) => `  - { id: m${i}, type: tcp, host: 127.0.0.1, port: ${port}, interval: 5s, timeout: 5s }`);
+    const lines = Array.from(
+      { length: MONITORS },
+      (_, i) => `  - { id: m${i}, type: tcp, host: 127.0.0.1, port: ${port}, interval: 5s, timeout: 5s }`,
+    );
     const configFile = join(dir, 'pharos.yaml');
     await writeFile(
       configFile,
@@ -66,7 +69,10 @@ ${lines.join('\n')}
   });
 
   test('every monitor is checked and stored at least once; no lease round fails; ready', async () => {
-    const checked = () => withClient(db.url, async (c) => Number((await c.query<{ n: string }>('select count(distinct monitor_key) as n from results')).rows[0]?.n ?? 0));
+    const checked = () =>
+      withClient(db.url, async (c) =>
+        Number((await c.query<{ n: string }>('select count(distinct monitor_key) as n from results')).rows[0]?.n ?? 0),
+      );
     let last = 0;
     await waitFor(
       'every monitor checked once',
@@ -77,11 +83,15 @@ ${lines.join('\n')}
       WAIT_MS,
       2_000,
     ).catch((err: Error) => {
-      throw new Error(`${err.message}: ${last} of ${MONITORS} monitors have a stored result, ${connections} connections reached the target\n${pharos.tail(20)}`);
+      throw new Error(
+        `${err.message}: ${last} of ${MONITORS} monitors have a stored result, ${connections} connections reached the target\n${pharos.tail(20)}`,
+      );
     });
     assert.ok(connections >= MONITORS, `${connections} connections for ${MONITORS} monitors`);
 
-    const metrics = await (await fetch(`${pharos.url}/metrics`, { headers: { authorization: 'Bearer scale-smoke-metrics-token' } })).text();
+    const metrics = await (
+      await fetch(`${pharos.url}/metrics`, { headers: { authorization: 'Bearer scale-smoke-metrics-token' } })
+    ).text();
     assert.equal(sample(metrics, 'pharos_lease_round_failures_total'), 0);
     assert.equal(sample(metrics, 'pharos_catalog_monitors'), MONITORS);
     assert.equal(sample(metrics, 'pharos_monitors_owned'), MONITORS);

@@ -51,8 +51,19 @@ async function startPharos(dbPort: number, httpPort: number) {
   const url = new URL(db.url);
   url.host = `127.0.0.1:${dbPort}`;
   const file = join(dir, `pharos-${httpPort}.yaml`);
-  await writeFile(file, JSON.stringify({ server: { port: httpPort, host: '127.0.0.1' }, storage: { url: url.href }, admin: { setup_link: false } }));
-  const proc = spawn(process.execPath, ['bin/pharos.js', 'start', '--config', file], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PHAROS_LOG_LEVEL: 'info' } });
+  await writeFile(
+    file,
+    JSON.stringify({
+      server: { port: httpPort, host: '127.0.0.1' },
+      storage: { url: url.href },
+      admin: { setup_link: false },
+    }),
+  );
+  const proc = spawn(process.execPath, ['bin/pharos.js', 'start', '--config', file], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PHAROS_LOG_LEVEL: 'info' },
+  });
   children.push(proc);
   let output = '';
   proc.stdout!.on('data', (c: Buffer) => (output += c.toString()));
@@ -72,13 +83,22 @@ const status = async (port: number, path: string) => {
 test('started while the database is unreachable, Pharos waits, then starts when it answers', async () => {
   const [dbPort, httpPort] = [await freePort(), await freePort()];
   const pharos = await startPharos(dbPort, httpPort);
-  await waitFor('two "database is unreachable" retries', () => (pharos.output().match(/the database is unreachable; waiting for it/g) ?? []).length >= 2, 30_000);
+  await waitFor(
+    'two "database is unreachable" retries',
+    () => (pharos.output().match(/the database is unreachable; waiting for it/g) ?? []).length >= 2,
+    30_000,
+  );
   assert.equal(pharos.proc.exitCode, null, `still running, not exited:\n${pharos.output()}`);
   assert.ok(!pharos.output().includes(new URL(db.url).pathname.slice(1) + '"'), 'the log names no connection string');
 
   const relay = await relayTo(new URL(db.url), dbPort).open();
   try {
-    await waitFor(`/readyz 200 once the database answers\n${pharos.output()}`, async () => (await status(httpPort, '/readyz')) === 200, 60_000, 250);
+    await waitFor(
+      `/readyz 200 once the database answers\n${pharos.output()}`,
+      async () => (await status(httpPort, '/readyz')) === 200,
+      60_000,
+      250,
+    );
     pharos.proc.kill('SIGTERM');
     assert.equal(await pharos.exited, 0);
   } finally {

@@ -24,7 +24,13 @@ const INSIDE = '203.0.113.5';
 const OUTSIDE = '198.51.100.9';
 
 interface IncidentPayload {
-  incident?: { id: string; name: string; shortlink: string; components: { id: string }[]; incident_updates: { affected_components: { code: string; name: string }[] | null }[] };
+  incident?: {
+    id: string;
+    name: string;
+    shortlink: string;
+    components: { id: string }[];
+    incident_updates: { affected_components: { code: string; name: string }[] | null }[];
+  };
 }
 
 /**
@@ -44,29 +50,52 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreDiale
     const post = (path: string, body: unknown, opts: { ip?: string; form?: boolean; origin?: string } = {}) =>
       fetch(pharos.url + path, {
         method: 'POST',
-        headers: { 'content-type': opts.form ? 'application/x-www-form-urlencoded' : 'application/json', 'x-forwarded-for': opts.ip ?? OUTSIDE, ...(opts.origin && { origin: opts.origin }) },
+        headers: {
+          'content-type': opts.form ? 'application/x-www-form-urlencoded' : 'application/json',
+          'x-forwarded-for': opts.ip ?? OUTSIDE,
+          ...(opts.origin && { origin: opts.origin }),
+        },
         body: opts.form ? String(body) : JSON.stringify(body),
       });
     const createIncident = async (name: string, componentIds: string[]) => {
       const res = await fetch(`${pharos.url}/api/v1/incidents`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name, status: 'investigating', impact: 'major', body: `${name}: we are looking into it.`, components: componentIds.map((id) => ({ id, status: 'major_outage' })) }),
+        body: JSON.stringify({
+          name,
+          status: 'investigating',
+          impact: 'major',
+          body: `${name}: we are looking into it.`,
+          components: componentIds.map((id) => ({ id, status: 'major_outage' })),
+        }),
       });
       assert.equal(res.status, 201, await res.clone().text());
       return (await res.json()) as { id: string };
     };
     const mailsTo = (address: string) => smtp.messages.filter((m) => m.envelope.to.includes(address));
-    const mailTo = (address: string, subject: string) => waitFor(`mail "${subject}" to ${address}`, () => mailsTo(address).find((m) => m.subject?.includes(subject)));
-    const hookOf = (path: string, name: string) => waitFor(`${name} at ${path}`, () => rx.requests.find((r) => r.path === path && (r.json as IncidentPayload).incident?.name === name));
-    const incidentsAt = (path: string) => rx.requests.filter((r) => r.path === path).map((r) => (r.json as IncidentPayload).incident?.name).filter(Boolean);
+    const mailTo = (address: string, subject: string) =>
+      waitFor(`mail "${subject}" to ${address}`, () => mailsTo(address).find((m) => m.subject?.includes(subject)));
+    const hookOf = (path: string, name: string) =>
+      waitFor(`${name} at ${path}`, () =>
+        rx.requests.find((r) => r.path === path && (r.json as IncidentPayload).incident?.name === name),
+      );
+    const incidentsAt = (path: string) =>
+      rx.requests
+        .filter((r) => r.path === path)
+        .map((r) => (r.json as IncidentPayload).incident?.name)
+        .filter(Boolean);
     const confirm = async (mail: ReceivedMail) => {
       const link = /\/subscribers\/confirm\?token=([A-Za-z0-9_%-]+)/.exec(mail.text ?? '');
       assert.ok(link, mail.text);
-      const res = await fetch(`${pharos.url}/subscribers/confirm`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${link[1]}` });
+      const res = await fetch(`${pharos.url}/subscribers/confirm`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `token=${link[1]}`,
+      });
       assert.equal(res.status, 200);
     };
-    const stored = (kindOf: 'email' | 'webhook', target: string) => pharos.store.subscribers.findByTarget(kindOf, target);
+    const stored = (kindOf: 'email' | 'webhook', target: string) =>
+      pharos.store.subscribers.findByTarget(kindOf, target);
 
     before(async () => {
       dir = await mkdtemp(join(tmpdir(), 'pharos-subscriber-pages-'));
@@ -101,9 +130,25 @@ subscribers:
         'subscriber-pages.yaml',
         {},
       );
-      pharos = await startPharos({ config, port: 0, logger: createLogger(process.env.DEBUG_LOG ?? 'silent'), outbox: { pollMs: 50, backoffBaseMs: 50 } });
-      const cli: ServiceContext = { actor: CLI_ACTOR, store: pharos.store, bus: pharos.bus, runtime: pharos.admin, egress: createEgressPolicy(config.egress), now: Date.now };
-      const user = await createUser(cli, { email: 'ops@acme.test', role: 'admin', password: 'correct horse battery staple 42' });
+      pharos = await startPharos({
+        config,
+        port: 0,
+        logger: createLogger(process.env.DEBUG_LOG ?? 'silent'),
+        outbox: { pollMs: 50, backoffBaseMs: 50 },
+      });
+      const cli: ServiceContext = {
+        actor: CLI_ACTOR,
+        store: pharos.store,
+        bus: pharos.bus,
+        runtime: pharos.admin,
+        egress: createEgressPolicy(config.egress),
+        now: Date.now,
+      };
+      const user = await createUser(cli, {
+        email: 'ops@acme.test',
+        role: 'admin',
+        password: 'correct horse battery staple 42',
+      });
       token = (await createToken(cli, { name: 'pages-test', scopes: ['read', 'write'], userId: user.id })).token;
     });
     after(async () => {
@@ -126,7 +171,16 @@ subscribers:
       assert.doesNotMatch(`${confirmation.text}${confirmation.html}`, /Secret Vault|vault/);
       await confirm(confirmation);
       // a subscription from before subscriptions had pages: the page served at /
-      await pharos.store.admin.createSubscriber({ id: `legacy-${kind}`, kind: 'email', target: 'legacy@example.com', componentIds: [], confirmedAt: Date.now(), createdAt: Date.now(), pageSlug: '', pageAccess: null });
+      await pharos.store.admin.createSubscriber({
+        id: `legacy-${kind}`,
+        kind: 'email',
+        target: 'legacy@example.com',
+        componentIds: [],
+        confirmedAt: Date.now(),
+        createdAt: Date.now(),
+        pageSlug: '',
+        pageAccess: null,
+      });
       await pharos.admin.catalogChanged();
 
       const vaultOnly = await createIncident('Vault sealed', ['vault']);
@@ -135,18 +189,35 @@ subscribers:
       // rows for one subscriber go out in order: once the last has arrived, the earlier ones went before it (or never)
       await hookOf('/all', 'Website slow');
       const mixed = (await hookOf('/all', 'Website and backend down')).json as IncidentPayload;
-      assert.deepEqual(incidentsAt('/all'), ['Website and backend down', 'Website slow'], 'the incident on the private component alone is not sent');
-      assert.deepEqual(mixed.incident?.components.map((c) => c.id), ['web']);
-      assert.deepEqual(mixed.incident?.incident_updates[0]?.affected_components?.map((a) => a.code), ['web']);
+      assert.deepEqual(
+        incidentsAt('/all'),
+        ['Website and backend down', 'Website slow'],
+        'the incident on the private component alone is not sent',
+      );
+      assert.deepEqual(
+        mixed.incident?.components.map((c) => c.id),
+        ['web'],
+      );
+      assert.deepEqual(
+        mixed.incident?.incident_updates[0]?.affected_components?.map((a) => a.code),
+        ['web'],
+      );
       assert.match(mixed.incident!.shortlink, new RegExp(`/incidents/${both.id}$`));
-      assert.doesNotMatch(JSON.stringify(rx.requests.filter((r) => r.path === '/all').map((r) => r.json)), /vault|Vault/i);
+      assert.doesNotMatch(
+        JSON.stringify(rx.requests.filter((r) => r.path === '/all').map((r) => r.json)),
+        /vault|Vault/i,
+      );
 
       for (const address of ['eve@example.com', 'legacy@example.com']) {
         await mailTo(address, 'Website slow');
         const mail = await mailTo(address, 'Website and backend down');
         assert.match(mail.text ?? '', /Components: Website\n/);
         assert.doesNotMatch(`${mail.text}${mail.html}`, /Secret Vault/);
-        assert.equal(mailsTo(address).filter((m) => m.subject?.includes('Vault sealed')).length, 0, `${address} hears nothing of the private incident`);
+        assert.equal(
+          mailsTo(address).filter((m) => m.subject?.includes('Vault sealed')).length,
+          0,
+          `${address} hears nothing of the private incident`,
+        );
       }
       const eve = (await stored('email', 'eve@example.com'))!;
       const rows = await pharos.store.outbox.list({ targetId: eve.id, limit: 100 });
@@ -158,7 +229,10 @@ subscribers:
       for (const path of ['/api/v2/subscribers', '/status/api/v2/subscribers']) {
         const hidden = await post(path, { subscriber: { email: 'probe@example.com' }, components: ['vault'] });
         const unknown = await post(path, { subscriber: { email: 'probe@example.com' }, components: ['ghost'] });
-        const answers = [[hidden.status, await hidden.text()], [unknown.status, await unknown.text()]];
+        const answers = [
+          [hidden.status, await hidden.text()],
+          [unknown.status, await unknown.text()],
+        ];
         assert.equal(answers[0]![0], 400, String(answers[0]![1]));
         assert.deepEqual(answers[0], answers[1]);
       }
@@ -171,20 +245,44 @@ subscribers:
       assert.doesNotMatch(root, /value="vault"|Secret Vault/);
       const byslug = await (await fetch(pharos.url + '/status/', { headers: { 'x-forwarded-for': OUTSIDE } })).text();
       assert.match(byslug, /action="\/status\/subscribe"/);
-      const res = await post('/status/subscribe', new URLSearchParams([['email', 'form@example.com'], ['components', 'web']]), { form: true });
+      const res = await post(
+        '/status/subscribe',
+        new URLSearchParams([
+          ['email', 'form@example.com'],
+          ['components', 'web'],
+        ]),
+        { form: true },
+      );
       assert.equal(res.status, 202);
-      assert.deepEqual([(await stored('email', 'form@example.com'))?.pageSlug, (await stored('email', 'form@example.com'))?.componentIds], ['status', ['web']]);
+      assert.deepEqual(
+        [
+          (await stored('email', 'form@example.com'))?.pageSlug,
+          (await stored('email', 'form@example.com'))?.componentIds,
+        ],
+        ['status', ['web']],
+      );
       assert.equal((await post('/nope/api/v2/subscribers', { subscriber: { email: 'x@example.com' } })).status, 404);
     });
 
     test('a private page: sign-up needs its access (and its own origin); its subscribers hear of its private components', async () => {
       const endpoint = `${rx.url}/internal`;
-      const denied = await post('/internal/api/v2/subscribers', { subscriber: { endpoint }, components: ['vault'] }, { ip: OUTSIDE });
+      const denied = await post(
+        '/internal/api/v2/subscribers',
+        { subscriber: { endpoint }, components: ['vault'] },
+        { ip: OUTSIDE },
+      );
       assert.equal(denied.status, 401);
-      const deniedForm = await post('/internal/subscribe', new URLSearchParams({ email: 'mallory@example.com' }), { ip: OUTSIDE, form: true });
+      const deniedForm = await post('/internal/subscribe', new URLSearchParams({ email: 'mallory@example.com' }), {
+        ip: OUTSIDE,
+        form: true,
+      });
       assert.equal(deniedForm.status, 401);
       // a site the admitted visitor opens cannot sign anyone up in their name
-      const forged = await post('/internal/subscribe', new URLSearchParams({ email: 'mallory@example.com', components: 'vault' }), { ip: INSIDE, form: true, origin: 'https://evil.example' });
+      const forged = await post(
+        '/internal/subscribe',
+        new URLSearchParams({ email: 'mallory@example.com', components: 'vault' }),
+        { ip: INSIDE, form: true, origin: 'https://evil.example' },
+      );
       assert.equal(forged.status, 403);
       assert.equal(await stored('webhook', endpoint), undefined);
       assert.equal(await stored('email', 'mallory@example.com'), undefined);
@@ -193,19 +291,34 @@ subscribers:
       const page = await (await fetch(pharos.url + '/internal/', { headers: { 'x-forwarded-for': INSIDE } })).text();
       assert.match(page, /action="\/internal\/subscribe"/);
       assert.match(page, /value="vault"> Secret Vault/);
-      const ok = await post('/internal/api/v2/subscribers', { subscriber: { endpoint }, components: ['vault'] }, { ip: INSIDE, origin: pharos.url });
+      const ok = await post(
+        '/internal/api/v2/subscribers',
+        { subscriber: { endpoint }, components: ['vault'] },
+        { ip: INSIDE, origin: pharos.url },
+      );
       assert.equal(ok.status, 202, await ok.clone().text());
       const sub = await stored('webhook', endpoint);
       assert.equal(sub?.pageSlug, 'internal');
       assert.ok(sub?.pageAccess, 'the access settings it was admitted under');
-      assert.equal((await post('/internal/subscribe', new URLSearchParams({ email: 'staff@example.com', components: 'vault' }), { ip: INSIDE, form: true })).status, 202);
+      assert.equal(
+        (
+          await post('/internal/subscribe', new URLSearchParams({ email: 'staff@example.com', components: 'vault' }), {
+            ip: INSIDE,
+            form: true,
+          })
+        ).status,
+        202,
+      );
       const mail = await mailTo('staff@example.com', 'Confirm');
       assert.equal(mail.subject, '[Acme Internal] Confirm your subscription');
       assert.match(mail.text ?? '', /for: Secret Vault/);
 
       const incident = await createIncident('Vault unsealed', ['vault']);
       const delivered = (await hookOf('/internal', 'Vault unsealed')).json as IncidentPayload;
-      assert.deepEqual(delivered.incident?.incident_updates[0]?.affected_components?.map((a) => [a.code, a.name]), [['vault', 'Secret Vault']]);
+      assert.deepEqual(
+        delivered.incident?.incident_updates[0]?.affected_components?.map((a) => [a.code, a.name]),
+        [['vault', 'Secret Vault']],
+      );
       assert.match(delivered.incident!.shortlink, new RegExp(`/internal/incidents/${incident.id}$`));
     });
   });

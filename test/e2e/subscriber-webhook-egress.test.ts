@@ -33,7 +33,11 @@ describe('subscriber webhooks cannot reach loopback or private addresses', () =>
   let ip = 0;
   const defaultCAs = tls.getCACertificates('default');
   const subscribe = (endpoint: string) =>
-    fetch(`${pharos.url}/api/v2/subscribers`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${++ip}` }, body: JSON.stringify({ subscriber: { endpoint } }) });
+    fetch(`${pharos.url}/api/v2/subscribers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${++ip}` },
+      body: JSON.stringify({ subscriber: { endpoint } }),
+    });
   const reached = () => rx.requests.length + internal.requests.length;
 
   before(async () => {
@@ -54,9 +58,25 @@ subscribers: { enabled: true }
       'egress.yaml',
       {},
     );
-    pharos = await startPharos({ config, port: 0, logger: createLogger(process.env.DEBUG_LOG ?? 'silent'), outbox: { pollMs: 50, backoffBaseMs: 50 } });
-    const cli: ServiceContext = { actor: CLI_ACTOR, store: pharos.store, bus: pharos.bus, runtime: pharos.admin, egress: createEgressPolicy(config.egress), now: Date.now };
-    const user = await createUser(cli, { email: 'ops@acme.test', role: 'admin', password: 'correct horse battery staple 42' });
+    pharos = await startPharos({
+      config,
+      port: 0,
+      logger: createLogger(process.env.DEBUG_LOG ?? 'silent'),
+      outbox: { pollMs: 50, backoffBaseMs: 50 },
+    });
+    const cli: ServiceContext = {
+      actor: CLI_ACTOR,
+      store: pharos.store,
+      bus: pharos.bus,
+      runtime: pharos.admin,
+      egress: createEgressPolicy(config.egress),
+      now: Date.now,
+    };
+    const user = await createUser(cli, {
+      email: 'ops@acme.test',
+      role: 'admin',
+      password: 'correct horse battery staple 42',
+    });
     token = (await createToken(cli, { name: 'egress-test', scopes: ['read', 'write'], userId: user.id })).token;
   });
   after(async () => {
@@ -85,7 +105,11 @@ subscribers: { enabled: true }
       const res = await subscribe(endpoint);
       assert.equal(res.status, 400, endpoint);
       const answer = (await res.json()) as { error: string; issues: { path: string }[] };
-      assert.deepEqual([answer.error, answer.issues.map((i) => i.path)], ['invalid_input', ['subscriber.endpoint']], endpoint);
+      assert.deepEqual(
+        [answer.error, answer.issues.map((i) => i.path)],
+        ['invalid_input', ['subscriber.endpoint']],
+        endpoint,
+      );
     }
     assert.equal(reached(), 0);
     assert.deepEqual(await pharos.store.admin.listSubscribers(), []);
@@ -99,23 +123,47 @@ subscribers: { enabled: true }
     assert.match(answer.message, /^the endpoint did not accept the test delivery/);
     assert.doesNotMatch(answer.message, /127\.0\.0\.1|::1|loopback|egress|refused/);
     assert.equal(reached(), 0, 'the guard judged the resolved address: no connection');
-    assert.equal((await pharos.store.subscribers.findByTarget('webhook', `https://localhost:${rx.port}/hook`))?.confirmedAt, null);
+    assert.equal(
+      (await pharos.store.subscribers.findByTarget('webhook', `https://localhost:${rx.port}/hook`))?.confirmedAt,
+      null,
+    );
   });
 
   test('subscriptions stored before the fix (http, literal loopback, a name for loopback) get nothing; the outbox keeps no detail', async () => {
-    const targets = [`http://127.0.0.1:${internal.port}/api/v1/users`, `https://127.0.0.1:${rx.port}/legacy`, `https://localhost:${rx.port}/legacy-name`];
+    const targets = [
+      `http://127.0.0.1:${internal.port}/api/v1/users`,
+      `https://127.0.0.1:${rx.port}/legacy`,
+      `https://localhost:${rx.port}/legacy-name`,
+    ];
     for (const [n, target] of targets.entries()) {
-      await pharos.store.admin.createSubscriber({ id: `legacy${n}`, kind: 'webhook', target, componentIds: [], confirmedAt: Date.now(), createdAt: Date.now(), pageSlug: '', pageAccess: null });
+      await pharos.store.admin.createSubscriber({
+        id: `legacy${n}`,
+        kind: 'webhook',
+        target,
+        componentIds: [],
+        confirmedAt: Date.now(),
+        createdAt: Date.now(),
+        pageSlug: '',
+        pageAccess: null,
+      });
     }
     await pharos.admin.catalogChanged();
     const res = await fetch(`${pharos.url}/api/v1/incidents`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Website down', status: 'investigating', impact: 'major', body: 'Looking into it.', components: [{ id: 'web', status: 'major_outage' }] }),
+      body: JSON.stringify({
+        name: 'Website down',
+        status: 'investigating',
+        impact: 'major',
+        body: 'Looking into it.',
+        components: [{ id: 'web', status: 'major_outage' }],
+      }),
     });
     assert.equal(res.status, 201);
     for (const [n] of targets.entries()) {
-      const row = await waitFor(`legacy${n} given up`, async () => (await pharos.store.outbox.list({ targetId: `legacy${n}`, limit: 10 })).find((r) => r.state === 'dead'));
+      const row = await waitFor(`legacy${n} given up`, async () =>
+        (await pharos.store.outbox.list({ targetId: `legacy${n}`, limit: 10 })).find((r) => r.state === 'dead'),
+      );
       assert.equal(row.lastStatus, null);
       assert.doesNotMatch(`${row.lastError} ${row.lastBody ?? ''}`, /127\.0\.0\.1|loopback|HTTP \d/);
     }

@@ -42,7 +42,14 @@ subscribers:
   );
   egressConfig = config.egress;
   const outbox = { pollMs: 50, backoffBaseMs: 50 };
-  worker = await startPharos({ config, port: 0, role: 'worker', logger: createLogger('silent'), leases: { ttlMs: 1_000 }, outbox });
+  worker = await startPharos({
+    config,
+    port: 0,
+    role: 'worker',
+    logger: createLogger('silent'),
+    leases: { ttlMs: 1_000 },
+    outbox,
+  });
   web = await startPharos({ config, port: 0, role: 'web', logger: createLogger('silent'), outbox });
 });
 
@@ -54,19 +61,48 @@ after(async () => {
   await stopTestPostgres();
 });
 
-const mailTo = (subject: string) => waitFor(`mail "${subject}"`, () => smtp.messages.find((m) => m.envelope.to.includes('eve@example.com') && m.subject?.includes(subject)), 15_000);
+const mailTo = (subject: string) =>
+  waitFor(
+    `mail "${subject}"`,
+    () => smtp.messages.find((m) => m.envelope.to.includes('eve@example.com') && m.subject?.includes(subject)),
+    15_000,
+  );
 
 test('a subscriber who signed up on a web replica hears from the worker, cut to its page', async () => {
-  const signUp = await fetch(`${web.url}/api/v2/subscribers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ subscriber: { email: 'eve@example.com' } }) });
+  const signUp = await fetch(`${web.url}/api/v2/subscribers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ subscriber: { email: 'eve@example.com' } }),
+  });
   assert.equal(signUp.status, 202, await signUp.clone().text());
   const confirmation = await mailTo('Confirm');
   const token = /\/subscribers\/confirm\?token=([A-Za-z0-9_%-]+)/.exec(confirmation.text ?? '')?.[1];
   assert.ok(token, confirmation.text);
-  const confirmed = await fetch(`${web.url}/subscribers/confirm`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${token}` });
+  const confirmed = await fetch(`${web.url}/subscribers/confirm`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `token=${token}`,
+  });
   assert.equal(confirmed.status, 200);
 
-  const ctx: ServiceContext = { actor: CLI_ACTOR, store: web.store, bus: web.bus, runtime: web.admin, egress: createEgressPolicy(egressConfig), now: Date.now };
-  await createIncident(ctx, { name: 'Website and vault down', status: 'investigating', impact: 'major', body: 'Looking into it.', components: [{ id: 'web', status: 'major_outage' }, { id: 'vault', status: 'major_outage' }] });
+  const ctx: ServiceContext = {
+    actor: CLI_ACTOR,
+    store: web.store,
+    bus: web.bus,
+    runtime: web.admin,
+    egress: createEgressPolicy(egressConfig),
+    now: Date.now,
+  };
+  await createIncident(ctx, {
+    name: 'Website and vault down',
+    status: 'investigating',
+    impact: 'major',
+    body: 'Looking into it.',
+    components: [
+      { id: 'web', status: 'major_outage' },
+      { id: 'vault', status: 'major_outage' },
+    ],
+  });
   const notice = await mailTo('Website and vault down');
   assert.match(notice.text ?? '', /Components: Website\n/);
   assert.doesNotMatch(`${notice.text}${notice.html}`, /Secret Vault/);

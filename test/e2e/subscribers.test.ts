@@ -36,11 +36,16 @@ describe('public subscribers through the real server, a real SMTP server and a w
   const post = (path: string, body: unknown, opts: { ip?: string; form?: boolean } = {}) =>
     fetch(pharos.url + path, {
       method: 'POST',
-      headers: { 'content-type': opts.form ? 'application/x-www-form-urlencoded' : 'application/json', 'x-forwarded-for': opts.ip ?? freshIp() },
+      headers: {
+        'content-type': opts.form ? 'application/x-www-form-urlencoded' : 'application/json',
+        'x-forwarded-for': opts.ip ?? freshIp(),
+      },
       body: opts.form ? String(body) : JSON.stringify(body),
     });
-  const subscribeEmail = (email: string, components: string[] = [], ip?: string) => post('/api/v2/subscribers', { subscriber: { email }, components }, { ip });
-  const mailTo = (address: string, nth = 1) => waitFor(`mail #${nth} to ${address}`, () => smtp.messages.filter((m) => m.envelope.to.includes(address))[nth - 1]);
+  const subscribeEmail = (email: string, components: string[] = [], ip?: string) =>
+    post('/api/v2/subscribers', { subscriber: { email }, components }, { ip });
+  const mailTo = (address: string, nth = 1) =>
+    waitFor(`mail #${nth} to ${address}`, () => smtp.messages.filter((m) => m.envelope.to.includes(address))[nth - 1]);
   const mailsTo = (address: string) => smtp.messages.filter((m) => m.envelope.to.includes(address));
   const confirmPath = (mail: ReceivedMail) => {
     const m = /\/subscribers\/confirm\?token=[A-Za-z0-9_%-]+/.exec(mail.text ?? '');
@@ -54,7 +59,11 @@ describe('public subscribers through the real server, a real SMTP server and a w
     const html = await shown.text();
     const form = /<form method="post" action="([^"]+)"><input type="hidden" name="token" value="([^"]+)">/.exec(html);
     assert.ok(form, html);
-    return fetch(pharos.url + form[1], { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: form[2]! }) });
+    return fetch(pharos.url + form[1], {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: form[2]! }),
+    });
   };
   /** List-Unsubscribe as sent (folded lines joined) */
   const listUnsubscribe = (mail: ReceivedMail) => {
@@ -69,15 +78,23 @@ describe('public subscribers through the real server, a real SMTP server and a w
     const res = await fetch(`${pharos.url}/api/v1/incidents`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name, status: 'investigating', impact: 'major', body: `**${name}**: we are looking into it.`, components: [{ id: componentId, status: 'major_outage' }] }),
+      body: JSON.stringify({
+        name,
+        status: 'investigating',
+        impact: 'major',
+        body: `**${name}**: we are looking into it.`,
+        components: [{ id: componentId, status: 'major_outage' }],
+      }),
     });
     const text = await res.text();
     assert.equal(res.status, 201, text);
     return JSON.parse(text) as { id: string };
   };
-  const subscriberId = async (kind: 'email' | 'webhook', target: string) => (await pharos.store.subscribers.findByTarget(kind, target))?.id;
+  const subscriberId = async (kind: 'email' | 'webhook', target: string) =>
+    (await pharos.store.subscribers.findByTarget(kind, target))?.id;
   /** outbox rows queued for a subscriber (they are written in the incident's own transaction) */
-  const queuedFor = async (id: string) => (await pharos.store.outbox.list({ targetId: id, limit: 100 })).map((r) => r.eventId);
+  const queuedFor = async (id: string) =>
+    (await pharos.store.outbox.list({ targetId: id, limit: 100 })).map((r) => r.eventId);
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'pharos-subscribers-'));
@@ -104,9 +121,26 @@ subscribers:
       'subscribers.yaml',
       {},
     );
-    pharos = await startPharos({ config, port: 0, logger: createLogger(process.env.DEBUG_LOG ?? 'silent'), now: () => Date.now() + clockOffset, outbox: { pollMs: 50, backoffBaseMs: 50 } });
-    const cli: ServiceContext = { actor: CLI_ACTOR, store: pharos.store, bus: pharos.bus, runtime: pharos.admin, egress: createEgressPolicy(config.egress), now: Date.now };
-    const user = await createUser(cli, { email: 'ops@acme.test', role: 'admin', password: 'correct horse battery staple 42' });
+    pharos = await startPharos({
+      config,
+      port: 0,
+      logger: createLogger(process.env.DEBUG_LOG ?? 'silent'),
+      now: () => Date.now() + clockOffset,
+      outbox: { pollMs: 50, backoffBaseMs: 50 },
+    });
+    const cli: ServiceContext = {
+      actor: CLI_ACTOR,
+      store: pharos.store,
+      bus: pharos.bus,
+      runtime: pharos.admin,
+      egress: createEgressPolicy(config.egress),
+      now: Date.now,
+    };
+    const user = await createUser(cli, {
+      email: 'ops@acme.test',
+      role: 'admin',
+      password: 'correct horse battery staple 42',
+    });
     token = (await createToken(cli, { name: 'subscribers-test', scopes: ['read', 'write'], userId: user.id })).token;
   });
   after(async () => {
@@ -121,7 +155,10 @@ subscribers:
     assert.match(page, /<form class="sub-form" method="post" action="\/subscribe">/);
     assert.match(page, /<input type="checkbox" name="components" value="web"> Website/);
     assert.match(page, /<input type="checkbox" name="components" value="db"> Database/);
-    assert.match(page, /<p class="vh"><label for="sub-website">Leave this field empty<\/label><input id="sub-website" name="website" type="text" tabindex="-1"/);
+    assert.match(
+      page,
+      /<p class="vh"><label for="sub-website">Leave this field empty<\/label><input id="sub-website" name="website" type="text" tabindex="-1"/,
+    );
     assert.doesNotMatch(page, /<script(?![^>]*(src=|type="application\/json"))/);
   });
 
@@ -134,7 +171,11 @@ subscribers:
     assert.equal(mail.from?.value[0]?.address, 'status@acme.test');
     assert.match(mail.text ?? '', /updates from Acme at this address, for: Website/);
     const path = confirmPath(mail);
-    assert.ok(typeof mail.html === 'string' && mail.html.includes(`${path.replace(/&/g, '&amp;')}">Confirm your subscription</a>`), 'the HTML part links the same URL');
+    assert.ok(
+      typeof mail.html === 'string' &&
+        mail.html.includes(`${path.replace(/&/g, '&amp;')}">Confirm your subscription</a>`),
+      'the HTML part links the same URL',
+    );
     assert.equal((await pharos.store.subscribers.findByTarget('email', 'alice@example.com'))?.confirmedAt, null);
 
     // a mail scanner follows the link: a GET shows the button and confirms nothing
@@ -143,7 +184,11 @@ subscribers:
       assert.equal(scanned.status, 200);
       assert.match(await scanned.text(), /<button type="submit">Confirm subscription<\/button>/);
     }
-    assert.equal((await pharos.store.subscribers.findByTarget('email', 'alice@example.com'))?.confirmedAt, null, 'a GET confirms nothing');
+    assert.equal(
+      (await pharos.store.subscribers.findByTarget('email', 'alice@example.com'))?.confirmedAt,
+      null,
+      'a GET confirms nothing',
+    );
 
     const confirmed = await confirmVia(path);
     assert.equal(confirmed.status, 200);
@@ -158,7 +203,15 @@ subscribers:
   });
 
   test('form sign-up: an HTML answer, then the mail and its link', async () => {
-    const res = await post('/subscribe', new URLSearchParams([['email', 'bob@example.com'], ['components', 'db'], ['website', '']]), { form: true });
+    const res = await post(
+      '/subscribe',
+      new URLSearchParams([
+        ['email', 'bob@example.com'],
+        ['components', 'db'],
+        ['website', ''],
+      ]),
+      { form: true },
+    );
     assert.equal(res.status, 202);
     assert.match(res.headers.get('content-type') ?? '', /text\/html/);
     assert.match(await res.text(), /<h1>Check your inbox<\/h1>/);
@@ -173,13 +226,20 @@ subscribers:
     assert.equal(res.status, 202);
     assert.equal(((await res.json()) as { status: string }).status, 'confirmed');
     const testPost = rx.requests.find((r) => r.path === '/hook');
-    const body = testPost?.json as { meta: { unsubscribe: string }; page: { id: string; status_indicator: string }; test: { subscriber_id: string } };
+    const body = testPost?.json as {
+      meta: { unsubscribe: string };
+      page: { id: string; status_indicator: string };
+      test: { subscriber_id: string };
+    };
     assert.match(body.meta.unsubscribe, /\/subscribers\/unsubscribe\?s=[^&]+&sig=/);
     assert.equal(body.page.status_indicator, 'none');
     assert.ok((await pharos.store.subscribers.get(body.test.subscriber_id))?.confirmedAt);
 
     rx.respondWith((r) => ({ status: r.path === '/broken' ? 500 : r.path === '/missing' ? 404 : 200 }));
-    const broken = await post('/api/v2/subscribers', { subscriber: { endpoint: `${rx.url}/broken` }, components: ['web'] });
+    const broken = await post('/api/v2/subscribers', {
+      subscriber: { endpoint: `${rx.url}/broken` },
+      components: ['web'],
+    });
     assert.equal(broken.status, 422);
     const answer = await broken.text();
     assert.doesNotMatch(answer, /500/);
@@ -188,7 +248,9 @@ subscribers:
     const closed = await startHttpReceiver();
     await closed.close();
     const missing = await post('/api/v2/subscribers', { subscriber: { endpoint: `${rx.url}/missing` } });
-    const silent = await post('/api/v2/subscribers', { subscriber: { endpoint: `https://127.0.0.1:${closed.port}/hook` } });
+    const silent = await post('/api/v2/subscribers', {
+      subscriber: { endpoint: `https://127.0.0.1:${closed.port}/hook` },
+    });
     assert.deepEqual([missing.status, await missing.text()], [422, answer]);
     assert.deepEqual([silent.status, await silent.text()], [422, answer]);
     // no redirect is followed: an endpoint cannot bounce the request to an internal service
@@ -217,24 +279,44 @@ subscribers:
     assert.match(mail.raw, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
     assert.ok((mail.text ?? '').includes(unsubscribe.slice(1, -1)), 'the text part carries the same link');
 
-    const delivery = await waitFor('the webhook delivery', () => rx.requests.find((r) => r.path === '/hook' && (r.json as { incident?: unknown }).incident));
+    const delivery = await waitFor('the webhook delivery', () =>
+      rx.requests.find((r) => r.path === '/hook' && (r.json as { incident?: unknown }).incident),
+    );
     const payload = delivery.json as {
       meta: { unsubscribe: string; documentation: string };
       page: { id: string; status_indicator: string; status_description: string };
-      incident: { id: string; name: string; status: string; impact: string; shortlink: string; created_at: string; incident_updates: { status: string; body: string; affected_components: { code: string; new_status: string }[] }[] };
+      incident: {
+        id: string;
+        name: string;
+        status: string;
+        impact: string;
+        shortlink: string;
+        created_at: string;
+        incident_updates: {
+          status: string;
+          body: string;
+          affected_components: { code: string; new_status: string }[];
+        }[];
+      };
     };
     assert.equal(delivery.headers['content-type'], 'application/json');
     assert.match(payload.meta.unsubscribe, /\/subscribers\/unsubscribe\?s=/);
     assert.ok(payload.meta.documentation.startsWith('https://'));
     // Website is in major outage: the worst component wins (Statuspage's rule), whether or not the page was rebuilt yet
-    assert.deepEqual([payload.page.status_indicator, payload.page.status_description], ['critical', 'Major System Outage']);
+    assert.deepEqual(
+      [payload.page.status_indicator, payload.page.status_description],
+      ['critical', 'Major System Outage'],
+    );
     assert.equal(payload.incident.id, incident.id);
     assert.equal(payload.incident.name, 'Website unreachable');
     assert.equal(payload.incident.status, 'investigating');
     assert.equal(payload.incident.impact, 'major');
     assert.match(payload.incident.shortlink, new RegExp(`/incidents/${incident.id}$`));
     assert.equal(payload.incident.incident_updates.length, 1);
-    assert.deepEqual(payload.incident.incident_updates[0]!.affected_components.map((a) => [a.code, a.new_status]), [['web', 'major_outage']]);
+    assert.deepEqual(
+      payload.incident.incident_updates[0]!.affected_components.map((a) => [a.code, a.new_status]),
+      [['web', 'major_outage']],
+    );
 
     // Bob chose Database only: nothing was queued for him
     assert.deepEqual(await queuedFor(bobId), []);
@@ -243,26 +325,55 @@ subscribers:
 
   test('one-click unsubscribe: GET shows a button, a bad signature is 403, POST unsubscribes; later incidents skip the address', async () => {
     const aliceId = (await subscriberId('email', 'alice@example.com'))!;
-    const link = pathOf(listUnsubscribe((await mailTo('alice@example.com', 2))).slice(1, -1));
+    const link = pathOf(listUnsubscribe(await mailTo('alice@example.com', 2)).slice(1, -1));
     const page = await fetch(pharos.url + link);
     assert.equal(page.status, 200);
-    assert.match(await page.text(), /<form method="post" action="\/subscribers\/unsubscribe\?s=[^"]+"><p><button type="submit">Unsubscribe<\/button>/);
+    assert.match(
+      await page.text(),
+      /<form method="post" action="\/subscribers\/unsubscribe\?s=[^"]+"><p><button type="submit">Unsubscribe<\/button>/,
+    );
     const forged = link.replace(/sig=[^&]+/, 'sig=AAAA');
     assert.equal((await fetch(pharos.url + forged)).status, 403);
-    assert.equal((await fetch(pharos.url + forged, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' })).status, 403);
+    assert.equal(
+      (
+        await fetch(pharos.url + forged, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'List-Unsubscribe=One-Click',
+        })
+      ).status,
+      403,
+    );
     assert.ok(await pharos.store.subscribers.get(aliceId));
 
     // what a mail client sends (RFC 8058)
-    const done = await fetch(pharos.url + link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const done = await fetch(pharos.url + link, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     assert.equal(done.status, 200);
     assert.match(await done.text(), /<h1>Unsubscribed<\/h1>/);
     assert.equal(await pharos.store.subscribers.get(aliceId), undefined);
-    assert.equal((await fetch(pharos.url + link, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--x--\r\n' })).status, 200, 'twice is harmless');
+    assert.equal(
+      (
+        await fetch(pharos.url + link, {
+          method: 'POST',
+          headers: { 'content-type': 'multipart/form-data; boundary=x' },
+          body: '--x\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--x--\r\n',
+        })
+      ).status,
+      200,
+      'twice is harmless',
+    );
 
     const hooksBefore = rx.requests.filter((r) => r.path === '/hook').length;
     const rowsBefore = await queuedFor(aliceId);
     await createIncident('Website slow again', 'web');
-    await waitFor('the webhook delivery of the second incident', () => rx.requests.filter((r) => r.path === '/hook').length > hooksBefore);
+    await waitFor(
+      'the webhook delivery of the second incident',
+      () => rx.requests.filter((r) => r.path === '/hook').length > hooksBefore,
+    );
     assert.deepEqual(await queuedFor(aliceId), rowsBefore, 'no row for the removed subscriber');
     assert.equal(mailsTo('alice@example.com').length, 2);
   });
@@ -272,14 +383,21 @@ subscribers:
     const mail = await mailTo('bob@example.com', 2);
     assert.equal(mail.subject, '[Acme] New incident: Database failover');
     assert.match(mail.text ?? '', /Components: Database/);
-    await waitFor('the webhook delivery', () => rx.requests.find((r) => (r.json as { incident?: { name?: string } }).incident?.name === 'Database failover'));
+    await waitFor('the webhook delivery', () =>
+      rx.requests.find((r) => (r.json as { incident?: { name?: string } }).incident?.name === 'Database failover'),
+    );
   });
 
   test('the honeypot: 202 as usual, nothing stored, no mail', async () => {
-    const res = await post('/api/v2/subscribers', { subscriber: { email: 'bot@example.com' }, website: 'http://spam.example' });
+    const res = await post('/api/v2/subscribers', {
+      subscriber: { email: 'bot@example.com' },
+      website: 'http://spam.example',
+    });
     assert.equal(res.status, 202);
     assert.equal(((await res.json()) as { status: string }).status, 'pending');
-    const form = await post('/subscribe', new URLSearchParams({ email: 'bot2@example.com', website: 'x' }), { form: true });
+    const form = await post('/subscribe', new URLSearchParams({ email: 'bot2@example.com', website: 'x' }), {
+      form: true,
+    });
     assert.equal(form.status, 202);
     assert.equal(await subscriberId('email', 'bot@example.com'), undefined);
     assert.equal(await subscriberId('email', 'bot2@example.com'), undefined);
@@ -305,7 +423,10 @@ subscribers:
       assert.equal(res.status, 400, JSON.stringify(body));
       const answer = (await res.json()) as { error: string; issues: { path: string }[] };
       assert.equal(answer.error, 'invalid_input');
-      assert.ok(answer.issues.some((i) => i.path === path), `${JSON.stringify(body)}: ${JSON.stringify(answer.issues)}`);
+      assert.ok(
+        answer.issues.some((i) => i.path === path),
+        `${JSON.stringify(body)}: ${JSON.stringify(answer.issues)}`,
+      );
     }
     assert.equal(await subscriberId('email', 'x@example.com'), undefined);
   });
@@ -331,11 +452,15 @@ subscribers:
 
   test('per client address: 429 after per_ip_per_hour sign-ups, whatever they were', async () => {
     const ip = '203.0.113.77';
-    for (let i = 0; i < 5; i++) assert.equal((await post('/api/v2/subscribers', { subscriber: { email: 'not valid' } }, { ip })).status, 400);
+    for (let i = 0; i < 5; i++)
+      assert.equal((await post('/api/v2/subscribers', { subscriber: { email: 'not valid' } }, { ip })).status, 400);
     const limited = await subscribeEmail('erin@example.com', [], ip);
     assert.equal(limited.status, 429);
     assert.equal(((await limited.json()) as { error: string }).error, 'rate_limited');
-    assert.equal((await post('/subscribe', new URLSearchParams({ email: 'erin@example.com' }), { form: true, ip })).status, 429);
+    assert.equal(
+      (await post('/subscribe', new URLSearchParams({ email: 'erin@example.com' }), { form: true, ip })).status,
+      429,
+    );
     assert.equal(await subscriberId('email', 'erin@example.com'), undefined);
     assert.equal((await subscribeEmail('erin@example.com')).status, 202, 'another address is not limited');
   });

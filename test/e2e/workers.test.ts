@@ -89,17 +89,31 @@ describe('several workers share the monitors by lease (PostgreSQL)', () => {
       'three workers owning 2 to 4 of the 9 units each',
       () => {
         const all = ownedEverywhere();
-        return all.length === 9 && new Set(all).size === 9 && owners().every((o) => o.units.length >= 2 && o.units.length <= 4);
+        return (
+          all.length === 9 &&
+          new Set(all).size === 9 &&
+          owners().every((o) => o.units.length >= 2 && o.units.length <= 4)
+        );
       },
       15_000,
     );
     const from = Date.now();
-    await waitFor('every monitor checked since the spread', () => MONITORS.every((m) => checks.some((c) => c.monitorId === m && c.startedAt >= from)), 5_000);
+    await waitFor(
+      'every monitor checked since the spread',
+      () => MONITORS.every((m) => checks.some((c) => c.monitorId === m && c.startedAt >= from)),
+      5_000,
+    );
     // each worker checks the monitors of the units it owns, and only those
-    await waitFor('checks follow the leases', () => {
-      const recent = checks.filter((c) => c.startedAt >= Date.now() - 1_500);
-      return owners().every((o) => recent.filter((c) => c.worker === o.i).every((c) => o.units.includes(`c:${c.monitorId.split('-')[0]}`)));
-    }, 5_000);
+    await waitFor(
+      'checks follow the leases',
+      () => {
+        const recent = checks.filter((c) => c.startedAt >= Date.now() - 1_500);
+        return owners().every((o) =>
+          recent.filter((c) => c.worker === o.i).every((c) => o.units.includes(`c:${c.monitorId.split('-')[0]}`)),
+        );
+      },
+      5_000,
+    );
   });
 
   test('a crashed worker’s units are taken over within 2 × TTL, resuming the engine state and the open incident', async () => {
@@ -108,9 +122,20 @@ describe('several workers share the monitors by lease (PostgreSQL)', () => {
     failing.add('c0-b');
     // read through a live worker (after the crash: a survivor)
     const store = () => (workers[[...alive][0] as number] as RunningPharos).store;
-    const incidentsOf = async (componentId: string) => (await store().listIncidents({ limit: 100 })).filter((i) => i.componentIds.includes(componentId));
-    await waitFor('an automatic incident for c0', async () => (await incidentsOf('c0')).some((i) => i.resolvedAt === null), 10_000);
-    await waitFor('both c0 monitors stored as down', async () => (await store().loadMonitorStates()).filter((s) => s.monitorId.startsWith('c0-') && s.status === 'down').length === 2, 10_000);
+    const incidentsOf = async (componentId: string) =>
+      (await store().listIncidents({ limit: 100 })).filter((i) => i.componentIds.includes(componentId));
+    await waitFor(
+      'an automatic incident for c0',
+      async () => (await incidentsOf('c0')).some((i) => i.resolvedAt === null),
+      10_000,
+    );
+    await waitFor(
+      'both c0 monitors stored as down',
+      async () =>
+        (await store().loadMonitorStates()).filter((s) => s.monitorId.startsWith('c0-') && s.status === 'down')
+          .length === 2,
+      10_000,
+    );
 
     const victim = owners().find((o) => o.units.includes('c:c0'));
     assert.ok(victim, 'someone owns c0');
@@ -121,27 +146,52 @@ describe('several workers share the monitors by lease (PostgreSQL)', () => {
 
     const takenAt = await waitFor(
       'the orphaned units owned by the survivors',
-      () => (orphans.every((u) => ownedEverywhere().includes(u)) && new Set(ownedEverywhere()).size === 9 ? Date.now() : undefined),
+      () =>
+        orphans.every((u) => ownedEverywhere().includes(u)) && new Set(ownedEverywhere()).size === 9
+          ? Date.now()
+          : undefined,
       10_000,
       20,
     );
     // the lease expires within one TTL of the last renewal; the next round (TTL / 3) claims it; slack for three workers in one process
     assert.ok(takenAt - crashedAt <= 2 * TTL + 500, `taken over after ${takenAt - crashedAt} ms`);
     const orphanMonitors = MONITORS.filter((m) => orphans.includes(`c:${m.split('-')[0]}`));
-    await waitFor('orphaned monitors checked by the survivors', () => orphanMonitors.every((m) => checks.some((c) => c.monitorId === m && c.worker !== victim.i && c.startedAt > crashedAt)), 5_000);
+    await waitFor(
+      'orphaned monitors checked by the survivors',
+      () =>
+        orphanMonitors.every((m) =>
+          checks.some((c) => c.monitorId === m && c.worker !== victim.i && c.startedAt > crashedAt),
+        ),
+      5_000,
+    );
     const resumedAt = Date.now();
-    await waitFor('two more rounds of checks of c0', () => checks.filter((c) => c.monitorId === 'c0-a' && c.startedAt > resumedAt).length >= 2, 5_000);
+    await waitFor(
+      'two more rounds of checks of c0',
+      () => checks.filter((c) => c.monitorId === 'c0-a' && c.startedAt > resumedAt).length >= 2,
+      5_000,
+    );
 
     const c0 = await incidentsOf('c0');
     assert.equal(c0.length, 1, 'still one automatic incident for c0');
     assert.equal(c0[0]?.resolvedAt, null);
-    for (const m of ['c0-a', 'c0-b']) assert.deepEqual(await store().listStatusChanges(m, { from: crashedAt, to: Date.now() + 1 }), [], `${m}: no spurious transition after the move`);
+    for (const m of ['c0-a', 'c0-b'])
+      assert.deepEqual(
+        await store().listStatusChanges(m, { from: crashedAt, to: Date.now() + 1 }),
+        [],
+        `${m}: no spurious transition after the move`,
+      );
   });
 
   test('a web replica serves the page, runs a check now without recording it, and its admin changes reach the workers', async () => {
     const config = parseConfigText(configText(targetUrl, db.url), 'workers.yaml', {});
     const webChecks: string[] = [];
-    const web = await startPharos({ config, port: 0, role: 'web', logger: createLogger('silent'), onResult: (r) => void webChecks.push(r.monitorId) });
+    const web = await startPharos({
+      config,
+      port: 0,
+      role: 'web',
+      logger: createLogger('silent'),
+      onResult: (r) => void webChecks.push(r.monitorId),
+    });
     try {
       assert.equal(web.leases, undefined);
       assert.equal((await fetch(`${web.url}/api/v2/summary.json`)).status, 200);
@@ -149,14 +199,45 @@ describe('several workers share the monitors by lease (PostgreSQL)', () => {
       assert.equal(now?.ok, true);
       assert.deepEqual(webChecks, [], 'nothing recorded on the web replica');
 
-      const ctx = { actor: CLI_ACTOR, store: web.store, bus: web.bus, runtime: web.admin, egress: createEgressPolicy(config.egress), now: Date.now };
+      const ctx = {
+        actor: CLI_ACTOR,
+        store: web.store,
+        bus: web.bus,
+        runtime: web.admin,
+        egress: createEgressPolicy(config.egress),
+        now: Date.now,
+      };
       // a monitor added through the web replica's admin: a new unit, which one worker claims and checks
-      await createCatalogItem(ctx, monitorSpec, monitorSchema.parse({ id: 'added-by-web', type: 'http', url: `${targetUrl}/added-by-web`, interval: '1s', timeout: '500ms' }));
-      await waitFor('a worker checking the monitor added on the web replica', () => checks.some((c) => c.monitorId === 'added-by-web'), 10_000);
+      await createCatalogItem(
+        ctx,
+        monitorSpec,
+        monitorSchema.parse({
+          id: 'added-by-web',
+          type: 'http',
+          url: `${targetUrl}/added-by-web`,
+          interval: '1s',
+          timeout: '500ms',
+        }),
+      );
+      await waitFor(
+        'a worker checking the monitor added on the web replica',
+        () => checks.some((c) => c.monitorId === 'added-by-web'),
+        10_000,
+      );
       assert.equal(ownedEverywhere().filter((u) => u === 'm:added-by-web').length, 1);
       // an incident a person writes on the web replica reaches the worker that owns its component
-      await createIncident(ctx, incidentCreateSchema.parse({ name: 'Slow on purpose', components: [{ id: 'c2', status: 'degraded_performance' }] }));
-      await waitFor('the owner of c2 showing what the person said', () => [...alive].some((i) => workers[i]?.board.components.get('c2')?.status === 'degraded_performance'), 10_000);
+      await createIncident(
+        ctx,
+        incidentCreateSchema.parse({
+          name: 'Slow on purpose',
+          components: [{ id: 'c2', status: 'degraded_performance' }],
+        }),
+      );
+      await waitFor(
+        'the owner of c2 showing what the person said',
+        () => [...alive].some((i) => workers[i]?.board.components.get('c2')?.status === 'degraded_performance'),
+        10_000,
+      );
       assert.deepEqual(webChecks, []);
     } finally {
       await web.close();

@@ -102,7 +102,11 @@ describe('default policy: cloud metadata is refused before connecting', () => {
 
   test('a redirect to the metadata address is refused at the hop', async () => {
     const before = http.connections();
-    const result = await run(defaults, { type: 'http', url: `${http.url}/moved-to?url=http://169.254.169.254/latest/meta-data/` }, 'config');
+    const result = await run(
+      defaults,
+      { type: 'http', url: `${http.url}/moved-to?url=http://169.254.169.254/latest/meta-data/` },
+      'config',
+    );
     assertRefused(result, /169\.254\.169\.254 is a cloud metadata address/, true);
     assert.equal(http.connections(), before + 1);
   });
@@ -120,7 +124,10 @@ describe('deny_private: targets created through the API may not reach loopback o
   test('http to 127.0.0.1 from the API is refused with the reason, without a connection', async () => {
     const before = http.connections();
     const result = await run(strict, { type: 'http', url: `${http.url}/status/200` }, 'api');
-    assertRefused(result, /^refused by the egress policy: 127\.0\.0\.1 is a loopback address \(egress\.deny_private, for targets created through the API\)$/);
+    assertRefused(
+      result,
+      /^refused by the egress policy: 127\.0\.0\.1 is a loopback address \(egress\.deny_private, for targets created through the API\)$/,
+    );
     assert.equal(http.connections(), before);
   });
 
@@ -146,7 +153,10 @@ describe('deny_private: targets created through the API may not reach loopback o
 
   test('tcp: literal and name refused from the API, allowed from the config file', async () => {
     const before = tcpAccepted;
-    assertRefused(await run(strict, { type: 'tcp', host: '127.0.0.1', port: tcpPort }, 'api'), /127\.0\.0\.1 is a loopback address/);
+    assertRefused(
+      await run(strict, { type: 'tcp', host: '127.0.0.1', port: tcpPort }, 'api'),
+      /127\.0\.0\.1 is a loopback address/,
+    );
     assertRefused(await run(strict, { type: 'tcp', host: 'localhost', port: tcpPort }, 'api'), /loopback address/);
     assert.equal(tcpAccepted, before);
     assert.equal((await run(strict, { type: 'tcp', host: 'localhost', port: tcpPort }, 'config')).ok, true);
@@ -161,7 +171,10 @@ describe('deny_private: targets created through the API may not reach loopback o
 
   test('dns: a resolver on loopback is refused from the API, allowed from the config file', async () => {
     const queries = dns.queries.udp;
-    assertRefused(await run(strict, { type: 'dns', query: 'app.internal', resolver: dns.resolver }, 'api'), /127\.0\.0\.1 is a loopback address/);
+    assertRefused(
+      await run(strict, { type: 'dns', query: 'app.internal', resolver: dns.resolver }, 'api'),
+      /127\.0\.0\.1 is a loopback address/,
+    );
     assert.equal(dns.queries.udp, queries);
     const allowed = await run(strict, { type: 'dns', query: 'app.internal', resolver: dns.resolver }, 'config');
     assert.equal(allowed.ok, true);
@@ -171,7 +184,10 @@ describe('deny_private: targets created through the API may not reach loopback o
   test('a range in `allow` wins over deny_private', async () => {
     const allowing = runner({ deny_private: true, allow: ['127.0.0.0/8', '::1'] });
     assert.equal((await run(allowing, { type: 'http', url: `${http.url}/status/200` }, 'api')).ok, true);
-    assert.equal((await run(allowing, { type: 'http', url: `http://localhost:${http.port}/status/200` }, 'api')).ok, true);
+    assert.equal(
+      (await run(allowing, { type: 'http', url: `http://localhost:${http.port}/status/200` }, 'api')).ok,
+      true,
+    );
     assert.equal((await run(allowing, { type: 'tcp', host: '127.0.0.1', port: tcpPort }, 'api')).ok, true);
   });
 });

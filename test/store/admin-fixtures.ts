@@ -24,11 +24,34 @@ export function user(id: string, overrides: Partial<UserRecord> = {}): UserRecor
 }
 
 export function session(idHash: string, userId: string, overrides: Partial<SessionRecord> = {}): SessionRecord {
-  return { idHash, userId, csrfToken: `csrf-${idHash}`, mfaPending: false, createdAt: T0, lastSeenAt: T0, expiresAt: T0 + 3_600_000, ip: null, userAgent: null, credentialVersion: 0, ...overrides };
+  return {
+    idHash,
+    userId,
+    csrfToken: `csrf-${idHash}`,
+    mfaPending: false,
+    createdAt: T0,
+    lastSeenAt: T0,
+    expiresAt: T0 + 3_600_000,
+    ip: null,
+    userAgent: null,
+    credentialVersion: 0,
+    ...overrides,
+  };
 }
 
 export function apiToken(id: string, userId: string, overrides: Partial<ApiTokenRecord> = {}): ApiTokenRecord {
-  return { id, userId, name: `token ${id}`, tokenHash: `hash-${id}`, prefix: `ph_${id.slice(0, 4)}`, scopes: ['read'], createdAt: T0, expiresAt: null, lastUsedAt: null, ...overrides };
+  return {
+    id,
+    userId,
+    name: `token ${id}`,
+    tokenHash: `hash-${id}`,
+    prefix: `ph_${id.slice(0, 4)}`,
+    scopes: ['read'],
+    createdAt: T0,
+    expiresAt: null,
+    lastUsedAt: null,
+    ...overrides,
+  };
 }
 
 export function auditEntry(overrides: Partial<Omit<AuditEntry, 'id'>> = {}): Omit<AuditEntry, 'id'> {

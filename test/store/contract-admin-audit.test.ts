@@ -7,10 +7,46 @@ import { forEachStore } from './stores.ts';
 
 forEachStore('admin: audit log', (h) => {
   const entries = [
-    auditEntry({ at: T0, actorId: 'u1', action: 'monitor.create', targetType: 'monitor', targetId: 'api', before: null, after: { id: 'api', nested: [1, 'two'] } }),
-    auditEntry({ at: T0 + HOUR, actorId: 'u2', actorLabel: 'u2@example.com', action: 'monitor.update', targetType: 'monitor', targetId: 'api', before: { a: 1 }, after: { a: 2 } }),
-    auditEntry({ at: T0 + 2 * HOUR, actorType: 'token', actorId: 't1', actorLabel: 'deploy bot', action: 'incident.create', targetType: 'incident', targetId: 'inc1', ip: null }),
-    auditEntry({ at: T0 + 3 * HOUR, actorType: 'system', actorId: null, actorLabel: 'system', action: 'user.login.failed', targetType: 'user', targetId: null, before: undefined, after: 'text' }),
+    auditEntry({
+      at: T0,
+      actorId: 'u1',
+      action: 'monitor.create',
+      targetType: 'monitor',
+      targetId: 'api',
+      before: null,
+      after: { id: 'api', nested: [1, 'two'] },
+    }),
+    auditEntry({
+      at: T0 + HOUR,
+      actorId: 'u2',
+      actorLabel: 'u2@example.com',
+      action: 'monitor.update',
+      targetType: 'monitor',
+      targetId: 'api',
+      before: { a: 1 },
+      after: { a: 2 },
+    }),
+    auditEntry({
+      at: T0 + 2 * HOUR,
+      actorType: 'token',
+      actorId: 't1',
+      actorLabel: 'deploy bot',
+      action: 'incident.create',
+      targetType: 'incident',
+      targetId: 'inc1',
+      ip: null,
+    }),
+    auditEntry({
+      at: T0 + 3 * HOUR,
+      actorType: 'system',
+      actorId: null,
+      actorLabel: 'system',
+      action: 'user.login.failed',
+      targetType: 'user',
+      targetId: null,
+      before: undefined,
+      after: 'text',
+    }),
   ];
   const actions = (list: AuditEntry[]) => list.map((e) => e.action);
   const list = (filter: Partial<AuditFilter>) => h.store.admin.listAudit({ limit: 100, ...filter });
@@ -20,7 +56,10 @@ forEachStore('admin: audit log', (h) => {
     const all = await list({});
     assert.deepEqual(actions(all), ['user.login.failed', 'incident.create', 'monitor.update', 'monitor.create']);
     const ids = all.map((e) => e.id);
-    assert.deepEqual(ids, [...ids].sort((a, b) => b - a));
+    assert.deepEqual(
+      ids,
+      [...ids].sort((a, b) => b - a),
+    );
     assert.equal(new Set(ids).size, 4);
     const { id: _id, ...first } = all[3]!;
     assert.deepEqual(first, entries[0]);
@@ -32,11 +71,20 @@ forEachStore('admin: audit log', (h) => {
     assert.deepEqual(actions(await list({ actorId: 'u2' })), ['monitor.update']);
     assert.deepEqual(actions(await list({ action: 'incident.create' })), ['incident.create']);
     assert.deepEqual(actions(await list({ targetType: 'monitor' })), ['monitor.update', 'monitor.create']);
-    assert.deepEqual(actions(await list({ targetType: 'monitor', targetId: 'api', actorId: 'u1' })), ['monitor.create']);
+    assert.deepEqual(actions(await list({ targetType: 'monitor', targetId: 'api', actorId: 'u1' })), [
+      'monitor.create',
+    ]);
     assert.deepEqual(actions(await list({ targetId: 'inc1' })), ['incident.create']);
-    assert.deepEqual(actions(await list({ from: T0 + HOUR })), ['user.login.failed', 'incident.create', 'monitor.update']);
+    assert.deepEqual(actions(await list({ from: T0 + HOUR })), [
+      'user.login.failed',
+      'incident.create',
+      'monitor.update',
+    ]);
     assert.deepEqual(actions(await list({ to: T0 + HOUR })), ['monitor.create']);
-    assert.deepEqual(actions(await list({ from: T0 + HOUR, to: T0 + 3 * HOUR })), ['incident.create', 'monitor.update']);
+    assert.deepEqual(actions(await list({ from: T0 + HOUR, to: T0 + 3 * HOUR })), [
+      'incident.create',
+      'monitor.update',
+    ]);
     assert.deepEqual(await list({ action: 'nothing.like.this' }), []);
     assert.deepEqual(await list({ limit: 0 }), []);
   });
@@ -47,7 +95,10 @@ forEachStore('admin: audit log', (h) => {
     const second = await list({ limit: 3, before: first.at(-1)!.id });
     assert.deepEqual(actions(second), ['monitor.create']);
     assert.deepEqual(await list({ limit: 3, before: second[0]!.id }), []);
-    assert.deepEqual(actions(await list({ limit: 2, before: first[0]!.id, targetType: 'monitor' })), ['monitor.update', 'monitor.create']);
+    assert.deepEqual(actions(await list({ limit: 2, before: first[0]!.id, targetType: 'monitor' })), [
+      'monitor.update',
+      'monitor.create',
+    ]);
   });
 });
 
@@ -58,7 +109,11 @@ forEachStore('admin: transactions', (h) => {
       h.store.admin.transaction(async (tx) => {
         await tx.createUser(user('rolled'));
         await tx.putCatalog('group', { id: 'g-rolled', config: { id: 'g-rolled' }, managedBy: 'api', position: 0 }, T0);
-        await tx.putCatalog('monitor', { id: 'm-rolled', config: { id: 'm-rolled' }, managedBy: 'api', position: 0 }, T0);
+        await tx.putCatalog(
+          'monitor',
+          { id: 'm-rolled', config: { id: 'm-rolled' }, managedBy: 'api', position: 0 },
+          T0,
+        );
         await tx.appendAudit(auditEntry({ action: 'user.create', targetId: 'rolled' }));
         assert.ok(await tx.getUser('rolled'), 'visible inside the transaction');
         throw boom;

@@ -20,7 +20,15 @@ forEachStore('admin: catalog', (h) => {
       await a.putCatalog(kind, { id: 'a', config: configOf(kind, 'a'), managedBy: 'config', position: 1 }, T0 + 1);
       await a.putCatalog(kind, { id: 'z', config: configOf(kind, 'z'), managedBy: 'api', position: 0 }, T0 + 2);
 
-      assert.deepEqual(await a.getCatalog(kind, 'b'), { id: 'b', config: configOf(kind, 'b'), managedBy: 'api', position: 1, createdAt: T0, updatedAt: T0, archivedAt: null });
+      assert.deepEqual(await a.getCatalog(kind, 'b'), {
+        id: 'b',
+        config: configOf(kind, 'b'),
+        managedBy: 'api',
+        position: 1,
+        createdAt: T0,
+        updatedAt: T0,
+        archivedAt: null,
+      });
       assert.equal(await a.getCatalog(kind, 'nope'), undefined);
       assert.deepEqual(
         (await a.listCatalog(kind)).map((o) => o.id),
@@ -29,12 +37,24 @@ forEachStore('admin: catalog', (h) => {
 
       const changed = { ...configOf(kind, 'b'), description: 'changed' };
       await a.putCatalog(kind, { id: 'b', config: changed, managedBy: 'config', position: 5 }, T0 + 10);
-      assert.deepEqual(await a.getCatalog(kind, 'b'), { id: 'b', config: changed, managedBy: 'config', position: 5, createdAt: T0, updatedAt: T0 + 10, archivedAt: null });
+      assert.deepEqual(await a.getCatalog(kind, 'b'), {
+        id: 'b',
+        config: changed,
+        managedBy: 'config',
+        position: 5,
+        createdAt: T0,
+        updatedAt: T0 + 10,
+        archivedAt: null,
+      });
 
       await a.archiveCatalog(kind, 'a', T0 + 20);
       await a.archiveCatalog(kind, 'a', T0 + 30);
       assert.equal(await a.getCatalog(kind, 'a'), undefined);
-      assert.equal((await a.getCatalog(kind, 'a', { includeArchived: true }))?.archivedAt, T0 + 20, 'archiving twice keeps the first time');
+      assert.equal(
+        (await a.getCatalog(kind, 'a', { includeArchived: true }))?.archivedAt,
+        T0 + 20,
+        'archiving twice keeps the first time',
+      );
       assert.deepEqual(
         (await a.listCatalog(kind)).map((o) => o.id),
         ['z', 'b'],
@@ -50,12 +70,19 @@ forEachStore('admin: catalog', (h) => {
 
       await a.putCatalog(kind, { id: 'a', config: configOf(kind, 'a'), managedBy: 'api', position: 1 }, T0 + 40);
       const back = await a.getCatalog(kind, 'a');
-      assert.deepEqual([back?.archivedAt, back?.createdAt, back?.updatedAt, back?.managedBy], [null, T0 + 1, T0 + 40, 'api']);
+      assert.deepEqual(
+        [back?.archivedAt, back?.createdAt, back?.updatedAt, back?.managedBy],
+        [null, T0 + 1, T0 + 40, 'api'],
+      );
     });
   }
 
   test('kinds do not see each other’s objects', async () => {
-    await h.store.admin.putCatalog('page', { id: 'only-page', config: { id: 'only-page' }, managedBy: 'api', position: 0 }, T0);
+    await h.store.admin.putCatalog(
+      'page',
+      { id: 'only-page', config: { id: 'only-page' }, managedBy: 'api', position: 0 },
+      T0,
+    );
     assert.equal(await h.store.admin.getCatalog('group', 'only-page'), undefined);
     assert.equal(await h.store.admin.getCatalog('monitor', 'only-page'), undefined);
     await h.store.admin.archiveCatalog('group', 'only-page', T0);
@@ -96,7 +123,11 @@ forEachStore('admin: syncConfig with catalog kinds', (h) => {
       },
       1_000,
     );
-    assert.deepEqual(first, { archivedMonitors: [], archivedComponents: [], archived: { monitor: [], component: [], group: [], page: [] } });
+    assert.deepEqual(first, {
+      archivedMonitors: [],
+      archivedComponents: [],
+      archived: { monitor: [], component: [], group: [], page: [] },
+    });
     const groups = await h.store.admin.listCatalog('group');
     assert.deepEqual(
       groups.map((g) => [g.id, g.position, g.managedBy, g.createdAt, g.config]),
@@ -106,9 +137,17 @@ forEachStore('admin: syncConfig with catalog kinds', (h) => {
       ],
     );
 
-    await h.store.admin.putCatalog('group', { id: 'api-group', config: { id: 'api-group' }, managedBy: 'api', position: 9 }, 1_500);
+    await h.store.admin.putCatalog(
+      'group',
+      { id: 'api-group', config: { id: 'api-group' }, managedBy: 'api', position: 9 },
+      1_500,
+    );
     const second = await h.store.syncConfig(
-      { monitors: [monitorConfig('api')], components: [componentConfig('backend', ['api'])], catalog: [{ kind: 'group', objects: [{ id: 'g1' }, { id: 'g3' }] }] },
+      {
+        monitors: [monitorConfig('api')],
+        components: [componentConfig('backend', ['api'])],
+        catalog: [{ kind: 'group', objects: [{ id: 'g1' }, { id: 'g3' }] }],
+      },
       2_000,
     );
     assert.deepEqual(second.archived, { monitor: [], component: [], group: ['g2'] });
@@ -125,7 +164,10 @@ forEachStore('admin: syncConfig with catalog kinds', (h) => {
   });
 
   test('an archived object the config names again comes back; an empty kind archives all it managed', async () => {
-    const back = await h.store.syncConfig({ monitors: [], components: [], catalog: [{ kind: 'group', objects: [{ id: 'g2' }] }] }, 3_000);
+    const back = await h.store.syncConfig(
+      { monitors: [], components: [], catalog: [{ kind: 'group', objects: [{ id: 'g2' }] }] },
+      3_000,
+    );
     assert.deepEqual(back.archived, { monitor: ['api'], component: ['backend'], group: ['g1', 'g3'] });
     assert.deepEqual(
       (await h.store.admin.listCatalog('group')).map((g) => [g.id, g.archivedAt]),
@@ -134,13 +176,29 @@ forEachStore('admin: syncConfig with catalog kinds', (h) => {
         ['api-group', null],
       ],
     );
-    const empty = await h.store.syncConfig({ monitors: [], components: [], catalog: [{ kind: 'group', objects: [] }, { kind: 'page', objects: [] }] }, 4_000);
+    const empty = await h.store.syncConfig(
+      {
+        monitors: [],
+        components: [],
+        catalog: [
+          { kind: 'group', objects: [] },
+          { kind: 'page', objects: [] },
+        ],
+      },
+      4_000,
+    );
     assert.deepEqual(empty.archived, { monitor: [], component: [], group: ['g2'], page: ['public'] });
   });
 
   test('without `catalog` the result keeps its older shape and catalog objects are untouched', async () => {
-    await h.store.syncConfig({ monitors: [], components: [], catalog: [{ kind: 'channel', objects: [{ id: 'slack' }] }] }, 5_000);
-    assert.deepEqual(await h.store.syncConfig({ monitors: [], components: [] }, 6_000), { archivedMonitors: [], archivedComponents: [] });
+    await h.store.syncConfig(
+      { monitors: [], components: [], catalog: [{ kind: 'channel', objects: [{ id: 'slack' }] }] },
+      5_000,
+    );
+    assert.deepEqual(await h.store.syncConfig({ monitors: [], components: [] }, 6_000), {
+      archivedMonitors: [],
+      archivedComponents: [],
+    });
     assert.ok(await h.store.admin.getCatalog('channel', 'slack'));
   });
 });
@@ -149,8 +207,20 @@ forEachStore('admin: component overrides and subscribers', (h) => {
   test('overrides: set, replace, list by component, clear', async () => {
     const a = h.store.admin;
     await a.setComponentOverride({ componentId: 'web', status: 'major_outage', note: 'DNS', setAt: T0, setBy: 'u1' });
-    await a.setComponentOverride({ componentId: 'api', status: 'degraded_performance', note: null, setAt: T0, setBy: null });
-    await a.setComponentOverride({ componentId: 'web', status: 'partial_outage', note: null, setAt: T0 + 1, setBy: 'u2' });
+    await a.setComponentOverride({
+      componentId: 'api',
+      status: 'degraded_performance',
+      note: null,
+      setAt: T0,
+      setBy: null,
+    });
+    await a.setComponentOverride({
+      componentId: 'web',
+      status: 'partial_outage',
+      note: null,
+      setAt: T0 + 1,
+      setBy: 'u2',
+    });
     assert.deepEqual(await a.listComponentOverrides(), [
       { componentId: 'api', status: 'degraded_performance', note: null, setAt: T0, setBy: null },
       { componentId: 'web', status: 'partial_outage', note: null, setAt: T0 + 1, setBy: 'u2' },
@@ -165,8 +235,26 @@ forEachStore('admin: component overrides and subscribers', (h) => {
 
   test('subscribers: create, get, list oldest first, duplicates refused, delete', async () => {
     const a = h.store.admin;
-    const email = { id: 'sub1', kind: 'email' as const, target: 'ops@example.com', componentIds: [], confirmedAt: null, createdAt: T0 + 1, pageSlug: '', pageAccess: null };
-    const hook = { id: 'sub2', kind: 'webhook' as const, target: 'https://hooks.example.com/x', componentIds: ['api', 'web'], confirmedAt: T0, createdAt: T0, pageSlug: 'ops', pageAccess: 'fp' };
+    const email = {
+      id: 'sub1',
+      kind: 'email' as const,
+      target: 'ops@example.com',
+      componentIds: [],
+      confirmedAt: null,
+      createdAt: T0 + 1,
+      pageSlug: '',
+      pageAccess: null,
+    };
+    const hook = {
+      id: 'sub2',
+      kind: 'webhook' as const,
+      target: 'https://hooks.example.com/x',
+      componentIds: ['api', 'web'],
+      confirmedAt: T0,
+      createdAt: T0,
+      pageSlug: 'ops',
+      pageAccess: 'fp',
+    };
     await a.createSubscriber(email);
     await a.createSubscriber(hook);
     assert.deepEqual(await a.getSubscriber('sub2'), hook);

@@ -10,7 +10,10 @@ forEachStore('admin: incidents', (h) => {
     source: 'manual',
     componentIds: ['api', 'db'],
     updates: [
-      incidentUpdate('mup000000001', id, T0, { body: 'Looking into it', affectedComponents: [{ componentId: 'api', oldStatus: 'operational', newStatus: 'partial_outage' }] }),
+      incidentUpdate('mup000000001', id, T0, {
+        body: 'Looking into it',
+        affectedComponents: [{ componentId: 'api', oldStatus: 'operational', newStatus: 'partial_outage' }],
+      }),
       incidentUpdate('mup000000002', id, T0 + HOUR, { status: 'identified', body: 'Found it' }),
       incidentUpdate('mup000000003', id, T0 + 2 * HOUR, { status: 'monitoring', body: 'Fix deployed' }),
     ],
@@ -34,7 +37,11 @@ forEachStore('admin: incidents', (h) => {
       componentIds: ['db'],
       updatedAt: T0 + 3 * HOUR,
       resolvedAt: T0 + 3 * HOUR,
-      updates: [{ ...first, body: 'Looking into it (edited)' }, third, incidentUpdate('mup000000004', id, T0 + 3 * HOUR, { status: 'resolved', body: 'Done' })],
+      updates: [
+        { ...first, body: 'Looking into it (edited)' },
+        third,
+        incidentUpdate('mup000000004', id, T0 + 3 * HOUR, { status: 'resolved', body: 'Done' }),
+      ],
       postmortem: { body: '## What happened', publishedAt: T0 + 4 * HOUR },
       takenOverBy: 'u1',
     };
@@ -54,7 +61,11 @@ forEachStore('admin: incidents', (h) => {
     await h.store.admin.saveIncident(takenOver);
 
     // the engine's copy predates the take-over
-    const stale: Incident = { ...opened, updatedAt: T0 + 1, updates: [...opened.updates, incidentUpdate('aup000000002', autoId, T0 + 1)] };
+    const stale: Incident = {
+      ...opened,
+      updatedAt: T0 + 1,
+      updates: [...opened.updates, incidentUpdate('aup000000002', autoId, T0 + 1)],
+    };
     await h.store.commitBatch(batch({ incidents: [stale] }));
     const back = await h.store.getIncident(autoId);
     assert.equal(back?.takenOverBy, 'u2');
@@ -71,7 +82,11 @@ forEachStore('admin: incidents', (h) => {
   });
 
   test('deleteIncident removes the incident with its updates and components; others stay', async () => {
-    const other = incident('man000000002', { source: 'manual', componentIds: ['api'], updates: [incidentUpdate('mup000000010', 'man000000002', T0)] });
+    const other = incident('man000000002', {
+      source: 'manual',
+      componentIds: ['api'],
+      updates: [incidentUpdate('mup000000010', 'man000000002', T0)],
+    });
     await h.store.admin.saveIncident(other);
     await h.store.admin.saveIncident(written);
     await h.store.admin.deleteIncident(id);
@@ -81,11 +96,17 @@ forEachStore('admin: incidents', (h) => {
 
     const db = h.database();
     assert.deepEqual(await db.selectFrom('incident_updates').select('id').where('incident_id', '=', id).execute(), []);
-    assert.deepEqual(await db.selectFrom('incident_components').select('component_id').where('incident_id', '=', id).execute(), []);
+    assert.deepEqual(
+      await db.selectFrom('incident_components').select('component_id').where('incident_id', '=', id).execute(),
+      [],
+    );
   });
 
   test('saveIncident inside a transaction rolls back with it', async () => {
-    const doomed = incident('man000000003', { source: 'manual', updates: [incidentUpdate('mup000000020', 'man000000003', T0)] });
+    const doomed = incident('man000000003', {
+      source: 'manual',
+      updates: [incidentUpdate('mup000000020', 'man000000003', T0)],
+    });
     await assert.rejects(
       h.store.admin.transaction(async (tx) => {
         await tx.saveIncident(doomed);

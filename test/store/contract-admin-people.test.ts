@@ -31,7 +31,10 @@ forEachStore('admin: users', (h) => {
   });
 
   test('a taken email, in any case, is a DuplicateError (code duplicate)', async () => {
-    await assert.rejects(h.store.admin.createUser(user('ada2', { email: 'ADA@example.com' })), (err: unknown) => err instanceof DuplicateError && err.code === 'duplicate');
+    await assert.rejects(
+      h.store.admin.createUser(user('ada2', { email: 'ADA@example.com' })),
+      (err: unknown) => err instanceof DuplicateError && err.code === 'duplicate',
+    );
     assert.equal(await h.store.admin.countUsers(), 1);
   });
 
@@ -48,9 +51,20 @@ forEachStore('admin: users', (h) => {
       (await h.store.admin.listUsers()).map((u) => u.id),
       ['ada', 'oidc1', 'plain'],
     );
-    await h.store.admin.updateUser('plain', { role: 'admin', email: 'Plain.New@Example.com', totpEnabled: true, updatedAt: T0 + 5 });
+    await h.store.admin.updateUser('plain', {
+      role: 'admin',
+      email: 'Plain.New@Example.com',
+      totpEnabled: true,
+      updatedAt: T0 + 5,
+    });
     const plain = await h.store.admin.getUser('plain');
-    assert.deepEqual(plain, { ...user('plain'), role: 'admin', email: 'plain.new@example.com', totpEnabled: true, updatedAt: T0 + 5 });
+    assert.deepEqual(plain, {
+      ...user('plain'),
+      role: 'admin',
+      email: 'plain.new@example.com',
+      totpEnabled: true,
+      updatedAt: T0 + 5,
+    });
     await h.store.admin.updateUser('plain', {});
     assert.deepEqual(await h.store.admin.getUser('plain'), plain);
     await assert.rejects(h.store.admin.updateUser('plain', { email: 'ada@EXAMPLE.com' }), DuplicateError);
@@ -79,8 +93,19 @@ forEachStore('admin: sessions', (h) => {
     await h.store.admin.createSession(s);
     assert.deepEqual(await h.store.admin.getSession('h1'), s);
 
-    await h.store.admin.updateSession('h1', { lastSeenAt: T0 + 10, expiresAt: T0 + 2 * HOUR, mfaPending: false, csrfToken: 'new' });
-    assert.deepEqual(await h.store.admin.getSession('h1'), { ...s, lastSeenAt: T0 + 10, expiresAt: T0 + 2 * HOUR, mfaPending: false, csrfToken: 'new' });
+    await h.store.admin.updateSession('h1', {
+      lastSeenAt: T0 + 10,
+      expiresAt: T0 + 2 * HOUR,
+      mfaPending: false,
+      csrfToken: 'new',
+    });
+    assert.deepEqual(await h.store.admin.getSession('h1'), {
+      ...s,
+      lastSeenAt: T0 + 10,
+      expiresAt: T0 + 2 * HOUR,
+      mfaPending: false,
+      csrfToken: 'new',
+    });
     await h.store.admin.updateSession('h1', {});
 
     await h.store.admin.deleteSession('h1');
@@ -124,7 +149,10 @@ forEachStore('admin: API tokens and setup links', (h) => {
 
   test('a taken hash or id is a DuplicateError', async () => {
     await assert.rejects(h.store.admin.createToken(apiToken('tok2', 'u1', { tokenHash: 'hash-tok1' })), DuplicateError);
-    await assert.rejects(h.store.admin.createToken(apiToken('tok1', 'u1', { tokenHash: 'hash-other' })), DuplicateError);
+    await assert.rejects(
+      h.store.admin.createToken(apiToken('tok1', 'u1', { tokenHash: 'hash-other' })),
+      DuplicateError,
+    );
   });
 
   test('touchToken sets lastUsedAt; listTokens is newest first, all or a user’s; deleteToken removes one', async () => {

@@ -16,9 +16,14 @@ forEachStore('admin: sign-in limits and credentials shared by replicas', (h) => 
 
   test('failures are counted atomically: concurrent failures on two replicas each get their own count', async () => {
     const counts = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? h.store : replica).admin.countSignInFailure('password:a', '10.0.0.1', T0 + i, T0 - HOUR)),
+      Array.from({ length: 12 }, (_, i) =>
+        (i % 2 === 0 ? h.store : replica).admin.countSignInFailure('password:a', '10.0.0.1', T0 + i, T0 - HOUR),
+      ),
     );
-    assert.deepEqual([...counts].sort((a, b) => a - b), Array.from({ length: 12 }, (_, i) => i + 1));
+    assert.deepEqual(
+      [...counts].sort((a, b) => a - b),
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
     const [row] = await h.store.admin.listSignInLimits(['password:a'], ['10.0.0.1']);
     assert.equal(row?.failures, 12);
     assert.equal(row?.lockedUntil, null);
@@ -36,23 +41,17 @@ forEachStore('admin: sign-in limits and credentials shared by replicas', (h) => 
     await h.store.admin.countSignInFailure('password:a', '', T0, T0 - HOUR);
     await h.store.admin.lockSignIn('password:a', '', T0 + 2 * HOUR);
     const rows = await replica.admin.listSignInLimits(['password:a', 'password:none'], ['', '10.0.0.1', '10.0.0.2']);
-    assert.deepEqual(
-      rows.map((r) => [r.client, r.lockedUntil]).sort(),
-      [
-        ['', T0 + 2 * HOUR],
-        ['10.0.0.1', T0 + HOUR],
-      ],
-    );
+    assert.deepEqual(rows.map((r) => [r.client, r.lockedUntil]).sort(), [
+      ['', T0 + 2 * HOUR],
+      ['10.0.0.1', T0 + HOUR],
+    ]);
     await replica.admin.recordSignInSuccess('password:a', '10.0.0.2', T0 + 5);
     await replica.admin.recordSignInSuccess('password:a', '10.0.0.1', T0 + 6);
     const after = await h.store.admin.listSignInLimits(['password:a'], ['10.0.0.1', '10.0.0.2']);
-    assert.deepEqual(
-      after.map((r) => [r.client, r.failures, r.lockedUntil, r.lastSuccessAt]).sort(),
-      [
-        ['10.0.0.1', 0, null, T0 + 6],
-        ['10.0.0.2', 0, null, T0 + 5],
-      ],
-    );
+    assert.deepEqual(after.map((r) => [r.client, r.failures, r.lockedUntil, r.lastSuccessAt]).sort(), [
+      ['10.0.0.1', 0, null, T0 + 6],
+      ['10.0.0.2', 0, null, T0 + 5],
+    ]);
     await h.store.admin.countSignInFailure('password:c', '', T0, T0 - HOUR);
     await h.store.admin.lockSignIn('password:c', '', T0 + HOUR);
     await h.store.admin.clearSignInFailures(['password:a']);
@@ -76,7 +75,9 @@ forEachStore('admin: sign-in limits and credentials shared by replicas', (h) => 
 
   test('claimTotpStep: of concurrent claims on two replicas one wins; the same or an earlier step later loses', async () => {
     await h.store.admin.createUser(user('totp-user', { totpSecret: 'JBSWY3DPEHPK3PXP', totpEnabled: true }));
-    const claims = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? h.store : replica).admin.claimTotpStep('totp-user', 1000)));
+    const claims = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? h.store : replica).admin.claimTotpStep('totp-user', 1000)),
+    );
     assert.equal(claims.filter(Boolean).length, 1);
     assert.equal(await replica.admin.claimTotpStep('totp-user', 999), false);
     assert.equal(await replica.admin.claimTotpStep('totp-user', 1000), false);
@@ -86,7 +87,11 @@ forEachStore('admin: sign-in limits and credentials shared by replicas', (h) => 
 
   test('replaceRecoveryCodes spends a code once, even when two replicas try at once', async () => {
     await h.store.admin.updateUser('totp-user', { recoveryCodeHashes: ['aa', 'bb', 'cc'] });
-    const wins = await Promise.all([h.store, replica, h.store, replica].map((s) => s.admin.replaceRecoveryCodes('totp-user', ['aa', 'bb', 'cc'], ['bb', 'cc'])));
+    const wins = await Promise.all(
+      [h.store, replica, h.store, replica].map((s) =>
+        s.admin.replaceRecoveryCodes('totp-user', ['aa', 'bb', 'cc'], ['bb', 'cc']),
+      ),
+    );
     assert.equal(wins.filter(Boolean).length, 1);
     assert.deepEqual((await h.store.admin.getUser('totp-user'))?.recoveryCodeHashes, ['bb', 'cc']);
   });
@@ -97,7 +102,10 @@ forEachStore('admin: sign-in limits and credentials shared by replicas', (h) => 
     assert.equal(await replica.admin.setPassword('pw-user', 'scrypt$new', T0 + 7), 1);
     assert.equal(await h.store.admin.setPassword('pw-user', 'scrypt$newer', T0 + 8), 2);
     const stored = await h.store.admin.getUser('pw-user');
-    assert.deepEqual([stored?.passwordHash, stored?.passwordChangedAt, stored?.credentialVersion], ['scrypt$newer', T0 + 8, 2]);
+    assert.deepEqual(
+      [stored?.passwordHash, stored?.passwordChangedAt, stored?.credentialVersion],
+      ['scrypt$newer', T0 + 8, 2],
+    );
     assert.equal((await h.store.admin.getSession('pw-s1'))?.credentialVersion, 0);
     await h.store.admin.updateSession('pw-s1', { credentialVersion: 2 });
     assert.equal((await h.store.admin.getSession('pw-s1'))?.credentialVersion, 2);

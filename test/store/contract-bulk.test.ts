@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { NewOutboxRow } from '../../src/store/outbox-store.ts';
-import { batch, componentConfig, incident, incidentUpdate, monitorConfig, monitorState, result, T0 } from './fixtures.ts';
+import {
+  batch,
+  componentConfig,
+  incident,
+  incidentUpdate,
+  monitorConfig,
+  monitorState,
+  result,
+  T0,
+} from './fixtures.ts';
 import { forEachStore } from './stores.ts';
 
 /**
@@ -18,7 +27,14 @@ const TTL = 10_000;
 forEachStore('bulk operations with 100,000 ids', (h) => {
   test('syncConfig upserts 100,000 monitors and components; loads list them', async () => {
     const components = ids('c').map((c, i) => componentConfig(c, [monitors[i] as string]));
-    await h.store.syncConfig({ monitors: monitors.map((m) => monitorConfig(m)), components, catalog: [{ kind: 'group', objects: ids('g').map((id) => ({ id, name: id })) }] }, T0);
+    await h.store.syncConfig(
+      {
+        monitors: monitors.map((m) => monitorConfig(m)),
+        components,
+        catalog: [{ kind: 'group', objects: ids('g').map((id) => ({ id, name: id })) }],
+      },
+      T0,
+    );
     assert.equal((await h.store.listMonitors()).length, N);
     assert.equal((await h.store.listComponents()).length, N);
     assert.equal((await h.store.admin.listCatalog('group')).length, N);
@@ -31,7 +47,13 @@ forEachStore('bulk operations with 100,000 ids', (h) => {
       batch({
         results: monitors.map((m) => result(m, at)),
         states: monitors.map((m) => monitorState(m, { status: 'up', lastCheckAt: at })),
-        statusChanges: monitors.map((m) => ({ monitorId: m, at, from: 'unknown' as const, to: 'up' as const, reason: 'first check' })),
+        statusChanges: monitors.map((m) => ({
+          monitorId: m,
+          at,
+          from: 'unknown' as const,
+          to: 'up' as const,
+          reason: 'first check',
+        })),
         componentStatuses: ids('c').map((c) => ({ componentId: c, status: 'operational' as const, since: at })),
         notifications,
       }),
@@ -44,10 +66,23 @@ forEachStore('bulk operations with 100,000 ids', (h) => {
 
   test('the outbox claims among 100,000 targets and marks sent among 100,000 ids', async () => {
     const now = T0 + 5_000;
-    const claimed = await h.store.outbox.claimDue(now, { limit: 100, leaseMs: 60_000, claimant: 'bulk', targetIds: monitors });
+    const claimed = await h.store.outbox.claimDue(now, {
+      limit: 100,
+      leaseMs: 60_000,
+      claimant: 'bulk',
+      targetIds: monitors,
+    });
     assert.equal(claimed.length, 100);
     // every id asked about; only the claimed ones are this claimant's to mark
-    assert.equal(await h.store.outbox.markManySent(monitors.map((m) => outboxRow(m, 0).id), 'bulk', now, 200), 100);
+    assert.equal(
+      await h.store.outbox.markManySent(
+        monitors.map((m) => outboxRow(m, 0).id),
+        'bulk',
+        now,
+        200,
+      ),
+      100,
+    );
   });
 
   test('leases: claim, held, renew and release 100,000 units', async () => {
@@ -77,7 +112,10 @@ forEachStore('bulk operations with 100,000 ids', (h) => {
   });
 
   test('syncConfig without them archives 100,000 monitors, components and groups', async () => {
-    const outcome = await h.store.syncConfig({ monitors: [], components: [], catalog: [{ kind: 'group', objects: [] }] }, T0 + 10_000);
+    const outcome = await h.store.syncConfig(
+      { monitors: [], components: [], catalog: [{ kind: 'group', objects: [] }] },
+      T0 + 10_000,
+    );
     assert.equal(outcome.archivedMonitors.length, N);
     assert.equal(outcome.archivedComponents.length, N);
     assert.equal(outcome.archived?.group?.length, N);

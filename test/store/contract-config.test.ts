@@ -31,7 +31,10 @@ forEachStore('syncConfig', (h) => {
 
   test('a changed config replaces the stored one and the order follows the config', async () => {
     const monitors = [monitorConfig('web', { interval: '10s' }), monitorConfig('api')];
-    await h.store.syncConfig({ monitors, components: [componentConfig('frontend', ['web']), componentConfig('backend', ['api'])] }, 2_000);
+    await h.store.syncConfig(
+      { monitors, components: [componentConfig('frontend', ['web']), componentConfig('backend', ['api'])] },
+      2_000,
+    );
     const stored = await h.store.listMonitors();
     assert.deepEqual(
       stored.map((m) => m.id),
@@ -49,7 +52,10 @@ forEachStore('syncConfig', (h) => {
   });
 
   test('config objects missing from the input are archived, not deleted, and reported once', async () => {
-    const first = await h.store.syncConfig({ monitors: [monitorConfig('api')], components: [componentConfig('backend', ['api'])] }, 3_000);
+    const first = await h.store.syncConfig(
+      { monitors: [monitorConfig('api')], components: [componentConfig('backend', ['api'])] },
+      3_000,
+    );
     assert.deepEqual(first, { archivedMonitors: ['web'], archivedComponents: ['frontend'] });
     assert.deepEqual(
       (await h.store.listMonitors()).map((m) => m.id),
@@ -70,12 +76,18 @@ forEachStore('syncConfig', (h) => {
         ['frontend', 3_000],
       ],
     );
-    const again = await h.store.syncConfig({ monitors: [monitorConfig('api')], components: [componentConfig('backend', ['api'])] }, 4_000);
+    const again = await h.store.syncConfig(
+      { monitors: [monitorConfig('api')], components: [componentConfig('backend', ['api'])] },
+      4_000,
+    );
     assert.deepEqual(again, { archivedMonitors: [], archivedComponents: [] });
   });
 
   test('re-adding an archived object un-archives it', async () => {
-    await h.store.syncConfig({ monitors: [monitorConfig('api'), monitorConfig('web')], components: [componentConfig('frontend', ['web'])] }, 5_000);
+    await h.store.syncConfig(
+      { monitors: [monitorConfig('api'), monitorConfig('web')], components: [componentConfig('frontend', ['web'])] },
+      5_000,
+    );
     assert.deepEqual(
       (await h.store.listMonitors()).map((m) => [m.id, m.archivedAt]),
       [

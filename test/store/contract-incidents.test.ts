@@ -46,12 +46,27 @@ forEachStore('incidents', (h) => {
   });
 
   test('listIncidents: most recent first, limit, before', async () => {
-    const more = [1, 2, 3].map((n) => incident(`inc00000000${n + 1}`, { createdAt: T0 + n * HOUR, updatedAt: T0 + n * HOUR, source: 'manual', impact: 'none' }));
+    const more = [1, 2, 3].map((n) =>
+      incident(`inc00000000${n + 1}`, {
+        createdAt: T0 + n * HOUR,
+        updatedAt: T0 + n * HOUR,
+        source: 'manual',
+        impact: 'none',
+      }),
+    );
     await h.store.commitBatch(batch({ incidents: more }));
     const ids = (list: { id: string }[]) => list.map((i) => i.id);
-    assert.deepEqual(ids(await h.store.listIncidents({ limit: 10 })), ['inc000000004', 'inc000000003', 'inc000000002', 'inc000000001']);
+    assert.deepEqual(ids(await h.store.listIncidents({ limit: 10 })), [
+      'inc000000004',
+      'inc000000003',
+      'inc000000002',
+      'inc000000001',
+    ]);
     assert.deepEqual(ids(await h.store.listIncidents({ limit: 2 })), ['inc000000004', 'inc000000003']);
-    assert.deepEqual(ids(await h.store.listIncidents({ limit: 2, before: T0 + 3 * HOUR })), ['inc000000003', 'inc000000002']);
+    assert.deepEqual(ids(await h.store.listIncidents({ limit: 2, before: T0 + 3 * HOUR })), [
+      'inc000000003',
+      'inc000000002',
+    ]);
     assert.deepEqual(ids(await h.store.listIncidents({ limit: 10, before: T0 + 1 })), ['inc000000001']);
     assert.deepEqual(ids(await h.store.loadOpenIncidents()), ['inc000000004', 'inc000000003', 'inc000000002']);
     const [latest] = await h.store.listIncidents({ limit: 1 });

@@ -45,7 +45,11 @@ forEachStore('leases', (h) => {
     assert.deepEqual(await leases().held('late', []), []);
     assert.deepEqual(await leases().claim('other', ['y:2'], T + TTL + 1, TTL), ['y:2']);
     assert.deepEqual(await leases().held('late', ['y:1', 'y:2', 'y:3']), ['y:1']);
-    assert.deepEqual(await leases().renew('late', T + TTL + 2, TTL), ['y:1'], 'expired, unclaimed y:1 renewed; released y:3 not');
+    assert.deepEqual(
+      await leases().renew('late', T + TTL + 2, TTL),
+      ['y:1'],
+      'expired, unclaimed y:1 renewed; released y:3 not',
+    );
     assert.equal((await leases().list()).find((l) => l.unit === 'y:1')?.expiresAt, T + TTL + 2 + TTL);
   });
 
@@ -64,11 +68,24 @@ forEachStore('leases', (h) => {
   test('concurrent claimers never own the same unit', async () => {
     const units = Array.from({ length: 40 }, (_, i) => `k:${i}`);
     // separate connections (pools) so that the claims really run at once on PostgreSQL
-    const stores = await Promise.all(Array.from({ length: 4 }, () => openStore(h.url, { logger: { info: () => undefined, warn: () => undefined, error: () => undefined } })));
+    const stores = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        openStore(h.url, { logger: { info: () => undefined, warn: () => undefined, error: () => undefined } }),
+      ),
+    );
     try {
       for (let round = 0; round < 3; round++) {
         const now = T + round * (TTL + 1);
-        const won = await Promise.all(stores.map((s, i) => s.leases.claim(`K${i}`, [...units].sort(() => (i % 2 ? 1 : -1)), now, TTL)));
+        const won = await Promise.all(
+          stores.map((s, i) =>
+            s.leases.claim(
+              `K${i}`,
+              [...units].sort(() => (i % 2 ? 1 : -1)),
+              now,
+              TTL,
+            ),
+          ),
+        );
         const all = won.flat();
         assert.equal(all.length, units.length, `round ${round}: every unit claimed exactly once`);
         assert.equal(new Set(all).size, units.length);

@@ -15,20 +15,42 @@ function event(id: string): NotificationEvent {
     at: T0,
     pageUrl: 'https://status.example.com',
     components: [{ id: 'api', name: 'API', status: 'major_outage' }],
-    monitor: { id: 'm1', name: 'M1', status: 'down', previousStatus: 'up', since: T0, lastError: 'timeout', url: 'https://status.example.com/admin/monitors/m1' },
+    monitor: {
+      id: 'm1',
+      name: 'M1',
+      status: 'down',
+      previousStatus: 'up',
+      since: T0,
+      lastError: 'timeout',
+      url: 'https://status.example.com/admin/monitors/m1',
+    },
   };
 }
 
-function row(eventId: string, targetId: string, opts: { createdAt?: number; nextAttemptAt?: number; targetKind?: OutboxTargetKind } = {}): NewOutboxRow {
+function row(
+  eventId: string,
+  targetId: string,
+  opts: { createdAt?: number; nextAttemptAt?: number; targetKind?: OutboxTargetKind } = {},
+): NewOutboxRow {
   const targetKind = opts.targetKind ?? 'channel';
   const createdAt = opts.createdAt ?? T0;
-  return { id: `${eventId}:${targetKind}:${targetId}`, eventId, eventType: 'monitor.down', targetKind, targetId, event: event(eventId), createdAt, nextAttemptAt: opts.nextAttemptAt ?? createdAt };
+  return {
+    id: `${eventId}:${targetKind}:${targetId}`,
+    eventId,
+    eventType: 'monitor.down',
+    targetKind,
+    targetId,
+    event: event(eventId),
+    createdAt,
+    nextAttemptAt: opts.nextAttemptAt ?? createdAt,
+  };
 }
 
 const LEASE = 60_000;
 
 forEachStore('outbox', (h) => {
-  const claim = (now: number, targetId: string, claimant = 'A', limit = 10, leaseMs = LEASE) => h.store.outbox.claimDue(now, { limit, leaseMs, claimant, targetIds: [targetId] });
+  const claim = (now: number, targetId: string, claimant = 'A', limit = 10, leaseMs = LEASE) =>
+    h.store.outbox.claimDue(now, { limit, leaseMs, claimant, targetIds: [targetId] });
   const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id);
   const clearOutbox = () => h.database().deleteFrom('outbox').execute();
 
@@ -84,12 +106,20 @@ forEachStore('outbox', (h) => {
     assert.deepEqual(await claim(T0 + 99, 'order'), [], 'not due yet');
     assert.deepEqual(ids(await claim(T0 + 100, 'order')), ['o4:channel:order']);
     assert.deepEqual(await h.store.outbox.claimDue(T0 + 100, { limit: 0, leaseMs: LEASE, claimant: 'A' }), []);
-    assert.deepEqual(await h.store.outbox.claimDue(T0 + 100, { limit: 10, leaseMs: LEASE, claimant: 'A', targetIds: [] }), []);
+    assert.deepEqual(
+      await h.store.outbox.claimDue(T0 + 100, { limit: 10, leaseMs: LEASE, claimant: 'A', targetIds: [] }),
+      [],
+    );
   });
 
   test('claimDue only takes rows of the given targets', async () => {
     await h.store.outbox.enqueue([row('t1', 'only-a'), row('t1', 'only-b'), row('t1', 'only-c')]);
-    const claimed = await h.store.outbox.claimDue(T0, { limit: 10, leaseMs: LEASE, claimant: 'A', targetIds: ['only-a', 'only-c'] });
+    const claimed = await h.store.outbox.claimDue(T0, {
+      limit: 10,
+      leaseMs: LEASE,
+      claimant: 'A',
+      targetIds: ['only-a', 'only-c'],
+    });
     assert.deepEqual(ids(claimed).sort(), ['t1:channel:only-a', 't1:channel:only-c']);
     assert.deepEqual(ids(await claim(T0, 'only-b')), ['t1:channel:only-b']);
   });
@@ -105,7 +135,16 @@ forEachStore('outbox', (h) => {
     assert.equal(taken[0]?.attempts, 2);
 
     assert.equal(await h.store.outbox.markSent(r.id, 'A', T0 + 1_001, 200), false);
-    assert.equal(await h.store.outbox.markFailed(r.id, 'A', { now: T0 + 1_001, error: 'late', remoteStatus: null, remoteBody: null, nextAttemptAt: T0 + 2_000 }), false);
+    assert.equal(
+      await h.store.outbox.markFailed(r.id, 'A', {
+        now: T0 + 1_001,
+        error: 'late',
+        remoteStatus: null,
+        remoteBody: null,
+        nextAttemptAt: T0 + 2_000,
+      }),
+      false,
+    );
     assert.equal(await h.store.outbox.markSent(r.id, 'B', T0 + 1_002, 204), true);
     const sent = await h.store.outbox.get(r.id);
     assert.equal(sent?.state, 'sent');
@@ -123,7 +162,16 @@ forEachStore('outbox', (h) => {
     assert.equal(await h.store.outbox.markSent(r.id, 'A', T0 + 1, null), true);
     assert.deepEqual(await claim(T0 + 1_000_000, 'sent', 'B'), []);
     assert.equal(await h.store.outbox.markSent(r.id, 'A', T0 + 2, 200), false);
-    assert.equal(await h.store.outbox.markFailed(r.id, 'A', { now: T0 + 2, error: 'x', remoteStatus: null, remoteBody: null, nextAttemptAt: null }), false);
+    assert.equal(
+      await h.store.outbox.markFailed(r.id, 'A', {
+        now: T0 + 2,
+        error: 'x',
+        remoteStatus: null,
+        remoteBody: null,
+        nextAttemptAt: null,
+      }),
+      false,
+    );
     assert.equal((await h.store.outbox.get(r.id))?.lastStatus, null);
   });
 
@@ -136,10 +184,19 @@ forEachStore('outbox', (h) => {
     assert.equal(await h.store.outbox.markFailed(r.id, 'A', outcome), true);
     const failed = await h.store.outbox.get(r.id);
     assert.deepEqual(
-      { state: failed?.state, attempts: failed?.attempts, nextAttemptAt: failed?.nextAttemptAt, claimedBy: failed?.claimedBy, claimedUntil: failed?.claimedUntil },
+      {
+        state: failed?.state,
+        attempts: failed?.attempts,
+        nextAttemptAt: failed?.nextAttemptAt,
+        claimedBy: failed?.claimedBy,
+        claimedUntil: failed?.claimedUntil,
+      },
       { state: 'pending', attempts: 1, nextAttemptAt: T0 + 500, claimedBy: null, claimedUntil: null },
     );
-    assert.deepEqual([failed?.lastError, failed?.lastStatus, failed?.lastBody, failed?.updatedAt], ['HTTP 503', 503, 'busy', T0 + 5]);
+    assert.deepEqual(
+      [failed?.lastError, failed?.lastStatus, failed?.lastBody, failed?.updatedAt],
+      ['HTTP 503', 503, 'busy', T0 + 5],
+    );
     assert.equal(await h.store.outbox.markSent(r.id, 'A', T0 + 6, 200), false, 'no longer leased');
 
     assert.deepEqual(await claim(T0 + 499, 'fail'), []);
@@ -153,7 +210,16 @@ forEachStore('outbox', (h) => {
     await h.store.outbox.enqueue([r]);
     await claim(T0, 'dead');
     assert.equal(await h.store.outbox.retry(r.id, T0), false, 'not dead');
-    assert.equal(await h.store.outbox.markFailed(r.id, 'A', { now: T0 + 1, error: 'gone', remoteStatus: 410, remoteBody: null, nextAttemptAt: null }), true);
+    assert.equal(
+      await h.store.outbox.markFailed(r.id, 'A', {
+        now: T0 + 1,
+        error: 'gone',
+        remoteStatus: 410,
+        remoteBody: null,
+        nextAttemptAt: null,
+      }),
+      true,
+    );
     const dead = await h.store.outbox.get(r.id);
     assert.equal(dead?.state, 'dead');
     assert.equal(dead?.lastError, 'gone');
@@ -165,7 +231,13 @@ forEachStore('outbox', (h) => {
     assert.equal(await h.store.outbox.retry('no-such-row', T0 + 10), false);
     const retried = await h.store.outbox.get(r.id);
     assert.deepEqual(
-      { state: retried?.state, attempts: retried?.attempts, nextAttemptAt: retried?.nextAttemptAt, claimedBy: retried?.claimedBy, lastError: retried?.lastError },
+      {
+        state: retried?.state,
+        attempts: retried?.attempts,
+        nextAttemptAt: retried?.nextAttemptAt,
+        claimedBy: retried?.claimedBy,
+        lastError: retried?.lastError,
+      },
       { state: 'pending', attempts: 0, nextAttemptAt: T0 + 10, claimedBy: null, lastError: 'gone' },
     );
     assert.deepEqual(ids(await claim(T0 + 10, 'dead', 'B')), [r.id]);
@@ -179,7 +251,10 @@ forEachStore('outbox', (h) => {
     assert.equal((await h.store.outbox.get(r.id))?.claimedBy, 'A', 'only the claimant releases');
     await h.store.outbox.release(r.id, 'A', T0 + 50);
     const released = await h.store.outbox.get(r.id);
-    assert.deepEqual([released?.attempts, released?.nextAttemptAt, released?.claimedBy, released?.claimedUntil], [0, T0 + 50, null, null]);
+    assert.deepEqual(
+      [released?.attempts, released?.nextAttemptAt, released?.claimedBy, released?.claimedUntil],
+      [0, T0 + 50, null, null],
+    );
     assert.deepEqual(await claim(T0 + 49, 'release', 'B'), []);
     assert.deepEqual(ids(await claim(T0 + 50, 'release', 'B')), [r.id]);
   });
@@ -189,7 +264,15 @@ forEachStore('outbox', (h) => {
     await h.store.outbox.enqueue([...rows, row('m4', 'many')]);
     await claim(T0, 'many', 'A', 3);
     assert.equal(await h.store.outbox.markManySent(ids(rows), 'B', T0 + 1, 200), 0);
-    assert.equal(await h.store.outbox.markManySent([...ids(rows), rows[0]?.id ?? '', 'm4:channel:many', 'missing'], 'A', T0 + 1, 200), 3);
+    assert.equal(
+      await h.store.outbox.markManySent(
+        [...ids(rows), rows[0]?.id ?? '', 'm4:channel:many', 'missing'],
+        'A',
+        T0 + 1,
+        200,
+      ),
+      3,
+    );
     assert.equal(await h.store.outbox.markManySent([], 'A', T0 + 1, 200), 0);
     for (const r of rows) assert.equal((await h.store.outbox.get(r.id))?.state, 'sent');
     assert.equal((await h.store.outbox.get('m4:channel:many'))?.state, 'pending');
@@ -204,13 +287,33 @@ forEachStore('outbox', (h) => {
       row('l4', 'list-b', { createdAt: T0 + 3 }),
       row('l5', 'list-a', { createdAt: T0 + 4 }),
     ]);
-    const [dying] = await h.store.outbox.claimDue(T0 + 10, { limit: 1, leaseMs: LEASE, claimant: 'A', targetIds: ['list-b'] });
+    const [dying] = await h.store.outbox.claimDue(T0 + 10, {
+      limit: 1,
+      leaseMs: LEASE,
+      claimant: 'A',
+      targetIds: ['list-b'],
+    });
     assert.ok(dying);
-    await h.store.outbox.markFailed(dying.id, 'A', { now: T0 + 10, error: 'x', remoteStatus: null, remoteBody: null, nextAttemptAt: null });
+    await h.store.outbox.markFailed(dying.id, 'A', {
+      now: T0 + 10,
+      error: 'x',
+      remoteStatus: null,
+      remoteBody: null,
+      nextAttemptAt: null,
+    });
 
-    const all = ['l5:channel:list-a', 'l4:channel:list-b', 'l3:channel:list-a', 'l2:channel:list-a', 'l1:channel:list-a'];
+    const all = [
+      'l5:channel:list-a',
+      'l4:channel:list-b',
+      'l3:channel:list-a',
+      'l2:channel:list-a',
+      'l1:channel:list-a',
+    ];
     assert.deepEqual(ids(await h.store.outbox.list({ limit: 10 })), all);
-    assert.deepEqual(ids(await h.store.outbox.list({ targetId: 'list-a', limit: 10 })), all.filter((id) => id.endsWith('list-a')));
+    assert.deepEqual(
+      ids(await h.store.outbox.list({ targetId: 'list-a', limit: 10 })),
+      all.filter((id) => id.endsWith('list-a')),
+    );
     assert.deepEqual(ids(await h.store.outbox.list({ state: 'dead', limit: 10 })), ['l4:channel:list-b']);
     assert.deepEqual(ids(await h.store.outbox.list({ state: 'pending', targetId: 'list-b', limit: 10 })), []);
     assert.deepEqual(ids(await h.store.outbox.list({ state: 'sent', limit: 10 })), []);
@@ -232,7 +335,13 @@ forEachStore('outbox', (h) => {
 
   test('stats count pending and dead rows, in total and per target, with the oldest pending', async () => {
     await clearOutbox();
-    assert.deepEqual(await h.store.outbox.stats(T0), { pending: 0, dead: 0, oldestPendingAt: null, pendingByTarget: {}, deadByTarget: {} });
+    assert.deepEqual(await h.store.outbox.stats(T0), {
+      pending: 0,
+      dead: 0,
+      oldestPendingAt: null,
+      pendingByTarget: {},
+      deadByTarget: {},
+    });
     await h.store.outbox.enqueue([
       row('s1', 'stats-a', { createdAt: T0 + 5 }),
       row('s2', 'stats-a', { createdAt: T0 + 3 }),
@@ -243,7 +352,13 @@ forEachStore('outbox', (h) => {
     const [dead] = await claim(T0 + 10, 'stats-b', 'A', 1);
     const [sent] = await claim(T0 + 10, 'stats-a', 'A', 1);
     assert.ok(dead && sent);
-    await h.store.outbox.markFailed(dead.id, 'A', { now: T0 + 10, error: 'x', remoteStatus: null, remoteBody: null, nextAttemptAt: null });
+    await h.store.outbox.markFailed(dead.id, 'A', {
+      now: T0 + 10,
+      error: 'x',
+      remoteStatus: null,
+      remoteBody: null,
+      nextAttemptAt: null,
+    });
     await h.store.outbox.markSent(sent.id, 'A', T0 + 10, 200);
 
     assert.deepEqual(await h.store.outbox.stats(T0 + 10), {
@@ -257,11 +372,21 @@ forEachStore('outbox', (h) => {
 
   test('prune deletes sent and dead rows settled before the cut-off, never pending ones', async () => {
     await clearOutbox();
-    await h.store.outbox.enqueue([row('p1', 'prune', { createdAt: T0 }), row('p2', 'prune', { createdAt: T0 + 1 }), row('p3', 'prune', { createdAt: T0 + 2 })]);
+    await h.store.outbox.enqueue([
+      row('p1', 'prune', { createdAt: T0 }),
+      row('p2', 'prune', { createdAt: T0 + 1 }),
+      row('p3', 'prune', { createdAt: T0 + 2 }),
+    ]);
     const [sent, dead] = await claim(T0 + 5, 'prune', 'A', 2);
     assert.ok(sent && dead);
     await h.store.outbox.markSent(sent.id, 'A', T0 + 10, 200);
-    await h.store.outbox.markFailed(dead.id, 'A', { now: T0 + 20, error: 'x', remoteStatus: null, remoteBody: null, nextAttemptAt: null });
+    await h.store.outbox.markFailed(dead.id, 'A', {
+      now: T0 + 20,
+      error: 'x',
+      remoteStatus: null,
+      remoteBody: null,
+      nextAttemptAt: null,
+    });
 
     assert.equal(await h.store.outbox.prune(T0 + 10), 0);
     assert.equal(await h.store.outbox.prune(T0 + 15), 1);
@@ -282,7 +407,11 @@ forEachStore('outbox', (h) => {
 
     const other = await openStore(h.url);
     try {
-      const values = await Promise.all([h.store.outbox.setting('race', make('x')), other.outbox.setting('race', make('y')), h.store.outbox.setting('race', make('z'))]);
+      const values = await Promise.all([
+        h.store.outbox.setting('race', make('x')),
+        other.outbox.setting('race', make('y')),
+        h.store.outbox.setting('race', make('z')),
+      ]);
       assert.equal(new Set(values).size, 1, `one value: ${values.join(', ')}`);
       assert.equal(await other.outbox.setting('race', make('w')), values[0]);
     } finally {
@@ -298,9 +427,20 @@ forEachStore('outbox', (h) => {
     await assert.rejects(h.store.commitBatch(invalid));
     assert.equal(await h.store.outbox.get('cb-fail:channel:commit'), undefined);
 
-    await h.store.commitBatch(batch({ notifications: [row('cb1', 'commit'), row('cb1', 'commit', { targetKind: 'subscriber' })] }));
-    await h.store.commitBatch(batch({ componentStatuses: [{ componentId: 'cb', status: 'operational', since: T0 }], notifications: [row('cb1', 'commit'), row('cb2', 'commit')] }));
-    assert.deepEqual(ids(await h.store.outbox.list({ targetId: 'commit', limit: 10 })).sort(), ['cb1:channel:commit', 'cb1:subscriber:commit', 'cb2:channel:commit']);
+    await h.store.commitBatch(
+      batch({ notifications: [row('cb1', 'commit'), row('cb1', 'commit', { targetKind: 'subscriber' })] }),
+    );
+    await h.store.commitBatch(
+      batch({
+        componentStatuses: [{ componentId: 'cb', status: 'operational', since: T0 }],
+        notifications: [row('cb1', 'commit'), row('cb2', 'commit')],
+      }),
+    );
+    assert.deepEqual(ids(await h.store.outbox.list({ targetId: 'commit', limit: 10 })).sort(), [
+      'cb1:channel:commit',
+      'cb1:subscriber:commit',
+      'cb2:channel:commit',
+    ]);
   });
 
   test('admin transactions enqueue notifications with their other writes, and roll them back together', async () => {
@@ -313,7 +453,9 @@ forEachStore('outbox', (h) => {
     );
     assert.equal(await h.store.outbox.get('adm-fail:channel:admin'), undefined);
 
-    const queued = await h.store.admin.transaction((tx) => tx.enqueueNotifications([row('adm1', 'admin'), row('adm2', 'admin')]));
+    const queued = await h.store.admin.transaction((tx) =>
+      tx.enqueueNotifications([row('adm1', 'admin'), row('adm2', 'admin')]),
+    );
     assert.equal(queued, 2);
     assert.equal(await h.store.admin.enqueueNotifications([row('adm2', 'admin'), row('adm3', 'admin')]), 1);
     assert.equal((await h.store.outbox.list({ targetId: 'admin', limit: 10 })).length, 3);
@@ -321,7 +463,9 @@ forEachStore('outbox', (h) => {
 
   if (h.kind === 'postgres') {
     test('four senders on their own connections claim 200 due rows, each exactly once', async () => {
-      await h.store.outbox.enqueue(Array.from({ length: 200 }, (_, i) => row(`c${i}`, 'concurrent', { createdAt: T0 + (i % 7) })));
+      await h.store.outbox.enqueue(
+        Array.from({ length: 200 }, (_, i) => row(`c${i}`, 'concurrent', { createdAt: T0 + (i % 7) })),
+      );
       const senders: Store[] = [];
       try {
         for (let i = 0; i < 4; i++) senders.push(await openStore(h.url));
@@ -330,7 +474,12 @@ forEachStore('outbox', (h) => {
             const mine: string[] = [];
             // bounded: 200 rows, at least one per round while any is left
             for (let round = 0; round < 250; round++) {
-              const rows = await sender.outbox.claimDue(T0 + 100, { limit: 3, leaseMs: LEASE, claimant: `sender-${i}`, targetIds: ['concurrent'] });
+              const rows = await sender.outbox.claimDue(T0 + 100, {
+                limit: 3,
+                leaseMs: LEASE,
+                claimant: `sender-${i}`,
+                targetIds: ['concurrent'],
+              });
               if (rows.length === 0) break;
               mine.push(...ids(rows));
               assert.equal(await sender.outbox.markManySent(ids(rows), `sender-${i}`, T0 + 100, 200), rows.length);

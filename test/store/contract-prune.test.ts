@@ -8,7 +8,15 @@ forEachStore('prune', (h) => {
   test('deletes raw results and rollups past retention, in chunks; keeps the rest', async () => {
     await h.addMonitors(['old', 'new']);
     const oldCount = PRUNE_CHUNK_ROWS + 1_000;
-    await h.store.commitBatch(batch({ results: [...resultsEvery('old', T0, 1_000, oldCount), ...resultsEvery('old', T0 + DAY, MINUTE, 10), ...resultsEvery('new', T0 + DAY, MINUTE, 5)] }));
+    await h.store.commitBatch(
+      batch({
+        results: [
+          ...resultsEvery('old', T0, 1_000, oldCount),
+          ...resultsEvery('old', T0 + DAY, MINUTE, 10),
+          ...resultsEvery('new', T0 + DAY, MINUTE, 5),
+        ],
+      }),
+    );
 
     // raw results before T0 + 2h go; rollups whose bucket starts before T0 + 1h go (hour T0 and day T0)
     const pruned = await h.store.prune(T0 + DAY + 2 * HOUR, { rawMs: DAY, rollupMs: DAY + HOUR });
@@ -23,12 +31,17 @@ forEachStore('prune', (h) => {
       (await h.store.listRollups(['old'], 'day', { from: 0, to: T0 + 2 * DAY })).map((r) => r.bucketStart - T0),
       [DAY],
     );
-    assert.deepEqual(await h.store.prune(T0 + DAY + 2 * HOUR, { rawMs: DAY, rollupMs: DAY + HOUR }), { results: 0, rollups: 0 });
+    assert.deepEqual(await h.store.prune(T0 + DAY + 2 * HOUR, { rawMs: DAY, rollupMs: DAY + HOUR }), {
+      results: 0,
+      rollups: 0,
+    });
   });
 
   test('status changes and incidents are kept forever', async () => {
     await h.addMonitors(['forever']);
-    await h.store.commitBatch(batch({ statusChanges: [{ monitorId: 'forever', from: 'unknown', to: 'up', at: T0, reason: null }] }));
+    await h.store.commitBatch(
+      batch({ statusChanges: [{ monitorId: 'forever', from: 'unknown', to: 'up', at: T0, reason: null }] }),
+    );
     await h.store.prune(T0 + 1_000 * DAY, { rawMs: HOUR, rollupMs: DAY });
     assert.equal((await h.store.listStatusChanges('forever', { from: 0, to: T0 + DAY })).length, 1);
   });

@@ -25,18 +25,28 @@ forEachStore('results', (h) => {
     await h.addMonitors(['cut']);
     await h.store.commitBatch(
       batch({
-        results: [result('cut', T0, { latencyMs: 12.6 }), failure('cut', T0 + 1, 'x'.repeat(5_000)), result('cut', T0 + 2, { latencyMs: Number.NaN, statusCode: 70_000 })],
+        results: [
+          result('cut', T0, { latencyMs: 12.6 }),
+          failure('cut', T0 + 1, 'x'.repeat(5_000)),
+          result('cut', T0 + 2, { latencyMs: Number.NaN, statusCode: 70_000 }),
+        ],
       }),
     );
     const [odd, fail, ok] = await h.store.listResults('cut', { from: T0, to: T0 + HOUR, limit: 10 });
     assert.equal(ok?.latencyMs, 13);
     assert.equal(fail?.error?.length, MAX_STORED_ERROR_LENGTH);
-    assert.deepEqual([odd?.latencyMs, odd?.statusCode], [0, null], 'what the columns cannot hold does not fail the batch');
+    assert.deepEqual(
+      [odd?.latencyMs, odd?.statusCode],
+      [0, null],
+      'what the columns cannot hold does not fail the batch',
+    );
   });
 
   test('most recent first, within [from, to), at most limit', async () => {
     await h.addMonitors(['order', 'other']);
-    await h.store.commitBatch(batch({ results: [...resultsEvery('order', T0, MINUTE, 10), ...resultsEvery('other', T0, MINUTE, 10)] }));
+    await h.store.commitBatch(
+      batch({ results: [...resultsEvery('order', T0, MINUTE, 10), ...resultsEvery('other', T0, MINUTE, 10)] }),
+    );
     const page = await h.store.listResults('order', { from: T0 + 2 * MINUTE, to: T0 + 8 * MINUTE, limit: 3 });
     assert.deepEqual(
       page.map((r) => (r.startedAt - T0) / MINUTE),
@@ -54,7 +64,9 @@ forEachStore('results', (h) => {
 
   test('two results of one monitor in one millisecond: the first is kept and counted once', async () => {
     await h.addMonitors(['dup']);
-    await h.store.commitBatch(batch({ results: [result('dup', T0, { latencyMs: 10 }), result('dup', T0, { latencyMs: 20 })] }));
+    await h.store.commitBatch(
+      batch({ results: [result('dup', T0, { latencyMs: 10 }), result('dup', T0, { latencyMs: 20 })] }),
+    );
     await h.store.commitBatch(batch({ results: [failure('dup', T0), result('dup', T0 + 1, { latencyMs: 30 })] }));
     const back = await h.store.listResults('dup', { from: T0, to: T0 + HOUR, limit: 10 });
     assert.deepEqual(

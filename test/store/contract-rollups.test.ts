@@ -27,14 +27,74 @@ forEachStore('rollups', (h) => {
 
     const hours = await h.store.listRollups(['roll'], 'hour', { from: T0, to: T0 + 2 * DAY });
     assert.deepEqual(hours, [
-      { monitorId: 'roll', granularity: 'hour', bucketStart: T0, checks: 4, failures: 1, degraded: 1, maintenance: 1, latencyMinMs: 100, latencyAvgMs: 200, latencyMaxMs: 300, latencyP95Ms: 300 },
-      { monitorId: 'roll', granularity: 'hour', bucketStart: T0 + HOUR, checks: 1, failures: 0, degraded: 0, maintenance: 0, latencyMinMs: 50, latencyAvgMs: 50, latencyMaxMs: 50, latencyP95Ms: 50 },
-      { monitorId: 'roll', granularity: 'hour', bucketStart: T0 + DAY, checks: 1, failures: 0, degraded: 0, maintenance: 0, latencyMinMs: 70, latencyAvgMs: 70, latencyMaxMs: 70, latencyP95Ms: 70 },
+      {
+        monitorId: 'roll',
+        granularity: 'hour',
+        bucketStart: T0,
+        checks: 4,
+        failures: 1,
+        degraded: 1,
+        maintenance: 1,
+        latencyMinMs: 100,
+        latencyAvgMs: 200,
+        latencyMaxMs: 300,
+        latencyP95Ms: 300,
+      },
+      {
+        monitorId: 'roll',
+        granularity: 'hour',
+        bucketStart: T0 + HOUR,
+        checks: 1,
+        failures: 0,
+        degraded: 0,
+        maintenance: 0,
+        latencyMinMs: 50,
+        latencyAvgMs: 50,
+        latencyMaxMs: 50,
+        latencyP95Ms: 50,
+      },
+      {
+        monitorId: 'roll',
+        granularity: 'hour',
+        bucketStart: T0 + DAY,
+        checks: 1,
+        failures: 0,
+        degraded: 0,
+        maintenance: 0,
+        latencyMinMs: 70,
+        latencyAvgMs: 70,
+        latencyMaxMs: 70,
+        latencyP95Ms: 70,
+      },
     ]);
     const days = await h.store.listRollups(['roll'], 'day', { from: T0, to: T0 + 2 * DAY });
     assert.deepEqual(days, [
-      { monitorId: 'roll', granularity: 'day', bucketStart: T0, checks: 5, failures: 1, degraded: 1, maintenance: 1, latencyMinMs: 50, latencyAvgMs: 150, latencyMaxMs: 300, latencyP95Ms: 300 },
-      { monitorId: 'roll', granularity: 'day', bucketStart: T0 + DAY, checks: 1, failures: 0, degraded: 0, maintenance: 0, latencyMinMs: 70, latencyAvgMs: 70, latencyMaxMs: 70, latencyP95Ms: 70 },
+      {
+        monitorId: 'roll',
+        granularity: 'day',
+        bucketStart: T0,
+        checks: 5,
+        failures: 1,
+        degraded: 1,
+        maintenance: 1,
+        latencyMinMs: 50,
+        latencyAvgMs: 150,
+        latencyMaxMs: 300,
+        latencyP95Ms: 300,
+      },
+      {
+        monitorId: 'roll',
+        granularity: 'day',
+        bucketStart: T0 + DAY,
+        checks: 1,
+        failures: 0,
+        degraded: 0,
+        maintenance: 0,
+        latencyMinMs: 70,
+        latencyAvgMs: 70,
+        latencyMaxMs: 70,
+        latencyP95Ms: 70,
+      },
     ]);
     // [from, to) on the bucket start
     assert.deepEqual(
@@ -47,12 +107,22 @@ forEachStore('rollups', (h) => {
     await h.addMonitors(['p95']);
     const latencies = Array.from({ length: 100 }, (_, i) => i + 1);
     // two batches, so the second merges into the stored histogram
-    await h.store.commitBatch(batch({ results: latencies.slice(0, 50).map((ms, i) => result('p95', T0 + i * 1_000, { latencyMs: ms })) }));
-    await h.store.commitBatch(batch({ results: latencies.slice(50).map((ms, i) => result('p95', T0 + (50 + i) * 1_000, { latencyMs: ms })) }));
+    await h.store.commitBatch(
+      batch({ results: latencies.slice(0, 50).map((ms, i) => result('p95', T0 + i * 1_000, { latencyMs: ms })) }),
+    );
+    await h.store.commitBatch(
+      batch({ results: latencies.slice(50).map((ms, i) => result('p95', T0 + (50 + i) * 1_000, { latencyMs: ms })) }),
+    );
     const [hour] = await h.store.listRollups(['p95'], 'hour', { from: T0, to: T0 + HOUR });
     assert.equal(hour?.checks, 100);
     assert.equal(hour?.latencyAvgMs, 50.5);
-    assert.ok(hour?.latencyP95Ms !== null && hour?.latencyP95Ms !== undefined && hour.latencyP95Ms >= 90 && hour.latencyP95Ms <= 100, `p95 ${hour?.latencyP95Ms}`);
+    assert.ok(
+      hour?.latencyP95Ms !== null &&
+        hour?.latencyP95Ms !== undefined &&
+        hour.latencyP95Ms >= 90 &&
+        hour.latencyP95Ms <= 100,
+      `p95 ${hour?.latencyP95Ms}`,
+    );
   });
 
   test('a rollup of failures only has no latency figures', async () => {
@@ -110,13 +180,20 @@ forEachStore('rollups', (h) => {
         latency_histogram: Buffer.alloc(0),
       })
       .execute();
-    await h.store.commitBatch(batch({ results: [result('big', T0 + MINUTE, { latencyMs: 100 }), failure('big', T0 + 2 * MINUTE)] }));
+    await h.store.commitBatch(
+      batch({ results: [result('big', T0 + MINUTE, { latencyMs: 100 }), failure('big', T0 + 2 * MINUTE)] }),
+    );
     const [hour] = await h.store.listRollups(['big'], 'hour', { from: T0, to: T0 + HOUR });
     assert.equal(hour?.checks, 3_000_000_002);
     assert.equal(hour?.failures, 1_000_000_001);
     assert.equal(hour?.degraded, 2_200_000_000);
     assert.equal(hour?.latencyAvgMs, 100);
     const figures = await h.store.uptime('big', { from: T0, to: T0 + HOUR });
-    assert.deepEqual(figures, { checks: 3_000_000_002, failures: 1_000_000_001, maintenance: 0, uptime: 2_000_000_001 / 3_000_000_002 });
+    assert.deepEqual(figures, {
+      checks: 3_000_000_002,
+      failures: 1_000_000_001,
+      maintenance: 0,
+      uptime: 2_000_000_001 / 3_000_000_002,
+    });
   });
 });

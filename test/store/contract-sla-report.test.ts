@@ -15,7 +15,13 @@ const FROM = Date.UTC(2026, 0, 1);
 const TO = Date.UTC(2026, 1, 1);
 const NOW = TO + 9 * DAY;
 const at = (minutes: number) => FROM + minutes * MINUTE;
-const change = (monitorId: string, ms: number, from: MonitorStatus, to: MonitorStatus): StatusChange => ({ monitorId, from, to, at: ms, reason: null });
+const change = (monitorId: string, ms: number, from: MonitorStatus, to: MonitorStatus): StatusChange => ({
+  monitorId,
+  from,
+  to,
+  at: ms,
+  reason: null,
+});
 
 const components: SlaReportComponent[] = [
   { id: 'sla-api', name: 'API', monitorIds: ['sla-a', 'sla-b'], createdAt: FROM - DAY },
@@ -49,22 +55,60 @@ forEachStore('SLA report', (h) => {
           change('sla-a', TO + 10 * MINUTE, 'up', 'down'),
         ],
         results: [
-          ...Array.from({ length: 10 }, (_, i) => (i < 2 ? failure('sla-a', FROM + 6 * DAY + i * HOUR) : result('sla-a', FROM + 6 * DAY + i * HOUR))),
+          ...Array.from({ length: 10 }, (_, i) =>
+            i < 2 ? failure('sla-a', FROM + 6 * DAY + i * HOUR) : result('sla-a', FROM + 6 * DAY + i * HOUR),
+          ),
           ...Array.from({ length: 4 }, (_, i) => result('sla-b', FROM + 6 * DAY + i * HOUR, { maintenance: i === 0 })),
           failure('sla-a', FROM - HOUR),
           failure('sla-a', TO + HOUR),
         ],
         incidents: [
-          incident('slainc000001', { componentIds: ['sla-api'], status: 'resolved', createdAt: at(100), updatedAt: at(170), resolvedAt: at(170) }),
-          incident('slainc000002', { name: 'Web down', componentIds: ['sla-web', 'sla-api'], status: 'resolved', impact: 'critical', createdAt: FROM - 2 * DAY, updatedAt: at(23100), resolvedAt: at(23100) }),
-          incident('slainc000003', { componentIds: ['sla-web'], createdAt: TO - 30 * MINUTE, updatedAt: TO - 30 * MINUTE }),
-          incident('slainc000004', { componentIds: ['sla-api'], status: 'resolved', createdAt: FROM - 10 * DAY, updatedAt: FROM - 9 * DAY, resolvedAt: FROM - 9 * DAY }),
-          incident('slainc000005', { componentIds: ['sla-api'], status: 'resolved', createdAt: TO + HOUR, updatedAt: TO + 2 * HOUR, resolvedAt: TO + 2 * HOUR }),
+          incident('slainc000001', {
+            componentIds: ['sla-api'],
+            status: 'resolved',
+            createdAt: at(100),
+            updatedAt: at(170),
+            resolvedAt: at(170),
+          }),
+          incident('slainc000002', {
+            name: 'Web down',
+            componentIds: ['sla-web', 'sla-api'],
+            status: 'resolved',
+            impact: 'critical',
+            createdAt: FROM - 2 * DAY,
+            updatedAt: at(23100),
+            resolvedAt: at(23100),
+          }),
+          incident('slainc000003', {
+            componentIds: ['sla-web'],
+            createdAt: TO - 30 * MINUTE,
+            updatedAt: TO - 30 * MINUTE,
+          }),
+          incident('slainc000004', {
+            componentIds: ['sla-api'],
+            status: 'resolved',
+            createdAt: FROM - 10 * DAY,
+            updatedAt: FROM - 9 * DAY,
+            resolvedAt: FROM - 9 * DAY,
+          }),
+          incident('slainc000005', {
+            componentIds: ['sla-api'],
+            status: 'resolved',
+            createdAt: TO + HOUR,
+            updatedAt: TO + 2 * HOUR,
+            resolvedAt: TO + 2 * HOUR,
+          }),
         ],
       }),
     );
 
-    const report = await buildSlaReport(h.store, { month: '2026-01', timeZone: 'UTC', components, maintenances, now: NOW });
+    const report = await buildSlaReport(h.store, {
+      month: '2026-01',
+      timeZone: 'UTC',
+      components,
+      maintenances,
+      now: NOW,
+    });
     assert.deepEqual(slaReportSchema.parse(report), report);
     assert.deepEqual(report.period, {
       month: '2026-01',
@@ -114,21 +158,61 @@ forEachStore('SLA report', (h) => {
 
     // counted 44640 − 21600 = 23040; down 1500 + 30 → 100 × (1 − 1530 / 23040) = 93.359375
     assert.deepEqual(
-      [web.uptimePercent, web.notExistingMinutes, web.countedMinutes, web.downtimeMinutes, web.majorOutageMinutes, web.partialOutageMinutes, web.maintenanceMinutes],
+      [
+        web.uptimePercent,
+        web.notExistingMinutes,
+        web.countedMinutes,
+        web.downtimeMinutes,
+        web.majorOutageMinutes,
+        web.partialOutageMinutes,
+        web.maintenanceMinutes,
+      ],
       [93.359, 21600, 23040, 1530, 1530, 0, 0],
     );
     assert.deepEqual(web.incidents, [
-      { id: 'slainc000002', name: 'Web down', impact: 'critical', status: 'resolved', startedAt: '2025-12-30T00:00:00.000Z', resolvedAt: '2026-01-17T01:00:00.000Z', durationMinutes: 25980, minutesInPeriod: 23100 },
+      {
+        id: 'slainc000002',
+        name: 'Web down',
+        impact: 'critical',
+        status: 'resolved',
+        startedAt: '2025-12-30T00:00:00.000Z',
+        resolvedAt: '2026-01-17T01:00:00.000Z',
+        durationMinutes: 25980,
+        minutesInPeriod: 23100,
+      },
       // still open: runs to now, 9 days after the month
-      { id: 'slainc000003', name: 'Incident slainc000003', impact: 'major', status: 'investigating', startedAt: '2026-01-31T23:30:00.000Z', resolvedAt: null, durationMinutes: 12990, minutesInPeriod: 30 },
+      {
+        id: 'slainc000003',
+        name: 'Incident slainc000003',
+        impact: 'major',
+        status: 'investigating',
+        startedAt: '2026-01-31T23:30:00.000Z',
+        resolvedAt: null,
+        durationMinutes: 12990,
+        minutesInPeriod: 30,
+      },
     ]);
-    assert.deepEqual(web.checks, { checks: 0, failures: 0, maintenance: 0, uptimePercent: null, monitors: [{ monitorId: 'sla-w', checks: 0, failures: 0, maintenance: 0, uptimePercent: null }] });
+    assert.deepEqual(web.checks, {
+      checks: 0,
+      failures: 0,
+      maintenance: 0,
+      uptimePercent: null,
+      monitors: [{ monitorId: 'sla-w', checks: 0, failures: 0, maintenance: 0, uptimePercent: null }],
+    });
 
     // never reported, and a monitor the store does not know
-    assert.deepEqual([fresh.uptimePercent, fresh.noDataMinutes, fresh.downtimeMinutes, fresh.incidentCount], [null, 44640, 0, 0]);
+    assert.deepEqual(
+      [fresh.uptimePercent, fresh.noDataMinutes, fresh.downtimeMinutes, fresh.incidentCount],
+      [null, 44640, 0, 0],
+    );
 
     // mean of 99.887 and 93.359; union of the downtime: 50 + 1530
-    assert.deepEqual(report.aggregate, { componentCount: 3, uptimePercent: 96.623, downtimeMinutes: 1580, incidentCount: 3 });
+    assert.deepEqual(report.aggregate, {
+      componentCount: 3,
+      uptimePercent: 96.623,
+      downtimeMinutes: 1580,
+      incidentCount: 3,
+    });
 
     const csv = renderSlaCsv(report).split('\r\n');
     assert.equal(csv[1], 'sla-api,API,99.887,50,30,20,20,2,0,84.615');
@@ -136,19 +220,33 @@ forEachStore('SLA report', (h) => {
   });
 
   test('the current month is measured up to now; later months are refused', async () => {
-    const report = await buildSlaReport(h.store, { month: '2026-02', components: components.slice(0, 2), maintenances, now: NOW });
+    const report = await buildSlaReport(h.store, {
+      month: '2026-02',
+      components: components.slice(0, 2),
+      maintenances,
+      now: NOW,
+    });
     assert.equal(report.period.measuredUntil, new Date(NOW).toISOString());
     assert.equal(report.period.complete, false);
     const [api, web] = report.components;
     assert.ok(api && web);
     // 9 days = 12960 min; a down since 00:10 (partial): 100 × 10 / 12960 = 0.0771…; web down until 01:00: 100 × (1 − 60 / 12960) = 99.537…
-    assert.deepEqual([api.periodMinutes, api.downtimeMinutes, api.partialOutageMinutes, api.uptimePercent], [12960, 12950, 12950, 0.077]);
+    assert.deepEqual(
+      [api.periodMinutes, api.downtimeMinutes, api.partialOutageMinutes, api.uptimePercent],
+      [12960, 12950, 12950, 0.077],
+    );
     assert.deepEqual([web.notExistingMinutes, web.downtimeMinutes, web.uptimePercent], [0, 60, 99.537]);
     assert.deepEqual(
       api.incidents.map((i) => i.id),
       ['slainc000005'],
     );
-    assert.deepEqual(api.checks.monitors[0], { monitorId: 'sla-a', checks: 1, failures: 1, maintenance: 0, uptimePercent: 0 });
+    assert.deepEqual(api.checks.monitors[0], {
+      monitorId: 'sla-a',
+      checks: 1,
+      failures: 1,
+      maintenance: 0,
+      uptimePercent: 0,
+    });
 
     await assert.rejects(
       buildSlaReport(h.store, { month: '2026-03', components, maintenances, now: NOW }),
@@ -193,11 +291,26 @@ forEachStore('SLA report', (h) => {
     // 250 incidents, newest first in pages of 200; numbers 45…55 share one instant, straddling the first page's end
     const many = Array.from({ length: 250 }, (_, i) => {
       const createdAt = FROM + DAY + (i >= 45 && i <= 55 ? 50 : i) * MINUTE;
-      return incident(`slamany${String(i).padStart(5, '0')}`, { componentIds: ['many'], status: 'resolved', createdAt, updatedAt: createdAt + MINUTE, resolvedAt: createdAt + MINUTE });
+      return incident(`slamany${String(i).padStart(5, '0')}`, {
+        componentIds: ['many'],
+        status: 'resolved',
+        createdAt,
+        updatedAt: createdAt + MINUTE,
+        resolvedAt: createdAt + MINUTE,
+      });
     });
-    const ancient = incident('slaancient01', { componentIds: ['many'], createdAt: FROM - 200 * DAY, updatedAt: FROM - 200 * DAY });
+    const ancient = incident('slaancient01', {
+      componentIds: ['many'],
+      createdAt: FROM - 200 * DAY,
+      updatedAt: FROM - 200 * DAY,
+    });
     await h.store.commitBatch(batch({ incidents: [...many, ancient] }));
-    const report = await buildSlaReport(h.store, { month: '2026-01', components: [{ id: 'many', name: 'Many', monitorIds: [], createdAt: null }], maintenances: [], now: NOW });
+    const report = await buildSlaReport(h.store, {
+      month: '2026-01',
+      components: [{ id: 'many', name: 'Many', monitorIds: [], createdAt: null }],
+      maintenances: [],
+      now: NOW,
+    });
     const [c] = report.components;
     assert.equal(c?.incidentCount, 251);
     assert.deepEqual(new Set(c.incidents.map((i) => i.id)), new Set([...many, ancient].map((i) => i.id)));

@@ -6,7 +6,14 @@ import { forEachStore } from './stores.ts';
 forEachStore('states', (h) => {
   test('monitor states round-trip; the latest write wins', async () => {
     await h.addMonitors(['s-a', 's-b']);
-    const a1 = monitorState('s-a', { status: 'up', consecutivePasses: 3, consecutiveClean: 3, lastCheckAt: T0, statusSince: T0 - HOUR, lastLatencyMs: 42 });
+    const a1 = monitorState('s-a', {
+      status: 'up',
+      consecutivePasses: 3,
+      consecutiveClean: 3,
+      lastCheckAt: T0,
+      statusSince: T0 - HOUR,
+      lastLatencyMs: 42,
+    });
     const b1 = monitorState('s-b');
     await h.store.commitBatch(batch({ states: [a1, b1] }));
     assert.deepEqual(await h.store.loadMonitorStates(), [a1, b1]);
@@ -37,7 +44,9 @@ forEachStore('states', (h) => {
         ],
       }),
     );
-    await h.store.commitBatch(batch({ componentStatuses: [{ componentId: 'api', status: 'under_maintenance', since: T0 + 2 }] }));
+    await h.store.commitBatch(
+      batch({ componentStatuses: [{ componentId: 'api', status: 'under_maintenance', since: T0 + 2 }] }),
+    );
     assert.deepEqual(await h.store.loadComponentStatuses(), [
       { componentId: 'api', status: 'under_maintenance', since: T0 + 2 },
       { componentId: 'db', status: 'major_outage', since: T0 + 1 },
@@ -52,12 +61,22 @@ forEachStore('states', (h) => {
       { monitorId: 'sc-other', from: 'unknown', to: 'down', at: T0 + 1, reason: 'dns' },
     ] as const;
     await h.store.commitBatch(batch({ statusChanges: [...changes] }));
-    await h.store.commitBatch(batch({ statusChanges: [{ monitorId: 'sc', from: 'down', to: 'degraded', at: T0 + 120_000, reason: '2300 ms' }] }));
+    await h.store.commitBatch(
+      batch({
+        statusChanges: [{ monitorId: 'sc', from: 'down', to: 'degraded', at: T0 + 120_000, reason: '2300 ms' }],
+      }),
+    );
     const all = await h.store.listStatusChanges('sc', { from: T0, to: T0 + HOUR });
-    assert.deepEqual(all, [changes[0], changes[1], { monitorId: 'sc', from: 'down', to: 'degraded', at: T0 + 120_000, reason: '2300 ms' }]);
+    assert.deepEqual(all, [
+      changes[0],
+      changes[1],
+      { monitorId: 'sc', from: 'down', to: 'degraded', at: T0 + 120_000, reason: '2300 ms' },
+    ]);
     assert.deepEqual(await h.store.listStatusChanges('sc', { from: T0 + 1, to: T0 + 120_000 }), [changes[1]]);
     assert.deepEqual(await h.store.listStatusChanges('nobody', { from: T0, to: T0 + HOUR }), []);
-    const everyone = (await h.store.listAllStatusChanges({ from: T0, to: T0 + 120_000 })).filter((c) => c.monitorId.startsWith('sc'));
+    const everyone = (await h.store.listAllStatusChanges({ from: T0, to: T0 + 120_000 })).filter((c) =>
+      c.monitorId.startsWith('sc'),
+    );
     assert.deepEqual(everyone, [changes[0], changes[2], changes[1]]);
   });
 });

@@ -11,7 +11,17 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 function subscriber(id: string, target: string, opts: Partial<SubscriberRecord> = {}): SubscriberRecord {
-  return { id, kind: 'email', target, componentIds: [], confirmedAt: null, createdAt: T0, pageSlug: '', pageAccess: null, ...opts };
+  return {
+    id,
+    kind: 'email',
+    target,
+    componentIds: [],
+    confirmedAt: null,
+    createdAt: T0,
+    pageSlug: '',
+    pageAccess: null,
+    ...opts,
+  };
 }
 
 const link = (tokenHash: string, expiresAt = T0 + DAY) => ({ tokenHash, expiresAt, sentAt: T0 });
@@ -25,13 +35,18 @@ forEachStore('subscribers (public sign-up)', (h) => {
     assert.equal(await h.store.subscribers.findByTarget('webhook', 'a@example.com'), undefined);
     assert.deepEqual(await h.store.admin.getSubscriber('s-a'), found);
     // a subscriber made through the admin store has no link and can be found too
-    await h.store.admin.createSubscriber(subscriber('s-admin', 'https://hooks.example.com/x', { kind: 'webhook', confirmedAt: T0 }));
+    await h.store.admin.createSubscriber(
+      subscriber('s-admin', 'https://hooks.example.com/x', { kind: 'webhook', confirmedAt: T0 }),
+    );
     assert.equal((await h.store.subscribers.findByTarget('webhook', 'https://hooks.example.com/x'))?.id, 's-admin');
   });
 
   test('the same kind and target twice is a DuplicateError', async () => {
     await h.store.subscribers.create(subscriber('s-dup1', 'dup@example.com'), link('hash-dup1'));
-    await assert.rejects(h.store.subscribers.create(subscriber('s-dup2', 'dup@example.com'), link('hash-dup2')), DuplicateError);
+    await assert.rejects(
+      h.store.subscribers.create(subscriber('s-dup2', 'dup@example.com'), link('hash-dup2')),
+      DuplicateError,
+    );
   });
 
   test('confirm by token: once, then "used"; an expired link and an unknown token are refused', async () => {
@@ -50,19 +65,38 @@ forEachStore('subscribers (public sign-up)', (h) => {
   });
 
   test('a renewed link replaces the old one, the page and the chosen components', async () => {
-    await h.store.subscribers.create(subscriber('s-r', 'r@example.com', { componentIds: ['a'] }), link('hash-r1', T0 + HOUR));
-    await h.store.subscribers.renewConfirmation('s-r', link('hash-r2', T0 + 3 * HOUR), { componentIds: ['b', 'c'], pageSlug: 'internal', pageAccess: 'fp-1' });
+    await h.store.subscribers.create(
+      subscriber('s-r', 'r@example.com', { componentIds: ['a'] }),
+      link('hash-r1', T0 + HOUR),
+    );
+    await h.store.subscribers.renewConfirmation('s-r', link('hash-r2', T0 + 3 * HOUR), {
+      componentIds: ['b', 'c'],
+      pageSlug: 'internal',
+      pageAccess: 'fp-1',
+    });
     assert.deepEqual(await h.store.subscribers.confirmByToken('hash-r1', T0 + 2 * HOUR), { result: 'unknown' });
     const ok = await h.store.subscribers.confirmByToken('hash-r2', T0 + 2 * HOUR);
     assert.equal(ok.result, 'confirmed');
-    assert.deepEqual(ok.result === 'confirmed' && [ok.subscriber.componentIds, ok.subscriber.pageSlug, ok.subscriber.pageAccess], [['b', 'c'], 'internal', 'fp-1']);
+    assert.deepEqual(
+      ok.result === 'confirmed' && [ok.subscriber.componentIds, ok.subscriber.pageSlug, ok.subscriber.pageAccess],
+      [['b', 'c'], 'internal', 'fp-1'],
+    );
   });
 
-  test('a subscription keeps the page it was made on, and a private page\'s access fingerprint', async () => {
-    await h.store.subscribers.create(subscriber('s-p', 'p@example.com', { pageSlug: 'internal', pageAccess: 'fp-x' }), link('hash-p'));
-    assert.deepEqual([(await h.store.subscribers.get('s-p'))?.pageSlug, (await h.store.admin.getSubscriber('s-p'))?.pageAccess], ['internal', 'fp-x']);
+  test("a subscription keeps the page it was made on, and a private page's access fingerprint", async () => {
+    await h.store.subscribers.create(
+      subscriber('s-p', 'p@example.com', { pageSlug: 'internal', pageAccess: 'fp-x' }),
+      link('hash-p'),
+    );
+    assert.deepEqual(
+      [(await h.store.subscribers.get('s-p'))?.pageSlug, (await h.store.admin.getSubscriber('s-p'))?.pageAccess],
+      ['internal', 'fp-x'],
+    );
     await h.store.admin.createSubscriber(subscriber('s-p2', 'p2@example.com', { pageSlug: 'public' }));
-    assert.deepEqual((await h.store.admin.listSubscribers()).filter((s) => s.id === 's-p2').map((s) => [s.pageSlug, s.pageAccess]), [['public', null]]);
+    assert.deepEqual(
+      (await h.store.admin.listSubscribers()).filter((s) => s.id === 's-p2').map((s) => [s.pageSlug, s.pageAccess]),
+      [['public', null]],
+    );
   });
 
   test('attempts: the first is counted by create; at most max per window; a new window starts over', async () => {
@@ -81,7 +115,9 @@ forEachStore('subscribers (public sign-up)', (h) => {
 
   test('attempts racing for the last one: exactly one wins', async () => {
     await h.store.subscribers.create(subscriber('s-race', 'race@example.com'), link('hash-race'));
-    const took = await Promise.all(Array.from({ length: 8 }, () => h.store.subscribers.takeAttempt('s-race', T0 + 5, { max: 2, windowMs: DAY })));
+    const took = await Promise.all(
+      Array.from({ length: 8 }, () => h.store.subscribers.takeAttempt('s-race', T0 + 5, { max: 2, windowMs: DAY })),
+    );
     assert.equal(took.filter(Boolean).length, 1);
   });
 
@@ -112,10 +148,17 @@ forEachStore(
       const migrator = createMigrator(h.database(), h.kind);
       const upTo7 = await migrator.migrateTo('0007-leases');
       assert.equal(upTo7.error, undefined);
-      await sql`insert into subscribers (id, kind, target, component_ids, confirmed_at, created_at) values ('s-old', 'email', 'old@example.com', '["api"]', ${T0}, ${T0})`.execute(h.database());
+      await sql`insert into subscribers (id, kind, target, component_ids, confirmed_at, created_at) values ('s-old', 'email', 'old@example.com', '["api"]', ${T0}, ${T0})`.execute(
+        h.database(),
+      );
       await h.store.migrate();
       const old = await h.store.subscribers.get('s-old');
-      assert.deepEqual(old && [old.pageSlug, old.pageAccess, old.componentIds, old.confirmedAt], ['', null, ['api'], T0]);
+      assert.deepEqual(old && [old.pageSlug, old.pageAccess, old.componentIds, old.confirmedAt], [
+        '',
+        null,
+        ['api'],
+        T0,
+      ]);
     });
   },
   { migrate: false },

@@ -10,13 +10,21 @@ forEachStore('transactions', (h) => {
     results: [result('tx', T0), failure('tx', T0 + 1)],
     states: [monitorState('tx', { status: 'down' })],
     statusChanges: [{ monitorId: 'tx', from: 'up', to: 'down', at: T0 + 1, reason: 'boom' }],
-    incidents: [incident('inctx0000001', { componentIds: ['c'], updates: [incidentUpdate('updtx0000001', 'inctx0000001', T0)] })],
+    incidents: [
+      incident('inctx0000001', { componentIds: ['c'], updates: [incidentUpdate('updtx0000001', 'inctx0000001', T0)] }),
+    ],
     componentStatuses: [{ componentId: 'c', status: 'major_outage', since: T0 }],
   });
 
   test('a batch with an invalid row writes nothing at all', async () => {
     await h.addMonitors(['tx']);
-    const invalid = { ...valid, componentStatuses: [...valid.componentStatuses, { componentId: 'd', status: 'on_fire' as ComponentStatus, since: T0 }] };
+    const invalid = {
+      ...valid,
+      componentStatuses: [
+        ...valid.componentStatuses,
+        { componentId: 'd', status: 'on_fire' as ComponentStatus, since: T0 },
+      ],
+    };
     await assert.rejects(h.store.commitBatch(invalid));
 
     assert.deepEqual(await h.store.listResults('tx', { from: 0, to: T0 + DAY, limit: 10 }), []);

@@ -15,12 +15,26 @@ export function monitorConfig(id: string, overrides: Record<string, unknown> = {
   return monitorSchema.parse({ id, type: 'http', url: `https://${id}.example.com/health`, ...overrides });
 }
 
-export function componentConfig(id: string, monitors: string[] = [], overrides: Record<string, unknown> = {}): ComponentConfig {
+export function componentConfig(
+  id: string,
+  monitors: string[] = [],
+  overrides: Record<string, unknown> = {},
+): ComponentConfig {
   return componentSchema.parse({ id, name: id.toUpperCase(), monitors, ...overrides });
 }
 
 export function result(monitorId: string, startedAt: number, overrides: Partial<RecordedResult> = {}): RecordedResult {
-  return { monitorId, startedAt, latencyMs: 100, ok: true, degraded: false, maintenance: false, statusCode: 200, error: null, ...overrides };
+  return {
+    monitorId,
+    startedAt,
+    latencyMs: 100,
+    ok: true,
+    degraded: false,
+    maintenance: false,
+    statusCode: 200,
+    error: null,
+    ...overrides,
+  };
 }
 
 export function failure(monitorId: string, startedAt: number, error = 'connect ECONNREFUSED'): RecordedResult {
@@ -53,11 +67,30 @@ export function incident(id: string, overrides: Partial<Incident> = {}): Inciden
   };
 }
 
-export function incidentUpdate(id: string, incidentId: string, createdAt: number, overrides: Partial<IncidentUpdate> = {}): IncidentUpdate {
-  return { id, incidentId, status: 'investigating', body: `update ${id}`, createdAt, affectedComponents: [], ...overrides };
+export function incidentUpdate(
+  id: string,
+  incidentId: string,
+  createdAt: number,
+  overrides: Partial<IncidentUpdate> = {},
+): IncidentUpdate {
+  return {
+    id,
+    incidentId,
+    status: 'investigating',
+    body: `update ${id}`,
+    createdAt,
+    affectedComponents: [],
+    ...overrides,
+  };
 }
 
 /** `count` results of one monitor, `stepMs` apart from `from`. */
-export function resultsEvery(monitorId: string, from: number, stepMs: number, count: number, make = result): RecordedResult[] {
+export function resultsEvery(
+  monitorId: string,
+  from: number,
+  stepMs: number,
+  count: number,
+  make = result,
+): RecordedResult[] {
   return Array.from({ length: count }, (_, i) => make(monitorId, from + i * stepMs));
 }

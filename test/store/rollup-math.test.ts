@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { accumulateRollups, bucketStartOf, countResult, emptyCounts, latencyFigures, mergeCounts, planUptime, uptimeFigures, type RollupInput } from '../../src/store/rollup-math.ts';
+import {
+  accumulateRollups,
+  bucketStartOf,
+  countResult,
+  emptyCounts,
+  latencyFigures,
+  mergeCounts,
+  planUptime,
+  uptimeFigures,
+  type RollupInput,
+} from '../../src/store/rollup-math.ts';
 import { DAY, HOUR, MINUTE, T0 } from './fixtures.ts';
 
 const ok = (startedAt: number, latencyMs: number, extra: Partial<RollupInput> = {}): RollupInput => ({
@@ -31,17 +41,20 @@ test('counting: failures and maintenance stay out of latency; maintenance is not
   countResult(c, { latencyMs: 300, ok: true, degraded: true, maintenance: false });
   countResult(c, { latencyMs: 5, ok: false, degraded: false, maintenance: false });
   countResult(c, { latencyMs: 9_000, ok: false, degraded: false, maintenance: true });
-  assert.deepEqual({ ...c, histogram: undefined }, {
-    checks: 4,
-    failures: 1,
-    degraded: 1,
-    maintenance: 1,
-    latencyCount: 2,
-    latencySum: 400,
-    latencyMin: 100,
-    latencyMax: 300,
-    histogram: undefined,
-  });
+  assert.deepEqual(
+    { ...c, histogram: undefined },
+    {
+      checks: 4,
+      failures: 1,
+      degraded: 1,
+      maintenance: 1,
+      latencyCount: 2,
+      latencySum: 400,
+      latencyMin: 100,
+      latencyMax: 300,
+      histogram: undefined,
+    },
+  );
   assert.deepEqual(latencyFigures(c), { latencyMinMs: 100, latencyAvgMs: 200, latencyMaxMs: 300, latencyP95Ms: 300 });
 });
 
@@ -59,7 +72,13 @@ test('merging counts equals counting everything at once', () => {
 });
 
 test('accumulate: one delta per monitor, granularity and bucket', () => {
-  const deltas = accumulateRollups([ok(T0, 10), ok(T0 + 10 * MINUTE, 20), ok(T0 + HOUR, 30), ok(T0 + DAY, 40), ok(T0, 50, { monitorKey: 2 })]);
+  const deltas = accumulateRollups([
+    ok(T0, 10),
+    ok(T0 + 10 * MINUTE, 20),
+    ok(T0 + HOUR, 30),
+    ok(T0 + DAY, 40),
+    ok(T0, 50, { monitorKey: 2 }),
+  ]);
   const summary = deltas.map((d) => [d.monitorKey, d.granularity, (d.bucketStart - T0) / HOUR, d.counts.checks]).sort();
   assert.deepEqual(summary, [
     [1, 'day', 0, 3],
@@ -73,8 +92,18 @@ test('accumulate: one delta per monitor, granularity and bucket', () => {
 });
 
 test('uptime figures exclude maintenance from both sides', () => {
-  assert.deepEqual(uptimeFigures({ checks: 10, failures: 2, maintenance: 2 }), { checks: 10, failures: 2, maintenance: 2, uptime: 0.75 });
-  assert.deepEqual(uptimeFigures({ checks: 3, failures: 0, maintenance: 3 }), { checks: 3, failures: 0, maintenance: 3, uptime: null });
+  assert.deepEqual(uptimeFigures({ checks: 10, failures: 2, maintenance: 2 }), {
+    checks: 10,
+    failures: 2,
+    maintenance: 2,
+    uptime: 0.75,
+  });
+  assert.deepEqual(uptimeFigures({ checks: 3, failures: 0, maintenance: 3 }), {
+    checks: 3,
+    failures: 0,
+    maintenance: 3,
+    uptime: null,
+  });
   assert.deepEqual(uptimeFigures({ checks: 0, failures: 0, maintenance: 0 }).uptime, null);
 });
 
@@ -84,7 +113,13 @@ test('uptime plan: hour resolution, whole days from daily rollups', () => {
     { name: 'inside an hour', from: T0 + MINUTE, to: T0 + 2 * MINUTE, hours: [[T0, T0 + HOUR]], days: null },
     { name: 'within a day', from: T0 + HOUR, to: T0 + 3 * HOUR, hours: [[T0 + HOUR, T0 + 3 * HOUR]], days: null },
     { name: 'exactly one day', from: T0, to: T0 + DAY, hours: [], days: [T0, T0 + DAY] },
-    { name: 'last 24 h at 10:30', from: T0 + 10.5 * HOUR, to: T0 + DAY + 10.5 * HOUR, hours: [[T0 + 10 * HOUR, T0 + DAY + 11 * HOUR]], days: null },
+    {
+      name: 'last 24 h at 10:30',
+      from: T0 + 10.5 * HOUR,
+      to: T0 + DAY + 10.5 * HOUR,
+      hours: [[T0 + 10 * HOUR, T0 + DAY + 11 * HOUR]],
+      days: null,
+    },
     {
       name: 'edges and whole days',
       from: T0 + 22.5 * HOUR,
@@ -95,7 +130,14 @@ test('uptime plan: hour resolution, whole days from daily rollups', () => {
       ],
       days: [T0 + DAY, T0 + 3 * DAY],
     },
-    { name: 'to on a day edge', from: T0 - 2 * HOUR, to: T0 + 2 * DAY, hours: [[T0 - 2 * HOUR, T0]], days: [T0, T0 + 2 * DAY] },
+    {
+      name: 'to on a day edge',
+      from: T0 - 2 * HOUR,
+      to: T0 + 2 * DAY,
+      hours: [[T0 - 2 * HOUR, T0]],
+      days: [T0, T0 + 2 * DAY],
+    },
   ];
-  for (const row of rows) assert.deepEqual(planUptime(row.from, row.to), { hours: row.hours, days: row.days }, row.name);
+  for (const row of rows)
+    assert.deepEqual(planUptime(row.from, row.to), { hours: row.hours, days: row.days }, row.name);
 });

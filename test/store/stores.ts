@@ -82,7 +82,10 @@ class Harness implements StoreHarness {
   async addMonitors(ids: string[], components: ComponentConfig[] = []): Promise<void> {
     this.monitorIds = [...new Set([...this.monitorIds, ...ids])];
     this.components = [...this.components.filter((c) => !components.some((n) => n.id === c.id)), ...components];
-    await this.store.syncConfig({ monitors: this.monitorIds.map((id) => monitorConfig(id)), components: this.components }, 0);
+    await this.store.syncConfig(
+      { monitors: this.monitorIds.map((id) => monitorConfig(id)), components: this.components },
+      0,
+    );
   }
 
   private get current() {

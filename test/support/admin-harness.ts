@@ -30,7 +30,12 @@ export const ROLE_LIST = ['owner', 'admin', 'editor', 'viewer'] as const satisfi
 /** an id that matches the id pattern and names nothing */
 export const MISSING_ID = 'no-such-object-0000';
 /** objects from the config file */
-export const CONFIG_IDS = { monitor: 'api-health', component: 'api', page: 'status', maintenance: 'config-window' } as const;
+export const CONFIG_IDS = {
+  monitor: 'api-health',
+  component: 'api',
+  page: 'status',
+  maintenance: 'config-window',
+} as const;
 
 export type Credential =
   | { kind: 'session'; label: string; userId: string; role: Role; cookie: string; csrf: string }
@@ -106,7 +111,9 @@ maintenances:
 `;
 
 /** `extraConfig`: top-level YAML appended to the config, e.g. "egress: { deny_private: true }" or a `notifications:` list. */
-export async function startAdminHarness(opts: { store?: 'sqlite' | 'postgres'; extraConfig?: string } = {}): Promise<AdminHarness> {
+export async function startAdminHarness(
+  opts: { store?: 'sqlite' | 'postgres'; extraConfig?: string } = {},
+): Promise<AdminHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'pharos-admin-'));
   const pg: TestDatabase | undefined = opts.store === 'postgres' ? await testDatabaseUrl() : undefined;
   const target = await startHttpTestServer();
@@ -115,7 +122,14 @@ export async function startAdminHarness(opts: { store?: 'sqlite' | 'postgres'; e
   const config = parseConfigText(text, 'admin-harness.yaml', {});
   const pharos = await startPharos({ config, port: 0, logger: createLogger('silent') });
   const { app, store } = pharos;
-  const cli: ServiceContext = { actor: CLI_ACTOR, store, bus: pharos.bus, runtime: pharos.admin, egress: createEgressPolicy(config.egress), now: Date.now };
+  const cli: ServiceContext = {
+    actor: CLI_ACTOR,
+    store,
+    bus: pharos.bus,
+    runtime: pharos.admin,
+    egress: createEgressPolicy(config.egress),
+    now: Date.now,
+  };
   let counter = 0;
   const uniq = (prefix: string) => `${prefix}-${(++counter).toString(36)}-${newId().slice(0, 6)}`;
 
@@ -140,27 +154,58 @@ export async function startAdminHarness(opts: { store?: 'sqlite' | 'postgres'; e
     const cookie = String(res.headers['set-cookie']).match(/pharos_session=([^;]+)/)?.[1];
     const me = res.json<{ user: { id: string; role: Role }; csrf_token: string }>();
     if (!cookie) throw new Error('login set no cookie');
-    return { kind: 'session', label: `${me.user.role} session`, userId: me.user.id, role: me.user.role, cookie, csrf: me.csrf_token };
+    return {
+      kind: 'session',
+      label: `${me.user.role} session`,
+      userId: me.user.id,
+      role: me.user.role,
+      cookie,
+      csrf: me.csrf_token,
+    };
   };
 
   const passwordHash = await hashPassword(PASSWORD);
   const newUser: AdminHarness['newUser'] = async (role, o = {}) => {
     const email = `${uniq(role)}@example.com`;
-    const record = newUserRecord({ email, name: email.split('@')[0]!, role, passwordHash: o.password === false ? null : passwordHash, now: Date.now() });
+    const record = newUserRecord({
+      email,
+      name: email.split('@')[0]!,
+      role,
+      passwordHash: o.password === false ? null : passwordHash,
+      now: Date.now(),
+    });
     await store.admin.createUser(record);
     return { id: record.id, email, role };
   };
 
   const personSession: AdminHarness['personSession'] = async (role) => {
     const user = await newUser(role);
-    const made = await createSession(store.admin, (await store.admin.getUser(user.id))!, Date.now(), { ip: '127.0.0.1', userAgent: 'admin-harness' });
-    return { kind: 'session', label: `new ${role} session`, userId: user.id, role, cookie: made.secret, csrf: made.session.csrfToken };
+    const made = await createSession(store.admin, (await store.admin.getUser(user.id))!, Date.now(), {
+      ip: '127.0.0.1',
+      userAgent: 'admin-harness',
+    });
+    return {
+      kind: 'session',
+      label: `new ${role} session`,
+      userId: user.id,
+      role,
+      cookie: made.secret,
+      csrf: made.session.csrfToken,
+    };
   };
 
   const newToken: AdminHarness['newToken'] = async (userId, scopes, expiresInMs = null) => {
     const made = await createToken(cli, { name: uniq('token'), scopes, expiresInMs, userId });
     const user = (await store.admin.getUser(userId))!;
-    return { kind: 'token', label: `${user.role} token [${scopes.join(',')}]`, userId, role: user.role, scopes, secret: made.token, id: made.info.id };
+    return {
+      kind: 'token',
+      label: `${user.role} token [${scopes.join(',')}]`,
+      userId,
+      role: user.role,
+      scopes,
+      secret: made.token,
+      id: made.info.id,
+    };
   };
 
   const users = {} as Record<Role, HarnessUser>;
@@ -204,7 +249,12 @@ export async function startAdminHarness(opts: { store?: 'sqlite' | 'postgres'; e
 }
 
 /** POST as the root token and return the JSON answer, failing loudly when the fixture is refused. */
-export async function make<T = Record<string, unknown>>(h: AdminHarness, url: string, body: unknown, method = 'POST'): Promise<T> {
+export async function make<T = Record<string, unknown>>(
+  h: AdminHarness,
+  url: string,
+  body: unknown,
+  method = 'POST',
+): Promise<T> {
   const res = await h.call(h.root, method, url, { body });
   if (res.status >= 300) throw new Error(`fixture ${method} ${url} → ${res.status} ${res.body}`);
   return res.json<T>();
@@ -216,12 +266,29 @@ export const maintenanceWindow = (fromNowMs: number, lengthMs: number) => ({
 });
 
 /** One fresh API-managed object of the kind a path segment names; returns its id (and, for incidents, an update id). */
-async function freshObject(h: AdminHarness, plural: string, owner: Credential | undefined): Promise<{ id: string; updateId?: string }> {
+async function freshObject(
+  h: AdminHarness,
+  plural: string,
+  owner: Credential | undefined,
+): Promise<{ id: string; updateId?: string }> {
   switch (plural) {
     case 'monitors':
-      return { id: (await make<{ id: string }>(h, '/api/v1/monitors', { id: h.uniq('mon'), type: 'http', url: `${h.target.url}/status/200`, interval: '1h', timeout: '1s' })).id };
+      return {
+        id: (
+          await make<{ id: string }>(h, '/api/v1/monitors', {
+            id: h.uniq('mon'),
+            type: 'http',
+            url: `${h.target.url}/status/200`,
+            interval: '1h',
+            timeout: '1s',
+          })
+        ).id,
+      };
     case 'components': {
-      const { id } = await make<{ id: string }>(h, '/api/v1/components', { id: h.uniq('comp'), name: 'Fresh component' });
+      const { id } = await make<{ id: string }>(h, '/api/v1/components', {
+        id: h.uniq('comp'),
+        name: 'Fresh component',
+      });
       await make(h, `/api/v1/components/${id}/status`, { status: 'degraded_performance' }, 'PUT');
       return { id };
     }
@@ -230,10 +297,22 @@ async function freshObject(h: AdminHarness, plural: string, owner: Credential | 
     case 'pages':
       return { id: (await make<{ id: string }>(h, '/api/v1/pages', { slug: h.uniq('page'), title: 'Fresh page' })).id };
     case 'maintenances':
-      return { id: (await make<{ id: string }>(h, '/api/v1/maintenances', { id: h.uniq('mnt'), title: 'Fresh window', ...maintenanceWindow(86_400_000, 3_600_000), components: ['api'] })).id };
+      return {
+        id: (
+          await make<{ id: string }>(h, '/api/v1/maintenances', {
+            id: h.uniq('mnt'),
+            title: 'Fresh window',
+            ...maintenanceWindow(86_400_000, 3_600_000),
+            components: ['api'],
+          })
+        ).id,
+      };
     case 'incidents': {
       const made = await make<{ id: string }>(h, '/api/v1/incidents', { name: 'Fresh incident', body: 'first' });
-      const resolved = await make<{ updates: { id: string }[] }>(h, `/api/v1/incidents/${made.id}/updates`, { status: 'resolved', body: 'resolved' });
+      const resolved = await make<{ updates: { id: string }[] }>(h, `/api/v1/incidents/${made.id}/updates`, {
+        status: 'resolved',
+        body: 'resolved',
+      });
       return { id: made.id, updateId: resolved.updates[0]!.id };
     }
     case 'users':
@@ -242,11 +321,28 @@ async function freshObject(h: AdminHarness, plural: string, owner: Credential | 
       return { id: (await h.newToken(owner?.userId ?? h.users.admin.id, ['read'])).id };
     case 'subscribers': {
       const id = newId();
-      await h.store.admin.createSubscriber({ id, kind: 'email', target: `${h.uniq('sub')}@example.com`, componentIds: [], confirmedAt: Date.now(), createdAt: Date.now(), pageSlug: '', pageAccess: null });
+      await h.store.admin.createSubscriber({
+        id,
+        kind: 'email',
+        target: `${h.uniq('sub')}@example.com`,
+        componentIds: [],
+        confirmedAt: Date.now(),
+        createdAt: Date.now(),
+        pageSlug: '',
+        pageAccess: null,
+      });
       return { id };
     }
     case 'notification-channels':
-      return { id: (await make<{ id: string }>(h, '/api/v1/notification-channels', { id: h.uniq('chan'), type: 'webhook', url: `${h.target.url}/status/200` })).id };
+      return {
+        id: (
+          await make<{ id: string }>(h, '/api/v1/notification-channels', {
+            id: h.uniq('chan'),
+            type: 'webhook',
+            url: `${h.target.url}/status/200`,
+          })
+        ).id,
+      };
     case 'notifications':
       return { id: await deadDelivery(h) };
     default:
@@ -260,12 +356,34 @@ async function deadDelivery(h: AdminHarness): Promise<string> {
   const now = Date.now();
   const id = `${eventId}:channel:gone`;
   await h.store.outbox.enqueue([
-    { id, eventId, eventType: 'monitor.down', targetKind: 'channel', targetId: 'gone', createdAt: now, nextAttemptAt: now - 1, event: { id: eventId, type: 'monitor.down', at: now, pageUrl: 'http://x', components: [] } },
+    {
+      id,
+      eventId,
+      eventType: 'monitor.down',
+      targetKind: 'channel',
+      targetId: 'gone',
+      createdAt: now,
+      nextAttemptAt: now - 1,
+      event: { id: eventId, type: 'monitor.down', at: now, pageUrl: 'http://x', components: [] },
+    },
   ]);
-  const claimed = await h.store.outbox.claimDue(now, { limit: 1, leaseMs: 60_000, claimant: 'fixture', targetIds: ['gone'] });
-  if (claimed.some((r) => r.id === id)) await h.store.outbox.markFailed(id, 'fixture', { now, error: 'receiver gone', remoteStatus: 410, remoteBody: null, nextAttemptAt: null });
+  const claimed = await h.store.outbox.claimDue(now, {
+    limit: 1,
+    leaseMs: 60_000,
+    claimant: 'fixture',
+    targetIds: ['gone'],
+  });
+  if (claimed.some((r) => r.id === id))
+    await h.store.outbox.markFailed(id, 'fixture', {
+      now,
+      error: 'receiver gone',
+      remoteStatus: 410,
+      remoteBody: null,
+      nextAttemptAt: null,
+    });
   // else Pharos's own sender took it first, and gives it up at once: no channel "gone" exists
-  for (let i = 0; i < 100 && (await h.store.outbox.get(id))?.state !== 'dead'; i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 100 && (await h.store.outbox.get(id))?.state !== 'dead'; i++)
+    await new Promise((r) => setTimeout(r, 20));
   return id;
 }
 
@@ -274,7 +392,8 @@ async function fillPath(h: AdminHarness, path: string, o: { missing?: boolean; o
   const plural = /\/api\/v1\/([a-z-]+)\/:id/.exec(path)?.[1];
   if (!plural) throw new Error(`fillPath: cannot tell what ${path} names`);
   const names = [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]);
-  if (names.some((n) => n !== 'id' && n !== 'updateId')) throw new Error(`fillPath: unknown parameter in ${path} (teach fillPath about it)`);
+  if (names.some((n) => n !== 'id' && n !== 'updateId'))
+    throw new Error(`fillPath: unknown parameter in ${path} (teach fillPath about it)`);
   if (o.missing) return path.replace(/:[A-Za-z]+/g, MISSING_ID);
   const fresh = await freshObject(h, plural, o.owner);
   return path.replace(':id', fresh.id).replace(':updateId', fresh.updateId ?? MISSING_ID);

@@ -10,16 +10,33 @@ export interface ClusterShape {
   batchIntervalMs: number;
 }
 
-export const DEFAULT_SHAPE: ClusterShape = { components: 6, loneMonitors: 2, intervalMs: 1_000, leaseTtlMs: 2_000, batchIntervalMs: 50 };
+export const DEFAULT_SHAPE: ClusterShape = {
+  components: 6,
+  loneMonitors: 2,
+  intervalMs: 1_000,
+  leaseTtlMs: 2_000,
+  batchIntervalMs: 50,
+};
 
-export const componentIds = (shape: ClusterShape): string[] => Array.from({ length: shape.components }, (_, i) => `c${i}`);
+export const componentIds = (shape: ClusterShape): string[] =>
+  Array.from({ length: shape.components }, (_, i) => `c${i}`);
 export const monitorsOf = (componentId: string): string[] => [`${componentId}-a`, `${componentId}-b`];
-export const loneMonitorIds = (shape: ClusterShape): string[] => Array.from({ length: shape.loneMonitors }, (_, i) => `lone${i}`);
-export const allMonitorIds = (shape: ClusterShape): string[] => [...componentIds(shape).flatMap(monitorsOf), ...loneMonitorIds(shape)];
+export const loneMonitorIds = (shape: ClusterShape): string[] =>
+  Array.from({ length: shape.loneMonitors }, (_, i) => `lone${i}`);
+export const allMonitorIds = (shape: ClusterShape): string[] => [
+  ...componentIds(shape).flatMap(monitorsOf),
+  ...loneMonitorIds(shape),
+];
 /** lease units: `c:<component>` per component, `m:<monitor>` per monitor in no component */
-export const unitIds = (shape: ClusterShape): string[] => [...componentIds(shape).map((c) => `c:${c}`), ...loneMonitorIds(shape).map((m) => `m:${m}`)];
+export const unitIds = (shape: ClusterShape): string[] => [
+  ...componentIds(shape).map((c) => `c:${c}`),
+  ...loneMonitorIds(shape).map((m) => `m:${m}`),
+];
 
-export function clusterConfigText(shape: ClusterShape, urls: { storage: string; redis: string; target: string; webhook: string }): string {
+export function clusterConfigText(
+  shape: ClusterShape,
+  urls: { storage: string; redis: string; target: string; webhook: string },
+): string {
   const ms = (n: number) => `${n}ms`;
   const monitor = (id: string) =>
     `  - { id: ${id}, type: http, url: "${urls.target}/${id}", interval: ${ms(shape.intervalMs)}, timeout: 500ms, failure_threshold: 2, success_threshold: 1 }`;
@@ -33,7 +50,9 @@ delivery: { backoff_base: 200ms, backoff_max: 2s, poll_interval: 200ms, timeout:
 notifications:
   - { id: hook, type: webhook, url: "${urls.webhook}/hook", coalesce_after: 1000, rate_per_minute: 1000 }
 components:
-${componentIds(shape).map((c) => `  - { id: ${c}, name: Component ${c}, monitors: [${monitorsOf(c).join(', ')}] }`).join('\n')}
+${componentIds(shape)
+  .map((c) => `  - { id: ${c}, name: Component ${c}, monitors: [${monitorsOf(c).join(', ')}] }`)
+  .join('\n')}
 monitors:
 ${[...componentIds(shape).flatMap(monitorsOf), ...loneMonitorIds(shape)].map(monitor).join('\n')}
 `;

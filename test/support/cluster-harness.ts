@@ -40,10 +40,22 @@ export interface ClusterSummary {
 }
 
 /** `proxied`: names of processes (`worker0`, `web1`…) that reach PostgreSQL through a proxy the test can cut or stall */
-export async function startCluster(opts: { workers: number; webs: number; shape?: ClusterShape; name: string; proxied?: string[] }): Promise<Cluster> {
+export async function startCluster(opts: {
+  workers: number;
+  webs: number;
+  shape?: ClusterShape;
+  name: string;
+  proxied?: string[];
+}): Promise<Cluster> {
   const shape = opts.shape ?? DEFAULT_SHAPE;
   const dir = await mkdtemp(join(tmpdir(), `pharos-${opts.name}-`));
-  const parts: Partial<Cluster> & { dir: string; shape: ClusterShape; workers: PharosProcess[]; webs: PharosProcess[]; proxies: Map<string, TcpProxy> } = { dir, shape, workers: [], webs: [], proxies: new Map() };
+  const parts: Partial<Cluster> & {
+    dir: string;
+    shape: ClusterShape;
+    workers: PharosProcess[];
+    webs: PharosProcess[];
+    proxies: Map<string, TcpProxy>;
+  } = { dir, shape, workers: [], webs: [], proxies: new Map() };
   const close = () => closeCluster(parts);
   try {
     parts.pg = await startOwnPostgres();
@@ -54,7 +66,10 @@ export async function startCluster(opts: { workers: number; webs: number; shape?
     parts.db.on('error', () => undefined);
     const { pg: ownPg, redis, target, receiver } = parts;
     const writeConfig = async (file: string, storage: string) => {
-      await writeFile(file, clusterConfigText(shape, { storage, redis: redis.url, target: target.url, webhook: receiver.url }));
+      await writeFile(
+        file,
+        clusterConfigText(shape, { storage, redis: redis.url, target: target.url, webhook: receiver.url }),
+      );
       return file;
     };
     const configFile = await writeConfig(join(dir, 'pharos.yaml'), ownPg.url);
@@ -83,7 +98,14 @@ export async function startCluster(opts: { workers: number; webs: number; shape?
   }
 }
 
-async function closeCluster(parts: Partial<Cluster> & { dir: string; workers: PharosProcess[]; webs: PharosProcess[]; proxies: Map<string, TcpProxy> }): Promise<void> {
+async function closeCluster(
+  parts: Partial<Cluster> & {
+    dir: string;
+    workers: PharosProcess[];
+    webs: PharosProcess[];
+    proxies: Map<string, TcpProxy>;
+  },
+): Promise<void> {
   const settle = (p: Promise<unknown> | undefined) => p?.catch(() => undefined);
   await Promise.all([...parts.workers, ...parts.webs].map((p) => settle(p.dispose())));
   await Promise.all([...parts.proxies.values()].map((p) => settle(p.close())));
@@ -97,7 +119,10 @@ async function closeCluster(parts: Partial<Cluster> & { dir: string; workers: Ph
 
 /** The units each live lease names, by process name (owner ids are `<host>:<pid>:<random>`; a dead pid shows as `pid:<n>`). */
 export async function leaseOwners(cluster: Cluster, now = Date.now()): Promise<Map<string, string[]>> {
-  const { rows } = await cluster.db.query<{ unit: string; owner: string }>('select unit, owner from leases where expires_at > $1 order by unit', [now]);
+  const { rows } = await cluster.db.query<{ unit: string; owner: string }>(
+    'select unit, owner from leases where expires_at > $1 order by unit',
+    [now],
+  );
   const byPid = new Map(cluster.workers.filter((w) => w.running).map((w) => [String(w.pid), w.name]));
   const owners = new Map<string, string[]>();
   for (const { unit, owner } of rows) {
@@ -110,20 +135,33 @@ export async function leaseOwners(cluster: Cluster, now = Date.now()): Promise<M
 
 /** When the current lease of each of these units began (ms since epoch, the claimer's clock). */
 export async function leaseStarts(cluster: Cluster, units: readonly string[]): Promise<Map<string, number>> {
-  const { rows } = await cluster.db.query<{ unit: string; acquired_at: string }>('select unit, acquired_at from leases where unit = any($1)', [[...units]]);
+  const { rows } = await cluster.db.query<{ unit: string; acquired_at: string }>(
+    'select unit, acquired_at from leases where unit = any($1)',
+    [[...units]],
+  );
   return new Map(rows.map((r) => [r.unit, Number(r.acquired_at)]));
 }
 
 /** Every unit owned by a running worker, nobody above the fair share ceil(units / running workers). */
-export function isBalanced(owners: Map<string, string[]>, units: readonly string[], runningWorkers: readonly string[]): boolean {
+export function isBalanced(
+  owners: Map<string, string[]>,
+  units: readonly string[],
+  runningWorkers: readonly string[],
+): boolean {
   const share = Math.ceil(units.length / runningWorkers.length);
   const owned = runningWorkers.flatMap((w) => owners.get(w) ?? []);
-  return owned.length === units.length && new Set(owned).size === units.length && runningWorkers.every((w) => (owners.get(w)?.length ?? 0) <= share);
+  return (
+    owned.length === units.length &&
+    new Set(owned).size === units.length &&
+    runningWorkers.every((w) => (owners.get(w)?.length ?? 0) <= share)
+  );
 }
 
 /** started_at of every stored result, per monitor id, ascending */
 export async function storedResults(cluster: Cluster): Promise<Map<string, number[]>> {
-  const { rows } = await cluster.db.query<{ id: string; started_at: string }>('select m.id, r.started_at from results r join monitors m on m.key = r.monitor_key order by m.id, r.started_at');
+  const { rows } = await cluster.db.query<{ id: string; started_at: string }>(
+    'select m.id, r.started_at from results r join monitors m on m.key = r.monitor_key order by m.id, r.started_at',
+  );
   const byMonitor = new Map<string, number[]>();
   for (const r of rows) {
     const times = byMonitor.get(r.id) ?? [];
@@ -133,10 +171,16 @@ export async function storedResults(cluster: Cluster): Promise<Map<string, numbe
   return byMonitor;
 }
 
-export async function summaryOf(p: PharosProcess): Promise<{ summary: ClusterSummary; stale: string | null; status: number } | undefined> {
+export async function summaryOf(
+  p: PharosProcess,
+): Promise<{ summary: ClusterSummary; stale: string | null; status: number } | undefined> {
   try {
     const res = await fetch(`${p.url}/api/v2/summary.json`, { signal: AbortSignal.timeout(3_000) });
-    return { status: res.status, stale: res.headers.get('x-pharos-stale'), summary: (await res.json()) as ClusterSummary };
+    return {
+      status: res.status,
+      stale: res.headers.get('x-pharos-stale'),
+      summary: (await res.json()) as ClusterSummary,
+    };
   } catch {
     return undefined;
   }

@@ -10,7 +10,14 @@ describe('judging stored results of a monitor', () => {
   const slot = (k: number, lag = 0) => 1_000_000 * interval + phase + k * interval + lag;
 
   test('one owner, late by up to most of an interval, and a catch-up run just before a planned one: no pair', () => {
-    const times = [slot(0, 5), slot(1, 900), slot(2, 40), /* killed; taken over: catch-up */ slot(6, 990), slot(7, 2), slot(8, 3)];
+    const times = [
+      slot(0, 5),
+      slot(1, 900),
+      slot(2, 40),
+      /* killed; taken over: catch-up */ slot(6, 990),
+      slot(7, 2),
+      slot(8, 3),
+    ];
     assert.deepEqual(sameSlotPairs(id, times, interval), []);
   });
 
@@ -20,10 +27,15 @@ describe('judging stored results of a monitor', () => {
       [3, 250],
       [0, 900],
     ];
-    for (const [a, b] of rows) assert.deepEqual(sameSlotPairs(id, [slot(0, 0), slot(1, a), slot(1, b), slot(2, 0)], interval), [[slot(1, a), slot(1, b)]]);
+    for (const [a, b] of rows)
+      assert.deepEqual(sameSlotPairs(id, [slot(0, 0), slot(1, a), slot(1, b), slot(2, 0)], interval), [
+        [slot(1, a), slot(1, b)],
+      ]);
     // one check before a takeover and the new owner's catch-up after it share a slot one after the other
     assert.deepEqual(sameSlotPairs(id, [slot(1, 0), slot(1, 600)], interval, [slot(1, 300)]), []);
-    assert.deepEqual(sameSlotPairs(id, [slot(1, 0), slot(1, 600)], interval, [slot(1, 700)]), [[slot(1, 0), slot(1, 600)]]);
+    assert.deepEqual(sameSlotPairs(id, [slot(1, 0), slot(1, 600)], interval, [slot(1, 700)]), [
+      [slot(1, 0), slot(1, 600)],
+    ]);
   });
 
   test('the longest gap counts the window edges', () => {
@@ -40,6 +52,7 @@ describe('judging stored results of a monitor', () => {
       [[1005], [100, 1000], []],
       [[1005], [1010], [1005]],
     ];
-    for (const [arrivals, stored, missing] of rows) assert.deepEqual(unmatchedChecks(arrivals, stored, 500), missing, JSON.stringify({ arrivals, stored }));
+    for (const [arrivals, stored, missing] of rows)
+      assert.deepEqual(unmatchedChecks(arrivals, stored, 500), missing, JSON.stringify({ arrivals, stored }));
   });
 });

@@ -6,18 +6,29 @@ import { phaseOf } from '../../src/scheduler/phase.ts';
  * monitor at once store two results in one phase slot [phase + k·interval, phase + (k+1)·interval). One worker
  * stores at most one per slot: a catch-up run after a takeover falls in the slot before its next planned run.
  */
-export function sameSlotPairs(monitorId: string, times: readonly number[], intervalMs: number, handovers: readonly number[] = []): [number, number][] {
+export function sameSlotPairs(
+  monitorId: string,
+  times: readonly number[],
+  intervalMs: number,
+  handovers: readonly number[] = [],
+): [number, number][] {
   const phase = phaseOf(monitorId, intervalMs);
   const slot = (t: number) => Math.floor((t - phase) / intervalMs);
   // one check before a takeover, the new owner's catch-up after it: one after the other, not at once
   const straddles = (a: number, b: number) => handovers.some((h) => a < h && h <= b);
   const pairs: [number, number][] = [];
-  for (let i = 1; i < times.length; i++) if (slot(times[i]!) === slot(times[i - 1]!) && !straddles(times[i - 1]!, times[i]!)) pairs.push([times[i - 1]!, times[i]!]);
+  for (let i = 1; i < times.length; i++)
+    if (slot(times[i]!) === slot(times[i - 1]!) && !straddles(times[i - 1]!, times[i]!))
+      pairs.push([times[i - 1]!, times[i]!]);
   return pairs;
 }
 
 /** The longest time in [from, to] without a result (the edges count as ends of gaps). */
-export function longestGap(times: readonly number[], from: number, to: number): { ms: number; from: number; to: number } {
+export function longestGap(
+  times: readonly number[],
+  from: number,
+  to: number,
+): { ms: number; from: number; to: number } {
   const inside = times.filter((t) => t >= from && t <= to);
   const points = [from, ...inside, to];
   let best = { ms: 0, from, to: from };

@@ -49,7 +49,8 @@ export async function startDnsTestServer(options: DnsTestServerOptions): Promise
     const name = query.questions?.[0]?.name ?? '';
     if (options.silent?.includes(name)) return;
     const reply = (packet: Buffer) => udp.send(packet, peer.port, peer.address);
-    if (options.wrongIdFirst?.includes(name)) reply(respond(options, { ...query, id: ((query.id ?? 0) + 1) % 65536 }, false));
+    if (options.wrongIdFirst?.includes(name))
+      reply(respond(options, { ...query, id: ((query.id ?? 0) + 1) % 65536 }, false));
     reply(respond(options, query, options.truncated?.includes(name) ?? false));
   });
   const tcp = net.createServer((socket) => {
@@ -85,7 +86,11 @@ function respond(options: DnsTestServerOptions, query: dnsPacket.DecodedPacket, 
   const name = question?.name ?? '';
   const rcode = options.rcodes?.[name] ?? (options.zone[name] ? 'NOERROR' : 'NXDOMAIN');
   const answers = question && rcode === 'NOERROR' && !truncated ? answersFor(options.zone, question) : [];
-  const flags = dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE | RCODES[rcode] | (truncated ? dnsPacket.TRUNCATED_RESPONSE : 0);
+  const flags =
+    dnsPacket.RECURSION_DESIRED |
+    dnsPacket.RECURSION_AVAILABLE |
+    RCODES[rcode] |
+    (truncated ? dnsPacket.TRUNCATED_RESPONSE : 0);
   return dnsPacket.encode({ type: 'response', id: query.id, flags, questions: query.questions, answers });
 }
 

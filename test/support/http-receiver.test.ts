@@ -12,7 +12,11 @@ describe('http receiver', () => {
   after(() => rx.close());
 
   const post = async (path: string, body = '{"a":1}') => {
-    const res = await request(`${rx.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-test': 'yes' }, body });
+    const res = await request(`${rx.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-test': 'yes' },
+      body,
+    });
     return { status: res.statusCode, headers: res.headers, body: await res.body.text() };
   };
 

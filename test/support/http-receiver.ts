@@ -67,7 +67,9 @@ export interface HttpReceiver {
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-export async function startHttpReceiver(options: { respond?: Responder; tls?: TestKeyPair } = {}): Promise<HttpReceiver> {
+export async function startHttpReceiver(
+  options: { respond?: Responder; tls?: TestKeyPair } = {},
+): Promise<HttpReceiver> {
   let responder: Responder = options.respond ?? { status: 200, body: 'ok' };
   const queue: Responder[] = [];
   const requests: ReceivedRequest[] = [];
@@ -95,7 +97,9 @@ export async function startHttpReceiver(options: { respond?: Responder; tls?: Te
         );
     });
   };
-  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, handle) : http.createServer(handle);
+  const server = options.tls
+    ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, handle)
+    : http.createServer(handle);
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -155,7 +159,16 @@ function toReceived(req: http.IncomingMessage, rawBody: Buffer): ReceivedRequest
   } catch {
     json = undefined;
   }
-  return { method: req.method ?? '', path: target.pathname, query: Object.fromEntries(target.searchParams), url: req.url ?? '/', headers: req.headers, rawBody, body, json };
+  return {
+    method: req.method ?? '',
+    path: target.pathname,
+    query: Object.fromEntries(target.searchParams),
+    url: req.url ?? '/',
+    headers: req.headers,
+    rawBody,
+    body,
+    json,
+  };
 }
 
 function answerAfterDelay(res: http.ServerResponse, r: ReceiverResponse, timers: Set<NodeJS.Timeout>): void {
@@ -177,7 +190,11 @@ function answer(res: http.ServerResponse, r: ReceiverResponse): void {
   const isText = typeof r.body === 'string' || r.body === undefined;
   const fallback = status === 204 || status === 304 ? '' : status < 300 ? 'ok' : `HTTP ${status}`;
   const payload = isText ? ((r.body as string | undefined) ?? fallback) : JSON.stringify(r.body);
-  const headers = { 'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json', ...r.headers, 'content-length': String(Buffer.byteLength(payload)) };
+  const headers = {
+    'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json',
+    ...r.headers,
+    'content-length': String(Buffer.byteLength(payload)),
+  };
   res.writeHead(status, headers);
   res.end(payload);
 }

@@ -82,7 +82,11 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
         return send(res, 200, 'headers');
       case 'echo':
         res.setHeader('content-type', 'application/json');
-        return send(res, 200, JSON.stringify({ method: req.method, headers: req.headers, body: Buffer.concat(chunks).toString() }));
+        return send(
+          res,
+          200,
+          JSON.stringify({ method: req.method, headers: req.headers, body: Buffer.concat(chunks).toString() }),
+        );
       case 'bytes':
         return send(res, 200, 'a'.repeat(Number(arg)));
       case 'stall-body':
@@ -96,7 +100,10 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
 }
 
 function send(res: http.ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'content-type': String(res.getHeader('content-type') ?? 'text/plain'), 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    'content-type': String(res.getHeader('content-type') ?? 'text/plain'),
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 

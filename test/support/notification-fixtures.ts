@@ -33,7 +33,14 @@ export const monitorUpEvent: NotificationEvent = {
   type: 'monitor.up',
   at: FIXED_NOW + 3_720_000,
   components: [{ ...api, status: 'operational' }],
-  monitor: { ...monitorDownEvent.monitor!, status: 'up', previousStatus: 'down', since: FIXED_NOW + 3_720_000, lastError: null, downtimeMs: 3_720_000 },
+  monitor: {
+    ...monitorDownEvent.monitor!,
+    status: 'up',
+    previousStatus: 'down',
+    since: FIXED_NOW + 3_720_000,
+    lastError: null,
+    downtimeMs: 3_720_000,
+  },
 };
 
 export const incidentUpdatedEvent: NotificationEvent = {
@@ -60,7 +67,15 @@ export const maintenanceStartedEvent: NotificationEvent = {
   at: FIXED_NOW,
   pageUrl: PAGE,
   components: [{ ...api, status: 'under_maintenance' }],
-  maintenance: { id: 'db~202611261200', title: 'Database patching', body: 'Writes may pause.', status: 'in_progress', start: FIXED_NOW, end: FIXED_NOW + 5_400_000, url: `${PAGE}/maintenance/db` },
+  maintenance: {
+    id: 'db~202611261200',
+    title: 'Database patching',
+    body: 'Writes may pause.',
+    status: 'in_progress',
+    start: FIXED_NOW,
+    end: FIXED_NOW + 5_400_000,
+    url: `${PAGE}/maintenance/db`,
+  },
 };
 
 export const certificateExpiringEvent: NotificationEvent = {
@@ -69,7 +84,13 @@ export const certificateExpiringEvent: NotificationEvent = {
   at: FIXED_NOW,
   pageUrl: PAGE,
   components: [],
-  certificate: { monitorId: 'api-health', monitorName: 'API health', host: 'api.example.com', daysLeft: 7, expiresAt: FIXED_NOW + 7 * 86_400_000 },
+  certificate: {
+    monitorId: 'api-health',
+    monitorName: 'API health',
+    host: 'api.example.com',
+    daysLeft: 7,
+    expiresAt: FIXED_NOW + 7 * 86_400_000,
+  },
 };
 
 /** Three changes coalesced into one message. */
@@ -80,9 +101,18 @@ export const digestEvent: NotificationEvent = {
 };
 
 /** A context as the dispatcher builds one; call `close()` after the test. */
-export function testDeliveryContext(idempotencyKey = 'evt-down-1:channel-1'): DeliveryContext & { close(): Promise<void> } {
+export function testDeliveryContext(
+  idempotencyKey = 'evt-down-1:channel-1',
+): DeliveryContext & { close(): Promise<void> } {
   const dispatcher = new Agent();
-  return { idempotencyKey, signal: AbortSignal.timeout(10_000), dispatcher, egress: defaultEgressPolicy().guardFor('config'), now: () => FIXED_NOW, close: () => dispatcher.close() };
+  return {
+    idempotencyKey,
+    signal: AbortSignal.timeout(10_000),
+    dispatcher,
+    egress: defaultEgressPolicy().guardFor('config'),
+    now: () => FIXED_NOW,
+    close: () => dispatcher.close(),
+  };
 }
 
 /** A URL on 127.0.0.1 where nothing listens (connection refused). */

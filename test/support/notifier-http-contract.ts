@@ -29,17 +29,35 @@ export function describeNotifierHttpContract(notifier: Notifier, configFor: (bas
     const cases = [
       { name: '200 is delivered', answer: { status: 200, body: 'ok' }, expect: { ok: true, remoteStatus: 200 } },
       { name: '204 is delivered', answer: { status: 204 }, expect: { ok: true, remoteStatus: 204 } },
-      { name: '400 is final, with the remote status and body', answer: { status: 400, body: 'invalid_payload' }, expect: { ok: false, retryable: false, remoteStatus: 400, remoteBody: 'invalid_payload' } },
-      { name: '404 is final', answer: { status: 404, body: 'no_service' }, expect: { ok: false, retryable: false, remoteStatus: 404 } },
-      { name: '500 is retryable', answer: { status: 500, body: 'rollup_error' }, expect: { ok: false, retryable: true, remoteStatus: 500 } },
-      { name: '429 honours Retry-After', answer: { status: 429, headers: { 'retry-after': '7' }, body: 'rate_limited' }, expect: { ok: false, retryable: true, remoteStatus: 429, retryAfterMs: 7000 } },
+      {
+        name: '400 is final, with the remote status and body',
+        answer: { status: 400, body: 'invalid_payload' },
+        expect: { ok: false, retryable: false, remoteStatus: 400, remoteBody: 'invalid_payload' },
+      },
+      {
+        name: '404 is final',
+        answer: { status: 404, body: 'no_service' },
+        expect: { ok: false, retryable: false, remoteStatus: 404 },
+      },
+      {
+        name: '500 is retryable',
+        answer: { status: 500, body: 'rollup_error' },
+        expect: { ok: false, retryable: true, remoteStatus: 500 },
+      },
+      {
+        name: '429 honours Retry-After',
+        answer: { status: 429, headers: { 'retry-after': '7' }, body: 'rate_limited' },
+        expect: { ok: false, retryable: true, remoteStatus: 429, retryAfterMs: 7000 },
+      },
     ];
     for (const c of cases) {
       test(c.name, async () => {
         rx.clear();
         rx.queueResponses(c.answer);
         const result = await send(rx.url);
-        const picked = Object.fromEntries(Object.keys(c.expect).map((k) => [k, (result as Record<string, unknown>)[k]]));
+        const picked = Object.fromEntries(
+          Object.keys(c.expect).map((k) => [k, (result as Record<string, unknown>)[k]]),
+        );
         assert.deepEqual(picked, c.expect);
         assert.equal(rx.requests.length, 1);
       });

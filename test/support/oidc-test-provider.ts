@@ -50,8 +50,16 @@ export interface OidcTestProvider {
 interface Provider {
   callback(): (req: IncomingMessage, res: ServerResponse) => void;
   interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<{ params: Record<string, unknown> }>;
-  interactionFinished(req: IncomingMessage, res: ServerResponse, result: object, options: { mergeWithLastSubmission: boolean }): Promise<void>;
-  Grant: new (init: { accountId: string; clientId: string }) => { addOIDCScope(scope: string): void; save(): Promise<string> };
+  interactionFinished(
+    req: IncomingMessage,
+    res: ServerResponse,
+    result: object,
+    options: { mergeWithLastSubmission: boolean },
+  ): Promise<void>;
+  Grant: new (init: { accountId: string; clientId: string }) => {
+    addOIDCScope(scope: string): void;
+    save(): Promise<string>;
+  };
 }
 const ProviderClass = ProviderModule as new (issuer: string, configuration: object) => Provider;
 
@@ -115,7 +123,12 @@ export async function startOidcTestProvider(options: OidcTestProviderOptions): P
 }
 
 /** The login and consent page, answered without a person: logs in the chosen account and grants what was asked. */
-async function completeInteraction(provider: Provider, req: IncomingMessage, res: ServerResponse, sub: string | null): Promise<void> {
+async function completeInteraction(
+  provider: Provider,
+  req: IncomingMessage,
+  res: ServerResponse,
+  sub: string | null,
+): Promise<void> {
   const { params } = await provider.interactionDetails(req, res);
   if (sub === null) {
     const result = { error: 'access_denied', error_description: 'the test declined to sign in' };
@@ -124,7 +137,12 @@ async function completeInteraction(provider: Provider, req: IncomingMessage, res
   const grant = new provider.Grant({ accountId: sub, clientId: String(params.client_id) });
   grant.addOIDCScope(String(params.scope ?? 'openid'));
   const grantId = await grant.save();
-  await provider.interactionFinished(req, res, { login: { accountId: sub }, consent: { grantId } }, { mergeWithLastSubmission: false });
+  await provider.interactionFinished(
+    req,
+    res,
+    { login: { accountId: sub }, consent: { grantId } },
+    { mergeWithLastSubmission: false },
+  );
 }
 
 /** Follows redirects on the issuer with a cookie jar; the first one that leaves the issuer is returned unrequested. */
@@ -133,7 +151,10 @@ async function followToClient(authorizationUrl: string, issuer: string): Promise
   let url = new URL(authorizationUrl);
   for (let hop = 0; hop < 10; hop++) {
     if (url.origin !== issuer) return url;
-    const res = await fetch(url, { redirect: 'manual', headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const res = await fetch(url, {
+      redirect: 'manual',
+      headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     for (const line of res.headers.getSetCookie()) {
       const [pair = ''] = line.split(';');
       const eq = pair.indexOf('=');
@@ -143,7 +164,9 @@ async function followToClient(authorizationUrl: string, issuer: string): Promise
     }
     const location = res.headers.get('location');
     if (res.status < 300 || res.status >= 400 || !location) {
-      throw new Error(`OIDC test provider: ${url} answered ${res.status} without a redirect: ${(await res.text()).slice(0, 500)}`);
+      throw new Error(
+        `OIDC test provider: ${url} answered ${res.status} without a redirect: ${(await res.text()).slice(0, 500)}`,
+      );
     }
     await res.body?.cancel();
     url = new URL(location, url);

@@ -51,7 +51,8 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
     const { stdout: gid } = await run('id', ['-g', RUN_AS]);
     await chown(dir, Number(stdout.trim()), Number(gid.trim()));
   }
-  const pgTool = (tool: string, args: string[]) => (asRoot ? run('runuser', ['-u', RUN_AS, '--', join(bin, tool), ...args]) : run(join(bin, tool), args));
+  const pgTool = (tool: string, args: string[]) =>
+    asRoot ? run('runuser', ['-u', RUN_AS, '--', join(bin, tool), ...args]) : run(join(bin, tool), args);
   const data = join(dir, 'data');
   const log = join(dir, 'server.log');
   await pgTool('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
@@ -68,7 +69,10 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
     try {
       await pgTool('pg_ctl', ['-D', data, '-o', serverOptions, '-l', log, '-w', '-t', '30', 'start']);
     } catch (err) {
-      throw new Error(`own PostgreSQL did not start on 127.0.0.1:${port}: ${(err as Error).message}\n${await logTail(log)}`, { cause: err });
+      throw new Error(
+        `own PostgreSQL did not start on 127.0.0.1:${port}: ${(err as Error).message}\n${await logTail(log)}`,
+        { cause: err },
+      );
     }
     running = true;
   };
@@ -84,10 +88,14 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
     }
   }
   await withClient(urlFor('postgres'), (c) => c.query(`create database ${IDENTITY_DB}`), CONNECT_MS);
-  await withClient(urlFor(IDENTITY_DB), async (c) => {
-    await c.query('create table identity (token text not null)');
-    await c.query('insert into identity (token) values ($1)', [token]);
-  }, CONNECT_MS);
+  await withClient(
+    urlFor(IDENTITY_DB),
+    async (c) => {
+      await c.query('create table identity (token text not null)');
+      await c.query('insert into identity (token) values ($1)', [token]);
+    },
+    CONNECT_MS,
+  );
   await checkIdentity(urlFor(IDENTITY_DB), data, token);
 
   const stop = async (opts?: { mode?: 'fast' | 'immediate' }) => {
@@ -102,7 +110,10 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
     stop,
     async start() {
       if (running) return;
-      if (!(await isFree(port))) throw new Error(`own PostgreSQL: 127.0.0.1:${port} was taken by another process while the cluster was stopped; it cannot start on its port again`);
+      if (!(await isFree(port)))
+        throw new Error(
+          `own PostgreSQL: 127.0.0.1:${port} was taken by another process while the cluster was stopped; it cannot start on its port again`,
+        );
       await launch();
       await checkIdentity(urlFor(IDENTITY_DB), data, token);
     },
@@ -115,16 +126,27 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
 
 /** The server on the URL must be this cluster (its data directory) and still hold its data (the token). */
 async function checkIdentity(url: string, dataDir: string, token: string): Promise<void> {
-  await withClient(url, async (c) => {
-    const dir = (await c.query<{ data_directory: string }>('show data_directory')).rows[0]?.data_directory;
-    if (dir !== dataDir) throw new Error(`own PostgreSQL: ${url} is answered by another server (data directory ${dir}, ours is ${dataDir})`);
-    const stored = (await c.query<{ token: string }>('select token from identity')).rows[0]?.token;
-    if (stored !== token) throw new Error(`own PostgreSQL: ${url} is our cluster but its data is not ours any more (token ${stored}, expected ${token})`);
-  }, CONNECT_MS).catch((err: Error) => {
-    throw err.message.startsWith('own PostgreSQL') ? err : new Error(`own PostgreSQL: cannot check the server on ${url}: ${err.message}`, { cause: err });
+  await withClient(
+    url,
+    async (c) => {
+      const dir = (await c.query<{ data_directory: string }>('show data_directory')).rows[0]?.data_directory;
+      if (dir !== dataDir)
+        throw new Error(
+          `own PostgreSQL: ${url} is answered by another server (data directory ${dir}, ours is ${dataDir})`,
+        );
+      const stored = (await c.query<{ token: string }>('select token from identity')).rows[0]?.token;
+      if (stored !== token)
+        throw new Error(
+          `own PostgreSQL: ${url} is our cluster but its data is not ours any more (token ${stored}, expected ${token})`,
+        );
+    },
+    CONNECT_MS,
+  ).catch((err: Error) => {
+    throw err.message.startsWith('own PostgreSQL')
+      ? err
+      : new Error(`own PostgreSQL: cannot check the server on ${url}: ${err.message}`, { cause: err });
   });
 }
-
 
 async function logTail(file: string): Promise<string> {
   const text = await readFile(file, 'utf8').catch(() => '');
@@ -134,7 +156,9 @@ async function logTail(file: string): Promise<string> {
 /** The newest installed version's bin directory (PHAROS_PG_BIN overrides). */
 async function postgresBinDir(): Promise<string> {
   if (process.env.PHAROS_PG_BIN) return process.env.PHAROS_PG_BIN;
-  const versions = (await readdir('/usr/lib/postgresql').catch(() => [] as string[])).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+  const versions = (await readdir('/usr/lib/postgresql').catch(() => [] as string[]))
+    .filter((v) => /^\d+$/.test(v))
+    .sort((a, b) => Number(b) - Number(a));
   if (versions.length === 0) throw new Error('no PostgreSQL binaries under /usr/lib/postgresql (set PHAROS_PG_BIN)');
   return join('/usr/lib/postgresql', versions[0]!, 'bin');
 }

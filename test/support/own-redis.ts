@@ -45,7 +45,8 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     stop,
     async start() {
       if (child) return;
-      if (!(await isFree(port))) throw new Error(`own Redis: 127.0.0.1:${port} was taken by another process while Redis was stopped`);
+      if (!(await isFree(port)))
+        throw new Error(`own Redis: 127.0.0.1:${port} was taken by another process while Redis was stopped`);
       child = await launch(port);
     },
     close: stop,
@@ -53,7 +54,11 @@ export async function startOwnRedis(): Promise<OwnRedis> {
 }
 
 async function launch(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => done(new Error(`redis-server did not start on ${port}: ${output}`)), 10_000);

@@ -24,7 +24,8 @@ let command: Promise<string[]> | undefined;
 function pharosCommand(): Promise<string[]> {
   command ??= (async () => {
     const bundle = await stat(join(REPO, 'dist/cli.mjs')).catch(() => undefined);
-    if (bundle && (await newestMtime(join(REPO, 'src'))) > bundle.mtimeMs) return ['--import', 'tsx', join(REPO, 'src/cli/main.ts')];
+    if (bundle && (await newestMtime(join(REPO, 'src'))) > bundle.mtimeMs)
+      return ['--import', 'tsx', join(REPO, 'src/cli/main.ts')];
     return [join(REPO, 'bin/pharos.js')];
   })();
   return command;
@@ -58,7 +59,13 @@ export class PharosProcess {
 
   constructor(
     readonly name: string,
-    private readonly opts: { configFile: string; role: 'all' | 'web' | 'worker'; port: number; logDir: string; env?: Record<string, string> },
+    private readonly opts: {
+      configFile: string;
+      role: 'all' | 'web' | 'worker';
+      port: number;
+      logDir: string;
+      env?: Record<string, string>;
+    },
   ) {
     this.url = `http://127.0.0.1:${opts.port}`;
   }
@@ -91,11 +98,24 @@ export class PharosProcess {
     if (this.running) throw new Error(`${this.name} is already running`);
     this.expectedExit = false;
     this.logFile ??= createWriteStream(join(this.opts.logDir, `${this.name}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, [...(await pharosCommand()), 'start', '--config', this.opts.configFile, '--role', this.opts.role, '--port', String(this.opts.port)], {
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PHAROS_LOG_LEVEL: 'info', ...this.opts.env },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        ...(await pharosCommand()),
+        'start',
+        '--config',
+        this.opts.configFile,
+        '--role',
+        this.opts.role,
+        '--port',
+        String(this.opts.port),
+      ],
+      {
+        cwd: REPO,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, PHAROS_LOG_LEVEL: 'info', ...this.opts.env },
+      },
+    );
     this.child = child;
     const onData = (chunk: Buffer) => this.record(chunk.toString());
     child.stdout!.on('data', onData);
@@ -107,10 +127,15 @@ export class PharosProcess {
       this.record(`\n[${this.name}] exited code=${code} signal=${signal}\n`);
     });
     try {
-      await waitFor(`${this.name} to answer /healthz`, async () => {
-        if (!this.running) throw new Error(`${this.name} exited before it answered`);
-        return (await this.status('/healthz')) === 200;
-      }, timeoutMs, 200);
+      await waitFor(
+        `${this.name} to answer /healthz`,
+        async () => {
+          if (!this.running) throw new Error(`${this.name} exited before it answered`);
+          return (await this.status('/healthz')) === 200;
+        },
+        timeoutMs,
+        200,
+      );
     } catch (err) {
       throw new Error(`${(err as Error).message}\n--- ${this.name} log ---\n${this.tail()}`, { cause: err });
     }

@@ -14,7 +14,15 @@ import pg from 'pg';
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const CONNECT_TIMEOUT_MS = 2_000;
 /** errors that mean "no server there", as opposed to a server that refused us (auth, missing database) */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 interface EmbeddedServer {
   stop(): Promise<void>;
@@ -56,7 +64,10 @@ async function findServer(): Promise<{ url: string; embedded?: EmbeddedServer }>
     await withClient(url, (c) => c.query('select 1'));
     return { url };
   } catch (err) {
-    if (!isUnreachable(err)) throw new Error(`PostgreSQL at PHAROS_TEST_DATABASE_URL answered but refused the test: ${String(err)}`, { cause: err });
+    if (!isUnreachable(err))
+      throw new Error(`PostgreSQL at PHAROS_TEST_DATABASE_URL answered but refused the test: ${String(err)}`, {
+        cause: err,
+      });
     return startEmbedded();
   }
 }
@@ -75,7 +86,16 @@ async function startEmbedded(): Promise<{ url: string; embedded: EmbeddedServer 
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user
     createPostgresUser: process.getuid?.() === 0,
     // test data need not survive a crash
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: [
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'listen_addresses=127.0.0.1',
+    ],
     onLog: () => undefined,
     onError: () => undefined,
   });
@@ -85,7 +105,11 @@ async function startEmbedded(): Promise<{ url: string; embedded: EmbeddedServer 
 }
 
 /** One short-lived connection for an administrative query (create or drop a database, check a server). */
-export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>, connectTimeoutMs = CONNECT_TIMEOUT_MS): Promise<T> {
+export async function withClient<T>(
+  url: string,
+  fn: (client: pg.Client) => Promise<T>,
+  connectTimeoutMs = CONNECT_TIMEOUT_MS,
+): Promise<T> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
   client.on('error', () => undefined);
   await client.connect();
@@ -110,7 +134,9 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -103,7 +103,8 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
             for (const wake of waiters) wake();
             callback(null, 'Queued');
           },
-          (err: unknown) => callback(Object.assign(new Error(`unparsable message: ${String(err)}`), { responseCode: 554 })),
+          (err: unknown) =>
+            callback(Object.assign(new Error(`unparsable message: ${String(err)}`), { responseCode: 554 })),
         );
       });
     },

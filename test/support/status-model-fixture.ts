@@ -1,13 +1,35 @@
 import type { Incident } from '../../src/domain/incident.ts';
-import type { ComponentHistory, DayCell, LatencyPoint, ModelComponent, StatusModel } from '../../src/http/public/status-model.ts';
+import type {
+  ComponentHistory,
+  DayCell,
+  LatencyPoint,
+  ModelComponent,
+  StatusModel,
+} from '../../src/http/public/status-model.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 /** A fixed "now" so that renderings are deterministic: 2026-11-25T12:00:00Z */
 export const FIXTURE_NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
-function component(id: string, name: string, group: string | null, status: ModelComponent['status'], position: number): ModelComponent {
-  return { id, name, description: `${name} description`, group, status, position, createdAt: FIXTURE_NOW - 200 * DAY, updatedAt: FIXTURE_NOW - HOUR, monitorIds: [`${id}-check`] };
+function component(
+  id: string,
+  name: string,
+  group: string | null,
+  status: ModelComponent['status'],
+  position: number,
+): ModelComponent {
+  return {
+    id,
+    name,
+    description: `${name} description`,
+    group,
+    status,
+    position,
+    createdAt: FIXTURE_NOW - 200 * DAY,
+    updatedAt: FIXTURE_NOW - HOUR,
+    monitorIds: [`${id}-check`],
+  };
 }
 
 function history(seed: number, withLatency: boolean): ComponentHistory {
@@ -30,7 +52,11 @@ function history(seed: number, withLatency: boolean): ComponentHistory {
     });
   }
   const series = (count: number, step: number): LatencyPoint[] =>
-    Array.from({ length: count }, (_, k) => ({ t: FIXTURE_NOW - (count - k) * step, avgMs: 80 + ((k * 37 + seed) % 60), p95Ms: 150 + ((k * 53 + seed) % 120) }));
+    Array.from({ length: count }, (_, k) => ({
+      t: FIXTURE_NOW - (count - k) * step,
+      avgMs: 80 + ((k * 37 + seed) % 60),
+      p95Ms: 150 + ((k * 53 + seed) % 120),
+    }));
   return {
     days,
     uptime: { '24h': 1, '7d': 0.9991, '30d': 0.99862, '90d': 0.9971 },
@@ -49,8 +75,22 @@ const resolvedIncident: Incident = {
   updatedAt: FIXTURE_NOW - 3 * DAY + 25 * 60_000,
   resolvedAt: FIXTURE_NOW - 3 * DAY + 25 * 60_000,
   updates: [
-    { id: 'upd000000001', incidentId: 'inc000000001', status: 'investigating', body: 'Checkout returns **HTTP 503**: `[STATUS] == 200` failed (actual 503).', createdAt: FIXTURE_NOW - 3 * DAY, affectedComponents: [{ componentId: 'checkout', oldStatus: 'operational', newStatus: 'major_outage' }] },
-    { id: 'upd000000002', incidentId: 'inc000000001', status: 'resolved', body: 'Checkout is operational again after 25m.', createdAt: FIXTURE_NOW - 3 * DAY + 25 * 60_000, affectedComponents: [{ componentId: 'checkout', oldStatus: 'major_outage', newStatus: 'operational' }] },
+    {
+      id: 'upd000000001',
+      incidentId: 'inc000000001',
+      status: 'investigating',
+      body: 'Checkout returns **HTTP 503**: `[STATUS] == 200` failed (actual 503).',
+      createdAt: FIXTURE_NOW - 3 * DAY,
+      affectedComponents: [{ componentId: 'checkout', oldStatus: 'operational', newStatus: 'major_outage' }],
+    },
+    {
+      id: 'upd000000002',
+      incidentId: 'inc000000001',
+      status: 'resolved',
+      body: 'Checkout is operational again after 25m.',
+      createdAt: FIXTURE_NOW - 3 * DAY + 25 * 60_000,
+      affectedComponents: [{ componentId: 'checkout', oldStatus: 'major_outage', newStatus: 'operational' }],
+    },
   ],
 };
 
@@ -65,8 +105,24 @@ const openIncident: Incident = {
   updatedAt: FIXTURE_NOW - HOUR,
   resolvedAt: null,
   updates: [
-    { id: 'upd000000003', incidentId: 'inc000000002', status: 'investigating', body: 'We are looking into slow responses from the API.', createdAt: FIXTURE_NOW - 2 * HOUR, affectedComponents: [{ componentId: 'api', oldStatus: 'operational', newStatus: 'degraded_performance' }] },
-    { id: 'upd000000004', incidentId: 'inc000000002', status: 'identified', body: 'A database index is missing; a fix is [being deployed](https://example.com/deploys/42).\n\n- step one\n- step two', createdAt: FIXTURE_NOW - HOUR, affectedComponents: [{ componentId: 'api', oldStatus: 'degraded_performance', newStatus: 'degraded_performance' }] },
+    {
+      id: 'upd000000003',
+      incidentId: 'inc000000002',
+      status: 'investigating',
+      body: 'We are looking into slow responses from the API.',
+      createdAt: FIXTURE_NOW - 2 * HOUR,
+      affectedComponents: [{ componentId: 'api', oldStatus: 'operational', newStatus: 'degraded_performance' }],
+    },
+    {
+      id: 'upd000000004',
+      incidentId: 'inc000000002',
+      status: 'identified',
+      body: 'A database index is missing; a fix is [being deployed](https://example.com/deploys/42).\n\n- step one\n- step two',
+      createdAt: FIXTURE_NOW - HOUR,
+      affectedComponents: [
+        { componentId: 'api', oldStatus: 'degraded_performance', newStatus: 'degraded_performance' },
+      ],
+    },
   ],
 };
 
@@ -89,7 +145,14 @@ export function statusModelFixture(overrides: Partial<StatusModel> = {}): Status
       description: 'Live status of Acme services',
       logo: null,
       favicon: null,
-      colors: { brand: '#0969da', operational: '#1a7f37', degraded: '#9a6700', partial: '#bc4c00', major: '#cf222e', maintenance: '#0969da' },
+      colors: {
+        brand: '#0969da',
+        operational: '#1a7f37',
+        degraded: '#9a6700',
+        partial: '#bc4c00',
+        major: '#cf222e',
+        maintenance: '#0969da',
+      },
       customCss: null,
       footer: [{ label: 'Acme', url: 'https://acme.test' }],
     },
@@ -97,10 +160,34 @@ export function statusModelFixture(overrides: Partial<StatusModel> = {}): Status
     components,
     incidents: [openIncident, resolvedIncident],
     maintenances: [
-      { id: 'db-upgrade', title: 'Database upgrade', body: 'Writes may be **slow**.', start: FIXTURE_NOW - HOUR, end: FIXTURE_NOW + HOUR, componentIds: ['db'] },
-      { id: 'net-work', title: 'Network maintenance', body: 'Short interruptions possible.', start: FIXTURE_NOW + 2 * DAY, end: FIXTURE_NOW + 2 * DAY + 2 * HOUR, componentIds: ['website', 'api'] },
+      {
+        id: 'db-upgrade',
+        title: 'Database upgrade',
+        body: 'Writes may be **slow**.',
+        start: FIXTURE_NOW - HOUR,
+        end: FIXTURE_NOW + HOUR,
+        componentIds: ['db'],
+      },
+      {
+        id: 'net-work',
+        title: 'Network maintenance',
+        body: 'Short interruptions possible.',
+        start: FIXTURE_NOW + 2 * DAY,
+        end: FIXTURE_NOW + 2 * DAY + 2 * HOUR,
+        componentIds: ['website', 'api'],
+      },
     ],
-    monitors: components.map((c) => ({ id: `${c.id}-check`, name: `${c.name} check`, type: c.id === 'batch' ? 'push' : 'http', status: 'up', statusSince: FIXTURE_NOW - DAY, lastCheckAt: FIXTURE_NOW - 5000, lastLatencyMs: 120, lastError: null, target: null })),
+    monitors: components.map((c) => ({
+      id: `${c.id}-check`,
+      name: `${c.name} check`,
+      type: c.id === 'batch' ? 'push' : 'http',
+      status: 'up',
+      statusSince: FIXTURE_NOW - DAY,
+      lastCheckAt: FIXTURE_NOW - 5000,
+      lastLatencyMs: 120,
+      lastError: null,
+      target: null,
+    })),
     history: new Map(components.map((c, i) => [c.id, history(i * 5, c.id !== 'batch')])),
     builtAt: FIXTURE_NOW,
     ...overrides,

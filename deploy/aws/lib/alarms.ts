@@ -35,7 +35,11 @@ export class Alarms extends Construct {
   readonly metrics: KeyMetrics;
   private readonly prefix: string;
 
-  constructor(scope: Construct, id: string, private readonly props: AlarmsProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: AlarmsProps,
+  ) {
     super(scope, id);
     this.prefix = resourcePrefix(props.config.name);
     const { alb, webTargetGroup, services, database, config } = props;
@@ -49,17 +53,22 @@ export class Alarms extends Construct {
         period: Duration.minutes(1),
       });
     // Redis metrics are per node; the primary moves on failover, so alarm on the worst node.
-    const redisNodes = Array.from({ length: 1 + config.redis.replicasPerShard }, (_, i) =>
-      new cloudwatch.Metric({
-        namespace: 'AWS/ElastiCache',
-        metricName: 'DatabaseMemoryUsagePercentage',
-        dimensionsMap: { CacheClusterId: `${props.redisReplicationGroupId}-00${i + 1}` },
-        statistic: 'Maximum',
-        period: fiveMinutes,
-      }),
+    const redisNodes = Array.from(
+      { length: 1 + config.redis.replicasPerShard },
+      (_, i) =>
+        new cloudwatch.Metric({
+          namespace: 'AWS/ElastiCache',
+          metricName: 'DatabaseMemoryUsagePercentage',
+          dimensionsMap: { CacheClusterId: `${props.redisReplicationGroupId}-00${i + 1}` },
+          statistic: 'Maximum',
+          period: fiveMinutes,
+        }),
     );
     this.metrics = {
-      target5xx: alb.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period: fiveMinutes, statistic: 'Sum' }),
+      target5xx: alb.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, {
+        period: fiveMinutes,
+        statistic: 'Sum',
+      }),
       targetLatencyP95: webTargetGroup.metrics.targetResponseTime({ period: fiveMinutes, statistic: 'p95' }),
       redisMemory: new cloudwatch.MathExpression({
         expression: `MAX([${redisNodes.map((_, i) => `m${i}`).join(',')}])`,
@@ -80,7 +89,13 @@ export class Alarms extends Construct {
       20,
       1,
     );
-    this.add('target-latency-p95', 'p95 target response time above 1.5 s for 15 minutes', this.metrics.targetLatencyP95, 1.5, 3);
+    this.add(
+      'target-latency-p95',
+      'p95 target response time above 1.5 s for 15 minutes',
+      this.metrics.targetLatencyP95,
+      1.5,
+      3,
+    );
     this.add(
       'web-unhealthy-targets',
       'At least one web task fails its load balancer health check (/readyz/serving) for 5 minutes',
@@ -89,10 +104,28 @@ export class Alarms extends Construct {
       5,
     );
     for (const [role, service] of Object.entries(services)) {
-      this.add(`${role}-cpu`, `${role} tasks above 85% CPU for 15 minutes`, service.metricCpuUtilization({ period: fiveMinutes }), 85, 3);
-      this.add(`${role}-memory`, `${role} tasks above 85% memory for 15 minutes`, service.metricMemoryUtilization({ period: fiveMinutes }), 85, 3);
+      this.add(
+        `${role}-cpu`,
+        `${role} tasks above 85% CPU for 15 minutes`,
+        service.metricCpuUtilization({ period: fiveMinutes }),
+        85,
+        3,
+      );
+      this.add(
+        `${role}-memory`,
+        `${role} tasks above 85% memory for 15 minutes`,
+        service.metricMemoryUtilization({ period: fiveMinutes }),
+        85,
+        3,
+      );
     }
-    this.add('rds-cpu', 'PostgreSQL above 80% CPU for 15 minutes', database.metricCPUUtilization({ period: fiveMinutes }), 80, 3);
+    this.add(
+      'rds-cpu',
+      'PostgreSQL above 80% CPU for 15 minutes',
+      database.metricCPUUtilization({ period: fiveMinutes }),
+      80,
+      3,
+    );
     this.add(
       'rds-free-storage',
       'PostgreSQL has less than 10% of its allocated storage free',
@@ -114,14 +147,20 @@ export class Alarms extends Construct {
     // …and a stopped pipeline is caught by this gauge, which every scrape reports (0 when nothing waits).
     this.add(
       'metrics-missing',
-      "No Pharos metrics arrived for 10 minutes: Pharos or its collector sidecar is not reporting",
+      'No Pharos metrics arrived for 10 minutes: Pharos or its collector sidecar is not reporting',
       pharosMetric('pharos_outbox_oldest_pending_age_seconds', 'SampleCount').with({ period: fiveMinutes }),
       1,
       2,
       cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
       cloudwatch.TreatMissingData.BREACHING,
     );
-    this.add('outbox-oldest-pending', 'A notification has waited more than 5 minutes', this.metrics.outboxOldestAge, 300, 3);
+    this.add(
+      'outbox-oldest-pending',
+      'A notification has waited more than 5 minutes',
+      this.metrics.outboxOldestAge,
+      300,
+      3,
+    );
     this.add('outbox-pending', 'More than 1000 notifications wait in one channel', this.metrics.outboxPending, 1000, 5);
   }
 

@@ -86,12 +86,14 @@ export function buildApp(options: BuildAppOptions = {}): PharosApp {
 function readContext(app: App): DeployContext {
   const get = (key: string): string => {
     const value: unknown = app.node.tryGetContext(key);
-    if (typeof value !== 'string' || value === '') throw new Error(`context value "${key}" is missing (cdk.json or -c ${key}=…)`);
+    if (typeof value !== 'string' || value === '')
+      throw new Error(`context value "${key}" is missing (cdk.json or -c ${key}=…)`);
     return value;
   };
   const budget = (key: string): number => {
     const value = Number(get(key));
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`context value "${key}" must be a positive number of USD`);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new Error(`context value "${key}" must be a positive number of USD`);
     return value;
   };
   return {

@@ -38,14 +38,18 @@ export const START_SCRIPT = [
 
 /** Liveness inside the task: Node 24 has fetch, so the image needs no curl. */
 const HEALTH_COMMAND =
-  "node -e \"fetch('http://127.0.0.1:3000/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))\"";
+  'node -e "fetch(\'http://127.0.0.1:3000/healthz\').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"';
 
 /** ECS Fargate cluster with the web (behind the ALB) and worker (no load balancer) services. */
 export class Compute extends Construct {
   readonly cluster: ecs.Cluster;
   readonly services: Record<PharosRole, ecs.FargateService>;
 
-  constructor(scope: Construct, id: string, private readonly props: ComputeProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: ComputeProps,
+  ) {
     super(scope, id);
     const prefix = resourcePrefix(props.config.name);
     this.cluster = new ecs.Cluster(this, 'Cluster', {
@@ -82,7 +86,10 @@ export class Compute extends Construct {
       family: `${prefix}-${role}`,
       cpu: size.cpu,
       memoryLimitMiB: size.memoryMiB,
-      runtimePlatform: { cpuArchitecture: ecs.CpuArchitecture.X86_64, operatingSystemFamily: ecs.OperatingSystemFamily.LINUX },
+      runtimePlatform: {
+        cpuArchitecture: ecs.CpuArchitecture.X86_64,
+        operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+      },
     });
     const logGroup = this.logGroup(`${role}Logs`, `/pharos/${config.name}/${role}`);
     const repository = ecr.Repository.fromRepositoryName(this, `${role}Repository`, 'pharos');

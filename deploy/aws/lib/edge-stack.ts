@@ -74,7 +74,12 @@ export class PharosEdgeStack extends Stack {
       resourceArn: this.webAcl.attrArn,
       // the log group ARN without the ':*' suffix that logGroupArn carries
       logDestinationConfigs: [
-        this.formatArn({ service: 'logs', resource: 'log-group', resourceName: wafLogs.logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+        this.formatArn({
+          service: 'logs',
+          resource: 'log-group',
+          resourceName: wafLogs.logGroupName,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
       ],
     });
   }

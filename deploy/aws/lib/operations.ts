@@ -88,9 +88,7 @@ export class Operations extends Construct {
       dashboardName: resourcePrefix(props.config.name),
       defaultInterval: Duration.hours(6),
     });
-    dashboard.addWidgets(
-      new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms.alarms, width: 24 }),
-    );
+    dashboard.addWidgets(new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms.alarms, width: 24 }));
     dashboard.addWidgets(
       graph('Requests and 5xx', [props.alb.metrics.requestCount({ statistic: 'Sum' }), m.target5xx]),
       graph('Target response time p95 (s)', [m.targetLatencyP95]),
@@ -154,7 +152,10 @@ export class Operations extends Construct {
       }),
     );
     const retention = Duration.days(config.backupPlanRetentionDays);
-    const plan = new backup.BackupPlan(this, 'Plan', { backupPlanName: resourcePrefix(config.name), backupVault: vault });
+    const plan = new backup.BackupPlan(this, 'Plan', {
+      backupPlanName: resourcePrefix(config.name),
+      backupVault: vault,
+    });
     plan.addRule(
       new backup.BackupPlanRule({
         ruleName: 'daily-with-dr-copy',
@@ -179,7 +180,12 @@ function budgetNotification(
   email: string,
 ): budgets.CfnBudget.NotificationWithSubscribersProperty {
   return {
-    notification: { notificationType, comparisonOperator: 'GREATER_THAN', threshold: percent, thresholdType: 'PERCENTAGE' },
+    notification: {
+      notificationType,
+      comparisonOperator: 'GREATER_THAN',
+      threshold: percent,
+      thresholdType: 'PERCENTAGE',
+    },
     subscribers: [
       { subscriptionType: 'SNS', address: topicArn },
       { subscriptionType: 'EMAIL', address: email },

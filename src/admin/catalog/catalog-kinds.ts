@@ -12,10 +12,18 @@ import { queueMaintenanceScheduled } from '../queue-notifications.ts';
 import type { CatalogSpec, CatalogView } from './catalog-spec.ts';
 import { monitorSecretTarget } from './monitor-secret-target.ts';
 
-const ids = async (view: CatalogView, kind: Parameters<CatalogView['list']>[0]) => new Set((await view.list(kind)).map((o) => o.id));
+const ids = async (view: CatalogView, kind: Parameters<CatalogView['list']>[0]) =>
+  new Set((await view.list(kind)).map((o) => o.id));
 
-function missing(list: readonly string[] | undefined, known: Set<string>, path: string, noun: string): [string, string][] {
-  return (list ?? []).flatMap((id, i): [string, string][] => (known.has(id) ? [] : [[`${path}.${i}`, `no ${noun} with id "${id}"`]]));
+function missing(
+  list: readonly string[] | undefined,
+  known: Set<string>,
+  path: string,
+  noun: string,
+): [string, string][] {
+  return (list ?? []).flatMap((id, i): [string, string][] =>
+    known.has(id) ? [] : [[`${path}.${i}`, `no ${noun} with id "${id}"`]],
+  );
 }
 
 export const monitorSpec: CatalogSpec<MonitorConfig> = {
@@ -30,17 +38,28 @@ export const monitorSpec: CatalogSpec<MonitorConfig> = {
     } catch (err) {
       if (!(err instanceof EgressDeniedError)) throw err;
       const field = checkFor(m).target()?.field ?? 'type';
-      throw new AdminError('egress_denied', `body.${field}: ${err.message}`, { issues: [{ path: `body.${field}`, message: err.message }] });
+      throw new AdminError('egress_denied', `body.${field}: ${err.message}`, {
+        issues: [{ path: `body.${field}`, message: err.message }],
+      });
     }
   },
   async checkReferences(m, view) {
     if (m.type !== 'push') return [];
-    const clash = (await view.list('monitor')).some((o) => o.id !== m.id && (o.config as MonitorConfig).type === 'push' && (o.config as { token: string }).token === m.token);
+    const clash = (await view.list('monitor')).some(
+      (o) =>
+        o.id !== m.id &&
+        (o.config as MonitorConfig).type === 'push' &&
+        (o.config as { token: string }).token === m.token,
+    );
     return clash ? [['token', 'push token already used by another monitor']] : [];
   },
   async blockDelete(id, view) {
-    const users = (await view.list('component')).filter((c) => (c.config as ComponentConfig).monitors.includes(id)).map((c) => c.id);
-    return users.length ? `monitor "${id}" belongs to component(s) ${users.join(', ')}; take it out of them first` : null;
+    const users = (await view.list('component'))
+      .filter((c) => (c.config as ComponentConfig).monitors.includes(id))
+      .map((c) => c.id);
+    return users.length
+      ? `monitor "${id}" belongs to component(s) ${users.join(', ')}; take it out of them first`
+      : null;
   },
 };
 
@@ -58,8 +77,12 @@ export const componentSpec: CatalogSpec<ComponentConfig> = {
     return problems;
   },
   async blockDelete(id, view) {
-    const pages = (await view.list('page')).filter((p) => (p.config as PageConfig).components?.includes(id)).map((p) => `page ${p.id}`);
-    const maints = (await view.list('maintenance')).filter((m) => (m.config as MaintenanceConfig).components.includes(id)).map((m) => `maintenance ${m.id}`);
+    const pages = (await view.list('page'))
+      .filter((p) => (p.config as PageConfig).components?.includes(id))
+      .map((p) => `page ${p.id}`);
+    const maints = (await view.list('maintenance'))
+      .filter((m) => (m.config as MaintenanceConfig).components.includes(id))
+      .map((m) => `maintenance ${m.id}`);
     const users = [...pages, ...maints];
     return users.length ? `component "${id}" is used by ${users.join(', ')}; remove it there first` : null;
   },
@@ -76,7 +99,9 @@ export const groupSpec: CatalogSpec<GroupConfig> = {
   },
   async blockDelete(id, view) {
     const group = (await view.list('group')).find((g) => g.id === id)?.config as GroupConfig | undefined;
-    const users = (await view.list('component')).filter((c) => group && (c.config as ComponentConfig).group === group.name).map((c) => c.id);
+    const users = (await view.list('component'))
+      .filter((c) => group && (c.config as ComponentConfig).group === group.name)
+      .map((c) => c.id);
     return users.length ? `component group "${id}" still holds component(s) ${users.join(', ')}` : null;
   },
 };

@@ -18,7 +18,13 @@ export interface CatalogItem<C> {
 }
 
 export function catalogItem<C>(o: CatalogObject, redact: (config: unknown) => unknown = redactSecrets): CatalogItem<C> {
-  return { id: o.id, managed_by: o.managedBy, created_at: new Date(o.createdAt).toISOString(), updated_at: new Date(o.updatedAt).toISOString(), config: redact(o.config) as C };
+  return {
+    id: o.id,
+    managed_by: o.managedBy,
+    created_at: new Date(o.createdAt).toISOString(),
+    updated_at: new Date(o.updatedAt).toISOString(),
+    config: redact(o.config) as C,
+  };
 }
 
 const hiderOf = (spec: CatalogSpec<object>) => spec.redact ?? redactSecrets;
@@ -30,15 +36,26 @@ function hiderFor(ctx: ServiceContext, spec: CatalogSpec<object>): (config: unkn
 }
 
 function viewOf(tx: AdminStore): CatalogView {
-  return { tx, list: async (kind) => (await tx.listCatalog(kind)).map((o) => ({ id: o.id, config: o.config, managedBy: o.managedBy })) };
+  return {
+    tx,
+    list: async (kind) =>
+      (await tx.listCatalog(kind)).map((o) => ({ id: o.id, config: o.config, managedBy: o.managedBy })),
+  };
 }
 
-export async function listCatalogItems<C extends object>(ctx: ServiceContext, spec: CatalogSpec<C>): Promise<CatalogItem<C>[]> {
+export async function listCatalogItems<C extends object>(
+  ctx: ServiceContext,
+  spec: CatalogSpec<C>,
+): Promise<CatalogItem<C>[]> {
   requirePermission(ctx.actor, 'read');
   return (await ctx.store.admin.listCatalog(spec.kind)).map((o) => catalogItem<C>(o, hiderFor(ctx, spec)));
 }
 
-export async function getCatalogItem<C extends object>(ctx: ServiceContext, spec: CatalogSpec<C>, id: string): Promise<CatalogItem<C>> {
+export async function getCatalogItem<C extends object>(
+  ctx: ServiceContext,
+  spec: CatalogSpec<C>,
+  id: string,
+): Promise<CatalogItem<C>> {
   requirePermission(ctx.actor, 'read');
   const found = await ctx.store.admin.getCatalog(spec.kind, id);
   if (!found) throw notFound(spec.noun, id);
@@ -49,7 +66,10 @@ export async function getCatalogItem<C extends object>(ctx: ServiceContext, spec
 export function parseConfig<C extends object>(spec: CatalogSpec<C>, input: unknown): C {
   const parsed = spec.schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issues: FieldIssue[] = parsed.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message }));
+  const issues: FieldIssue[] = parsed.error.issues.map((i) => ({
+    path: ['body', ...i.path].join('.'),
+    message: i.message,
+  }));
   throw new AdminError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
 }
 
@@ -60,8 +80,12 @@ export function parseConfig<C extends object>(spec: CatalogSpec<C>, input: unkno
 export function parseEdit<C extends object>(spec: CatalogSpec<C>, input: unknown, stored: C | undefined): C {
   const { value, kept } = restoreKeptSecrets(input, stored);
   const config = parseConfig(spec, value);
-  const issues = stored === undefined || !spec.secretTarget ? [] : movedSecrets(kept, stored, config, (c, path) => spec.secretTarget!(c, path));
-  if (issues.length) throw new AdminError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+  const issues =
+    stored === undefined || !spec.secretTarget
+      ? []
+      : movedSecrets(kept, stored, config, (c, path) => spec.secretTarget!(c, path));
+  if (issues.length)
+    throw new AdminError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
   return config;
 }
 
@@ -73,7 +97,11 @@ async function checkOrThrow<C extends object>(spec: CatalogSpec<C>, config: C, v
 }
 
 /** Create through the API (config parsed by the route with the kind's schema): 409 when the id is taken, 400 for a wrong reference. */
-export async function createCatalogItem<C extends object>(ctx: ServiceContext, spec: CatalogSpec<C>, config: C): Promise<CatalogItem<C>> {
+export async function createCatalogItem<C extends object>(
+  ctx: ServiceContext,
+  spec: CatalogSpec<C>,
+  config: C,
+): Promise<CatalogItem<C>> {
   requirePermission(ctx.actor, spec.kind === 'maintenance' ? 'operate' : 'configure');
   await spec.precheck?.(config, ctx);
   const id = spec.idOf(config);
@@ -94,12 +122,20 @@ export async function createCatalogItem<C extends object>(ctx: ServiceContext, s
 }
 
 /** Replace through the API: the id in the path wins; config-managed objects are read-only (409). */
-export async function replaceCatalogItem<C extends object>(ctx: ServiceContext, spec: CatalogSpec<C>, id: string, input: unknown): Promise<CatalogItem<C>> {
+export async function replaceCatalogItem<C extends object>(
+  ctx: ServiceContext,
+  spec: CatalogSpec<C>,
+  id: string,
+  input: unknown,
+): Promise<CatalogItem<C>> {
   requirePermission(ctx.actor, spec.kind === 'maintenance' ? 'operate' : 'configure');
   const body = input && typeof input === 'object' && !Array.isArray(input) ? input : {};
   const idField = spec.kind === 'page' ? 'slug' : 'id';
   const given = (body as Record<string, unknown>)[idField];
-  if (given !== undefined && given !== id) throw new AdminError('invalid_input', `body.${idField}: must match the id in the path ("${id}")`, { issues: [{ path: `body.${idField}`, message: `must match the path ("${id}")` }] });
+  if (given !== undefined && given !== id)
+    throw new AdminError('invalid_input', `body.${idField}: must match the id in the path ("${id}")`, {
+      issues: [{ path: `body.${idField}`, message: `must match the path ("${id}")` }],
+    });
   const edit = { ...body, [idField]: id };
   const stored = await ctx.store.admin.getCatalog(spec.kind, id);
   const config = parseEdit(spec, edit, stored?.config as C | undefined);
@@ -109,7 +145,13 @@ export async function replaceCatalogItem<C extends object>(ctx: ServiceContext, 
 }
 
 /** Change an existing API-managed object by a function of its current config (pause/resume …). */
-export async function writeExisting<C extends object>(ctx: ServiceContext, spec: CatalogSpec<C>, id: string, action: string, change: (current: C) => C): Promise<CatalogItem<C>> {
+export async function writeExisting<C extends object>(
+  ctx: ServiceContext,
+  spec: CatalogSpec<C>,
+  id: string,
+  action: string,
+  change: (current: C) => C,
+): Promise<CatalogItem<C>> {
   const now = ctx.now();
   const updated = await ctx.store.admin.transaction(async (tx) => {
     const existing = await tx.getCatalog(spec.kind, id);
@@ -118,7 +160,15 @@ export async function writeExisting<C extends object>(ctx: ServiceContext, spec:
     const config = change(existing.config as C);
     await checkOrThrow(spec, config, viewOf(tx));
     await tx.putCatalog(spec.kind, { id, config, managedBy: 'api', position: existing.position }, now);
-    await audit(tx, ctx.actor, now, action, { type: spec.kind, id }, hiderOf(spec)(existing.config), hiderOf(spec)(config));
+    await audit(
+      tx,
+      ctx.actor,
+      now,
+      action,
+      { type: spec.kind, id },
+      hiderOf(spec)(existing.config),
+      hiderOf(spec)(config),
+    );
     return (await tx.getCatalog(spec.kind, id))!;
   });
   await ctx.runtime.catalogChanged();
@@ -126,7 +176,11 @@ export async function writeExisting<C extends object>(ctx: ServiceContext, spec:
 }
 
 /** Delete (archive: history stays) an API-managed object nothing else uses. */
-export async function deleteCatalogItem<C extends object>(ctx: ServiceContext, spec: CatalogSpec<C>, id: string): Promise<void> {
+export async function deleteCatalogItem<C extends object>(
+  ctx: ServiceContext,
+  spec: CatalogSpec<C>,
+  id: string,
+): Promise<void> {
   requirePermission(ctx.actor, spec.kind === 'maintenance' ? 'operate' : 'configure');
   const now = ctx.now();
   await ctx.store.admin.transaction(async (tx) => {
@@ -136,12 +190,26 @@ export async function deleteCatalogItem<C extends object>(ctx: ServiceContext, s
     const blocked = await spec.blockDelete(id, viewOf(tx));
     if (blocked) throw new AdminError('conflict', blocked);
     await tx.archiveCatalog(spec.kind, id, now);
-    await audit(tx, ctx.actor, now, `${spec.kind}.delete`, { type: spec.kind, id }, hiderOf(spec)(existing.config), null);
+    await audit(
+      tx,
+      ctx.actor,
+      now,
+      `${spec.kind}.delete`,
+      { type: spec.kind, id },
+      hiderOf(spec)(existing.config),
+      null,
+    );
   });
   await ctx.runtime.catalogChanged();
 }
 
 /** The JSON shape of a list answer, for the OpenAPI document. */
 export function catalogItemSchema<T extends z.ZodType>(config: T) {
-  return z.object({ id: z.string(), managed_by: z.enum(['config', 'api']), created_at: z.string(), updated_at: z.string(), config });
+  return z.object({
+    id: z.string(),
+    managed_by: z.enum(['config', 'api']),
+    created_at: z.string(),
+    updated_at: z.string(),
+    config,
+  });
 }

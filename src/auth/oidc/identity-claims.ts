@@ -15,7 +15,12 @@ type Claims = Readonly<Record<string, unknown>>;
  * Reads the identity from the ID token's claims, with userinfo filling what the ID token left out
  * (many providers put only `sub` in the ID token when an access token is also issued).
  */
-export function identityFromClaims(issuer: string, idToken: Claims & { sub: string }, userinfo: Claims | null, groupsClaim: string): OidcIdentity {
+export function identityFromClaims(
+  issuer: string,
+  idToken: Claims & { sub: string },
+  userinfo: Claims | null,
+  groupsClaim: string,
+): OidcIdentity {
   const claim = (name: string): unknown => idToken[name] ?? userinfo?.[name];
   return {
     issuer,

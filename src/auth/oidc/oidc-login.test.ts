@@ -25,13 +25,23 @@ function config(issuer: string, overrides: Partial<Record<string, unknown>> = {}
     issuer,
     client_id: 'pharos',
     client_secret: 'pharos-secret',
-    roles: { owner: { subjects: ['alice'] }, admin: { emails: ['bob@example.com'] }, editor: { groups: ['staff'] }, viewer: { emails: ['*@example.com'] } },
+    roles: {
+      owner: { subjects: ['alice'] },
+      admin: { emails: ['bob@example.com'] },
+      editor: { groups: ['staff'] },
+      viewer: { emails: ['*@example.com'] },
+    },
     ...overrides,
   });
 }
 
 function identityRole(cfg: OidcConfig, id: OidcIdentity) {
-  return roleForClaims(cfg.roles, { sub: id.subject, email: id.email, email_verified: id.emailVerified, groups: id.groups });
+  return roleForClaims(cfg.roles, {
+    sub: id.subject,
+    email: id.email,
+    email_verified: id.emailVerified,
+    groups: id.groups,
+  });
 }
 
 async function rejects(promise: Promise<unknown>, code: OidcLoginErrorCode, message?: RegExp): Promise<void> {
@@ -112,13 +122,27 @@ describe('OidcLogin against a real provider on 127.0.0.1', () => {
   });
 
   test('a public client (no secret) with PKCE alone, claims from the ID token when there is no userinfo', async () => {
-    const bare = await startOidcTestProvider({ accounts: ACCOUNTS, clients: [{ client_id: 'pharos-public', redirect_uris: [REDIRECT_URI] }], userinfo: false });
+    const bare = await startOidcTestProvider({
+      accounts: ACCOUNTS,
+      clients: [{ client_id: 'pharos-public', redirect_uris: [REDIRECT_URI] }],
+      userinfo: false,
+    });
     try {
-      const publicLogin = new OidcLogin(config(bare.issuer, { client_id: 'pharos-public', client_secret: undefined }), { baseUrl: BASE_URL, allowInsecureIssuer: true });
+      const publicLogin = new OidcLogin(config(bare.issuer, { client_id: 'pharos-public', client_secret: undefined }), {
+        baseUrl: BASE_URL,
+        allowInsecureIssuer: true,
+      });
       bare.loginAs('carol');
       const { url, state } = await publicLogin.start();
       const identity = await publicLogin.finish(await bare.authorize(url), state);
-      assert.deepEqual(identity, { issuer: bare.issuer, subject: 'carol', email: 'carol@contractor.test', emailVerified: true, name: 'Carol', groups: ['staff'] });
+      assert.deepEqual(identity, {
+        issuer: bare.issuer,
+        subject: 'carol',
+        email: 'carol@contractor.test',
+        emailVerified: true,
+        name: 'Carol',
+        groups: ['staff'],
+      });
     } finally {
       await bare.close();
     }
@@ -174,7 +198,10 @@ describe('OidcLogin against a real provider on 127.0.0.1', () => {
   });
 
   test('wrong client credentials are rejected by the token endpoint', async () => {
-    const wrong = new OidcLogin(config(provider.issuer, { client_secret: 'wrong' }), { baseUrl: BASE_URL, allowInsecureIssuer: true });
+    const wrong = new OidcLogin(config(provider.issuer, { client_secret: 'wrong' }), {
+      baseUrl: BASE_URL,
+      allowInsecureIssuer: true,
+    });
     const { callback, pending } = await signIn('alice', wrong);
     await rejects(wrong.finish(callback, pending), 'token_rejected', /invalid_client/);
   });
@@ -183,23 +210,35 @@ describe('OidcLogin against a real provider on 127.0.0.1', () => {
 describe('OidcLogin issuer handling', () => {
   test('a plain-http issuer needs allowInsecureIssuer, and that only on loopback', () => {
     const local = config('http://127.0.0.1:1');
-    assert.throws(() => new OidcLogin(local, { baseUrl: BASE_URL }), (e: unknown) => e instanceof OidcLoginError && e.code === 'insecure_issuer');
+    assert.throws(
+      () => new OidcLogin(local, { baseUrl: BASE_URL }),
+      (e: unknown) => e instanceof OidcLoginError && e.code === 'insecure_issuer',
+    );
     assert.doesNotThrow(() => new OidcLogin(local, { baseUrl: BASE_URL, allowInsecureIssuer: true }));
     // the schema refuses such an issuer; a hand-made config must not slip past the class either
     const remote = { ...local, issuer: 'http://idp.example.com' };
-    assert.throws(() => new OidcLogin(remote, { baseUrl: BASE_URL, allowInsecureIssuer: true }), (e: unknown) => e instanceof OidcLoginError && e.code === 'insecure_issuer');
+    assert.throws(
+      () => new OidcLogin(remote, { baseUrl: BASE_URL, allowInsecureIssuer: true }),
+      (e: unknown) => e instanceof OidcLoginError && e.code === 'insecure_issuer',
+    );
     assert.doesNotThrow(() => new OidcLogin({ ...local, issuer: 'https://idp.example.com' }, { baseUrl: BASE_URL }));
   });
 
   test('the redirect URI is the base URL plus redirect_path', () => {
     const options: OidcLoginOptions = { baseUrl: 'https://status.example.com/', allowInsecureIssuer: true };
-    assert.equal(new OidcLogin(config('http://127.0.0.1:1'), options).redirectUri, 'https://status.example.com/admin/login/oidc/callback');
+    assert.equal(
+      new OidcLogin(config('http://127.0.0.1:1'), options).redirectUri,
+      'https://status.example.com/admin/login/oidc/callback',
+    );
     const custom = config('http://127.0.0.1:1', { redirect_path: '/sso/back' });
     assert.equal(new OidcLogin(custom, options).redirectUri, 'https://status.example.com/sso/back');
   });
 
   test('a provider that went away during the sign-in is provider_unreachable', async () => {
-    const provider = await startOidcTestProvider({ accounts: ACCOUNTS, clients: [{ client_id: 'pharos', client_secret: 'pharos-secret', redirect_uris: [REDIRECT_URI] }] });
+    const provider = await startOidcTestProvider({
+      accounts: ACCOUNTS,
+      clients: [{ client_id: 'pharos', client_secret: 'pharos-secret', redirect_uris: [REDIRECT_URI] }],
+    });
     const login = new OidcLogin(config(provider.issuer), { baseUrl: BASE_URL, allowInsecureIssuer: true });
     provider.loginAs('alice');
     const { url, state } = await login.start();
@@ -218,7 +257,11 @@ describe('OidcLogin issuer handling', () => {
     await rejects(login.start(), 'discovery_failed', new RegExp(`127\\.0\\.0\\.1:${port}`));
     await new Promise<void>((resolve) => down.close(() => resolve()));
 
-    const provider = await startOidcTestProvider({ port, accounts: ACCOUNTS, clients: [{ client_id: 'pharos', client_secret: 'pharos-secret', redirect_uris: [REDIRECT_URI] }] });
+    const provider = await startOidcTestProvider({
+      port,
+      accounts: ACCOUNTS,
+      clients: [{ client_id: 'pharos', client_secret: 'pharos-secret', redirect_uris: [REDIRECT_URI] }],
+    });
     try {
       provider.loginAs('alice');
       const { url, state } = await login.start();

@@ -46,10 +46,16 @@ export class OidcLogin {
     this.#issuer = new URL(config.issuer);
     this.#insecure = this.#issuer.protocol === 'http:';
     if (this.#insecure && !options.allowInsecureIssuer) {
-      throw new OidcLoginError('insecure_issuer', `OIDC issuer ${config.issuer} is plain http; only https issuers are allowed`);
+      throw new OidcLoginError(
+        'insecure_issuer',
+        `OIDC issuer ${config.issuer} is plain http; only https issuers are allowed`,
+      );
     }
     if (this.#insecure && !isLoopbackHttpUrl(this.#issuer)) {
-      throw new OidcLoginError('insecure_issuer', `OIDC issuer ${config.issuer}: plain http is only allowed on 127.0.0.1 or localhost`);
+      throw new OidcLoginError(
+        'insecure_issuer',
+        `OIDC issuer ${config.issuer}: plain http is only allowed on 127.0.0.1 or localhost`,
+      );
     }
     const { baseUrl } = options;
     this.#baseUrl = typeof baseUrl === 'function' ? baseUrl : () => baseUrl;
@@ -90,12 +96,18 @@ export class OidcLogin {
     }
     const params = callbackUrl.searchParams;
     if (params.get('state') !== pending.state) {
-      throw new OidcLoginError('state_mismatch', 'the sign-in response does not belong to the sign-in this browser started');
+      throw new OidcLoginError(
+        'state_mismatch',
+        'the sign-in response does not belong to the sign-in this browser started',
+      );
     }
     const error = params.get('error');
     if (error) {
       const description = params.get('error_description');
-      throw new OidcLoginError('provider_error', `the identity provider refused the sign-in: ${error}${description ? ` (${description})` : ''}`);
+      throw new OidcLoginError(
+        'provider_error',
+        `the identity provider refused the sign-in: ${error}${description ? ` (${description})` : ''}`,
+      );
     }
     const configuration = await this.#configuration();
     // The token request's redirect_uri must be the registered one, whatever host or proxy the callback came through.
@@ -129,17 +141,30 @@ export class OidcLogin {
   async #discover(): Promise<client.Configuration> {
     const { client_id, client_secret } = this.#config;
     try {
-      return await client.discovery(this.#issuer, client_id, client_secret ? { client_secret } : undefined, client_secret ? secretAuth(client_secret) : client.None(), {
-        timeout: this.#timeoutSeconds,
-        execute: this.#insecure ? [client.allowInsecureRequests] : [],
-      });
+      return await client.discovery(
+        this.#issuer,
+        client_id,
+        client_secret ? { client_secret } : undefined,
+        client_secret ? secretAuth(client_secret) : client.None(),
+        {
+          timeout: this.#timeoutSeconds,
+          execute: this.#insecure ? [client.allowInsecureRequests] : [],
+        },
+      );
     } catch (err) {
-      throw new OidcLoginError('discovery_failed', `could not discover OIDC issuer ${this.#config.issuer}: ${describe(err)}`, { cause: err });
+      throw new OidcLoginError(
+        'discovery_failed',
+        `could not discover OIDC issuer ${this.#config.issuer}: ${describe(err)}`,
+        { cause: err },
+      );
     }
   }
 
   /** Runs a request to the provider, turning openid-client's errors into OidcLoginErrors. */
-  async #call<T>(fn: () => Promise<T>, failureCode: 'response_invalid' | 'userinfo_failed' = 'response_invalid'): Promise<T> {
+  async #call<T>(
+    fn: () => Promise<T>,
+    failureCode: 'response_invalid' | 'userinfo_failed' = 'response_invalid',
+  ): Promise<T> {
     try {
       return await fn();
     } catch (err) {
@@ -152,18 +177,31 @@ function loginErrorFrom(err: unknown, failureCode: 'response_invalid' | 'userinf
   if (err instanceof OidcLoginError) return err;
   const rejectedCode = failureCode === 'userinfo_failed' ? failureCode : 'token_rejected';
   if (err instanceof client.ResponseBodyError) {
-    return new OidcLoginError(rejectedCode, `the identity provider rejected the request: ${err.error}${err.error_description ? ` (${err.error_description})` : ''}`, { cause: err });
+    return new OidcLoginError(
+      rejectedCode,
+      `the identity provider rejected the request: ${err.error}${err.error_description ? ` (${err.error_description})` : ''}`,
+      { cause: err },
+    );
   }
   if (err instanceof client.WWWAuthenticateChallengeError) {
     const params = err.cause[0]?.parameters;
-    const detail = params?.error ? `${params.error}${params.error_description ? ` (${params.error_description})` : ''}` : `HTTP ${err.status}`;
+    const detail = params?.error
+      ? `${params.error}${params.error_description ? ` (${params.error_description})` : ''}`
+      : `HTTP ${err.status}`;
     return new OidcLoginError(rejectedCode, `the identity provider rejected the request: ${detail}`, { cause: err });
   }
   if (err instanceof client.AuthorizationResponseError) {
-    return new OidcLoginError('provider_error', `the identity provider refused the sign-in: ${err.error}`, { cause: err });
+    return new OidcLoginError('provider_error', `the identity provider refused the sign-in: ${err.error}`, {
+      cause: err,
+    });
   }
-  const network = (err instanceof TypeError && err.message === 'fetch failed') || (err instanceof DOMException && (err.name === 'TimeoutError' || err.name === 'AbortError'));
-  if (network) return new OidcLoginError('provider_unreachable', `could not reach the identity provider: ${describe(err)}`, { cause: err });
+  const network =
+    (err instanceof TypeError && err.message === 'fetch failed') ||
+    (err instanceof DOMException && (err.name === 'TimeoutError' || err.name === 'AbortError'));
+  if (network)
+    return new OidcLoginError('provider_unreachable', `could not reach the identity provider: ${describe(err)}`, {
+      cause: err,
+    });
   return new OidcLoginError(failureCode, describe(err), { cause: err });
 }
 
@@ -173,7 +211,8 @@ function secretAuth(secret: string): client.ClientAuth {
   const post = client.ClientSecretPost(secret);
   return (as, metadata, body, headers) => {
     const methods = as.token_endpoint_auth_methods_supported;
-    const usePost = methods !== undefined && !methods.includes('client_secret_basic') && methods.includes('client_secret_post');
+    const usePost =
+      methods !== undefined && !methods.includes('client_secret_basic') && methods.includes('client_secret_post');
     (usePost ? post : basic)(as, metadata, body, headers);
   };
 }

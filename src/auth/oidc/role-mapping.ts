@@ -22,7 +22,12 @@ export function roleForClaims(rules: OidcRoles, claims: OidcIdentityClaims): Rol
 
 export function ruleMatches(rule: OidcRoleRule, claims: OidcIdentityClaims): boolean {
   if (rule.subjects?.includes(claims.sub)) return true;
-  if (claims.email && claims.email_verified !== false && rule.emails?.some((pattern) => emailMatches(pattern, claims.email!))) return true;
+  if (
+    claims.email &&
+    claims.email_verified !== false &&
+    rule.emails?.some((pattern) => emailMatches(pattern, claims.email!))
+  )
+    return true;
   const groups = claims.groups ?? [];
   return rule.groups?.some((g) => groups.includes(g)) ?? false;
 }

@@ -41,9 +41,20 @@ describe('dns check: answers', () => {
     { name: 'A', query: 'example.test', record_type: 'A', answers: ['192.0.2.1', '192.0.2.2'], ip: '192.0.2.1' },
     { name: 'AAAA', query: 'example.test', record_type: 'AAAA', answers: ['2001:db8::1'], ip: '2001:db8::1' },
     { name: 'CNAME', query: 'www.example.test', record_type: 'CNAME', answers: ['example.test'] },
-    { name: 'A through a CNAME', query: 'www.example.test', record_type: 'A', answers: ['example.test', '192.0.2.1', '192.0.2.2'], ip: '192.0.2.1' },
+    {
+      name: 'A through a CNAME',
+      query: 'www.example.test',
+      record_type: 'A',
+      answers: ['example.test', '192.0.2.1', '192.0.2.2'],
+      ip: '192.0.2.1',
+    },
     { name: 'MX', query: 'example.test', record_type: 'MX', answers: ['10 mail.example.test'] },
-    { name: 'TXT (multi-string records joined)', query: 'example.test', record_type: 'TXT', answers: ['v=spf1 -all', 'part one, part two'] },
+    {
+      name: 'TXT (multi-string records joined)',
+      query: 'example.test',
+      record_type: 'TXT',
+      answers: ['v=spf1 -all', 'part one, part two'],
+    },
     { name: 'NS', query: 'example.test', record_type: 'NS', answers: ['ns1.example.test', 'ns2.example.test'] },
   ];
   for (const row of rows) {

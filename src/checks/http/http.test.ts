@@ -66,7 +66,12 @@ describe('http check: responses', () => {
   });
 
   test('method, headers and body are sent', async () => {
-    const probe = await probeOf({ url: `${plain.url}/echo`, method: 'POST', headers: { 'X-Token': 'abc' }, body: 'hello' });
+    const probe = await probeOf({
+      url: `${plain.url}/echo`,
+      method: 'POST',
+      headers: { 'X-Token': 'abc' },
+      body: 'hello',
+    });
     const echoed = JSON.parse(probe.body ?? '') as { method: string; headers: Record<string, string>; body: string };
     assert.equal(echoed.method, 'POST');
     assert.equal(echoed.headers['x-token'], 'abc');
@@ -115,7 +120,12 @@ describe('http check: redirects', () => {
   });
 
   test('a 303 after a POST becomes a GET without body', async () => {
-    const probe = await probeOf({ url: `${plain.url}/see-other`, method: 'POST', body: 'payload', headers: { 'content-type': 'text/plain' } });
+    const probe = await probeOf({
+      url: `${plain.url}/see-other`,
+      method: 'POST',
+      body: 'payload',
+      headers: { 'content-type': 'text/plain' },
+    });
     const echoed = JSON.parse(probe.body ?? '') as { method: string; headers: Record<string, string>; body: string };
     assert.equal(echoed.method, 'GET');
     assert.equal(echoed.body, '');
@@ -124,7 +134,10 @@ describe('http check: redirects', () => {
 
   test('credentials and custom headers are not forwarded to another origin', async () => {
     const target = encodeURIComponent(`${other.url}/echo`);
-    const probe = await probeOf({ url: `${plain.url}/moved-to?url=${target}`, headers: { authorization: 'Bearer secret', 'x-api-key': 'owner-key', accept: 'application/json' } });
+    const probe = await probeOf({
+      url: `${plain.url}/moved-to?url=${target}`,
+      headers: { authorization: 'Bearer secret', 'x-api-key': 'owner-key', accept: 'application/json' },
+    });
     const echoed = JSON.parse(probe.body ?? '') as { headers: Record<string, string> };
     assert.equal(echoed.headers.authorization, undefined);
     assert.equal(echoed.headers['x-api-key'], undefined, 'any custom header may be a credential');

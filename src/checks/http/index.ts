@@ -50,7 +50,11 @@ export const httpCheck: CheckType<'http', typeof httpCheckFields> = {
   },
 };
 
-async function fetchFollowingRedirects(config: HttpCheckConfig, ctx: CheckContext, trace: ConnectionTrace): Promise<HttpResponse> {
+async function fetchFollowingRedirects(
+  config: HttpCheckConfig,
+  ctx: CheckContext,
+  trace: ConnectionTrace,
+): Promise<HttpResponse> {
   const follow = config.follow_redirects;
   const options: HttpTransportOptions = {
     verifyTls: config.verify_tls,
@@ -61,7 +65,12 @@ async function fetchFollowingRedirects(config: HttpCheckConfig, ctx: CheckContex
     wantBody: (status, headers) => !(follow && isFollowableRedirect(status, headers)),
   };
   const url = new URL(config.url);
-  let request: HttpRequest = { url, method: config.method, headers: withUrlCredentials(url, config.headers), body: config.body };
+  let request: HttpRequest = {
+    url,
+    method: config.method,
+    headers: withUrlCredentials(url, config.headers),
+    body: config.body,
+  };
   for (let redirects = 0; ; redirects++) {
     const response = await sendRequest(request, options, trace);
     const location = response.headers.location;
@@ -86,6 +95,11 @@ function connectionFields(startedAt: number, began: number, trace: ConnectionTra
     connected: trace.connected,
     ip: trace.ip,
     certificateExpiresAt: trace.certificateExpiresAt,
-    timings: phaseTimings({ dns: trace.dnsMs, connect: trace.connectMs, tls: trace.tlsMs, firstByte: trace.firstByteMs }),
+    timings: phaseTimings({
+      dns: trace.dnsMs,
+      connect: trace.connectMs,
+      tls: trace.tlsMs,
+      firstByte: trace.firstByteMs,
+    }),
   };
 }

@@ -2,8 +2,20 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { redirectedRequest } from './redirects.ts';
 
-const request = (headers: Record<string, string>) => ({ url: new URL('https://api.example.com/health'), method: 'GET', headers, body: undefined });
-const headers = { Accept: 'application/json', 'User-Agent': 'Pharos', Authorization: 'Bearer owner-secret', 'X-Api-Key': 'owner-key', Cookie: 'sid=1', 'X-Tenant': 'acme' };
+const request = (headers: Record<string, string>) => ({
+  url: new URL('https://api.example.com/health'),
+  method: 'GET',
+  headers,
+  body: undefined,
+});
+const headers = {
+  Accept: 'application/json',
+  'User-Agent': 'Pharos',
+  Authorization: 'Bearer owner-secret',
+  'X-Api-Key': 'owner-key',
+  Cookie: 'sid=1',
+  'X-Tenant': 'acme',
+};
 
 test('a redirect to another origin carries no credential and no custom header (a secret goes only to its own target)', () => {
   const next = redirectedRequest(request(headers), 302, 'https://attacker.example.net/collect');

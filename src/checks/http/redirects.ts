@@ -9,7 +9,18 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
  * (X-Api-Key, X-Auth-Token …: the admin API redacts them as secrets too), and a secret goes only to the target it was
  * saved for, so a redirect to another origin drops it, as browsers drop Authorization and Cookie.
  */
-const CROSS_ORIGIN_HEADERS = new Set(['accept', 'accept-language', 'accept-encoding', 'user-agent', 'content-type', 'content-length', 'content-encoding', 'content-language', 'cache-control', 'pragma']);
+const CROSS_ORIGIN_HEADERS = new Set([
+  'accept',
+  'accept-language',
+  'accept-encoding',
+  'user-agent',
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'content-language',
+  'cache-control',
+  'pragma',
+]);
 /** Headers that describe a body, dropped when a redirect turns the request into a GET. */
 const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
 
@@ -32,7 +43,9 @@ export function redirectedRequest(previous: HttpRequest, status: number, locatio
     throw new Error(`redirect to unsupported URL "${url.href}"`);
   }
   url.hash = '';
-  const toGet = (status === 303 && previous.method !== 'HEAD') || ((status === 301 || status === 302) && previous.method === 'POST');
+  const toGet =
+    (status === 303 && previous.method !== 'HEAD') ||
+    ((status === 301 || status === 302) && previous.method === 'POST');
   const crossOrigin = url.origin !== previous.url.origin;
   const drop = new Set<string>(toGet ? BODY_HEADERS : []);
   const headers: Record<string, string> = {};

@@ -55,7 +55,11 @@ export class ResponseCollector implements Dispatcher.DispatchHandler {
     if (this.settled) controller.abort(STOP_READING);
   }
 
-  onResponseStart(controller: Dispatcher.DispatchController, status: number, rawHeaders: Record<string, string | string[] | undefined>): void {
+  onResponseStart(
+    controller: Dispatcher.DispatchController,
+    status: number,
+    rawHeaders: Record<string, string | string[] | undefined>,
+  ): void {
     const headers = flattenHeaders(rawHeaders);
     this.response = { status, headers, headersAt: performance.now() };
     this.keepBody = this.options.wantBody(status, headers);

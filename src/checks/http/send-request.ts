@@ -32,7 +32,11 @@ export interface HttpResponse {
  * One request and its response. Without keep-alive it opens a connection of its own and closes it
  * afterwards (also on failure), so each check measures a fresh connect and leaves nothing open.
  */
-export async function sendRequest(request: HttpRequest, options: HttpTransportOptions, trace: ConnectionTrace): Promise<HttpResponse> {
+export async function sendRequest(
+  request: HttpRequest,
+  options: HttpTransportOptions,
+  trace: ConnectionTrace,
+): Promise<HttpResponse> {
   if (options.keepAlive) return exchange(keepAliveAgent(options.verifyTls, options.egress), request, options, trace);
   const client = new Client(request.url.origin, {
     connect: tracingConnector({

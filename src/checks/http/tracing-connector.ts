@@ -33,7 +33,16 @@ export function tracingConnector(options: TracingConnectorOptions): buildConnect
     const servername = target.servername || (net.isIP(host) ? undefined : host);
     let socket: net.Socket | tls.TLSSocket;
     try {
-      socket = openGuardedSocket({ host, port, ...(isHttps ? { tls: { servername, rejectUnauthorized: options.verifyTls, ALPNProtocols: ['http/1.1'] } } : {}) }, options.egress);
+      socket = openGuardedSocket(
+        {
+          host,
+          port,
+          ...(isHttps
+            ? { tls: { servername, rejectUnauthorized: options.verifyTls, ALPNProtocols: ['http/1.1'] } }
+            : {}),
+        },
+        options.egress,
+      );
     } catch (err) {
       queueMicrotask(() => callback(err as Error, null));
       return;
@@ -44,7 +53,9 @@ export function tracingConnector(options: TracingConnectorOptions): buildConnect
     let tcpAt: number | undefined;
     let settled = false;
     const timeoutMs = options.connectTimeoutMs;
-    const timer = timeoutMs ? setTimeout(() => fail(new Error(`connect timeout after ${timeoutMs} ms`)), timeoutMs) : undefined;
+    const timer = timeoutMs
+      ? setTimeout(() => fail(new Error(`connect timeout after ${timeoutMs} ms`)), timeoutMs)
+      : undefined;
     const onAbort = () => fail(new Error('connect aborted'));
 
     const settle = () => {

@@ -27,7 +27,13 @@ export const pushCheck: CheckType<'push', typeof pushCheckFields> = {
       generate: 'Generate a token',
       hint: 'At least 16 letters, digits, _ or -; your service calls /api/push/<token>. The stored token is never shown again.',
     },
-    { path: 'grace', label: 'Grace', input: 'duration', initial: '10s', hint: 'How late a push may be beyond the interval.' },
+    {
+      path: 'grace',
+      label: 'Grace',
+      input: 'duration',
+      initial: '10s',
+      hint: 'How late a push may be beyond the interval.',
+    },
   ],
   async run(config, ctx) {
     const now = ctx.now();

@@ -28,11 +28,23 @@ const push = (ageMs: number): PushRecord => ({ receivedAt: NOW - ageMs, status: 
 const rows: { name: string; last?: PushRecord; sinceAgoMs?: number; error?: string }[] = [
   { name: 'a fresh push: nothing to record', last: push(5_000), sinceAgoMs: 3_600_000 },
   { name: 'a push exactly interval + grace old is still on time', last: push(INTERVAL + GRACE), sinceAgoMs: 3_600_000 },
-  { name: 'a fresh "down" push: its own result already says so', last: { receivedAt: NOW - 1_000, status: 'down', msg: 'disk full' } },
-  { name: 'an overdue push fails with its age', last: push(INTERVAL + GRACE + 1), sinceAgoMs: 3_600_000, error: 'no push received for 1m 10s' },
+  {
+    name: 'a fresh "down" push: its own result already says so',
+    last: { receivedAt: NOW - 1_000, status: 'down', msg: 'disk full' },
+  },
+  {
+    name: 'an overdue push fails with its age',
+    last: push(INTERVAL + GRACE + 1),
+    sinceAgoMs: 3_600_000,
+    error: 'no push received for 1m 10s',
+  },
   { name: 'a long-overdue push', last: push(26 * 3_600_000), error: 'no push received for 1d 2h' },
   { name: 'never pushed, watched only briefly: grace period', sinceAgoMs: 30_000 },
-  { name: 'never pushed, watched longer than interval + grace', sinceAgoMs: INTERVAL + GRACE + 1, error: 'no push received yet' },
+  {
+    name: 'never pushed, watched longer than interval + grace',
+    sinceAgoMs: INTERVAL + GRACE + 1,
+    error: 'no push received yet',
+  },
   { name: 'never pushed and no monitorSince: overdue at once', error: 'no push received yet' },
 ];
 

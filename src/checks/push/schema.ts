@@ -6,6 +6,9 @@ export const pushCheckFields = z.object({
   /** Secret part of /api/push/<token>; at least 16 characters so it cannot be guessed. */
   /** How late a push may be, beyond the interval, before the monitor fails. */
   grace: durationMs().default(10_000),
-  token: z.string().min(16).regex(/^[A-Za-z0-9_-]+$/, 'only letters, digits, _ and -'),
+  token: z
+    .string()
+    .min(16)
+    .regex(/^[A-Za-z0-9_-]+$/, 'only letters, digits, _ and -'),
 });
 export type PushCheckConfig = z.infer<typeof pushCheckFields>;

@@ -70,7 +70,10 @@ function probeTcp(config: TcpCheckConfig, ctx: CheckContext, resolve: (probe: Pr
     });
   };
   const onAbort = () => {
-    const waitingFor = connectMs !== undefined && expect !== undefined ? ` waiting for ${JSON.stringify(expect)}${receivedSoFar(received)}` : '';
+    const waitingFor =
+      connectMs !== undefined && expect !== undefined
+        ? ` waiting for ${JSON.stringify(expect)}${receivedSoFar(received)}`
+        : '';
     finish(abortMessage(ctx) + waitingFor);
   };
 
@@ -85,7 +88,8 @@ function probeTcp(config: TcpCheckConfig, ctx: CheckContext, resolve: (probe: Pr
     if (expect !== undefined && includesLiteral(received.slice(-(chunk.length + expect.length)), expect)) finish();
   });
   socket.once('close', () => {
-    const what = expect === undefined ? 'the data was sent' : `${JSON.stringify(expect)} was received${receivedSoFar(received)}`;
+    const what =
+      expect === undefined ? 'the data was sent' : `${JSON.stringify(expect)} was received${receivedSoFar(received)}`;
     finish(`connection closed before ${what}`);
   });
   socket.once('error', (err) => finish(errorMessage(err)));

@@ -132,6 +132,9 @@ describe('tcp check', () => {
 
   test('no check leaves a connection open', async () => {
     await sleep(50);
-    assert.deepEqual([banner, echo, silent, hangUp].map((server) => server.open()), [0, 0, 0, 0]);
+    assert.deepEqual(
+      [banner, echo, silent, hangUp].map((server) => server.open()),
+      [0, 0, 0, 0],
+    );
   });
 });

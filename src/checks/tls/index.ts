@@ -73,7 +73,8 @@ function probeTls(config: TlsCheckConfig, ctx: CheckContext, resolve: (probe: Pr
     socket.destroy();
     resolve({ startedAt, responseTimeMs: Math.round(performance.now() - began), ...probe });
   };
-  const onAbort = () => finish({ connected: false, error: abortMessage(ctx), timings: phaseTimings({ connect: connectMs }) });
+  const onAbort = () =>
+    finish({ connected: false, error: abortMessage(ctx), timings: phaseTimings({ connect: connectMs }) });
 
   socket.once('connect', () => (connectMs = performance.now() - began));
   socket.once('secureConnect', () => {
@@ -94,7 +95,9 @@ function probeTls(config: TlsCheckConfig, ctx: CheckContext, resolve: (probe: Pr
       },
     });
   });
-  socket.once('error', (err) => finish({ connected: false, error: errorMessage(err), timings: phaseTimings({ connect: connectMs }) }));
+  socket.once('error', (err) =>
+    finish({ connected: false, error: errorMessage(err), timings: phaseTimings({ connect: connectMs }) }),
+  );
   if (ctx.signal.aborted) onAbort();
   else ctx.signal.addEventListener('abort', onAbort, { once: true });
 }

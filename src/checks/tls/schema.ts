@@ -8,7 +8,10 @@ export const tlsCheckFields = z.object({
   /** SNI and the name the certificate must be valid for; default: host. */
   servername: z.string().optional(),
   /** Extra CA certificates (PEM text) to trust, e.g. a private CA. */
-  ca: z.string().refine(isPemCertificateList, 'must be one or more PEM certificates (-----BEGIN CERTIFICATE-----)').optional(),
+  ca: z
+    .string()
+    .refine(isPemCertificateList, 'must be one or more PEM certificates (-----BEGIN CERTIFICATE-----)')
+    .optional(),
   /** Fail on an untrusted chain or a hostname mismatch (default true). */
   verify: z.boolean().default(true),
 });

@@ -35,7 +35,8 @@ async function listen(server: net.Server): Promise<Listening> {
   };
 }
 
-const tlsServer = (pair: TestKeyPair) => listen(tls.createServer({ key: pair.key, cert: pair.cert }, (socket) => socket.on('error', () => undefined)));
+const tlsServer = (pair: TestKeyPair) =>
+  listen(tls.createServer({ key: pair.key, cert: pair.cert }, (socket) => socket.on('error', () => undefined)));
 
 let certs: TestCertificates;
 const servers = {} as Record<'localhost' | 'expired' | 'otherHost' | 'selfSigned' | 'silent', Listening>;
@@ -50,7 +51,11 @@ before(async () => {
 });
 after(() => Promise.all(Object.values(servers).map((server) => server.close())));
 
-async function check(server: keyof typeof servers, fields: Record<string, unknown> = {}, timeoutMs = 2000): Promise<Probe> {
+async function check(
+  server: keyof typeof servers,
+  fields: Record<string, unknown> = {},
+  timeoutMs = 2000,
+): Promise<Probe> {
   const config = tlsCheckFields.parse({ type: 'tls', host: '127.0.0.1', port: servers[server].port, ...fields });
   const probe = await tlsCheck.run(config, checkContext({ timeoutMs }));
   assert.ok(probe);
@@ -90,11 +95,27 @@ describe('tls check: a good certificate', () => {
 });
 
 describe('tls check: bad certificates', () => {
-  const rows: { name: string; server: keyof typeof servers; fields: Record<string, unknown>; error: string | RegExp }[] = [
+  const rows: {
+    name: string;
+    server: keyof typeof servers;
+    fields: Record<string, unknown>;
+    error: string | RegExp;
+  }[] = [
     { name: 'untrusted chain', server: 'localhost', fields: {}, error: 'unable to verify the first certificate' },
     { name: 'expired', server: 'expired', fields: { ca: 'CA' }, error: 'certificate has expired' },
-    { name: 'hostname mismatch', server: 'otherHost', fields: { ca: 'CA' }, error: /^Hostname\/IP does not match certificate's altnames: IP: 127\.0\.0\.1 is not in the cert's list/ },
-    { name: 'servername mismatch', server: 'localhost', fields: { ca: 'CA', servername: 'other.example' }, error: /^Hostname\/IP does not match certificate's altnames: Host: other\.example\. is not in the cert's altnames: DNS:localhost/ },
+    {
+      name: 'hostname mismatch',
+      server: 'otherHost',
+      fields: { ca: 'CA' },
+      error: /^Hostname\/IP does not match certificate's altnames: IP: 127\.0\.0\.1 is not in the cert's list/,
+    },
+    {
+      name: 'servername mismatch',
+      server: 'localhost',
+      fields: { ca: 'CA', servername: 'other.example' },
+      error:
+        /^Hostname\/IP does not match certificate's altnames: Host: other\.example\. is not in the cert's altnames: DNS:localhost/,
+    },
     { name: 'self-signed', server: 'selfSigned', fields: {}, error: 'self-signed certificate' },
   ];
   for (const row of rows) {
@@ -140,7 +161,6 @@ describe('tls check: failures to connect', () => {
     assert.equal(probe.error, 'timeout after 150 ms');
     assert.equal(typeof probe.timings?.connect, 'number');
   });
-
 });
 
 describe('tls check: config', () => {
@@ -155,5 +175,8 @@ describe('tls check: config', () => {
 
 test('tls check: no check leaves a connection open', async () => {
   await sleep(50);
-  assert.deepEqual(Object.values(servers).map((server) => server.open()), [0, 0, 0, 0, 0]);
+  assert.deepEqual(
+    Object.values(servers).map((server) => server.open()),
+    [0, 0, 0, 0, 0],
+  );
 });

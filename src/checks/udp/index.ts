@@ -41,7 +41,13 @@ export const udpCheck: CheckType<'udp', typeof udpCheckFields> = {
   },
 };
 
-function exchange(config: UdpCheckConfig, target: UdpAddress, ctx: CheckContext, clock: { startedAt: number; began: number }, resolve: (probe: Probe) => void): void {
+function exchange(
+  config: UdpCheckConfig,
+  target: UdpAddress,
+  ctx: CheckContext,
+  clock: { startedAt: number; began: number },
+  resolve: (probe: Probe) => void,
+): void {
   const socket = dgram.createSocket(target.family === 6 ? 'udp6' : 'udp4');
   let settled = false;
   const finish = (outcome: { reply: string } | { error: string }) => {

@@ -27,7 +27,11 @@ async function startUdpServer(reply: (message: string) => string | undefined): P
     if (answer !== undefined) socket.send(answer, from.port, from.address);
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  return { port: socket.address().port, received, close: () => new Promise<void>((resolve) => socket.close(() => resolve())) };
+  return {
+    port: socket.address().port,
+    received,
+    close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
+  };
 }
 
 let echo: UdpTestServer;
@@ -39,7 +43,10 @@ before(async () => {
 });
 after(() => Promise.all([echo, silent].map((server) => server.close())));
 
-async function check(fields: Record<string, unknown>, overrides: Parameters<typeof checkContext>[0] = {}): Promise<Probe> {
+async function check(
+  fields: Record<string, unknown>,
+  overrides: Parameters<typeof checkContext>[0] = {},
+): Promise<Probe> {
   const config = udpCheckFields.parse({ type: 'udp', host: '127.0.0.1', ...fields });
   const probe = await udpCheck.run(config, checkContext({ timeoutMs: 2000, ...overrides }));
   assert.ok(probe);
@@ -121,10 +128,19 @@ describe('udp check', () => {
   });
 
   test('as a monitor: the config file form, defaults and public target', () => {
-    const monitor = monitorSchema.parse({ id: 'game', type: 'udp', host: 'game.example.com', port: 27015, body: 'ping' });
+    const monitor = monitorSchema.parse({
+      id: 'game',
+      type: 'udp',
+      host: 'game.example.com',
+      port: 27015,
+      body: 'ping',
+    });
     assert.equal(monitor.type, 'udp');
     assert.deepEqual(monitor.conditions, ['[CONNECTED] == true']);
     assert.equal(udpCheck.publicTarget(udpCheckFields.parse(udpCheck.example)), 'game.example.com:27015');
-    assert.equal(monitorSchema.safeParse({ id: 'game', type: 'udp', host: 'h', port: 1, conditions: ['[STATUS] == 200'] }).success, false);
+    assert.equal(
+      monitorSchema.safeParse({ id: 'game', type: 'udp', host: 'h', port: 1, conditions: ['[STATUS] == 200'] }).success,
+      false,
+    );
   });
 });

@@ -7,7 +7,14 @@ const DAY = 86_400_000;
 const body = {
   status: 'UP',
   message: 'hello world',
-  data: { items: [{ id: 1, name: 'a' }, { id: 2 }], count: 2, version: '2.1.0', healthy: true, nothing: null, tags: ['prod', 'eu'] },
+  data: {
+    items: [{ id: 1, name: 'a' }, { id: 2 }],
+    count: 2,
+    version: '2.1.0',
+    healthy: true,
+    nothing: null,
+    tags: ['prod', 'eu'],
+  },
 };
 const http: Probe = {
   startedAt: 1_000_000,
@@ -164,7 +171,12 @@ test('a glob on a large body stays fast', () => {
 test('contains and pat() with hostile needles on a 10 MB body (max_body_bytes allows it) answer within 1 s', () => {
   const probe: Probe = { ...http, body: 'a'.repeat(10_000_000) };
   const needle = `${'a'.repeat(500)}b${'a'.repeat(500)}`;
-  for (const source of [`[BODY] contains "${needle}"`, `[BODY] contains any(x, "${needle}")`, `[BODY] == pat(*${needle}*)`, `[BODY] == pat(*${'a?'.repeat(15)}b*)`]) {
+  for (const source of [
+    `[BODY] contains "${needle}"`,
+    `[BODY] contains any(x, "${needle}")`,
+    `[BODY] == pat(*${needle}*)`,
+    `[BODY] == pat(*${'a?'.repeat(15)}b*)`,
+  ]) {
     const condition = parseCondition(source);
     const started = performance.now();
     assert.equal(evaluateCondition(condition, probe).ok, false);

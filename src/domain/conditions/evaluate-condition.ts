@@ -79,7 +79,8 @@ function displayValue({ left }: Condition, value: Value): string {
   if (left.fn === 'value' && left.placeholder === 'CERTIFICATE_EXPIRATION' && typeof value === 'number') {
     return value < 0 ? `expired ${formatDuration(-value)} ago` : formatDuration(value);
   }
-  if (left.fn === 'value' && left.placeholder === 'RESPONSE_TIME' && typeof value === 'number') return String(Math.round(value));
+  if (left.fn === 'value' && left.placeholder === 'RESPONSE_TIME' && typeof value === 'number')
+    return String(Math.round(value));
   const text = valueText(value);
   return text.length > ACTUAL_LIMIT ? `${text.slice(0, ACTUAL_LIMIT)}…` : text;
 }

@@ -16,7 +16,8 @@ export const WILDCARD_PIECE_LIMIT = 32;
 
 /** Bit j of the state is set while the last j+1 characters read match the piece's first j+1. */
 function shiftAnd(chars: string[], text: string, from: number, limit: number): number {
-  if (chars.length > WILDCARD_PIECE_LIMIT) throw new RangeError(`a glob piece with ? has at most ${WILDCARD_PIECE_LIMIT} characters`);
+  if (chars.length > WILDCARD_PIECE_LIMIT)
+    throw new RangeError(`a glob piece with ? has at most ${WILDCARD_PIECE_LIMIT} characters`);
   let anyChar = 0;
   chars.forEach((c, j) => {
     if (c === '?') anyChar |= 1 << j;
@@ -31,7 +32,7 @@ function shiftAnd(chars: string[], text: string, from: number, limit: number): n
   });
   const found = 1 << (chars.length - 1);
   let state = 0;
-  for (let i = from; i < limit; ) {
+  for (let i = from; i < limit;) {
     const code = text.charCodeAt(i);
     let mask: number;
     if (code < 128) {

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Probe } from '../probe.ts';
-import { ConditionSyntaxError, evaluateCondition, parseCondition, REGEX_PROGRAM_LIMIT, REGEX_SOURCE_LIMIT } from './index.ts';
+import {
+  ConditionSyntaxError,
+  evaluateCondition,
+  parseCondition,
+  REGEX_PROGRAM_LIMIT,
+  REGEX_SOURCE_LIMIT,
+} from './index.ts';
 
 const probe = (body: string): Probe => ({ startedAt: 0, responseTimeMs: 1, connected: true, status: 200, body });
 /** The condition from the security review: nested quantifiers, which backtrack exponentially in RegExp. */
@@ -56,7 +62,10 @@ for (const [source, body, holds] of matching) {
 
 /** [condition, expected message (a substring)] — refused when the condition is parsed, so at load or in a 400. */
 const refused: [string, string][] = [
-  ['[BODY] =~ /(a)\\1/', 'regular expression uses a backreference (\\1), which Pharos does not support (patterns run in linear time)'],
+  [
+    '[BODY] =~ /(a)\\1/',
+    'regular expression uses a backreference (\\1), which Pharos does not support (patterns run in linear time)',
+  ],
   ['[BODY] =~ "(a)\\\\1"', 'uses a backreference (\\1)'],
   ['[BODY] =~ /(?<q>a)\\k<q>/', 'uses a named backreference (\\k<…>)'],
   ['[BODY] =~ /a(?=b)/', 'uses a lookahead (?=…), which Pharos does not support'],
@@ -68,7 +77,10 @@ const refused: [string, string][] = [
   ['[BODY] =~ /[\\b]/', 'is not supported: invalid escape sequence'],
   ['[BODY] =~ /a{1001}/', 'is not supported: invalid repeat count'],
   ['[BODY] =~ /(?:a[ab]{100}a|b[ab]{100}b)$/', `is too complex (208 steps, at most ${REGEX_PROGRAM_LIMIT}`],
-  [`[BODY] =~ /${'a'.repeat(REGEX_SOURCE_LIMIT + 1)}/`, `is too long (${REGEX_SOURCE_LIMIT + 1} characters, at most ${REGEX_SOURCE_LIMIT})`],
+  [
+    `[BODY] =~ /${'a'.repeat(REGEX_SOURCE_LIMIT + 1)}/`,
+    `is too long (${REGEX_SOURCE_LIMIT + 1} characters, at most ${REGEX_SOURCE_LIMIT})`,
+  ],
   ['[BODY] =~ /(unclosed/', 'invalid regex /(unclosed/'],
 ];
 

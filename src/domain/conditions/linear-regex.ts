@@ -29,7 +29,9 @@ const FLAG_BITS: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.
 export function compileLinearRegex(source: string, flags: string): TextPattern {
   const shown = `/${excerpt(source)}/`;
   if (source.length > REGEX_SOURCE_LIMIT) {
-    throw new ConditionSyntaxError(`regular expression ${shown} is too long (${source.length} characters, at most ${REGEX_SOURCE_LIMIT})`);
+    throw new ConditionSyntaxError(
+      `regular expression ${shown} is too long (${source.length} characters, at most ${REGEX_SOURCE_LIMIT})`,
+    );
   }
   try {
     new RegExp(source, flags);
@@ -40,7 +42,10 @@ export function compileLinearRegex(source: string, flags: string): TextPattern {
   if (refused) throw new ConditionSyntaxError(refused);
   let compiled: RE2JS;
   try {
-    compiled = RE2JS.compile(RE2JS.translateRegExp(source), [...flags].reduce((bits, f) => bits | (FLAG_BITS[f] ?? 0), 0));
+    compiled = RE2JS.compile(
+      RE2JS.translateRegExp(source),
+      [...flags].reduce((bits, f) => bits | (FLAG_BITS[f] ?? 0), 0),
+    );
   } catch (err) {
     if (!(err instanceof RE2JSException)) throw err;
     const why = err instanceof RE2JSSyntaxException ? err.getDescription() : err.message;

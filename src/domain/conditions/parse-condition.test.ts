@@ -40,7 +40,10 @@ const invalid: [string, string][] = [
   ['[BODY] == any(a,,b)', 'empty value in any('],
   ['[BODY] == any(a, b', "expected ')' to close any("],
   ['[BODY] == pat()', 'pat() needs at least one value'],
-  [`[BODY] == pat(*${'?'.repeat(40)}*)`, 'pat() allows at most 32 characters between two * when they include ?, got 40'],
+  [
+    `[BODY] == pat(*${'?'.repeat(40)}*)`,
+    'pat() allows at most 32 characters between two * when they include ?, got 40',
+  ],
   ['[BODY] == "unterminated', 'unterminated quoted string'],
   ['[BODY] == "a" b', "unexpected text after the quoted string: 'b'"],
   ['[BODY] == [STATUS]', 'placeholders go on the left side only'],
@@ -71,7 +74,10 @@ for (const [source, message] of invalid) {
 }
 
 test('parseCondition reports the message it threw', () => {
-  assert.throws(() => parseCondition('[STATUS] == abc'), { name: 'ConditionSyntaxError', message: "[STATUS] compares with a number, got 'abc'" });
+  assert.throws(() => parseCondition('[STATUS] == abc'), {
+    name: 'ConditionSyntaxError',
+    message: "[STATUS] compares with a number, got 'abc'",
+  });
 });
 
 /** [source, what the parsed right side normalises to] */
@@ -81,7 +87,16 @@ const normalised: [string, unknown][] = [
   ['[RESPONSE_TIME] < 250', { kind: 'literal', literal: { text: '250', number: 250, quoted: false } }],
   ['[DNS_RCODE] == nxdomain', { kind: 'literal', literal: { text: 'NXDOMAIN', quoted: false } }],
   ['[BODY] == "say \\"hi\\""', { kind: 'literal', literal: { text: 'say "hi"', quoted: true } }],
-  ['[BODY] == any("a, b", c)', { kind: 'any', literals: [{ text: 'a, b', quoted: true }, { text: 'c', quoted: false }] }],
+  [
+    '[BODY] == any("a, b", c)',
+    {
+      kind: 'any',
+      literals: [
+        { text: 'a, b', quoted: true },
+        { text: 'c', quoted: false },
+      ],
+    },
+  ],
   ['[BODY] == pat(*a)b*)', { kind: 'pattern', glob: '*a)b*' }],
   ['[BODY].path == /api/users', { kind: 'literal', literal: { text: '/api/users', quoted: false } }],
 ];

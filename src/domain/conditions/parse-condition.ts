@@ -1,5 +1,12 @@
 import { parseDuration } from '../duration.ts';
-import { ConditionSyntaxError, type Condition, type Expected, type Literal, type Operand, type Operator } from './condition.ts';
+import {
+  ConditionSyntaxError,
+  type Condition,
+  type Expected,
+  type Literal,
+  type Operand,
+  type Operator,
+} from './condition.ts';
 import { compileLinearRegex } from './linear-regex.ts';
 import { parseExpected } from './parse-expected.ts';
 import { parseOperand } from './parse-operand.ts';
@@ -36,24 +43,32 @@ function checkSides(left: Operand, op: Operator, right: Expected): Expected {
     if (kind === 'boolean') throw new ConditionSyntaxError(`${left.text} is true or false; compare it with == or !=`);
     if (right.kind === 'regex') return right;
     if (right.kind === 'literal') return { kind: 'regex', regex: compileLinearRegex(right.literal.text, '') };
-    throw new ConditionSyntaxError(`${op} takes a /regex/ or a string, not ${right.kind === 'any' ? 'any()' : 'pat()'}`);
+    throw new ConditionSyntaxError(
+      `${op} takes a /regex/ or a string, not ${right.kind === 'any' ? 'any()' : 'pat()'}`,
+    );
   }
   if (right.kind === 'regex') throw new ConditionSyntaxError(`use =~ (or !~) to match a regex, not ${op}`);
   if (ORDERING.includes(op) && right.kind !== 'literal') {
-    throw new ConditionSyntaxError(`${op} compares with a single value, not ${right.kind === 'any' ? 'any()' : 'pat()'}`);
+    throw new ConditionSyntaxError(
+      `${op} compares with a single value, not ${right.kind === 'any' ? 'any()' : 'pat()'}`,
+    );
   }
   if (op === 'contains' || op === '!contains') {
     if (kind !== 'text') throw new ConditionSyntaxError(`${op} needs text on the left; ${left.text} is a ${kind}`);
-    if (right.kind === 'pattern') throw new ConditionSyntaxError(`${op} takes a string or any(), not pat(); use =~ for patterns`);
+    if (right.kind === 'pattern')
+      throw new ConditionSyntaxError(`${op} takes a string or any(), not pat(); use =~ for patterns`);
   }
   if (kind === 'boolean') {
-    if (op !== '==' && op !== '!=') throw new ConditionSyntaxError(`${left.text} is true or false; compare it with == or !=`);
+    if (op !== '==' && op !== '!=')
+      throw new ConditionSyntaxError(`${left.text} is true or false; compare it with == or !=`);
     if (right.kind !== 'literal') throw new ConditionSyntaxError(`${left.text} compares with true or false`);
     return { kind: 'literal', literal: checkBoolean(left, right.literal) };
   }
   if (right.kind === 'pattern') return right;
   const fit = (literal: Literal): Literal => fitLiteral(left, kind, literal);
-  return right.kind === 'any' ? { kind: 'any', literals: right.literals.map(fit) } : { kind: 'literal', literal: fit(right.literal) };
+  return right.kind === 'any'
+    ? { kind: 'any', literals: right.literals.map(fit) }
+    : { kind: 'literal', literal: fit(right.literal) };
 }
 
 function checkBoolean(left: Operand, literal: Literal): Literal {
@@ -75,7 +90,10 @@ function fitLiteral(left: Operand, kind: ValueKind, literal: Literal): Literal {
   }
   if (left.placeholder === 'DNS_RCODE' && left.fn === 'value') {
     const upper = literal.text.toUpperCase();
-    if (!isDnsRcode(upper)) throw new ConditionSyntaxError(`unknown DNS response code '${literal.text}', expected NOERROR, NXDOMAIN, SERVFAIL, REFUSED …`);
+    if (!isDnsRcode(upper))
+      throw new ConditionSyntaxError(
+        `unknown DNS response code '${literal.text}', expected NOERROR, NXDOMAIN, SERVFAIL, REFUSED …`,
+      );
     return { ...literal, text: upper };
   }
   return literal;

@@ -78,7 +78,8 @@ function parseSingleLiteral(text: string): Literal {
       `unexpected text after '${excerpt(word ?? '')}': '${excerpt(text.slice((word ?? '').length).trim())}' (quote a value that contains spaces)`,
     );
   }
-  if (/^\[[A-Za-z_]+\]/.test(text)) throw new ConditionSyntaxError(`placeholders go on the left side only, got '${excerpt(text)}' on the right`);
+  if (/^\[[A-Za-z_]+\]/.test(text))
+    throw new ConditionSyntaxError(`placeholders go on the left side only, got '${excerpt(text)}' on the right`);
   const call = /^([A-Za-z_]\w*)\(.*\)$/.exec(text);
   if (call) throw new ConditionSyntaxError(`unknown function ${call[1]}() on the right side, expected any() or pat()`);
   return NUMBER.test(text) ? { text, number: Number(text), quoted: false } : { text, quoted: false };

@@ -27,7 +27,9 @@ export function parseOperand(s: Scanner): Operand {
   if (s.peek() !== '[') {
     const word = s.rest().split(/\s/)[0] ?? '';
     throw new ConditionSyntaxError(
-      word === '' ? 'empty condition' : `expected a placeholder like [STATUS] or a function like len(…) at the start, got '${excerpt(word)}'`,
+      word === ''
+        ? 'empty condition'
+        : `expected a placeholder like [STATUS] or a function like len(…) at the start, got '${excerpt(word)}'`,
     );
   }
   return parseReference(s);
@@ -40,7 +42,9 @@ function parseReference(s: Scanner): Operand {
   if (!m) throw new ConditionSyntaxError(`unclosed '[' in '${excerpt(s.rest())}'`);
   const name = m[1] ?? '';
   if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
-    const hint = (PLACEHOLDERS as readonly string[]).includes(name.toUpperCase()) ? ` (did you mean [${name.toUpperCase()}]?)` : '';
+    const hint = (PLACEHOLDERS as readonly string[]).includes(name.toUpperCase())
+      ? ` (did you mean [${name.toUpperCase()}]?)`
+      : '';
     throw new ConditionSyntaxError(`unknown placeholder [${name}]${hint}`);
   }
   const placeholder = name as Placeholder;
@@ -61,7 +65,8 @@ function parseJsonPath(s: Scanner): PathStep[] {
       path.push({ key: key[0] });
     } else if (s.peek() === '[') {
       const index = s.match(/\[(\d+)\]/);
-      if (!index) throw new ConditionSyntaxError(`expected an array index like [0] in [BODY] path, got '${excerpt(s.rest())}'`);
+      if (!index)
+        throw new ConditionSyntaxError(`expected an array index like [0] in [BODY] path, got '${excerpt(s.rest())}'`);
       path.push({ index: Number(index[1]) });
     } else {
       return path;

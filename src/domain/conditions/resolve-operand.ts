@@ -31,7 +31,9 @@ function resolvePlaceholder(operand: Operand, probe: Probe): Resolved {
     case 'IP':
       return defined(probe.ip);
     case 'CERTIFICATE_EXPIRATION':
-      return defined(probe.certificateExpiresAt === undefined ? undefined : probe.certificateExpiresAt - probe.startedAt);
+      return defined(
+        probe.certificateExpiresAt === undefined ? undefined : probe.certificateExpiresAt - probe.startedAt,
+      );
     case 'HEADER': {
       if (probe.headers === undefined) return { found: false, actual: NONE };
       const wanted = operand.header ?? '';

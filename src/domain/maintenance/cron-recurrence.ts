@@ -9,7 +9,10 @@ import { RecurrenceSyntaxError } from './rrule-text.ts';
  */
 export function compileCron(text: string): Cron {
   const fields = text.trim().split(/\s+/);
-  if (fields.length !== 5) throw new RecurrenceSyntaxError(`cron needs 5 fields (minute hour day-of-month month day-of-week), got ${fields.length}`);
+  if (fields.length !== 5)
+    throw new RecurrenceSyntaxError(
+      `cron needs 5 fields (minute hour day-of-month month day-of-week), got ${fields.length}`,
+    );
   let cron: Cron;
   try {
     cron = new Cron(fields.join(' '), { mode: '5-part', utcOffset: 0, domAndDow: false, paused: true });
@@ -21,7 +24,12 @@ export function compileCron(text: string): Cron {
 }
 
 /** Visit the floating starts within [range.from, range.to], in order, until `visit` returns false or `maxSteps` runs out. */
-export function visitCronStarts(cron: Cron, range: { from: number; to: number }, maxSteps: number, visit: (floating: number) => boolean): void {
+export function visitCronStarts(
+  cron: Cron,
+  range: { from: number; to: number },
+  maxSteps: number,
+  visit: (floating: number) => boolean,
+): void {
   let previous = new Date(range.from - 1); // nextRun is exclusive
   for (let step = 0; step < maxSteps; step++) {
     const next = cron.nextRun(previous);

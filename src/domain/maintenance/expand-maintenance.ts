@@ -18,21 +18,43 @@ const DAY = 24 * HOUR;
  * occurrence, each lasting end - start, named by occurrenceId. Occurrences start at or after `start`
  * (RRULE: DTSTART is `start`, counted only when it matches the rule) and not after `recurrence.until`.
  */
-export function expandMaintenance(def: MaintenanceConfig, from: number, to: number, cap = MAX_OCCURRENCES): MaintenanceWindow[] {
+export function expandMaintenance(
+  def: MaintenanceConfig,
+  from: number,
+  to: number,
+  cap = MAX_OCCURRENCES,
+): MaintenanceWindow[] {
   const start = parseMaintenanceDateTime(def.start, def.time_zone);
   const end = parseMaintenanceDateTime(def.end, def.time_zone);
   if (!(end > start) || !(to > from) || cap < 1) return [];
-  const windowAt = (s: number, id: string): MaintenanceWindow => ({ id, title: def.title, body: def.body, start: s, end: s + end - start, componentIds: def.components });
+  const windowAt = (s: number, id: string): MaintenanceWindow => ({
+    id,
+    title: def.title,
+    body: def.body,
+    start: s,
+    end: s + end - start,
+    componentIds: def.components,
+  });
   if (def.recurrence === undefined) return start < to && end > from ? [windowAt(start, def.id)] : [];
   return recurringStarts(def, start, end - start, from, to, cap).map((s) => windowAt(s, occurrenceId(def.id, s)));
 }
 
-function recurringStarts(def: MaintenanceConfig, start: number, duration: number, from: number, to: number, cap: number): number[] {
+function recurringStarts(
+  def: MaintenanceConfig,
+  start: number,
+  duration: number,
+  from: number,
+  to: number,
+  cap: number,
+): number[] {
   const zone = def.time_zone;
   const recurrence = def.recurrence!;
   if (recurrence.rrule === undefined && recurrence.cron === undefined) return [];
   const rrule = recurrence.rrule === undefined ? undefined : parseRruleText(recurrence.rrule);
-  const untils = [recurrence.until === undefined ? Infinity : parseMaintenanceDateTime(recurrence.until, zone), rrule?.until ? untilInstant(rrule.until, zone) : Infinity];
+  const untils = [
+    recurrence.until === undefined ? Infinity : parseMaintenanceDateTime(recurrence.until, zone),
+    rrule?.until ? untilInstant(rrule.until, zone) : Infinity,
+  ];
   // An occurrence starting at s overlaps [from, to) when from - duration < s < to.
   const lo = Math.max(start, from - duration + 1);
   const hi = Math.min(to - 1, ...untils);

@@ -16,7 +16,11 @@ export interface ScheduleHorizon {
  * The windows the runtime and the public pages need at `now`: those that ended within pastMs (completed),
  * the ones in progress, and those starting within aheadMs (scheduled); sorted by start, then id.
  */
-export function maintenanceWindowsAround(defs: readonly MaintenanceConfig[], now: number, { pastMs = 30 * DAY, aheadMs = 60 * DAY }: ScheduleHorizon = {}): MaintenanceWindow[] {
+export function maintenanceWindowsAround(
+  defs: readonly MaintenanceConfig[],
+  now: number,
+  { pastMs = 30 * DAY, aheadMs = 60 * DAY }: ScheduleHorizon = {},
+): MaintenanceWindow[] {
   const windows = new Map<string, MaintenanceWindow>();
   for (const def of defs) {
     for (const w of recentlyCompleted(def, now, pastMs)) windows.set(w.id, w);

@@ -9,7 +9,12 @@ const { RRule, Weekday } = rrulePkg;
  */
 
 const DAY = 86_400_000;
-const FREQUENCY: Record<RruleFrequency, Frequency> = { YEARLY: RRule.YEARLY, MONTHLY: RRule.MONTHLY, WEEKLY: RRule.WEEKLY, DAILY: RRule.DAILY };
+const FREQUENCY: Record<RruleFrequency, Frequency> = {
+  YEARLY: RRule.YEARLY,
+  MONTHLY: RRule.MONTHLY,
+  WEEKLY: RRule.WEEKLY,
+  DAILY: RRule.DAILY,
+};
 
 /**
  * rrule walks period by period until a date passes the BY* filters, as far as the year 9999: a rule whose
@@ -30,7 +35,12 @@ export interface FloatingRange {
  * floating ms; UNTIL is left to the caller, which knows the time zone. Returns false when the period
  * budget ran out first.
  */
-export function visitRruleStarts(parts: RruleParts, dtstart: number, range: FloatingRange, visit: (floating: number) => boolean): boolean {
+export function visitRruleStarts(
+  parts: RruleParts,
+  dtstart: number,
+  range: FloatingRange,
+  visit: (floating: number) => boolean,
+): boolean {
   const pinned = pinnedOptions(parts, new Date(dtstart));
   const start = parts.count === null ? advancedStart(parts, dtstart, range.from) : dtstart;
   const rule = new RRule({ ...pinned, dtstart: new Date(start) }, true);
@@ -54,8 +64,11 @@ function pinnedOptions(parts: RruleParts, dtstart: Date): Partial<Options> {
     count: parts.count,
     wkst: parts.wkst,
     bymonth: parts.bymonth ?? (freq === 'YEARLY' && noDayFilter ? [dtstart.getUTCMonth() + 1] : null),
-    bymonthday: parts.bymonthday ?? ((freq === 'YEARLY' || freq === 'MONTHLY') && noDayFilter ? [dtstart.getUTCDate()] : null),
-    byweekday: parts.byweekday?.map((d) => new Weekday(d.weekday, d.n)) ?? (freq === 'WEEKLY' && noDayFilter ? [(dtstart.getUTCDay() + 6) % 7] : null),
+    bymonthday:
+      parts.bymonthday ?? ((freq === 'YEARLY' || freq === 'MONTHLY') && noDayFilter ? [dtstart.getUTCDate()] : null),
+    byweekday:
+      parts.byweekday?.map((d) => new Weekday(d.weekday, d.n)) ??
+      (freq === 'WEEKLY' && noDayFilter ? [(dtstart.getUTCDay() + 6) % 7] : null),
     byyearday: parts.byyearday,
     byweekno: parts.byweekno,
     bysetpos: parts.bysetpos,
@@ -75,7 +88,8 @@ function advancedStart(parts: RruleParts, dtstart: number, searchFrom: number): 
   const start = new Date(dtstart);
   let periods: number;
   if (parts.freq === 'YEARLY') periods = from.getUTCFullYear() - start.getUTCFullYear();
-  else if (parts.freq === 'MONTHLY') periods = (from.getUTCFullYear() - start.getUTCFullYear()) * 12 + from.getUTCMonth() - start.getUTCMonth();
+  else if (parts.freq === 'MONTHLY')
+    periods = (from.getUTCFullYear() - start.getUTCFullYear()) * 12 + from.getUTCMonth() - start.getUTCMonth();
   else periods = Math.floor((searchFrom - dtstart) / periodMs(parts.freq));
   const steps = Math.floor(periods / parts.interval) - 1;
   if (steps <= 0) return dtstart;

@@ -55,8 +55,26 @@ const UNTIL = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/;
 
 /** Parse RRULE text; throws RecurrenceSyntaxError saying which part is wrong. */
 export function parseRruleText(text: string): RruleParts {
-  const body = text.trim().toUpperCase().replace(/^RRULE:/, '').replace(/;$/, '');
-  const parts: Omit<RruleParts, 'freq'> & { freq: RruleFrequency | null } = { freq: null, interval: 1, count: null, until: null, wkst: null, byweekday: null, bymonth: null, bymonthday: null, byyearday: null, byweekno: null, bysetpos: null, byhour: null, byminute: null };
+  const body = text
+    .trim()
+    .toUpperCase()
+    .replace(/^RRULE:/, '')
+    .replace(/;$/, '');
+  const parts: Omit<RruleParts, 'freq'> & { freq: RruleFrequency | null } = {
+    freq: null,
+    interval: 1,
+    count: null,
+    until: null,
+    wkst: null,
+    byweekday: null,
+    bymonth: null,
+    bymonthday: null,
+    byyearday: null,
+    byweekno: null,
+    bysetpos: null,
+    byhour: null,
+    byminute: null,
+  };
   const seen = new Set<string>();
   for (const part of body.split(';')) {
     const [name = '', value, ...rest] = part.split('=');
@@ -71,15 +89,23 @@ export function parseRruleText(text: string): RruleParts {
   if (parts.byweekno && freq !== 'YEARLY') throw fail('BYWEEKNO needs FREQ=YEARLY');
   if (parts.bymonthday && freq === 'WEEKLY') throw fail('BYMONTHDAY cannot be used with FREQ=WEEKLY');
   if (parts.byyearday && freq !== 'YEARLY') throw fail('BYYEARDAY needs FREQ=YEARLY');
-  if ((parts.byhour?.length ?? 1) * (parts.byminute?.length ?? 1) > MAX_STARTS_PER_DAY) throw fail(`BYHOUR × BYMINUTE gives more than ${MAX_STARTS_PER_DAY} start times a day`);
-  if (parts.byweekday?.some((d) => d.n !== undefined) && freq !== 'MONTHLY' && freq !== 'YEARLY') throw fail('BYDAY with a number (e.g. 1SU) needs FREQ=MONTHLY or YEARLY');
+  if ((parts.byhour?.length ?? 1) * (parts.byminute?.length ?? 1) > MAX_STARTS_PER_DAY)
+    throw fail(`BYHOUR × BYMINUTE gives more than ${MAX_STARTS_PER_DAY} start times a day`);
+  if (parts.byweekday?.some((d) => d.n !== undefined) && freq !== 'MONTHLY' && freq !== 'YEARLY')
+    throw fail('BYDAY with a number (e.g. 1SU) needs FREQ=MONTHLY or YEARLY');
   return { ...parts, freq };
 }
 
-function readPart(parts: Omit<RruleParts, 'freq'> & { freq: RruleFrequency | null }, name: string, value: string): void {
+function readPart(
+  parts: Omit<RruleParts, 'freq'> & { freq: RruleFrequency | null },
+  name: string,
+  value: string,
+): void {
   if (name === 'FREQ') {
-    if (['HOURLY', 'MINUTELY', 'SECONDLY'].includes(value)) throw fail(`FREQ=${value} is not supported: use FREQ=DAILY with BYHOUR/BYMINUTE, or a cron expression`);
-    if (!(RRULE_FREQUENCIES as readonly string[]).includes(value)) throw fail(`FREQ must be one of ${RRULE_FREQUENCIES.join(', ')}`);
+    if (['HOURLY', 'MINUTELY', 'SECONDLY'].includes(value))
+      throw fail(`FREQ=${value} is not supported: use FREQ=DAILY with BYHOUR/BYMINUTE, or a cron expression`);
+    if (!(RRULE_FREQUENCIES as readonly string[]).includes(value))
+      throw fail(`FREQ must be one of ${RRULE_FREQUENCIES.join(', ')}`);
     parts.freq = value as RruleFrequency;
   } else if (name === 'INTERVAL') parts.interval = integer(name, value, 1, MAX_INTERVAL);
   else if (name === 'COUNT') parts.count = integer(name, value, 1, MAX_RRULE_COUNT);
@@ -89,7 +115,8 @@ function readPart(parts: Omit<RruleParts, 'freq'> & { freq: RruleFrequency | nul
   else if (name in NUMBER_LISTS) {
     const spec = NUMBER_LISTS[name as NumberListName];
     parts[spec.key] = value.split(',').map((v) => listNumber(name, v, spec.min, spec.max, spec.signed));
-  } else if (name === 'DTSTART' || name === 'TZID') throw fail(`${name} is not allowed: the window's start and time_zone give it`);
+  } else if (name === 'DTSTART' || name === 'TZID')
+    throw fail(`${name} is not allowed: the window's start and time_zone give it`);
   else if (name === 'BYSECOND') throw fail('BYSECOND is not supported: maintenance windows have minute precision');
   else throw fail(`unknown part ${name}`);
 }
@@ -104,7 +131,9 @@ function listNumber(name: string, value: string, min: number, max: number, signe
   const n = /^[+-]?\d{1,3}$/.test(value) ? Number(value) : NaN;
   const size = signed ? Math.abs(n) : n;
   if (!(size >= min && size <= max) || (!signed && value.startsWith('-'))) {
-    throw fail(`${name} values must be ${signed ? `from ${min} to ${max} or -${max} to -${min}` : `from ${min} to ${max}`}, got "${value}"`);
+    throw fail(
+      `${name} values must be ${signed ? `from ${min} to ${max} or -${max} to -${min}` : `from ${min} to ${max}`}, got "${value}"`,
+    );
   }
   return n;
 }
@@ -113,7 +142,9 @@ function weekday(name: string, value: string): { weekday: number; n: number | un
   const m = WEEKDAY.exec(value);
   const n = m?.[1] === undefined ? undefined : Number(m[1]);
   if (!m || n === 0 || (n !== undefined && Math.abs(n) > 53) || (name === 'WKST' && n !== undefined)) {
-    throw fail(`${name} value "${value}" is not a weekday (${RRULE_WEEKDAYS.join(', ')}${name === 'BYDAY' ? ', optionally numbered as in 1SU or -1FR' : ''})`);
+    throw fail(
+      `${name} value "${value}" is not a weekday (${RRULE_WEEKDAYS.join(', ')}${name === 'BYDAY' ? ', optionally numbered as in 1SU or -1FR' : ''})`,
+    );
   }
   return { weekday: RRULE_WEEKDAYS.indexOf(m[2] as (typeof RRULE_WEEKDAYS)[number]), n };
 }
@@ -121,10 +152,18 @@ function weekday(name: string, value: string): { weekday: number; n: number | un
 function until(value: string): RruleUntil {
   const m = UNTIL.exec(value);
   if (!m) throw fail('UNTIL must be YYYYMMDD or YYYYMMDDTHHMMSS[Z]');
-  const [y, mo, d, h, mi, s] = m.slice(1, 7).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map((v) => Number(v ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const ms = Date.UTC(y, mo - 1, d, h, mi, s);
   const back = new Date(ms);
-  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) throw fail(`UNTIL "${value}" is not a valid date`);
+  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59)
+    throw fail(`UNTIL "${value}" is not a valid date`);
   return { kind: m[4] === undefined ? 'date' : m[7] ? 'utc' : 'local', ms };
 }
 

@@ -36,7 +36,8 @@ test('instantOf reads a gap with the offset before it and a repeated time as its
     ['2026-10-04T02:15:00Z', 'Australia/Lord_Howe', '2026-10-03T15:45:00.000Z'], // a 30-minute gap at 02:00
     ['2026-06-01T12:00:00Z', 'UTC', '2026-06-01T12:00:00.000Z'],
   ];
-  for (const [floating, zone, expected] of rows) assert.equal(new Date(instantOf(at(floating), zone)).toISOString(), expected, `${floating} in ${zone}`);
+  for (const [floating, zone, expected] of rows)
+    assert.equal(new Date(instantOf(at(floating), zone)).toISOString(), expected, `${floating} in ${zone}`);
 });
 
 test('floatingOf and instantOf round-trip for every instant around a DST change', () => {

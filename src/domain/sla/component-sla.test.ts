@@ -10,12 +10,27 @@ const MIN = 60_000;
 const FROM = Date.UTC(2026, 9, 1);
 const TO = Date.UTC(2026, 10, 1);
 const at = (minutes: number) => FROM + minutes * MIN;
-const change = (monitorId: string, minutes: number, from: MonitorStatus, to: MonitorStatus): StatusChange => ({ monitorId, from, to, at: at(minutes), reason: null });
-const window = (id: string, startMin: number, endMin: number, componentIds = ['api']): MaintenanceWindow => ({ id, title: id, body: '', start: at(startMin), end: at(endMin), componentIds });
+const change = (monitorId: string, minutes: number, from: MonitorStatus, to: MonitorStatus): StatusChange => ({
+  monitorId,
+  from,
+  to,
+  at: at(minutes),
+  reason: null,
+});
+const window = (id: string, startMin: number, endMin: number, componentIds = ['api']): MaintenanceWindow => ({
+  id,
+  title: id,
+  body: '',
+  start: at(startMin),
+  end: at(endMin),
+  componentIds,
+});
 /** up since the day before the month */
 const upBefore = (monitorId: string) => change(monitorId, -1440, 'unknown', 'up');
 
-type Minutes = Partial<Record<'notExisting' | 'maintenance' | 'counted' | 'downtime' | 'partial' | 'major' | 'degraded' | 'noData', number>>;
+type Minutes = Partial<
+  Record<'notExisting' | 'maintenance' | 'counted' | 'downtime' | 'partial' | 'major' | 'degraded' | 'noData', number>
+>;
 
 interface Row {
   name: string;
@@ -27,9 +42,17 @@ interface Row {
 }
 
 const rows: Row[] = [
-  { name: 'no data: a monitor that never reported', changes: [], expected: { uptime: null, noData: 44640, counted: 44640, downtime: 0 } },
+  {
+    name: 'no data: a monitor that never reported',
+    changes: [],
+    expected: { uptime: null, noData: 44640, counted: 44640, downtime: 0 },
+  },
   { name: 'no monitors at all', monitorIds: [], changes: [], expected: { uptime: null, noData: 44640 } },
-  { name: 'up all month', changes: [upBefore('m1')], expected: { uptime: 100, downtime: 0, noData: 0, counted: 44640 } },
+  {
+    name: 'up all month',
+    changes: [upBefore('m1')],
+    expected: { uptime: 100, downtime: 0, noData: 0, counted: 44640 },
+  },
   {
     // 100 × (1 − 60 / 44640) = 99.86559…
     name: 'one hour down',
@@ -39,7 +62,13 @@ const rows: Row[] = [
   {
     // down from 2 h before the month until 01:30, down again 30 min before its end until after it: 90 + 30 = 120 → 99.73118…
     name: 'outages crossing both month boundaries',
-    changes: [upBefore('m1'), change('m1', -120, 'up', 'down'), change('m1', 90, 'down', 'up'), change('m1', 44610, 'up', 'down'), change('m1', 44700, 'down', 'up')],
+    changes: [
+      upBefore('m1'),
+      change('m1', -120, 'up', 'down'),
+      change('m1', 90, 'down', 'up'),
+      change('m1', 44610, 'up', 'down'),
+      change('m1', 44700, 'down', 'up'),
+    ],
     expected: { uptime: 99.731, downtime: 120, major: 120 },
   },
   {
@@ -47,7 +76,12 @@ const rows: Row[] = [
     // downtime 300 − 150 = 150; counted 44640 − 260 = 44380 → 100 × (1 − 150 / 44380) = 99.66200…
     name: 'overlapping maintenance windows, one crossing the month end, one for another component',
     changes: [upBefore('m1'), change('m1', 100, 'up', 'down'), change('m1', 400, 'down', 'up')],
-    maintenances: [window('A', 50, 200), window('B', 150, 250), window('C', 300, 320, ['web']), window('D', 44580, 46080)],
+    maintenances: [
+      window('A', 50, 200),
+      window('B', 150, 250),
+      window('C', 300, 320, ['web']),
+      window('D', 44580, 46080),
+    ],
     expected: { uptime: 99.662, maintenance: 260, counted: 44380, downtime: 150 },
   },
   {
@@ -58,8 +92,18 @@ const rows: Row[] = [
     changes: [upBefore('m1'), change('m1', 14400, 'up', 'down'), change('m1', 23040, 'down', 'up')],
     expected: { uptime: 93.75, notExisting: 21600, counted: 23040, downtime: 1440 },
   },
-  { name: 'component created after the month', createdAt: TO + MIN, changes: [upBefore('m1')], expected: { uptime: null, notExisting: 44640, counted: 0 } },
-  { name: 'component created before the month', createdAt: FROM - 1, changes: [upBefore('m1')], expected: { uptime: 100, notExisting: 0 } },
+  {
+    name: 'component created after the month',
+    createdAt: TO + MIN,
+    changes: [upBefore('m1')],
+    expected: { uptime: null, notExisting: 44640, counted: 0 },
+  },
+  {
+    name: 'component created before the month',
+    createdAt: FROM - 1,
+    changes: [upBefore('m1')],
+    expected: { uptime: 100, notExisting: 0 },
+  },
   {
     name: 'whole month in maintenance',
     changes: [upBefore('m1'), change('m1', 10, 'up', 'down')],
@@ -108,7 +152,16 @@ const rows: Row[] = [
   },
 ];
 
-const fieldOf = { notExisting: 'notExistingMs', maintenance: 'maintenanceMs', counted: 'countedMs', downtime: 'downtimeMs', partial: 'partialOutageMs', major: 'majorOutageMs', degraded: 'degradedMs', noData: 'noDataMs' } as const satisfies Record<keyof Minutes, keyof ComponentSla>;
+const fieldOf = {
+  notExisting: 'notExistingMs',
+  maintenance: 'maintenanceMs',
+  counted: 'countedMs',
+  downtime: 'downtimeMs',
+  partial: 'partialOutageMs',
+  major: 'majorOutageMs',
+  degraded: 'degradedMs',
+  noData: 'noDataMs',
+} as const satisfies Record<keyof Minutes, keyof ComponentSla>;
 
 for (const row of rows) {
   test(`component SLA: ${row.name}`, () => {
@@ -126,7 +179,8 @@ for (const row of rows) {
     const { uptime, ...minutes } = row.expected;
     assert.equal(sla.uptimePercent, uptime, 'uptime %');
     assert.equal(sla.periodMs, 44640 * MIN);
-    for (const [key, value] of Object.entries(minutes)) assert.equal(sla[fieldOf[key as keyof Minutes]] / MIN, value, key);
+    for (const [key, value] of Object.entries(minutes))
+      assert.equal(sla[fieldOf[key as keyof Minutes]] / MIN, value, key);
     assert.equal(sla.downtimeMs, sla.partialOutageMs + sla.majorOutageMs, 'downtime = partial + major');
     assert.equal(sla.countedMs, sla.periodMs - sla.notExistingMs - sla.maintenanceMs, 'counted');
   });

@@ -58,7 +58,12 @@ export function computeComponentSla(input: ComponentSlaInput): ComponentSla {
       to,
     ),
   );
-  const spans = componentTimeline({ from: existsFrom, to, monitorIds: input.monitorIds, statusChanges: input.statusChanges });
+  const spans = componentTimeline({
+    from: existsFrom,
+    to,
+    monitorIds: input.monitorIds,
+    statusChanges: input.statusChanges,
+  });
   const during = (...conditions: ComponentCondition[]) =>
     subtractIntervals(
       spans.filter((s) => conditions.includes(s.condition)),

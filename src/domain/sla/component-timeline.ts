@@ -39,12 +39,25 @@ export function conditionOf(statuses: readonly MonitorStatus[]): ComponentCondit
  * The component's condition over [from, to), as consecutive spans (adjacent equal conditions merged).
  * `statusChanges` may hold any monitors' changes, from any time: each monitor starts at its status before `from`.
  */
-export function componentTimeline(input: { from: number; to: number; monitorIds: readonly string[]; statusChanges: readonly StatusChange[] }): ConditionSpan[] {
+export function componentTimeline(input: {
+  from: number;
+  to: number;
+  monitorIds: readonly string[];
+  statusChanges: readonly StatusChange[];
+}): ConditionSpan[] {
   const { from, to, monitorIds } = input;
   if (to <= from) return [];
   const mine = new Set(monitorIds);
   const relevant = input.statusChanges.filter((c) => mine.has(c.monitorId));
-  const status = new Map(monitorIds.map((id) => [id, monitorStatusBefore(relevant.filter((c) => c.monitorId === id), from)]));
+  const status = new Map(
+    monitorIds.map((id) => [
+      id,
+      monitorStatusBefore(
+        relevant.filter((c) => c.monitorId === id),
+        from,
+      ),
+    ]),
+  );
   // stable sort keeps the stored order of changes that share an instant
   const inPeriod = relevant.filter((c) => c.at >= from && c.at < to).sort((a, b) => a.at - b.at);
 

@@ -34,7 +34,11 @@ test('bad months, unknown zones and future months are refused with a code', () =
     ['2027-01', 'UTC', 'future_month'],
   ];
   for (const [month, zone, code] of rows) {
-    assert.throws(() => monthPeriod(month, zone, now), (e: unknown) => e instanceof MonthPeriodError && e.code === code && e.message.length > 0, `${month} ${zone}`);
+    assert.throws(
+      () => monthPeriod(month, zone, now),
+      (e: unknown) => e instanceof MonthPeriodError && e.code === code && e.message.length > 0,
+      `${month} ${zone}`,
+    );
   }
 });
 

@@ -33,12 +33,21 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
  */
 export function monthPeriod(month: string, timeZone = 'UTC', now?: number): MonthPeriod {
   const m = MONTH.exec(month);
-  if (!m || Number(m[1]) < 1970) throw new MonthPeriodError('invalid_month', `month must look like 2026-10 (YYYY-MM, from 1970), got "${month}"`);
+  if (!m || Number(m[1]) < 1970)
+    throw new MonthPeriodError('invalid_month', `month must look like 2026-10 (YYYY-MM, from 1970), got "${month}"`);
   const start = DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: 1 }, { zone: timeZone });
-  if (!start.isValid) throw new MonthPeriodError('invalid_time_zone', `unknown time zone "${timeZone}" (use an IANA name such as Europe/Paris, or UTC)`);
+  if (!start.isValid)
+    throw new MonthPeriodError(
+      'invalid_time_zone',
+      `unknown time zone "${timeZone}" (use an IANA name such as Europe/Paris, or UTC)`,
+    );
   if (now !== undefined) {
     const current = DateTime.fromMillis(now, { zone: timeZone }).startOf('month');
-    if (start > current) throw new MonthPeriodError('future_month', `${month} has not started yet in ${timeZone} (the latest month is ${current.toFormat('yyyy-MM')})`);
+    if (start > current)
+      throw new MonthPeriodError(
+        'future_month',
+        `${month} has not started yet in ${timeZone} (the latest month is ${current.toFormat('yyyy-MM')})`,
+      );
   }
   return { month, timeZone, from: start.toMillis(), to: start.plus({ months: 1 }).toMillis() };
 }

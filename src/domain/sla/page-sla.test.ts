@@ -10,7 +10,13 @@ const MIN = 60_000;
 const FROM = Date.UTC(2026, 9, 1);
 const TO = Date.UTC(2026, 10, 1);
 const at = (minutes: number) => FROM + minutes * MIN;
-const change = (monitorId: string, minutes: number, from: MonitorStatus, to: MonitorStatus): StatusChange => ({ monitorId, from, to, at: at(minutes), reason: null });
+const change = (monitorId: string, minutes: number, from: MonitorStatus, to: MonitorStatus): StatusChange => ({
+  monitorId,
+  from,
+  to,
+  at: at(minutes),
+  reason: null,
+});
 const shared: Incident = {
   id: 'shared',
   name: 'Database',
@@ -57,16 +63,33 @@ test('page aggregate: mean of the uptime figures, union of downtime, distinct in
       ['empty', null, 0, 0],
     ],
   );
-  assert.deepEqual(page.aggregate, { componentCount: 3, uptimePercent: 99.775, downtimeMs: 150 * MIN, downtime: [{ start: at(100), end: at(250) }], incidentCount: 1 });
+  assert.deepEqual(page.aggregate, {
+    componentCount: 3,
+    uptimePercent: 99.775,
+    downtimeMs: 150 * MIN,
+    downtime: [{ start: at(100), end: at(250) }],
+    incidentCount: 1,
+  });
 });
 
 test('page aggregate of nothing', () => {
-  assert.deepEqual(computePageSla([]).aggregate, { componentCount: 0, uptimePercent: null, downtimeMs: 0, downtime: [], incidentCount: 0 });
+  assert.deepEqual(computePageSla([]).aggregate, {
+    componentCount: 0,
+    uptimePercent: null,
+    downtimeMs: 0,
+    downtime: [],
+    incidentCount: 0,
+  });
 });
 
 test('mean is rounded down to 3 decimals', () => {
   // 100 and 99.731 (120 min down) → 99.8655 → 99.865
-  const down = [change('x', -10, 'unknown', 'up'), change('x', 0, 'up', 'down'), change('x', 120, 'down', 'up'), change('y', -10, 'unknown', 'up')];
+  const down = [
+    change('x', -10, 'unknown', 'up'),
+    change('x', 0, 'up', 'down'),
+    change('x', 120, 'down', 'up'),
+    change('y', -10, 'unknown', 'up'),
+  ];
   const page = computePageSla([
     { ...input('x', ['x']), statusChanges: down },
     { ...input('y', ['y']), statusChanges: down },

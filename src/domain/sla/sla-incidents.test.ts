@@ -43,17 +43,24 @@ test('incidents open at some point of the period, with total and in-period durat
     else {
       assert.ok(found, i.id);
       assert.deepEqual({ durationMin: found.durationMs / MIN, inPeriodMin: found.inPeriodMs / MIN }, expected, i.id);
-      assert.deepEqual([found.startedAt, found.resolvedAt, found.name, found.impact], [i.createdAt, i.resolvedAt, i.name, i.impact]);
+      assert.deepEqual(
+        [found.startedAt, found.resolvedAt, found.name, found.impact],
+        [i.createdAt, i.resolvedAt, i.name, i.impact],
+      );
     }
   }
 });
 
 test('oldest first, each incident once even when it names several of the components', () => {
-  const list = incidentsInPeriod([incident('b', 200, 300, ['api', 'web']), incident('a', 100, 150), incident('b', 200, 300, ['api', 'web'])], ['api', 'web'], {
-    from: FROM,
-    to: TO,
-    now: NOW,
-  });
+  const list = incidentsInPeriod(
+    [incident('b', 200, 300, ['api', 'web']), incident('a', 100, 150), incident('b', 200, 300, ['api', 'web'])],
+    ['api', 'web'],
+    {
+      from: FROM,
+      to: TO,
+      now: NOW,
+    },
+  );
   assert.deepEqual(
     list.map((i) => i.id),
     ['a', 'b'],

@@ -27,7 +27,8 @@ test('subtract cuts holes, however they overlap', () => {
     [iv([0, 10]), iv([-5, 15]), iv()],
     [iv([0, 10]), iv([10, 20]), iv([0, 10])],
   ];
-  for (const [from, holes, expected] of rows) assert.deepEqual(subtractIntervals(from, holes), expected, `${JSON.stringify(from)} − ${JSON.stringify(holes)}`);
+  for (const [from, holes, expected] of rows)
+    assert.deepEqual(subtractIntervals(from, holes), expected, `${JSON.stringify(from)} − ${JSON.stringify(holes)}`);
 });
 
 test('total counts overlaps once', () => {

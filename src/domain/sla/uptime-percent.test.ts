@@ -12,6 +12,7 @@ test('uptime percent: 3 decimals, rounded down, exact values kept', () => {
     [2 * MONTH, MONTH, 0],
     [0, 0, null],
   ];
-  for (const [down, counted, expected] of rows) assert.equal(uptimePercent(down, counted), expected, `${down} / ${counted}`);
+  for (const [down, counted, expected] of rows)
+    assert.equal(uptimePercent(down, counted), expected, `${down} / ${counted}`);
   assert.equal(roundDownPercent(99.8655), 99.865);
 });

@@ -21,7 +21,11 @@ describe('admin UI: notification channels, deliveries and subscribers pages', ()
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'pharos-admin-ui-notify-'));
-    const config = parseConfigText(`title: Acme\nstorage: { url: "sqlite:${join(dir, 'p.db')}" }\nadmin: { setup_link: false }\n`, 'ui.yaml', {});
+    const config = parseConfigText(
+      `title: Acme\nstorage: { url: "sqlite:${join(dir, 'p.db')}" }\nadmin: { setup_link: false }\n`,
+      'ui.yaml',
+      {},
+    );
     pharos = await startPharos({ config, port: 0, logger: createLogger('silent') });
   });
   after(async () => {
@@ -31,8 +35,14 @@ describe('admin UI: notification channels, deliveries and subscribers pages', ()
 
   test('the three pages are routed and in the navigation', () => {
     for (const path of PATHS) {
-      assert.ok(ADMIN_UI_PAGES.some((p) => p.path === path), `${path} is a page`);
-      assert.ok(ADMIN_NAV.some((n) => n.href === path), `${path} is in the nav`);
+      assert.ok(
+        ADMIN_UI_PAGES.some((p) => p.path === path),
+        `${path} is a page`,
+      );
+      assert.ok(
+        ADMIN_NAV.some((n) => n.href === path),
+        `${path} is in the nav`,
+      );
     }
   });
 
@@ -48,7 +58,8 @@ describe('admin UI: notification channels, deliveries and subscribers pages', ()
 
   test('the channel form offers every type with its template and every event type', async () => {
     const res = await pharos.app.inject({ method: 'GET', url: '/admin/notifications' });
-    for (const type of CHANNEL_TYPES) assert.match(res.body, new RegExp(`<option value="${type}" data-template="\\{`), type);
+    for (const type of CHANNEL_TYPES)
+      assert.match(res.body, new RegExp(`<option value="${type}" data-template="\\{`), type);
     for (const event of NOTIFICATION_EVENT_TYPES) assert.ok(res.body.includes(`value="${event}"`), event);
     // the JSON template sits in an attribute: its quotes are escaped
     assert.ok(res.body.includes('&quot;url&quot;'));

@@ -15,7 +15,11 @@ describe('admin UI routes (app.inject on a real Pharos)', () => {
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'pharos-admin-ui-'));
-    const config = parseConfigText(`title: "Acme <Status>"\nstorage: { url: "sqlite:${join(dir, 'p.db')}" }\nadmin: { setup_link: false }\n`, 'ui.yaml', {});
+    const config = parseConfigText(
+      `title: "Acme <Status>"\nstorage: { url: "sqlite:${join(dir, 'p.db')}" }\nadmin: { setup_link: false }\n`,
+      'ui.yaml',
+      {},
+    );
     pharos = await startPharos({ config, port: 0, logger: createLogger('silent') });
   });
   after(async () => {
@@ -36,7 +40,11 @@ describe('admin UI routes (app.inject on a real Pharos)', () => {
       assert.equal(res.headers['x-frame-options'], 'DENY');
       assert.ok(res.body.includes(`<link rel="stylesheet" href="${adminCss.path}">`));
       assert.ok(res.body.includes(`<script src="${adminJs.path}" defer></script>`));
-      assert.doesNotMatch(res.body, /<script>|<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+=/i, 'no inline script or handler');
+      assert.doesNotMatch(
+        res.body,
+        /<script>|<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+=/i,
+        'no inline script or handler',
+      );
       assert.ok(res.body.includes('Acme &lt;Status&gt;'), 'the title is escaped');
       assert.match(res.body, /<main id="main"/);
       assert.match(res.body, /<a class="skip" href="#main">/);
@@ -51,7 +59,10 @@ describe('admin UI routes (app.inject on a real Pharos)', () => {
       assert.equal(res.headers['content-type'], asset.contentType);
       assert.equal(res.body, asset.body);
     }
-    assert.equal((await pharos.app.inject({ method: 'GET', url: '/admin/assets/admin.000000000000.js' })).statusCode, 404);
+    assert.equal(
+      (await pharos.app.inject({ method: 'GET', url: '/admin/assets/admin.000000000000.js' })).statusCode,
+      404,
+    );
   });
 
   test('the script bundle holds every screen script and parses as one classic script', () => {

@@ -10,7 +10,10 @@ export interface AdminUiDeps {
 }
 
 function notFound(reply: FastifyReply, what: string): FastifyReply {
-  return reply.code(404).header('cache-control', 'no-store').send({ error: 'not_found', message: `no such ${what}` });
+  return reply
+    .code(404)
+    .header('cache-control', 'no-store')
+    .send({ error: 'not_found', message: `no such ${what}` });
 }
 
 /**
@@ -18,9 +21,15 @@ function notFound(reply: FastifyReply, what: string): FastifyReply {
  * immutable caching. Security headers (CSP without inline scripts) come from the app's onSend hook.
  */
 export function registerAdminUi(app: FastifyInstance, deps: AdminUiDeps): void {
-  const render = (page: AdminUiPage, id: string, token: string): string => renderAdminDocument({ siteTitle: deps.title, ...page.render({ id, token }) });
+  const render = (page: AdminUiPage, id: string, token: string): string =>
+    renderAdminDocument({ siteTitle: deps.title, ...page.render({ id, token }) });
   // pages without a path parameter never change while the process runs: render them once
-  const fixed = new Map(ADMIN_UI_PAGES.filter((p) => !p.path.includes(':') && p.path !== '/admin/setup').map((p) => [p.path, render(p, '', '')]));
+  const fixed = new Map(
+    ADMIN_UI_PAGES.filter((p) => !p.path.includes(':') && p.path !== '/admin/setup').map((p) => [
+      p.path,
+      render(p, '', ''),
+    ]),
+  );
 
   for (const page of ADMIN_UI_PAGES) {
     app.get(page.path, (request, reply) => {

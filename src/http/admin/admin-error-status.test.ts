@@ -20,24 +20,62 @@ const cases: { name: string; make: () => Error; status: number; code: string }[]
   ...ADMIN_ERROR_CODES.map((code) => ({
     name: `AdminError ${code}`,
     make: () => new AdminError(code, 'x'),
-    status: { invalid_input: 400, egress_denied: 400, unauthorized: 401, mfa_required: 401, forbidden: 403, csrf: 403, not_found: 404, conflict: 409, managed_by_config: 409, locked: 429, rate_limited: 429 }[code],
+    status: {
+      invalid_input: 400,
+      egress_denied: 400,
+      unauthorized: 401,
+      mfa_required: 401,
+      forbidden: 403,
+      csrf: 403,
+      not_found: 404,
+      conflict: 409,
+      managed_by_config: 409,
+      locked: 429,
+      rate_limited: 429,
+    }[code],
     code,
   })),
   ...SUBSCRIBER_ERROR_CODES.map((code) => ({
     name: `SubscriberError ${code}`,
     make: () => new SubscriberError(code, 'x'),
-    status: { invalid_input: 400, rate_limited: 429, not_available: 404, delivery_failed: 422, link_expired: 410, link_used: 410, link_unknown: 404, bad_signature: 403 }[code],
+    status: {
+      invalid_input: 400,
+      rate_limited: 429,
+      not_available: 404,
+      delivery_failed: 422,
+      link_expired: 410,
+      link_used: 410,
+      link_unknown: 404,
+      bad_signature: 403,
+    }[code],
     code,
   })),
   ...OIDC_LOGIN_ERROR_CODES.map((code) => ({
     name: `OidcLoginError ${code}`,
     make: () => new OidcLoginError(code, 'x'),
-    status: ['insecure_issuer', 'discovery_failed', 'userinfo_failed', 'provider_unreachable'].includes(code) ? 502 : 401,
+    status: ['insecure_issuer', 'discovery_failed', 'userinfo_failed', 'provider_unreachable'].includes(code)
+      ? 502
+      : 401,
     code,
   })),
-  ...MONTH_PERIOD_ERROR_CODES.map((code) => ({ name: `MonthPeriodError ${code}`, make: () => new MonthPeriodError(code, 'x'), status: 400, code: 'invalid_input' })),
-  { name: 'DuplicateError', make: () => new DuplicateError('an account with this email'), status: 409, code: 'conflict' },
-  { name: 'EgressDeniedError', make: () => new EgressDeniedError({ address: '169.254.169.254', addressClass: 'metadata', reason: 'refused' }), status: 400, code: 'egress_denied' },
+  ...MONTH_PERIOD_ERROR_CODES.map((code) => ({
+    name: `MonthPeriodError ${code}`,
+    make: () => new MonthPeriodError(code, 'x'),
+    status: 400,
+    code: 'invalid_input',
+  })),
+  {
+    name: 'DuplicateError',
+    make: () => new DuplicateError('an account with this email'),
+    status: 409,
+    code: 'conflict',
+  },
+  {
+    name: 'EgressDeniedError',
+    make: () => new EgressDeniedError({ address: '169.254.169.254', addressClass: 'metadata', reason: 'refused' }),
+    status: 400,
+    code: 'egress_denied',
+  },
 ];
 
 /** Error classes that never reach an HTTP answer, and why (a new class must be mapped or listed here). */
@@ -62,8 +100,12 @@ describe('every typed error reaches HTTP through one mapping, never as a 500', (
   });
 
   test('a month period names the query field that was wrong', () => {
-    assert.deepEqual(errorAnswer(new MonthPeriodError('invalid_time_zone', 'unknown time zone'))?.issues, [{ path: 'query.time_zone', message: 'unknown time zone' }]);
-    assert.deepEqual(errorAnswer(new MonthPeriodError('future_month', 'not yet'))?.issues, [{ path: 'query.month', message: 'not yet' }]);
+    assert.deepEqual(errorAnswer(new MonthPeriodError('invalid_time_zone', 'unknown time zone'))?.issues, [
+      { path: 'query.time_zone', message: 'unknown time zone' },
+    ]);
+    assert.deepEqual(errorAnswer(new MonthPeriodError('future_month', 'not yet'))?.issues, [
+      { path: 'query.month', message: 'not yet' },
+    ]);
   });
 
   test('every error class in src/ is mapped or declared as never reaching HTTP', async () => {
@@ -75,7 +117,11 @@ describe('every typed error reaches HTTP through one mapping, never as a 500', (
       for (const m of text.matchAll(/class (\w+) extends Error\b/g)) found.push(m[1]!);
     }
     assert.ok(found.length >= mapped.size);
-    for (const name of found) assert.ok(mapped.has(name) || name in NOT_HTTP, `${name}: map it in admin-error-status.ts (or say here why it never reaches HTTP)`);
+    for (const name of found)
+      assert.ok(
+        mapped.has(name) || name in NOT_HTTP,
+        `${name}: map it in admin-error-status.ts (or say here why it never reaches HTTP)`,
+      );
   });
 
   test('through the admin API: each answers its status with its code', async () => {
@@ -93,18 +139,35 @@ describe('every typed error reaches HTTP through one mapping, never as a 500', (
       },
     });
     // the route is open to anyone and throws before it touches the context
-    registerAdminApi(app, { context: {} as Omit<ServiceContext, 'actor'>, secureCookies: false, rateLimitPerMinute: 1000 }, [failing]);
+    registerAdminApi(
+      app,
+      { context: {} as Omit<ServiceContext, 'actor'>, secureCookies: false, rateLimitPerMinute: 1000 },
+      [failing],
+    );
     try {
       for (const c of cases) {
         const res = await app.inject({ method: 'GET', url: `/api/v1/fail?name=${encodeURIComponent(c.name)}` });
         assert.equal(res.statusCode, c.status, c.name);
         assert.equal(res.json().error, c.code, c.name);
       }
-      const bug = route({ ...failing, path: '/api/v1/bug', query: undefined, handle: async () => Promise.reject(new TypeError('a bug')) });
+      const bug = route({
+        ...failing,
+        path: '/api/v1/bug',
+        query: undefined,
+        handle: async () => Promise.reject(new TypeError('a bug')),
+      });
       const other = Fastify({ logger: false });
-      registerAdminApi(other, { context: {} as Omit<ServiceContext, 'actor'>, secureCookies: false, rateLimitPerMinute: 1000 }, [bug]);
+      registerAdminApi(
+        other,
+        { context: {} as Omit<ServiceContext, 'actor'>, secureCookies: false, rateLimitPerMinute: 1000 },
+        [bug],
+      );
       const res = await other.inject({ method: 'GET', url: '/api/v1/bug' });
-      assert.deepEqual([res.statusCode, res.json()], [500, { error: 'internal', message: 'internal error' }], 'only an untyped error (a bug) is a 500, without its message');
+      assert.deepEqual(
+        [res.statusCode, res.json()],
+        [500, { error: 'internal', message: 'internal error' }],
+        'only an untyped error (a bug) is a 500, without its message',
+      );
       await other.close();
     } finally {
       await app.close();

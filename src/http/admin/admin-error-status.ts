@@ -67,19 +67,44 @@ export interface ErrorAnswer {
 
 /** The answer for a typed error (or fastify's own 4xx: bad JSON, a body too large); undefined: a bug, answered 500. */
 export function errorAnswer(err: unknown): ErrorAnswer | undefined {
-  if (err instanceof AdminError) return { status: ADMIN_ERROR_STATUS[err.code], code: err.code, message: err.message, issues: err.extra.issues, retryAfterMs: err.extra.retryAfterMs };
-  if (err instanceof SubscriberError) return { status: SUBSCRIBER_ERROR_STATUS[err.code], code: err.code, message: err.message, issues: err.issues.length > 0 ? err.issues : undefined };
-  if (err instanceof DuplicateError) return { status: ADMIN_ERROR_STATUS.conflict, code: 'conflict', message: err.message };
+  if (err instanceof AdminError)
+    return {
+      status: ADMIN_ERROR_STATUS[err.code],
+      code: err.code,
+      message: err.message,
+      issues: err.extra.issues,
+      retryAfterMs: err.extra.retryAfterMs,
+    };
+  if (err instanceof SubscriberError)
+    return {
+      status: SUBSCRIBER_ERROR_STATUS[err.code],
+      code: err.code,
+      message: err.message,
+      issues: err.issues.length > 0 ? err.issues : undefined,
+    };
+  if (err instanceof DuplicateError)
+    return { status: ADMIN_ERROR_STATUS.conflict, code: 'conflict', message: err.message };
   if (err instanceof MonthPeriodError) {
     const path = MONTH_PERIOD_FIELD[err.code];
-    return { status: ADMIN_ERROR_STATUS.invalid_input, code: 'invalid_input', message: `${path}: ${err.message}`, issues: [{ path, message: err.message }] };
+    return {
+      status: ADMIN_ERROR_STATUS.invalid_input,
+      code: 'invalid_input',
+      message: `${path}: ${err.message}`,
+      issues: [{ path, message: err.message }],
+    };
   }
-  if (err instanceof OidcLoginError) return { status: OIDC_LOGIN_ERROR_STATUS[err.code], code: err.code, message: err.message };
+  if (err instanceof OidcLoginError)
+    return { status: OIDC_LOGIN_ERROR_STATUS[err.code], code: err.code, message: err.message };
   // a denial may arrive wrapped by the HTTP client, as a plain error with the code
   const e = err as { statusCode?: unknown; code?: unknown; message?: unknown } | null;
-  if (err instanceof EgressDeniedError || e?.code === 'egress_denied') return { status: ADMIN_ERROR_STATUS.egress_denied, code: 'egress_denied', message: String(e?.message) };
+  if (err instanceof EgressDeniedError || e?.code === 'egress_denied')
+    return { status: ADMIN_ERROR_STATUS.egress_denied, code: 'egress_denied', message: String(e?.message) };
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    return { status: e.statusCode, code: typeof e.code === 'string' ? e.code : 'bad_request', message: typeof e.message === 'string' ? e.message : 'bad request' };
+    return {
+      status: e.statusCode,
+      code: typeof e.code === 'string' ? e.code : 'bad_request',
+      message: typeof e.message === 'string' ? e.message : 'bad request',
+    };
   }
   return undefined;
 }

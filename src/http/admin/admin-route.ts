@@ -35,7 +35,11 @@ export interface RouteInput<P, Q, B> {
  * One admin API operation: its path, who may call it, zod schemas for everything it reads and answers (the OpenAPI
  * document is generated from them), and one service call. Handlers parse nothing themselves and hold no SQL.
  */
-export interface AdminRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+export interface AdminRoute<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
   method: HttpMethod;
   /** fastify path, e.g. /api/v1/monitors/:id */
   path: string;
@@ -58,6 +62,8 @@ export interface AdminRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType
 }
 
 /** Keeps each route's input types while collecting routes of different shapes in one table. */
-export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(r: AdminRoute<P, Q, B>): AdminRoute {
+export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  r: AdminRoute<P, Q, B>,
+): AdminRoute {
   return r as unknown as AdminRoute;
 }

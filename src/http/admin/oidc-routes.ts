@@ -28,9 +28,19 @@ export interface OidcRouteDeps {
  */
 export function registerOidcRoutes(app: FastifyInstance, deps: OidcRouteDeps): void {
   const issuer = new URL(deps.config.issuer);
-  const login = new OidcLogin(deps.config, { baseUrl: deps.baseUrl, allowInsecureIssuer: isLoopbackHttpUrl(issuer), now: deps.context.now });
+  const login = new OidcLogin(deps.config, {
+    baseUrl: deps.baseUrl,
+    allowInsecureIssuer: isLoopbackHttpUrl(issuer),
+    now: deps.context.now,
+  });
   const pending = new Map<string, OidcPending>();
-  const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: deps.secureCookies, path: '/admin/login/oidc', maxAge: OIDC_PENDING_TTL_MS / 1000 };
+  const cookieOptions = {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: deps.secureCookies,
+    path: '/admin/login/oidc',
+    maxAge: OIDC_PENDING_TTL_MS / 1000,
+  };
 
   app.get('/admin/login/oidc', async (req, reply) => {
     try {
@@ -53,8 +63,14 @@ export function registerOidcRoutes(app: FastifyInstance, deps: OidcRouteDeps): v
     try {
       if (!state) throw new AdminError('unauthorized', 'This sign-in expired or was already used; start again.');
       const identity = await login.finish(new URL(req.url, deps.baseUrl()), state);
-      const made = await signInWithOidc({ store: deps.context.store, now: deps.context.now }, deps.config, identity, { ip: req.ip ?? null, userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null });
-      reply.setCookie(SESSION_COOKIE, made.secret, { ...sessionCookieOptions({ secure: deps.secureCookies }), maxAge: SESSION_ABSOLUTE_MS / 1000 });
+      const made = await signInWithOidc({ store: deps.context.store, now: deps.context.now }, deps.config, identity, {
+        ip: req.ip ?? null,
+        userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
+      });
+      reply.setCookie(SESSION_COOKIE, made.secret, {
+        ...sessionCookieOptions({ secure: deps.secureCookies }),
+        maxAge: SESSION_ABSOLUTE_MS / 1000,
+      });
       return reply.redirect('/admin', 303);
     } catch (err) {
       return failure(reply, req, err);
@@ -71,5 +87,7 @@ function failure(reply: FastifyReply, req: FastifyRequest, err: unknown): Fastif
     .code(status)
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in failed</title></head><body><main><h1>Sign-in failed</h1><p>${escapeHtml(message)}</p><p><a href="/admin/login">Back to sign-in</a></p></main></body></html>`);
+    .send(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in failed</title></head><body><main><h1>Sign-in failed</h1><p>${escapeHtml(message)}</p><p><a href="/admin/login">Back to sign-in</a></p></main></body></html>`,
+    );
 }

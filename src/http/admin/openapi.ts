@@ -7,9 +7,16 @@ const errorSchema: JsonSchema = {
   type: 'object',
   required: ['error', 'message'],
   properties: {
-    error: { type: 'string', description: 'a stable code: invalid_input, unauthorized, forbidden, csrf, not_found, conflict, managed_by_config, locked, rate_limited …' },
+    error: {
+      type: 'string',
+      description:
+        'a stable code: invalid_input, unauthorized, forbidden, csrf, not_found, conflict, managed_by_config, locked, rate_limited …',
+    },
     message: { type: 'string' },
-    issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+    issues: {
+      type: 'array',
+      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+    },
   },
 };
 
@@ -24,19 +31,24 @@ const openApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
 
 function parametersOf(r: AdminRoute): JsonSchema[] {
   const params: JsonSchema[] = [];
-  for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
+  for (const [where, schema] of [
+    ['path', r.params],
+    ['query', r.query],
+  ] as const) {
     if (!schema) continue;
     const js = jsonSchema(schema, 'input');
     const props = (js.properties ?? {}) as Record<string, JsonSchema>;
     const required = new Set((js.required as string[] | undefined) ?? []);
-    for (const [name, s] of Object.entries(props)) params.push({ name, in: where, required: where === 'path' || required.has(name), schema: s });
+    for (const [name, s] of Object.entries(props))
+      params.push({ name, in: where, required: where === 'path' || required.has(name), schema: s });
   }
   return params;
 }
 
 const ACCESS_TEXT: Record<AdminRoute['access'], string> = {
   anyone: 'No credentials needed.',
-  signed_in: 'Any signed-in person (session cookie) or API token; changing one\'s own password, two-factor and tokens is for people only (403 for a token).',
+  signed_in:
+    "Any signed-in person (session cookie) or API token; changing one's own password, two-factor and tokens is for people only (403 for a token).",
   read: 'Role viewer or higher; token scope read.',
   operate: 'Role editor or higher; token scope write.',
   configure: 'Role admin or higher; token scope write.',
@@ -51,15 +63,38 @@ export function buildOpenApi(routes: readonly AdminRoute[], info: { version: str
     const path = openApiPath(r.path);
     const status = String(r.successStatus ?? 200);
     const responses: Record<string, JsonSchema> = {
-      [status]: status === '204' ? { description: 'Done' } : { description: 'OK', content: { 'application/json': { schema: r.response ? jsonSchema(r.response, 'output') : {} } } },
-      '400': { description: 'Invalid input: every wrong field with its path', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      [status]:
+        status === '204'
+          ? { description: 'Done' }
+          : {
+              description: 'OK',
+              content: { 'application/json': { schema: r.response ? jsonSchema(r.response, 'output') : {} } },
+            },
+      '400': {
+        description: 'Invalid input: every wrong field with its path',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
     };
     if (r.access !== 'anyone') {
-      responses['401'] = { description: 'Not signed in, or a bad token', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-      responses['403'] = { description: 'Not allowed for this role or token scope, or a missing CSRF token', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      responses['401'] = {
+        description: 'Not signed in, or a bad token',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
+      responses['403'] = {
+        description: 'Not allowed for this role or token scope, or a missing CSRF token',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
     }
-    if (r.params) responses['404'] = { description: 'No such object', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-    if (r.method !== 'GET') responses['409'] = { description: 'Conflict (e.g. the object is defined in the config file: managed_by config)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    if (r.params)
+      responses['404'] = {
+        description: 'No such object',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
+    if (r.method !== 'GET')
+      responses['409'] = {
+        description: 'Conflict (e.g. the object is defined in the config file: managed_by config)',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
     responses['429'] = { description: 'Rate-limited or locked out (Retry-After says for how long)' };
     const op: JsonSchema = {
       tags: [r.tag],
@@ -70,7 +105,8 @@ export function buildOpenApi(routes: readonly AdminRoute[], info: { version: str
       responses,
       security: r.access === 'anyone' ? [] : [{ bearerToken: [] }, { sessionCookie: [] }],
     };
-    if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } };
+    if (r.body)
+      op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } };
     (paths[path] ??= {})[r.method.toLowerCase()] = op;
   }
   return {
@@ -78,14 +114,19 @@ export function buildOpenApi(routes: readonly AdminRoute[], info: { version: str
     info: {
       title: 'Pharos admin API',
       version: info.version,
-      description: 'Manage monitors, components, pages, incidents, maintenance, users and tokens. Objects from the config file (managed_by: config) are read-only here. Cookie-authenticated writes need the X-CSRF-Token header.',
+      description:
+        'Manage monitors, components, pages, incidents, maintenance, users and tokens. Objects from the config file (managed_by: config) are read-only here. Cookie-authenticated writes need the X-CSRF-Token header.',
     },
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
     paths,
     components: {
       schemas: { Error: errorSchema },
       securitySchemes: {
-        bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (pht_…) from POST /api/v1/tokens or `pharos token create`' },
+        bearerToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token (pht_…) from POST /api/v1/tokens or `pharos token create`',
+        },
         sessionCookie: { type: 'apiKey', in: 'cookie', name: 'pharos_session' },
       },
     },

@@ -28,34 +28,57 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps, route
       url: r.path,
       bodyLimit: 262_144,
       // routes open to anyone (sign-in, setup) get a tighter limit: each may cost a password hash
-      config: { rateLimit: { max: r.access === 'anyone' ? Math.min(60, deps.rateLimitPerMinute) : deps.rateLimitPerMinute, timeWindow: 60_000 } },
+      config: {
+        rateLimit: {
+          max: r.access === 'anyone' ? Math.min(60, deps.rateLimitPerMinute) : deps.rateLimitPerMinute,
+          timeWindow: 60_000,
+        },
+      },
       handler: (request, reply) => handle(r, deps, request, reply),
     });
   }
 }
 
-async function handle(r: AdminRoute, deps: AdminApiDeps, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+async function handle(
+  r: AdminRoute,
+  deps: AdminApiDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<unknown> {
   const ip = request.ip ?? null;
   const userAgent = headerOf(request, 'user-agent');
   try {
     const auth = await authenticate(request, deps, ip, r.acceptsPendingSecondFactor === true);
-    if (!auth && r.access !== 'anyone') throw new AdminError('unauthorized', 'Sign in, or send an API token as "Authorization: Bearer …".');
+    if (!auth && r.access !== 'anyone')
+      throw new AdminError('unauthorized', 'Sign in, or send an API token as "Authorization: Bearer …".');
     const actor = auth?.actor ?? anonymousActor(ip);
     if (r.access !== 'anyone' && r.access !== 'signed_in' && !allows(actor, r.access)) {
-      throw new AdminError('forbidden', `a ${actor.role}${actor.type === 'token' ? ' token with these scopes' : ''} may not do this (needs the "${r.access}" permission)`);
+      throw new AdminError(
+        'forbidden',
+        `a ${actor.role}${actor.type === 'token' ? ' token with these scopes' : ''} may not do this (needs the "${r.access}" permission)`,
+      );
     }
     if (auth?.session && r.method !== 'GET' && !r.csrfExempt) {
       const sent = headerOf(request, 'x-csrf-token');
-      if (!sent || !safeEqual(sent, auth.session.csrfToken)) throw new AdminError('csrf', 'Missing or wrong X-CSRF-Token header (reload the page and try again).');
+      if (!sent || !safeEqual(sent, auth.session.csrfToken))
+        throw new AdminError('csrf', 'Missing or wrong X-CSRF-Token header (reload the page and try again).');
     }
-    const input = { params: parseInput('params', r.params, request.params), query: parseInput('query', r.query, request.query ?? {}), body: parseInput('body', r.body, request.body) };
+    const input = {
+      params: parseInput('params', r.params, request.params),
+      query: parseInput('query', r.query, request.query ?? {}),
+      body: parseInput('body', r.body, request.body),
+    };
     let raw: { type: string; body: string } | null = null;
     let status: number = r.successStatus ?? 200;
     const http: RouteHttp = {
       ip,
       userAgent,
       sessionIdHash: auth?.session?.idHash ?? null,
-      setSessionCookie: (secret, maxAgeMs) => void reply.setCookie(SESSION_COOKIE, secret, { ...sessionCookieOptions({ secure: deps.secureCookies }), maxAge: Math.floor(maxAgeMs / 1000) }),
+      setSessionCookie: (secret, maxAgeMs) =>
+        void reply.setCookie(SESSION_COOKIE, secret, {
+          ...sessionCookieOptions({ secure: deps.secureCookies }),
+          maxAge: Math.floor(maxAgeMs / 1000),
+        }),
       clearSessionCookie: () => void reply.clearCookie(SESSION_COOKIE, { path: '/' }),
       header: (name, value) => void reply.header(name, value),
       raw: (type, body) => (raw = { type, body }),
@@ -74,7 +97,12 @@ async function handle(r: AdminRoute, deps: AdminApiDeps, request: FastifyRequest
   }
 }
 
-async function authenticate(request: FastifyRequest, deps: AdminApiDeps, ip: string | null, allowMfaPending: boolean): Promise<Authenticated | null> {
+async function authenticate(
+  request: FastifyRequest,
+  deps: AdminApiDeps,
+  ip: string | null,
+  allowMfaPending: boolean,
+): Promise<Authenticated | null> {
   const { store, now } = deps.context;
   const authorization = headerOf(request, 'authorization');
   if (authorization) {
@@ -97,8 +125,11 @@ export function sendError(err: unknown, request: FastifyRequest, reply: FastifyR
   reply.header('cache-control', 'no-store');
   const answer = errorAnswer(err);
   if (answer) {
-    if (answer.retryAfterMs !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(answer.retryAfterMs / 1000))));
-    return reply.code(answer.status).send({ error: answer.code, message: answer.message, ...(answer.issues ? { issues: answer.issues } : {}) });
+    if (answer.retryAfterMs !== undefined)
+      reply.header('retry-after', String(Math.max(1, Math.ceil(answer.retryAfterMs / 1000))));
+    return reply
+      .code(answer.status)
+      .send({ error: answer.code, message: answer.message, ...(answer.issues ? { issues: answer.issues } : {}) });
   }
   request.log.error({ err }, 'admin request failed');
   return reply.code(500).send({ error: 'internal', message: 'internal error' });

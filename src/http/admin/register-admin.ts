@@ -24,14 +24,22 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
   await app.register(rateLimit, {
     global: false,
     // the key is the client address: tokens and sessions come from somewhere, and a flood is a flood
-    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: 'rate_limited', message: `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s.` }),
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: 'rate_limited',
+      message: `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s.`,
+    }),
   });
   registerAdminApi(app, deps, deps.routes);
   const doc = buildOpenApi(deps.routes, { version: deps.version, serverUrl: deps.baseUrl });
   const docBody = JSON.stringify(doc);
   const reference = renderApiReference(doc);
-  app.get('/api/v1/openapi.json', (_req, reply) => reply.type('application/json; charset=utf-8').header('cache-control', 'no-cache').send(docBody));
-  app.get('/api/v1/docs', (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(reference));
+  app.get('/api/v1/openapi.json', (_req, reply) =>
+    reply.type('application/json; charset=utf-8').header('cache-control', 'no-cache').send(docBody),
+  );
+  app.get('/api/v1/docs', (_req, reply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(reference),
+  );
   if (deps.oidc) registerOidcRoutes(app, { ...deps.oidc, context: deps.context, secureCookies: deps.secureCookies });
   deps.registerUi?.(app);
 }

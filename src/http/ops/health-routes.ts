@@ -17,7 +17,12 @@ export interface ReadinessCheck {
 export function registerHealthRoutes(app: FastifyInstance, checks: ReadinessCheck[]): void {
   app.get('/healthz', (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => answerReadiness(reply, checks));
-  app.get('/readyz/serving', async (_request, reply) => answerReadiness(reply, checks.filter((c) => c.serving)));
+  app.get('/readyz/serving', async (_request, reply) =>
+    answerReadiness(
+      reply,
+      checks.filter((c) => c.serving),
+    ),
+  );
 }
 
 async function answerReadiness(reply: FastifyReply, checks: ReadinessCheck[]): Promise<FastifyReply> {
@@ -35,7 +40,10 @@ async function answerReadiness(reply: FastifyReply, checks: ReadinessCheck[]): P
   return reply
     .code(ready ? 200 : 503)
     .header('cache-control', 'no-store')
-    .send({ status: ready ? 'ready' : 'not_ready', checks: Object.fromEntries(results.map((r) => [r.name, r.problem ?? 'ok'])) });
+    .send({
+      status: ready ? 'ready' : 'not_ready',
+      checks: Object.fromEntries(results.map((r) => [r.name, r.problem ?? 'ok'])),
+    });
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

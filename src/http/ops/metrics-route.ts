@@ -26,10 +26,17 @@ export function registerMetricsRoute(app: FastifyInstance, opts: MetricsRouteOpt
   app.get('/metrics', async (request, reply) => {
     reply.header('cache-control', 'no-store');
     if (access === 'unconfigured') {
-      return reply.code(401).header('www-authenticate', 'Bearer realm="metrics"').send({ error: 'metrics_token_not_configured', message: 'no scrape token is configured: set metrics.token (16+ characters) and scrape with "Authorization: Bearer <token>", or set metrics.public: true to serve /metrics to anyone who can reach it' });
+      return reply.code(401).header('www-authenticate', 'Bearer realm="metrics"').send({
+        error: 'metrics_token_not_configured',
+        message:
+          'no scrape token is configured: set metrics.token (16+ characters) and scrape with "Authorization: Bearer <token>", or set metrics.public: true to serve /metrics to anyone who can reach it',
+      });
     }
     if (expected && !bearerMatches(request.headers.authorization, expected)) {
-      return reply.code(401).header('www-authenticate', 'Bearer realm="metrics"').send({ error: 'unauthorized', message: 'a bearer token is needed for /metrics' });
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer realm="metrics"')
+        .send({ error: 'unauthorized', message: 'a bearer token is needed for /metrics' });
     }
     const body = await opts.metrics.render();
     return reply.header('content-type', opts.metrics.contentType).send(body);

@@ -24,7 +24,13 @@ export function guardAnonymousPosts(app: FastifyInstance, opts: AnonymousPostGua
     const retryAfterMs = budget.take(request.ip);
     if (retryAfterMs > 0) {
       reply.header('retry-after', String(Math.ceil(retryAfterMs / 1000)));
-      return refuse(request, reply, 429, 'rate_limited', `Too many requests from your address; try again in ${Math.ceil(retryAfterMs / 1000)} s.`);
+      return refuse(
+        request,
+        reply,
+        429,
+        'rate_limited',
+        `Too many requests from your address; try again in ${Math.ceil(retryAfterMs / 1000)} s.`,
+      );
     }
     return refuseBody(request, reply);
   };
@@ -33,7 +39,10 @@ export function guardAnonymousPosts(app: FastifyInstance, opts: AnonymousPostGua
     route.bodyLimit = Math.min(route.bodyLimit ?? ANONYMOUS_BODY_LIMIT, ANONYMOUS_BODY_LIMIT);
     // a push carries its secret token in the URL and services behind one address push often: size only
     const check = route.url.startsWith('/api/push/') ? checkSize : checkRateAndSize;
-    route.onRequest = [check, ...(route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest])];
+    route.onRequest = [
+      check,
+      ...(route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]),
+    ];
   });
 }
 
@@ -49,12 +58,20 @@ function refuseBody(request: FastifyRequest, reply: FastifyReply): FastifyReply 
     if (request.headers['transfer-encoding'] === undefined) return undefined;
     return refuse(request, reply, 411, 'length_required', 'Send the body with a Content-Length header.');
   }
-  if (Number(length) > ANONYMOUS_BODY_LIMIT) return refuse(request, reply, 413, 'body_too_large', `The body may be at most ${ANONYMOUS_BODY_LIMIT} bytes.`);
+  if (Number(length) > ANONYMOUS_BODY_LIMIT)
+    return refuse(request, reply, 413, 'body_too_large', `The body may be at most ${ANONYMOUS_BODY_LIMIT} bytes.`);
   return undefined;
 }
 
-function refuse(request: FastifyRequest, reply: FastifyReply, status: number, error: string, message: string): FastifyReply {
+function refuse(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  error: string,
+  message: string,
+): FastifyReply {
   // the unread body stays unread: the connection closes after this answer instead of draining it
-  if (request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined) reply.header('connection', 'close');
+  if (request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined)
+    reply.header('connection', 'close');
   return reply.code(status).header('cache-control', 'no-store').send({ error, message });
 }

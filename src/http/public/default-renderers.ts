@@ -25,5 +25,7 @@ export const defaultRenderers: PublicRenderers = {
   responseTimeBadge: (model, id, period) => renderResponseTimeBadge(model, id, period),
   widgetScript: renderWidgetScript,
   widgetFrame: renderWidgetFrame,
-  assets: new Map([pharosCss, pharosJs].map((a) => [a.path.slice('/assets/'.length), { body: a.body, contentType: a.contentType }])),
+  assets: new Map(
+    [pharosCss, pharosJs].map((a) => [a.path.slice('/assets/'.length), { body: a.body, contentType: a.contentType }]),
+  ),
 };

@@ -39,7 +39,15 @@ export function buildPageMounts(config: MountSource): PageMounts {
   const siteUrl = (config.server.base_url ?? `http://localhost:${config.server.port}`).replace(/\/$/, '');
   const allIds = config.components.map((c) => c.id);
   if (config.pages.length === 0) {
-    const root: PageMount = { key: '@', slug: '', basePath: '', title: config.title, page: undefined, componentIds: allIds, url: siteUrl };
+    const root: PageMount = {
+      key: '@',
+      slug: '',
+      basePath: '',
+      title: config.title,
+      page: undefined,
+      componentIds: allIds,
+      url: siteUrl,
+    };
     return { all: [root], root, bySlug: new Map(), byHost: new Map() };
   }
   const all: PageMount[] = [];
@@ -50,7 +58,16 @@ export function buildPageMounts(config: MountSource): PageMounts {
   const rules = new Map(config.pages.map((p) => [p, p.access ? compilePageAccess(p.access) : undefined]));
   const mount = (page: PageConfig, basePath: string, url: string): PageMount => {
     const access = rules.get(page);
-    const m: PageMount = { key: `${page.slug}@${basePath}`, slug: page.slug, basePath, title: page.title, page, componentIds: componentsOf(config, page), url, ...(access ? { access } : {}) };
+    const m: PageMount = {
+      key: `${page.slug}@${basePath}`,
+      slug: page.slug,
+      basePath,
+      title: page.title,
+      page,
+      componentIds: componentsOf(config, page),
+      url,
+      ...(access ? { access } : {}),
+    };
     all.push(m);
     return m;
   };
@@ -69,9 +86,13 @@ export function buildPageMounts(config: MountSource): PageMounts {
  * The components a page shows, by slug ('' = the page served at /: the default one, or all components when there are
  * no pages); undefined when no page has that slug. What subscriptions to the page are routed on.
  */
-export function pageComponentIds(source: Pick<MountSource, 'pages' | 'components'>, slug: string): string[] | undefined {
+export function pageComponentIds(
+  source: Pick<MountSource, 'pages' | 'components'>,
+  slug: string,
+): string[] | undefined {
   if (source.pages.length === 0) return slug === '' ? source.components.map((c) => c.id) : undefined;
-  const page = slug === '' ? (source.pages.find((p) => p.default) ?? source.pages[0]) : source.pages.find((p) => p.slug === slug);
+  const page =
+    slug === '' ? (source.pages.find((p) => p.default) ?? source.pages[0]) : source.pages.find((p) => p.slug === slug);
   return page && componentsOf(source, page);
 }
 
@@ -84,7 +105,8 @@ function componentsOf(config: Pick<MountSource, 'pages' | 'components'>, page: P
   const listed = listedBy(config, page);
   if (listed) return listed;
   if (page.access) return config.components.map((c) => c.id);
-  const named = (access: boolean) => new Set(config.pages.flatMap((p) => (!!p.access === access ? (listedBy(config, p) ?? []) : [])));
+  const named = (access: boolean) =>
+    new Set(config.pages.flatMap((p) => (!!p.access === access ? (listedBy(config, p) ?? []) : [])));
   const [onPrivate, onPublic] = [named(true), named(false)];
   return config.components.map((c) => c.id).filter((id) => !onPrivate.has(id) || onPublic.has(id));
 }
@@ -99,7 +121,11 @@ function listedBy(config: Pick<MountSource, 'components'>, page: PageConfig): st
 }
 
 /** The mount for a request: its Host header's page at /, else /<slug>/… or the root page. */
-export function resolveMount(mounts: PageMounts, host: string | undefined, path: string): { mount: PageMount; rest: string } {
+export function resolveMount(
+  mounts: PageMounts,
+  host: string | undefined,
+  path: string,
+): { mount: PageMount; rest: string } {
   const hostname = (host ?? '').replace(/:\d+$/, '').toLowerCase();
   const byHost = mounts.byHost.get(hostname);
   if (byHost) return { mount: byHost, rest: path };

@@ -25,7 +25,8 @@ export class PageSnapshot {
     readonly model: StatusModel,
     private readonly renderers: PublicRenderers,
   ) {
-    for (const [path, render] of Object.entries(renderers.statuspage)) this.json.set(path, this.asset(JSON.stringify(render(model)), JSON_TYPE));
+    for (const [path, render] of Object.entries(renderers.statuspage))
+      this.json.set(path, this.asset(JSON.stringify(render(model)), JSON_TYPE));
     const page = renderers.statusPage(model);
     // The page's own ETag goes inside it so that the browser script can tell whether a stream event is news to it.
     this.etag = this.asset(page, HTML_TYPE).etag;
@@ -64,7 +65,11 @@ export class PageSnapshot {
   }
 
   badge(componentId: string, kind: string, period: string | undefined): RenderedAsset | undefined {
-    const p: UptimePeriod = (UPTIME_PERIODS as readonly string[]).includes(period ?? '') ? (period as UptimePeriod) : kind === 'uptime' ? '30d' : '24h';
+    const p: UptimePeriod = (UPTIME_PERIODS as readonly string[]).includes(period ?? '')
+      ? (period as UptimePeriod)
+      : kind === 'uptime'
+        ? '30d'
+        : '24h';
     if (!this.model.components.some((c) => c.id === componentId)) return undefined;
     return this.cached(`badge:${componentId}:${kind}:${p}`, () => {
       const svg =

@@ -70,5 +70,10 @@ export async function loadPublicCatalog(store: Store): Promise<PublicCatalog> {
     store.admin.listCatalog('page'),
     store.admin.listCatalog('maintenance'),
   ]);
-  return publicCatalogOf({ monitors, components, pages: pages.map((p) => p.config as PageConfig), maintenances: maintenances.map((m) => m.config as MaintenanceConfig) });
+  return publicCatalogOf({
+    monitors,
+    components,
+    pages: pages.map((p) => p.config as PageConfig),
+    maintenances: maintenances.map((m) => m.config as MaintenanceConfig),
+  });
 }

@@ -47,7 +47,12 @@ export async function loadLiveData(
     builtAt: now,
     components: cat.components.map((c) => {
       const s = statusById.get(c.id);
-      return { ...c, monitorIds: [...c.monitorIds], status: s?.status ?? 'operational', updatedAt: s?.since ?? c.createdAt };
+      return {
+        ...c,
+        monitorIds: [...c.monitorIds],
+        status: s?.status ?? 'operational',
+        updatedAt: s?.since ?? c.createdAt,
+      };
     }),
     monitors: cat.monitors.map((m) => publicMonitor(m, stateById.get(m.id))),
     states: stateRows ?? [...stateById.values()],

@@ -54,22 +54,35 @@ export function publicFastPathServer(side: PublicSide, assets: ReadonlyMap<strin
  * The same answers through fastify's router, for app.inject() and any request the fast path did not take
  * (private pages, after their access check).
  */
-export function registerPublicRoutes(app: FastifyInstance, side: PublicSide, assets: ReadonlyMap<string, RenderedAsset>): void {
+export function registerPublicRoutes(
+  app: FastifyInstance,
+  side: PublicSide,
+  assets: ReadonlyMap<string, RenderedAsset>,
+): void {
   if (side.access) registerPageAccessRoutes(app, side.access, side.snapshot, side.security);
   let lastWarnedAt = 0;
   // a proxy in front without server.trust_proxy makes every viewer one address: say so, at most once a minute
   const warnRefused = (request: FastifyRequest) => {
     if (Date.now() - lastWarnedAt < 60_000) return;
     lastWarnedAt = Date.now();
-    request.log.warn({ address: request.ip, perClient: side.streams.perClient }, 'live streams refused to a client address at server.streams_per_client; behind a proxy, is server.trust_proxy set?');
+    request.log.warn(
+      { address: request.ip, perClient: side.streams.perClient },
+      'live streams refused to a client address at server.streams_per_client; behind a proxy, is server.trust_proxy set?',
+    );
   };
   app.get('/*', async (request, reply) => {
     const answer = resolvePublicRequest(side.snapshot, assets, request.headers.host, request.url);
-    if (!answer) return reply.code(404).send({ error: 'not_found', message: `no route for GET ${request.url.split('?')[0]}` });
+    if (!answer)
+      return reply.code(404).send({ error: 'not_found', message: `no route for GET ${request.url.split('?')[0]}` });
     if (answer.gated) {
       const gate = side.access;
-      if (!gate) return reply.code(401).header('cache-control', 'no-store').send({ error: 'private_page', message: 'this status page is private' });
-      if (!(await gate.admits(answer.gated, request))) return denyPrivateRequest(request, reply, answer.gated, gate, side.security);
+      if (!gate)
+        return reply
+          .code(401)
+          .header('cache-control', 'no-store')
+          .send({ error: 'private_page', message: 'this status page is private' });
+      if (!(await gate.admits(answer.gated, request)))
+        return denyPrivateRequest(request, reply, answer.gated, gate, side.security);
     }
     if (answer.kind === 'stream') return openStream(request, reply, answer, side, warnRefused);
     reply.hijack();
@@ -79,14 +92,26 @@ export function registerPublicRoutes(app: FastifyInstance, side: PublicSide, ass
 }
 
 /** A live stream: CORS only on a public page's, and at most `perClient` open per client address. */
-function openStream(request: FastifyRequest, reply: FastifyReply, answer: PublicAnswer & { kind: 'stream' }, side: PublicSide, warnRefused: (request: FastifyRequest) => void): FastifyReply {
-  const opening = side.streams.add(reply.raw, answer.page.mountKey, answer.page, { address: request.ip, cors: !answer.gated });
+function openStream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  answer: PublicAnswer & { kind: 'stream' },
+  side: PublicSide,
+  warnRefused: (request: FastifyRequest) => void,
+): FastifyReply {
+  const opening = side.streams.add(reply.raw, answer.page.mountKey, answer.page, {
+    address: request.ip,
+    cors: !answer.gated,
+  });
   side.answered?.(answer, STREAM_STATUS[opening]);
   if (opening === 'open') return reply.hijack();
   reply.code(STREAM_STATUS[opening]).header('cache-control', 'no-store').header('retry-after', '5');
   if (opening === 'full') return reply.send({ error: 'busy', message: 'too many live viewers' });
   warnRefused(request);
-  return reply.send({ error: 'too_many_streams', message: `at most ${side.streams.perClient} live streams per client address` });
+  return reply.send({
+    error: 'too_many_streams',
+    message: `at most ${side.streams.perClient} live streams per client address`,
+  });
 }
 
 const STREAM_STATUS: Record<StreamOpening, number> = { open: 200, full: 503, client_full: 429 };

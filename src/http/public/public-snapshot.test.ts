@@ -48,25 +48,57 @@ function countingStore(): Store & { monitorReads: number } {
 }
 
 const summaryStatus = (snapshot: PublicSnapshot): string => {
-  const json = JSON.parse(snapshot.pages.get('@')!.json.get('summary.json')!.body.toString()) as { components: { id: string; status: string }[] };
+  const json = JSON.parse(snapshot.pages.get('@')!.json.get('summary.json')!.body.toString()) as {
+    components: { id: string; status: string }[];
+  };
   return json.components[0]!.status;
 };
 
 test('a storm of events rebuilds at most once per minGapMs, and the last change is still shown (a trailing rebuild)', async () => {
   const bus = new InProcessBus();
   const renderers = countingRenderers();
-  const snapshot = new PublicSnapshot({ store, config, bus, logger: createLogger('silent'), renderers, debounceMs: 5, minGapMs: 250 });
+  const snapshot = new PublicSnapshot({
+    store,
+    config,
+    bus,
+    logger: createLogger('silent'),
+    renderers,
+    debounceMs: 5,
+    minGapMs: 250,
+  });
   await snapshot.start();
   assert.equal(summaryStatus(snapshot), 'operational');
   const before = renderers.pages;
   const started = Date.now();
   // 1 s of status changes every 2 ms: a batch writer under a mass outage, one event per commit
   while (Date.now() - started < 1_000) {
-    await bus.publish({ type: 'batch.committed', at: Date.now(), results: 10, notifications: 0, monitors: ['m1'], components: [], incidents: [] });
+    await bus.publish({
+      type: 'batch.committed',
+      at: Date.now(),
+      results: 10,
+      notifications: 0,
+      monitors: ['m1'],
+      components: [],
+      incidents: [],
+    });
     await sleep(2);
   }
-  await store.commitBatch({ results: [], states: [], statusChanges: [], incidents: [], componentStatuses: [{ componentId: 'c1', status: 'major_outage', since: Date.now() }] });
-  await bus.publish({ type: 'batch.committed', at: Date.now(), results: 0, notifications: 0, monitors: [], components: ['c1'], incidents: [] });
+  await store.commitBatch({
+    results: [],
+    states: [],
+    statusChanges: [],
+    incidents: [],
+    componentStatuses: [{ componentId: 'c1', status: 'major_outage', since: Date.now() }],
+  });
+  await bus.publish({
+    type: 'batch.committed',
+    at: Date.now(),
+    results: 0,
+    notifications: 0,
+    monitors: [],
+    components: ['c1'],
+    incidents: [],
+  });
   await sleep(700);
   snapshot.stop();
   const rebuilds = renderers.pages - before;
@@ -78,17 +110,41 @@ test('rebuilds read the catalog once, and again only when it changes; results al
   const bus = new InProcessBus();
   const counted = countingStore();
   const renderers = countingRenderers();
-  const snapshot = new PublicSnapshot({ store: counted, config, bus, logger: createLogger('silent'), renderers, debounceMs: 1, minGapMs: 1 });
+  const snapshot = new PublicSnapshot({
+    store: counted,
+    config,
+    bus,
+    logger: createLogger('silent'),
+    renderers,
+    debounceMs: 1,
+    minGapMs: 1,
+  });
   await snapshot.start();
   assert.equal(counted.monitorReads, 1);
   for (let i = 0; i < 5; i++) {
-    await bus.publish({ type: 'batch.committed', at: Date.now(), results: 3, notifications: 0, monitors: ['m2'], components: [], incidents: [] });
+    await bus.publish({
+      type: 'batch.committed',
+      at: Date.now(),
+      results: 3,
+      notifications: 0,
+      monitors: ['m2'],
+      components: [],
+      incidents: [],
+    });
     await sleep(30);
   }
   const pagesAfterChanges = renderers.pages;
   assert.ok(pagesAfterChanges >= 4, `status changes rebuild (${pagesAfterChanges})`);
   assert.equal(counted.monitorReads, 1, 'no monitor config re-read for a status change');
-  await bus.publish({ type: 'batch.committed', at: Date.now(), results: 500, notifications: 0, monitors: [], components: [], incidents: [] });
+  await bus.publish({
+    type: 'batch.committed',
+    at: Date.now(),
+    results: 500,
+    notifications: 0,
+    monitors: [],
+    components: [],
+    incidents: [],
+  });
   await sleep(30);
   assert.equal(renderers.pages, pagesAfterChanges, 'results alone do not rebuild');
   await bus.publish({ type: 'catalog.changed', at: Date.now() });

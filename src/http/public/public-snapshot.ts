@@ -77,7 +77,11 @@ export class PublicSnapshot {
   stale: { since: number } | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private prober: NodeJS.Timeout | undefined;
-  private history: { map: Map<string, ComponentHistory>; loadedAt: number; dirty: boolean } = { map: new Map(), loadedAt: 0, dirty: true };
+  private history: { map: Map<string, ComponentHistory>; loadedAt: number; dirty: boolean } = {
+    map: new Map(),
+    loadedAt: 0,
+    dirty: true,
+  };
   private readonly historyWindows = historyWindows();
   private readonly listeners = new Set<SnapshotListener>();
   private timer: NodeJS.Timeout | undefined;
@@ -89,7 +93,8 @@ export class PublicSnapshot {
   private again = false;
   /** performance.now() when the last rebuild started: the next waits minGapMs after it */
   private lastStartedAt = -Infinity;
-  private publicCatalog: { source: CatalogSource | undefined; parsed: PublicCatalog; loadedAt: number; dirty: boolean } | undefined;
+  private publicCatalog:
+    { source: CatalogSource | undefined; parsed: PublicCatalog; loadedAt: number; dirty: boolean } | undefined;
   private readonly now: () => number;
   private stopped = false;
   /** start() was called: a process that serves no pages never rebuilds them */
@@ -165,7 +170,10 @@ export class PublicSnapshot {
       this.again = true; // what changed during a rebuild may have been read before it: one more after it
       return;
     }
-    const wait = Math.max(this.opts.debounceMs ?? 50, this.lastStartedAt + (this.opts.minGapMs ?? 500) - performance.now());
+    const wait = Math.max(
+      this.opts.debounceMs ?? 50,
+      this.lastStartedAt + (this.opts.minGapMs ?? 500) - performance.now(),
+    );
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.rebuild();
@@ -196,7 +204,12 @@ export class PublicSnapshot {
     const key = JSON.stringify([pages, components.map((c) => [c.id, c.group ?? undefined])]);
     if (key === this.mountsKey) return;
     this.mountsKey = key;
-    this.mounts = buildPageMounts({ title: this.opts.config.title, server: this.opts.config.server, pages, components });
+    this.mounts = buildPageMounts({
+      title: this.opts.config.title,
+      server: this.opts.config.server,
+      pages,
+      components,
+    });
   }
 
   private async build(): Promise<void> {
@@ -204,21 +217,36 @@ export class PublicSnapshot {
     const now = this.now();
     try {
       const catalog = await answerWithin(this.catalogNow(), this.opts.buildTimeoutMs ?? 10_000, 'the store');
-      const live = await answerWithin(loadLiveData(this.opts.store, now, catalog, this.sources.monitorStates?.()), this.opts.buildTimeoutMs ?? 10_000, 'the store');
+      const live = await answerWithin(
+        loadLiveData(this.opts.store, now, catalog, this.sources.monitorStates?.()),
+        this.opts.buildTimeoutMs ?? 10_000,
+        'the store',
+      );
       this.refreshMounts(catalog.pages, live.components);
       await answerWithin(this.refreshHistory(live, now), this.opts.buildTimeoutMs ?? 10_000, 'the store');
       const data: PublicData = { ...live, history: this.history.map };
       const changed: PageSnapshot[] = [];
       const pages = new Map<string, PageSnapshot>();
       for (const mount of this.mounts.all) {
-        const page = new PageSnapshot(mount.key, scopeToMount(data, mount, { description: this.opts.config.description, subscribe: this.opts.config.subscribers.enabled && this.opts.config.subscribers.email !== undefined }), this.opts.renderers);
+        const page = new PageSnapshot(
+          mount.key,
+          scopeToMount(data, mount, {
+            description: this.opts.config.description,
+            subscribe: this.opts.config.subscribers.enabled && this.opts.config.subscribers.email !== undefined,
+          }),
+          this.opts.renderers,
+        );
         pages.set(mount.key, page);
         if (this.pages.get(mount.key)?.token !== page.token) changed.push(page);
       }
       this.pages = pages;
       this.builtAt = now;
       this.lastError = undefined;
-      if (this.stale) this.opts.logger.info({ component: 'snapshot', staleSince: new Date(this.stale.since).toISOString() }, 'the store answers again; the public pages are current');
+      if (this.stale)
+        this.opts.logger.info(
+          { component: 'snapshot', staleSince: new Date(this.stale.since).toISOString() },
+          'the store answers again; the public pages are current',
+        );
       this.failingSince = undefined;
       this.failedRebuilds = 0;
       this.stale = undefined;
@@ -226,7 +254,10 @@ export class PublicSnapshot {
       if (changed.length > 0) for (const l of this.listeners) l(changed);
     } catch (err) {
       this.lastError = err;
-      this.opts.logger.error({ component: 'snapshot', err }, 'rebuilding the public snapshot failed; serving the previous one');
+      this.opts.logger.error(
+        { component: 'snapshot', err },
+        'rebuilding the public snapshot failed; serving the previous one',
+      );
       this.rebuildFailed(now);
     }
   }
@@ -236,7 +267,8 @@ export class PublicSnapshot {
     const source = this.sources.catalog?.();
     const cached = this.publicCatalog;
     if (source) {
-      if (cached?.source !== source) this.publicCatalog = { source, parsed: publicCatalogOf(source), loadedAt: this.now(), dirty: false };
+      if (cached?.source !== source)
+        this.publicCatalog = { source, parsed: publicCatalogOf(source), loadedAt: this.now(), dirty: false };
       return this.publicCatalog!.parsed;
     }
     const fresh = cached && !cached.dirty && this.now() - cached.loadedAt < (this.opts.catalogMaxAgeMs ?? 600_000);
@@ -261,7 +293,10 @@ export class PublicSnapshot {
       await answerWithin(this.opts.store.ping(), 1_000, 'the store');
     } catch (err) {
       this.lastError = err;
-      this.opts.logger.error({ component: 'snapshot', err }, 'the store does not answer; serving the previous snapshot');
+      this.opts.logger.error(
+        { component: 'snapshot', err },
+        'the store does not answer; serving the previous snapshot',
+      );
       this.rebuildFailed(now);
     } finally {
       this.probing = false;
@@ -273,7 +308,12 @@ export class PublicSnapshot {
     this.failedRebuilds += 1;
     this.failingSince ??= now;
     const after = this.opts.staleAfter ?? STALE_AFTER;
-    if (!this.stale && this.pages.size > 0 && (this.failedRebuilds >= after.failures || now - this.failingSince >= after.ms)) this.markStale({ since: this.failingSince });
+    if (
+      !this.stale &&
+      this.pages.size > 0 &&
+      (this.failedRebuilds >= after.failures || now - this.failingSince >= after.ms)
+    )
+      this.markStale({ since: this.failingSince });
     if (this.stopped || this.retryTimer) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
@@ -286,22 +326,30 @@ export class PublicSnapshot {
   private markStale(stale: { since: number }): void {
     this.stale = stale;
     const pages = new Map<string, PageSnapshot>();
-    for (const [key, page] of this.pages) pages.set(key, new PageSnapshot(key, { ...page.model, stale }, this.opts.renderers));
+    for (const [key, page] of this.pages)
+      pages.set(key, new PageSnapshot(key, { ...page.model, stale }, this.opts.renderers));
     this.pages = pages;
-    this.opts.logger.warn({ component: 'snapshot', staleSince: new Date(stale.since).toISOString() }, 'the store does not answer; serving the last good pages marked stale');
+    this.opts.logger.warn(
+      { component: 'snapshot', staleSince: new Date(stale.since).toISOString() },
+      'the store does not answer; serving the last good pages marked stale',
+    );
     for (const l of this.listeners) l([...pages.values()]);
   }
 
   private async refreshHistory(live: Omit<PublicData, 'history'>, now: number): Promise<void> {
     const age = now - this.history.loadedAt;
-    const due = age >= (this.opts.refreshMs ?? 30_000) || (this.history.dirty && age >= (this.opts.historyMinGapMs ?? 5_000));
+    const due =
+      age >= (this.opts.refreshMs ?? 30_000) || (this.history.dirty && age >= (this.opts.historyMinGapMs ?? 5_000));
     if (!due) {
       // come back once the gap has passed, so that the day bars catch up with the change
       if (this.history.dirty && !this.historyTimer) {
-        this.historyTimer = setTimeout(() => {
-          this.historyTimer = undefined;
-          this.schedule();
-        }, (this.opts.historyMinGapMs ?? 5_000) - age);
+        this.historyTimer = setTimeout(
+          () => {
+            this.historyTimer = undefined;
+            this.schedule();
+          },
+          (this.opts.historyMinGapMs ?? 5_000) - age,
+        );
       }
       return;
     }
@@ -314,6 +362,10 @@ export class PublicSnapshot {
         return m ? [{ id, type: m.type }] : [];
       }),
     }));
-    this.history = { map: await loadHistory(this.opts.store, components, live.incidents, live.states, now, this.historyWindows), loadedAt: now, dirty: false };
+    this.history = {
+      map: await loadHistory(this.opts.store, components, live.incidents, live.states, now, this.historyWindows),
+      loadedAt: now,
+      dirty: false,
+    };
   }
 }

@@ -34,7 +34,9 @@ export class RenderedAsset {
 
   get br(): Buffer {
     // Quality 5 compresses a large page in milliseconds and close to the best ratio; 11 would cost ~100x the time.
-    this.brotli ??= brotliCompressSync(this.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: this.body.length } });
+    this.brotli ??= brotliCompressSync(this.body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: this.body.length },
+    });
     return this.brotli;
   }
 }

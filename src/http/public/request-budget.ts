@@ -12,7 +12,8 @@ export class RequestBudget {
   readonly #windows = new Map<string, { start: number; count: number }>();
 
   constructor(opts: { perWindow: number; windowMs: number; maxKeys: number; now?: () => number }) {
-    if (!(opts.perWindow >= 1 && opts.windowMs > 0 && opts.maxKeys >= 1)) throw new RangeError('RequestBudget needs perWindow ≥ 1, windowMs > 0, maxKeys ≥ 1');
+    if (!(opts.perWindow >= 1 && opts.windowMs > 0 && opts.maxKeys >= 1))
+      throw new RangeError('RequestBudget needs perWindow ≥ 1, windowMs > 0, maxKeys ≥ 1');
     this.#perWindow = opts.perWindow;
     this.#windowMs = opts.windowMs;
     this.#maxKeys = opts.maxKeys;

@@ -21,7 +21,8 @@ export function readPublicHeaders(raw: readonly string[]): PublicRequestHeaders 
         if (out.ifNoneMatch === undefined && name.toLowerCase() === 'if-none-match') out.ifNoneMatch = raw[i + 1];
         break;
       case 15:
-        if (out.acceptEncoding === undefined && name.toLowerCase() === 'accept-encoding') out.acceptEncoding = raw[i + 1];
+        if (out.acceptEncoding === undefined && name.toLowerCase() === 'accept-encoding')
+          out.acceptEncoding = raw[i + 1];
         break;
     }
   }

@@ -10,7 +10,14 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const ID = /^[A-Za-z0-9_~-]{1,80}$/;
 
 export type PublicAnswer = (
-  | { kind: 'asset'; asset: RenderedAsset; cacheControl: string; cors: boolean; embeddable?: boolean; private?: boolean }
+  | {
+      kind: 'asset';
+      asset: RenderedAsset;
+      cacheControl: string;
+      cors: boolean;
+      embeddable?: boolean;
+      private?: boolean;
+    }
   | { kind: 'error'; status: number; error: string; message: string; field?: string }
   | { kind: 'stream'; page: PageSnapshot }
   | { kind: 'starting' }
@@ -23,7 +30,12 @@ export type PublicAnswer = (
  * What a public GET is answered with, from the snapshot alone: bytes, an error, or the live stream.
  * undefined when the path is not a public one (ops, push, admin routes handle it).
  */
-export function resolvePublicRequest(snapshot: PublicSnapshot, assets: ReadonlyMap<string, RenderedAsset>, host: string | undefined, url: string): PublicAnswer | undefined {
+export function resolvePublicRequest(
+  snapshot: PublicSnapshot,
+  assets: ReadonlyMap<string, RenderedAsset>,
+  host: string | undefined,
+  url: string,
+): PublicAnswer | undefined {
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
   if (path.startsWith('/assets/')) {
@@ -40,11 +52,19 @@ export function resolvePublicRequest(snapshot: PublicSnapshot, assets: ReadonlyM
 }
 
 type AssetAnswer = (a: RenderedAsset | undefined, cors?: boolean) => PublicAnswer;
-const publicAsset: AssetAnswer = (a, cors = false) => (a ? { kind: 'asset', asset: a, cacheControl: PAGE_CACHE_CONTROL, cors } : notFound());
+const publicAsset: AssetAnswer = (a, cors = false) =>
+  a ? { kind: 'asset', asset: a, cacheControl: PAGE_CACHE_CONTROL, cors } : notFound();
 /** A private page's bytes: never kept by shared caches, never readable cross-origin (an IP allow-list is no credential a browser withholds). */
-const privateAsset: AssetAnswer = (a) => (a ? { kind: 'asset', asset: a, cacheControl: PRIVATE_CACHE_CONTROL, cors: false, private: true } : notFound());
+const privateAsset: AssetAnswer = (a) =>
+  a ? { kind: 'asset', asset: a, cacheControl: PRIVATE_CACHE_CONTROL, cors: false, private: true } : notFound();
 
-function answerFor(page: PageSnapshot | undefined, rest: string, url: string, q: number, asset: AssetAnswer): PublicAnswer {
+function answerFor(
+  page: PageSnapshot | undefined,
+  rest: string,
+  url: string,
+  q: number,
+  asset: AssetAnswer,
+): PublicAnswer {
   if (!page) return { kind: 'starting' };
   if (rest === '/' || rest === '') return asset(page.html);
   if (rest.startsWith('/api/v2/')) {
@@ -55,7 +75,8 @@ function answerFor(page: PageSnapshot | undefined, rest: string, url: string, q:
   switch (rest) {
     case '/history': {
       const month = query.get('month') ?? new Date(page.model.builtAt).toISOString().slice(0, 7);
-      if (!MONTH.test(month)) return { kind: 'error', status: 400, error: 'invalid_query', field: 'month', message: 'month must be YYYY-MM' };
+      if (!MONTH.test(month))
+        return { kind: 'error', status: 400, error: 'invalid_query', field: 'month', message: 'month must be YYYY-MM' };
       return asset(page.historyPage(month));
     }
     case '/history.rss':
@@ -70,15 +91,27 @@ function answerFor(page: PageSnapshot | undefined, rest: string, url: string, q:
     }
   }
   const permalink = /^\/(incidents|maintenance)\/([^/]+)$/.exec(rest);
-  if (permalink && ID.test(permalink[2]!)) return asset(permalink[1] === 'incidents' ? page.incidentPage(permalink[2]!) : page.maintenancePage(permalink[2]!));
+  if (permalink && ID.test(permalink[2]!))
+    return asset(permalink[1] === 'incidents' ? page.incidentPage(permalink[2]!) : page.maintenancePage(permalink[2]!));
   const badge = /^\/badge\/([^/]+)\/(status|uptime|response-time)\.svg$/.exec(rest);
-  if (badge && ID.test(badge[1]!)) return asset(page.badge(badge[1]!, badge[2]!, query.get('period') ?? undefined), true);
+  if (badge && ID.test(badge[1]!))
+    return asset(page.badge(badge[1]!, badge[2]!, query.get('period') ?? undefined), true);
   return notFound();
 }
 
 /** Paths served by other routes, even on a page's own domain. */
 function isOtherRoute(path: string): boolean {
-  return path === '/healthz' || path === '/readyz' || path === '/readyz/serving' || path === '/metrics' || path.startsWith('/api/push/') || path.startsWith('/api/v1/') || path === '/admin' || path.startsWith('/admin/') || isSubscriberRoute(path);
+  return (
+    path === '/healthz' ||
+    path === '/readyz' ||
+    path === '/readyz/serving' ||
+    path === '/metrics' ||
+    path.startsWith('/api/push/') ||
+    path.startsWith('/api/v1/') ||
+    path === '/admin' ||
+    path.startsWith('/admin/') ||
+    isSubscriberRoute(path)
+  );
 }
 
 /** Public sign-up, confirmation and unsubscribe (src/http/public/subscribe): site-wide, answered by fastify. */

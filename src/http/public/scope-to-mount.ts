@@ -4,7 +4,14 @@ import type { PublicData } from './public-data.ts';
 import { stableId } from './statuspage/stable-id.ts';
 import type { ModelPage, StatusModel } from './status-model.ts';
 
-const DEFAULT_COLORS = { brand: '#0969da', operational: '#1a7f37', degraded: '#9a6700', partial: '#bc4c00', major: '#cf222e', maintenance: '#0969da' };
+const DEFAULT_COLORS = {
+  brand: '#0969da',
+  operational: '#1a7f37',
+  degraded: '#9a6700',
+  partial: '#bc4c00',
+  major: '#cf222e',
+  maintenance: '#0969da',
+};
 
 /**
  * One page's model: its components (in its order), the incidents and maintenance that touch them, their history.
@@ -12,7 +19,11 @@ const DEFAULT_COLORS = { brand: '#0969da', operational: '#1a7f37', degraded: '#9
  * and maintenance are cut down to the page's components (src/domain/scope-to-components.ts), so that every
  * renderer of the model (JSON, HTML, feeds, badges, widget, stream) is safe without filtering on its own.
  */
-export function scopeToMount(data: PublicData, mount: PageMount, site: { description?: string; subscribe?: boolean }): StatusModel {
+export function scopeToMount(
+  data: PublicData,
+  mount: PageMount,
+  site: { description?: string; subscribe?: boolean },
+): StatusModel {
   const byId = new Map(data.components.map((c) => [c.id, c]));
   const components = mount.componentIds.flatMap((id) => {
     const c = byId.get(id);

@@ -13,7 +13,10 @@ export interface HtmlSecurityHeaders {
 }
 
 export function htmlSecurityHeaders(make: (kind: 'public' | 'widget') => Record<string, string>): HtmlSecurityHeaders {
-  const flat = (h: Record<string, string>) => Object.entries(h).filter(([k]) => k !== NOSNIFF).flat();
+  const flat = (h: Record<string, string>) =>
+    Object.entries(h)
+      .filter(([k]) => k !== NOSNIFF)
+      .flat();
   return { page: flat(make('public')), widget: flat(make('widget')) };
 }
 
@@ -25,12 +28,22 @@ export type RawAnswer = Exclude<PublicAnswer, { kind: 'stream' }>;
  * (routing, hooks, serialisation) and copies bytes from memory, with header lists built once per asset.
  * 304 on a matching ETag; brotli or gzip by Accept-Encoding.
  */
-export function servePublicRaw(req: IncomingMessage, res: ServerResponse, answer: RawAnswer, headers: PublicRequestHeaders, security: HtmlSecurityHeaders): void {
+export function servePublicRaw(
+  req: IncomingMessage,
+  res: ServerResponse,
+  answer: RawAnswer,
+  headers: PublicRequestHeaders,
+  security: HtmlSecurityHeaders,
+): void {
   switch (answer.kind) {
     case 'starting':
       return json(res, 503, { error: 'starting', message: 'status not loaded yet' }, { 'retry-after': '1' });
     case 'error':
-      return json(res, answer.status, { error: answer.error, message: answer.message, ...(answer.field ? { field: answer.field } : {}) });
+      return json(res, answer.status, {
+        error: answer.error,
+        message: answer.message,
+        ...(answer.field ? { field: answer.field } : {}),
+      });
     case 'asset': {
       const { asset } = answer;
       const inm = headers.ifNoneMatch;
@@ -39,7 +52,14 @@ export function servePublicRaw(req: IncomingMessage, res: ServerResponse, answer
         return;
       }
       const accept = headers.acceptEncoding;
-      const encoding = asset.body.length <= 512 || !accept ? 'identity' : accept.includes('br') ? 'br' : accept.includes('gzip') ? 'gzip' : 'identity';
+      const encoding =
+        asset.body.length <= 512 || !accept
+          ? 'identity'
+          : accept.includes('br')
+            ? 'br'
+            : accept.includes('gzip')
+              ? 'gzip'
+              : 'identity';
       const body = encoding === 'br' ? asset.br : encoding === 'gzip' ? asset.gzip : asset.body;
       res.writeHead(200, headersFor(asset, answer, security, encoding));
       res.end(req.method === 'HEAD' ? undefined : body);
@@ -54,17 +74,32 @@ const headerCache = new WeakMap<RenderedAsset, Map<Variant, string[]>>();
  * The response headers of one asset variant as a flat [name, value, …] list, built on first use. An asset is always
  * served with the same cache policy and CORS setting (they depend on its path), so the variant is the only key.
  */
-function headersFor(asset: RenderedAsset, answer: { cacheControl: string; cors: boolean; embeddable?: boolean; private?: boolean }, security: HtmlSecurityHeaders, variant: Variant): string[] {
+function headersFor(
+  asset: RenderedAsset,
+  answer: { cacheControl: string; cors: boolean; embeddable?: boolean; private?: boolean },
+  security: HtmlSecurityHeaders,
+  variant: Variant,
+): string[] {
   const { cacheControl, cors } = answer;
   let byVariant = headerCache.get(asset);
   if (!byVariant) headerCache.set(asset, (byVariant = new Map()));
   const key = variant;
   let headers = byVariant.get(key);
   if (!headers) {
-    headers = ['etag', asset.etag, 'cache-control', cacheControl, 'vary', answer.private ? PRIVATE_VARY : 'accept-encoding', NOSNIFF, 'nosniff'];
+    headers = [
+      'etag',
+      asset.etag,
+      'cache-control',
+      cacheControl,
+      'vary',
+      answer.private ? PRIVATE_VARY : 'accept-encoding',
+      NOSNIFF,
+      'nosniff',
+    ];
     if (cors) headers.push('access-control-allow-origin', '*');
     if (asset.staleSince) headers.push('x-pharos-stale', asset.staleSince);
-    if (asset.contentType.startsWith('text/html')) headers.push(...(answer.embeddable ? security.widget : security.page));
+    if (asset.contentType.startsWith('text/html'))
+      headers.push(...(answer.embeddable ? security.widget : security.page));
     if (variant !== 'not-modified') {
       headers.push('content-type', asset.contentType);
       if (variant !== 'identity') headers.push('content-encoding', variant);
@@ -78,5 +113,13 @@ function headersFor(asset: RenderedAsset, answer: { cacheControl: string; cors: 
 
 function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { [NOSNIFF]: 'nosniff', 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...extra }).end(text);
+  res
+    .writeHead(status, {
+      [NOSNIFF]: 'nosniff',
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+      'cache-control': 'no-store',
+      ...extra,
+    })
+    .end(text);
 }

@@ -95,7 +95,8 @@ export interface ComponentHistory {
   latency: Record<LatencyPeriod, LatencyPoint[]> | null;
 }
 
-export type DayState = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance' | 'no_data';
+export type DayState =
+  'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance' | 'no_data';
 
 export interface DayCell {
   /** YYYY-MM-DD (UTC) */

@@ -3,9 +3,22 @@ import { after, before, describe, test } from 'node:test';
 import { discordNotifier, renderDiscordPayload } from './index.ts';
 import { startHttpReceiver, type HttpReceiver } from '../../../test/support/http-receiver.ts';
 import { describeNotifierHttpContract } from '../../../test/support/notifier-http-contract.ts';
-import { digestEvent, incidentUpdatedEvent, monitorDownEvent, monitorUpEvent, testDeliveryContext } from '../../../test/support/notification-fixtures.ts';
+import {
+  digestEvent,
+  incidentUpdatedEvent,
+  monitorDownEvent,
+  monitorUpEvent,
+  testDeliveryContext,
+} from '../../../test/support/notification-fixtures.ts';
 
-type Embed = { title: string; description: string; url: string; color: number; fields: { name: string; value: string; inline: boolean }[]; timestamp: string };
+type Embed = {
+  title: string;
+  description: string;
+  url: string;
+  color: number;
+  fields: { name: string; value: string; inline: boolean }[];
+  timestamp: string;
+};
 const config = discordNotifier.fields.parse({ url: 'https://discord.com/api/webhooks/123/abc' });
 const embedOf = (p: Record<string, unknown>) => (p.embeds as Embed[])[0]!;
 
@@ -20,7 +33,15 @@ describe('discord: request', () => {
 
   test('executes the webhook with wait=true, keeping a thread_id', async () => {
     const ctx = testDeliveryContext('evt-down-1:discord');
-    const result = await discordNotifier.send(monitorDownEvent, discordNotifier.fields.parse({ url: `${rx.url}/api/webhooks/123/abc?thread_id=99`, username: 'Pharos', avatar_url: 'https://status.example.com/logo.png' }), ctx);
+    const result = await discordNotifier.send(
+      monitorDownEvent,
+      discordNotifier.fields.parse({
+        url: `${rx.url}/api/webhooks/123/abc?thread_id=99`,
+        username: 'Pharos',
+        avatar_url: 'https://status.example.com/logo.png',
+      }),
+      ctx,
+    );
     await ctx.close();
     assert.deepEqual(result, { ok: true, remoteStatus: 200 });
     const req = await rx.waitForRequest();
@@ -73,13 +94,22 @@ describe('discord: payload', () => {
   test('a digest lists every change', () => {
     const p = renderDiscordPayload(digestEvent, config);
     assert.equal(p.content, '🔴 3 changes on status.example.com');
-    assert.equal(embedOf(p).description, '• API health is down\n• Update: Elevated API errors\n• API health is back up');
+    assert.equal(
+      embedOf(p).description,
+      '• API health is down\n• Update: Elevated API errors\n• API health is back up',
+    );
   });
 
   test('long text stays within the embed limits', () => {
-    const long = { ...monitorDownEvent, monitor: { ...monitorDownEvent.monitor!, name: 'n'.repeat(3000), lastError: 'e'.repeat(9000) } };
+    const long = {
+      ...monitorDownEvent,
+      monitor: { ...monitorDownEvent.monitor!, name: 'n'.repeat(3000), lastError: 'e'.repeat(9000) },
+    };
     const e = embedOf(renderDiscordPayload(long, config));
-    const total = [e.title, e.description, ...e.fields.flatMap((f) => [f.name, f.value])].reduce((n, s) => n + Array.from(s).length, 0);
+    const total = [e.title, e.description, ...e.fields.flatMap((f) => [f.name, f.value])].reduce(
+      (n, s) => n + Array.from(s).length,
+      0,
+    );
     assert.ok(Array.from(e.title).length <= 256);
     assert.ok(e.fields.every((f) => Array.from(f.value).length <= 1024));
     assert.ok(total <= 6000, `embed total ${total}`);
@@ -95,5 +125,7 @@ describe('discord: schema', () => {
     ['a bad avatar URL', { url: 'https://discord.com/api/webhooks/1/x', avatar_url: 'logo.png' }, false],
     ['an unknown field', { url: 'https://discord.com/api/webhooks/1/x', content: 'hi' }, false],
   ];
-  for (const [name, input, ok] of cases) test(`${ok ? 'accepts' : 'refuses'} ${name}`, () => assert.equal(discordNotifier.fields.safeParse(input).success, ok));
+  for (const [name, input, ok] of cases)
+    test(`${ok ? 'accepts' : 'refuses'} ${name}`, () =>
+      assert.equal(discordNotifier.fields.safeParse(input).success, ok));
 });

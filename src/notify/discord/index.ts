@@ -18,8 +18,13 @@ const EMBED_TOTAL_MAX = 6000;
 export function renderDiscordPayload(event: NotificationEvent, config: DiscordFields): Record<string, unknown> {
   const d = describeEvent(event);
   const title = truncateText(d.title, TITLE_MAX);
-  const fields = d.facts.slice(0, FIELDS_MAX).map(([name, value]) => ({ name: truncateText(name, FIELD_NAME_MAX), value: truncateText(value || '—', FIELD_VALUE_MAX), inline: true }));
-  const used = Array.from(title).length + fields.reduce((n, f) => n + Array.from(f.name).length + Array.from(f.value).length, 0);
+  const fields = d.facts.slice(0, FIELDS_MAX).map(([name, value]) => ({
+    name: truncateText(name, FIELD_NAME_MAX),
+    value: truncateText(value || '—', FIELD_VALUE_MAX),
+    inline: true,
+  }));
+  const used =
+    Array.from(title).length + fields.reduce((n, f) => n + Array.from(f.name).length + Array.from(f.value).length, 0);
   return {
     content: truncateText(d.title, CONTENT_MAX),
     embeds: [
@@ -53,5 +58,6 @@ export const discordNotifier: Notifier<'discord', typeof discordFieldsSchema> = 
   // the URL is the credential: it is kept only as it is
   secretTarget: (config) => config.url,
   template: { url: 'https://discord.com/api/webhooks/000/XXXX' },
-  send: (event, config, ctx) => sendHttp(ctx, discordExecuteUrl(config.url), { body: JSON.stringify(renderDiscordPayload(event, config)) }),
+  send: (event, config, ctx) =>
+    sendHttp(ctx, discordExecuteUrl(config.url), { body: JSON.stringify(renderDiscordPayload(event, config)) }),
 };

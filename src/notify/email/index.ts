@@ -18,8 +18,13 @@ export const emailNotifier: Notifier<'email', typeof emailFields> = {
   fields: emailFields,
   secretFields: ['smtp.pass'],
   // the server, and how the password travels to it: a downgrade to clear text or to any certificate is a new target
-  secretTarget: ({ smtp }) => `smtp://${smtp.host.toLowerCase()}:${smtp.port} secure=${smtp.secure} starttls=${smtp.starttls} verify=${smtp.tls_reject_unauthorized}`,
-  template: { to: ['oncall@example.com'], from: { name: 'Pharos', address: 'status@example.com' }, smtp: { host: 'smtp.example.com', port: 587, starttls: 'required', user: 'pharos', pass: 'change me' } },
+  secretTarget: ({ smtp }) =>
+    `smtp://${smtp.host.toLowerCase()}:${smtp.port} secure=${smtp.secure} starttls=${smtp.starttls} verify=${smtp.tls_reject_unauthorized}`,
+  template: {
+    to: ['oncall@example.com'],
+    from: { name: 'Pharos', address: 'status@example.com' },
+    smtp: { host: 'smtp.example.com', port: 587, starttls: 'required', user: 'pharos', pass: 'change me' },
+  },
   send(event, config, ctx) {
     const { subject, text, html } = renderEmail(describeEvent(event), event.pageUrl);
     return sendMail(

@@ -6,7 +6,8 @@ export interface RenderedEmail {
   html: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const CAPS = { subject: 200, summary: 20_000, value: 2_000 };
 
 /**
@@ -29,7 +30,10 @@ export function renderEmail(d: EventDescription, pageUrl: string): RenderedEmail
     `Sent by Pharos for ${pageUrl}`,
   ].join('\n');
   const rows = facts
-    .map(([k, v]) => `<tr><th align="left" style="padding:4px 12px 4px 0;color:#57606a;font-weight:600;vertical-align:top">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`)
+    .map(
+      ([k, v]) =>
+        `<tr><th align="left" style="padding:4px 12px 4px 0;color:#57606a;font-weight:600;vertical-align:top">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`,
+    )
     .join('');
   const html = `<!doctype html>
 <html><head><meta charset="utf-8"><title>${escapeHtml(d.title)}</title></head>

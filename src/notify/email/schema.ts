@@ -15,7 +15,9 @@ export const mailbox = z.union([
         .string()
         .min(1)
         .max(200)
-        .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), { message: 'no control characters' }),
+        .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), {
+          message: 'no control characters',
+        }),
       address: emailAddress,
     })
     .strict(),

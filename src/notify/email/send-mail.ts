@@ -23,7 +23,12 @@ export interface OutgoingMail {
  * Hands a mail to the SMTP server of `smtp`, mapped to a DeliveryResult; never throws. Every connection to the server
  * passes `egress`, the guard of whoever defined the server (config file or API).
  */
-export async function sendMail(smtp: SmtpConfig, mail: OutgoingMail, egress: EgressGuard, signal?: AbortSignal): Promise<DeliveryResult> {
+export async function sendMail(
+  smtp: SmtpConfig,
+  mail: OutgoingMail,
+  egress: EgressGuard,
+  signal?: AbortSignal,
+): Promise<DeliveryResult> {
   try {
     const info = await smtpTransportFor(smtp, egress).sendMail({
       // copies: nodemailer writes into address objects, and the config is frozen
@@ -75,6 +80,8 @@ function replyCode(response: unknown): number | undefined {
 
 /** A Message-ID (without brackets) from an idempotency key: only characters a msg-id may hold, the rest as =XX. */
 export function messageIdFor(key: string): string {
-  const local = key.replace(/[^A-Za-z0-9_-]/g, (c) => [...Buffer.from(c)].map((b) => `=${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+  const local = key.replace(/[^A-Za-z0-9_-]/g, (c) =>
+    [...Buffer.from(c)].map((b) => `=${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
   return `${local}@pharos`;
 }

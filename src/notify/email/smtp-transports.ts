@@ -27,8 +27,14 @@ export function smtpTransportFor(smtp: SmtpConfig, guard: EgressGuard): Transpor
       maxMessages: 100,
       // nodemailer would resolve and connect on its own, past the egress policy: every socket comes from the guard
       // (the host name stays nodemailer's `host`, so STARTTLS checks the certificate against it and sends it as SNI)
-      getSocket: (_options: unknown, callback: (err: Error | null, socket?: { connection: Socket; secured: boolean }) => void) => {
-        connectGuarded({ host: smtp.host, port: smtp.port, timeoutMs: CONNECTION_TIMEOUT_MS, ...(smtp.secure ? { tls } : {}) }, guard).then(
+      getSocket: (
+        _options: unknown,
+        callback: (err: Error | null, socket?: { connection: Socket; secured: boolean }) => void,
+      ) => {
+        connectGuarded(
+          { host: smtp.host, port: smtp.port, timeoutMs: CONNECTION_TIMEOUT_MS, ...(smtp.secure ? { tls } : {}) },
+          guard,
+        ).then(
           (socket) => callback(null, { connection: socket, secured: smtp.secure }),
           (err: Error) => callback(err),
         );

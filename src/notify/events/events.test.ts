@@ -10,7 +10,13 @@ import { maintenanceTransitions } from './maintenance-events.ts';
 import { monitorChangeEvent, type MonitorFacts } from './monitor-events.ts';
 
 const links = { pageUrl: 'https://status.example.com', adminUrl: 'https://status.example.com/admin' };
-const monitor: MonitorFacts = { id: 'api', name: 'API', lastError: 'HTTP 500', previousSince: 1_000, components: [{ id: 'c1', name: 'Core', status: 'major_outage' }] };
+const monitor: MonitorFacts = {
+  id: 'api',
+  name: 'API',
+  lastError: 'HTTP 500',
+  previousSince: 1_000,
+  components: [{ id: 'c1', name: 'Core', status: 'major_outage' }],
+};
 const DAY = 86_400_000;
 
 describe('monitor change events', () => {
@@ -27,21 +33,36 @@ describe('monitor change events', () => {
   ];
   for (const [from, to, want] of rows) {
     test(`${from} → ${to}: ${want ?? 'nothing'}`, () => {
-      const e = monitorChangeEvent({ monitorId: 'api', from, to, at: 61_000, reason: to === 'down' ? 'HTTP 503' : null }, monitor, links);
+      const e = monitorChangeEvent(
+        { monitorId: 'api', from, to, at: 61_000, reason: to === 'down' ? 'HTTP 503' : null },
+        monitor,
+        links,
+      );
       assert.equal(e?.type ?? null, want);
     });
   }
   test('a recovery carries the downtime, a failure the reason, and links to the monitor', () => {
-    const up = monitorChangeEvent({ monitorId: 'api', from: 'down', to: 'up', at: 61_000, reason: null }, monitor, links)!;
+    const up = monitorChangeEvent(
+      { monitorId: 'api', from: 'down', to: 'up', at: 61_000, reason: null },
+      monitor,
+      links,
+    )!;
     assert.equal(up.monitor?.downtimeMs, 60_000);
     assert.equal(up.monitor?.url, 'https://status.example.com/admin/monitors/api');
-    const down = monitorChangeEvent({ monitorId: 'api', from: 'up', to: 'down', at: 61_000, reason: 'HTTP 503' }, monitor, links)!;
+    const down = monitorChangeEvent(
+      { monitorId: 'api', from: 'up', to: 'down', at: 61_000, reason: 'HTTP 503' },
+      monitor,
+      links,
+    )!;
     assert.equal(down.monitor?.lastError, 'HTTP 503');
     assert.equal(down.id, 'mon:api:61000:down');
   });
   test('nothing for a monitor whose components are all under maintenance', () => {
     const quiet = { ...monitor, components: [{ id: 'c1', name: 'Core', status: 'under_maintenance' as const }] };
-    assert.equal(monitorChangeEvent({ monitorId: 'api', from: 'up', to: 'down', at: 1, reason: null }, quiet, links), null);
+    assert.equal(
+      monitorChangeEvent({ monitorId: 'api', from: 'up', to: 'down', at: 1, reason: null }, quiet, links),
+      null,
+    );
   });
 });
 
@@ -66,16 +87,41 @@ describe('certificate warnings', () => {
 });
 
 describe('incident events', () => {
-  const base: Incident = { id: 'i1', name: 'Slow', status: 'investigating', impact: 'minor', source: 'manual', componentIds: ['c1'], createdAt: 1, updatedAt: 1, resolvedAt: null, updates: [{ id: 'u1', incidentId: 'i1', status: 'investigating', body: 'Looking', createdAt: 1, affectedComponents: [] }] };
+  const base: Incident = {
+    id: 'i1',
+    name: 'Slow',
+    status: 'investigating',
+    impact: 'minor',
+    source: 'manual',
+    componentIds: ['c1'],
+    createdAt: 1,
+    updatedAt: 1,
+    resolvedAt: null,
+    updates: [
+      { id: 'u1', incidentId: 'i1', status: 'investigating', body: 'Looking', createdAt: 1, affectedComponents: [] },
+    ],
+  };
   const names = new Map([['c1', 'Core']]);
   const status = () => 'operational' as const;
   test('created, updated, resolved, and nothing for an edit', () => {
     assert.equal(incidentEvent(undefined, base, names, status, links)?.type, 'incident.created');
-    const updated = { ...base, status: 'identified' as const, updatedAt: 2, updates: [...base.updates, { ...base.updates[0]!, id: 'u2', status: 'identified' as const, body: 'Found it' }] };
+    const updated = {
+      ...base,
+      status: 'identified' as const,
+      updatedAt: 2,
+      updates: [...base.updates, { ...base.updates[0]!, id: 'u2', status: 'identified' as const, body: 'Found it' }],
+    };
     const e = incidentEvent(base, updated, names, status, links)!;
     assert.deepEqual([e.type, e.incident?.body, e.components[0]?.name], ['incident.updated', 'Found it', 'Core']);
-    assert.equal(incidentEvent(updated, { ...updated, resolvedAt: 3, status: 'resolved', updatedAt: 3 }, names, status, links)?.type, 'incident.resolved');
-    assert.equal(incidentEvent(base, { ...base, updates: [{ ...base.updates[0]!, body: 'Looking.' }] }, names, status, links), null);
+    assert.equal(
+      incidentEvent(updated, { ...updated, resolvedAt: 3, status: 'resolved', updatedAt: 3 }, names, status, links)
+        ?.type,
+      'incident.resolved',
+    );
+    assert.equal(
+      incidentEvent(base, { ...base, updates: [{ ...base.updates[0]!, body: 'Looking.' }] }, names, status, links),
+      null,
+    );
   });
 });
 
@@ -101,16 +147,75 @@ describe('routing', () => {
     assert.ok(!channelWants({ id: 'a', monitors: ['other'] }, down));
   });
   const incidentOn = (componentIds: string[]) =>
-    incidentEvent(undefined, { id: 'i', name: 'x', status: 'investigating', impact: 'minor', source: 'manual', componentIds, createdAt: 1, updatedAt: 1, resolvedAt: null, updates: [] }, new Map(), () => 'operational', links)!;
-  const subscriberRows: { name: string; chose: string[]; page: string[] | null; event: ReturnType<typeof incidentOn>; wants: boolean }[] = [
+    incidentEvent(
+      undefined,
+      {
+        id: 'i',
+        name: 'x',
+        status: 'investigating',
+        impact: 'minor',
+        source: 'manual',
+        componentIds,
+        createdAt: 1,
+        updatedAt: 1,
+        resolvedAt: null,
+        updates: [],
+      },
+      new Map(),
+      () => 'operational',
+      links,
+    )!;
+  const subscriberRows: {
+    name: string;
+    chose: string[];
+    page: string[] | null;
+    event: ReturnType<typeof incidentOn>;
+    wants: boolean;
+  }[] = [
     { name: 'a monitor event: never', chose: [], page: ['c1'], event: down, wants: false },
-    { name: 'everything on the page: an incident on it', chose: [], page: ['c1'], event: incidentOn(['c1']), wants: true },
+    {
+      name: 'everything on the page: an incident on it',
+      chose: [],
+      page: ['c1'],
+      event: incidentOn(['c1']),
+      wants: true,
+    },
     { name: 'the chosen component', chose: ['c1'], page: ['c1', 'c2'], event: incidentOn(['c1']), wants: true },
-    { name: 'another component than chosen', chose: ['c9'], page: ['c1', 'c9'], event: incidentOn(['c1']), wants: false },
-    { name: 'everything on the page: an incident on components it does not show', chose: [], page: ['c1'], event: incidentOn(['secret']), wants: false },
-    { name: 'an incident on a shown and a hidden component', chose: [], page: ['c1'], event: incidentOn(['c1', 'secret']), wants: true },
-    { name: 'chosen, but the page no longer shows it', chose: ['secret'], page: ['c1'], event: incidentOn(['secret']), wants: false },
-    { name: 'an incident on no component (every page shows it)', chose: [], page: ['c1'], event: incidentOn([]), wants: true },
+    {
+      name: 'another component than chosen',
+      chose: ['c9'],
+      page: ['c1', 'c9'],
+      event: incidentOn(['c1']),
+      wants: false,
+    },
+    {
+      name: 'everything on the page: an incident on components it does not show',
+      chose: [],
+      page: ['c1'],
+      event: incidentOn(['secret']),
+      wants: false,
+    },
+    {
+      name: 'an incident on a shown and a hidden component',
+      chose: [],
+      page: ['c1'],
+      event: incidentOn(['c1', 'secret']),
+      wants: true,
+    },
+    {
+      name: 'chosen, but the page no longer shows it',
+      chose: ['secret'],
+      page: ['c1'],
+      event: incidentOn(['secret']),
+      wants: false,
+    },
+    {
+      name: 'an incident on no component (every page shows it)',
+      chose: [],
+      page: ['c1'],
+      event: incidentOn([]),
+      wants: true,
+    },
     { name: 'the page is gone', chose: [], page: null, event: incidentOn(['c1']), wants: false },
   ];
   for (const row of subscriberRows) {
@@ -119,7 +224,17 @@ describe('routing', () => {
     });
   }
   test('one outbox row per wanting target, with a stable id', () => {
-    const rows = outboxRowsFor(down, { channels: [{ id: 'slack' }, { id: 'mail', events: ['incident.created'] }], subscribers: [{ id: 's1', componentIds: [], pageComponentIds: ['c1'] }] }, 7);
-    assert.deepEqual(rows.map((r) => r.id), ['mon:api:5:down:channel:slack']);
+    const rows = outboxRowsFor(
+      down,
+      {
+        channels: [{ id: 'slack' }, { id: 'mail', events: ['incident.created'] }],
+        subscribers: [{ id: 's1', componentIds: [], pageComponentIds: ['c1'] }],
+      },
+      7,
+    );
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      ['mon:api:5:down:channel:slack'],
+    );
   });
 });

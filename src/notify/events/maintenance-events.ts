@@ -5,14 +5,32 @@ import type { EventLinks } from './monitor-events.ts';
 type Kind = 'maintenance.scheduled' | 'maintenance.started' | 'maintenance.completed';
 
 /** One maintenance notification for one window (occurrence); its id is stable, so it is queued once. */
-export function maintenanceEvent(kind: Kind, window: MaintenanceWindow, componentNames: ReadonlyMap<string, string>, now: number, links: EventLinks): NotificationEvent {
+export function maintenanceEvent(
+  kind: Kind,
+  window: MaintenanceWindow,
+  componentNames: ReadonlyMap<string, string>,
+  now: number,
+  links: EventLinks,
+): NotificationEvent {
   return {
     id: `maint:${window.id}:${window.start}:${kind.slice('maintenance.'.length)}`,
     type: kind,
     at: now,
     pageUrl: links.pageUrl,
-    components: window.componentIds.map((id) => ({ id, name: componentNames.get(id) ?? id, status: kind === 'maintenance.started' ? 'under_maintenance' : 'operational' })),
-    maintenance: { id: window.id, title: window.title, body: window.body, status: maintenanceStatusAt(window, now), start: window.start, end: window.end, url: `${links.pageUrl}/maintenance/${encodeURIComponent(window.id)}` },
+    components: window.componentIds.map((id) => ({
+      id,
+      name: componentNames.get(id) ?? id,
+      status: kind === 'maintenance.started' ? 'under_maintenance' : 'operational',
+    })),
+    maintenance: {
+      id: window.id,
+      title: window.title,
+      body: window.body,
+      status: maintenanceStatusAt(window, now),
+      start: window.start,
+      end: window.end,
+      url: `${links.pageUrl}/maintenance/${encodeURIComponent(window.id)}`,
+    },
   };
 }
 
@@ -21,7 +39,11 @@ export function maintenanceEvent(kind: Kind, window: MaintenanceWindow, componen
  * reported once by the caller keeping the in-progress set; a restart re-reports nothing that the outbox already has
  * (same event ids).
  */
-export function maintenanceTransitions(windows: readonly MaintenanceWindow[], previouslyInProgress: ReadonlySet<string>, now: number): { started: MaintenanceWindow[]; completed: MaintenanceWindow[]; inProgress: Set<string> } {
+export function maintenanceTransitions(
+  windows: readonly MaintenanceWindow[],
+  previouslyInProgress: ReadonlySet<string>,
+  now: number,
+): { started: MaintenanceWindow[]; completed: MaintenanceWindow[]; inProgress: Set<string> } {
   const inProgress = new Set<string>();
   const started: MaintenanceWindow[] = [];
   const completed: MaintenanceWindow[] = [];

@@ -22,8 +22,19 @@ export interface MonitorFacts {
  * The notification for a monitor's status change, or null when there is nothing to tell: going into maintenance,
  * coming out of it (or out of unknown) healthy, and any change while its components are under maintenance.
  */
-export function monitorChangeEvent(change: StatusChange, monitor: MonitorFacts, links: EventLinks): NotificationEvent | null {
-  const type = change.to === 'down' ? 'monitor.down' : change.to === 'degraded' ? 'monitor.degraded' : change.to === 'up' && (change.from === 'down' || change.from === 'degraded') ? 'monitor.up' : null;
+export function monitorChangeEvent(
+  change: StatusChange,
+  monitor: MonitorFacts,
+  links: EventLinks,
+): NotificationEvent | null {
+  const type =
+    change.to === 'down'
+      ? 'monitor.down'
+      : change.to === 'degraded'
+        ? 'monitor.degraded'
+        : change.to === 'up' && (change.from === 'down' || change.from === 'degraded')
+          ? 'monitor.up'
+          : null;
   if (!type) return null;
   if (monitor.components.length > 0 && monitor.components.every((c) => c.status === 'under_maintenance')) return null;
   return {
@@ -39,14 +50,21 @@ export function monitorChangeEvent(change: StatusChange, monitor: MonitorFacts, 
       previousStatus: change.from,
       since: change.at,
       lastError: change.to === 'up' ? null : (change.reason ?? monitor.lastError),
-      ...(type === 'monitor.up' && monitor.previousSince !== null ? { downtimeMs: change.at - monitor.previousSince } : {}),
+      ...(type === 'monitor.up' && monitor.previousSince !== null
+        ? { downtimeMs: change.at - monitor.previousSince }
+        : {}),
       url: `${links.adminUrl}/monitors/${encodeURIComponent(monitor.id)}`,
     },
   };
 }
 
 /** The Nth reminder that a monitor is still down (its id is stable per outage and N, so it is queued once). */
-export function reminderEvent(monitor: MonitorFacts & { since: number }, n: number, now: number, links: EventLinks): NotificationEvent {
+export function reminderEvent(
+  monitor: MonitorFacts & { since: number },
+  n: number,
+  now: number,
+  links: EventLinks,
+): NotificationEvent {
   return {
     id: `mon:${monitor.id}:${monitor.since}:down:reminder:${n}`,
     type: 'monitor.down',
@@ -54,6 +72,14 @@ export function reminderEvent(monitor: MonitorFacts & { since: number }, n: numb
     pageUrl: links.pageUrl,
     components: monitor.components,
     reminder: n,
-    monitor: { id: monitor.id, name: monitor.name, status: 'down', previousStatus: 'down', since: monitor.since, lastError: monitor.lastError, url: `${links.adminUrl}/monitors/${encodeURIComponent(monitor.id)}` },
+    monitor: {
+      id: monitor.id,
+      name: monitor.name,
+      status: 'down',
+      previousStatus: 'down',
+      since: monitor.since,
+      lastError: monitor.lastError,
+      url: `${links.adminUrl}/monitors/${encodeURIComponent(monitor.id)}`,
+    },
   };
 }

@@ -9,20 +9,58 @@ import { defaultEgressPolicy } from '../../egress/egress-policy.ts';
 
 const TOKEN = 'AqXb7dU2kzL1p0Q';
 const AT = Date.parse('2026-03-01T12:00:00Z');
-const base = { at: AT, pageUrl: 'https://status.example.com', components: [{ id: 'api', name: 'API', status: 'major_outage' as const }] };
-const monitor = { id: 'api-health', name: 'API_health *prod*', previousStatus: 'up' as const, since: AT - 60_000, lastError: 'HTTP 503', url: 'https://status.example.com/admin/monitors/api-health' };
+const base = {
+  at: AT,
+  pageUrl: 'https://status.example.com',
+  components: [{ id: 'api', name: 'API', status: 'major_outage' as const }],
+};
+const monitor = {
+  id: 'api-health',
+  name: 'API_health *prod*',
+  previousStatus: 'up' as const,
+  since: AT - 60_000,
+  lastError: 'HTTP 503',
+  url: 'https://status.example.com/admin/monitors/api-health',
+};
 const down: NotificationEvent = { ...base, id: 'e1', type: 'monitor.down', monitor: { ...monitor, status: 'down' } };
-const up: NotificationEvent = { ...base, id: 'e2', type: 'monitor.up', monitor: { ...monitor, status: 'up', previousStatus: 'down', downtimeMs: 90_000 } };
-const scheduled: NotificationEvent = { ...base, id: 'e3', type: 'maintenance.scheduled', maintenance: { id: 'm1', title: 'DB', body: '', status: 'scheduled', start: AT, end: AT + 3_600_000, url: 'https://status.example.com/maintenance/m1' } };
+const up: NotificationEvent = {
+  ...base,
+  id: 'e2',
+  type: 'monitor.up',
+  monitor: { ...monitor, status: 'up', previousStatus: 'down', downtimeMs: 90_000 },
+};
+const scheduled: NotificationEvent = {
+  ...base,
+  id: 'e3',
+  type: 'maintenance.scheduled',
+  maintenance: {
+    id: 'm1',
+    title: 'DB',
+    body: '',
+    status: 'scheduled',
+    start: AT,
+    end: AT + 3_600_000,
+    url: 'https://status.example.com/maintenance/m1',
+  },
+};
 
 describe('gotify notifier', () => {
   let rx: HttpReceiver;
   const dispatcher = new Agent();
-  const ctx = (): DeliveryContext => ({ idempotencyKey: 'idem-1', signal: new AbortController().signal, dispatcher, egress: defaultEgressPolicy().guardFor('config'), now: () => AT });
-  const config = (extra: object = {}) => gotifyFields.parse({ server: `${rx.url}/gotify/`, app_token: TOKEN, ...extra });
+  const ctx = (): DeliveryContext => ({
+    idempotencyKey: 'idem-1',
+    signal: new AbortController().signal,
+    dispatcher,
+    egress: defaultEgressPolicy().guardFor('config'),
+    now: () => AT,
+  });
+  const config = (extra: object = {}) =>
+    gotifyFields.parse({ server: `${rx.url}/gotify/`, app_token: TOKEN, ...extra });
 
   before(async () => {
-    rx = await startHttpReceiver({ respond: { status: 200, body: { id: 1, appid: 1, message: 'x', title: 'x', priority: 8 } } });
+    rx = await startHttpReceiver({
+      respond: { status: 200, body: { id: 1, appid: 1, message: 'x', title: 'x', priority: 8 } },
+    });
   });
   beforeEach(() => rx.clear());
   after(async () => {
@@ -71,8 +109,22 @@ describe('gotify notifier', () => {
   });
 
   const answers = [
-    { status: 401, body: { error: 'Unauthorized', errorCode: 401, errorDescription: 'you need to provide a valid access token or user credentials to access this api' }, retryable: false, error: 'Gotify 401: you need to provide a valid access token or user credentials to access this api' },
-    { status: 400, body: { error: 'Bad Request', errorCode: 400, errorDescription: 'Field message is required' }, retryable: false, error: 'Gotify 400: Field message is required' },
+    {
+      status: 401,
+      body: {
+        error: 'Unauthorized',
+        errorCode: 401,
+        errorDescription: 'you need to provide a valid access token or user credentials to access this api',
+      },
+      retryable: false,
+      error: 'Gotify 401: you need to provide a valid access token or user credentials to access this api',
+    },
+    {
+      status: 400,
+      body: { error: 'Bad Request', errorCode: 400, errorDescription: 'Field message is required' },
+      retryable: false,
+      error: 'Gotify 400: Field message is required',
+    },
     { status: 429, body: 'slow down', retryable: true, error: 'HTTP 429' },
     { status: 500, body: 'oops', retryable: true, error: 'HTTP 500' },
   ];
@@ -87,7 +139,14 @@ describe('gotify notifier', () => {
   }
 
   test('the token never appears in a result', async () => {
-    rx.queueResponses((req) => ({ status: 403, body: { error: 'Forbidden', errorCode: 403, errorDescription: `bad token ${String(req.headers['x-gotify-key'])}` } }));
+    rx.queueResponses((req) => ({
+      status: 403,
+      body: {
+        error: 'Forbidden',
+        errorCode: 403,
+        errorDescription: `bad token ${String(req.headers['x-gotify-key'])}`,
+      },
+    }));
     const result = await gotifyNotifier.send(down, config(), ctx());
     assert.equal(result.ok, false);
     assert.ok(!JSON.stringify(result).includes(TOKEN), JSON.stringify(result));
@@ -97,6 +156,10 @@ describe('gotify notifier', () => {
     assert.equal(gotifyFields.safeParse({ app_token: TOKEN }).success, false);
     assert.equal(gotifyFields.safeParse({ server: 'http://gotify.lan', app_token: TOKEN }).success, false);
     assert.equal(gotifyFields.safeParse({ server: 'https://push.example.com', app_token: TOKEN }).success, true);
-    assert.equal(gotifyFields.safeParse({ server: 'https://push.example.com', app_token: TOKEN, priorities: { info: 11 } }).success, false);
+    assert.equal(
+      gotifyFields.safeParse({ server: 'https://push.example.com', app_token: TOKEN, priorities: { info: 11 } })
+        .success,
+      false,
+    );
   });
 });

@@ -37,8 +37,16 @@ export function renderGotifyMessage(event: NotificationEvent, config: GotifyFiel
 /** The summary (its lines kept apart), the facts as a list, a link; text from the event is escaped. */
 export function renderMarkdown(d: EventDescription): string {
   const summary = escapeMarkdown(cut(d.summary, CAPS.summary)).split('\n').join('  \n');
-  const facts = d.facts.map(([k, v]) => `- **${escapeMarkdown(k)}:** ${escapeMarkdown(cut(v, CAPS.value)).replace(/\n/g, ' ')}`);
-  return [summary, '', ...facts, ...(facts.length ? [''] : []), `[Open in Pharos](<${d.url.replace(/[<>\s]/g, encodeURIComponent)}>)`].join('\n');
+  const facts = d.facts.map(
+    ([k, v]) => `- **${escapeMarkdown(k)}:** ${escapeMarkdown(cut(v, CAPS.value)).replace(/\n/g, ' ')}`,
+  );
+  return [
+    summary,
+    '',
+    ...facts,
+    ...(facts.length ? [''] : []),
+    `[Open in Pharos](<${d.url.replace(/[<>\s]/g, encodeURIComponent)}>)`,
+  ].join('\n');
 }
 
 /** Backslash-escapes what Markdown would read as emphasis, code, links, HTML, headings or tables. */
@@ -54,7 +62,10 @@ export const gotifyNotifier: Notifier<'gotify', typeof gotifyFields> = {
   template: { server: 'https://push.example.com', app_token: 'AbCdEf123456' },
   async send(event, config, ctx) {
     const url = `${config.server.replace(/\/+$/, '')}/message`;
-    const result = await sendHttp(ctx, url, { headers: { 'x-gotify-key': config.app_token }, body: JSON.stringify(renderGotifyMessage(event, config)) });
+    const result = await sendHttp(ctx, url, {
+      headers: { 'x-gotify-key': config.app_token },
+      body: JSON.stringify(renderGotifyMessage(event, config)),
+    });
     return redactSecrets(result.ok ? result : withGotifyError(result), [config.app_token]);
   },
 };
@@ -63,7 +74,9 @@ export const gotifyNotifier: Notifier<'gotify', typeof gotifyFields> = {
 function withGotifyError(result: Extract<DeliveryResult, { ok: false }>): DeliveryResult {
   try {
     const answer = JSON.parse(result.remoteBody ?? '') as { errorDescription?: unknown };
-    return typeof answer.errorDescription === 'string' ? { ...result, error: `Gotify ${result.remoteStatus}: ${answer.errorDescription}` } : result;
+    return typeof answer.errorDescription === 'string'
+      ? { ...result, error: `Gotify ${result.remoteStatus}: ${answer.errorDescription}` }
+      : result;
   } catch {
     return result;
   }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isLoopbackHttpUrl } from '../../config/oidc-schema.ts';
 
-const httpsOrLoopback = (s: string) => !URL.canParse(s) || new URL(s).protocol === 'https:' || isLoopbackHttpUrl(new URL(s));
+const httpsOrLoopback = (s: string) =>
+  !URL.canParse(s) || new URL(s).protocol === 'https:' || isLoopbackHttpUrl(new URL(s));
 const priority = z.number().int().min(0).max(10);
 
 /** A Gotify application: messages go to its clients (Android app, web UI). */
@@ -16,7 +17,12 @@ export const gotifyFields = z
      * 8 and up also pops up.
      */
     priorities: z
-      .object({ critical: priority.default(8), warning: priority.default(5), info: priority.default(2), ok: priority.default(5) })
+      .object({
+        critical: priority.default(8),
+        warning: priority.default(5),
+        info: priority.default(2),
+        ok: priority.default(5),
+      })
       .strict()
       .prefault({}),
   })

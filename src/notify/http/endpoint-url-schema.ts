@@ -13,7 +13,14 @@ export function endpointUrlSchema(plainHttp: 'loopback' | 'anywhere' | 'never' =
     .url({ protocol: /^https?$/ })
     .max(MAX_URL_LENGTH)
     .refine((s) => !URL.canParse(s) || !new URL(s).username, { message: 'no credentials in the URL' })
-    .refine((s) => !URL.canParse(s) || plainHttp === 'anywhere' || new URL(s).protocol === 'https:' || (plainHttp === 'loopback' && isLoopbackHttpUrl(new URL(s))), {
-      message: plainHttp === 'never' ? 'must be an https URL' : 'https, or http only on 127.0.0.1 or localhost',
-    });
+    .refine(
+      (s) =>
+        !URL.canParse(s) ||
+        plainHttp === 'anywhere' ||
+        new URL(s).protocol === 'https:' ||
+        (plainHttp === 'loopback' && isLoopbackHttpUrl(new URL(s))),
+      {
+        message: plainHttp === 'never' ? 'must be an https URL' : 'https, or http only on 127.0.0.1 or localhost',
+      },
+    );
 }

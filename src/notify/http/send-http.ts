@@ -16,7 +16,12 @@ export async function sendHttp(
   try {
     const res = await request(url, {
       method: opts.method ?? 'POST',
-      headers: { 'content-type': opts.contentType ?? 'application/json', 'user-agent': 'Pharos', 'idempotency-key': ctx.idempotencyKey, ...opts.headers },
+      headers: {
+        'content-type': opts.contentType ?? 'application/json',
+        'user-agent': 'Pharos',
+        'idempotency-key': ctx.idempotencyKey,
+        ...opts.headers,
+      },
       body: opts.body,
       dispatcher: ctx.dispatcher,
       signal: ctx.signal,
@@ -24,8 +29,16 @@ export async function sendHttp(
     const text = await readPreview(res.body);
     if (res.statusCode >= 200 && res.statusCode < 300) return { ok: true, remoteStatus: res.statusCode };
     const retryAfterMs = parseRetryAfter(res.headers['retry-after'], ctx.now());
-    const retryable = res.statusCode === 408 || res.statusCode === 425 || res.statusCode === 429 || res.statusCode >= 500;
-    return { ok: false, retryable, retryAfterMs, error: `HTTP ${res.statusCode}`, remoteStatus: res.statusCode, remoteBody: text };
+    const retryable =
+      res.statusCode === 408 || res.statusCode === 425 || res.statusCode === 429 || res.statusCode >= 500;
+    return {
+      ok: false,
+      retryable,
+      retryAfterMs,
+      error: `HTTP ${res.statusCode}`,
+      remoteStatus: res.statusCode,
+      remoteBody: text,
+    };
   } catch (err) {
     const e = err as { message?: string; code?: string };
     if (e.code === 'egress_denied') return { ok: false, retryable: false, error: e.message ?? String(err) };
@@ -35,7 +48,16 @@ export async function sendHttp(
 }
 
 /** Connect failures that would tell a closed port from a filtered one (or a name that does not exist). */
-const UNREACHED = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+const UNREACHED = new Set([
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /**
  * Whether nothing answered at all: such errors become one message, so that a channel's "send test" (and the
@@ -44,7 +66,8 @@ const UNREACHED = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNR
 function unreached(err: unknown): boolean {
   const e = err as { code?: string; errors?: { code?: string }[]; cause?: unknown };
   if (e.code !== undefined && UNREACHED.has(e.code)) return true;
-  if (Array.isArray(e.errors)) return e.errors.length > 0 && e.errors.every((inner) => inner.code !== undefined && UNREACHED.has(inner.code));
+  if (Array.isArray(e.errors))
+    return e.errors.length > 0 && e.errors.every((inner) => inner.code !== undefined && UNREACHED.has(inner.code));
   return false;
 }
 

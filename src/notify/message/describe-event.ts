@@ -30,7 +30,13 @@ export function describeEvent(event: NotificationEvent): EventDescription {
   const base = describeOne(event);
   if (event.digest && event.digest.length > 1) {
     const parts = event.digest.map(describeOne);
-    const worst = parts.some((p) => p.severity === 'critical') ? 'critical' : parts.some((p) => p.severity === 'warning') ? 'warning' : parts.every((p) => p.severity === 'ok') ? 'ok' : 'info';
+    const worst = parts.some((p) => p.severity === 'critical')
+      ? 'critical'
+      : parts.some((p) => p.severity === 'warning')
+        ? 'warning'
+        : parts.every((p) => p.severity === 'ok')
+          ? 'ok'
+          : 'info';
     return {
       title: `${ICONS[worst]} ${event.digest.length} changes on ${hostOf(event.pageUrl)}`,
       summary: parts
@@ -48,7 +54,13 @@ export function describeEvent(event: NotificationEvent): EventDescription {
 }
 
 function describeOne(event: NotificationEvent): EventDescription {
-  const d = (severity: Severity, title: string, summary: string, facts: [string, string][], url: string): EventDescription => ({
+  const d = (
+    severity: Severity,
+    title: string,
+    summary: string,
+    facts: [string, string][],
+    url: string,
+  ): EventDescription => ({
     title: `${ICONS[severity]} ${title}`,
     summary,
     facts,
@@ -62,48 +74,97 @@ function describeOne(event: NotificationEvent): EventDescription {
   const w = event.maintenance;
   switch (event.type) {
     case 'monitor.down':
-      return d('critical', `${m?.name ?? 'A monitor'} is down${event.reminder ? ` (still, reminder ${event.reminder})` : ''}`, `Down since ${iso(m?.since ?? event.at)}${m?.lastError ? `: ${m.lastError}` : '.'}`, [
-        ['Since', iso(m?.since ?? event.at)],
-        ['Last error', m?.lastError ?? '—'],
-        ...(components ? ([['Components', components]] as [string, string][]) : []),
-      ], m?.url ?? event.pageUrl);
+      return d(
+        'critical',
+        `${m?.name ?? 'A monitor'} is down${event.reminder ? ` (still, reminder ${event.reminder})` : ''}`,
+        `Down since ${iso(m?.since ?? event.at)}${m?.lastError ? `: ${m.lastError}` : '.'}`,
+        [
+          ['Since', iso(m?.since ?? event.at)],
+          ['Last error', m?.lastError ?? '—'],
+          ...(components ? ([['Components', components]] as [string, string][]) : []),
+        ],
+        m?.url ?? event.pageUrl,
+      );
     case 'monitor.degraded':
-      return d('warning', `${m?.name ?? 'A monitor'} is degraded`, `Degraded since ${iso(m?.since ?? event.at)}${m?.lastError ? `: ${m.lastError}` : '.'}`, [
-        ['Since', iso(m?.since ?? event.at)],
-        ...(components ? ([['Components', components]] as [string, string][]) : []),
-      ], m?.url ?? event.pageUrl);
+      return d(
+        'warning',
+        `${m?.name ?? 'A monitor'} is degraded`,
+        `Degraded since ${iso(m?.since ?? event.at)}${m?.lastError ? `: ${m.lastError}` : '.'}`,
+        [
+          ['Since', iso(m?.since ?? event.at)],
+          ...(components ? ([['Components', components]] as [string, string][]) : []),
+        ],
+        m?.url ?? event.pageUrl,
+      );
     case 'monitor.up':
-      return d('ok', `${m?.name ?? 'A monitor'} is back up`, `Recovered at ${iso(event.at)}${m?.downtimeMs !== undefined ? ` after ${formatDuration(m.downtimeMs)} of downtime` : ''}.`, [
-        ['Downtime', m?.downtimeMs !== undefined ? formatDuration(m.downtimeMs) : '—'],
-        ...(components ? ([['Components', components]] as [string, string][]) : []),
-      ], m?.url ?? event.pageUrl);
+      return d(
+        'ok',
+        `${m?.name ?? 'A monitor'} is back up`,
+        `Recovered at ${iso(event.at)}${m?.downtimeMs !== undefined ? ` after ${formatDuration(m.downtimeMs)} of downtime` : ''}.`,
+        [
+          ['Downtime', m?.downtimeMs !== undefined ? formatDuration(m.downtimeMs) : '—'],
+          ...(components ? ([['Components', components]] as [string, string][]) : []),
+        ],
+        m?.url ?? event.pageUrl,
+      );
     case 'incident.created':
     case 'incident.updated':
     case 'incident.resolved': {
-      const verb = event.type === 'incident.created' ? 'New incident' : event.type === 'incident.resolved' ? 'Resolved' : 'Update';
-      const severity: Severity = event.type === 'incident.resolved' ? 'ok' : i?.impact === 'critical' || i?.impact === 'major' ? 'critical' : i?.impact === 'minor' ? 'warning' : 'info';
+      const verb =
+        event.type === 'incident.created' ? 'New incident' : event.type === 'incident.resolved' ? 'Resolved' : 'Update';
+      const severity: Severity =
+        event.type === 'incident.resolved'
+          ? 'ok'
+          : i?.impact === 'critical' || i?.impact === 'major'
+            ? 'critical'
+            : i?.impact === 'minor'
+              ? 'warning'
+              : 'info';
       const duration = i?.resolvedAt ? ` after ${formatDuration(i.resolvedAt - i.createdAt)}` : '';
-      return d(severity, `${verb}: ${i?.name ?? 'incident'}`, `${i?.status ?? ''}${duration}${i?.body ? ` — ${i.body}` : ''}`.trim(), [
-        ['Status', i?.status ?? '—'],
-        ['Impact', i?.impact ?? '—'],
-        ...(components ? ([['Components', components]] as [string, string][]) : []),
-      ], i?.url ?? event.pageUrl);
+      return d(
+        severity,
+        `${verb}: ${i?.name ?? 'incident'}`,
+        `${i?.status ?? ''}${duration}${i?.body ? ` — ${i.body}` : ''}`.trim(),
+        [
+          ['Status', i?.status ?? '—'],
+          ['Impact', i?.impact ?? '—'],
+          ...(components ? ([['Components', components]] as [string, string][]) : []),
+        ],
+        i?.url ?? event.pageUrl,
+      );
     }
     case 'maintenance.scheduled':
     case 'maintenance.started':
     case 'maintenance.completed': {
-      const verb = event.type === 'maintenance.scheduled' ? 'Maintenance scheduled' : event.type === 'maintenance.started' ? 'Maintenance started' : 'Maintenance completed';
-      return d(event.type === 'maintenance.completed' ? 'ok' : 'info', `${verb}: ${w?.title ?? ''}`, `${w ? `${iso(w.start)} – ${iso(w.end)}` : ''}${w?.body ? ` — ${w.body}` : ''}`, [
-        ['Window', w ? `${iso(w.start)} – ${iso(w.end)}` : '—'],
-        ...(components ? ([['Components', components]] as [string, string][]) : []),
-      ], w?.url ?? event.pageUrl);
+      const verb =
+        event.type === 'maintenance.scheduled'
+          ? 'Maintenance scheduled'
+          : event.type === 'maintenance.started'
+            ? 'Maintenance started'
+            : 'Maintenance completed';
+      return d(
+        event.type === 'maintenance.completed' ? 'ok' : 'info',
+        `${verb}: ${w?.title ?? ''}`,
+        `${w ? `${iso(w.start)} – ${iso(w.end)}` : ''}${w?.body ? ` — ${w.body}` : ''}`,
+        [
+          ['Window', w ? `${iso(w.start)} – ${iso(w.end)}` : '—'],
+          ...(components ? ([['Components', components]] as [string, string][]) : []),
+        ],
+        w?.url ?? event.pageUrl,
+      );
     }
     case 'certificate.expiring': {
       const c = event.certificate;
-      return d(c && c.daysLeft <= 7 ? 'critical' : 'warning', `Certificate of ${c?.host ?? '?'} expires in ${c?.daysLeft ?? '?'} day${c?.daysLeft === 1 ? '' : 's'}`, `The TLS certificate checked by ${c?.monitorName ?? 'a monitor'} expires at ${c ? iso(c.expiresAt) : '?'}.`, [
-        ['Expires', c ? iso(c.expiresAt) : '—'],
-        ['Monitor', c?.monitorName ?? '—'],
-      ], event.pageUrl);
+      return d(
+        c && c.daysLeft <= 7 ? 'critical' : 'warning',
+        `Certificate of ${c?.host ?? '?'} expires in ${c?.daysLeft ?? '?'} day${c?.daysLeft === 1 ? '' : 's'}`,
+        `The TLS certificate checked by ${c?.monitorName ?? 'a monitor'} expires at ${c ? iso(c.expiresAt) : '?'}.`,
+        [
+          ['Expires', c ? iso(c.expiresAt) : '—'],
+          ['Monitor', c?.monitorName ?? '—'],
+        ],
+        event.pageUrl,
+      );
     }
   }
 }

@@ -9,14 +9,22 @@ import { ntfyFieldsSchema, type NtfyFields } from './schema.ts';
 /** ntfy priorities: 5 max (bypasses do-not-disturb on phones) … 3 default. */
 const PRIORITIES: Record<Severity, number> = { critical: 5, warning: 4, info: 3, ok: 3 };
 /** Tags that ntfy shows as emoji before the title (so the title goes without its own icon). */
-const TAGS: Record<Severity, string[]> = { critical: ['rotating_light'], warning: ['warning'], info: ['information_source'], ok: ['white_check_mark'] };
+const TAGS: Record<Severity, string[]> = {
+  critical: ['rotating_light'],
+  warning: ['warning'],
+  info: ['information_source'],
+  ok: ['white_check_mark'],
+};
 
 // a longer message becomes an attachment on ntfy.sh (4096 bytes)
 const MESSAGE_MAX_BYTES = 4000;
 const TITLE_MAX = 250;
 
 /** The JSON publish body (POSTed to the server root, the topic inside). */
-export function renderNtfyPayload(event: NotificationEvent, config: Pick<NtfyFields, 'topic'>): Record<string, unknown> {
+export function renderNtfyPayload(
+  event: NotificationEvent,
+  config: Pick<NtfyFields, 'topic'>,
+): Record<string, unknown> {
   const d = describeEvent(event);
   return {
     topic: config.topic,
@@ -37,7 +45,8 @@ export function ntfyPublishUrl(serverUrl: string): string {
 
 function authorization(config: NtfyFields): Record<string, string> {
   if (config.token) return { authorization: `Bearer ${config.token}` };
-  if (config.username && config.password) return { authorization: `Basic ${Buffer.from(`${config.username}:${config.password}`).toString('base64')}` };
+  if (config.username && config.password)
+    return { authorization: `Basic ${Buffer.from(`${config.username}:${config.password}`).toString('base64')}` };
   return {};
 }
 
@@ -48,5 +57,9 @@ export const ntfyNotifier: Notifier<'ntfy', typeof ntfyFieldsSchema> = {
   secretFields: ['topic', 'token', 'password'],
   secretTarget: (config) => urlOrigin(config.url),
   template: { url: 'https://ntfy.sh', topic: 'pharos-a-hard-to-guess-topic' },
-  send: (event, config, ctx) => sendHttp(ctx, ntfyPublishUrl(config.url), { headers: authorization(config), body: JSON.stringify(renderNtfyPayload(event, config)) }),
+  send: (event, config, ctx) =>
+    sendHttp(ctx, ntfyPublishUrl(config.url), {
+      headers: authorization(config),
+      body: JSON.stringify(renderNtfyPayload(event, config)),
+    }),
 };

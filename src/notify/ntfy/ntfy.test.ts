@@ -3,7 +3,13 @@ import { after, before, describe, test } from 'node:test';
 import { ntfyNotifier, ntfyPublishUrl, renderNtfyPayload } from './index.ts';
 import { startHttpReceiver, type HttpReceiver } from '../../../test/support/http-receiver.ts';
 import { describeNotifierHttpContract } from '../../../test/support/notifier-http-contract.ts';
-import { digestEvent, incidentUpdatedEvent, monitorDownEvent, monitorUpEvent, testDeliveryContext } from '../../../test/support/notification-fixtures.ts';
+import {
+  digestEvent,
+  incidentUpdatedEvent,
+  monitorDownEvent,
+  monitorUpEvent,
+  testDeliveryContext,
+} from '../../../test/support/notification-fixtures.ts';
 
 const topic = { topic: 'pharos-alerts' };
 
@@ -12,7 +18,9 @@ describeNotifierHttpContract(ntfyNotifier, (url) => ({ url, topic: 'pharos-alert
 describe('ntfy: request', () => {
   let rx: HttpReceiver;
   before(async () => {
-    rx = await startHttpReceiver({ respond: { status: 200, body: { id: 'm1', event: 'message', topic: 'pharos-alerts' } } });
+    rx = await startHttpReceiver({
+      respond: { status: 200, body: { id: 'm1', event: 'message', topic: 'pharos-alerts' } },
+    });
   });
   after(() => rx.close());
 
@@ -39,7 +47,12 @@ describe('ntfy: request', () => {
   });
 
   test('Basic authentication with a username and password, under a path prefix', async () => {
-    const { req } = await send({ url: `${rx.url}/ntfy`, topic: 'pharos-alerts', username: 'phil', password: 'p@ss:word' });
+    const { req } = await send({
+      url: `${rx.url}/ntfy`,
+      topic: 'pharos-alerts',
+      username: 'phil',
+      password: 'p@ss:word',
+    });
     assert.equal(req.url, '/ntfy/');
     assert.equal(req.headers.authorization, `Basic ${Buffer.from('phil:p@ss:word').toString('base64')}`);
   });
@@ -107,7 +120,8 @@ describe('ntfy: schema', () => {
     ['a token and a password', { topic: 'a', token: 't', username: 'u', password: 'p' }, false],
     ['an unknown field', { topic: 'a', priority: 5 }, false],
   ];
-  for (const [name, input, ok] of cases) test(`${ok ? 'accepts' : 'refuses'} ${name}`, () => assert.equal(ntfyNotifier.fields.safeParse(input).success, ok));
+  for (const [name, input, ok] of cases)
+    test(`${ok ? 'accepts' : 'refuses'} ${name}`, () => assert.equal(ntfyNotifier.fields.safeParse(input).success, ok));
 
   test('the server defaults to ntfy.sh; token, password and topic are secrets', () => {
     assert.equal(ntfyNotifier.fields.parse({ topic: 'a' }).url, 'https://ntfy.sh');

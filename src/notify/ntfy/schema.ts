@@ -11,10 +11,21 @@ export const ntfyFieldsSchema = z
     /** an access token (tk_…), sent as Bearer */
     token: z.string().min(1).max(256).optional(),
     /** with `password`: Basic authentication */
-    username: z.string().min(1).max(128).regex(/^[^:]*$/, 'no colon').optional(),
+    username: z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[^:]*$/, 'no colon')
+      .optional(),
     password: z.string().min(1).max(256).optional(),
   })
   .strict()
-  .refine((c) => (c.username === undefined) === (c.password === undefined), { message: 'username and password go together', path: ['password'] })
-  .refine((c) => !(c.token && c.username), { message: 'either a token or a username and password, not both', path: ['token'] });
+  .refine((c) => (c.username === undefined) === (c.password === undefined), {
+    message: 'username and password go together',
+    path: ['password'],
+  })
+  .refine((c) => !(c.token && c.username), {
+    message: 'either a token or a username and password, not both',
+    path: ['token'],
+  });
 export type NtfyFields = z.infer<typeof ntfyFieldsSchema>;

@@ -34,10 +34,16 @@ const LIMITS = { message: 130, description: 15_000, detailValue: 500, entity: 51
  * (POST /v2/alerts/<alias>/close?identifierType=alias). Opsgenie de-duplicates a create on an open alias, so a reminder
  * or an incident update counts on the same alert instead of paging again.
  */
-export function renderOpsgenieRequest(action: Exclude<AlertAction, { action: 'skip' }>, config: OpsgenieFields): OpsgenieRequest {
+export function renderOpsgenieRequest(
+  action: Exclude<AlertAction, { action: 'skip' }>,
+  config: OpsgenieFields,
+): OpsgenieRequest {
   const d = describeEvent(action.event);
   if (action.action === 'close') {
-    return { path: `/v2/alerts/${encodeURIComponent(action.key)}/close?identifierType=alias`, body: { source: 'Pharos', note: truncate(d.summary, LIMITS.note) } };
+    return {
+      path: `/v2/alerts/${encodeURIComponent(action.key)}/close?identifierType=alias`,
+      body: { source: 'Pharos', note: truncate(d.summary, LIMITS.note) },
+    };
   }
   const event = action.event;
   const title = d.title.replace(/^\S+ /, ''); // without the icon
@@ -51,7 +57,11 @@ export function renderOpsgenieRequest(action: Exclude<AlertAction, { action: 'sk
       description: truncate(description, LIMITS.description),
       priority: config.priorities[d.severity === 'ok' ? 'info' : d.severity],
       tags: ['pharos', ...config.tags],
-      details: Object.fromEntries([...d.facts.map(([k, v]): [string, string] => [k, truncate(v, LIMITS.detailValue)]), ['Event', event.type], ['Link', d.url]]),
+      details: Object.fromEntries([
+        ...d.facts.map(([k, v]): [string, string] => [k, truncate(v, LIMITS.detailValue)]),
+        ['Event', event.type],
+        ['Link', d.url],
+      ]),
       ...(entity ? { entity: truncate(entity, LIMITS.entity) } : {}),
       source: 'Pharos',
     },
@@ -73,7 +83,10 @@ export const opsgenieNotifier: Notifier<'opsgenie', typeof opsgenieFields> = {
       const { path, body } = renderOpsgenieRequest(action, config);
       // each part of a digest is its own request; keep their idempotency keys apart
       const partCtx = actions.length > 1 ? { ...ctx, idempotencyKey: `${ctx.idempotencyKey}:${i}` } : ctx;
-      result = await sendHttp(partCtx, `${base}${path}`, { headers: { authorization: `GenieKey ${config.api_key}` }, body: JSON.stringify(body) });
+      result = await sendHttp(partCtx, `${base}${path}`, {
+        headers: { authorization: `GenieKey ${config.api_key}` },
+        body: JSON.stringify(body),
+      });
       if (!result.ok) return redactSecrets(result, [config.api_key]);
     }
     return result;

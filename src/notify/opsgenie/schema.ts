@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isLoopbackHttpUrl } from '../../config/oidc-schema.ts';
 
-const httpsOrLoopback = (s: string) => !URL.canParse(s) || new URL(s).protocol === 'https:' || isLoopbackHttpUrl(new URL(s));
+const httpsOrLoopback = (s: string) =>
+  !URL.canParse(s) || new URL(s).protocol === 'https:' || isLoopbackHttpUrl(new URL(s));
 
 export const OPSGENIE_REGIONS = ['us', 'eu'] as const;
 export const OPSGENIE_PRIORITIES = ['P1', 'P2', 'P3', 'P4', 'P5'] as const;

@@ -40,11 +40,16 @@ const SUMMARY_MAX = 1024;
  * resolve with the same key closes it. A certificate warning is a `warning`, or an `error` within a week: it needs a
  * person, not a 3 a.m. page.
  */
-export function renderPagerdutyEvent(action: Exclude<AlertAction, { action: 'skip' }>, config: PagerdutyFields): PagerdutyEvent {
-  if (action.action === 'close') return { routing_key: config.routing_key, event_action: 'resolve', dedup_key: action.key };
+export function renderPagerdutyEvent(
+  action: Exclude<AlertAction, { action: 'skip' }>,
+  config: PagerdutyFields,
+): PagerdutyEvent {
+  if (action.action === 'close')
+    return { routing_key: config.routing_key, event_action: 'resolve', dedup_key: action.key };
   const event = action.event;
   const d = describeEvent(event);
-  const severity: PagerdutySeverity = event.type === 'certificate.expiring' ? (d.severity === 'critical' ? 'error' : 'warning') : toSeverity(d.severity);
+  const severity: PagerdutySeverity =
+    event.type === 'certificate.expiring' ? (d.severity === 'critical' ? 'error' : 'warning') : toSeverity(d.severity);
   const title = d.title.replace(/^\S+ /, ''); // without the icon
   const components = event.components.map((c) => c.name).join(', ');
   return {

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { isLoopbackHttpUrl } from '../../config/oidc-schema.ts';
 
-const httpsOrLoopback = (s: string) => !URL.canParse(s) || new URL(s).protocol === 'https:' || isLoopbackHttpUrl(new URL(s));
+const httpsOrLoopback = (s: string) =>
+  !URL.canParse(s) || new URL(s).protocol === 'https:' || isLoopbackHttpUrl(new URL(s));
 
 /** A PagerDuty service's Events API v2 integration. Maintenance events are not sent (see alert-lifecycle.ts). */
 export const pagerdutyFields = z
   .object({
     /** the integration key of an "Events API v2" integration on the service (secret) */
-    routing_key: z.string().regex(/^[A-Za-z0-9]{20,64}$/, 'the 32-character integration key of an Events API v2 integration'),
+    routing_key: z
+      .string()
+      .regex(/^[A-Za-z0-9]{20,64}$/, 'the 32-character integration key of an Events API v2 integration'),
     /** where the Events API lives; https, or http only on 127.0.0.1 / localhost (tests) */
     api_url: z
       .url()

@@ -27,12 +27,26 @@ export function renderSlackPayload(event: NotificationEvent, config: SlackFields
   if (d.facts.length > 0) {
     blocks.push({
       type: 'section',
-      fields: d.facts.slice(0, FIELDS_MAX).map(([label, value]) => ({ type: 'mrkdwn', text: truncateText(`*${escapeMrkdwn(label)}*\n${escapeMrkdwn(value)}`, FIELD_MAX) })),
+      fields: d.facts.slice(0, FIELDS_MAX).map(([label, value]) => ({
+        type: 'mrkdwn',
+        text: truncateText(`*${escapeMrkdwn(label)}*\n${escapeMrkdwn(value)}`, FIELD_MAX),
+      })),
     });
   }
   blocks.push(
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `<!date^${at}^{date_short_pretty} {time}|${iso}> · <${event.pageUrl}|${escapeMrkdwn(host)}>` }] },
-    { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open' }, url: d.url, action_id: 'pharos-open' }] },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `<!date^${at}^{date_short_pretty} {time}|${iso}> · <${event.pageUrl}|${escapeMrkdwn(host)}>`,
+        },
+      ],
+    },
+    {
+      type: 'actions',
+      elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open' }, url: d.url, action_id: 'pharos-open' }],
+    },
   );
   return {
     text: truncateText(escapeMrkdwn(`${d.title}: ${d.summary}`), SECTION_MAX),

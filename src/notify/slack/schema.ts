@@ -7,10 +7,16 @@ export const slackFieldsSchema = z
     /** https://hooks.slack.com/services/T…/B…/…: the URL is the credential */
     url: endpointUrlSchema(),
     /** overrides the webhook's channel, e.g. "#ops" (legacy webhooks only; app webhooks ignore it) */
-    channel: z.string().regex(/^[#@]?[\w.-]{1,80}$/, 'a channel such as #ops').optional(),
+    channel: z
+      .string()
+      .regex(/^[#@]?[\w.-]{1,80}$/, 'a channel such as #ops')
+      .optional(),
     username: z.string().min(1).max(80).optional(),
     /** e.g. ":rotating_light:" */
-    icon_emoji: z.string().regex(/^:[\w+-]{1,100}:$/, 'an emoji code such as :rotating_light:').optional(),
+    icon_emoji: z
+      .string()
+      .regex(/^:[\w+-]{1,100}:$/, 'an emoji code such as :rotating_light:')
+      .optional(),
   })
   .strict();
 export type SlackFields = z.infer<typeof slackFieldsSchema>;

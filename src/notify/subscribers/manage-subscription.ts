@@ -22,13 +22,22 @@ export async function confirmSubscription(deps: SubscriberServiceDeps, token: st
 }
 
 /** Whether an unsubscribe link is genuine (checked before showing its page, and again before removing). */
-export async function checkUnsubscribeLink(deps: SubscriberServiceDeps, subscriberId: string, signature: string): Promise<void> {
+export async function checkUnsubscribeLink(
+  deps: SubscriberServiceDeps,
+  subscriberId: string,
+  signature: string,
+): Promise<void> {
   const key = await deps.store.outbox.setting(SUBSCRIBER_LINK_KEY_SETTING, newLinkKey);
-  if (!subscriberId || !signature || !verifyUnsubscribeSignature(key, subscriberId, signature)) throw new SubscriberError('bad_signature', 'this unsubscribe link is not valid');
+  if (!subscriberId || !signature || !verifyUnsubscribeSignature(key, subscriberId, signature))
+    throw new SubscriberError('bad_signature', 'this unsubscribe link is not valid');
 }
 
 /** One-click unsubscribe (RFC 8058): the signed link removes the subscriber; a second click finds nothing to remove. */
-export async function unsubscribe(deps: SubscriberServiceDeps, subscriberId: string, signature: string): Promise<{ removed: boolean }> {
+export async function unsubscribe(
+  deps: SubscriberServiceDeps,
+  subscriberId: string,
+  signature: string,
+): Promise<{ removed: boolean }> {
   await checkUnsubscribeLink(deps, subscriberId, signature);
   const removed = await deps.store.subscribers.remove(subscriberId);
   if (removed) {

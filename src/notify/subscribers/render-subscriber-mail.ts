@@ -9,7 +9,11 @@ export interface MailText {
   html: string;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z').replace('T', ' ');
+const iso = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace('T', ' ');
 
 /** One event's lines, shared by both parts: what happened, its facts, the body, the link. */
 interface EventLines {
@@ -22,11 +26,26 @@ interface EventLines {
 
 function linesOf(event: NotificationEvent): EventLines {
   const heading = describeEvent({ ...event, digest: undefined }).title.replace(/^\S+ /, '');
-  const components: [string, string][] = event.components.length > 0 ? [['Components', event.components.map((c) => c.name).join(', ')]] : [];
+  const components: [string, string][] =
+    event.components.length > 0 ? [['Components', event.components.map((c) => c.name).join(', ')]] : [];
   const i = event.incident;
-  if (i) return { heading, facts: [['Status', i.status], ['Impact', i.impact], ...components], body: i.body, linkLabel: 'View the incident', url: i.url };
+  if (i)
+    return {
+      heading,
+      facts: [['Status', i.status], ['Impact', i.impact], ...components],
+      body: i.body,
+      linkLabel: 'View the incident',
+      url: i.url,
+    };
   const w = event.maintenance;
-  if (w) return { heading, facts: [['Window', `${iso(w.start)} – ${iso(w.end)} UTC`], ['Status', w.status], ...components], body: w.body, linkLabel: 'View the maintenance', url: w.url };
+  if (w)
+    return {
+      heading,
+      facts: [['Window', `${iso(w.start)} – ${iso(w.end)} UTC`], ['Status', w.status], ...components],
+      body: w.body,
+      linkLabel: 'View the maintenance',
+      url: w.url,
+    };
   return { heading, facts: components, body: '', linkLabel: 'View the status page', url: event.pageUrl };
 }
 
@@ -34,12 +53,27 @@ function linesOf(event: NotificationEvent): EventLines {
  * The mail a subscriber gets for an incident or maintenance event (or several, as a digest): a subject, a text part
  * and an HTML part, each ending with why they got it and the unsubscribe link.
  */
-export function renderSubscriberMail(event: NotificationEvent, page: { name: string }, unsubscribeUrl: string): MailText {
+export function renderSubscriberMail(
+  event: NotificationEvent,
+  page: { name: string },
+  unsubscribeUrl: string,
+): MailText {
   const events = event.digest && event.digest.length > 1 ? event.digest : [event];
   const all = events.map(linesOf);
-  const subject = `[${page.name}] ${all.length === 1 ? all[0]!.heading : `${all.length} updates: ${all.map((l) => l.heading).join('; ')}`}`.slice(0, 250);
+  const subject =
+    `[${page.name}] ${all.length === 1 ? all[0]!.heading : `${all.length} updates: ${all.map((l) => l.heading).join('; ')}`}`.slice(
+      0,
+      250,
+    );
   const text = [
-    ...all.flatMap((l) => [l.heading, ...l.facts.map(([k, v]) => `${k}: ${v}`), '', ...(l.body ? [l.body, ''] : []), `${l.linkLabel}: ${l.url}`, '']),
+    ...all.flatMap((l) => [
+      l.heading,
+      ...l.facts.map(([k, v]) => `${k}: ${v}`),
+      '',
+      ...(l.body ? [l.body, ''] : []),
+      `${l.linkLabel}: ${l.url}`,
+      '',
+    ]),
     '--',
     `You receive this because you subscribed to updates from ${page.name}.`,
     `Unsubscribe: ${unsubscribeUrl}`,
@@ -61,7 +95,12 @@ ${sections}
 }
 
 /** The double opt-in mail: the confirmation link, when it stops working, and what to do if it was not them. */
-export function renderConfirmationMail(page: { name: string }, confirmUrl: string, expiresAt: number, componentNames: readonly string[]): MailText {
+export function renderConfirmationMail(
+  page: { name: string },
+  confirmUrl: string,
+  expiresAt: number,
+  componentNames: readonly string[],
+): MailText {
   const which = componentNames.length > 0 ? componentNames.join(', ') : 'all components';
   const subject = `[${page.name}] Confirm your subscription`;
   const text = [

@@ -8,7 +8,8 @@ import type { StatusModel } from '../../http/public/status-model.ts';
 import type { NotificationEvent } from '../notification-event.ts';
 
 /** The shape followed (and documented field by field in the README's "Subscribers" section). */
-export const SUBSCRIBER_WEBHOOK_DOCUMENTATION = 'https://support.atlassian.com/statuspage/docs/enable-webhook-notifications/';
+export const SUBSCRIBER_WEBHOOK_DOCUMENTATION =
+  'https://support.atlassian.com/statuspage/docs/enable-webhook-notifications/';
 
 export interface SubscriberWebhookMeta {
   unsubscribe: string;
@@ -60,7 +61,12 @@ export function webhookPage(model: StatusModel, event?: NotificationEvent, incid
  * (all its updates); the event's own copy stands in when the incident is gone. null for other event types.
  * The event is the page's view of it (scopeEventToPage); the stored incident is cut to the page's components here.
  */
-export function renderSubscriberWebhook(event: NotificationEvent, model: StatusModel, incident: Incident | undefined, meta: SubscriberWebhookMeta): SubscriberWebhookPayload | null {
+export function renderSubscriberWebhook(
+  event: NotificationEvent,
+  model: StatusModel,
+  incident: Incident | undefined,
+  meta: SubscriberWebhookMeta,
+): SubscriberWebhookPayload | null {
   const onPage = incident && incidentOnPage(incident, model);
   const page = webhookPage(model, event, onPage);
   const i = event.incident;
@@ -75,12 +81,33 @@ export function renderSubscriberWebhook(event: NotificationEvent, model: StatusM
       createdAt: i.createdAt,
       updatedAt: event.at,
       resolvedAt: i.resolvedAt,
-      updates: [{ id: `${i.id}-${event.at}`, incidentId: i.id, status: i.status, body: i.body, createdAt: event.at, affectedComponents: [] }],
+      updates: [
+        {
+          id: `${i.id}-${event.at}`,
+          incidentId: i.id,
+          status: i.status,
+          body: i.body,
+          createdAt: event.at,
+          affectedComponents: [],
+        },
+      ],
     };
     return { meta, page, incident: renderIncident(model, stored) };
   }
   const w = event.maintenance;
-  if (w) return { meta, page, incident: renderMaintenance(model, { id: w.id, title: w.title, body: w.body, start: w.start, end: w.end, componentIds: event.components.map((c) => c.id) }) };
+  if (w)
+    return {
+      meta,
+      page,
+      incident: renderMaintenance(model, {
+        id: w.id,
+        title: w.title,
+        body: w.body,
+        start: w.start,
+        end: w.end,
+        componentIds: event.components.map((c) => c.id),
+      }),
+    };
   return null;
 }
 

@@ -30,7 +30,14 @@ function scopeOne(event: NotificationEvent, model: StatusModel): NotificationEve
   const base = model.page.url;
   const { maintenance } = event;
   const hiddenNames = event.components.filter((c) => !names.has(c.id)).map((c) => c.name);
-  const incident = event.incident && incidentWords(event.incident, model, components.map((c) => c.name), hiddenNames);
+  const incident =
+    event.incident &&
+    incidentWords(
+      event.incident,
+      model,
+      components.map((c) => c.name),
+      hiddenNames,
+    );
   return {
     id: event.id,
     type: event.type,
@@ -38,7 +45,9 @@ function scopeOne(event: NotificationEvent, model: StatusModel): NotificationEve
     pageUrl: base,
     components,
     ...(incident && { incident: { ...incident, url: `${base}/incidents/${encodeURIComponent(incident.id)}` } }),
-    ...(maintenance && { maintenance: { ...maintenance, url: `${base}/maintenance/${encodeURIComponent(maintenance.id)}` } }),
+    ...(maintenance && {
+      maintenance: { ...maintenance, url: `${base}/maintenance/${encodeURIComponent(maintenance.id)}` },
+    }),
   };
 }
 
@@ -48,8 +57,14 @@ function scopeOne(event: NotificationEvent, model: StatusModel): NotificationEve
  * components (incidentSeenBy). Words that still name a hidden component (the model not rebuilt yet, or a person
  * named it) give way to a neutral title and no body.
  */
-function incidentWords(incident: EventIncident, model: StatusModel, visibleNames: string[], hiddenNames: string[]): EventIncident {
-  const names = (i: Pick<EventIncident, 'name' | 'body'>) => hiddenNames.some((n) => n.length > 0 && (i.name.includes(n) || i.body.includes(n)));
+function incidentWords(
+  incident: EventIncident,
+  model: StatusModel,
+  visibleNames: string[],
+  hiddenNames: string[],
+): EventIncident {
+  const names = (i: Pick<EventIncident, 'name' | 'body'>) =>
+    hiddenNames.some((n) => n.length > 0 && (i.name.includes(n) || i.body.includes(n)));
   if (!names(incident)) return incident;
   const shown = model.incidents.find((i) => i.id === incident.id);
   const words = shown && { name: shown.name, body: shown.updates.at(-1)?.body ?? '' };

@@ -23,7 +23,9 @@ export const subscribeRequestSchema = z
         endpoint: endpointUrlSchema('never').optional(),
       })
       .strict()
-      .refine((s) => (s.email === undefined) !== (s.endpoint === undefined), { message: 'give either email or endpoint' }),
+      .refine((s) => (s.email === undefined) !== (s.endpoint === undefined), {
+        message: 'give either email or endpoint',
+      }),
     /** none: every component */
     components: z
       .array(idSchema)
@@ -38,9 +40,13 @@ export type SubscribeRequest = z.infer<typeof subscribeRequestSchema>;
 /** The form's fields (url-encoded, checkboxes repeat `components`) as the JSON request. */
 export function formToSubscribeRequest(form: Record<string, unknown>): unknown {
   const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-  const components = form.components === undefined ? [] : Array.isArray(form.components) ? form.components : [form.components];
+  const components =
+    form.components === undefined ? [] : Array.isArray(form.components) ? form.components : [form.components];
   return {
-    subscriber: { ...(text(form.email) !== undefined && { email: form.email }), ...(text(form.endpoint) !== undefined && { endpoint: form.endpoint }) },
+    subscriber: {
+      ...(text(form.email) !== undefined && { email: form.email }),
+      ...(text(form.endpoint) !== undefined && { endpoint: form.endpoint }),
+    },
     components,
     ...(form[HONEYPOT_FIELD] !== undefined && { [HONEYPOT_FIELD]: form[HONEYPOT_FIELD] }),
   };

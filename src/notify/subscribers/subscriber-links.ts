@@ -27,6 +27,7 @@ export function subscriberLinks(baseUrl: string, key: string): SubscriberLinks {
   const base = baseUrl.replace(/\/$/, '');
   return {
     confirm: (token) => `${base}/subscribers/confirm?token=${encodeURIComponent(token)}`,
-    unsubscribe: (id) => `${base}/subscribers/unsubscribe?s=${encodeURIComponent(id)}&sig=${unsubscribeSignature(key, id)}`,
+    unsubscribe: (id) =>
+      `${base}/subscribers/unsubscribe?s=${encodeURIComponent(id)}&sig=${unsubscribeSignature(key, id)}`,
   };
 }

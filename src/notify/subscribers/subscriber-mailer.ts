@@ -21,12 +21,23 @@ export interface SubscriberMailer {
 }
 
 /** Through the email notifier's pooled SMTP transports, from `subscribers.email`; connections pass `egress`. */
-export function smtpSubscriberMailer(email: NonNullable<SubscribersConfig['email']>, egress: EgressGuard): SubscriberMailer {
+export function smtpSubscriberMailer(
+  email: NonNullable<SubscribersConfig['email']>,
+  egress: EgressGuard,
+): SubscriberMailer {
   return {
     send: (mail, signal) =>
       sendMail(
         email.smtp,
-        { from: copyOf(email.from), to: [mail.to], subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, ...(mail.idempotencyKey && { messageId: messageIdFor(mail.idempotencyKey) }) },
+        {
+          from: copyOf(email.from),
+          to: [mail.to],
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          headers: mail.headers,
+          ...(mail.idempotencyKey && { messageId: messageIdFor(mail.idempotencyKey) }),
+        },
         egress,
         signal,
       ),

@@ -46,12 +46,16 @@ export function createSubscriberRuntime(opts: SubscriberRuntimeOptions): Subscri
   const dispatcher = guardedDispatcher(endpointGuard);
   let links: Promise<SubscriberLinks> | undefined;
   const linksOnce = () => {
-    links ??= opts.store.outbox.setting(SUBSCRIBER_LINK_KEY_SETTING, newLinkKey).then((key) => subscriberLinks(opts.baseUrl(), key));
+    links ??= opts.store.outbox
+      .setting(SUBSCRIBER_LINK_KEY_SETTING, newLinkKey)
+      .then((key) => subscriberLinks(opts.baseUrl(), key));
     links.catch(() => (links = undefined));
     return links;
   };
   // the mail server is the operator's (config file)
-  const mailer = opts.config.email ? smtpSubscriberMailer(opts.config.email, opts.egress.guardFor('config')) : undefined;
+  const mailer = opts.config.email
+    ? smtpSubscriberMailer(opts.config.email, opts.egress.guardFor('config'))
+    : undefined;
   const deps: SubscriberServiceDeps = {
     store: opts.store,
     config: opts.config,
@@ -65,6 +69,12 @@ export function createSubscriberRuntime(opts: SubscriberRuntimeOptions): Subscri
     now: opts.now,
     onChange: opts.onChange,
   };
-  const sender = subscriberSender(opts.store, opts.config, { mailer, dispatcher, egress: endpointGuard, links: linksOnce, pages: opts.pages });
+  const sender = subscriberSender(opts.store, opts.config, {
+    mailer,
+    dispatcher,
+    egress: endpointGuard,
+    links: linksOnce,
+    pages: opts.pages,
+  });
   return { deps, sender, close: () => (dispatcher as Agent).close() };
 }

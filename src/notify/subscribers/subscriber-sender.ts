@@ -35,7 +35,11 @@ const SUBSCRIBER_FLOOD = { coalesceAfter: 5, ratePerMinute: 20 } as const;
  * meantime is not sent to), cuts the event to what the subscriber's page shows now, mails email subscribers and
  * POSTs Statuspage-like JSON to webhook subscribers. undefined for every id when subscribers are not enabled.
  */
-export function subscriberSender(store: Store, config: SubscribersConfig, deps: SubscriberSenderDeps): (id: string) => ChannelSender | undefined {
+export function subscriberSender(
+  store: Store,
+  config: SubscribersConfig,
+  deps: SubscriberSenderDeps,
+): (id: string) => ChannelSender | undefined {
   if (!config.enabled) return () => undefined;
   return (id) => ({
     id: `subscriber:${id}`,
@@ -44,38 +48,75 @@ export function subscriberSender(store: Store, config: SubscribersConfig, deps: 
     ...SUBSCRIBER_FLOOD,
     send: async (event, ctx) => {
       const subscriber = await store.subscribers.get(id);
-      if (!subscriber || subscriber.confirmedAt === null) return { ok: false, retryable: false, error: `subscriber "${id}" is gone or not confirmed` };
+      if (!subscriber || subscriber.confirmedAt === null)
+        return { ok: false, retryable: false, error: `subscriber "${id}" is gone or not confirmed` };
       if (!deps.pages.ready()) return { ok: false, retryable: true, error: 'the public pages are not built yet' };
       const page = deps.pages.find(subscriber.pageSlug);
-      if (!page) return { ok: false, retryable: false, error: `the subscriber's page "${subscriber.pageSlug}" no longer exists` };
-      if (!subscriberMayHear(subscriber, page)) return { ok: false, retryable: false, error: `the subscriber's page "${page.slug}" is private under other settings than it subscribed under` };
+      if (!page)
+        return {
+          ok: false,
+          retryable: false,
+          error: `the subscriber's page "${subscriber.pageSlug}" no longer exists`,
+        };
+      if (!subscriberMayHear(subscriber, page))
+        return {
+          ok: false,
+          retryable: false,
+          error: `the subscriber's page "${page.slug}" is private under other settings than it subscribed under`,
+        };
       // the page decides, as it is now: what it no longer shows is not told
       const shown = scopeEventToPage(event, page.model);
-      if (!shown) return { ok: false, retryable: false, error: `the subscriber's page "${page.slug}" does not show this` };
+      if (!shown)
+        return { ok: false, retryable: false, error: `the subscriber's page "${page.slug}" does not show this` };
       const unsubscribeUrl = (await deps.links()).unsubscribe(id);
-      return subscriber.kind === 'email' ? sendMail(deps.mailer, subscriber, shown, page.model, unsubscribeUrl, ctx) : postWebhook(store, subscriber, shown, page.model, unsubscribeUrl, ctx);
+      return subscriber.kind === 'email'
+        ? sendMail(deps.mailer, subscriber, shown, page.model, unsubscribeUrl, ctx)
+        : postWebhook(store, subscriber, shown, page.model, unsubscribeUrl, ctx);
     },
   });
 }
 
-async function sendMail(mailer: SubscriberMailer | undefined, subscriber: SubscriberRecord, event: NotificationEvent, model: StatusModel, unsubscribeUrl: string, ctx: DeliveryContext): Promise<DeliveryResult> {
+async function sendMail(
+  mailer: SubscriberMailer | undefined,
+  subscriber: SubscriberRecord,
+  event: NotificationEvent,
+  model: StatusModel,
+  unsubscribeUrl: string,
+  ctx: DeliveryContext,
+): Promise<DeliveryResult> {
   if (!mailer) return { ok: false, retryable: false, error: 'subscribers.email is not configured' };
   const mail = renderSubscriberMail(event, model.page, unsubscribeUrl);
-  return mailer.send({ to: subscriber.target, ...mail, headers: unsubscribeHeaders(unsubscribeUrl), idempotencyKey: ctx.idempotencyKey }, ctx.signal);
+  return mailer.send(
+    { to: subscriber.target, ...mail, headers: unsubscribeHeaders(unsubscribeUrl), idempotencyKey: ctx.idempotencyKey },
+    ctx.signal,
+  );
 }
 
 /** Each event of a digest is its own POST, in order; the first failure stops the rest (the worker retries). */
-async function postWebhook(store: Store, subscriber: SubscriberRecord, event: NotificationEvent, model: StatusModel, unsubscribeUrl: string, ctx: DeliveryContext): Promise<DeliveryResult> {
+async function postWebhook(
+  store: Store,
+  subscriber: SubscriberRecord,
+  event: NotificationEvent,
+  model: StatusModel,
+  unsubscribeUrl: string,
+  ctx: DeliveryContext,
+): Promise<DeliveryResult> {
   // endpoints from before https was required are not sent to: they subscribe again
-  if (!subscriber.target.startsWith('https://')) return { ok: false, retryable: false, error: 'subscriber webhooks must be https' };
+  if (!subscriber.target.startsWith('https://'))
+    return { ok: false, retryable: false, error: 'subscriber webhooks must be https' };
   const events = event.digest && event.digest.length > 1 ? event.digest : [event];
   let last: DeliveryResult = { ok: true };
   for (const [n, e] of events.entries()) {
     const incident = e.incident ? await store.getIncident(e.incident.id) : undefined;
-    const payload = renderSubscriberWebhook(e, model, incident, { unsubscribe: unsubscribeUrl, documentation: SUBSCRIBER_WEBHOOK_DOCUMENTATION });
+    const payload = renderSubscriberWebhook(e, model, incident, {
+      unsubscribe: unsubscribeUrl,
+      documentation: SUBSCRIBER_WEBHOOK_DOCUMENTATION,
+    });
     if (!payload) continue;
     const key = events.length > 1 ? `${ctx.idempotencyKey}:${n}` : ctx.idempotencyKey;
-    last = withoutReceiverDetail(await sendHttp({ ...ctx, idempotencyKey: key }, subscriber.target, { body: JSON.stringify(payload) }));
+    last = withoutReceiverDetail(
+      await sendHttp({ ...ctx, idempotencyKey: key }, subscriber.target, { body: JSON.stringify(payload) }),
+    );
     if (!last.ok) return last;
   }
   return last;
@@ -88,5 +129,10 @@ async function postWebhook(store: Store, subscriber: SubscriberRecord, event: No
  */
 function withoutReceiverDetail(result: DeliveryResult): DeliveryResult {
   if (result.ok) return { ok: true };
-  return { ok: false, retryable: result.retryable, ...(result.retryAfterMs !== undefined && { retryAfterMs: result.retryAfterMs }), error: 'the endpoint did not accept the delivery' };
+  return {
+    ok: false,
+    retryable: result.retryable,
+    ...(result.retryAfterMs !== undefined && { retryAfterMs: result.retryAfterMs }),
+    error: 'the endpoint did not accept the delivery',
+  };
 }

@@ -6,7 +6,12 @@ import type { Notifier } from '../notifier.ts';
 import { teamsFieldsSchema, type TeamsFields } from './schema.ts';
 
 /** Adaptive Card TextBlock colours (the host theme decides the shade). */
-const COLORS: Record<Severity, 'attention' | 'warning' | 'accent' | 'good'> = { critical: 'attention', warning: 'warning', info: 'accent', ok: 'good' };
+const COLORS: Record<Severity, 'attention' | 'warning' | 'accent' | 'good'> = {
+  critical: 'attention',
+  warning: 'warning',
+  info: 'accent',
+  ok: 'good',
+};
 
 // a Teams message must stay under 28 KB; these bounds keep any event well below it
 const TITLE_MAX = 200;
@@ -28,10 +33,20 @@ export function renderTeamsPayload(event: NotificationEvent, _config?: TeamsFiel
           version: '1.4',
           msteams: { width: 'Full' },
           body: [
-            { type: 'TextBlock', text: truncateText(d.title, TITLE_MAX), weight: 'Bolder', size: 'Medium', color: COLORS[d.severity], wrap: true },
+            {
+              type: 'TextBlock',
+              text: truncateText(d.title, TITLE_MAX),
+              weight: 'Bolder',
+              size: 'Medium',
+              color: COLORS[d.severity],
+              wrap: true,
+            },
             // a single newline is not a line break in a TextBlock's Markdown
             { type: 'TextBlock', text: truncateText(d.summary, SUMMARY_MAX).replace(/\n/g, '\n\n'), wrap: true },
-            { type: 'FactSet', facts: d.facts.map(([title, value]) => ({ title, value: truncateText(value, FACT_MAX) })) },
+            {
+              type: 'FactSet',
+              facts: d.facts.map(([title, value]) => ({ title, value: truncateText(value, FACT_MAX) })),
+            },
           ],
           actions: [{ type: 'Action.OpenUrl', title: 'Open', url: d.url }],
         },

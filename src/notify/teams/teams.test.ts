@@ -3,13 +3,24 @@ import { after, before, describe, test } from 'node:test';
 import { renderTeamsPayload, teamsNotifier } from './index.ts';
 import { startHttpReceiver, type HttpReceiver } from '../../../test/support/http-receiver.ts';
 import { describeNotifierHttpContract } from '../../../test/support/notifier-http-contract.ts';
-import { digestEvent, incidentUpdatedEvent, monitorDownEvent, monitorUpEvent, testDeliveryContext } from '../../../test/support/notification-fixtures.ts';
+import {
+  digestEvent,
+  incidentUpdatedEvent,
+  monitorDownEvent,
+  monitorUpEvent,
+  testDeliveryContext,
+} from '../../../test/support/notification-fixtures.ts';
 
-type Card = { body: { type: string; text?: string; color?: string; facts?: { title: string; value: string }[] }[]; actions: { type: string; title: string; url: string }[] };
+type Card = {
+  body: { type: string; text?: string; color?: string; facts?: { title: string; value: string }[] }[];
+  actions: { type: string; title: string; url: string }[];
+};
 const cardOf = (p: Record<string, unknown>) => (p.attachments as { content: Card }[])[0]!.content;
 const WORKFLOW_PATH = '/workflows/abc/triggers/manual/paths/invoke';
 
-describeNotifierHttpContract(teamsNotifier, (url) => ({ url: `${url}${WORKFLOW_PATH}?api-version=2016-06-01&sig=s3cr3t` }));
+describeNotifierHttpContract(teamsNotifier, (url) => ({
+  url: `${url}${WORKFLOW_PATH}?api-version=2016-06-01&sig=s3cr3t`,
+}));
 
 describe('teams: request', () => {
   let rx: HttpReceiver;
@@ -20,7 +31,11 @@ describe('teams: request', () => {
 
   test('posts the card to the workflow URL as given (202 is delivered)', async () => {
     const ctx = testDeliveryContext('evt-down-1:teams');
-    const result = await teamsNotifier.send(monitorDownEvent, teamsNotifier.fields.parse({ url: `${rx.url}${WORKFLOW_PATH}?api-version=2016-06-01&sig=s3cr3t` }), ctx);
+    const result = await teamsNotifier.send(
+      monitorDownEvent,
+      teamsNotifier.fields.parse({ url: `${rx.url}${WORKFLOW_PATH}?api-version=2016-06-01&sig=s3cr3t` }),
+      ctx,
+    );
     await ctx.close();
     assert.deepEqual(result, { ok: true, remoteStatus: 202 });
     const req = await rx.waitForRequest();
@@ -46,8 +61,19 @@ describe('teams: payload', () => {
       version: '1.4',
       msteams: { width: 'Full' },
       body: [
-        { type: 'TextBlock', text: '🔴 API health is down', weight: 'Bolder', size: 'Medium', color: 'attention', wrap: true },
-        { type: 'TextBlock', text: 'Down since 2026-11-26T11:59:00Z: HTTP 503 from https://api.example.com/health', wrap: true },
+        {
+          type: 'TextBlock',
+          text: '🔴 API health is down',
+          weight: 'Bolder',
+          size: 'Medium',
+          color: 'attention',
+          wrap: true,
+        },
+        {
+          type: 'TextBlock',
+          text: 'Down since 2026-11-26T11:59:00Z: HTTP 503 from https://api.example.com/health',
+          wrap: true,
+        },
         {
           type: 'FactSet',
           facts: [
@@ -77,21 +103,33 @@ describe('teams: payload', () => {
   test('a digest puts each change on its own line', () => {
     const card = cardOf(renderTeamsPayload(digestEvent));
     assert.equal(card.body[0]!.text, '🔴 3 changes on status.example.com');
-    assert.equal(card.body[1]!.text, '• API health is down\n\n• Update: Elevated API errors\n\n• API health is back up');
+    assert.equal(
+      card.body[1]!.text,
+      '• API health is down\n\n• Update: Elevated API errors\n\n• API health is back up',
+    );
   });
 
   test('stays well under the 28 KB message limit with huge text', () => {
-    const huge = { ...monitorDownEvent, monitor: { ...monitorDownEvent.monitor!, name: 'n'.repeat(50_000), lastError: 'e'.repeat(50_000) } };
+    const huge = {
+      ...monitorDownEvent,
+      monitor: { ...monitorDownEvent.monitor!, name: 'n'.repeat(50_000), lastError: 'e'.repeat(50_000) },
+    };
     assert.ok(Buffer.byteLength(JSON.stringify(renderTeamsPayload(huge))) < 20_000);
   });
 });
 
 describe('teams: schema', () => {
   const cases: [string, unknown, boolean][] = [
-    ['a workflow URL', { url: 'https://prod-01.westeurope.logic.azure.com:443/workflows/x/triggers/manual/paths/invoke?sig=y' }, true],
+    [
+      'a workflow URL',
+      { url: 'https://prod-01.westeurope.logic.azure.com:443/workflows/x/triggers/manual/paths/invoke?sig=y' },
+      true,
+    ],
     ['http elsewhere', { url: 'http://prod-01.westeurope.logic.azure.com/workflows/x' }, false],
     ['not a URL', { url: 'teams' }, false],
     ['an unknown field', { url: 'https://example.com/x', card: 'legacy' }, false],
   ];
-  for (const [name, input, ok] of cases) test(`${ok ? 'accepts' : 'refuses'} ${name}`, () => assert.equal(teamsNotifier.fields.safeParse(input).success, ok));
+  for (const [name, input, ok] of cases)
+    test(`${ok ? 'accepts' : 'refuses'} ${name}`, () =>
+      assert.equal(teamsNotifier.fields.safeParse(input).success, ok));
 });

@@ -10,7 +10,9 @@ const CAPS = { title: 256, summary: 2500, label: 60, value: 300, facts: 8 };
 
 /** The message in the tags Telegram allows: the title in bold, the summary, the facts, a link (pure). */
 export function renderTelegramHtml(d: EventDescription): string {
-  const facts = d.facts.slice(0, CAPS.facts).map(([k, v]) => `<b>${escapeTelegramHtml(cut(k, CAPS.label))}:</b> ${escapeTelegramHtml(cut(v, CAPS.value))}`);
+  const facts = d.facts
+    .slice(0, CAPS.facts)
+    .map(([k, v]) => `<b>${escapeTelegramHtml(cut(k, CAPS.label))}:</b> ${escapeTelegramHtml(cut(v, CAPS.value))}`);
   return [
     `<b>${escapeTelegramHtml(cut(d.title, CAPS.title))}</b>`,
     escapeTelegramHtml(cut(d.summary, CAPS.summary)),

@@ -8,7 +8,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function renderWebhookPayload(event: NotificationEvent): WebhookPayload {
   const top = renderEvent(event);
   if (!event.digest?.length) return top;
-  return { ...top, digest: event.digest.slice(0, WEBHOOK_DIGEST_MAX).map((e) => renderEvent({ ...e, digest: undefined })) };
+  return {
+    ...top,
+    digest: event.digest.slice(0, WEBHOOK_DIGEST_MAX).map((e) => renderEvent({ ...e, digest: undefined })),
+  };
 }
 
 function renderEvent(event: NotificationEvent): WebhookEvent {
@@ -37,10 +40,37 @@ function renderEvent(event: NotificationEvent): WebhookEvent {
       },
     }),
     ...(i && {
-      incident: { id: i.id, name: i.name, status: i.status, impact: i.impact, body: i.body, created_at: iso(i.createdAt), resolved_at: i.resolvedAt === null ? null : iso(i.resolvedAt), url: i.url },
+      incident: {
+        id: i.id,
+        name: i.name,
+        status: i.status,
+        impact: i.impact,
+        body: i.body,
+        created_at: iso(i.createdAt),
+        resolved_at: i.resolvedAt === null ? null : iso(i.resolvedAt),
+        url: i.url,
+      },
     }),
-    ...(w && { maintenance: { id: w.id, title: w.title, body: w.body, status: w.status, start: iso(w.start), end: iso(w.end), url: w.url } }),
-    ...(c && { certificate: { monitor_id: c.monitorId, monitor_name: c.monitorName, host: c.host, days_left: c.daysLeft, expires_at: iso(c.expiresAt) } }),
+    ...(w && {
+      maintenance: {
+        id: w.id,
+        title: w.title,
+        body: w.body,
+        status: w.status,
+        start: iso(w.start),
+        end: iso(w.end),
+        url: w.url,
+      },
+    }),
+    ...(c && {
+      certificate: {
+        monitor_id: c.monitorId,
+        monitor_name: c.monitorName,
+        host: c.host,
+        days_left: c.daysLeft,
+        expires_at: iso(c.expiresAt),
+      },
+    }),
     ...(event.reminder !== undefined && { reminder: event.reminder }),
   };
 }

@@ -28,7 +28,10 @@ export const REFUSED_WEBHOOK_HEADERS = [
 
 const MAX_HEADERS = 20;
 const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/, 'an HTTP header name');
-const headerValue = z.string().max(4096).regex(/^[\t\x20-\x7e\u0080-\u00ff]*$/, 'printable, on one line');
+const headerValue = z
+  .string()
+  .max(4096)
+  .regex(/^[\t\x20-\x7e\u0080-\u00ff]*$/, 'printable, on one line');
 
 /** Any HTTP endpoint that takes Pharos's own JSON (see webhook-payload-schema.ts), optionally signed. */
 export const webhookFieldsSchema = z
@@ -42,10 +45,15 @@ export const webhookFieldsSchema = z
     headers: z
       .record(headerName, headerValue)
       .refine((h) => Object.keys(h).length <= MAX_HEADERS, { message: `at most ${MAX_HEADERS} headers` })
-      .refine((h) => !Object.keys(h).some((k) => (REFUSED_WEBHOOK_HEADERS as readonly string[]).includes(k.toLowerCase())), {
-        message: `none of ${REFUSED_WEBHOOK_HEADERS.join(', ')}`,
+      .refine(
+        (h) => !Object.keys(h).some((k) => (REFUSED_WEBHOOK_HEADERS as readonly string[]).includes(k.toLowerCase())),
+        {
+          message: `none of ${REFUSED_WEBHOOK_HEADERS.join(', ')}`,
+        },
+      )
+      .refine((h) => new Set(Object.keys(h).map((k) => k.toLowerCase())).size === Object.keys(h).length, {
+        message: 'a header named twice',
       })
-      .refine((h) => new Set(Object.keys(h).map((k) => k.toLowerCase())).size === Object.keys(h).length, { message: 'a header named twice' })
       .optional(),
   })
   .strict();

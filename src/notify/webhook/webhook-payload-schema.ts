@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { COMPONENT_STATUSES, INCIDENT_IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, MONITOR_STATUSES } from '../../domain/statuses.ts';
+import {
+  COMPONENT_STATUSES,
+  INCIDENT_IMPACTS,
+  INCIDENT_STATUSES,
+  MAINTENANCE_STATUSES,
+  MONITOR_STATUSES,
+} from '../../domain/statuses.ts';
 import { SEVERITIES } from '../message/describe-event.ts';
 import { NOTIFICATION_EVENT_TYPES } from '../notification-event.ts';
 
@@ -47,11 +53,25 @@ export const webhookEventSchema = z
       .strict()
       .optional(),
     maintenance: z
-      .object({ id: z.string(), title: z.string(), body: z.string(), status: z.enum(MAINTENANCE_STATUSES), start: instant, end: instant, url: z.string() })
+      .object({
+        id: z.string(),
+        title: z.string(),
+        body: z.string(),
+        status: z.enum(MAINTENANCE_STATUSES),
+        start: instant,
+        end: instant,
+        url: z.string(),
+      })
       .strict()
       .optional(),
     certificate: z
-      .object({ monitor_id: z.string(), monitor_name: z.string(), host: z.string(), days_left: z.number().int(), expires_at: instant })
+      .object({
+        monitor_id: z.string(),
+        monitor_name: z.string(),
+        host: z.string(),
+        days_left: z.number().int(),
+        expires_at: instant,
+      })
       .strict()
       .optional(),
     reminder: z.number().int().positive().optional().describe('a reminder that a monitor is still down: the Nth'),
@@ -62,7 +82,11 @@ export type WebhookEvent = z.infer<typeof webhookEventSchema>;
 /** The body of every generic webhook request. */
 export const webhookPayloadSchema = webhookEventSchema
   .extend({
-    digest: z.array(webhookEventSchema).max(WEBHOOK_DIGEST_MAX).optional().describe('several changes coalesced into this one message; the top level is the first'),
+    digest: z
+      .array(webhookEventSchema)
+      .max(WEBHOOK_DIGEST_MAX)
+      .optional()
+      .describe('several changes coalesced into this one message; the top level is the first'),
   })
   .strict();
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;

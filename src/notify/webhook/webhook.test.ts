@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { renderWebhookPayload, signWebhookBody, verifyWebhookSignature, webhookNotifier, webhookPayloadSchema } from './index.ts';
+import {
+  renderWebhookPayload,
+  signWebhookBody,
+  verifyWebhookSignature,
+  webhookNotifier,
+  webhookPayloadSchema,
+} from './index.ts';
 import { startHttpReceiver, type HttpReceiver } from '../../../test/support/http-receiver.ts';
 import { describeNotifierHttpContract } from '../../../test/support/notifier-http-contract.ts';
 import {
@@ -37,7 +43,10 @@ describe('webhook: request', () => {
 
   test('signed: timestamp and signature that verify, and fail once the body is altered', async () => {
     rx.clear();
-    assert.deepEqual(await send({ url: `${rx.url}/hooks/pharos?source=status`, secret: SECRET }), { ok: true, remoteStatus: 200 });
+    assert.deepEqual(await send({ url: `${rx.url}/hooks/pharos?source=status`, secret: SECRET }), {
+      ok: true,
+      remoteStatus: 200,
+    });
     const req = await rx.waitForRequest();
     assert.equal(req.method, 'POST');
     assert.equal(req.url, '/hooks/pharos?source=status');
@@ -49,9 +58,20 @@ describe('webhook: request', () => {
     assert.match(signature, /^sha256=[0-9a-f]{64}$/);
     const opts = { now: () => FIXED_NOW };
     assert.equal(verifyWebhookSignature(SECRET, timestamp, req.rawBody, signature, opts), true);
-    assert.equal(verifyWebhookSignature(SECRET, timestamp, req.body, signature, opts), true, 'the body as a string works too');
-    assert.equal(verifyWebhookSignature(SECRET, timestamp, req.body.replace('API health', 'API  health'), signature, opts), false);
-    assert.equal(verifyWebhookSignature(SECRET, String(nowSeconds + 1), req.rawBody, signature, opts), false, 'the timestamp is signed');
+    assert.equal(
+      verifyWebhookSignature(SECRET, timestamp, req.body, signature, opts),
+      true,
+      'the body as a string works too',
+    );
+    assert.equal(
+      verifyWebhookSignature(SECRET, timestamp, req.body.replace('API health', 'API  health'), signature, opts),
+      false,
+    );
+    assert.equal(
+      verifyWebhookSignature(SECRET, String(nowSeconds + 1), req.rawBody, signature, opts),
+      false,
+      'the timestamp is signed',
+    );
     assert.equal(verifyWebhookSignature('another-secret-of-16+', timestamp, req.rawBody, signature, opts), false);
     assert.deepEqual(req.json, renderWebhookPayload(monitorDownEvent));
   });
@@ -117,17 +137,35 @@ describe('webhook: payload', () => {
   test('a digest lists each event, without nesting', () => {
     const p = renderWebhookPayload(digestEvent);
     assert.equal(p.title, '🔴 3 changes on status.example.com');
-    assert.deepEqual(p.digest?.map((e) => [e.id, e.type]), [['evt-down-1', 'monitor.down'], ['evt-inc-2', 'incident.updated'], ['evt-up-1', 'monitor.up']]);
+    assert.deepEqual(
+      p.digest?.map((e) => [e.id, e.type]),
+      [
+        ['evt-down-1', 'monitor.down'],
+        ['evt-inc-2', 'incident.updated'],
+        ['evt-up-1', 'monitor.up'],
+      ],
+    );
     assert.ok(p.digest?.every((e) => !('digest' in e)));
   });
 
   test('a digest lists at most 100 events', () => {
-    const many = { ...digestEvent, digest: Array.from({ length: 150 }, (_, n) => ({ ...monitorDownEvent, id: `e${n}` })) };
+    const many = {
+      ...digestEvent,
+      digest: Array.from({ length: 150 }, (_, n) => ({ ...monitorDownEvent, id: `e${n}` })),
+    };
     assert.equal(renderWebhookPayload(many).digest?.length, 100);
   });
 
   test('every kind of event matches the documented schema', () => {
-    for (const event of [monitorDownEvent, monitorUpEvent, incidentUpdatedEvent, maintenanceStartedEvent, certificateExpiringEvent, digestEvent, { ...monitorDownEvent, reminder: 2 }]) {
+    for (const event of [
+      monitorDownEvent,
+      monitorUpEvent,
+      incidentUpdatedEvent,
+      maintenanceStartedEvent,
+      certificateExpiringEvent,
+      digestEvent,
+      { ...monitorDownEvent, reminder: 2 },
+    ]) {
       const parsed = webhookPayloadSchema.safeParse(renderWebhookPayload(event));
       assert.ok(parsed.success, `${event.id}: ${parsed.error?.message}`);
     }
@@ -158,7 +196,10 @@ describe('webhook: verifyWebhookSignature', () => {
   }
 
   test('a custom tolerance', () => {
-    assert.equal(verifyWebhookSignature(SECRET, nowSeconds - 30, body, sign(nowSeconds - 30), { now, toleranceSeconds: 10 }), false);
+    assert.equal(
+      verifyWebhookSignature(SECRET, nowSeconds - 30, body, sign(nowSeconds - 30), { now, toleranceSeconds: 10 }),
+      false,
+    );
   });
 });
 
@@ -167,7 +208,11 @@ describe('webhook: schema', () => {
   const cases: [string, unknown, boolean][] = [
     ['a URL alone', { url }, true],
     ['http on the LAN', { url: 'http://10.0.0.5:8080/hook' }, true],
-    ['a secret, PUT and headers', { url, secret: 'x'.repeat(16), method: 'PUT', headers: { Authorization: 'Bearer x' } }, true],
+    [
+      'a secret, PUT and headers',
+      { url, secret: 'x'.repeat(16), method: 'PUT', headers: { Authorization: 'Bearer x' } },
+      true,
+    ],
     ['not a URL', { url: 'hooks.example.com' }, false],
     ['an unknown field', { url, body: '{}' }, false],
     ['GET', { url, method: 'GET' }, false],
@@ -182,7 +227,9 @@ describe('webhook: schema', () => {
     ['a bad header name', { url, headers: { 'X A': '1' } }, false],
     ['21 headers', { url, headers: Object.fromEntries(Array.from({ length: 21 }, (_, n) => [`X-H${n}`, '1'])) }, false],
   ];
-  for (const [name, input, ok] of cases) test(`${ok ? 'accepts' : 'refuses'} ${name}`, () => assert.equal(webhookNotifier.fields.safeParse(input).success, ok));
+  for (const [name, input, ok] of cases)
+    test(`${ok ? 'accepts' : 'refuses'} ${name}`, () =>
+      assert.equal(webhookNotifier.fields.safeParse(input).success, ok));
 
   test('method defaults to POST; the secret and headers are secrets', () => {
     assert.equal(webhookNotifier.fields.parse({ url }).method, 'POST');

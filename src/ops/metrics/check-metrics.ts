@@ -29,7 +29,12 @@ export class CheckMetrics {
 
   constructor(register: Registry) {
     const registers = [register];
-    this.runs = new Counter({ name: 'pharos_checks_total', help: 'Checks run, by check type and outcome (ok, degraded, failed).', labelNames: ['type', 'outcome'], registers });
+    this.runs = new Counter({
+      name: 'pharos_checks_total',
+      help: 'Checks run, by check type and outcome (ok, degraded, failed).',
+      labelNames: ['type', 'outcome'],
+      registers,
+    });
     this.duration = new Histogram({
       name: 'pharos_check_duration_seconds',
       help: 'Time a check took, from start to judged result, by check type.',
@@ -44,8 +49,22 @@ export class CheckMetrics {
       registers,
     });
     const view = () => this.scheduler;
-    new Gauge({ name: 'pharos_monitors_owned', help: 'Monitors scheduled by this process.', registers, collect() { this.set(view()?.size ?? 0); } });
-    new Gauge({ name: 'pharos_checks_in_flight', help: 'Checks running right now.', registers, collect() { this.set(view()?.running ?? 0); } });
+    new Gauge({
+      name: 'pharos_monitors_owned',
+      help: 'Monitors scheduled by this process.',
+      registers,
+      collect() {
+        this.set(view()?.size ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'pharos_checks_in_flight',
+      help: 'Checks running right now.',
+      registers,
+      collect() {
+        this.set(view()?.running ?? 0);
+      },
+    });
     new Counter({
       name: 'pharos_scheduler_skipped_total',
       help: 'Check slots skipped because the previous run of that monitor was still going.',
@@ -55,7 +74,11 @@ export class CheckMetrics {
         this.inc(view()?.skipped ?? 0);
       },
     });
-    this.leaseTakeovers = new Counter({ name: 'pharos_lease_takeovers_total', help: 'Monitors this process took over from another worker whose lease ended.', registers });
+    this.leaseTakeovers = new Counter({
+      name: 'pharos_lease_takeovers_total',
+      help: 'Monitors this process took over from another worker whose lease ended.',
+      registers,
+    });
   }
 
   watch(scheduler: SchedulerView): void {

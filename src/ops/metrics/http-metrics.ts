@@ -12,7 +12,12 @@ export class HttpMetrics {
 
   constructor(register: Registry) {
     const registers = [register];
-    this.requests = new Counter({ name: 'pharos_http_requests_total', help: 'HTTP requests answered by the router, by method, route pattern and status.', labelNames: ['method', 'route', 'status'], registers });
+    this.requests = new Counter({
+      name: 'pharos_http_requests_total',
+      help: 'HTTP requests answered by the router, by method, route pattern and status.',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    });
     this.duration = new Histogram({
       name: 'pharos_http_request_duration_seconds',
       help: 'Time to answer HTTP requests through the router, by method and route pattern.',

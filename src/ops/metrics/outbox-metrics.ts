@@ -29,11 +29,36 @@ export class OutboxMetrics {
     const registers = [register];
     // the three gauges come from one query per scrape: each one's collect awaits the same refresh
     let refreshing: Promise<void> | undefined;
-    const collect = () => (refreshing ??= this.refresh(now()).catch(onError).finally(() => (refreshing = undefined)));
-    this.pending = new Gauge({ name: 'pharos_outbox_pending', help: 'Notifications waiting to be sent, per channel.', labelNames: ['channel'], registers, collect });
-    this.dead = new Gauge({ name: 'pharos_outbox_dead', help: 'Notifications given up (dead letters), per channel.', labelNames: ['channel'], registers, collect });
-    this.oldest = new Gauge({ name: 'pharos_outbox_oldest_pending_age_seconds', help: 'Age of the oldest notification still waiting (0 when none).', registers, collect });
-    this.deliveries = new Counter({ name: 'pharos_outbox_deliveries_total', help: 'Notification delivery attempts settled, by channel and outcome (sent, failed: retried later, dead: given up).', labelNames: ['channel', 'outcome'], registers });
+    const collect = () =>
+      (refreshing ??= this.refresh(now())
+        .catch(onError)
+        .finally(() => (refreshing = undefined)));
+    this.pending = new Gauge({
+      name: 'pharos_outbox_pending',
+      help: 'Notifications waiting to be sent, per channel.',
+      labelNames: ['channel'],
+      registers,
+      collect,
+    });
+    this.dead = new Gauge({
+      name: 'pharos_outbox_dead',
+      help: 'Notifications given up (dead letters), per channel.',
+      labelNames: ['channel'],
+      registers,
+      collect,
+    });
+    this.oldest = new Gauge({
+      name: 'pharos_outbox_oldest_pending_age_seconds',
+      help: 'Age of the oldest notification still waiting (0 when none).',
+      registers,
+      collect,
+    });
+    this.deliveries = new Counter({
+      name: 'pharos_outbox_deliveries_total',
+      help: 'Notification delivery attempts settled, by channel and outcome (sent, failed: retried later, dead: given up).',
+      labelNames: ['channel', 'outcome'],
+      registers,
+    });
   }
 
   watch(view: OutboxView): void {

@@ -6,7 +6,12 @@ import { checkOutcome } from './check-metrics.ts';
 import { PharosMetrics } from './pharos-metrics.ts';
 import { publicAnswerKind } from './public-answer-counts.ts';
 
-const asset = (contentType: string): PublicAnswer => ({ kind: 'asset', asset: renderAsset('x', contentType), cacheControl: 'no-store', cors: false });
+const asset = (contentType: string): PublicAnswer => ({
+  kind: 'asset',
+  asset: renderAsset('x', contentType),
+  cacheControl: 'no-store',
+  cors: false,
+});
 
 describe('PharosMetrics', () => {
   test('check outcomes', () => {
@@ -16,7 +21,8 @@ describe('PharosMetrics', () => {
       [false, false, 'failed'],
       [false, true, 'failed'],
     ];
-    for (const [ok, degraded, outcome] of rows) assert.equal(checkOutcome({ ok, degraded }), outcome, `ok=${ok} degraded=${degraded}`);
+    for (const [ok, degraded, outcome] of rows)
+      assert.equal(checkOutcome({ ok, degraded }), outcome, `ok=${ok} degraded=${degraded}`);
   });
 
   test('public answer kinds come from the answer and its content type', () => {
@@ -56,7 +62,13 @@ describe('PharosMetrics', () => {
       resultBuffer: { bufferedResults: 120, droppedResults: 7, fencedResults: 2 },
       outbox: {
         channelIds: () => ['slack', 'pager'],
-        stats: async () => ({ pending: 6, dead: 1, oldestPendingAt: 40_000, pendingByTarget: { slack: 2, 'sub-1': 3, 'sub-2': 1 }, deadByTarget: { 'gone-channel': 1 } }),
+        stats: async () => ({
+          pending: 6,
+          dead: 1,
+          oldestPendingAt: 40_000,
+          pendingByTarget: { slack: 2, 'sub-1': 3, 'sub-2': 1 },
+          deadByTarget: { 'gone-channel': 1 },
+        }),
       },
     });
     m.outbox.delivered({ kind: 'subscriber', id: 'sub-1' }, 'failed');

@@ -45,7 +45,12 @@ export class PharosMetrics {
     const now = opts.now ?? Date.now;
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
-    new Gauge({ name: 'pharos_build_info', help: 'Always 1; the running version as a label.', labelNames: ['version'], registers }).set({ version: opts.version }, 1);
+    new Gauge({
+      name: 'pharos_build_info',
+      help: 'Always 1; the running version as a label.',
+      labelNames: ['version'],
+      registers,
+    }).set({ version: opts.version }, 1);
     this.checks = new CheckMetrics(this.registry);
     this.http = new HttpMetrics(this.registry);
     this.outbox = new OutboxMetrics(this.registry, now, opts.onCollectError ?? (() => undefined));

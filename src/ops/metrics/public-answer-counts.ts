@@ -1,7 +1,17 @@
 import type { PublicAnswer } from '../../http/public/resolve-public-request.ts';
 
 /** Kinds of answers the public fast path gives, for a bounded `kind` label. */
-export const PUBLIC_ANSWER_KINDS = ['page', 'json', 'feed', 'badge', 'script', 'asset', 'stream', 'error', 'starting'] as const;
+export const PUBLIC_ANSWER_KINDS = [
+  'page',
+  'json',
+  'feed',
+  'badge',
+  'script',
+  'asset',
+  'stream',
+  'error',
+  'starting',
+] as const;
 export type PublicAnswerKind = (typeof PUBLIC_ANSWER_KINDS)[number];
 
 export function publicAnswerKind(answer: PublicAnswer): PublicAnswerKind {
@@ -23,7 +33,9 @@ function assetKind(contentType: string): PublicAnswerKind {
  * (no label hashing); the totals become a Prometheus counter at scrape time.
  */
 export class PublicAnswerCounts {
-  private readonly byKind = new Map<PublicAnswerKind, Map<number, number>>(PUBLIC_ANSWER_KINDS.map((k) => [k, new Map()]));
+  private readonly byKind = new Map<PublicAnswerKind, Map<number, number>>(
+    PUBLIC_ANSWER_KINDS.map((k) => [k, new Map()]),
+  );
 
   record(kind: PublicAnswerKind, status: number): void {
     const byStatus = this.byKind.get(kind)!;

@@ -7,7 +7,11 @@ export interface PublicSideView {
 }
 
 /** Live viewers (SSE) and the public snapshot's last rebuild, read at scrape time. */
-export function registerPublicSideMetrics(register: Registry, view: () => PublicSideView | undefined, now: () => number): void {
+export function registerPublicSideMetrics(
+  register: Registry,
+  view: () => PublicSideView | undefined,
+  now: () => number,
+): void {
   const registers = [register];
   new Gauge({
     name: 'pharos_sse_clients',

@@ -1,4 +1,11 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 
 export const QUERY_OPERATIONS = ['select', 'insert', 'update', 'delete', 'raw', 'schema'] as const;
 export type QueryOperation = (typeof QUERY_OPERATIONS)[number];

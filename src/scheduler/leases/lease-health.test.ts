@@ -13,7 +13,8 @@ describe('fairShareFloor: the least a worker owns once a rebalance settled', () 
     [5_000, 3, 1_666],
     [7, 0, 7], // no live worker seen yet counts as one
   ];
-  for (const [units, live, floor] of rows) test(`${units} units, ${live} live → ${floor}`, () => assert.equal(fairShareFloor(units, live), floor));
+  for (const [units, live, floor] of rows)
+    test(`${units} units, ${live} live → ${floor}`, () => assert.equal(fairShareFloor(units, live), floor));
 });
 
 describe('LeaseHealth', () => {
@@ -33,7 +34,10 @@ describe('LeaseHealth', () => {
     h.roundSucceeded(T + 3 * TTL - 1, { owned: 1, units: 10, live: 2 });
     assert.equal(h.problem(T + 3 * TTL - 1), null);
     h.roundSucceeded(T + 3 * TTL, { owned: 1, units: 10, live: 2 });
-    assert.equal(h.problem(T + 3 * TTL), 'owns 1 of a fair share of at least 5 units (10 units, 2 live workers) for 30 s');
+    assert.equal(
+      h.problem(T + 3 * TTL),
+      'owns 1 of a fair share of at least 5 units (10 units, 2 live workers) for 30 s',
+    );
     h.roundSucceeded(T + 3 * TTL + 1, { owned: 5, units: 10, live: 2 });
     assert.equal(h.problem(T + 3 * TTL + 1), null);
   });

@@ -66,7 +66,8 @@ export class LeaseHealth {
 
   /** Why the worker is not ready, or null. */
   problem(now: number): string | null {
-    if (this.consecutiveFailures >= FAILED_ROUNDS_NOT_READY) return `${this.consecutiveFailures} consecutive lease rounds failed: ${this.lastError}`;
+    if (this.consecutiveFailures >= FAILED_ROUNDS_NOT_READY)
+      return `${this.consecutiveFailures} consecutive lease rounds failed: ${this.lastError}`;
     const since = this.lastSuccessAt ?? this.startedAt;
     if (now - since >= SILENT_TTLS_NOT_READY * this.ttlMs) {
       const what = this.lastSuccessAt === undefined ? 'since start' : `for ${seconds(now - since)}`;

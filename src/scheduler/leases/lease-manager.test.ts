@@ -51,7 +51,12 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
     for (const m of managers) for (const u of m.units) seen.set(u, (seen.get(u) ?? 0) + 1);
     for (const [u, n] of seen) assert.equal(n, 1, `${u} owned by ${n} workers`);
     const rows = (await store.leases.list()).filter((l) => units.includes(l.unit));
-    for (const m of managers) for (const u of m.units) assert.ok(rows.some((r) => r.unit === u), `${u} has a lease row`);
+    for (const m of managers)
+      for (const u of m.units)
+        assert.ok(
+          rows.some((r) => r.unit === u),
+          `${u} has a lease row`,
+        );
   }
 
   test('a lone worker takes every unit in its first round and reports them added', async () => {
@@ -75,12 +80,18 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
     while (rounds < 20 && ws.some((w) => w.manager.units.size !== 3)) {
       clock.t += TTL / 3;
       for (const w of ws) await w.manager.round();
-      await assertDisjoint(ws.map((w) => w.manager), units);
+      await assertDisjoint(
+        ws.map((w) => w.manager),
+        units,
+      );
       // a rebalance in progress is no reason to leave the load balancer
       for (const w of ws) assert.equal(w.manager.health.problem(clock.t), null);
       rounds += 1;
     }
-    assert.deepEqual(ws.map((w) => w.manager.units.size), [3, 3, 3]);
+    assert.deepEqual(
+      ws.map((w) => w.manager.units.size),
+      [3, 3, 3],
+    );
     assert.ok(rounds <= 6, `balanced after ${rounds} rounds`);
     // the first worker never dropped more than a few at once
     assert.ok(first.changes.every((c) => c.removed.length <= 3));
@@ -103,7 +114,11 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
   test('a worker that stops heart-beating has its units taken over within 2 × TTL', async () => {
     const clock = { t: 4_000_000 };
     const units = unitsOf(9);
-    const ws = ['ta', 'tb', 'tc'].map((id) => worker(id, units, clock)) as [ReturnType<typeof worker>, ReturnType<typeof worker>, ReturnType<typeof worker>];
+    const ws = ['ta', 'tb', 'tc'].map((id) => worker(id, units, clock)) as [
+      ReturnType<typeof worker>,
+      ReturnType<typeof worker>,
+      ReturnType<typeof worker>,
+    ];
     for (let i = 0; i < 20 && ws.some((w) => w.manager.units.size !== 3); i++) {
       clock.t += TTL / 3;
       for (const w of ws) await w.manager.round();
@@ -120,7 +135,10 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
     }
     assert.equal(a.manager.units.size + b.manager.units.size, 9);
     assert.ok(clock.t - crashedAt > TTL, 'not before the lease expired');
-    assert.equal([...a.takeovers, ...b.takeovers].reduce((x, y) => x + y, 0), 3);
+    assert.equal(
+      [...a.takeovers, ...b.takeovers].reduce((x, y) => x + y, 0),
+      3,
+    );
     // the dead worker, back, learns that it lost them
     await dead.manager.round();
     assert.deepEqual(dead.changes.at(-1)?.removed.sort(), [...orphans].sort());
@@ -138,7 +156,10 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
       ttlMs: TTL,
       units: () => units,
       onChange: async (c) => {
-        for (const u of c.removed) seenOwner.push((await store.leases.list()).find((l) => l.unit === u && l.expiresAt > clock.t)?.owner ?? 'none');
+        for (const u of c.removed)
+          seenOwner.push(
+            (await store.leases.list()).find((l) => l.unit === u && l.expiresAt > clock.t)?.owner ?? 'none',
+          );
       },
     });
     await a.round();
@@ -170,7 +191,10 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
       get(target, key, receiver) {
         const value = Reflect.get(target, key, receiver) as unknown;
         if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => (down(String(key)) ? Promise.reject(new Error(message)) : (value as (...a: unknown[]) => unknown).apply(target, args));
+        return (...args: unknown[]) =>
+          down(String(key))
+            ? Promise.reject(new Error(message))
+            : (value as (...a: unknown[]) => unknown).apply(target, args);
       },
     });
   }
@@ -232,7 +256,10 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
       problems.push(starved.manager.health.problem(clock.t));
       clock.t += TTL / 3;
     }
-    assert.ok(problems.slice(0, -1).every((p) => p === null), `ready within the grace: ${problems.join(', ')}`);
+    assert.ok(
+      problems.slice(0, -1).every((p) => p === null),
+      `ready within the grace: ${problems.join(', ')}`,
+    );
     assert.equal(problems.at(-1), 'owns 0 of a fair share of at least 4 units (8 units, 2 live workers) for 9 s');
     await starved.manager.leave();
     await store.leases.leave('greedy');
@@ -242,7 +269,12 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
     const clock = { t: 7_000_000 };
     const units = unitsOf(2);
     let down = false;
-    const a = worker('flaky', units, clock, failingWhen(() => down));
+    const a = worker(
+      'flaky',
+      units,
+      clock,
+      failingWhen(() => down),
+    );
     await a.manager.round();
     assert.equal(a.manager.units.size, 2);
     down = true;
@@ -257,7 +289,11 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
     await a.manager.round();
     assert.equal(a.manager.units.size, 2);
     assert.equal(a.changes.length, changesBefore, 'no unit dropped or re-added: nobody else took them');
-    assert.ok((await store.leases.list()).filter((l) => units.includes(l.unit)).every((l) => l.owner === 'flaky' && l.expiresAt === clock.t + TTL));
+    assert.ok(
+      (await store.leases.list())
+        .filter((l) => units.includes(l.unit))
+        .every((l) => l.owner === 'flaky' && l.expiresAt === clock.t + TTL),
+    );
     await a.manager.leave();
   });
 
@@ -265,7 +301,12 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
     const clock = { t: 7_500_000 };
     const units = unitsOf(4);
     let cutOff = false;
-    const a = worker('cut-off', units, clock, failingWhen(() => cutOff));
+    const a = worker(
+      'cut-off',
+      units,
+      clock,
+      failingWhen(() => cutOff),
+    );
     await a.manager.round();
     assert.equal(a.manager.units.size, 4);
     cutOff = true;
@@ -284,12 +325,17 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
     await b.manager.leave();
   });
 
-  test('after its own store outage a worker waits one TTL before claiming others\' expired units', async () => {
+  test("after its own store outage a worker waits one TTL before claiming others' expired units", async () => {
     const clock = { t: 7_800_000 };
     const units = unitsOf(4);
     const aUnits = units.slice(0, 2);
     let down = false;
-    const a = worker('back-first', aUnits, clock, failingWhen(() => down));
+    const a = worker(
+      'back-first',
+      aUnits,
+      clock,
+      failingWhen(() => down),
+    );
     const b = worker('back-later', units, clock);
     await a.manager.round();
     await b.manager.round();
@@ -301,7 +347,7 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
     aUnits.push(...units.slice(2)); // a now shares all four units: b's expired leases would be claimable
     clock.t += 1;
     await a.manager.round();
-    assert.deepEqual([...a.manager.units].sort(), units.slice(0, 2), 'claimed nothing of b\'s right after the outage');
+    assert.deepEqual([...a.manager.units].sort(), units.slice(0, 2), "claimed nothing of b's right after the outage");
     clock.t += 1;
     await b.manager.round();
     assert.equal(b.manager.units.size, 2, 'b renewed its own on its way back');

@@ -115,12 +115,16 @@ export class LeaseManager {
 
     const live = Math.max(1, (await store.liveWorkers(now - this.ttlMs)).length);
     const share = Math.ceil(wanted.size / live);
-    const surplus = this.shuffled([...mine]).slice(0, Math.min(Math.max(0, mine.size - share), Math.max(1, Math.ceil(share / 2))));
+    const surplus = this.shuffled([...mine]).slice(
+      0,
+      Math.min(Math.max(0, mine.size - share), Math.max(1, Math.ceil(share / 2))),
+    );
     for (const u of surplus) mine.delete(u);
     if (lost.length + surplus.length > 0) await this.drop([...lost, ...surplus]);
     if (surplus.length + gone.length > 0) await store.release(me, [...surplus, ...gone]);
 
-    const claimed = mine.size < share && now >= this.claimNotBefore ? await this.claim(now, wanted, share - mine.size, share) : [];
+    const claimed =
+      mine.size < share && now >= this.claimNotBefore ? await this.claim(now, wanted, share - mine.size, share) : [];
     const added = [...regained, ...claimed];
     for (const u of added) this.owned.add(u);
     if (added.length > 0) await this.opts.onChange({ added, removed: [] });

@@ -12,7 +12,10 @@ export interface LeaseUnits {
   componentsOf: Map<string, string[]>;
 }
 
-export function leaseUnitsOf(catalog: { monitors: readonly { id: string }[]; components: readonly { id: string; config: { monitors: readonly string[] } }[] }): LeaseUnits {
+export function leaseUnitsOf(catalog: {
+  monitors: readonly { id: string }[];
+  components: readonly { id: string; config: { monitors: readonly string[] } }[];
+}): LeaseUnits {
   const monitorsOf = new Map<string, string[]>();
   const componentsOf = new Map<string, string[]>();
   const known = new Set(catalog.monitors.map((m) => m.id));

@@ -18,7 +18,11 @@ export interface CatalogPut {
 }
 
 /** By position, then id; archived ones only when asked. */
-export async function listCatalog(ctx: StoreContext, kind: CatalogKind, opts: { includeArchived?: boolean } = {}): Promise<CatalogObject[]> {
+export async function listCatalog(
+  ctx: StoreContext,
+  kind: CatalogKind,
+  opts: { includeArchived?: boolean } = {},
+): Promise<CatalogObject[]> {
   const table = tableOf(kind);
   const rows = await ctx.db
     .selectFrom(table)
@@ -31,7 +35,12 @@ export async function listCatalog(ctx: StoreContext, kind: CatalogKind, opts: { 
   return rows.map(toCatalogObject);
 }
 
-export async function getCatalog(ctx: StoreContext, kind: CatalogKind, id: string, opts: { includeArchived?: boolean } = {}): Promise<CatalogObject | undefined> {
+export async function getCatalog(
+  ctx: StoreContext,
+  kind: CatalogKind,
+  id: string,
+  opts: { includeArchived?: boolean } = {},
+): Promise<CatalogObject | undefined> {
   const table = tableOf(kind);
   const row = await ctx.db
     .selectFrom(table)
@@ -45,7 +54,15 @@ export async function getCatalog(ctx: StoreContext, kind: CatalogKind, id: strin
 
 /** Insert or replace; a replaced row keeps its created_at, an archived one comes back. */
 export async function putCatalog(ctx: StoreContext, kind: CatalogKind, o: CatalogPut, now: number): Promise<void> {
-  const row = { id: o.id, config: JSON.stringify(o.config), managed_by: o.managedBy, position: o.position, archived_at: null, created_at: now, updated_at: now };
+  const row = {
+    id: o.id,
+    config: JSON.stringify(o.config),
+    managed_by: o.managedBy,
+    position: o.position,
+    archived_at: null,
+    created_at: now,
+    updated_at: now,
+  };
   const replace = {
     config: row.config,
     managed_by: row.managed_by,

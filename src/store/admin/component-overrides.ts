@@ -4,7 +4,13 @@ import type { StoreContext } from '../store-context.ts';
 /** Every manual status, by component id. */
 export async function listComponentOverrides(ctx: StoreContext): Promise<ComponentOverride[]> {
   const rows = await ctx.db.selectFrom('component_overrides').selectAll().orderBy('component_id').execute();
-  return rows.map((r) => ({ componentId: r.component_id, status: r.status, note: r.note, setAt: r.set_at, setBy: r.set_by }));
+  return rows.map((r) => ({
+    componentId: r.component_id,
+    status: r.status,
+    note: r.note,
+    setAt: r.set_at,
+    setBy: r.set_by,
+  }));
 }
 
 /** Set (or replace) a component's manual status. */

@@ -20,10 +20,18 @@ export async function saveIncident(ctx: StoreContext, incident: Incident): Promi
   await replaceIncidentComponents(ctx, [incident]);
 
   const keep = new Set(incident.updates.map((u) => u.id));
-  const stored = await ctx.db.selectFrom('incident_updates').select('id').where('incident_id', '=', incident.id).execute();
+  const stored = await ctx.db
+    .selectFrom('incident_updates')
+    .select('id')
+    .where('incident_id', '=', incident.id)
+    .execute();
   const gone = stored.map((u) => u.id).filter((id) => !keep.has(id));
   for (const chunk of chunksFor(ctx.dialect, gone, 1)) {
-    await ctx.db.deleteFrom('incident_updates').where('incident_id', '=', incident.id).where('id', 'in', chunk).execute();
+    await ctx.db
+      .deleteFrom('incident_updates')
+      .where('incident_id', '=', incident.id)
+      .where('id', 'in', chunk)
+      .execute();
   }
   for (const chunk of chunksFor(ctx.dialect, incidentUpdateRows(incident), 7)) {
     await ctx.db

@@ -16,16 +16,50 @@ import { getIncident } from '../incident-queries.ts';
 import type { NewOutboxRow } from '../outbox-store.ts';
 import { enqueueOutboxRows } from '../outbox/enqueue-outbox-rows.ts';
 import type { StoreContext } from '../store-context.ts';
-import { createToken, deleteToken, deleteTokensOfUser, getToken, getTokenByHash, listTokens, touchToken } from './api-tokens.ts';
+import {
+  createToken,
+  deleteToken,
+  deleteTokensOfUser,
+  getToken,
+  getTokenByHash,
+  listTokens,
+  touchToken,
+} from './api-tokens.ts';
 import { appendAudit, listAudit } from './audit-log.ts';
 import { archiveCatalog, getCatalog, listCatalog, putCatalog, type CatalogPut } from './catalog.ts';
 import { clearComponentOverride, listComponentOverrides, setComponentOverride } from './component-overrides.ts';
 import { deleteIncident, saveIncident } from './incidents.ts';
-import { createSession, deleteExpiredSessions, deleteSession, deleteSessionsOfUser, getSession, updateSession } from './sessions.ts';
+import {
+  createSession,
+  deleteExpiredSessions,
+  deleteSession,
+  deleteSessionsOfUser,
+  getSession,
+  updateSession,
+} from './sessions.ts';
 import { consumeSetupToken, createSetupToken } from './setup-tokens.ts';
-import { clearSignInFailures, countSignInFailure, listSignInLimits, lockSignIn, pruneSignInLimits, recordSignInSuccess } from './sign-in-limits.ts';
+import {
+  clearSignInFailures,
+  countSignInFailure,
+  listSignInLimits,
+  lockSignIn,
+  pruneSignInLimits,
+  recordSignInSuccess,
+} from './sign-in-limits.ts';
 import { createSubscriber, deleteSubscriber, getSubscriber, listSubscribers } from './subscribers.ts';
-import { claimTotpStep, countUsers, createUser, deleteUserRow, getUser, getUserByEmail, getUserByOidcSubject, listUsers, replaceRecoveryCodes, setPassword, updateUser } from './users.ts';
+import {
+  claimTotpStep,
+  countUsers,
+  createUser,
+  deleteUserRow,
+  getUser,
+  getUserByEmail,
+  getUserByOidcSubject,
+  listUsers,
+  replaceRecoveryCodes,
+  setPassword,
+  updateUser,
+} from './users.ts';
 
 /**
  * The AdminStore over Kysely, for SQLite and PostgreSQL alike; each method delegates to its concern's module.
@@ -123,7 +157,10 @@ export class KyselyAdminStore implements AdminStore {
     return getSession(this.ctx, idHash);
   }
 
-  updateSession(idHash: string, patch: Partial<Pick<SessionRecord, 'lastSeenAt' | 'expiresAt' | 'mfaPending' | 'csrfToken' | 'credentialVersion'>>): Promise<void> {
+  updateSession(
+    idHash: string,
+    patch: Partial<Pick<SessionRecord, 'lastSeenAt' | 'expiresAt' | 'mfaPending' | 'csrfToken' | 'credentialVersion'>>,
+  ): Promise<void> {
     return updateSession(this.ctx, idHash, patch);
   }
 

@@ -3,7 +3,9 @@ import type { SessionRecord } from '../admin-store.ts';
 import type { SessionsTable } from '../schema.ts';
 import type { StoreContext } from '../store-context.ts';
 
-type SessionPatch = Partial<Pick<SessionRecord, 'lastSeenAt' | 'expiresAt' | 'mfaPending' | 'csrfToken' | 'credentialVersion'>>;
+type SessionPatch = Partial<
+  Pick<SessionRecord, 'lastSeenAt' | 'expiresAt' | 'mfaPending' | 'csrfToken' | 'credentialVersion'>
+>;
 
 export async function createSession(ctx: StoreContext, s: SessionRecord): Promise<void> {
   await ctx.db

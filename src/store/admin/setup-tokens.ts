@@ -1,7 +1,10 @@
 import type { StoreContext } from '../store-context.ts';
 
 export async function createSetupToken(ctx: StoreContext, tokenHash: string, expiresAt: number): Promise<void> {
-  await ctx.db.insertInto('setup_tokens').values({ token_hash: tokenHash, expires_at: expiresAt, used_at: null }).execute();
+  await ctx.db
+    .insertInto('setup_tokens')
+    .values({ token_hash: tokenHash, expires_at: expiresAt, used_at: null })
+    .execute();
 }
 
 /**

@@ -19,7 +19,16 @@ export async function createSubscriber(ctx: StoreContext, s: SubscriberRecord): 
   await insertOrDuplicate(`${s.kind} subscriber ${s.target}`, () =>
     ctx.db
       .insertInto('subscribers')
-      .values({ id: s.id, kind: s.kind, target: s.target, component_ids: JSON.stringify(s.componentIds), confirmed_at: s.confirmedAt, created_at: s.createdAt, page_slug: s.pageSlug, page_access: s.pageAccess })
+      .values({
+        id: s.id,
+        kind: s.kind,
+        target: s.target,
+        component_ids: JSON.stringify(s.componentIds),
+        confirmed_at: s.confirmedAt,
+        created_at: s.createdAt,
+        page_slug: s.pageSlug,
+        page_access: s.pageAccess,
+      })
       .execute(),
   );
 }

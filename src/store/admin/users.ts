@@ -7,7 +7,10 @@ import type { StoreContext } from '../store-context.ts';
 type UserPatch = Partial<Omit<UserRecord, 'id' | 'createdAt'>>;
 
 export async function countUsers(ctx: StoreContext): Promise<number> {
-  const row = await ctx.db.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const row = await ctx.db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -27,8 +30,17 @@ export async function getUserByEmail(ctx: StoreContext, email: string): Promise<
   return row && toUser(row);
 }
 
-export async function getUserByOidcSubject(ctx: StoreContext, issuer: string, subject: string): Promise<UserRecord | undefined> {
-  const row = await ctx.db.selectFrom('users').selectAll().where('oidc_issuer', '=', issuer).where('oidc_subject', '=', subject).executeTakeFirst();
+export async function getUserByOidcSubject(
+  ctx: StoreContext,
+  issuer: string,
+  subject: string,
+): Promise<UserRecord | undefined> {
+  const row = await ctx.db
+    .selectFrom('users')
+    .selectAll()
+    .where('oidc_issuer', '=', issuer)
+    .where('oidc_subject', '=', subject)
+    .executeTakeFirst();
   return row && toUser(row);
 }
 
@@ -38,7 +50,11 @@ export async function createUser(ctx: StoreContext, user: UserRecord): Promise<v
     ctx.db
       .insertInto('users')
       // a whole UserRecord gives every column
-      .values({ ...(userColumns(user) as Omit<Insertable<UsersTable>, 'id' | 'created_at'>), id: user.id, created_at: user.createdAt })
+      .values({
+        ...(userColumns(user) as Omit<Insertable<UsersTable>, 'id' | 'created_at'>),
+        id: user.id,
+        created_at: user.createdAt,
+      })
       .execute(),
   );
 }
@@ -47,14 +63,21 @@ export async function createUser(ctx: StoreContext, user: UserRecord): Promise<v
 export async function updateUser(ctx: StoreContext, id: string, patch: UserPatch): Promise<void> {
   const set = userColumns(patch);
   if (Object.values(set).every((v) => v === undefined)) return;
-  await insertOrDuplicate(`user ${patch.email?.toLowerCase() ?? id}`, () => ctx.db.updateTable('users').set(set).where('id', '=', id).execute());
+  await insertOrDuplicate(`user ${patch.email?.toLowerCase() ?? id}`, () =>
+    ctx.db.updateTable('users').set(set).where('id', '=', id).execute(),
+  );
 }
 
 /** A new password hash and one more credential version, in one statement; returns the new version (0 when no such user). */
 export async function setPassword(ctx: StoreContext, id: string, passwordHash: string, now: number): Promise<number> {
   const row = await ctx.db
     .updateTable('users')
-    .set((eb) => ({ password_hash: passwordHash, password_changed_at: now, updated_at: now, credential_version: eb('credential_version', '+', 1) }))
+    .set((eb) => ({
+      password_hash: passwordHash,
+      password_changed_at: now,
+      updated_at: now,
+      credential_version: eb('credential_version', '+', 1),
+    }))
     .where('id', '=', id)
     .returning('credential_version')
     .executeTakeFirst();
@@ -73,7 +96,12 @@ export async function claimTotpStep(ctx: StoreContext, id: string, step: number)
 }
 
 /** Compare-and-set on the JSON list: a recovery code spent twice at once is spent once. */
-export async function replaceRecoveryCodes(ctx: StoreContext, id: string, expected: readonly string[], next: readonly string[]): Promise<boolean> {
+export async function replaceRecoveryCodes(
+  ctx: StoreContext,
+  id: string,
+  expected: readonly string[],
+  next: readonly string[],
+): Promise<boolean> {
   const r = await ctx.db
     .updateTable('users')
     .set({ recovery_code_hashes: JSON.stringify(next) })

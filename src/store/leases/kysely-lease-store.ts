@@ -20,7 +20,12 @@ export class KyselyLeaseStore implements LeaseStore {
   }
 
   async liveWorkers(since: number): Promise<string[]> {
-    const rows = await this.ctx.db.selectFrom('workers').select('id').where('heartbeat_at', '>=', since).orderBy('id').execute();
+    const rows = await this.ctx.db
+      .selectFrom('workers')
+      .select('id')
+      .where('heartbeat_at', '>=', since)
+      .orderBy('id')
+      .execute();
     return rows.map((r) => r.id);
   }
 
@@ -39,7 +44,13 @@ export class KyselyLeaseStore implements LeaseStore {
   async held(owner: string, units: readonly string[]): Promise<string[]> {
     const out: string[] = [];
     for (const chunk of chunksFor(this.ctx.dialect, units, 1)) {
-      const rows = await this.ctx.db.selectFrom('leases').select('unit').where('owner', '=', owner).where('expires_at', '>', 0).where('unit', 'in', chunk).execute();
+      const rows = await this.ctx.db
+        .selectFrom('leases')
+        .select('unit')
+        .where('owner', '=', owner)
+        .where('expires_at', '>', 0)
+        .where('unit', 'in', chunk)
+        .execute();
       for (const r of rows) out.push(r.unit);
     }
     return out.sort();
@@ -67,7 +78,12 @@ export class KyselyLeaseStore implements LeaseStore {
 
   async release(owner: string, units: readonly string[]): Promise<void> {
     for (const chunk of chunksFor(this.ctx.dialect, units, 1)) {
-      await this.ctx.db.updateTable('leases').set({ expires_at: 0 }).where('owner', '=', owner).where('unit', 'in', chunk).execute();
+      await this.ctx.db
+        .updateTable('leases')
+        .set({ expires_at: 0 })
+        .where('owner', '=', owner)
+        .where('unit', 'in', chunk)
+        .execute();
     }
   }
 
@@ -80,6 +96,11 @@ export class KyselyLeaseStore implements LeaseStore {
 
   async list(): Promise<Lease[]> {
     const rows = await this.ctx.db.selectFrom('leases').selectAll().orderBy('unit').execute();
-    return rows.map((r) => ({ unit: r.unit, owner: r.owner, expiresAt: Number(r.expires_at), acquiredAt: Number(r.acquired_at) }));
+    return rows.map((r) => ({
+      unit: r.unit,
+      owner: r.owner,
+      expiresAt: Number(r.expires_at),
+      acquiredAt: Number(r.acquired_at),
+    }));
   }
 }

@@ -37,7 +37,11 @@ export function statesAndIncidents(d: SchemaDialect): Migration {
         .addCheckConstraint('status_changes_from_check', oneOf('from_status', MONITOR_STATUSES))
         .addCheckConstraint('status_changes_to_check', oneOf('to_status', MONITOR_STATUSES))
         .execute();
-      await db.schema.createIndex('status_changes_monitor_at_idx').on('status_changes').columns(['monitor_key', 'at']).execute();
+      await db.schema
+        .createIndex('status_changes_monitor_at_idx')
+        .on('status_changes')
+        .columns(['monitor_key', 'at'])
+        .execute();
 
       await db.schema
         .createTable('component_statuses')
@@ -85,7 +89,11 @@ export function statesAndIncidents(d: SchemaDialect): Migration {
         .addColumn('affected_components', 'text', (c) => c.notNull())
         .addCheckConstraint('incident_updates_status_check', oneOf('status', INCIDENT_STATUSES))
         .execute();
-      await db.schema.createIndex('incident_updates_incident_idx').on('incident_updates').columns(['incident_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('incident_updates_incident_idx')
+        .on('incident_updates')
+        .columns(['incident_id', 'created_at'])
+        .execute();
     },
   };
 }

@@ -35,7 +35,11 @@ export function admin(d: SchemaDialect): Migration {
       // listAudit pages by id (newest first) under each filter
       await db.schema.createIndex('audit_log_at_idx').on('audit_log').column('at').execute();
       await db.schema.createIndex('audit_log_actor_idx').on('audit_log').columns(['actor_id', 'id']).execute();
-      await db.schema.createIndex('audit_log_target_idx').on('audit_log').columns(['target_type', 'target_id', 'id']).execute();
+      await db.schema
+        .createIndex('audit_log_target_idx')
+        .on('audit_log')
+        .columns(['target_type', 'target_id', 'id'])
+        .execute();
       await db.schema.createIndex('audit_log_action_idx').on('audit_log').columns(['action', 'id']).execute();
 
       await d

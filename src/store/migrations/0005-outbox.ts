@@ -42,7 +42,11 @@ export function outbox(d: SchemaDialect): Migration {
         .execute();
       // list, newest first: by state, by target, or all; stats read the pending and dead rows by state
       await db.schema.createIndex('outbox_state_idx').on('outbox').columns(['state', 'created_at', 'id']).execute();
-      await db.schema.createIndex('outbox_target_idx').on('outbox').columns(['target_id', 'created_at', 'id']).execute();
+      await db.schema
+        .createIndex('outbox_target_idx')
+        .on('outbox')
+        .columns(['target_id', 'created_at', 'id'])
+        .execute();
       await db.schema.createIndex('outbox_created_at_idx').on('outbox').columns(['created_at', 'id']).execute();
       // prune: settled rows by the time they settled
       await db.schema.createIndex('outbox_settled_idx').on('outbox').columns(['state', 'updated_at']).execute();

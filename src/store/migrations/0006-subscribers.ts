@@ -13,11 +13,23 @@ export function subscribers(_d: SchemaDialect): Migration {
       await db.schema.alterTable('subscribers').addColumn('confirm_token_hash', 'text').execute();
       await db.schema.alterTable('subscribers').addColumn('confirm_expires_at', 'bigint').execute();
       await db.schema.alterTable('subscribers').addColumn('last_mail_at', 'bigint').execute();
-      await db.schema.alterTable('subscribers').addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable('subscribers')
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
       await db.schema.alterTable('subscribers').addColumn('attempts_since', 'bigint').execute();
-      await db.schema.createIndex('subscribers_confirm_token_key').unique().on('subscribers').column('confirm_token_hash').execute();
+      await db.schema
+        .createIndex('subscribers_confirm_token_key')
+        .unique()
+        .on('subscribers')
+        .column('confirm_token_hash')
+        .execute();
       // pruning unconfirmed sign-ups whose link expired
-      await db.schema.createIndex('subscribers_pending_idx').on('subscribers').columns(['confirmed_at', 'confirm_expires_at']).execute();
+      await db.schema
+        .createIndex('subscribers_pending_idx')
+        .on('subscribers')
+        .columns(['confirmed_at', 'confirm_expires_at'])
+        .execute();
     },
   };
 }

@@ -10,7 +10,15 @@ export function leases(d: SchemaDialect): Migration {
   return {
     async up(db: Kysely<unknown>) {
       await d
-        .updatedInPlace(d.clusteredByPrimaryKey(db.schema.createTable('workers').addColumn('id', 'text', (c) => c.primaryKey()).addColumn('started_at', 'bigint', (c) => c.notNull()).addColumn('heartbeat_at', 'bigint', (c) => c.notNull())))
+        .updatedInPlace(
+          d.clusteredByPrimaryKey(
+            db.schema
+              .createTable('workers')
+              .addColumn('id', 'text', (c) => c.primaryKey())
+              .addColumn('started_at', 'bigint', (c) => c.notNull())
+              .addColumn('heartbeat_at', 'bigint', (c) => c.notNull()),
+          ),
+        )
         .execute();
       await d
         .updatedInPlace(

@@ -12,7 +12,10 @@ export function subscriberPages(_d: SchemaDialect): Migration {
   return {
     async up(db: Kysely<unknown>) {
       // one column per statement: SQLite's ALTER TABLE adds one at a time
-      await db.schema.alterTable('subscribers').addColumn('page_slug', 'text', (c) => c.notNull().defaultTo('')).execute();
+      await db.schema
+        .alterTable('subscribers')
+        .addColumn('page_slug', 'text', (c) => c.notNull().defaultTo(''))
+        .execute();
       await db.schema.alterTable('subscribers').addColumn('page_access', 'text').execute();
     },
   };

@@ -32,8 +32,14 @@ export function authHardening(d: SchemaDialect): Migration {
         .execute();
       // one column per statement: SQLite's ALTER TABLE adds one at a time
       await db.schema.alterTable('users').addColumn('totp_last_step', 'bigint').execute();
-      await db.schema.alterTable('users').addColumn('credential_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-      await db.schema.alterTable('sessions').addColumn('credential_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable('users')
+        .addColumn('credential_version', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .alterTable('sessions')
+        .addColumn('credential_version', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
     },
   };
 }

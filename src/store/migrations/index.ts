@@ -36,5 +36,10 @@ class StaticMigrationProvider implements MigrationProvider {
 
 /** Kysely's migrator (a lock table, and an advisory lock on PostgreSQL, keep replicas from migrating twice). */
 export function createMigrator<DB>(db: Kysely<DB>, dialect: StoreDialect): Migrator {
-  return new Migrator({ db, provider: new StaticMigrationProvider(dialect), migrationTableName: 'pharos_migrations', migrationLockTableName: 'pharos_migrations_lock' });
+  return new Migrator({
+    db,
+    provider: new StaticMigrationProvider(dialect),
+    migrationTableName: 'pharos_migrations',
+    migrationLockTableName: 'pharos_migrations_lock',
+  });
 }

@@ -10,7 +10,11 @@ export interface SchemaDialect {
   /** binary column: blob / bytea */
   readonly binary: ColumnDataType;
   /** a generated integer primary key: SQLite's rowid alias, PostgreSQL's identity column (bigint when `wide`) */
-  addSurrogateKey<T extends string, C extends string, K extends string>(table: CreateTableBuilder<T, C>, column: K, opts?: { wide?: boolean }): CreateTableBuilder<T, C | K>;
+  addSurrogateKey<T extends string, C extends string, K extends string>(
+    table: CreateTableBuilder<T, C>,
+    column: K,
+    opts?: { wide?: boolean },
+  ): CreateTableBuilder<T, C | K>;
   /** SQLite stores small tables keyed by their primary key without a hidden rowid (fewer bytes per row) */
   clusteredByPrimaryKey<T extends string, C extends string>(table: CreateTableBuilder<T, C>): CreateTableBuilder<T, C>;
   /** PostgreSQL leaves room in each page so that updating a row can stay on its page (a HOT update, less bloat) */
@@ -31,7 +35,8 @@ export function schemaDialect(name: StoreDialect): SchemaDialect {
   return {
     name,
     binary: 'bytea',
-    addSurrogateKey: (table, column, opts) => table.addColumn(column, opts?.wide ? 'bigint' : 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity()),
+    addSurrogateKey: (table, column, opts) =>
+      table.addColumn(column, opts?.wide ? 'bigint' : 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity()),
     // PostgreSQL heap tables have no rowid to drop
     clusteredByPrimaryKey: (table) => table,
     updatedInPlace: (table) => table.modifyEnd(sql`with (fillfactor = 70)`),

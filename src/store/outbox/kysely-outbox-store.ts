@@ -5,7 +5,13 @@ import { enqueueOutboxRows } from './enqueue-outbox-rows.ts';
 import { getOutboxRow, listOutboxRows, outboxStats } from './outbox-queries.ts';
 import { pruneOutbox, retryDeadOutboxRow } from './outbox-upkeep.ts';
 import { settingValue } from './settings.ts';
-import { markOutboxRowFailed, markOutboxRowSent, markOutboxRowsSent, releaseOutboxRow, type FailedAttempt } from './settle-claimed-outbox-rows.ts';
+import {
+  markOutboxRowFailed,
+  markOutboxRowSent,
+  markOutboxRowsSent,
+  releaseOutboxRow,
+  type FailedAttempt,
+} from './settle-claimed-outbox-rows.ts';
 
 /** The OutboxStore over Kysely, for SQLite and PostgreSQL alike; each method delegates to its concern's module. */
 export class KyselyOutboxStore implements OutboxStore {
@@ -19,7 +25,10 @@ export class KyselyOutboxStore implements OutboxStore {
     return enqueueOutboxRows(this.ctx, rows);
   }
 
-  claimDue(now: number, opts: { limit: number; leaseMs: number; claimant: string; targetIds?: readonly string[] }): Promise<OutboxRow[]> {
+  claimDue(
+    now: number,
+    opts: { limit: number; leaseMs: number; claimant: string; targetIds?: readonly string[] },
+  ): Promise<OutboxRow[]> {
     return claimDueOutboxRows(this.ctx, now, opts);
   }
 

@@ -12,7 +12,14 @@ export interface OutboxListFilter {
 
 /** Newest first (ties by id, descending); a `before` id that no longer exists ends the listing. */
 export async function listOutboxRows(ctx: StoreContext, filter: OutboxListFilter): Promise<OutboxRow[]> {
-  const after = filter.before === undefined ? undefined : await ctx.db.selectFrom('outbox').select(['created_at', 'id']).where('id', '=', filter.before).executeTakeFirst();
+  const after =
+    filter.before === undefined
+      ? undefined
+      : await ctx.db
+          .selectFrom('outbox')
+          .select(['created_at', 'id'])
+          .where('id', '=', filter.before)
+          .executeTakeFirst();
   if (filter.before !== undefined && !after) return [];
   const rows = await ctx.db
     .selectFrom('outbox')
@@ -22,7 +29,10 @@ export async function listOutboxRows(ctx: StoreContext, filter: OutboxListFilter
     .$if(after !== undefined, (qb) =>
       qb.where((eb) => {
         const { created_at, id } = after ?? { created_at: 0, id: '' };
-        return eb.or([eb('created_at', '<', created_at), eb.and([eb('created_at', '=', created_at), eb('id', '<', id)])]);
+        return eb.or([
+          eb('created_at', '<', created_at),
+          eb.and([eb('created_at', '=', created_at), eb('id', '<', id)]),
+        ]);
       }),
     )
     .orderBy('created_at', 'desc')
@@ -52,7 +62,8 @@ export async function outboxStats(ctx: StoreContext): Promise<OutboxStats> {
     if (g.state === 'pending') {
       stats.pending += rows;
       stats.pendingByTarget[g.target_id] = rows;
-      stats.oldestPendingAt = stats.oldestPendingAt === null ? Number(g.oldest) : Math.min(stats.oldestPendingAt, Number(g.oldest));
+      stats.oldestPendingAt =
+        stats.oldestPendingAt === null ? Number(g.oldest) : Math.min(stats.oldestPendingAt, Number(g.oldest));
     } else {
       stats.dead += rows;
       stats.deadByTarget[g.target_id] = rows;

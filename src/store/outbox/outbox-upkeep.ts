@@ -7,7 +7,14 @@ import type { StoreContext } from '../store-context.ts';
 export async function retryDeadOutboxRow(ctx: StoreContext, id: string, now: number): Promise<boolean> {
   const r = await ctx.db
     .updateTable('outbox')
-    .set({ state: 'pending', attempts: 0, next_attempt_at: now, claimed_by: null, claimed_until: null, updated_at: now })
+    .set({
+      state: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      claimed_by: null,
+      claimed_until: null,
+      updated_at: now,
+    })
     .where('id', '=', id)
     .where('state', '=', 'dead')
     .executeTakeFirst();
@@ -16,7 +23,11 @@ export async function retryDeadOutboxRow(ctx: StoreContext, id: string, now: num
 
 /** Delete sent and dead rows settled (last updated) before `olderThan`; pending rows are never pruned. */
 export async function pruneOutbox(ctx: StoreContext, olderThan: number): Promise<number> {
-  const r = await ctx.db.deleteFrom('outbox').where('state', 'in', ['sent', 'dead']).where('updated_at', '<', olderThan).executeTakeFirst();
+  const r = await ctx.db
+    .deleteFrom('outbox')
+    .where('state', 'in', ['sent', 'dead'])
+    .where('updated_at', '<', olderThan)
+    .executeTakeFirst();
   const deleted = Number(r.numDeletedRows);
   if (deleted > 0) ctx.logger.info({ deleted }, 'pruned settled outbox rows');
   return deleted;

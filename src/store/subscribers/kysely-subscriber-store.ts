@@ -15,7 +15,12 @@ export class KyselySubscriberStore implements SubscriberStore {
   }
 
   async findByTarget(kind: SubscriberKind, target: string): Promise<SubscriberRecord | undefined> {
-    const row = await this.ctx.db.selectFrom('subscribers').selectAll().where('kind', '=', kind).where('target', '=', target).executeTakeFirst();
+    const row = await this.ctx.db
+      .selectFrom('subscribers')
+      .selectAll()
+      .where('kind', '=', kind)
+      .where('target', '=', target)
+      .executeTakeFirst();
     return row && toSubscriber(row);
   }
 
@@ -73,7 +78,11 @@ export class KyselySubscriberStore implements SubscriberStore {
   }
 
   async confirmByToken(tokenHash: string, now: number): Promise<ConfirmOutcome> {
-    const row = await this.ctx.db.selectFrom('subscribers').selectAll().where('confirm_token_hash', '=', tokenHash).executeTakeFirst();
+    const row = await this.ctx.db
+      .selectFrom('subscribers')
+      .selectAll()
+      .where('confirm_token_hash', '=', tokenHash)
+      .executeTakeFirst();
     if (!row) return { result: 'unknown' };
     if (row.confirmed_at !== null) return { result: 'used', subscriber: toSubscriber(row) };
     if (row.confirm_expires_at === null || row.confirm_expires_at <= now) return { result: 'expired' };
@@ -93,7 +102,11 @@ export class KyselySubscriberStore implements SubscriberStore {
   }
 
   async markConfirmed(id: string, now: number): Promise<boolean> {
-    const updated = await this.ctx.db.updateTable('subscribers').set({ confirmed_at: now }).where('id', '=', id).executeTakeFirst();
+    const updated = await this.ctx.db
+      .updateTable('subscribers')
+      .set({ confirmed_at: now })
+      .where('id', '=', id)
+      .executeTakeFirst();
     return Number(updated.numUpdatedRows) > 0;
   }
 
@@ -103,7 +116,11 @@ export class KyselySubscriberStore implements SubscriberStore {
   }
 
   async pruneUnconfirmed(before: number): Promise<number> {
-    const deleted = await this.ctx.db.deleteFrom('subscribers').where('confirmed_at', 'is', null).where('confirm_expires_at', '<', before).executeTakeFirst();
+    const deleted = await this.ctx.db
+      .deleteFrom('subscribers')
+      .where('confirmed_at', 'is', null)
+      .where('confirm_expires_at', '<', before)
+      .executeTakeFirst();
     return Number(deleted.numDeletedRows);
   }
 }

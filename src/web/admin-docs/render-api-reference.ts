@@ -31,7 +31,8 @@ export function renderApiReference(doc: Json): string {
 
 function operation({ method, path, op }: { method: string; path: string; op: Json }): Html {
   const params = (op.parameters as Json[]) ?? [];
-  const body = ((op.requestBody as Json | undefined)?.content as Json | undefined)?.['application/json'] as Json | undefined;
+  const body = ((op.requestBody as Json | undefined)?.content as Json | undefined)?.['application/json'] as
+    Json | undefined;
   const responses = op.responses as Record<string, Json>;
   const ok = Object.entries(responses).find(([code]) => code.startsWith('2'));
   const okSchema = ((ok?.[1].content as Json | undefined)?.['application/json'] as Json | undefined)?.schema;
@@ -42,7 +43,9 @@ function operation({ method, path, op }: { method: string; path: string; op: Jso
 ${params.length ? html`<h4>Parameters</h4><ul>${params.map((p) => html`<li><code>${String(p.name)}</code> (${String(p.in)}${p.required ? ', required' : ''}) <code>${brief(p.schema as Json)}</code></li>`)}</ul>` : ''}
 ${body ? html`<details><summary>Request body</summary><pre>${JSON.stringify(body.schema, null, 2)}</pre></details>` : ''}
 ${okSchema ? html`<details><summary>Response ${ok![0]}</summary><pre>${JSON.stringify(okSchema, null, 2)}</pre></details>` : ''}
-<p class="muted">Errors: ${Object.keys(responses).filter((c) => !c.startsWith('2')).join(', ')}</p></article>`;
+<p class="muted">Errors: ${Object.keys(responses)
+    .filter((c) => !c.startsWith('2'))
+    .join(', ')}</p></article>`;
 }
 
 function brief(schema: Json | undefined): string {

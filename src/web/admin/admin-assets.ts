@@ -44,7 +44,11 @@ function asset(body: string, ext: 'css' | 'js', contentType: string): AdminAsset
 }
 
 export const adminCss: AdminAsset = asset(read(ADMIN_STYLE_FILE), 'css', 'text/css; charset=utf-8');
-export const adminJs: AdminAsset = asset(ADMIN_SCRIPT_FILES.map((f) => `/* ${f} */\n${read(f)}\n;`).join('\n'), 'js', 'text/javascript; charset=utf-8');
+export const adminJs: AdminAsset = asset(
+  ADMIN_SCRIPT_FILES.map((f) => `/* ${f} */\n${read(f)}\n;`).join('\n'),
+  'js',
+  'text/javascript; charset=utf-8',
+);
 
 /** The asset a request path names (only the current hashes match). */
 export function adminAssetByPath(path: string): AdminAsset | undefined {

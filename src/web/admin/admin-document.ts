@@ -34,7 +34,8 @@ export interface AdminDocument {
 
 function nav(section: AdminSection): Html {
   return html`<nav class="admin-nav" aria-label="Admin sections"><ul>${ADMIN_NAV.map(
-    (n) => html`<li data-needs="${n.needs}"><a href="${n.href}"${n.key === section ? html` aria-current="page"` : ''}>${n.label}</a></li>`,
+    (n) =>
+      html`<li data-needs="${n.needs}"><a href="${n.href}"${n.key === section ? html` aria-current="page"` : ''}>${n.label}</a></li>`,
   )}</ul></nav>`;
 }
 

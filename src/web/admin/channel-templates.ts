@@ -16,4 +16,8 @@ export function providerFieldNames(type: ChannelType): string[] {
 }
 
 /** Each type as a select option: [type, pretty JSON template, its field names joined by spaces]. */
-export const CHANNEL_TYPE_CHOICES = CHANNEL_TYPES.map((t) => ({ type: t, template: JSON.stringify(CHANNEL_TEMPLATES[t], null, 2), fields: providerFieldNames(t).join(' ') }));
+export const CHANNEL_TYPE_CHOICES = CHANNEL_TYPES.map((t) => ({
+  type: t,
+  template: JSON.stringify(CHANNEL_TEMPLATES[t], null, 2),
+  fields: providerFieldNames(t).join(' '),
+}));

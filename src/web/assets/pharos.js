@@ -35,7 +35,14 @@
   }
 
   // ---- (c) uptime bars: one tab stop per bar, arrow keys between days, a tooltip with the details -------------
-  var STATES = { '': 'Operational', d: 'Degraded performance', p: 'Partial outage', m: 'Major outage', u: 'Under maintenance', n: 'No data' };
+  var STATES = {
+    '': 'Operational',
+    d: 'Degraded performance',
+    p: 'Partial outage',
+    m: 'Major outage',
+    u: 'Under maintenance',
+    n: 'No data',
+  };
   var DAY = 86400000;
 
   function nextDay(day) {
@@ -104,7 +111,9 @@
     tip.id = 'pharos-tip';
     tip.setAttribute('role', 'tooltip');
     tip.hidden = true;
-    tip.addEventListener('mouseenter', function () { clearTimeout(hideTimer); });
+    tip.addEventListener('mouseenter', function () {
+      clearTimeout(hideTimer);
+    });
     tip.addEventListener('mouseleave', scheduleHide);
     tip.addEventListener('focusout', function (e) {
       if (!tip.contains(e.relatedTarget) && e.relatedTarget !== tipCell) scheduleHide();
@@ -115,7 +124,9 @@
 
   function fillTip(info) {
     var names = incidentNames();
-    var date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(info.day + 'T00:00:00Z'));
+    var date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      Date.parse(info.day + 'T00:00:00Z'),
+    );
     tip.replaceChildren(el('strong', '', date));
     tip.appendChild(el('div', '', info.uptime === null ? 'No data' : info.uptime + ' uptime'));
     if (info.state && info.state !== 'n') {
@@ -177,7 +188,9 @@
   }
 
   function visibleCells(bar) {
-    return Array.prototype.filter.call(bar.children, function (c) { return c.getClientRects().length > 0; });
+    return Array.prototype.filter.call(bar.children, function (c) {
+      return c.getClientRects().length > 0;
+    });
   }
 
   function moveFocus(cell, target) {
@@ -187,9 +200,15 @@
     target.focus();
   }
 
-  document.addEventListener('mouseover', function (e) { if (isCell(e.target)) showTip(e.target); });
-  document.addEventListener('mouseout', function (e) { if (isCell(e.target)) scheduleHide(); });
-  document.addEventListener('focusin', function (e) { if (isCell(e.target) && !quiet) showTip(e.target); });
+  document.addEventListener('mouseover', function (e) {
+    if (isCell(e.target)) showTip(e.target);
+  });
+  document.addEventListener('mouseout', function (e) {
+    if (isCell(e.target)) scheduleHide();
+  });
+  document.addEventListener('focusin', function (e) {
+    if (isCell(e.target) && !quiet) showTip(e.target);
+  });
   document.addEventListener('focusout', function (e) {
     if (isCell(e.target) && !(tip && tip.contains(e.relatedTarget))) scheduleHide();
   });
@@ -216,7 +235,9 @@
       if (link) link.focus();
     }
   });
-  window.addEventListener('resize', function () { if (tipCell) placeTip(tipCell); });
+  window.addEventListener('resize', function () {
+    if (tipCell) placeTip(tipCell);
+  });
 
   // ---- (b) live updates -----------------------------------------------------------------------------------------
   function currentEtag() {
@@ -226,12 +247,19 @@
   /** What the reader is doing in <main>, so that a swap keeps it: open <details>, chosen chart periods, focus. */
   function captureState(main) {
     var state = { details: {}, radios: [], focus: null };
-    main.querySelectorAll('details[id]').forEach(function (d) { state.details[d.id] = d.open; });
-    main.querySelectorAll('input[type=radio]:checked').forEach(function (r) { state.radios.push([r.name, r.className]); });
+    main.querySelectorAll('details[id]').forEach(function (d) {
+      state.details[d.id] = d.open;
+    });
+    main.querySelectorAll('input[type=radio]:checked').forEach(function (r) {
+      state.radios.push([r.name, r.className]);
+    });
     var active = document.activeElement;
     if (active && main.contains(active)) {
       if (isCell(active) && active.parentElement.id) {
-        state.focus = { bar: active.parentElement.id, index: Array.prototype.indexOf.call(active.parentElement.children, active) };
+        state.focus = {
+          bar: active.parentElement.id,
+          index: Array.prototype.indexOf.call(active.parentElement.children, active),
+        };
       } else if (active.id) state.focus = { id: active.id };
     }
     return state;
@@ -254,7 +282,9 @@
       var bar = document.getElementById(state.focus.bar);
       target = bar && bar.children[state.focus.index];
       if (target) {
-        Array.prototype.forEach.call(bar.children, function (c) { c.tabIndex = -1; });
+        Array.prototype.forEach.call(bar.children, function (c) {
+          c.tabIndex = -1;
+        });
         target.tabIndex = 0;
       }
     }
@@ -289,12 +319,14 @@
   var wanted = null;
 
   function load() {
-    return fetch(location.pathname + location.search, { cache: 'no-store', headers: { accept: 'text/html' } }).then(function (res) {
-      if (!res.ok) throw new Error('HTTP ' + res.status);
-      return res.text();
-    }).then(function (text) {
-      return new DOMParser().parseFromString(text, 'text/html');
-    });
+    return fetch(location.pathname + location.search, { cache: 'no-store', headers: { accept: 'text/html' } })
+      .then(function (res) {
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        return res.text();
+      })
+      .then(function (text) {
+        return new DOMParser().parseFromString(text, 'text/html');
+      });
   }
 
   /** Fetches the page and swaps it in; `etag` is the stream's, or null to take the fetched page's own. */
@@ -304,20 +336,23 @@
       return;
     }
     loading = true;
-    load().then(function (doc) {
-      var docEtag = doc.documentElement.getAttribute('data-etag');
-      if (etag === null && docEtag === currentEtag()) return;
-      if (swap(doc)) root.setAttribute('data-etag', etag === null ? docEtag || '' : etag);
-    }).catch(function () {
-      /* keep the page as it is; the next event or poll tries again */
-    }).then(function () {
-      loading = false;
-      if (wanted !== null && wanted !== currentEtag()) {
-        var next = wanted;
-        wanted = null;
-        refresh(next);
-      }
-    });
+    load()
+      .then(function (doc) {
+        var docEtag = doc.documentElement.getAttribute('data-etag');
+        if (etag === null && docEtag === currentEtag()) return;
+        if (swap(doc)) root.setAttribute('data-etag', etag === null ? docEtag || '' : etag);
+      })
+      .catch(function () {
+        /* keep the page as it is; the next event or poll tries again */
+      })
+      .then(function () {
+        loading = false;
+        if (wanted !== null && wanted !== currentEtag()) {
+          var next = wanted;
+          wanted = null;
+          refresh(next);
+        }
+      });
   }
 
   var retryMs = 1000;
@@ -357,7 +392,10 @@
   function start() {
     enhance(document);
     if (typeof window.EventSource === 'function') connect();
-    else setInterval(function () { refresh(null); }, 60000);
+    else
+      setInterval(function () {
+        refresh(null);
+      }, 60000);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

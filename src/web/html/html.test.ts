@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import { domId, escapeHtml, html, trustedHtml } from './html.ts';
 
 test('escapeHtml escapes the five HTML specials', () => {
-  assert.equal(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  assert.equal(
+    escapeHtml(`<a href="x" title='y'>&</a>`),
+    '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+  );
 });
 
 test('html escapes interpolated strings and numbers, keeps Html, joins arrays and drops falsy parts', () => {

@@ -14,7 +14,10 @@ test('utcText writes UTC in every style', () => {
 
 test('timeTag carries the ISO instant and, for short styles, the format hint for pharos.js', () => {
   assert.equal(timeTag(AT).text, '<time datetime="2026-11-05T09:07:30.000Z">Nov 5, 2026, 09:07 UTC</time>');
-  assert.equal(timeTag(Date.UTC(2026, 10, 5, 9, 7)).text, '<time datetime="2026-11-05T09:07Z">Nov 5, 2026, 09:07 UTC</time>');
+  assert.equal(
+    timeTag(Date.UTC(2026, 10, 5, 9, 7)).text,
+    '<time datetime="2026-11-05T09:07Z">Nov 5, 2026, 09:07 UTC</time>',
+  );
   assert.equal(timeTag(AT, 'date').text, '<time datetime="2026-11-05">Nov 5, 2026</time>');
   assert.match(timeTag(AT, 'time').text, /data-f="t"/);
   assert.match(timeTag(AT, 'monthDay').text, /data-f="md"/);

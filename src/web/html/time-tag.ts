@@ -1,7 +1,20 @@
 import { html, type Html } from './html.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
 /**
  * How a `<time>` reads. The server writes UTC; pharos.js rewrites 'datetime', 'time' and 'monthDay'
@@ -35,7 +48,9 @@ export function timeTag(ms: number, style: TimeStyle = 'datetime'): Html {
   const iso = new Date(ms).toISOString().replace(/:00\.000Z$/, 'Z');
   const datetime = style === 'date' ? iso.slice(0, 10) : iso;
   const f = STYLE_ATTR[style];
-  return f ? html`<time datetime="${datetime}" data-f="${f}">${utcText(ms, style)}</time>` : html`<time datetime="${datetime}">${utcText(ms, style)}</time>`;
+  return f
+    ? html`<time datetime="${datetime}" data-f="${f}">${utcText(ms, style)}</time>`
+    : html`<time datetime="${datetime}">${utcText(ms, style)}</time>`;
 }
 
 /** "November 2026" for "2026-11". */

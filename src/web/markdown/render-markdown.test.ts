@@ -26,7 +26,22 @@ test('at least 30 XSS vectors are covered', () => {
 for (const vector of XSS_VECTORS) {
   test(`neutralises ${JSON.stringify(vector)}`, () => {
     const out = renderMarkdown(vector);
-    for (const element of ['script', 'iframe', 'svg', 'img', 'object', 'embed', 'style', 'math', 'meta', 'base', 'link', 'form', 'input', 'body']) {
+    for (const element of [
+      'script',
+      'iframe',
+      'svg',
+      'img',
+      'object',
+      'embed',
+      'style',
+      'math',
+      'meta',
+      'base',
+      'link',
+      'form',
+      'input',
+      'body',
+    ]) {
       assert.doesNotMatch(out, new RegExp(`<${element}[\\s>/]`, 'i'), `raw <${element}> in ${out}`);
     }
     for (const tag of tagsOf(out)) {
@@ -34,7 +49,11 @@ for (const vector of XSS_VECTORS) {
       assert.doesNotMatch(decoded, /\son\w+\s*=/i, `event handler in ${tag}`);
       assert.doesNotMatch(decoded, /javascript:|vbscript:|data:/i, `script URL in ${tag}`);
       assert.doesNotMatch(decoded, /style\s*=/i, `style attribute in ${tag}`);
-      assert.match(tag, /^<(p|a|h[4-6]|strong|em|code|pre|ul|ol|li|blockquote|hr|br|table|thead|tbody|tr|th|td|del|s)[\s>]/, `unexpected tag ${tag}`);
+      assert.match(
+        tag,
+        /^<(p|a|h[4-6]|strong|em|code|pre|ul|ol|li|blockquote|hr|br|table|thead|tbody|tr|th|td|del|s)[\s>]/,
+        `unexpected tag ${tag}`,
+      );
     }
     for (const [, href] of out.matchAll(/href="([^"]*)"/g)) {
       assert.match(decodeEntities(href!), /^(https?:\/\/[a-z0-9]|mailto:)/i, `href ${href}`);

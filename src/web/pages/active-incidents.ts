@@ -18,5 +18,8 @@ ${incidentTimeline(incident)}
 /** Unresolved incidents, newest first, with their update timelines; nothing when all is quiet. */
 export function activeIncidents(model: StatusModel, links: PageLinks): Html | false {
   const open = unresolvedIncidents(model);
-  return open.length > 0 && html`<section class="sec" aria-labelledby="active-title"><h2 id="active-title">Active incidents</h2>${open.map((i) => incidentCard(model, links, i))}</section>`;
+  return (
+    open.length > 0 &&
+    html`<section class="sec" aria-labelledby="active-title"><h2 id="active-title">Active incidents</h2>${open.map((i) => incidentCard(model, links, i))}</section>`
+  );
 }

@@ -64,7 +64,9 @@ function groupBlock(model: StatusModel, group: string, members: readonly ModelCo
 
 /** Component groups as collapsible <details open> (a group shows its worst member), each component with its bar. */
 export function componentList(model: StatusModel): Html {
-  const items = blocks(model.components).map((b) => (b.group === null ? componentItem(model, b.members[0], 'h3') : groupBlock(model, b.group, b.members)));
+  const items = blocks(model.components).map((b) =>
+    b.group === null ? componentItem(model, b.members[0], 'h3') : groupBlock(model, b.group, b.members),
+  );
   return html`<section class="sec" aria-labelledby="cmp-title"><h2 id="cmp-title">Components</h2>
 ${items.length === 0 ? html`<p class="card empty">No components are shown on this page yet.</p>` : html`<ul class="card cmps top-list">${items}</ul>`}
 </section>`;

@@ -17,7 +17,14 @@ export interface DocumentParts {
   main: Html;
 }
 
-const DEFAULT_COLORS = { brand: '#0969da', operational: '#1a7f37', degraded: '#9a6700', partial: '#bc4c00', major: '#cf222e', maintenance: '#0969da' };
+const DEFAULT_COLORS = {
+  brand: '#0969da',
+  operational: '#1a7f37',
+  degraded: '#9a6700',
+  partial: '#bc4c00',
+  major: '#cf222e',
+  maintenance: '#0969da',
+};
 
 function brandStyle(page: ModelPage): string {
   const c = page.colors;
@@ -27,12 +34,18 @@ function brandStyle(page: ModelPage): string {
 
 /** The operator's CSS is trusted, but it must not end the <style> element early. */
 function customStyle(css: string | null): Html | false {
-  return css !== null && css.trim() !== '' && html`<style id="custom-css">${trustedHtml(css.replace(/<\/(style)/gi, '<\\/$1'))}</style>`;
+  return (
+    css !== null &&
+    css.trim() !== '' &&
+    html`<style id="custom-css">${trustedHtml(css.replace(/<\/(style)/gi, '<\\/$1'))}</style>`
+  );
 }
 
 function brand(page: ModelPage): Html {
   const logo = safeImageUrl(page.logo);
-  return logo ? html`<img class="logo" src="${logo}" alt="${page.name}">` : html`<span class="name">${page.name}</span>`;
+  return logo
+    ? html`<img class="logo" src="${logo}" alt="${page.name}">`
+    : html`<span class="name">${page.name}</span>`;
 }
 
 export function renderDocument(parts: DocumentParts): string {

@@ -28,8 +28,17 @@ function hostileModel(basePath = ''): StatusModel {
         { label: 'Bad link', url: 'javascript:alert(6)' },
       ],
     },
-    components: base.components.map((c) => ({ ...c, name: `${c.name} ${EVIL}`, description: `Desc ${EVIL}`, group: c.group && `${c.group} ${EVIL}` })),
-    incidents: base.incidents.map((i) => ({ ...i, name: `${i.name} ${EVIL}`, updates: i.updates.map((u) => ({ ...u, body: `${u.body} ${EVIL} [x](javascript:alert(7))` })) })),
+    components: base.components.map((c) => ({
+      ...c,
+      name: `${c.name} ${EVIL}`,
+      description: `Desc ${EVIL}`,
+      group: c.group && `${c.group} ${EVIL}`,
+    })),
+    incidents: base.incidents.map((i) => ({
+      ...i,
+      name: `${i.name} ${EVIL}`,
+      updates: i.updates.map((u) => ({ ...u, body: `${u.body} ${EVIL} [x](javascript:alert(7))` })),
+    })),
     maintenances: base.maintenances.map((w) => ({ ...w, title: `${w.title} ${EVIL}`, body: `${w.body} ${EVIL}` })),
   };
 }
@@ -57,7 +66,11 @@ for (const [name, out] of allPages(hostileModel())) {
     }
     assert.ok(out.includes('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;&#39;'));
     // the only <script> elements are the page's own
-    for (const tag of out.match(/<script[^>]*>/g) ?? []) assert.match(tag, /^<script (src="\/assets\/pharos\.[0-9a-f]{12}\.js" defer|type="application\/json" id="incident-names")>$/);
+    for (const tag of out.match(/<script[^>]*>/g) ?? [])
+      assert.match(
+        tag,
+        /^<script (src="\/assets\/pharos\.[0-9a-f]{12}\.js" defer|type="application\/json" id="incident-names")>$/,
+      );
   });
 }
 

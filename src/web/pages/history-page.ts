@@ -14,8 +14,14 @@ import { IMPACT_CLASS, IMPACT_LABEL, INCIDENT_STATUS_LABEL } from './status-labe
 type Entry = { at: number; html: Html };
 
 function incidentEntry(links: PageLinks, i: Incident): Entry {
-  const latest = i.updates.reduce<Incident['updates'][number] | undefined>((a, u) => (a && a.createdAt > u.createdAt ? a : u), undefined);
-  const span = i.resolvedAt === null ? html`since ${timeTag(i.createdAt)}` : html`${timeRange(i.createdAt, i.resolvedAt)} · ${formatDuration(i.resolvedAt - i.createdAt)}`;
+  const latest = i.updates.reduce<Incident['updates'][number] | undefined>(
+    (a, u) => (a && a.createdAt > u.createdAt ? a : u),
+    undefined,
+  );
+  const span =
+    i.resolvedAt === null
+      ? html`since ${timeTag(i.createdAt)}`
+      : html`${timeRange(i.createdAt, i.resolvedAt)} · ${formatDuration(i.resolvedAt - i.createdAt)}`;
   return {
     at: i.createdAt,
     html: html`<li class="hist i-${IMPACT_CLASS[i.impact]}"><div class="card-h"><h4><a href="${links.incident(i.id)}">${i.name}</a></h4><span class="tag i-${IMPACT_CLASS[i.impact]}">${IMPACT_LABEL[i.impact]} impact</span></div>
@@ -32,7 +38,12 @@ function maintenanceEntry(links: PageLinks, w: MaintenanceWindow): Entry {
 
 /** The earliest month worth paging back to: the oldest thing the model knows about. */
 function firstMonth(model: StatusModel): string {
-  const times = [model.builtAt, ...model.incidents.map((i) => i.createdAt), ...model.maintenances.map((w) => w.start), ...model.components.map((c) => c.createdAt)];
+  const times = [
+    model.builtAt,
+    ...model.incidents.map((i) => i.createdAt),
+    ...model.maintenances.map((w) => w.start),
+    ...model.components.map((c) => c.createdAt),
+  ];
   return monthOf(Math.min(...times));
 }
 
@@ -67,11 +78,17 @@ export function renderHistoryPage(model: StatusModel, month: string): string {
     days.set(day, [...(days.get(day) ?? []), e]);
   }
   const sections = [...days].map(
-    ([day, list]) => html`<section class="day" aria-labelledby="d-${day}"><h3 id="d-${day}">${timeTag(Date.parse(day), 'date')}</h3><ul class="card hist-list">${list.map((e) => e.html)}</ul></section>`,
+    ([day, list]) =>
+      html`<section class="day" aria-labelledby="d-${day}"><h3 id="d-${day}">${timeTag(Date.parse(day), 'date')}</h3><ul class="card hist-list">${list.map((e) => e.html)}</ul></section>`,
   );
   const main = html`<p class="back"><a href="${links.home}"><span aria-hidden="true">← </span>Current status</a></p>
 <h1>Incident history</h1>
 ${monthNav(model, links, shown)}
 ${sections.length > 0 ? sections : html`<p class="card empty">No incidents or maintenance reported in ${monthTitle(shown)}.</p>`}`;
-  return renderDocument({ page: model.page, title: `Incident history, ${monthTitle(shown)}`, brandIsHeading: false, main });
+  return renderDocument({
+    page: model.page,
+    title: `Incident history, ${monthTitle(shown)}`,
+    brandIsHeading: false,
+    main,
+  });
 }

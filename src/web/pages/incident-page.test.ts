@@ -14,7 +14,10 @@ test('a resolved incident: impact, times, duration, affected components and the 
   assert.match(out, /<dt>Resolved<\/dt><dd><time datetime="2026-11-22T12:25Z">/);
   assert.match(out, /<dt>Duration<\/dt><dd>25m<\/dd>/);
   assert.match(out, /<li>Checkout <span class="st s-o">Operational<\/span><\/li>/);
-  assert.ok(out.indexOf('<strong>Resolved</strong>') < out.indexOf('<strong>Investigating</strong>'), 'newest update first');
+  assert.ok(
+    out.indexOf('<strong>Resolved</strong>') < out.indexOf('<strong>Investigating</strong>'),
+    'newest update first',
+  );
   assert.match(out, /<strong>HTTP 503<\/strong>/);
   assert.match(out, /href="\/history\?month=2026-11"/);
 });

@@ -7,12 +7,19 @@ import { renderDocument } from './document-shell.ts';
 import { monthOf } from './history-month.ts';
 import { incidentTimeline } from './incident-timeline.ts';
 import { pageLinks } from './page-links.ts';
-import { COMPONENT_STATUS_LABEL, IMPACT_CLASS, IMPACT_LABEL, INCIDENT_STATUS_LABEL, STATUS_CLASS } from './status-labels.ts';
+import {
+  COMPONENT_STATUS_LABEL,
+  IMPACT_CLASS,
+  IMPACT_LABEL,
+  INCIDENT_STATUS_LABEL,
+  STATUS_CLASS,
+} from './status-labels.ts';
 
 /** Each affected component with the status the latest update gave it. */
 function affectedList(model: StatusModel, incident: Incident): Html {
   const latest = new Map<string, Incident['updates'][number]['affectedComponents'][number]['newStatus']>();
-  for (const u of [...incident.updates].sort((a, b) => a.createdAt - b.createdAt)) for (const a of u.affectedComponents) latest.set(a.componentId, a.newStatus);
+  for (const u of [...incident.updates].sort((a, b) => a.createdAt - b.createdAt))
+    for (const a of u.affectedComponents) latest.set(a.componentId, a.newStatus);
   const items = model.components
     .filter((c) => incident.componentIds.includes(c.id))
     .map((c) => {
@@ -28,7 +35,10 @@ export function renderIncidentPage(model: StatusModel, incidentId: string): stri
   if (!incident) return undefined;
   const links = pageLinks(model.page);
   const cls = IMPACT_CLASS[incident.impact];
-  const duration = incident.resolvedAt === null ? html`Ongoing for ${formatDuration(model.builtAt - incident.createdAt)}` : formatDuration(incident.resolvedAt - incident.createdAt);
+  const duration =
+    incident.resolvedAt === null
+      ? html`Ongoing for ${formatDuration(model.builtAt - incident.createdAt)}`
+      : formatDuration(incident.resolvedAt - incident.createdAt);
   const main = html`<p class="back"><a href="${links.home}"><span aria-hidden="true">← </span>Current status</a></p>
 <article class="detail i-${cls}">
 <header class="detail-h"><h1>${incident.name}</h1><span class="tag i-${cls}">${IMPACT_LABEL[incident.impact]} impact</span></header>

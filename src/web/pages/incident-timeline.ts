@@ -8,7 +8,8 @@ import { INCIDENT_STATUS_LABEL } from './status-labels.ts';
 export function incidentTimeline(incident: Incident): Html {
   const updates = [...incident.updates].sort((a, b) => b.createdAt - a.createdAt);
   return html`<ol class="timeline">${updates.map(
-    (u) => html`<li class="t-${u.status}"><p class="t-head"><strong>${INCIDENT_STATUS_LABEL[u.status]}</strong> ${timeTag(u.createdAt)}</p><div class="md">${trustedHtml(renderMarkdown(u.body))}</div></li>`,
+    (u) =>
+      html`<li class="t-${u.status}"><p class="t-head"><strong>${INCIDENT_STATUS_LABEL[u.status]}</strong> ${timeTag(u.createdAt)}</p><div class="md">${trustedHtml(renderMarkdown(u.body))}</div></li>`,
   )}</ol>`;
 }
 

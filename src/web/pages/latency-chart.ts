@@ -6,8 +6,15 @@ import { downsample, niceCeiling, pathData, seriesStats } from './latency-series
 const W = 600;
 const H = 100;
 
-export const PERIOD_TEXT = { '24h': 'last 24 hours', '7d': 'last 7 days', '30d': 'last 30 days' } as const satisfies Record<LatencyPeriod, string>;
-const AXIS_STYLE = { '24h': 'time', '7d': 'monthDay', '30d': 'monthDay' } as const satisfies Record<LatencyPeriod, TimeStyle>;
+export const PERIOD_TEXT = {
+  '24h': 'last 24 hours',
+  '7d': 'last 7 days',
+  '30d': 'last 30 days',
+} as const satisfies Record<LatencyPeriod, string>;
+const AXIS_STYLE = { '24h': 'time', '7d': 'monthDay', '30d': 'monthDay' } as const satisfies Record<
+  LatencyPeriod,
+  TimeStyle
+>;
 
 const ms = (v: number): string => `${Math.round(v)} ms`;
 
@@ -31,8 +38,20 @@ export function latencyChart(componentName: string, period: LatencyPeriod, serie
   const last = points[points.length - 1];
   const mid = points[Math.floor((points.length - 1) / 2)];
   const axis = AXIS_STYLE[period];
-  const band = pathData(points.map((p) => p.p95Ms ?? p.avgMs), yMax, W, H, true);
-  const avg = pathData(points.map((p) => p.avgMs), yMax, W, H, false);
+  const band = pathData(
+    points.map((p) => p.p95Ms ?? p.avgMs),
+    yMax,
+    W,
+    H,
+    true,
+  );
+  const avg = pathData(
+    points.map((p) => p.avgMs),
+    yMax,
+    W,
+    H,
+    false,
+  );
   return html`<figure class="chart c${period}">
 <div class="y" aria-hidden="true"><span>${ms(yMax)}</span><span>${ms(yMax / 2)}</span><span>0 ms</span></div>
 <svg viewBox="0 0 ${W} ${H}" preserveAspectRatio="none" role="img"><title>Response time of ${componentName}, ${PERIOD_TEXT[period]}</title><desc>${description(points)}</desc>${trustedHtml(`<path class="p95" d="${band}"/><path class="avg" d="${avg}"/>`)}</svg>

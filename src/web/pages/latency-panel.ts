@@ -1,4 +1,9 @@
-import { LATENCY_PERIODS, type ComponentHistory, type LatencyPeriod, type ModelComponent } from '../../http/public/status-model.ts';
+import {
+  LATENCY_PERIODS,
+  type ComponentHistory,
+  type LatencyPeriod,
+  type ModelComponent,
+} from '../../http/public/status-model.ts';
 import { domId, html, type Html } from '../html/html.ts';
 import { latencyChart } from './latency-chart.ts';
 import { seriesStats } from './latency-series.ts';
@@ -15,7 +20,8 @@ export function latencyPanel(component: ModelComponent, history: ComponentHistor
   const id = domId('rt', component.id);
   const recent = seriesStats(latency['24h']).avg;
   const tabs = LATENCY_PERIODS.map(
-    (p, i) => html`<label><input type="radio" name="${id}" class="t${p}"${i === 0 ? ' checked' : ''}>${TAB_TEXT[p]}</label>`,
+    (p, i) =>
+      html`<label><input type="radio" name="${id}" class="t${p}"${i === 0 ? ' checked' : ''}>${TAB_TEXT[p]}</label>`,
   );
   return html`<details class="rt" id="${id}">
 <summary>Response time${recent !== null && html` <span class="rt-now">${Math.round(recent)} ms avg, 24 h</span>`}</summary>

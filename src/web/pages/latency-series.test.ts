@@ -32,6 +32,13 @@ test('pathData draws runs and breaks at gaps; areas close to the baseline', () =
 });
 
 test('seriesStats ignores missing values', () => {
-  assert.deepEqual(seriesStats([{ t: 0, avgMs: 10, p95Ms: null }, { t: 1, avgMs: null, p95Ms: null }, { t: 2, avgMs: 30, p95Ms: 90 }]), { count: 2, avg: 20, minAvg: 10, maxAvg: 30, maxP95: 90 });
+  assert.deepEqual(
+    seriesStats([
+      { t: 0, avgMs: 10, p95Ms: null },
+      { t: 1, avgMs: null, p95Ms: null },
+      { t: 2, avgMs: 30, p95Ms: 90 },
+    ]),
+    { count: 2, avg: 20, minAvg: 10, maxAvg: 30, maxP95: 90 },
+  );
   assert.equal(seriesStats([]).avg, null);
 });

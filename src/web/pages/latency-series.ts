@@ -67,7 +67,13 @@ function runsOf(values: readonly (number | null)[]): number[][] {
  * keep it short (the box is stretched to the chart's size anyway). With `area`, each run is closed down to the
  * baseline, so that it can be filled.
  */
-export function pathData(values: readonly (number | null)[], yMax: number, width: number, height: number, area: boolean): string {
+export function pathData(
+  values: readonly (number | null)[],
+  yMax: number,
+  width: number,
+  height: number,
+  area: boolean,
+): string {
   const step = values.length > 1 ? width / (values.length - 1) : 0;
   const x = (i: number): number => Math.round(i * step);
   const y = (v: number): number => Math.round(height - (Math.min(v, yMax) / yMax) * height);
@@ -76,7 +82,9 @@ export function pathData(values: readonly (number | null)[], yMax: number, width
       const first = run[0]!;
       const moves = run.slice(1).map((i) => `${x(i) - x(i - 1)} ${y(values[i]!) - y(values[i - 1]!)}`);
       const line = moves.length > 0 ? `l${moves.join(' ').replace(/ -/g, '-')}` : '';
-      return area ? `M${x(first)} ${height}V${y(values[first]!)}${line}V${height}Z` : `M${x(first)} ${y(values[first]!)}${line}`;
+      return area
+        ? `M${x(first)} ${height}V${y(values[first]!)}${line}V${height}Z`
+        : `M${x(first)} ${y(values[first]!)}${line}`;
     })
     .join('');
 }

@@ -7,7 +7,6 @@ import { markdownBlock } from './incident-timeline.ts';
 import type { PageLinks } from './page-links.ts';
 import { MAINTENANCE_STATUS_LABEL } from './status-labels.ts';
 
-
 function maintenanceCard(model: StatusModel, links: PageLinks, w: MaintenanceWindow): Html {
   const status = maintenanceStatusAt(w, model.builtAt);
   const affected = componentNames(model, w.componentIds);

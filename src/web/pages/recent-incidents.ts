@@ -11,7 +11,8 @@ const RECENT_MS = 7 * 86_400_000;
 export function recentIncidents(model: StatusModel, links: PageLinks): Html {
   const recent = model.incidents.filter((i) => i.resolvedAt !== null && model.builtAt - i.resolvedAt <= RECENT_MS);
   const rows = recent.map(
-    (i) => html`<li class="i-${IMPACT_CLASS[i.impact]}"><a href="${links.incident(i.id)}">${i.name}</a><span class="meta">Resolved ${timeTag(i.resolvedAt!)} · lasted ${formatDuration(i.resolvedAt! - i.createdAt)}</span></li>`,
+    (i) =>
+      html`<li class="i-${IMPACT_CLASS[i.impact]}"><a href="${links.incident(i.id)}">${i.name}</a><span class="meta">Resolved ${timeTag(i.resolvedAt!)} · lasted ${formatDuration(i.resolvedAt! - i.createdAt)}</span></li>`,
   );
   return html`<section class="sec" aria-labelledby="recent-title"><h2 id="recent-title">Recently resolved</h2>
 ${rows.length > 0 ? html`<ul class="card recent">${rows}</ul>` : html`<p class="card empty">No incidents in the last 7 days.</p>`}

@@ -1,6 +1,12 @@
 import type { DayState } from '../../http/public/status-model.ts';
 import type { PageStatus } from '../../domain/page-status.ts';
-import { COMPONENT_STATUSES, type ComponentStatus, type IncidentImpact, type IncidentStatus, type MaintenanceStatus } from '../../domain/statuses.ts';
+import {
+  COMPONENT_STATUSES,
+  type ComponentStatus,
+  type IncidentImpact,
+  type IncidentStatus,
+  type MaintenanceStatus,
+} from '../../domain/statuses.ts';
 
 export const COMPONENT_STATUS_LABEL = {
   operational: 'Operational',
@@ -21,10 +27,21 @@ export const STATUS_CLASS = {
 
 export const DAY_CLASS = { ...STATUS_CLASS, no_data: 'n' } as const satisfies Record<DayState, string>;
 
-export const IMPACT_CLASS = { none: 'o', minor: 'd', major: 'p', critical: 'm' } as const satisfies Record<IncidentImpact, string>;
-export const INDICATOR_CLASS = { ...IMPACT_CLASS, maintenance: 'u' } as const satisfies Record<PageStatus['indicator'], string>;
+export const IMPACT_CLASS = { none: 'o', minor: 'd', major: 'p', critical: 'm' } as const satisfies Record<
+  IncidentImpact,
+  string
+>;
+export const INDICATOR_CLASS = { ...IMPACT_CLASS, maintenance: 'u' } as const satisfies Record<
+  PageStatus['indicator'],
+  string
+>;
 
-export const IMPACT_LABEL = { none: 'No impact', minor: 'Minor', major: 'Major', critical: 'Critical' } as const satisfies Record<IncidentImpact, string>;
+export const IMPACT_LABEL = {
+  none: 'No impact',
+  minor: 'Minor',
+  major: 'Major',
+  critical: 'Critical',
+} as const satisfies Record<IncidentImpact, string>;
 
 export const INCIDENT_STATUS_LABEL = {
   investigating: 'Investigating',

@@ -37,7 +37,10 @@ test('active incidents list only unresolved ones, updates newest first with Mark
   assert.match(active, /<a href="\/incidents\/inc000000002">Elevated API latency<\/a>/);
   assert.doesNotMatch(active, /Checkout is down/);
   assert.ok(active.indexOf('Identified') < active.indexOf('Investigating'));
-  assert.match(active, /<a href="https:\/\/example.com\/deploys\/42" rel="nofollow noopener noreferrer">being deployed<\/a>/);
+  assert.match(
+    active,
+    /<a href="https:\/\/example.com\/deploys\/42" rel="nofollow noopener noreferrer">being deployed<\/a>/,
+  );
   assert.match(active, /<time datetime="2026-11-25T11:00Z">Nov 25, 2026, 11:00 UTC<\/time>/);
 });
 
@@ -53,18 +56,30 @@ test('maintenance shows the window in progress, then the upcoming one', () => {
 test('groups are open <details> showing their worst member; ungrouped components stand alone', () => {
   assert.match(page, /<li class="grp" data-status="operational"><details open id="g-Frontend">/);
   assert.match(page, /<li class="grp" data-status="degraded_performance"><details open id="g-Backend">/);
-  assert.match(page, /<li class="cmp" id="c-batch" data-status="operational">\n<div class="cmp-h"><h3 class="cn">Nightly batch<\/h3>/);
+  assert.match(
+    page,
+    /<li class="cmp" id="c-batch" data-status="operational">\n<div class="cmp-h"><h3 class="cn">Nightly batch<\/h3>/,
+  );
   assert.match(page, /<h4 class="cn">Database<\/h4><span class="st s-u">.*Under maintenance<\/span>/);
 });
 
 test('every component has a 90-cell uptime bar and its 90-day uptime', () => {
   const bars = [...page.matchAll(/<div class="bar" id="b-([a-z]+)"[^>]*>(.*?)<\/div>/g)];
-  assert.deepEqual(bars.map((b) => b[1]), ['website', 'api', 'checkout', 'db', 'batch']);
+  assert.deepEqual(
+    bars.map((b) => b[1]),
+    ['website', 'api', 'checkout', 'db', 'batch'],
+  );
   for (const bar of bars) assert.equal(bar[2]!.match(/<i[ >]/g)?.length, 90, bar[1]);
   assert.match(page, /<i class=m data-u="98.61" data-i="inc000000001"><\/i>/);
   assert.match(page, /<span class="l90">99.71 %<\/span>/);
-  assert.match(page, /aria-label="Website: 99.71 % uptime over the last 90 days, 4 days with incidents" data-s="2026-08-28"/);
-  assert.match(page, /<script type="application\/json" id="incident-names">\{"inc000000001":"Checkout is down"\}<\/script>/);
+  assert.match(
+    page,
+    /aria-label="Website: 99.71 % uptime over the last 90 days, 4 days with incidents" data-s="2026-08-28"/,
+  );
+  assert.match(
+    page,
+    /<script type="application\/json" id="incident-names">\{"inc000000001":"Checkout is down"\}<\/script>/,
+  );
 });
 
 test('components with latency get three charts with title and description; push-only ones none', () => {
@@ -78,7 +93,10 @@ test('components with latency get three charts with title and description; push-
 });
 
 test('recently resolved incidents link to their pages; the footer keeps the operator links and feeds', () => {
-  assert.match(slice(page, 'id="recent-title"', '</section>'), /<a href="\/incidents\/inc000000001">Checkout is down<\/a>/);
+  assert.match(
+    slice(page, 'id="recent-title"', '</section>'),
+    /<a href="\/incidents\/inc000000001">Checkout is down<\/a>/,
+  );
   const footer = slice(page, '<footer class="foot">', '</footer>');
   assert.match(footer, /<a href="https:\/\/acme.test">Acme<\/a>/);
   assert.match(footer, /href="\/history"/);
@@ -88,17 +106,33 @@ test('recently resolved incidents link to their pages; the footer keeps the oper
 
 test('logo, favicon and custom CSS appear when set; custom CSS comes last and cannot close its element', () => {
   const base = statusModelFixture();
-  const out = renderStatusPage({ ...base, page: { ...base.page, logo: 'https://acme.test/logo.svg', favicon: '/favicon.png', customCss: '.banner{border-radius:0}</style><script>alert(1)</script>' } });
+  const out = renderStatusPage({
+    ...base,
+    page: {
+      ...base.page,
+      logo: 'https://acme.test/logo.svg',
+      favicon: '/favicon.png',
+      customCss: '.banner{border-radius:0}</style><script>alert(1)</script>',
+    },
+  });
   assert.match(out, /<img class="logo" src="https:\/\/acme.test\/logo.svg" alt="Acme Status">/);
   assert.match(out, /<link rel="icon" href="\/favicon.png">/);
-  assert.match(out, /<style id="custom-css">\.banner\{border-radius:0\}<\\\/style><script>alert\(1\)<\/script><\/style>/);
+  assert.match(
+    out,
+    /<style id="custom-css">\.banner\{border-radius:0\}<\\\/style><script>alert\(1\)<\/script><\/style>/,
+  );
   assert.ok(out.indexOf('id="custom-css"') > out.indexOf(pharosCss.path));
   assert.equal(out.match(/<\/style>/g)?.length, 2);
 });
 
 test('a quiet page says all is well and leaves out empty sections', () => {
   const base = statusModelFixture();
-  const out = renderStatusPage({ ...base, incidents: [], maintenances: [], components: base.components.map((c) => ({ ...c, status: 'operational' })) });
+  const out = renderStatusPage({
+    ...base,
+    incidents: [],
+    maintenances: [],
+    components: base.components.map((c) => ({ ...c, status: 'operational' })),
+  });
   assert.match(out, /All Systems Operational/);
   assert.doesNotMatch(out, /id="active-title"/);
   assert.doesNotMatch(out, /id="mnt-title"/);

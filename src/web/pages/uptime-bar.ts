@@ -15,7 +15,8 @@ const DAY_MS = 86_400_000;
 function cell(day: DayCell, expectedDay: string): string {
   let attrs = day.worst === 'operational' ? '' : ` class=${DAY_CLASS[day.worst]}`;
   if (day.day !== expectedDay) attrs += ` data-d="${escapeHtml(day.day)}"`;
-  if (day.uptime === null ? day.worst !== 'no_data' : day.uptime < 1) attrs += ` data-u="${day.uptime === null ? '-' : formatPercent(day.uptime).slice(0, -2)}"`;
+  if (day.uptime === null ? day.worst !== 'no_data' : day.uptime < 1)
+    attrs += ` data-u="${day.uptime === null ? '-' : formatPercent(day.uptime).slice(0, -2)}"`;
   if (day.incidentIds.length > 0) attrs += ` data-i="${escapeHtml(day.incidentIds.join(' '))}"`;
   return `<i${attrs}></i>`;
 }

@@ -85,5 +85,8 @@ export function renderWidgetScript(model: StatusModel): string {
 
 /** JSON that is also safe inside a script element and in any JS engine (no </script>, no raw U+2028/9). */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

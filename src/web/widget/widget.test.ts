@@ -45,7 +45,12 @@ function run(model: StatusModel, fetched: unknown) {
   body.appendChild(new FakeElement('p'));
   const requests: string[] = [];
   const context = vm.createContext({
-    document: { currentScript: script, hidden: false, createElement: (tag: string) => new FakeElement(tag), querySelectorAll: () => [] },
+    document: {
+      currentScript: script,
+      hidden: false,
+      createElement: (tag: string) => new FakeElement(tag),
+      querySelectorAll: () => [],
+    },
     fetch: (url: string) => {
       requests.push(url);
       return Promise.resolve({ ok: true, json: () => Promise.resolve(fetched) });
@@ -71,7 +76,10 @@ describe('widget.js', () => {
 
   test('a page under a path asks its own status.json', () => {
     const base = statusModelFixture();
-    const script = renderWidgetScript({ ...base, page: { ...base.page, url: 'http://status.acme.test/internal', basePath: '/internal' } });
+    const script = renderWidgetScript({
+      ...base,
+      page: { ...base.page, url: 'http://status.acme.test/internal', basePath: '/internal' },
+    });
     assert.ok(script.includes('http://status.acme.test/internal/api/v2/status.json'));
   });
 
@@ -99,7 +107,10 @@ describe('widget.js', () => {
 
   test('hostile page names stay data', () => {
     const base = statusModelFixture();
-    const script = renderWidgetScript({ ...base, page: { ...base.page, name: '</script><script>alert(1)</script>\u2028' } });
+    const script = renderWidgetScript({
+      ...base,
+      page: { ...base.page, name: '</script><script>alert(1)</script>\u2028' },
+    });
     assert.doesNotMatch(script, /<\/script>|\u2028/);
     assert.doesNotThrow(() => new Function(script));
     const w = run({ ...base, page: { ...base.page, name: '</script>"' } }, null);
@@ -113,7 +124,10 @@ describe('widget frame', () => {
     assert.match(html, /^<!doctype html>/);
     assert.match(html, /<meta name="robots" content="noindex">/);
     assert.doesNotMatch(html, /<script|<link|<img|src=|url\(|@import/i);
-    assert.deepEqual([...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]), ['http://status.acme.test']);
+    assert.deepEqual(
+      [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]),
+      ['http://status.acme.test'],
+    );
     assert.match(html, /Minor Service Outage/);
     assert.match(html, /background:#9a6700/);
     assert.match(html, /prefers-color-scheme:dark/);
@@ -121,7 +135,14 @@ describe('widget frame', () => {
 
   test('escapes the page name and refuses odd colours', () => {
     const base = statusModelFixture();
-    const html = renderWidgetFrame({ ...base, page: { ...base.page, name: '<img src=x onerror=alert(1)> & "co"', colors: { ...base.page.colors, degraded: 'red;}</style><script>' } } });
+    const html = renderWidgetFrame({
+      ...base,
+      page: {
+        ...base.page,
+        name: '<img src=x onerror=alert(1)> & "co"',
+        colors: { ...base.page.colors, degraded: 'red;}</style><script>' },
+      },
+    });
     assert.doesNotMatch(html, /<img|<\/style><script/);
     assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt; &amp; &quot;co&quot;/);
     assert.match(html, /background:#9a6700/);

@@ -21,11 +21,19 @@ export interface AdminPharos {
  */
 export async function startAdminPharos(yaml: string): Promise<AdminPharos> {
   const dir = await mkdtemp(join(tmpdir(), 'pharos-admin-'));
-  const config = parseConfigText(`title: Acme Status\nstorage: { url: "sqlite:${join(dir, 'p.db')}", batch_interval: 20ms }\nadmin: { setup_link: false }\n${yaml}`, 'admin.yaml', {});
+  const config = parseConfigText(
+    `title: Acme Status\nstorage: { url: "sqlite:${join(dir, 'p.db')}", batch_interval: 20ms }\nadmin: { setup_link: false }\n${yaml}`,
+    'admin.yaml',
+    {},
+  );
   const pharos = await startPharos({ config, port: 0, logger: createLogger('silent') });
   const { secret, hash } = newSecret('phsu_');
   await pharos.store.admin.createSetupToken(hash, Date.now() + 600_000);
-  const res = await fetch(`${pharos.url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: secret, name: 'Olive Owner', ...OWNER }) });
+  const res = await fetch(`${pharos.url}/api/v1/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: secret, name: 'Olive Owner', ...OWNER }),
+  });
   if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${await res.text()}`);
   return {
     pharos,

@@ -14,14 +14,23 @@ export function browserAvailable(): boolean {
  */
 export function skipWithoutBrowser(): string | false {
   if (browserAvailable()) return false;
-  if (process.env['CI'] === 'true') throw new Error(`no Chromium at ${CHROMIUM_PATH}: .ci/run should have installed it`);
+  if (process.env['CI'] === 'true')
+    throw new Error(`no Chromium at ${CHROMIUM_PATH}: .ci/run should have installed it`);
   return `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`;
 }
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     timeout: 15_000,
   });
 }

@@ -13,7 +13,14 @@ export function largeStatusModel(count = 50): StatusModel {
   for (let i = 0; i < count; i++) {
     const template = templates[i % templates.length]!;
     const id = `svc-${String(i).padStart(3, '0')}`;
-    components.push({ ...template, id, name: `Service ${i + 1}`, group: `Region ${Math.floor(i / 5) + 1}`, position: i, monitorIds: [`${id}-check`] });
+    components.push({
+      ...template,
+      id,
+      name: `Service ${i + 1}`,
+      group: `Region ${Math.floor(i / 5) + 1}`,
+      position: i,
+      monitorIds: [`${id}-check`],
+    });
     history.set(id, base.history.get(template.id)!);
   }
   return { ...base, components, history };

@@ -45,13 +45,19 @@ export async function startSiteServer(initial: StatusModel, initialEtag = 'etag-
     const url = new URL(req.url ?? '/', 'http://localhost');
     const asset = webAssetByPath(url.pathname);
     if (asset) {
-      res.writeHead(200, { 'content-type': asset.contentType, 'cache-control': 'public, max-age=31536000, immutable' }).end(asset.body);
+      res
+        .writeHead(200, { 'content-type': asset.contentType, 'cache-control': 'public, max-age=31536000, immutable' })
+        .end(asset.body);
       return;
     }
     const base = model.page.basePath;
     const path = base && url.pathname.startsWith(base) ? url.pathname.slice(base.length) : base ? '\0' : url.pathname;
     if (path === '/api/v2/stream') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));
@@ -62,7 +68,9 @@ export async function startSiteServer(initial: StatusModel, initialEtag = 'etag-
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html.replace(ETAG_PLACEHOLDER, etag));
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+      .end(html.replace(ETAG_PLACEHOLDER, etag));
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -37,6 +37,9 @@ export function synthesizeAwsApp(options: { nag?: boolean } = {}): SynthesizedAp
 }
 
 /** Resources of one type in a template, as [logicalId, resource] pairs. */
-export function resourcesOf(template: Template, type: string): Array<[string, { Properties?: Record<string, unknown> } & Record<string, unknown>]> {
+export function resourcesOf(
+  template: Template,
+  type: string,
+): Array<[string, { Properties?: Record<string, unknown> } & Record<string, unknown>]> {
   return Object.entries(template.findResources(type)) as Array<[string, { Properties?: Record<string, unknown> }]>;
 }

@@ -1,6 +1,20 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative } from 'node:path';
 import { parseDockerIgnore, type DockerIgnore } from './dockerignore.ts';
@@ -42,7 +56,9 @@ export interface ImageRootOptions {
 
 export async function assembleImageRoot({ context, dockerfile, build = true }: ImageRootOptions): Promise<ImageRoot> {
   const model = parseDockerfile(readFileSync(dockerfile, 'utf8'));
-  const ignore = parseDockerIgnore(existsSync(join(context, '.dockerignore')) ? readFileSync(join(context, '.dockerignore'), 'utf8') : '');
+  const ignore = parseDockerIgnore(
+    existsSync(join(context, '.dockerignore')) ? readFileSync(join(context, '.dockerignore'), 'utf8') : '',
+  );
   const base = mkdtempSync(join(tmpdir(), 'pharos-image-'));
   // the image's user (not this one) must be able to read it, as a container's files are
   chmodSync(base, 0o755);
@@ -58,19 +74,23 @@ export async function assembleImageRoot({ context, dockerfile, build = true }: I
         mkdirSync(join(root, workdir), { recursive: true });
       } else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
         const from = instruction.flags.from;
-        const sourceRoot = from === undefined ? undefined : (stageRoots.get(from) ?? stageRoots.get(String(Number(from))));
-        if (from !== undefined && sourceRoot === undefined) throw new Error(`line ${instruction.line}: no stage "${from}" before it`);
+        const sourceRoot =
+          from === undefined ? undefined : (stageRoots.get(from) ?? stageRoots.get(String(Number(from))));
+        if (from !== undefined && sourceRoot === undefined)
+          throw new Error(`line ${instruction.line}: no stage "${from}" before it`);
         const sources = instruction.args.slice(0, -1);
         const dest = posix.resolve(workdir, instruction.args.at(-1)!);
         const intoFolder = instruction.args.at(-1)!.endsWith('/') || sources.length > 1;
         for (const source of sources) {
           const hostSource = sourceRoot ? join(sourceRoot, posix.resolve('/', source)) : join(context, source);
-          const target = intoFolder && !isDirectory(hostSource) ? join(root, dest, posix.basename(source)) : join(root, dest);
+          const target =
+            intoFolder && !isDirectory(hostSource) ? join(root, dest, posix.basename(source)) : join(root, dest);
           copyInto(hostSource, target, sourceRoot ? undefined : { ignore, context });
         }
       } else if (instruction.keyword === 'RUN') {
         const at = join(root, workdir);
-        if (/\bnpm ci\b/.test(instruction.raw) && !existsSync(join(at, 'node_modules'))) symlinkSync(join(context, 'node_modules'), join(at, 'node_modules'), 'dir');
+        if (/\bnpm ci\b/.test(instruction.raw) && !existsSync(join(at, 'node_modules')))
+          symlinkSync(join(context, 'node_modules'), join(at, 'node_modules'), 'dir');
         if (/\bnpm run build\b/.test(instruction.raw) && build) await run('npm', ['run', 'build', '--silent'], at);
       } else if (instruction.keyword === 'VOLUME') {
         for (const volume of volumesOf(instruction.args)) mkdirSync(join(root, volume), { recursive: true });
@@ -86,8 +106,10 @@ export async function assembleImageRoot({ context, dockerfile, build = true }: I
   const [uid = NaN, gid = uid] = (instructionsOf(last, 'USER').at(-1)?.args[0] ?? '0').split(':').map(Number);
   const volumes = instructionsOf(last, 'VOLUME').flatMap((i) => volumesOf(i.args));
   const root = final.root;
-  for (const volume of volumes) if (process.getuid?.() === 0 && Number.isInteger(uid)) chownSync(join(root, volume), uid, gid);
-  const hostPath = (imagePath: string): string => (existsSync(join(root, imagePath)) ? join(root, imagePath) : imagePath);
+  for (const volume of volumes)
+    if (process.getuid?.() === 0 && Number.isInteger(uid)) chownSync(join(root, volume), uid, gid);
+  const hostPath = (imagePath: string): string =>
+    existsSync(join(root, imagePath)) ? join(root, imagePath) : imagePath;
   return {
     root,
     model,
@@ -129,7 +151,8 @@ function copyInto(source: string, target: string, fromContext?: { ignore: Docker
   }
   const { ignore, context } = fromContext;
   const files = contextFiles(context, relative(context, source), ignore);
-  if (files.length === 0) throw new Error(`COPY ${relative(context, source)}: .dockerignore leaves nothing of it in the context`);
+  if (files.length === 0)
+    throw new Error(`COPY ${relative(context, source)}: .dockerignore leaves nothing of it in the context`);
   for (const file of files) {
     const destination = isDirectory(source) ? join(target, relative(relative(context, source), file)) : target;
     mkdirSync(dirname(destination), { recursive: true });

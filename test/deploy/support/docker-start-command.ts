@@ -1,5 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync, unlinkSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  symlinkSync,
+  unlinkSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { instructionsOf } from './dockerfile-model.ts';
 import type { ImageRoot } from './docker-image-root.ts';
@@ -52,7 +61,12 @@ export function startContainer(image: ImageRoot, options: ContainerOptions): Con
   const scratch = mkdtempSync(join(dirname(image.root), 'tmp-'));
   const imageEnv = Object.fromEntries(Object.entries(image.env).map(([k, v]) => [k, image.mapPaths(v)]));
   // the base image's PATH finds `node` in /usr/local/bin; here, the node running the tests
-  const env = { PATH: `${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`, ...imageEnv, TMPDIR: scratch, ...options.env };
+  const env = {
+    PATH: `${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,
+    ...imageEnv,
+    TMPDIR: scratch,
+    ...options.env,
+  };
   const cwd = image.hostPath(image.workdir);
   let child: ChildProcess;
   const confined = canConfine();
@@ -67,7 +81,10 @@ export function startContainer(image: ImageRoot, options: ContainerOptions): Con
       `cd '${cwd}'`,
       `exec setpriv --reuid=${image.user.uid} --regid=${image.user.gid} --clear-groups -- "$@"`,
     ].join(' && ');
-    child = spawn('unshare', ['-m', '--propagation', 'private', '/bin/sh', '-c', script, 'sh', ...argv], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn('unshare', ['-m', '--propagation', 'private', '/bin/sh', '-c', script, 'sh', ...argv], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } else {
     notes.push('not root or no unshare/setpriv: ran as this user, with a writable root filesystem');
     child = spawn(argv[0]!, argv.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -82,7 +82,13 @@ function policyTypes(policy: INetworkPolicy): Direction[] {
   return policy.spec?.egress ? ['Ingress', 'Egress'] : ['Ingress'];
 }
 
-function allows(policies: readonly INetworkPolicy[], direction: Direction, subject: PodRef, other: Peer, port: PortRef): boolean {
+function allows(
+  policies: readonly INetworkPolicy[],
+  direction: Direction,
+  subject: PodRef,
+  other: Peer,
+  port: PortRef,
+): boolean {
   const selecting = policies.filter(
     (policy) =>
       policy.metadata?.namespace === subject.namespace &&
@@ -96,7 +102,8 @@ function allows(policies: readonly INetworkPolicy[], direction: Direction, subje
         ? (policy.spec?.ingress ?? []).map((rule) => ({ peers: rule.from, ports: rule.ports }))
         : (policy.spec?.egress ?? []).map((rule) => ({ peers: rule.to, ports: rule.ports }));
     return rules.some(({ peers, ports }) => {
-      const peerAllowed = !peers || peers.length === 0 || peers.some((peer) => peerMatches(peer, subject.namespace, other));
+      const peerAllowed =
+        !peers || peers.length === 0 || peers.some((peer) => peerMatches(peer, subject.namespace, other));
       return peerAllowed && portMatches(ports, port);
     });
   });

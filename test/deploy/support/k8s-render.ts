@@ -22,7 +22,9 @@ export interface RenderedObject {
 
 /** $KUBECTL, else `kubectl` on PATH; undefined when there is none. */
 export function findKubectl(): string | undefined {
-  const candidates = process.env.KUBECTL ? [process.env.KUBECTL] : (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'kubectl'));
+  const candidates = process.env.KUBECTL
+    ? [process.env.KUBECTL]
+    : (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'kubectl'));
   return candidates.find((path) => {
     try {
       accessSync(path, constants.X_OK);
@@ -56,8 +58,12 @@ export function renderKustomization(dir: string): Promise<RenderedObject[]> {
 
 async function renderUncached(dir: string): Promise<RenderedObject[]> {
   const kubectl = findKubectl();
-  if (!kubectl) throw new Error('kubectl not found: install Debian kubernetes-client (or set $KUBECTL) to render deploy/k8s');
-  const { stdout } = await run(kubectl, ['kustomize', join(K8S_DIR, dir)], { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+  if (!kubectl)
+    throw new Error('kubectl not found: install Debian kubernetes-client (or set $KUBECTL) to render deploy/k8s');
+  const { stdout } = await run(kubectl, ['kustomize', join(K8S_DIR, dir)], {
+    timeout: 60_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   return parseObjects(stdout, dir);
 }
 
@@ -68,7 +74,10 @@ export function parseObjects(text: string, source: string): RenderedObject[] {
     if (doc.errors.length > 0) throw new Error(`${source}: ${doc.errors.map((e) => e.message).join('; ')}`);
     const value: unknown = doc.toJS();
     if (value === null || value === undefined) continue;
-    if (!isRenderedObject(value)) throw new Error(`${source}: a document without apiVersion, kind and metadata.name: ${JSON.stringify(value).slice(0, 200)}`);
+    if (!isRenderedObject(value))
+      throw new Error(
+        `${source}: a document without apiVersion, kind and metadata.name: ${JSON.stringify(value).slice(0, 200)}`,
+      );
     objects.push(value);
   }
   return objects;

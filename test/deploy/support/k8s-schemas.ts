@@ -38,6 +38,7 @@ export function modelFor(obj: Pick<RenderedObject, 'apiVersion' | 'kind'>): Mode
 /** Throws the schema violations of `obj`, or that its kind has no schema here. */
 export function validateObject(obj: RenderedObject): void {
   const Model = modelFor(obj);
-  if (!Model) throw new Error(`${obj.apiVersion} ${obj.kind} ${obj.metadata.name}: no schema to validate this kind against`);
+  if (!Model)
+    throw new Error(`${obj.apiVersion} ${obj.kind} ${obj.metadata.name}: no schema to validate this kind against`);
   new Model(obj as never).validate();
 }

@@ -32,7 +32,8 @@ const POD_TEMPLATE_KINDS: Record<string, { longRunning: boolean; template: (obj:
   Job: { longRunning: false, template: (obj) => (obj as unknown as IJob).spec?.template },
   CronJob: {
     longRunning: false,
-    template: (obj) => (obj.spec as { jobTemplate?: { spec?: { template?: unknown } } } | undefined)?.jobTemplate?.spec?.template,
+    template: (obj) =>
+      (obj.spec as { jobTemplate?: { spec?: { template?: unknown } } } | undefined)?.jobTemplate?.spec?.template,
   },
 };
 
@@ -45,7 +46,12 @@ export function podTemplatesOf(objects: readonly RenderedObject[]): PodTemplateO
     if (!kind) continue;
     const template = kind.template(obj);
     if (!template) throw new Error(`${describeObject(obj)} has no pod template`);
-    owners.push({ owner: describeObject(obj), kind: obj.kind, longRunning: kind.longRunning, template: template as IPodTemplateSpec });
+    owners.push({
+      owner: describeObject(obj),
+      kind: obj.kind,
+      longRunning: kind.longRunning,
+      template: template as IPodTemplateSpec,
+    });
   }
   return owners;
 }

@@ -29,10 +29,28 @@ export const auditRoutes: AdminRoute[] = [
     tag: 'Audit log',
     summary: 'Every change: who, when, what, before/after, from which IP (newest first)',
     query: z
-      .object({ limit: limitQuery, before: z.coerce.number().int().min(1).optional(), actor: word.optional(), action: word.optional(), target_type: word.optional(), target_id: word.optional(), from: time.optional(), to: time.optional() })
+      .object({
+        limit: limitQuery,
+        before: z.coerce.number().int().min(1).optional(),
+        actor: word.optional(),
+        action: word.optional(),
+        target_type: word.optional(),
+        target_id: word.optional(),
+        from: time.optional(),
+        to: time.optional(),
+      })
       .strict(),
     response: z.array(auditEntrySchema),
     handle: (ctx, { query }) =>
-      listAudit(ctx, { limit: query.limit, before: query.before, actorId: query.actor, action: query.action, targetType: query.target_type, targetId: query.target_id, from: query.from, to: query.to }),
+      listAudit(ctx, {
+        limit: query.limit,
+        before: query.before,
+        actorId: query.actor,
+        action: query.action,
+        targetType: query.target_type,
+        targetId: query.target_id,
+        from: query.from,
+        to: query.to,
+      }),
   }),
 ];

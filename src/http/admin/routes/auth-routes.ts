@@ -2,14 +2,22 @@ import { z } from 'zod';
 import { AdminError } from '../../../admin/admin-error.ts';
 import type { ServiceContext } from '../../../admin/service-context.ts';
 import { signIn, type SignInDeps } from '../../../admin/sign-in.ts';
-import { completeTwoFactor, changePassword, disableTotp, enableTotp, startTotpEnrolment } from '../../../admin/two-factor.ts';
+import {
+  completeTwoFactor,
+  changePassword,
+  disableTotp,
+  enableTotp,
+  startTotpEnrolment,
+} from '../../../admin/two-factor.ts';
 import { publicUser } from '../../../admin/users.ts';
 import { checkPasswordStrength } from '../../../auth/password.ts';
 import { SESSION_ABSOLUTE_MS } from '../../../auth/session-policy.ts';
 import { route, type AdminRoute } from '../admin-route.ts';
 import { userSchema } from './user-routes.ts';
 
-const credentials = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(256) }).strict();
+const credentials = z
+  .object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(256) })
+  .strict();
 const meSchema = z.object({ user: userSchema, csrf_token: z.string().nullable(), mfa_required: z.boolean() });
 
 export interface AuthRouteDeps {
@@ -26,7 +34,11 @@ export function authRoutes(deps: AuthRouteDeps): AdminRoute[] {
     const user = ctx.actor.userId ? await ctx.store.admin.getUser(ctx.actor.userId) : undefined;
     if (!user) throw new AdminError('unauthorized', 'not signed in');
     const session = sessionIdHash ? await ctx.store.admin.getSession(sessionIdHash) : undefined;
-    return { user: publicUser(user), csrf_token: session?.csrfToken ?? null, mfa_required: session?.mfaPending ?? false };
+    return {
+      user: publicUser(user),
+      csrf_token: session?.csrfToken ?? null,
+      mfa_required: session?.mfaPending ?? false,
+    };
   };
   return [
     route({
@@ -36,7 +48,10 @@ export function authRoutes(deps: AuthRouteDeps): AdminRoute[] {
       tag: 'Auth',
       summary: 'How one can sign in: password, and single sign-on when configured',
       response: z.object({ password: z.boolean(), oidc: z.object({ label: z.string(), url: z.string() }).nullable() }),
-      handle: async () => ({ password: true, oidc: deps.oidcLabel ? { label: deps.oidcLabel, url: '/admin/login/oidc' } : null }),
+      handle: async () => ({
+        password: true,
+        oidc: deps.oidcLabel ? { label: deps.oidcLabel, url: '/admin/login/oidc' } : null,
+      }),
     }),
     route({
       method: 'POST',
@@ -45,7 +60,8 @@ export function authRoutes(deps: AuthRouteDeps): AdminRoute[] {
       csrfExempt: true,
       tag: 'Auth',
       summary: 'Sign in with email and password (sets the session cookie)',
-      description: 'With two-factor sign-in on, the session is good only for POST /api/v1/auth/login/totp until a code is given. Rate-limited per IP; repeated failures lock the email for that address (429 locked), and many from every address lock it account-wide for a while (except from addresses the person signed in from). An email without an account gets the same answers.',
+      description:
+        'With two-factor sign-in on, the session is good only for POST /api/v1/auth/login/totp until a code is given. Rate-limited per IP; repeated failures lock the email for that address (429 locked), and many from every address lock it account-wide for a while (except from addresses the person signed in from). An email without an account gets the same answers.',
       body: credentials,
       response: meSchema,
       async handle(ctx, { body }, http) {

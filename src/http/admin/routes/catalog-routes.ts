@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { catalogItemSchema, createCatalogItem, deleteCatalogItem, getCatalogItem, listCatalogItems, replaceCatalogItem } from '../../../admin/catalog/catalog-service.ts';
+import {
+  catalogItemSchema,
+  createCatalogItem,
+  deleteCatalogItem,
+  getCatalogItem,
+  listCatalogItems,
+  replaceCatalogItem,
+} from '../../../admin/catalog/catalog-service.ts';
 import type { CatalogSpec } from '../../../admin/catalog/catalog-spec.ts';
 import type { Permission } from '../../../domain/access.ts';
 import { route, type AdminRoute } from '../admin-route.ts';
@@ -9,12 +16,23 @@ import { idParams } from './common-schemas.ts';
  * List, create, read, replace and delete for one catalog kind. Objects from the config file answer 409 to writes.
  * `plural` is the path segment: monitors, components, groups, pages, maintenances.
  */
-export function catalogRoutes<C extends object>(spec: CatalogSpec<C>, opts: { plural: string; tag: string; write: Permission }): AdminRoute[] {
+export function catalogRoutes<C extends object>(
+  spec: CatalogSpec<C>,
+  opts: { plural: string; tag: string; write: Permission },
+): AdminRoute[] {
   const base = `/api/v1/${opts.plural}`;
   const item = catalogItemSchema(z.unknown());
   const noun = spec.noun;
   return [
-    route({ method: 'GET', path: base, access: 'read', tag: opts.tag, summary: `List ${opts.plural} (from the config file and the API)`, response: z.array(item), handle: (ctx) => listCatalogItems(ctx, spec) }),
+    route({
+      method: 'GET',
+      path: base,
+      access: 'read',
+      tag: opts.tag,
+      summary: `List ${opts.plural} (from the config file and the API)`,
+      response: z.array(item),
+      handle: (ctx) => listCatalogItems(ctx, spec),
+    }),
     route({
       method: 'POST',
       path: base,
@@ -26,7 +44,16 @@ export function catalogRoutes<C extends object>(spec: CatalogSpec<C>, opts: { pl
       successStatus: 201,
       handle: (ctx, { body }) => createCatalogItem(ctx, spec, body as C),
     }),
-    route({ method: 'GET', path: `${base}/:id`, access: 'read', tag: opts.tag, summary: `One ${noun}`, params: idParams, response: item, handle: (ctx, { params }) => getCatalogItem(ctx, spec, params.id) }),
+    route({
+      method: 'GET',
+      path: `${base}/:id`,
+      access: 'read',
+      tag: opts.tag,
+      summary: `One ${noun}`,
+      params: idParams,
+      response: item,
+      handle: (ctx, { params }) => getCatalogItem(ctx, spec, params.id),
+    }),
     route({
       method: 'PUT',
       path: `${base}/:id`,

@@ -13,5 +13,17 @@ import { userRoutes } from './user-routes.ts';
 
 /** Every admin API route: the authorization matrix and bad-input tests walk this table, so nothing escapes them. */
 export function adminRoutes(deps: AuthRouteDeps): AdminRoute[] {
-  return [...authRoutes(deps), ...setupRoutes, ...userRoutes, ...tokenRoutes, ...auditRoutes, ...monitorRoutes, ...overviewRoutes, ...componentRoutes, ...incidentRoutes, ...subscriberRoutes, ...notificationRoutes];
+  return [
+    ...authRoutes(deps),
+    ...setupRoutes,
+    ...userRoutes,
+    ...tokenRoutes,
+    ...auditRoutes,
+    ...monitorRoutes,
+    ...overviewRoutes,
+    ...componentRoutes,
+    ...incidentRoutes,
+    ...subscriberRoutes,
+    ...notificationRoutes,
+  ];
 }

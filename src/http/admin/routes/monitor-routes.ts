@@ -21,15 +21,34 @@ export const runResultSchema = z.object({
 const item = catalogItemSchema(z.unknown());
 
 export const monitorRoutes: AdminRoute[] = [
-  ...catalogRoutes(monitorSpec, { plural: 'monitors', tag: 'Monitors', write: 'configure'}),
-  route({ method: 'POST', path: '/api/v1/monitors/:id/pause', access: 'configure', tag: 'Monitors', summary: 'Pause a monitor (no checks until resumed)', params: idParams, response: item, handle: (ctx, { params }) => setMonitorEnabled(ctx, params.id, false) }),
-  route({ method: 'POST', path: '/api/v1/monitors/:id/resume', access: 'configure', tag: 'Monitors', summary: 'Resume a paused monitor', params: idParams, response: item, handle: (ctx, { params }) => setMonitorEnabled(ctx, params.id, true) }),
+  ...catalogRoutes(monitorSpec, { plural: 'monitors', tag: 'Monitors', write: 'configure' }),
+  route({
+    method: 'POST',
+    path: '/api/v1/monitors/:id/pause',
+    access: 'configure',
+    tag: 'Monitors',
+    summary: 'Pause a monitor (no checks until resumed)',
+    params: idParams,
+    response: item,
+    handle: (ctx, { params }) => setMonitorEnabled(ctx, params.id, false),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/monitors/:id/resume',
+    access: 'configure',
+    tag: 'Monitors',
+    summary: 'Resume a paused monitor',
+    params: idParams,
+    response: item,
+    handle: (ctx, { params }) => setMonitorEnabled(ctx, params.id, true),
+  }),
   route({
     method: 'POST',
     path: '/api/v1/monitors/:id/run',
     access: 'operate',
     tag: 'Monitors',
-    summary: 'Run the check now and return the result with its raw details; it is recorded when this process checks the monitor, and only returned on a web replica or by a worker that does not own it',
+    summary:
+      'Run the check now and return the result with its raw details; it is recorded when this process checks the monitor, and only returned on a web replica or by a worker that does not own it',
     params: idParams,
     response: runResultSchema,
     handle: (ctx, { params }) => runMonitorNow(ctx, params.id),

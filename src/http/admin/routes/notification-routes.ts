@@ -26,7 +26,10 @@ const deliveryId = z
   .string()
   .min(1)
   .max(400)
-  .regex(/^([a-z0-9][a-z0-9_-]{0,62}|[a-z0-9][a-z0-9_.~-]*(:[a-z0-9_.~-]+)+)$/, 'not a delivery id (event:kind:target)');
+  .regex(
+    /^([a-z0-9][a-z0-9_-]{0,62}|[a-z0-9][a-z0-9_.~-]*(:[a-z0-9_.~-]+)+)$/,
+    'not a delivery id (event:kind:target)',
+  );
 
 export const notificationRoutes: AdminRoute[] = [
   ...catalogRoutes(channelSpec, { plural: 'notification-channels', tag: 'Notification channels', write: 'configure' }),
@@ -37,7 +40,14 @@ export const notificationRoutes: AdminRoute[] = [
     tag: 'Notification channels',
     summary: "Send a test message through the channel now; answers with the receiver's outcome",
     params: idParams,
-    response: z.object({ ok: z.boolean(), retryable: z.boolean().optional(), error: z.string().optional(), remoteStatus: z.number().optional(), remoteBody: z.string().optional(), retryAfterMs: z.number().optional() }),
+    response: z.object({
+      ok: z.boolean(),
+      retryable: z.boolean().optional(),
+      error: z.string().optional(),
+      remoteStatus: z.number().optional(),
+      remoteBody: z.string().optional(),
+      retryAfterMs: z.number().optional(),
+    }),
     handle: (ctx, { params }) => testChannel(ctx, params.id),
   }),
   route({
@@ -46,7 +56,14 @@ export const notificationRoutes: AdminRoute[] = [
     access: 'read',
     tag: 'Notification channels',
     summary: 'Deliveries in the outbox: pending, sent, or dead (given up, with the last error)',
-    query: z.object({ state: z.enum(OUTBOX_STATES).optional(), channel: pathId.optional(), limit: limitQuery, before: deliveryId.optional() }).strict(),
+    query: z
+      .object({
+        state: z.enum(OUTBOX_STATES).optional(),
+        channel: pathId.optional(),
+        limit: limitQuery,
+        before: deliveryId.optional(),
+      })
+      .strict(),
     response: z.array(deliverySchema),
     handle: (ctx, { query }) => listDeliveries(ctx, query),
   }),

@@ -21,11 +21,21 @@ const overviewSchema = z.object({
   last_latency_ms: z.number().nullable(),
   last_error: z.string().nullable(),
   uptime_24h: z.number().nullable(),
-  sparkline: z.array(z.object({ hour: z.number(), avg_ms: z.number().nullable(), checks: z.number(), failures: z.number() })),
+  sparkline: z.array(
+    z.object({ hour: z.number(), avg_ms: z.number().nullable(), checks: z.number(), failures: z.number() }),
+  ),
 });
 
 export const overviewRoutes: AdminRoute[] = [
-  route({ method: 'GET', path: '/api/v1/monitor-overview', access: 'read', tag: 'Monitors', summary: 'Every monitor with live state, 24 h uptime and an hourly latency sparkline (the dashboard)', response: z.array(overviewSchema), handle: (ctx) => monitorOverview(ctx) }),
+  route({
+    method: 'GET',
+    path: '/api/v1/monitor-overview',
+    access: 'read',
+    tag: 'Monitors',
+    summary: 'Every monitor with live state, 24 h uptime and an hourly latency sparkline (the dashboard)',
+    response: z.array(overviewSchema),
+    handle: (ctx) => monitorOverview(ctx),
+  }),
   route({
     method: 'POST',
     path: '/api/v1/markdown/preview',
@@ -44,7 +54,8 @@ export const overviewRoutes: AdminRoute[] = [
     path: '/api/v1/reports/sla',
     access: 'read',
     tag: 'Reports',
-    summary: 'Monthly SLA report per component (uptime %, downtime minutes, incidents; maintenance excluded), for all components, a page or one component; JSON or CSV',
+    summary:
+      'Monthly SLA report per component (uptime %, downtime minutes, incidents; maintenance excluded), for all components, a page or one component; JSON or CSV',
     query: z
       .object({
         month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
@@ -56,7 +67,12 @@ export const overviewRoutes: AdminRoute[] = [
       .strict(),
     response: slaReportSchema,
     async handle(ctx, { query }, http) {
-      const report = await slaReport(ctx, { month: query.month, timeZone: query.time_zone, page: query.page, component: query.component });
+      const report = await slaReport(ctx, {
+        month: query.month,
+        timeZone: query.time_zone,
+        page: query.page,
+        component: query.component,
+      });
       if (query.format === 'json') return report;
       http.header('content-disposition', `attachment; filename="pharos-sla-${query.month}.csv"`);
       http.raw('text/csv; charset=utf-8', renderSlaCsv(report));

@@ -33,11 +33,25 @@ export const tokenRoutes: AdminRoute[] = [
     tag: 'API tokens',
     summary: 'Create an API token for oneself; the secret is in this answer only',
     body: z
-      .object({ name: z.string().trim().min(1).max(100), scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).max(3), expires_in: expiresIn.nullable().optional() })
+      .object({
+        name: z.string().trim().min(1).max(100),
+        scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).max(3),
+        expires_in: expiresIn.nullable().optional(),
+      })
       .strict(),
     response: z.object({ token: z.string(), info: tokenSchema }),
     successStatus: 201,
-    handle: (ctx, { body }) => createToken(ctx, { name: body.name, scopes: body.scopes, expiresInMs: body.expires_in ?? null }),
+    handle: (ctx, { body }) =>
+      createToken(ctx, { name: body.name, scopes: body.scopes, expiresInMs: body.expires_in ?? null }),
   }),
-  route({ method: 'DELETE', path: '/api/v1/tokens/:id', access: 'read', tag: 'API tokens', summary: 'Revoke a token (one\'s own, or anyone\'s for admins)', params: idParams, successStatus: 204, handle: (ctx, { params }) => deleteToken(ctx, params.id) }),
+  route({
+    method: 'DELETE',
+    path: '/api/v1/tokens/:id',
+    access: 'read',
+    tag: 'API tokens',
+    summary: "Revoke a token (one's own, or anyone's for admins)",
+    params: idParams,
+    successStatus: 204,
+    handle: (ctx, { params }) => deleteToken(ctx, params.id),
+  }),
 ];

@@ -5,11 +5,22 @@ import { statusModelFixture } from '../../../../test/support/status-model-fixtur
 import type { StatusModel } from '../status-model.ts';
 import { BADGE_COLORS, uptimeColor, wantsDarkText } from './badge-colors.ts';
 import { renderBadge } from './render-badge.ts';
-import { renderResponseTimeBadge, renderStatusBadge, renderUptimeBadge, shownPercent } from './render-component-badges.ts';
+import {
+  renderResponseTimeBadge,
+  renderStatusBadge,
+  renderUptimeBadge,
+  shownPercent,
+} from './render-component-badges.ts';
 import { verdanaWidth } from './verdana-widths.ts';
 
 type Node = Record<string, unknown>;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseAttributeValue: false, parseTagValue: false, isArray: (n) => ['rect', 'text'].includes(n) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseAttributeValue: false,
+  parseTagValue: false,
+  isArray: (n) => ['rect', 'text'].includes(n),
+});
 
 function parse(svg: string | undefined): Node {
   assert.ok(svg !== undefined);
@@ -92,7 +103,10 @@ describe('component badges', () => {
   }
 
   test('outages in their colours, label override and escaping', () => {
-    const partial = { ...model, components: model.components.map((c) => ({ ...c, status: 'partial_outage' as const })) };
+    const partial = {
+      ...model,
+      components: model.components.map((c) => ({ ...c, status: 'partial_outage' as const })),
+    };
     assert.equal(label(renderStatusBadge(partial, 'api', { label: 'A & <B>' })), 'A & <B>: partial outage');
     assert.equal(valueColor(renderStatusBadge(partial, 'api')), model.page.colors.partial);
     const hostile = { ...model, page: { ...model.page, colors: { ...model.page.colors, operational: '"/><script>' } } };
@@ -147,7 +161,16 @@ describe('component badges', () => {
   test('response time ignores empty buckets', () => {
     const m = statusModelFixture();
     const h = m.history.get('api')!;
-    m.history.set('api', { ...h, latency: { ...h.latency!, '7d': [{ t: 0, avgMs: null, p95Ms: null }, { t: 1, avgMs: 1200, p95Ms: 2000 }] } });
+    m.history.set('api', {
+      ...h,
+      latency: {
+        ...h.latency!,
+        '7d': [
+          { t: 0, avgMs: null, p95Ms: null },
+          { t: 1, avgMs: 1200, p95Ms: 2000 },
+        ],
+      },
+    });
     const svg = renderResponseTimeBadge(m, 'api', '7d');
     assert.equal(label(svg), 'response time 7d: 1200 ms');
     assert.equal(valueColor(svg), BADGE_COLORS.orange);

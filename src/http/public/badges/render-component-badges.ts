@@ -1,6 +1,13 @@
 import type { ComponentStatus } from '../../../domain/statuses.ts';
 import { safeCssColor } from '../../../web/html/safe-url.ts';
-import { LATENCY_PERIODS, type LatencyPeriod, type ModelComponent, type PageColors, type StatusModel, type UptimePeriod } from '../status-model.ts';
+import {
+  LATENCY_PERIODS,
+  type LatencyPeriod,
+  type ModelComponent,
+  type PageColors,
+  type StatusModel,
+  type UptimePeriod,
+} from '../status-model.ts';
 import { BADGE_COLORS, responseTimeColor, uptimeColor } from './badge-colors.ts';
 import { renderBadge } from './render-badge.ts';
 
@@ -28,7 +35,11 @@ const STATUS_COLOR_KEYS = {
 const NO_DATA = { value: 'no data', color: BADGE_COLORS.grey };
 
 /** The component's current status, in the page's own colours. Undefined for a component not on the page. */
-export function renderStatusBadge(model: StatusModel, componentId: string, options: BadgeOptions = {}): string | undefined {
+export function renderStatusBadge(
+  model: StatusModel,
+  componentId: string,
+  options: BadgeOptions = {},
+): string | undefined {
   const component = findComponent(model, componentId);
   if (!component) return undefined;
   const color = safeCssColor(model.page.colors[STATUS_COLOR_KEYS[component.status]], BADGE_COLORS.grey);
@@ -36,7 +47,12 @@ export function renderStatusBadge(model: StatusModel, componentId: string, optio
 }
 
 /** Uptime over the period, like "99.95%", coloured by shields' thresholds; "no data" when nothing was measured. */
-export function renderUptimeBadge(model: StatusModel, componentId: string, period: UptimePeriod, options: BadgeOptions = {}): string | undefined {
+export function renderUptimeBadge(
+  model: StatusModel,
+  componentId: string,
+  period: UptimePeriod,
+  options: BadgeOptions = {},
+): string | undefined {
   if (!findComponent(model, componentId)) return undefined;
   const uptime = model.history.get(componentId)?.uptime[period] ?? null;
   const label = options.label ?? `uptime ${period}`;
@@ -49,7 +65,12 @@ export function renderUptimeBadge(model: StatusModel, componentId: string, perio
  * The mean of the period's latency points, like "123 ms"; "no data" when none was measured, and for 90d, which
  * the model keeps no latency series for.
  */
-export function renderResponseTimeBadge(model: StatusModel, componentId: string, period: LatencyPeriod | UptimePeriod, options: BadgeOptions = {}): string | undefined {
+export function renderResponseTimeBadge(
+  model: StatusModel,
+  componentId: string,
+  period: LatencyPeriod | UptimePeriod,
+  options: BadgeOptions = {},
+): string | undefined {
   if (!findComponent(model, componentId)) return undefined;
   const series = model.history.get(componentId)?.latency;
   const points = series && isLatencyPeriod(period) ? series[period] : [];

@@ -44,7 +44,9 @@ export function feedEntries(model: StatusModel): FeedEntry[] {
       html: timelineHtml(rendered),
     };
   });
-  return [...incidents, ...maintenances].sort((a, b) => b.published - a.published || a.key.localeCompare(b.key)).slice(0, FEED_LIMIT);
+  return [...incidents, ...maintenances]
+    .sort((a, b) => b.published - a.published || a.key.localeCompare(b.key))
+    .slice(0, FEED_LIMIT);
 }
 
 /** The newest change shown: the feed's own updated time. Stable between rebuilds when nothing changed. */

@@ -21,17 +21,23 @@ function parse(xml: string): Node {
   assert.equal(XMLValidator.validate(xml), true);
   return parser.parse(xml) as Node;
 }
-const text = (v: unknown): string => (typeof v === 'object' && v !== null ? String((v as Node)['#text'] ?? '') : String(v ?? ''));
+const text = (v: unknown): string =>
+  typeof v === 'object' && v !== null ? String((v as Node)['#text'] ?? '') : String(v ?? '');
 
 const HOSTILE = `<script>alert("x")</script> ]]> & 'co' \u0001`;
 function hostileModel(): StatusModel {
   const base = statusModelFixture();
   const [first, ...rest] = base.incidents;
-  const evil: Incident = { ...first!, name: HOSTILE, updates: first!.updates.map((u) => ({ ...u, body: `${HOSTILE}\nsecond line` })) };
+  const evil: Incident = {
+    ...first!,
+    name: HOSTILE,
+    updates: first!.updates.map((u) => ({ ...u, body: `${HOSTILE}\nsecond line` })),
+  };
   return { ...base, page: { ...base.page, name: `Acme <b>&</b>` }, incidents: [evil, ...rest] };
 }
 
-const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const RFC822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 describe('RSS 2.0', () => {
@@ -44,7 +50,7 @@ describe('RSS 2.0', () => {
     assert.equal(channel.title, 'Acme Status - Incident History');
     assert.equal(text((channel.link as unknown[])[0]), 'http://status.acme.test');
     assert.equal(channel.description, 'Live status of Acme services');
-    const self = (channel['atom:link'] as Node[] | Node);
+    const self = channel['atom:link'] as Node[] | Node;
     assert.equal((Array.isArray(self) ? self[0]! : self)['@href'], 'http://status.acme.test/history.rss');
     const items = channel.item as Node[];
     assert.equal(items.length, 4);
@@ -57,15 +63,24 @@ describe('RSS 2.0', () => {
 
   test('items are newest first, one per incident and maintenance window, linked to their pages', () => {
     const items = (rss().channel as Node).item as Node[];
-    assert.deepEqual(items.map((i) => i.title), ['Network maintenance', 'Database upgrade', 'Elevated API latency', 'Checkout is down']);
-    assert.deepEqual(items.map((i) => text((i.link as unknown[])[0])), [
-      'http://status.acme.test/maintenance/net-work',
-      'http://status.acme.test/maintenance/db-upgrade',
-      'http://status.acme.test/incidents/inc000000002',
-      'http://status.acme.test/incidents/inc000000001',
-    ]);
+    assert.deepEqual(
+      items.map((i) => i.title),
+      ['Network maintenance', 'Database upgrade', 'Elevated API latency', 'Checkout is down'],
+    );
+    assert.deepEqual(
+      items.map((i) => text((i.link as unknown[])[0])),
+      [
+        'http://status.acme.test/maintenance/net-work',
+        'http://status.acme.test/maintenance/db-upgrade',
+        'http://status.acme.test/incidents/inc000000002',
+        'http://status.acme.test/incidents/inc000000001',
+      ],
+    );
     const dates = items.map((i) => Date.parse(String(i.pubDate)));
-    assert.deepEqual(dates, [...dates].sort((a, b) => b - a));
+    assert.deepEqual(
+      dates,
+      [...dates].sort((a, b) => b - a),
+    );
   });
 
   test('the description is the update timeline as HTML', () => {
@@ -90,7 +105,7 @@ describe('Atom 1.0', () => {
     assert.match(String(doc.updated), RFC3339);
     const links = doc.link as Node[];
     assert.equal(links.find((l) => l['@rel'] === 'self')!['@href'], 'http://status.acme.test/history.atom');
-    assert.equal(((doc.author as Node).name), 'Acme Status');
+    assert.equal((doc.author as Node).name, 'Acme Status');
     const entries = doc.entry as Node[];
     assert.equal(entries.length, 4);
     for (const entry of entries) {
@@ -111,10 +126,16 @@ describe('Atom 1.0', () => {
 
   test('a page under a path keeps its own ids', () => {
     const base = statusModelFixture();
-    const model = { ...base, page: { ...base.page, url: 'http://status.acme.test:8080/internal', basePath: '/internal' } };
+    const model = {
+      ...base,
+      page: { ...base.page, url: 'http://status.acme.test:8080/internal', basePath: '/internal' },
+    };
     const doc = parse(renderAtom(model)).feed as Node;
     assert.equal(doc.id, 'tag:status.acme.test,2005::8080/internal/History');
-    assert.equal((doc.link as Node[]).find((l) => l['@rel'] === 'self')!['@href'], 'http://status.acme.test:8080/internal/history.atom');
+    assert.equal(
+      (doc.link as Node[]).find((l) => l['@rel'] === 'self')!['@href'],
+      'http://status.acme.test:8080/internal/history.atom',
+    );
   });
 });
 
@@ -126,7 +147,8 @@ describe('both feeds', () => {
       assert.doesNotMatch(xml, /<script|<b>|\]\]>/);
       assert.ok(!xml.includes('\u0001'), 'characters XML forbids are dropped');
       const doc = parse(xml);
-      const entries = name === 'rss' ? ((doc.rss as Node).channel as Node).item as Node[] : (doc.feed as Node).entry as Node[];
+      const entries =
+        name === 'rss' ? (((doc.rss as Node).channel as Node).item as Node[]) : ((doc.feed as Node).entry as Node[]);
       const evil = entries.find((e) => text(e.title).includes('script'))!;
       assert.equal(text(evil.title), HOSTILE.replace('\u0001', '').trim());
       const html = text(name === 'rss' ? evil.description : evil.content);

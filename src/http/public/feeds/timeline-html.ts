@@ -7,10 +7,13 @@ import { escapeXml } from './escape-xml.ts';
  */
 export function timelineHtml(item: StatuspageIncident | StatuspageMaintenance): string {
   const parts = item.incident_updates.map(
-    (u) => `<p><small>${escapeXml(readableTime(u.display_at))}</small><br><strong>${escapeXml(statusLabel(u.status))}</strong> - ${textWithBreaks(u.body)}</p>`,
+    (u) =>
+      `<p><small>${escapeXml(readableTime(u.display_at))}</small><br><strong>${escapeXml(statusLabel(u.status))}</strong> - ${textWithBreaks(u.body)}</p>`,
   );
   if (item.impact === 'maintenance') {
-    parts.unshift(`<p><strong>Scheduled for</strong> ${escapeXml(readableTime(item.scheduled_for))} – ${escapeXml(readableTime(item.scheduled_until))}</p>`);
+    parts.unshift(
+      `<p><strong>Scheduled for</strong> ${escapeXml(readableTime(item.scheduled_for))} – ${escapeXml(readableTime(item.scheduled_until))}</p>`,
+    );
   }
   if (item.components.length > 0) {
     const kind = item.impact === 'maintenance' ? 'This scheduled maintenance' : 'This incident';

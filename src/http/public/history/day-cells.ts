@@ -36,7 +36,15 @@ export function buildDayCells(input: DayCellInput): DayCell[] {
   const cells: DayCell[] = [];
   for (let i = 0; i < HISTORY_DAYS; i++) {
     const start = first + i * DAY_MS;
-    cells.push({ day: new Date(start).toISOString().slice(0, 10), start, uptime: null, worst: 'no_data', incidentIds: [], checks: 0, failures: 0 });
+    cells.push({
+      day: new Date(start).toISOString().slice(0, 10),
+      start,
+      uptime: null,
+      worst: 'no_data',
+      incidentIds: [],
+      checks: 0,
+      failures: 0,
+    });
   }
   const index = (ms: number) => Math.floor((ms - first) / DAY_MS);
   const maintenance = new Array<number>(HISTORY_DAYS).fill(0);
@@ -62,7 +70,8 @@ export function buildDayCells(input: DayCellInput): DayCell[] {
     }
   }
   const last = cells[HISTORY_DAYS - 1]!;
-  if (input.componentStatusNow !== 'operational' || last.worst === 'no_data') last.worst = worseOf(last.worst, input.componentStatusNow);
+  if (input.componentStatusNow !== 'operational' || last.worst === 'no_data')
+    last.worst = worseOf(last.worst, input.componentStatusNow);
   return cells;
 }
 
@@ -70,7 +79,15 @@ export function buildDayCells(input: DayCellInput): DayCell[] {
 function applyMonitorIntervals(input: DayCellInput, cells: DayCell[], first: number): void {
   const many = input.monitorIds.length > 1;
   const stateOf = (s: MonitorStatus): DayState | undefined =>
-    s === 'down' ? (many ? 'partial_outage' : 'major_outage') : s === 'degraded' ? 'degraded_performance' : s === 'maintenance' ? 'under_maintenance' : undefined;
+    s === 'down'
+      ? many
+        ? 'partial_outage'
+        : 'major_outage'
+      : s === 'degraded'
+        ? 'degraded_performance'
+        : s === 'maintenance'
+          ? 'under_maintenance'
+          : undefined;
   const mark = (status: MonitorStatus, from: number, to: number) => {
     const state = stateOf(status);
     if (!state) return;

@@ -5,7 +5,11 @@ const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 /** One point per bucket (nulls where nothing was measured), oldest first, for a latency monitor's chart. */
-export function latencySeries(now: number, hourly: readonly Rollup[], daily: readonly Rollup[]): Record<LatencyPeriod, LatencyPoint[]> {
+export function latencySeries(
+  now: number,
+  hourly: readonly Rollup[],
+  daily: readonly Rollup[],
+): Record<LatencyPeriod, LatencyPoint[]> {
   const thisHour = Math.floor(now / HOUR) * HOUR;
   const today = Math.floor(now / DAY) * DAY;
   return {

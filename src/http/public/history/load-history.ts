@@ -74,7 +74,9 @@ export async function loadHistory(
         componentStatusNow: c.status,
       }),
       uptime: periodUptime(now, cHourly, cDaily),
-      latency: latencyMonitor ? latencySeries(now, hourlyBy.get(latencyMonitor.id) ?? [], dailyBy.get(latencyMonitor.id) ?? []) : null,
+      latency: latencyMonitor
+        ? latencySeries(now, hourlyBy.get(latencyMonitor.id) ?? [], dailyBy.get(latencyMonitor.id) ?? [])
+        : null,
     });
   }
   return out;

@@ -5,7 +5,11 @@ const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 /** Uptime over 24 h (hourly rollups) and 7/30/90 days (daily rollups, today included), across a component's monitors. */
-export function periodUptime(now: number, hourly: readonly Rollup[], daily: readonly Rollup[]): Record<UptimePeriod, number | null> {
+export function periodUptime(
+  now: number,
+  hourly: readonly Rollup[],
+  daily: readonly Rollup[],
+): Record<UptimePeriod, number | null> {
   const thisHour = Math.floor(now / HOUR) * HOUR;
   const today = Math.floor(now / DAY) * DAY;
   return {

@@ -16,7 +16,9 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pharos-window-'));
   store = await openStore(`sqlite:${join(dir, 'w.db')}`);
   await store.migrate();
-  const config = configSchema.parse({ monitors: ['a', 'b'].map((id) => ({ id, type: 'tcp', host: '127.0.0.1', port: 1 })) });
+  const config = configSchema.parse({
+    monitors: ['a', 'b'].map((id) => ({ id, type: 'tcp', host: '127.0.0.1', port: 1 })),
+  });
   await store.syncConfig({ monitors: [...config.monitors], components: [] }, 0);
 });
 after(async () => {
@@ -24,8 +26,18 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const result = (monitorId: string, startedAt: number, ok = true): RecordedResult => ({ monitorId, startedAt, latencyMs: 10, ok, degraded: false, maintenance: false, statusCode: 200, error: ok ? null : 'x' });
-const write = (results: RecordedResult[]) => store.commitBatch({ results, states: [], statusChanges: [], incidents: [], componentStatuses: [] });
+const result = (monitorId: string, startedAt: number, ok = true): RecordedResult => ({
+  monitorId,
+  startedAt,
+  latencyMs: 10,
+  ok,
+  degraded: false,
+  maintenance: false,
+  statusCode: 200,
+  error: ok ? null : 'x',
+});
+const write = (results: RecordedResult[]) =>
+  store.commitBatch({ results, states: [], statusChanges: [], incidents: [], componentStatuses: [] });
 
 test('a refresh reads only open buckets and still equals a full read, as time moves on', async () => {
   const t0 = Date.UTC(2026, 10, 20, 0, 0, 0);
@@ -35,7 +47,12 @@ test('a refresh reads only open buckets and still equals a full read, as time mo
   const check = async (now: number) => {
     const cached = await window.refresh(store, ['a', 'b'], from, now);
     const full = await store.listRollups(['a', 'b'], 'hour', { from, to: now + HOUR });
-    for (const id of ['a', 'b']) assert.deepEqual(cached.get(id), full.filter((r) => r.monitorId === id), `${id} at ${new Date(now).toISOString()}`);
+    for (const id of ['a', 'b'])
+      assert.deepEqual(
+        cached.get(id),
+        full.filter((r) => r.monitorId === id),
+        `${id} at ${new Date(now).toISOString()}`,
+      );
   };
   let now = t0 + 47 * HOUR + 60_000;
   await check(now);

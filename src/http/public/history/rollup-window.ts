@@ -25,7 +25,12 @@ export class RollupWindow {
   ) {}
 
   /** Rows whose bucket starts in [from, now], by monitor id, oldest first. */
-  async refresh(store: Store, monitorIds: readonly string[], from: number, now: number): Promise<Map<string, Rollup[]>> {
+  async refresh(
+    store: Store,
+    monitorIds: readonly string[],
+    from: number,
+    now: number,
+  ): Promise<Map<string, Rollup[]>> {
     const key = [...monitorIds].sort().join(',');
     // Read everything again when the monitors change, and hourly, so that results that arrive very late (a store
     // outage flushed afterwards) reach closed buckets too.
@@ -39,7 +44,11 @@ export class RollupWindow {
     for (let i = 0; i < monitorIds.length; i += READ_CHUNK) {
       // let requests and checks in between the reads
       if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-      for (const r of await store.listRollups(monitorIds.slice(i, i + READ_CHUNK), this.granularity, { from: this.cutoff, to: now + this.step })) rows.push(r);
+      for (const r of await store.listRollups(monitorIds.slice(i, i + READ_CHUNK), this.granularity, {
+        from: this.cutoff,
+        to: now + this.step,
+      }))
+        rows.push(r);
     }
     const newCutoff = Math.max(this.cutoff, (Math.floor(now / this.step) - this.lateBuckets) * this.step);
     this.open = new Map();

@@ -25,29 +25,50 @@ const FORM = 'application/x-www-form-urlencoded';
  * own domain): the password form's POST, the SSO start, the SSO callback, and the hop that sets the cookie on the
  * page's own host.
  */
-export function registerPageAccessRoutes(app: FastifyInstance, gate: PageAccessGate, snapshot: PublicSnapshot, security: HtmlSecurityHeaders): void {
+export function registerPageAccessRoutes(
+  app: FastifyInstance,
+  gate: PageAccessGate,
+  snapshot: PublicSnapshot,
+  security: HtmlSecurityHeaders,
+): void {
   const mountOf = (request: FastifyRequest, suffix: string) => gatedMountBefore(snapshot, request, suffix);
   const usedGrants = new Map<string, number>();
 
   void app.register(async (scope) => {
     // forms only here (the admin API takes JSON); small bodies
     if (!scope.hasContentTypeParser(FORM)) {
-      scope.addContentTypeParser(FORM, { parseAs: 'string', bodyLimit: 8192 }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
+      scope.addContentTypeParser(FORM, { parseAs: 'string', bodyLimit: 8192 }, (_req, body, done) =>
+        done(null, Object.fromEntries(new URLSearchParams(body as string))),
+      );
     }
     const password = async (request: FastifyRequest, reply: FastifyReply) => {
       const mount = mountOf(request, '/_access');
       if (!mount?.access.passwordHash) return notFound(reply);
-      const deny = (status: number, code: string, error: string) => denyPrivateRequest(request, reply, mount, gate, security, { status, code, error, returnTo: safeReturnPath(mount, form.return) });
-      const form = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, unknown>;
+      const deny = (status: number, code: string, error: string) =>
+        denyPrivateRequest(request, reply, mount, gate, security, {
+          status,
+          code,
+          error,
+          returnTo: safeReturnPath(mount, form.return),
+        });
+      const form = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<
+        string,
+        unknown
+      >;
       // SameSite=Lax already keeps other sites' forms from carrying cookies; this also stops them guessing passwords
       if (!sameOrigin(request)) return deny(403, 'cross_origin', 'This form must be sent from the page itself.');
       const ip = request.ip;
       const allowed = gate.throttle.check(ip);
       if (!allowed.allowed) {
         reply.header('retry-after', String(Math.ceil(allowed.retryAfterMs / 1000)));
-        return deny(429, 'too_many_attempts', `Too many wrong passwords; try again in ${Math.ceil(allowed.retryAfterMs / 60_000)} minutes.`);
+        return deny(
+          429,
+          'too_many_attempts',
+          `Too many wrong passwords; try again in ${Math.ceil(allowed.retryAfterMs / 60_000)} minutes.`,
+        );
       }
-      const given = typeof form.password === 'string' && form.password.length <= MAX_PASSWORD_LENGTH ? form.password : '';
+      const given =
+        typeof form.password === 'string' && form.password.length <= MAX_PASSWORD_LENGTH ? form.password : '';
       if (!given || !(await verifyPassword(given, mount.access.passwordHash))) {
         gate.throttle.fail(ip);
         return deny(401, 'wrong_password', 'Wrong password.');
@@ -73,11 +94,28 @@ export function registerPageAccessRoutes(app: FastifyInstance, gate: PageAccessG
     const back = snapshot.mounts.all.find((m) => m.key === via && m.slug === mount.slug) ?? mount;
     try {
       const started = await sso.login.start();
-      const pending = gate.signer.sign('pending', { ...started.state, k: back.key, s: mount.slug }, gate.now() + OIDC_PENDING_TTL_MS);
-      reply.header('set-cookie', fastifyCookie.serialize(PENDING_COOKIE, pending, { httpOnly: true, sameSite: 'lax', secure: gate.secureCookies, path: PAGE_SSO_CALLBACK_PATH, maxAge: OIDC_PENDING_TTL_MS / 1000 }));
+      const pending = gate.signer.sign(
+        'pending',
+        { ...started.state, k: back.key, s: mount.slug },
+        gate.now() + OIDC_PENDING_TTL_MS,
+      );
+      reply.header(
+        'set-cookie',
+        fastifyCookie.serialize(PENDING_COOKIE, pending, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: gate.secureCookies,
+          path: PAGE_SSO_CALLBACK_PATH,
+          maxAge: OIDC_PENDING_TTL_MS / 1000,
+        }),
+      );
       return reply.header('cache-control', 'no-store').redirect(started.url, 303);
     } catch (err) {
-      return denyPrivateRequest(request, reply, mount, gate, security, { status: 502, code: 'sso_unavailable', error: ssoMessage(err) });
+      return denyPrivateRequest(request, reply, mount, gate, security, {
+        status: 502,
+        code: 'sso_unavailable',
+        error: ssoMessage(err),
+      });
     }
   };
   app.get('/_access/oidc', ssoStart);
@@ -86,23 +124,64 @@ export function registerPageAccessRoutes(app: FastifyInstance, gate: PageAccessG
   app.get(PAGE_SSO_CALLBACK_PATH, async (request, reply) => {
     const sso = gate.sso;
     if (!sso) return notFound(reply);
-    reply.header('set-cookie', fastifyCookie.serialize(PENDING_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: gate.secureCookies, path: PAGE_SSO_CALLBACK_PATH, maxAge: 0 }));
+    reply.header(
+      'set-cookie',
+      fastifyCookie.serialize(PENDING_COOKIE, '', {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: gate.secureCookies,
+        path: PAGE_SSO_CALLBACK_PATH,
+        maxAge: 0,
+      }),
+    );
     const payload = gate.signer.read('pending', parseCookies(request.headers.cookie)[PENDING_COOKIE], gate.now());
-    const pending = oidcPendingSchema.safeParse({ state: payload?.state, nonce: payload?.nonce, codeVerifier: payload?.codeVerifier, createdAt: payload?.createdAt });
+    const pending = oidcPendingSchema.safeParse({
+      state: payload?.state,
+      nonce: payload?.nonce,
+      codeVerifier: payload?.codeVerifier,
+      createdAt: payload?.createdAt,
+    });
     const found = snapshot.mounts.all.find((m) => m.key === payload?.k && m.slug === payload?.s);
     const mount = found?.access ? { ...found, access: found.access } : undefined;
     if (!pending.success || !mount?.access.oidc) {
-      return reply.code(400).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderSignInPage({ title: 'Sign-in', brand: '#0969da', returnTo: '/', error: 'This sign-in expired or was already used; open the page and start again.' }));
+      return reply
+        .code(400)
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(
+          renderSignInPage({
+            title: 'Sign-in',
+            brand: '#0969da',
+            returnTo: '/',
+            error: 'This sign-in expired or was already used; open the page and start again.',
+          }),
+        );
     }
     try {
       const identity = await sso.login.finish(new URL(request.url, sso.login.redirectUri), pending.data);
       if (!identityMayView(mount.access.oidc, sso.roles, identity)) {
-        return denyPrivateRequest(request, reply, mount, gate, security, { status: 403, code: 'not_allowed', error: `${identity.email ?? identity.subject} may not see this page.`, returnTo: mount.basePath || '/' });
+        return denyPrivateRequest(request, reply, mount, gate, security, {
+          status: 403,
+          code: 'not_allowed',
+          error: `${identity.email ?? identity.subject} may not see this page.`,
+          returnTo: mount.basePath || '/',
+        });
       }
-      const grant = gate.signer.sign('grant', { s: mount.slug, f: mount.access.fingerprint, n: randomUUID() }, gate.now() + GRANT_TTL_MS);
-      return reply.header('cache-control', 'no-store').redirect(`${mount.url}/_access/grant?t=${encodeURIComponent(grant)}`, 303);
+      const grant = gate.signer.sign(
+        'grant',
+        { s: mount.slug, f: mount.access.fingerprint, n: randomUUID() },
+        gate.now() + GRANT_TTL_MS,
+      );
+      return reply
+        .header('cache-control', 'no-store')
+        .redirect(`${mount.url}/_access/grant?t=${encodeURIComponent(grant)}`, 303);
     } catch (err) {
-      return denyPrivateRequest(request, reply, mount, gate, security, { status: err instanceof OidcLoginError ? OIDC_LOGIN_ERROR_STATUS[err.code] : 400, code: 'sso_failed', error: ssoMessage(err), returnTo: mount.basePath || '/' });
+      return denyPrivateRequest(request, reply, mount, gate, security, {
+        status: err instanceof OidcLoginError ? OIDC_LOGIN_ERROR_STATUS[err.code] : 400,
+        code: 'sso_failed',
+        error: ssoMessage(err),
+        returnTo: mount.basePath || '/',
+      });
     }
   });
 
@@ -112,8 +191,19 @@ export function registerPageAccessRoutes(app: FastifyInstance, gate: PageAccessG
     const now = gate.now();
     const payload = gate.signer.read('grant', (request.query as Record<string, unknown>).t as string | undefined, now);
     const nonce = typeof payload?.n === 'string' ? payload.n : undefined;
-    if (!payload || !nonce || payload.s !== mount.slug || payload.f !== mount.access.fingerprint || usedGrants.has(nonce)) {
-      return denyPrivateRequest(request, reply, mount, gate, security, { status: 400, code: 'sso_failed', error: 'This sign-in link expired or was already used; sign in again.', returnTo: mount.basePath || '/' });
+    if (
+      !payload ||
+      !nonce ||
+      payload.s !== mount.slug ||
+      payload.f !== mount.access.fingerprint ||
+      usedGrants.has(nonce)
+    ) {
+      return denyPrivateRequest(request, reply, mount, gate, security, {
+        status: 400,
+        code: 'sso_failed',
+        error: 'This sign-in link expired or was already used; sign in again.',
+        returnTo: mount.basePath || '/',
+      });
     }
     for (const [n, expiresAt] of usedGrants) if (expiresAt <= now || usedGrants.size > 10_000) usedGrants.delete(n);
     usedGrants.set(nonce, now + GRANT_TTL_MS);
@@ -141,7 +231,10 @@ function sameOrigin(request: FastifyRequest): boolean {
 }
 
 function notFound(reply: FastifyReply): FastifyReply {
-  return reply.code(404).header('cache-control', 'no-store').send({ error: 'not_found', message: 'no such private page' });
+  return reply
+    .code(404)
+    .header('cache-control', 'no-store')
+    .send({ error: 'not_found', message: 'no such private page' });
 }
 
 function ssoMessage(err: unknown): string {

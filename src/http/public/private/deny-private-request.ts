@@ -11,7 +11,14 @@ export function safeReturnPath(mount: GatedMount, value: unknown): string {
   const inside = value === mount.basePath || value.startsWith(root);
   // no scheme-relative (//host) or backslash tricks, no loop back into the sign-in routes; only visible ASCII, since
   // browsers drop tabs and newlines from a Location (`/\t/evil.example` becomes `//evil.example`) and CR/LF split headers
-  if (!inside || !VISIBLE_ASCII.test(value) || value.startsWith('//') || value.includes('\\') || value.includes('/_access')) return root;
+  if (
+    !inside ||
+    !VISIBLE_ASCII.test(value) ||
+    value.startsWith('//') ||
+    value.includes('\\') ||
+    value.includes('/_access')
+  )
+    return root;
   // and it must stay on this site once resolved the way a browser resolves it
   return new URL(value, SAME_SITE).origin === SAME_SITE ? value : root;
 }
@@ -41,13 +48,28 @@ export interface DenyOptions {
  * The answer for a visitor the page does not let in: the sign-in page for a browser, 401 JSON for anything else.
  * Nothing of the page is in it but its title.
  */
-export function denyPrivateRequest(request: FastifyRequest, reply: FastifyReply, mount: GatedMount, gate: PageAccessGate, security: HtmlSecurityHeaders, opts: DenyOptions = {}): FastifyReply {
-  reply.code(opts.status ?? 401).header('cache-control', 'no-store').header('vary', PRIVATE_VARY);
+export function denyPrivateRequest(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  mount: GatedMount,
+  gate: PageAccessGate,
+  security: HtmlSecurityHeaders,
+  opts: DenyOptions = {},
+): FastifyReply {
+  reply
+    .code(opts.status ?? 401)
+    .header('cache-control', 'no-store')
+    .header('vary', PRIVATE_VARY);
   if (!wantsHtml(request, mount)) {
-    return reply.send({ error: opts.code ?? 'private_page', message: opts.error ?? `this status page is private; sign in at ${mount.basePath || ''}/` });
+    return reply.send({
+      error: opts.code ?? 'private_page',
+      message: opts.error ?? `this status page is private; sign in at ${mount.basePath || ''}/`,
+    });
   }
   for (let i = 0; i < security.page.length; i += 2) reply.header(security.page[i]!, security.page[i + 1]!);
-  return reply.type('text/html; charset=utf-8').send(renderSignInPage(signInView(mount, gate, opts.returnTo ?? safeReturnPath(mount, request.url), opts.error)));
+  return reply
+    .type('text/html; charset=utf-8')
+    .send(renderSignInPage(signInView(mount, gate, opts.returnTo ?? safeReturnPath(mount, request.url), opts.error)));
 }
 
 function signInView(mount: GatedMount, gate: PageAccessGate, returnTo: string, error: string | undefined) {

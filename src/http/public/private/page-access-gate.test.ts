@@ -22,9 +22,17 @@ test('without server.secret, every gate on one database signs with the same key 
     const a = await createPageAccessGate(config, { store, now, baseUrl });
     const b = await createPageAccessGate(config, { store: other, now, baseUrl });
     const token = a.signer.sign('page', { s: 'partners' }, 10_000);
-    assert.equal(b.signer.read('page', token, 2_000)?.s, 'partners', 'a cookie signed by one replica opens the page on another');
+    assert.equal(
+      b.signer.read('page', token, 2_000)?.s,
+      'partners',
+      'a cookie signed by one replica opens the page on another',
+    );
 
-    const own = await createPageAccessGate(configSchema.parse({ server: { secret: 'x'.repeat(32) } }), { store, now, baseUrl });
+    const own = await createPageAccessGate(configSchema.parse({ server: { secret: 'x'.repeat(32) } }), {
+      store,
+      now,
+      baseUrl,
+    });
     assert.equal(own.signer.read('page', token, 2_000), undefined, 'a configured secret is a different key');
   } finally {
     await other.close();

@@ -76,9 +76,14 @@ export const PAGE_COOKIE_KEY_SETTING = 'page_cookie_key';
  * The gate for a running Pharos, from its config. Without `server.secret`, the cookie key is made once and kept in
  * the database, so every replica (and a restarted one) accepts the cookies the others signed.
  */
-export async function createPageAccessGate(config: PharosConfig, deps: { store: Store; now: () => number; baseUrl: PublicBase }): Promise<PageAccessGate> {
+export async function createPageAccessGate(
+  config: PharosConfig,
+  deps: { store: Store; now: () => number; baseUrl: PublicBase },
+): Promise<PageAccessGate> {
   const { baseUrl } = deps;
-  const secret = config.server.secret ?? (await deps.store.outbox.setting(PAGE_COOKIE_KEY_SETTING, () => randomBytes(32).toString('base64url')));
+  const secret =
+    config.server.secret ??
+    (await deps.store.outbox.setting(PAGE_COOKIE_KEY_SETTING, () => randomBytes(32).toString('base64url')));
   return new PageAccessGate({
     store: deps.store,
     now: deps.now,

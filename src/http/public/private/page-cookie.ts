@@ -16,8 +16,18 @@ export function pageCookieName(slug: string): string {
 }
 
 /** The Set-Cookie value after a password or SSO sign-in: signed, httpOnly, SameSite=Lax, scoped to the page's path. */
-export function issuePageCookie(signer: TokenSigner, mount: CookieMount, method: PageAccessMethod, now: number, secure: boolean): string {
-  const token = signer.sign('page', { s: mount.slug, f: mount.access.fingerprint, m: method }, now + mount.access.sessionMs);
+export function issuePageCookie(
+  signer: TokenSigner,
+  mount: CookieMount,
+  method: PageAccessMethod,
+  now: number,
+  secure: boolean,
+): string {
+  const token = signer.sign(
+    'page',
+    { s: mount.slug, f: mount.access.fingerprint, m: method },
+    now + mount.access.sessionMs,
+  );
   return fastifyCookie.serialize(pageCookieName(mount.slug), token, {
     httpOnly: true,
     sameSite: 'lax',
@@ -28,7 +38,12 @@ export function issuePageCookie(signer: TokenSigner, mount: CookieMount, method:
 }
 
 /** Whether the request's cookie for this page was issued for this page under its current settings and is unexpired. */
-export function pageCookieOpens(signer: TokenSigner, mount: CookieMount, cookies: Readonly<Record<string, string | undefined>>, now: number): boolean {
+export function pageCookieOpens(
+  signer: TokenSigner,
+  mount: CookieMount,
+  cookies: Readonly<Record<string, string | undefined>>,
+  now: number,
+): boolean {
   const payload = signer.read('page', cookies[pageCookieName(mount.slug)], now);
   if (!payload || payload.s !== mount.slug || payload.f !== mount.access.fingerprint) return false;
   // a method the page no longer offers (SSO turned off) no longer counts

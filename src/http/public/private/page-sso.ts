@@ -21,7 +21,10 @@ export interface PageSso {
 }
 
 export function createPageSso(config: OidcConfig, baseUrl: () => string, now: () => number): PageSso {
-  const login = new OidcLogin({ ...config, redirect_path: PAGE_SSO_CALLBACK_PATH }, { baseUrl, allowInsecureIssuer: isLoopbackHttpUrl(new URL(config.issuer)), now });
+  const login = new OidcLogin(
+    { ...config, redirect_path: PAGE_SSO_CALLBACK_PATH },
+    { baseUrl, allowInsecureIssuer: isLoopbackHttpUrl(new URL(config.issuer)), now },
+  );
   return {
     login,
     roles: config.roles,
@@ -33,8 +36,18 @@ export function createPageSso(config: OidcConfig, baseUrl: () => string, now: ()
 }
 
 /** The page's own email/group lists decide when it has them; otherwise anyone the admin role rules admit may look. */
-export function identityMayView(rule: NonNullable<PageAccessRule['oidc']>, roles: OidcRoles, identity: OidcIdentity): boolean {
-  const claims = { sub: identity.subject, email: identity.email, email_verified: identity.emailVerified, groups: identity.groups };
-  if (rule.emails.length > 0 || rule.groups.length > 0) return ruleMatches({ emails: [...rule.emails], groups: [...rule.groups] }, claims);
+export function identityMayView(
+  rule: NonNullable<PageAccessRule['oidc']>,
+  roles: OidcRoles,
+  identity: OidcIdentity,
+): boolean {
+  const claims = {
+    sub: identity.subject,
+    email: identity.email,
+    email_verified: identity.emailVerified,
+    groups: identity.groups,
+  };
+  if (rule.emails.length > 0 || rule.groups.length > 0)
+    return ruleMatches({ emails: [...rule.emails], groups: [...rule.groups] }, claims);
   return roleForClaims(roles, claims) !== null;
 }

@@ -52,7 +52,8 @@ export function groupId(name: string): string {
   return stableId('group', name);
 }
 
-type TopLevelEntry = { kind: 'component'; component: ModelComponent } | { kind: 'group'; name: string; children: ModelComponent[] };
+type TopLevelEntry =
+  { kind: 'component'; component: ModelComponent } | { kind: 'group'; name: string; children: ModelComponent[] };
 
 function topLevelEntries(model: StatusModel): TopLevelEntry[] {
   const entries: TopLevelEntry[] = [];
@@ -92,7 +93,12 @@ function renderComponent(model: StatusModel, c: ModelComponent, position: number
   };
 }
 
-function renderGroup(model: StatusModel, name: string, children: readonly ModelComponent[], position: number): StatuspageGroup {
+function renderGroup(
+  model: StatusModel,
+  name: string,
+  children: readonly ModelComponent[],
+  position: number,
+): StatuspageGroup {
   return {
     id: groupId(name),
     name,

@@ -51,7 +51,10 @@ export function incidentUrl(model: StatusModel, incidentId: string): string {
  * Statuspage sends null, not [], for an update that changed no component. Components not on the page are left out
  * (the page's model has already cut them away; this keeps a model built elsewhere from naming them either).
  */
-export function renderAffectedComponents(model: StatusModel, changes: readonly ComponentChange[]): StatuspageAffectedComponent[] | null {
+export function renderAffectedComponents(
+  model: StatusModel,
+  changes: readonly ComponentChange[],
+): StatuspageAffectedComponent[] | null {
   const names = new Map(model.components.map((c) => [c.id, c.name]));
   const shown = changes.flatMap((a) => {
     const name = names.get(a.componentId);

@@ -28,7 +28,10 @@ export function renderRecentMaintenances(model: StatusModel): StatuspageMaintena
 }
 
 /** Maintenances in the given states, soonest first (the model keeps them by start time). */
-export function renderMaintenancesIn(model: StatusModel, statuses: readonly MaintenanceStatus[]): StatuspageMaintenance[] {
+export function renderMaintenancesIn(
+  model: StatusModel,
+  statuses: readonly MaintenanceStatus[],
+): StatuspageMaintenance[] {
   const wanted = (w: MaintenanceWindow) => statuses.includes(maintenanceStatusAt(w, model.builtAt));
   return model.maintenances.filter(wanted).map((w) => renderMaintenance(model, w));
 }

@@ -23,7 +23,9 @@ type Phase = 'scheduled' | 'in_progress' | 'completed';
 export function renderMaintenance(model: StatusModel, w: MaintenanceWindow): StatuspageMaintenance {
   const status = maintenanceStatusAt(w, model.builtAt);
   const id = maintenanceId(w);
-  const updates = phasesBegun(status).map((phase) => renderPhaseUpdate(model, w, id, phase)).reverse();
+  const updates = phasesBegun(status)
+    .map((phase) => renderPhaseUpdate(model, w, id, phase))
+    .reverse();
   return {
     id,
     name: w.title,
@@ -63,7 +65,12 @@ function phasesBegun(status: MaintenanceStatus): Phase[] {
   }
 }
 
-function renderPhaseUpdate(model: StatusModel, w: MaintenanceWindow, maintenanceId: string, phase: Phase): StatuspageMaintenanceUpdate {
+function renderPhaseUpdate(
+  model: StatusModel,
+  w: MaintenanceWindow,
+  maintenanceId: string,
+  phase: Phase,
+): StatuspageMaintenanceUpdate {
   const at = isoTime(phase === 'completed' ? w.end : w.start);
   const change = PHASE_CHANGE[phase];
   const changes: ComponentChange[] = w.componentIds.map((componentId) => ({ componentId, ...change }));

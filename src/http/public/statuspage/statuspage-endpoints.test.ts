@@ -13,13 +13,19 @@ const fixture = statusModelFixture();
 describe('incidents', () => {
   test('unresolved.json lists only unresolved incidents', () => {
     const { incidents } = STATUSPAGE_ENDPOINTS['incidents/unresolved.json'](fixture);
-    assert.deepEqual(incidents.map((i) => i.id), ['inc000000002']);
+    assert.deepEqual(
+      incidents.map((i) => i.id),
+      ['inc000000002'],
+    );
     assert.ok(incidents.every((i) => i.status !== 'resolved' && i.status !== 'postmortem' && i.resolved_at === null));
   });
 
   test('incidents.json lists resolved and unresolved, newest first', () => {
     const { incidents } = STATUSPAGE_ENDPOINTS['incidents.json'](fixture);
-    assert.deepEqual(incidents.map((i) => i.id), ['inc000000002', 'inc000000001']);
+    assert.deepEqual(
+      incidents.map((i) => i.id),
+      ['inc000000002', 'inc000000001'],
+    );
   });
 
   test('incidents.json keeps the 50 most recent', () => {
@@ -32,12 +38,20 @@ describe('incidents', () => {
 
   test('updates are newest first, with monitoring_at and resolved_at', () => {
     const resolved = STATUSPAGE_ENDPOINTS['incidents.json'](fixture).incidents[1]!;
-    assert.deepEqual(resolved.incident_updates.map((u) => u.status), ['resolved', 'investigating']);
+    assert.deepEqual(
+      resolved.incident_updates.map((u) => u.status),
+      ['resolved', 'investigating'],
+    );
     assert.equal(resolved.resolved_at, new Date(FIXTURE_NOW - 3 * DAY + 25 * 60_000).toISOString());
     assert.equal(resolved.monitoring_at, null);
     assert.equal(resolved.shortlink, 'http://status.acme.test/incidents/inc000000001');
-    assert.deepEqual(resolved.incident_updates[1]!.affected_components, [{ code: 'checkout', name: 'Checkout', old_status: 'operational', new_status: 'major_outage' }]);
-    assert.deepEqual(resolved.components.map((c) => c.id), ['checkout']);
+    assert.deepEqual(resolved.incident_updates[1]!.affected_components, [
+      { code: 'checkout', name: 'Checkout', old_status: 'operational', new_status: 'major_outage' },
+    ]);
+    assert.deepEqual(
+      resolved.components.map((c) => c.id),
+      ['checkout'],
+    );
   });
 
   test('an update that changed no component has affected_components null', () => {
@@ -52,19 +66,34 @@ describe('scheduled maintenances', () => {
   test('upcoming.json has only scheduled windows, active.json only running ones', () => {
     const upcoming = STATUSPAGE_ENDPOINTS['scheduled-maintenances/upcoming.json'](fixture).scheduled_maintenances;
     const active = STATUSPAGE_ENDPOINTS['scheduled-maintenances/active.json'](fixture).scheduled_maintenances;
-    assert.deepEqual(upcoming.map((m) => [m.name, m.status]), [['Network maintenance', 'scheduled']]);
-    assert.deepEqual(active.map((m) => [m.name, m.status]), [['Database upgrade', 'in_progress']]);
+    assert.deepEqual(
+      upcoming.map((m) => [m.name, m.status]),
+      [['Network maintenance', 'scheduled']],
+    );
+    assert.deepEqual(
+      active.map((m) => [m.name, m.status]),
+      [['Database upgrade', 'in_progress']],
+    );
   });
 
   test('scheduled-maintenances.json has every status, latest start first; summary leaves completed out', () => {
     const model = statusModelFixture({ builtAt: FIXTURE_NOW + 2 * HOUR });
     const all = STATUSPAGE_ENDPOINTS['scheduled-maintenances.json'](model).scheduled_maintenances;
-    assert.deepEqual(all.map((m) => m.status), ['scheduled', 'completed']);
+    assert.deepEqual(
+      all.map((m) => m.status),
+      ['scheduled', 'completed'],
+    );
     const summary = STATUSPAGE_ENDPOINTS['summary.json'](model).scheduled_maintenances;
-    assert.deepEqual(summary.map((m) => m.status), ['scheduled']);
+    assert.deepEqual(
+      summary.map((m) => m.status),
+      ['scheduled'],
+    );
   });
 
-  const at = (builtAt: number) => STATUSPAGE_ENDPOINTS['scheduled-maintenances.json'](statusModelFixture({ builtAt })).scheduled_maintenances.find((m) => m.name === 'Database upgrade')!;
+  const at = (builtAt: number) =>
+    STATUSPAGE_ENDPOINTS['scheduled-maintenances.json'](statusModelFixture({ builtAt })).scheduled_maintenances.find(
+      (m) => m.name === 'Database upgrade',
+    )!;
   const cases: [string, number, string, string[]][] = [
     ['before the window', FIXTURE_NOW - 2 * HOUR, 'scheduled', ['scheduled']],
     ['inside the window', FIXTURE_NOW, 'in_progress', ['in_progress', 'scheduled']],
@@ -74,7 +103,10 @@ describe('scheduled maintenances', () => {
     test(`one update per phase begun, newest first: ${name}`, () => {
       const m = at(builtAt);
       assert.equal(m.status, status);
-      assert.deepEqual(m.incident_updates.map((u) => u.status), updates);
+      assert.deepEqual(
+        m.incident_updates.map((u) => u.status),
+        updates,
+      );
       assert.equal(m.updated_at, m.incident_updates[0]!.updated_at);
       assert.equal(m.resolved_at, status === 'completed' ? new Date(FIXTURE_NOW + HOUR).toISOString() : null);
       assert.ok(m.incident_updates.every((u) => u.incident_id === m.id));
@@ -90,7 +122,9 @@ describe('scheduled maintenances', () => {
 
   test('the in_progress update puts the components under maintenance; completion gives them back', () => {
     const [completed, inProgress, scheduled] = at(FIXTURE_NOW + 2 * HOUR).incident_updates;
-    assert.deepEqual(scheduled!.affected_components, [{ code: 'db', name: 'Database', old_status: 'operational', new_status: 'operational' }]);
+    assert.deepEqual(scheduled!.affected_components, [
+      { code: 'db', name: 'Database', old_status: 'operational', new_status: 'operational' },
+    ]);
     assert.equal(inProgress!.affected_components![0]!.new_status, 'under_maintenance');
     assert.equal(completed!.affected_components![0]!.new_status, 'operational');
     assert.match(inProgress!.body, /in progress/);
@@ -124,7 +158,10 @@ describe('components', () => {
     const [website, api, checkout, db, batch] = base.components;
     const model = { ...base, components: [api!, website!, checkout!, db!, batch!] };
     const { components } = STATUSPAGE_ENDPOINTS['components.json'](model);
-    assert.deepEqual(components.map((c) => c.name), ['Backend', 'Public API', 'Checkout', 'Database', 'Frontend', 'Website', 'Nightly batch']);
+    assert.deepEqual(
+      components.map((c) => c.name),
+      ['Backend', 'Public API', 'Checkout', 'Database', 'Frontend', 'Website', 'Nightly batch'],
+    );
   });
 
   test('an incident shows its components with the same positions as components.json', () => {
@@ -137,7 +174,10 @@ describe('components', () => {
 describe('status indicator', () => {
   const withStatuses = (statuses: ComponentStatus[], incidents: StatusModel['incidents'] = []): StatusModel => {
     const base = statusModelFixture({ incidents });
-    return { ...base, components: base.components.slice(0, statuses.length).map((c, k) => ({ ...c, status: statuses[k]! })) };
+    return {
+      ...base,
+      components: base.components.slice(0, statuses.length).map((c, k) => ({ ...c, status: statuses[k]! })),
+    };
   };
   const open = statusModelFixture().incidents.filter((i) => i.resolvedAt === null);
   const cases: [string, StatusModel, string, string][] = [

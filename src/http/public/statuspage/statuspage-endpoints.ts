@@ -1,6 +1,13 @@
 import type { StatusModel } from '../status-model.ts';
 import { renderComponents } from './render-components.ts';
-import { ACTIVE, renderMaintenancesIn, renderRecentIncidents, renderRecentMaintenances, renderUnresolvedIncidents, UPCOMING } from './render-lists.ts';
+import {
+  ACTIVE,
+  renderMaintenancesIn,
+  renderRecentIncidents,
+  renderRecentMaintenances,
+  renderUnresolvedIncidents,
+  UPCOMING,
+} from './render-lists.ts';
 import { renderPage, renderStatus } from './render-page.ts';
 import { renderSummary } from './render-summary.ts';
 import type { StatuspagePath } from './statuspage-paths.ts';
@@ -18,7 +25,16 @@ export const STATUSPAGE_ENDPOINTS: { readonly [P in StatuspagePath]: StatuspageE
   'components.json': (model) => ({ page: renderPage(model), components: renderComponents(model) }),
   'incidents.json': (model) => ({ page: renderPage(model), incidents: renderRecentIncidents(model) }),
   'incidents/unresolved.json': (model) => ({ page: renderPage(model), incidents: renderUnresolvedIncidents(model) }),
-  'scheduled-maintenances.json': (model) => ({ page: renderPage(model), scheduled_maintenances: renderRecentMaintenances(model) }),
-  'scheduled-maintenances/upcoming.json': (model) => ({ page: renderPage(model), scheduled_maintenances: renderMaintenancesIn(model, UPCOMING) }),
-  'scheduled-maintenances/active.json': (model) => ({ page: renderPage(model), scheduled_maintenances: renderMaintenancesIn(model, ACTIVE) }),
+  'scheduled-maintenances.json': (model) => ({
+    page: renderPage(model),
+    scheduled_maintenances: renderRecentMaintenances(model),
+  }),
+  'scheduled-maintenances/upcoming.json': (model) => ({
+    page: renderPage(model),
+    scheduled_maintenances: renderMaintenancesIn(model, UPCOMING),
+  }),
+  'scheduled-maintenances/active.json': (model) => ({
+    page: renderPage(model),
+    scheduled_maintenances: renderMaintenancesIn(model, ACTIVE),
+  }),
 };

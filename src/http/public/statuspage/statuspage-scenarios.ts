@@ -23,7 +23,14 @@ export function manyIncidents(count: number): Incident[] {
       resolvedAt: resolved ? createdAt + HOUR : null,
       updates: [
         { id: `${id}-1`, incidentId: id, status: 'investigating', body: 'Looking.', createdAt, affectedComponents: [] },
-        { id: `${id}-2`, incidentId: id, status: resolved ? 'resolved' : 'monitoring', body: 'Done.', createdAt: createdAt + HOUR, affectedComponents: [] },
+        {
+          id: `${id}-2`,
+          incidentId: id,
+          status: resolved ? 'resolved' : 'monitoring',
+          body: 'Done.',
+          createdAt: createdAt + HOUR,
+          affectedComponents: [],
+        },
       ],
     };
   });
@@ -45,7 +52,16 @@ export function allInMaintenance(): StatusModel {
     ...base,
     components: base.components.map((c) => ({ ...c, status: 'under_maintenance' })),
     incidents: base.incidents.filter((i) => i.resolvedAt !== null),
-    maintenances: [{ id: 'everything', title: 'Everything', body: '', start: FIXTURE_NOW - HOUR, end: FIXTURE_NOW + HOUR, componentIds: ids }],
+    maintenances: [
+      {
+        id: 'everything',
+        title: 'Everything',
+        body: '',
+        start: FIXTURE_NOW - HOUR,
+        end: FIXTURE_NOW + HOUR,
+        componentIds: ids,
+      },
+    ],
   };
 }
 

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { COMPONENT_STATUSES, INCIDENT_IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, PAGE_INDICATORS } from '../../../domain/statuses.ts';
+import {
+  COMPONENT_STATUSES,
+  INCIDENT_IMPACTS,
+  INCIDENT_STATUSES,
+  MAINTENANCE_STATUSES,
+  PAGE_INDICATORS,
+} from '../../../domain/statuses.ts';
 import type { StatuspagePath } from './statuspage-paths.ts';
 
 /**

@@ -19,7 +19,8 @@ describe('every Statuspage endpoint matches the documented shape', () => {
 });
 
 describe('the schemas are strict', () => {
-  const payload = () => JSON.parse(JSON.stringify(STATUSPAGE_ENDPOINTS['summary.json'](SCENARIOS.fixture!()))) as Record<string, unknown>;
+  const payload = () =>
+    JSON.parse(JSON.stringify(STATUSPAGE_ENDPOINTS['summary.json'](SCENARIOS.fixture!()))) as Record<string, unknown>;
   test('an unknown field fails', () => {
     const p = payload();
     (p.page as Record<string, unknown>).extra = 1;

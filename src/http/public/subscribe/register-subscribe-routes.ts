@@ -1,6 +1,10 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { checkUnsubscribeLink, confirmSubscription, unsubscribe } from '../../../notify/subscribers/manage-subscription.ts';
+import {
+  checkUnsubscribeLink,
+  confirmSubscription,
+  unsubscribe,
+} from '../../../notify/subscribers/manage-subscription.ts';
 import { subscribe } from '../../../notify/subscribers/subscribe.ts';
 import { formToSubscribeRequest } from '../../../notify/subscribers/subscribe-input.ts';
 import { SubscriberError } from '../../../notify/subscribers/subscriber-error.ts';
@@ -45,22 +49,37 @@ export interface SubscribePageSide {
  * POSTs it, so that mail scanners confirm nothing) and the signed one-click unsubscribe link (`GET` shows a button,
  * `POST` unsubscribes, RFC 8058) are site-wide. Thin: parse, call one service function, map its SubscriberError.
  */
-export function registerSubscribeRoutes(app: FastifyInstance, deps: SubscriberServiceDeps, side: SubscribePageSide): void {
+export function registerSubscribeRoutes(
+  app: FastifyInstance,
+  deps: SubscriberServiceDeps,
+  side: SubscribePageSide,
+): void {
   const siteName = () => deps.pages.find('')?.model.page.name ?? 'Status';
-  const page = (reply: FastifyReply, status: number, body: string) => reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+  const page = (reply: FastifyReply, status: number, body: string) =>
+    reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
   const failed = (reply: FastifyReply, err: unknown, as: 'json' | 'html') => {
     if (!(err instanceof SubscriberError)) throw err;
     const status = SUBSCRIBER_ERROR_STATUS[err.code];
     if (as === 'html') return page(reply, status, messagePage(siteName(), ERROR_TITLES[err.code], err.message));
-    return reply.code(status).header('cache-control', 'no-store').send({ error: err.code, message: err.message, ...(err.issues.length > 0 && { issues: err.issues }) });
+    return reply
+      .code(status)
+      .header('cache-control', 'no-store')
+      .send({ error: err.code, message: err.message, ...(err.issues.length > 0 && { issues: err.issues }) });
   };
 
   /** The page a sign-up is made on, once a private page's rule let the request in; otherwise the reply is sent. */
-  const pageOf = async (request: FastifyRequest, reply: FastifyReply, suffix: string): Promise<SubscriberPage | undefined> => {
+  const pageOf = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    suffix: string,
+  ): Promise<SubscriberPage | undefined> => {
     const path = request.url.split('?')[0]!;
     const { mount, rest } = side.snapshot.resolve(request.headers.host, path.slice(0, -suffix.length) || '/');
     if (rest !== '/' && rest !== '') {
-      reply.code(404).header('cache-control', 'no-store').send({ error: 'not_found', message: `no route for POST ${path}` });
+      reply
+        .code(404)
+        .header('cache-control', 'no-store')
+        .send({ error: 'not_found', message: `no route for POST ${path}` });
       return undefined;
     }
     const access = mount.access;
@@ -68,11 +87,19 @@ export function registerSubscribeRoutes(app: FastifyInstance, deps: SubscriberSe
       const gated = { ...mount, access };
       const gate = side.access;
       if (!gate) {
-        reply.code(401).header('cache-control', 'no-store').header('vary', PRIVATE_VARY).send({ error: 'private_page', message: 'this status page is private' });
+        reply
+          .code(401)
+          .header('cache-control', 'no-store')
+          .header('vary', PRIVATE_VARY)
+          .send({ error: 'private_page', message: 'this status page is private' });
         return undefined;
       }
       if (crossSiteRequest(request)) {
-        denyPrivateRequest(request, reply, gated, gate, side.security, { status: 403, code: 'cross_origin', error: 'Subscribe from the page itself.' });
+        denyPrivateRequest(request, reply, gated, gate, side.security, {
+          status: 403,
+          code: 'cross_origin',
+          error: 'Subscribe from the page itself.',
+        });
         return undefined;
       }
       if (!(await gate.admits(gated, request))) {
@@ -81,7 +108,12 @@ export function registerSubscribeRoutes(app: FastifyInstance, deps: SubscriberSe
       }
     }
     const found = subscriberPageOf(side.snapshot, mount);
-    if (!found) reply.code(503).header('cache-control', 'no-store').header('retry-after', '1').send({ error: 'starting', message: 'the status page is starting; try again in a moment' });
+    if (!found)
+      reply
+        .code(503)
+        .header('cache-control', 'no-store')
+        .header('retry-after', '1')
+        .send({ error: 'starting', message: 'the status page is starting; try again in a moment' });
     return found;
   };
 
@@ -111,8 +143,20 @@ export function registerSubscribeRoutes(app: FastifyInstance, deps: SubscriberSe
       const on = await pageOf(request, reply, FORM_PATH);
       if (!on) return reply;
       try {
-        const outcome = await subscribe(deps, { body: formToSubscribeRequest(bodyFields(request)), ip: request.ip, page: on });
-        return page(reply, 202, messagePage(on.model.page.name, outcome.status === 'pending' ? 'Check your inbox' : 'Subscribed', outcome.message));
+        const outcome = await subscribe(deps, {
+          body: formToSubscribeRequest(bodyFields(request)),
+          ip: request.ip,
+          page: on,
+        });
+        return page(
+          reply,
+          202,
+          messagePage(
+            on.model.page.name,
+            outcome.status === 'pending' ? 'Check your inbox' : 'Subscribed',
+            outcome.message,
+          ),
+        );
       } catch (err) {
         return failed(reply, err, 'html');
       }
@@ -123,7 +167,8 @@ export function registerSubscribeRoutes(app: FastifyInstance, deps: SubscriberSe
     // a GET confirms nothing: link scanners follow links; a person presses the button
     scope.get('/subscribers/confirm', async (request, reply) => {
       const token = queryText(request, 'token');
-      if (!token || token.length > 200) return failed(reply, new SubscriberError('link_unknown', 'this confirmation link is not valid'), 'html');
+      if (!token || token.length > 200)
+        return failed(reply, new SubscriberError('link_unknown', 'this confirmation link is not valid'), 'html');
       return page(reply, 200, confirmButtonPage(siteName(), token));
     });
 
@@ -132,7 +177,15 @@ export function registerSubscribeRoutes(app: FastifyInstance, deps: SubscriberSe
         const token = bodyFields(request).token;
         const subscriber = await confirmSubscription(deps, typeof token === 'string' ? token : '');
         const name = deps.pages.find(subscriber.pageSlug)?.model.page.name ?? siteName();
-        return page(reply, 200, messagePage(name, 'Subscription confirmed', `You will receive incident and maintenance notices from ${name}. Every mail has a link to unsubscribe.`));
+        return page(
+          reply,
+          200,
+          messagePage(
+            name,
+            'Subscription confirmed',
+            `You will receive incident and maintenance notices from ${name}. Every mail has a link to unsubscribe.`,
+          ),
+        );
       } catch (err) {
         return failed(reply, err, 'html');
       }
@@ -150,7 +203,11 @@ export function registerSubscribeRoutes(app: FastifyInstance, deps: SubscriberSe
     scope.post('/subscribers/unsubscribe', async (request, reply) => {
       try {
         await unsubscribe(deps, queryText(request, 's'), queryText(request, 'sig'));
-        return page(reply, 200, messagePage(siteName(), 'Unsubscribed', `You will no longer receive notices from ${siteName()}.`));
+        return page(
+          reply,
+          200,
+          messagePage(siteName(), 'Unsubscribed', `You will no longer receive notices from ${siteName()}.`),
+        );
       } catch (err) {
         return failed(reply, err, 'html');
       }

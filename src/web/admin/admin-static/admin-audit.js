@@ -20,8 +20,12 @@
     function query() {
       var q = new URLSearchParams();
       q.set('limit', String(PAGE));
-      ['actor', 'action', 'target_type'].forEach(function (n) { if (A.value(form, n)) q.set(n, A.value(form, n)); });
-      ['from', 'to'].forEach(function (n) { if (A.value(form, n)) q.set(n, new Date(A.value(form, n)).toISOString()); });
+      ['actor', 'action', 'target_type'].forEach(function (n) {
+        if (A.value(form, n)) q.set(n, A.value(form, n));
+      });
+      ['from', 'to'].forEach(function (n) {
+        if (A.value(form, n)) q.set(n, new Date(A.value(form, n)).toISOString());
+      });
       if (before) q.set('before', String(before));
       return q.toString();
     }
@@ -31,8 +35,32 @@
       A.clear(body);
       if (!list.length) body.appendChild(A.h('tr', {}, A.h('td', { colspan: 6, text: 'No entries.' })));
       list.forEach(function (e) {
-        var details = e.before === null && e.after === null ? A.h('span', { class: 'sub', text: '—' }) : A.h('details', {}, A.h('summary', { text: 'Before and after' }), A.h('pre', { class: 'json', text: 'before: ' + summary(e.before) + '\nafter: ' + summary(e.after) }));
-        body.appendChild(A.h('tr', {}, A.h('td', {}, A.timeEl(e.at)), A.h('td', {}, e.actorLabel, A.h('span', { class: 'sub', text: e.actorType + (e.actorId ? ' · ' + e.actorId : '') })), A.h('td', {}, A.h('code', { text: e.action })), A.h('td', { text: e.targetType + (e.targetId ? ' ' + e.targetId : '') }), A.h('td', { text: e.ip || '—' }), A.h('td', {}, details)));
+        var details =
+          e.before === null && e.after === null
+            ? A.h('span', { class: 'sub', text: '—' })
+            : A.h(
+                'details',
+                {},
+                A.h('summary', { text: 'Before and after' }),
+                A.h('pre', { class: 'json', text: 'before: ' + summary(e.before) + '\nafter: ' + summary(e.after) }),
+              );
+        body.appendChild(
+          A.h(
+            'tr',
+            {},
+            A.h('td', {}, A.timeEl(e.at)),
+            A.h(
+              'td',
+              {},
+              e.actorLabel,
+              A.h('span', { class: 'sub', text: e.actorType + (e.actorId ? ' · ' + e.actorId : '') }),
+            ),
+            A.h('td', {}, A.h('code', { text: e.action })),
+            A.h('td', { text: e.targetType + (e.targetId ? ' ' + e.targetId : '') }),
+            A.h('td', { text: e.ip || '—' }),
+            A.h('td', {}, details),
+          ),
+        );
       });
       older.hidden = list.length < PAGE;
       newest.hidden = before === null;
@@ -48,7 +76,9 @@
     form.addEventListener('reset', function () {
       setTimeout(function () {
         before = null;
-        load().catch(function (err) { A.pageAlert(err.message); });
+        load().catch(function (err) {
+          A.pageAlert(err.message);
+        });
       }, 0);
     });
     A.bindAction(older, async function () {
@@ -63,6 +93,8 @@
       A.$('#audit-caption').focus();
       return 'Newest entries shown.';
     });
-    load().catch(function (err) { A.showErrors(form, err); });
+    load().catch(function (err) {
+      A.showErrors(form, err);
+    });
   };
 })();

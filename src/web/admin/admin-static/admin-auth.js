@@ -11,7 +11,12 @@
     var login = A.$('#login-form');
     var totp = A.$('#totp-form');
     A.bindForm(login, async function () {
-      var res = await A.api('POST', '/api/v1/auth/login', { email: A.value(login, 'email'), password: login.elements.namedItem('password').value }, { noRedirect: true });
+      var res = await A.api(
+        'POST',
+        '/api/v1/auth/login',
+        { email: A.value(login, 'email'), password: login.elements.namedItem('password').value },
+        { noRedirect: true },
+      );
       A.session.csrf = res.csrf_token;
       if (res.mfa_required) {
         login.hidden = true;
@@ -34,7 +39,11 @@
     var form = A.$('#setup-form');
     A.bindForm(form, async function () {
       var name = A.value(form, 'name');
-      var body = { token: form.elements.namedItem('token').value, email: A.value(form, 'email'), password: form.elements.namedItem('password').value };
+      var body = {
+        token: form.elements.namedItem('token').value,
+        email: A.value(form, 'email'),
+        password: form.elements.namedItem('password').value,
+      };
       if (name) body.name = name;
       await A.api('POST', '/api/v1/setup', body, { noRedirect: true });
       location.assign('/admin');
@@ -45,14 +54,22 @@
   A.pages.account = function () {
     var user = A.session.user;
     var facts = A.$('#account-facts');
-    [['Name', user.name], ['Email', user.email], ['Role', user.role], ['Signed in by', user.sso ? 'single sign-on' : 'password']].forEach(function (f) {
+    [
+      ['Name', user.name],
+      ['Email', user.email],
+      ['Role', user.role],
+      ['Signed in by', user.sso ? 'single sign-on' : 'password'],
+    ].forEach(function (f) {
       facts.appendChild(A.h('dt', { text: f[0] }));
       facts.appendChild(A.h('dd', { text: f[1] }));
     });
 
     var pw = A.$('#password-form');
     A.bindForm(pw, async function () {
-      await A.api('POST', '/api/v1/auth/password', { current: pw.elements.namedItem('current').value, next: pw.elements.namedItem('next').value });
+      await A.api('POST', '/api/v1/auth/password', {
+        current: pw.elements.namedItem('current').value,
+        next: pw.elements.namedItem('next').value,
+      });
       pw.reset();
       return 'Password changed. Your other sessions have ended.';
     });
@@ -81,7 +98,9 @@
     A.bindForm(enableForm, async function () {
       var res = await A.api('POST', '/api/v1/auth/totp/enable', { code: A.value(enableForm, 'code') });
       var list = A.clear(A.$('#recovery-codes'));
-      res.recovery_codes.forEach(function (c) { list.appendChild(A.h('li', {}, A.h('code', { text: c }))); });
+      res.recovery_codes.forEach(function (c) {
+        list.appendChild(A.h('li', {}, A.h('code', { text: c })));
+      });
       enableForm.reset();
       enableForm.hidden = true;
       show(true);

@@ -14,7 +14,9 @@
         if (err.status !== 401) A.pageAlert('Could not load your session: ' + err.message);
         return;
       }
-      A.$$('[data-needs]').forEach(function (el) { if (!A.may(el.getAttribute('data-needs'))) el.hidden = true; });
+      A.$$('[data-needs]').forEach(function (el) {
+        if (!A.may(el.getAttribute('data-needs'))) el.hidden = true;
+      });
       var name = A.$('[data-me-name]');
       if (name) name.textContent = A.session.user.name + ' (' + A.session.user.role + ')';
       A.bindAction(A.$('[data-logout]'), async function () {

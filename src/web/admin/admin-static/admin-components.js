@@ -13,14 +13,37 @@
       var select = A.h('select', { id: sid, name: 'status' });
       select.appendChild(template.content.cloneNode(true));
       if (override) select.value = override.status;
-      var note = A.h('input', { id: nid, name: 'note', type: 'text', maxlength: 500, value: override && override.note ? override.note : '' });
+      var note = A.h('input', {
+        id: nid,
+        name: 'note',
+        type: 'text',
+        maxlength: 500,
+        value: override && override.note ? override.note : '',
+      });
       var form = A.h(
         'form',
         { class: 'override' },
         A.h('div', { class: 'field' }, A.h('label', { for: sid, text: 'Manual status' }), select),
         A.h('div', { class: 'field' }, A.h('label', { for: nid, text: 'Note (optional)' }), note),
         A.h('div', { class: 'form-error', role: 'alert', hidden: true }),
-        A.h('div', { class: 'actions' }, A.h('button', { type: 'submit', class: 'primary', text: 'Set status', 'aria-label': 'Set status of ' + c.config.name }), override ? A.h('button', { type: 'button', class: 'clear-override', text: 'Clear', 'aria-label': 'Clear the manual status of ' + c.config.name }) : null),
+        A.h(
+          'div',
+          { class: 'actions' },
+          A.h('button', {
+            type: 'submit',
+            class: 'primary',
+            text: 'Set status',
+            'aria-label': 'Set status of ' + c.config.name,
+          }),
+          override
+            ? A.h('button', {
+                type: 'button',
+                class: 'clear-override',
+                text: 'Clear',
+                'aria-label': 'Clear the manual status of ' + c.config.name,
+              })
+            : null,
+        ),
       );
       var path = '/api/v1/components/' + encodeURIComponent(c.id) + '/status';
       A.bindForm(form, async function () {
@@ -38,29 +61,58 @@
         focusCard(c.id);
         return 'Manual status of ' + c.config.name + ' cleared: its monitors decide again.';
       });
-      var state = override ? A.h('p', {}, 'Manual: ', A.badge(override.status), override.note ? ' — ' + override.note : '', A.h('span', { class: 'sub' }, 'since ', A.timeEl(override.setAt), override.setBy ? ' by ' + override.setBy : '')) : A.h('p', { class: 'sub', text: 'No manual status: its monitors decide.' });
+      var state = override
+        ? A.h(
+            'p',
+            {},
+            'Manual: ',
+            A.badge(override.status),
+            override.note ? ' — ' + override.note : '',
+            A.h(
+              'span',
+              { class: 'sub' },
+              'since ',
+              A.timeEl(override.setAt),
+              override.setBy ? ' by ' + override.setBy : '',
+            ),
+          )
+        : A.h('p', { class: 'sub', text: 'No manual status: its monitors decide.' });
       return A.h(
         'li',
         { class: 'card', dataset: { component: c.id } },
         A.h('h2', { text: c.config.name, tabindex: -1 }),
-        A.h('p', { class: 'sub', text: c.id + (c.config.group ? ' · group ' + c.config.group : '') + ' · monitors: ' + (c.config.monitors.join(', ') || 'none') + (c.managed_by === 'config' ? ' · from the config file (read-only)' : '') }),
+        A.h('p', {
+          class: 'sub',
+          text:
+            c.id +
+            (c.config.group ? ' · group ' + c.config.group : '') +
+            ' · monitors: ' +
+            (c.config.monitors.join(', ') || 'none') +
+            (c.managed_by === 'config' ? ' · from the config file (read-only)' : ''),
+        }),
         state,
         A.may('operate') ? form : null,
       );
     }
 
     function focusCard(id) {
-      var h = A.$$('li[data-component]', list).filter(function (li) { return li.dataset.component === id; })[0];
+      var h = A.$$('li[data-component]', list).filter(function (li) {
+        return li.dataset.component === id;
+      })[0];
       if (h) A.$('h2', h).focus();
     }
 
     async function load() {
       var res = await Promise.all([A.api('GET', '/api/v1/components'), A.api('GET', '/api/v1/component-statuses')]);
       var overrides = {};
-      res[1].forEach(function (o) { overrides[o.componentId] = o; });
+      res[1].forEach(function (o) {
+        overrides[o.componentId] = o;
+      });
       A.clear(list);
       if (!res[0].length) list.appendChild(A.h('li', { text: 'No components yet.' }));
-      res[0].forEach(function (c) { list.appendChild(card(c, overrides[c.id])); });
+      res[0].forEach(function (c) {
+        list.appendChild(card(c, overrides[c.id]));
+      });
     }
     try {
       await load();

@@ -29,12 +29,19 @@
     if (method !== 'GET' && A.session.csrf) headers['x-csrf-token'] = A.session.csrf;
     var res;
     try {
-      res = await fetch(path, { method: method, headers: headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+      res = await fetch(path, {
+        method: method,
+        headers: headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     } catch (err) {
       throw new ApiError(0, { error: 'network', message: 'Pharos could not be reached (' + err.message + ').' });
     }
     if (res.status === 204) return null;
-    var data = await res.json().catch(function () { return null; });
+    var data = await res.json().catch(function () {
+      return null;
+    });
     if (res.ok) return data;
     if (res.status === 401 && !(opts && opts.noRedirect)) {
       location.assign(A.loginUrl());
@@ -50,9 +57,15 @@
       var v = a[k];
       if (v === undefined || v === null || v === false) return;
       if (k === 'text') el.textContent = String(v);
-      else if (k === 'on') Object.keys(v).forEach(function (ev) { el.addEventListener(ev, v[ev]); });
+      else if (k === 'on')
+        Object.keys(v).forEach(function (ev) {
+          el.addEventListener(ev, v[ev]);
+        });
       else if (k === 'class') el.className = v;
-      else if (k === 'dataset') Object.keys(v).forEach(function (d) { el.dataset[d] = v[d]; });
+      else if (k === 'dataset')
+        Object.keys(v).forEach(function (d) {
+          el.dataset[d] = v[d];
+        });
       else if (v === true) el.setAttribute(k, '');
       else el.setAttribute(k, String(v));
     });
@@ -61,8 +74,14 @@
   };
   function append(el, child) {
     if (child === null || child === undefined || child === false) return;
-    if (Array.isArray(child)) child.forEach(function (c) { append(el, c); });
-    else el.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    if (Array.isArray(child))
+      child.forEach(function (c) {
+        append(el, c);
+      });
+    else
+      el.appendChild(
+        typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
+      );
   }
 
   A.$ = function (sel, root) {
@@ -81,7 +100,9 @@
     var region = document.getElementById('announcer');
     if (!region) return;
     region.textContent = '';
-    setTimeout(function () { region.textContent = text; }, 30);
+    setTimeout(function () {
+      region.textContent = text;
+    }, 30);
   };
 
   /** A page-level message (role=alert): an error that belongs to no form. */
@@ -120,7 +141,12 @@
     return A.h('span', { class: 'badge st-' + String(status).replace(/[^a-z_]/g, ''), text: A.label(status) });
   };
 
-  var PERMS = { owner: ['read', 'operate', 'configure', 'manage', 'own'], admin: ['read', 'operate', 'configure', 'manage'], editor: ['read', 'operate'], viewer: ['read'] };
+  var PERMS = {
+    owner: ['read', 'operate', 'configure', 'manage', 'own'],
+    admin: ['read', 'operate', 'configure', 'manage'],
+    editor: ['read', 'operate'],
+    viewer: ['read'],
+  };
   A.may = function (permission) {
     var role = A.session.user && A.session.user.role;
     return !!role && PERMS[role].indexOf(permission) !== -1;
@@ -128,7 +154,9 @@
 
   /** The URL's own path inside /admin, for ?next= (never another origin). */
   A.safeNext = function (raw) {
-    return typeof raw === 'string' && /^\/admin(\/[A-Za-z0-9_\-/]*)?(\?[^#]*)?$/.test(raw) && raw.indexOf('//') === -1 ? raw : '/admin';
+    return typeof raw === 'string' && /^\/admin(\/[A-Za-z0-9_\-/]*)?(\?[^#]*)?$/.test(raw) && raw.indexOf('//') === -1
+      ? raw
+      : '/admin';
   };
 
   /** Confirmation before something destructive (a native dialog: keyboard and screen-reader friendly). */

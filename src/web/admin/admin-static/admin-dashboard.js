@@ -7,7 +7,9 @@
 
   function svgEl(tag, attrs) {
     var el = document.createElementNS(SVG, tag);
-    Object.keys(attrs).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+    Object.keys(attrs).forEach(function (k) {
+      el.setAttribute(k, attrs[k]);
+    });
     return el;
   }
 
@@ -16,13 +18,48 @@
     var w = 120;
     var h = 28;
     var step = w / Math.max(1, points.length - 1);
-    var values = points.map(function (p) { return p.avg_ms; }).filter(function (v) { return v !== null; });
+    var values = points
+      .map(function (p) {
+        return p.avg_ms;
+      })
+      .filter(function (v) {
+        return v !== null;
+      });
     var max = Math.max.apply(null, values.concat([1]));
-    var checks = points.reduce(function (s, p) { return s + p.checks; }, 0);
-    var failures = points.reduce(function (s, p) { return s + p.failures; }, 0);
-    var avg = values.length ? Math.round(values.reduce(function (s, v) { return s + v; }, 0) / values.length) : null;
-    var label = avg === null ? 'No checks in the last 24 hours' : '24 hours: average ' + avg + ' ms, peak ' + Math.round(max) + ' ms, ' + failures + ' failed of ' + checks + ' checks';
-    var svg = svgEl('svg', { class: 'spark', viewBox: '0 0 ' + w + ' ' + h, width: w, height: h, role: 'img', 'aria-label': label, focusable: 'false' });
+    var checks = points.reduce(function (s, p) {
+      return s + p.checks;
+    }, 0);
+    var failures = points.reduce(function (s, p) {
+      return s + p.failures;
+    }, 0);
+    var avg = values.length
+      ? Math.round(
+          values.reduce(function (s, v) {
+            return s + v;
+          }, 0) / values.length,
+        )
+      : null;
+    var label =
+      avg === null
+        ? 'No checks in the last 24 hours'
+        : '24 hours: average ' +
+          avg +
+          ' ms, peak ' +
+          Math.round(max) +
+          ' ms, ' +
+          failures +
+          ' failed of ' +
+          checks +
+          ' checks';
+    var svg = svgEl('svg', {
+      class: 'spark',
+      viewBox: '0 0 ' + w + ' ' + h,
+      width: w,
+      height: h,
+      role: 'img',
+      'aria-label': label,
+      focusable: 'false',
+    });
     var title = svgEl('title', {});
     title.textContent = label;
     svg.appendChild(title);
@@ -30,7 +67,10 @@
     var runs = [];
     var run = [];
     points.forEach(function (p, i) {
-      if (p.failures > 0) svg.appendChild(svgEl('rect', { class: 'spark-fail', x: Math.max(0, i * step - 1.5), y: 0, width: 3, height: h }));
+      if (p.failures > 0)
+        svg.appendChild(
+          svgEl('rect', { class: 'spark-fail', x: Math.max(0, i * step - 1.5), y: 0, width: 3, height: h }),
+        );
       if (p.avg_ms === null) {
         if (run.length) runs.push(run);
         run = [];
@@ -49,16 +89,44 @@
   };
 
   function row(m) {
-    var name = A.h('td', {}, A.h('a', { href: '/admin/monitors/' + encodeURIComponent(m.id), text: m.name }), A.h('span', { class: 'sub', text: m.type + (m.managed_by === 'config' ? ' · config file' : '') + (m.enabled ? '' : ' · paused') }));
-    var status = A.h('td', {}, A.badge(m.enabled ? m.status : 'paused'), m.last_error && m.status !== 'up' ? A.h('span', { class: 'sub', text: m.last_error }) : null);
+    var name = A.h(
+      'td',
+      {},
+      A.h('a', { href: '/admin/monitors/' + encodeURIComponent(m.id), text: m.name }),
+      A.h('span', {
+        class: 'sub',
+        text: m.type + (m.managed_by === 'config' ? ' · config file' : '') + (m.enabled ? '' : ' · paused'),
+      }),
+    );
+    var status = A.h(
+      'td',
+      {},
+      A.badge(m.enabled ? m.status : 'paused'),
+      m.last_error && m.status !== 'up' ? A.h('span', { class: 'sub', text: m.last_error }) : null,
+    );
     return A.h(
       'tr',
       { dataset: { monitor: m.id } },
       name,
       status,
-      A.h('td', {}, m.last_check_at ? A.h('time', { datetime: new Date(m.last_check_at).toISOString(), title: A.fmtTime(m.last_check_at), text: A.ago(m.last_check_at) }) : 'never'),
+      A.h(
+        'td',
+        {},
+        m.last_check_at
+          ? A.h('time', {
+              datetime: new Date(m.last_check_at).toISOString(),
+              title: A.fmtTime(m.last_check_at),
+              text: A.ago(m.last_check_at),
+            })
+          : 'never',
+      ),
       A.h('td', { text: m.last_latency_ms === null ? '—' : Math.round(m.last_latency_ms) + ' ms' }),
-      A.h('td', { text: m.uptime_24h === null ? '—' : (Math.floor(m.uptime_24h * 100000) / 1000).toFixed(3).replace(/\.?0+$/, '') + ' %' }),
+      A.h('td', {
+        text:
+          m.uptime_24h === null
+            ? '—'
+            : (Math.floor(m.uptime_24h * 100000) / 1000).toFixed(3).replace(/\.?0+$/, '') + ' %',
+      }),
       A.h('td', {}, A.sparkline(m.sparkline)),
     );
   }
@@ -74,8 +142,12 @@
         var list = await A.api('GET', '/api/v1/monitor-overview');
         A.clear(body);
         if (!list.length) body.appendChild(A.h('tr', {}, A.h('td', { colspan: 6, text: 'No monitors yet.' })));
-        list.forEach(function (m) { body.appendChild(row(m)); });
-        var down = list.filter(function (m) { return m.enabled && m.status === 'down'; }).length;
+        list.forEach(function (m) {
+          body.appendChild(row(m));
+        });
+        var down = list.filter(function (m) {
+          return m.enabled && m.status === 'down';
+        }).length;
         var text = list.length + (list.length === 1 ? ' monitor, ' : ' monitors, ') + down + ' down';
         summary.textContent = text;
         // announce only changes, not every poll
@@ -89,6 +161,8 @@
     }
     refresh();
     setInterval(refresh, POLL_MS);
-    document.addEventListener('visibilitychange', function () { if (!document.hidden) refresh(); });
+    document.addEventListener('visibilitychange', function () {
+      if (!document.hidden) refresh();
+    });
   };
 })();

@@ -28,7 +28,12 @@
     function row(d) {
       var actions = A.h('td', { class: 'row-actions' });
       if (d.state === 'dead' && A.may('configure')) {
-        var retry = A.h('button', { type: 'button', class: 'small', text: 'Retry', 'aria-label': 'Retry ' + d.event_type + ' to ' + d.target });
+        var retry = A.h('button', {
+          type: 'button',
+          class: 'small',
+          text: 'Retry',
+          'aria-label': 'Retry ' + d.event_type + ' to ' + d.target,
+        });
         A.bindAction(retry, async function () {
           await A.api('POST', '/api/v1/notifications/' + encodeURIComponent(d.id) + '/retry');
           await load();
@@ -37,17 +42,57 @@
         });
         actions.appendChild(retry);
       }
-      var error = d.last_error ? A.h('td', {}, A.h('span', { class: 'break', text: d.last_error }), d.last_body ? A.h('details', {}, A.h('summary', { text: 'Receiver’s answer' }), A.h('pre', { class: 'json', text: d.last_body })) : null) : A.h('td', { text: '—' });
-      var times = A.h('td', {}, A.h('span', { class: 'sub' }, 'created ', A.timeEl(d.created_at)), d.sent_at ? A.h('span', { class: 'sub' }, 'sent ', A.timeEl(d.sent_at)) : d.state === 'pending' ? A.h('span', { class: 'sub' }, 'next try ', A.timeEl(d.next_attempt_at)) : null);
-      return A.h('tr', { dataset: { delivery: d.id } }, A.h('td', {}, A.h('code', { text: d.event_type })), A.h('td', { class: 'break', text: d.target }), A.h('td', {}, A.badge(d.state)), A.h('td', { text: String(d.attempts) }), error, A.h('td', { text: text(d.last_status) }), times, actions);
+      var error = d.last_error
+        ? A.h(
+            'td',
+            {},
+            A.h('span', { class: 'break', text: d.last_error }),
+            d.last_body
+              ? A.h(
+                  'details',
+                  {},
+                  A.h('summary', { text: 'Receiver’s answer' }),
+                  A.h('pre', { class: 'json', text: d.last_body }),
+                )
+              : null,
+          )
+        : A.h('td', { text: '—' });
+      var times = A.h(
+        'td',
+        {},
+        A.h('span', { class: 'sub' }, 'created ', A.timeEl(d.created_at)),
+        d.sent_at
+          ? A.h('span', { class: 'sub' }, 'sent ', A.timeEl(d.sent_at))
+          : d.state === 'pending'
+            ? A.h('span', { class: 'sub' }, 'next try ', A.timeEl(d.next_attempt_at))
+            : null,
+      );
+      return A.h(
+        'tr',
+        { dataset: { delivery: d.id } },
+        A.h('td', {}, A.h('code', { text: d.event_type })),
+        A.h('td', { class: 'break', text: d.target }),
+        A.h('td', {}, A.badge(d.state)),
+        A.h('td', { text: String(d.attempts) }),
+        error,
+        A.h('td', { text: text(d.last_status) }),
+        times,
+        actions,
+      );
     }
 
     async function load() {
       var list = await A.api('GET', '/api/v1/notifications?' + query());
       A.clear(body);
-      if (!list.length) body.appendChild(A.h('tr', {}, A.h('td', { colspan: 8, text: 'No ' + A.value(form, 'state') + ' deliveries.' })));
-      list.forEach(function (d) { body.appendChild(row(d)); });
-      caption.textContent = A.label(A.value(form, 'state')) + ' deliveries, newest first' + (before ? ' (older page)' : '');
+      if (!list.length)
+        body.appendChild(
+          A.h('tr', {}, A.h('td', { colspan: 8, text: 'No ' + A.value(form, 'state') + ' deliveries.' })),
+        );
+      list.forEach(function (d) {
+        body.appendChild(row(d));
+      });
+      caption.textContent =
+        A.label(A.value(form, 'state')) + ' deliveries, newest first' + (before ? ' (older page)' : '');
       older.hidden = list.length < PAGE;
       newest.hidden = before === null;
       if (list.length) older.dataset.next = list[list.length - 1].id;
@@ -71,7 +116,9 @@
       caption.focus();
       return 'Newest deliveries shown.';
     });
-    load().catch(function (err) { A.showErrors(form, err); });
+    load().catch(function (err) {
+      A.showErrors(form, err);
+    });
   };
 
   A.pages.subscribers = async function () {
@@ -80,13 +127,20 @@
     async function load() {
       var res = await Promise.all([A.api('GET', '/api/v1/subscribers'), A.components()]);
       var names = {};
-      res[1].forEach(function (c) { names[c.id] = c.config.name; });
+      res[1].forEach(function (c) {
+        names[c.id] = c.config.name;
+      });
       A.clear(body);
       if (!res[0].length) body.appendChild(A.h('tr', {}, A.h('td', { colspan: 6, text: 'No subscribers.' })));
       res[0].forEach(function (s) {
         var actions = A.h('td', { class: 'row-actions' });
         if (A.may('configure')) {
-          var del = A.h('button', { type: 'button', class: 'small danger', text: 'Remove', 'aria-label': 'Remove subscriber ' + s.target });
+          var del = A.h('button', {
+            type: 'button',
+            class: 'small danger',
+            text: 'Remove',
+            'aria-label': 'Remove subscriber ' + s.target,
+          });
           A.bindAction(del, async function () {
             if (!A.confirmAction('Remove the subscriber ' + s.target + '? They get no more notices.')) return;
             await A.api('DELETE', '/api/v1/subscribers/' + encodeURIComponent(s.id));
@@ -96,8 +150,25 @@
           });
           actions.appendChild(del);
         }
-        var components = s.componentIds.length ? s.componentIds.map(function (id) { return names[id] || id; }).join(', ') : 'all';
-        body.appendChild(A.h('tr', { dataset: { subscriber: s.id } }, A.h('td', { text: s.kind }), A.h('td', { class: 'break', text: s.target }), A.h('td', { text: components }), A.h('td', {}, s.confirmedAt ? A.timeEl(s.confirmedAt) : 'not yet'), A.h('td', {}, A.timeEl(s.createdAt)), actions));
+        var components = s.componentIds.length
+          ? s.componentIds
+              .map(function (id) {
+                return names[id] || id;
+              })
+              .join(', ')
+          : 'all';
+        body.appendChild(
+          A.h(
+            'tr',
+            { dataset: { subscriber: s.id } },
+            A.h('td', { text: s.kind }),
+            A.h('td', { class: 'break', text: s.target }),
+            A.h('td', { text: components }),
+            A.h('td', {}, s.confirmedAt ? A.timeEl(s.confirmedAt) : 'not yet'),
+            A.h('td', {}, A.timeEl(s.createdAt)),
+            actions,
+          ),
+        );
       });
     }
     try {

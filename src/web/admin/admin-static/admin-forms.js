@@ -25,7 +25,9 @@
   }
 
   A.clearErrors = function (form) {
-    A.$$('.field-error', form).forEach(function (e) { e.remove(); });
+    A.$$('.field-error', form).forEach(function (e) {
+      e.remove();
+    });
     A.$$('[aria-invalid]', form).forEach(function (el) {
       el.removeAttribute('aria-invalid');
       var original = el.getAttribute('data-describedby');
@@ -66,13 +68,16 @@
       var holder = field.tagName === 'FIELDSET' ? field : field.closest('.field') || field.parentNode;
       if (field.tagName === 'FIELDSET') holder.insertBefore(note, holder.children[1] || null);
       else holder.appendChild(note);
-      if (!field.hasAttribute('data-describedby')) field.setAttribute('data-describedby', field.getAttribute('aria-describedby') || '');
+      if (!field.hasAttribute('data-describedby'))
+        field.setAttribute('data-describedby', field.getAttribute('aria-describedby') || '');
       field.setAttribute('aria-invalid', 'true');
       field.setAttribute('aria-describedby', ((field.getAttribute('data-describedby') || '') + ' ' + errId).trim());
       if (!first) first = field;
     });
     if (box) {
-      box.textContent = issues.length ? 'Please correct the marked fields.' + (unplaced.length ? ' ' + unplaced.join(' ') : '') : message;
+      box.textContent = issues.length
+        ? 'Please correct the marked fields.' + (unplaced.length ? ' ' + unplaced.join(' ') : '')
+        : message;
       box.hidden = false;
     } else {
       A.pageAlert(message);
@@ -191,7 +196,11 @@
   };
   A.pickedComponents = function (fieldset) {
     return A.$$('select[data-component]', fieldset)
-      .filter(function (s) { return s.value; })
-      .map(function (s) { return { id: s.getAttribute('data-component'), status: s.value }; });
+      .filter(function (s) {
+        return s.value;
+      })
+      .map(function (s) {
+        return { id: s.getAttribute('data-component'), status: s.value };
+      });
   };
 })();

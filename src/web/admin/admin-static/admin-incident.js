@@ -15,8 +15,25 @@
 
     function facts(inc) {
       var dl = A.clear(A.$('#incident-facts'));
-      var comps = inc.componentIds.map(function (c) { return names[c] || c; }).join(', ') || 'none';
-      [['Status', A.badge(inc.status)], ['Impact', inc.impact], ['Source', inc.source === 'auto' ? 'automatic' + (inc.takenOverBy ? ', taken over by ' + inc.takenOverBy : '') : 'manual'], ['Opened', A.timeEl(inc.createdAt)], ['Resolved', A.timeEl(inc.resolvedAt)], ['Components', comps]].forEach(function (f) {
+      var comps =
+        inc.componentIds
+          .map(function (c) {
+            return names[c] || c;
+          })
+          .join(', ') || 'none';
+      [
+        ['Status', A.badge(inc.status)],
+        ['Impact', inc.impact],
+        [
+          'Source',
+          inc.source === 'auto'
+            ? 'automatic' + (inc.takenOverBy ? ', taken over by ' + inc.takenOverBy : '')
+            : 'manual',
+        ],
+        ['Opened', A.timeEl(inc.createdAt)],
+        ['Resolved', A.timeEl(inc.resolvedAt)],
+        ['Components', comps],
+      ].forEach(function (f) {
         dl.appendChild(A.h('dt', { text: f[0] }));
         dl.appendChild(A.h('dd', {}, f[1]));
       });
@@ -24,11 +41,40 @@
 
     function updateItem(u) {
       var text = A.h('div', { class: 'update-body', text: u.body });
-      var editBtn = A.h('button', { type: 'button', class: 'small', text: 'Edit', 'aria-label': 'Edit update from ' + A.fmtTime(u.createdAt) });
-      var delBtn = A.h('button', { type: 'button', class: 'small danger', text: 'Delete', 'aria-label': 'Delete update from ' + A.fmtTime(u.createdAt) });
-      var changes = u.affectedComponents.map(function (c) { return (names[c.componentId] || c.componentId) + ': ' + A.label(c.newStatus); }).join(', ');
-      var li = A.h('li', { class: 'update', dataset: { update: u.id } }, A.h('p', { class: 'update-meta' }, A.badge(u.status), ' ', A.timeEl(u.createdAt), changes ? A.h('span', { class: 'sub', text: changes }) : null), text, A.h('div', { class: 'actions' }, editBtn, delBtn));
-      editBtn.addEventListener('click', function () { editUpdate(li, u, editBtn); });
+      var editBtn = A.h('button', {
+        type: 'button',
+        class: 'small',
+        text: 'Edit',
+        'aria-label': 'Edit update from ' + A.fmtTime(u.createdAt),
+      });
+      var delBtn = A.h('button', {
+        type: 'button',
+        class: 'small danger',
+        text: 'Delete',
+        'aria-label': 'Delete update from ' + A.fmtTime(u.createdAt),
+      });
+      var changes = u.affectedComponents
+        .map(function (c) {
+          return (names[c.componentId] || c.componentId) + ': ' + A.label(c.newStatus);
+        })
+        .join(', ');
+      var li = A.h(
+        'li',
+        { class: 'update', dataset: { update: u.id } },
+        A.h(
+          'p',
+          { class: 'update-meta' },
+          A.badge(u.status),
+          ' ',
+          A.timeEl(u.createdAt),
+          changes ? A.h('span', { class: 'sub', text: changes }) : null,
+        ),
+        text,
+        A.h('div', { class: 'actions' }, editBtn, delBtn),
+      );
+      editBtn.addEventListener('click', function () {
+        editUpdate(li, u, editBtn);
+      });
       A.bindAction(delBtn, async function () {
         if (!A.confirmAction('Delete this update?')) return;
         render(await A.api('DELETE', base + '/updates/' + encodeURIComponent(u.id)));
@@ -40,7 +86,32 @@
 
     function editUpdate(li, u, editBtn) {
       var areaId = 'edit-' + u.id;
-      var form = A.h('form', { class: 'edit-update' }, A.h('div', { class: 'field' }, A.h('label', { for: areaId, text: 'Edit the update text' }), A.h('textarea', { id: areaId, name: 'body', rows: 4 })), A.h('div', { class: 'form-error', role: 'alert', hidden: true }), A.h('div', { class: 'actions' }, A.h('button', { type: 'submit', class: 'primary', text: 'Save update' }), A.h('button', { type: 'button', text: 'Cancel', on: { click: function () { form.remove(); editBtn.focus(); } } })));
+      var form = A.h(
+        'form',
+        { class: 'edit-update' },
+        A.h(
+          'div',
+          { class: 'field' },
+          A.h('label', { for: areaId, text: 'Edit the update text' }),
+          A.h('textarea', { id: areaId, name: 'body', rows: 4 }),
+        ),
+        A.h('div', { class: 'form-error', role: 'alert', hidden: true }),
+        A.h(
+          'div',
+          { class: 'actions' },
+          A.h('button', { type: 'submit', class: 'primary', text: 'Save update' }),
+          A.h('button', {
+            type: 'button',
+            text: 'Cancel',
+            on: {
+              click: function () {
+                form.remove();
+                editBtn.focus();
+              },
+            },
+          }),
+        ),
+      );
       li.appendChild(form);
       var area = A.$('textarea', form);
       area.value = u.body;
@@ -59,7 +130,14 @@
       A.$('h1').textContent = 'Incident: ' + inc.name;
       facts(inc);
       var list = A.clear(A.$('#updates'));
-      inc.updates.slice().sort(function (a, b) { return b.createdAt - a.createdAt; }).forEach(function (u) { list.appendChild(updateItem(u)); });
+      inc.updates
+        .slice()
+        .sort(function (a, b) {
+          return b.createdAt - a.createdAt;
+        })
+        .forEach(function (u) {
+          list.appendChild(updateItem(u));
+        });
       if (!inc.updates.length) list.appendChild(A.h('li', { text: 'No updates yet.' }));
       A.setValue(renameForm, 'name', inc.name);
       A.setValue(renameForm, 'impact', inc.impact);
@@ -75,7 +153,9 @@
 
     A.bindPreviews(document);
     try {
-      (await A.components()).forEach(function (c) { names[c.id] = c.config.name; });
+      (await A.components()).forEach(function (c) {
+        names[c.id] = c.config.name;
+      });
       await A.renderPickers(pickers, 'unchanged');
     } catch (err) {
       A.pageAlert('Could not load components: ' + err.message);
@@ -91,8 +171,12 @@
       if (comps.length) body.components = comps;
       render(await A.api('POST', base + '/updates', body));
       updateForm.reset();
-      A.$$('select[data-component]', pickers).forEach(function (s) { s.value = ''; });
-      A.$$('.preview', updateForm).forEach(function (p) { p.textContent = ''; });
+      A.$$('select[data-component]', pickers).forEach(function (s) {
+        s.value = '';
+      });
+      A.$$('.preview', updateForm).forEach(function (p) {
+        p.textContent = '';
+      });
       if (incident.status !== 'resolved') A.setValue(updateForm, 'status', incident.status);
     }
     A.bindForm(updateForm, async function () {

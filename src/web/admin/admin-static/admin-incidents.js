@@ -15,13 +15,31 @@
     var before = null;
     async function load(reset) {
       if (reset) before = null;
-      var q = '?state=' + encodeURIComponent(A.value(filter, 'state')) + '&limit=' + PAGE + (before ? '&before=' + before : '');
+      var q =
+        '?state=' +
+        encodeURIComponent(A.value(filter, 'state')) +
+        '&limit=' +
+        PAGE +
+        (before ? '&before=' + before : '');
       try {
         var list = await A.api('GET', '/api/v1/incidents' + q);
         if (reset) A.clear(body);
         if (reset && !list.length) body.appendChild(A.h('tr', {}, A.h('td', { colspan: 6, text: 'No incidents.' })));
         list.forEach(function (inc) {
-          body.appendChild(A.h('tr', {}, A.h('td', {}, A.incidentLink(inc)), A.h('td', {}, A.badge(inc.status)), A.h('td', { text: inc.impact }), A.h('td', { text: inc.source === 'auto' ? (inc.takenOverBy ? 'automatic, taken over' : 'automatic') : 'manual' }), A.h('td', {}, A.timeEl(inc.createdAt)), A.h('td', {}, A.timeEl(inc.resolvedAt))));
+          body.appendChild(
+            A.h(
+              'tr',
+              {},
+              A.h('td', {}, A.incidentLink(inc)),
+              A.h('td', {}, A.badge(inc.status)),
+              A.h('td', { text: inc.impact }),
+              A.h('td', {
+                text: inc.source === 'auto' ? (inc.takenOverBy ? 'automatic, taken over' : 'automatic') : 'manual',
+              }),
+              A.h('td', {}, A.timeEl(inc.createdAt)),
+              A.h('td', {}, A.timeEl(inc.resolvedAt)),
+            ),
+          );
         });
         more.hidden = list.length < PAGE;
         if (list.length) before = list[list.length - 1].createdAt;
@@ -30,10 +48,16 @@
       }
     }
     filter.addEventListener('change', function () {
-      load(true).then(function () { A.announce('Incident list updated.'); });
+      load(true).then(function () {
+        A.announce('Incident list updated.');
+      });
     });
-    filter.addEventListener('submit', function (ev) { ev.preventDefault(); });
-    more.addEventListener('click', function () { load(false); });
+    filter.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+    });
+    more.addEventListener('click', function () {
+      load(false);
+    });
     load(true);
   };
 
@@ -41,7 +65,9 @@
     var form = A.$('#incident-form');
     A.bindPreviews(form);
     var pickers = A.$('.component-pickers', form);
-    A.renderPickers(pickers, 'not affected').catch(function (err) { A.pageAlert('Could not load components: ' + err.message); });
+    A.renderPickers(pickers, 'not affected').catch(function (err) {
+      A.pageAlert('Could not load components: ' + err.message);
+    });
     A.bindForm(form, async function () {
       var created = await A.api('POST', '/api/v1/incidents', {
         name: A.value(form, 'name'),

@@ -4,7 +4,12 @@
   var A = window.PharosAdmin;
 
   function slug(text) {
-    var s = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50);
+    var s = text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 50);
     return s || 'maintenance';
   }
 
@@ -23,14 +28,25 @@
 
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     var zoneSelect = form.elements.namedItem('time_zone');
-    if (zone && A.$$('option', zoneSelect).some(function (o) { return o.value === zone; })) zoneSelect.value = zone;
+    if (
+      zone &&
+      A.$$('option', zoneSelect).some(function (o) {
+        return o.value === zone;
+      })
+    )
+      zoneSelect.value = zone;
 
     form.elements.namedItem('title').addEventListener('input', function (ev) {
-      if (!idTouched) idField.value = slug(ev.target.value) + '-' + new Date().toISOString().slice(0, 10).replace(/-/g, '');
+      if (!idTouched)
+        idField.value = slug(ev.target.value) + '-' + new Date().toISOString().slice(0, 10).replace(/-/g, '');
     });
-    idField.addEventListener('input', function () { idTouched = true; });
+    idField.addEventListener('input', function () {
+      idTouched = true;
+    });
     A.$$('input[name=recurrence_kind]', form).forEach(function (r) {
-      r.addEventListener('change', function () { A.$('#recurrence-fields').hidden = A.value(form, 'recurrence_kind') === 'none'; });
+      r.addEventListener('change', function () {
+        A.$('#recurrence-fields').hidden = A.value(form, 'recurrence_kind') === 'none';
+      });
     });
     A.bindPreviews(form);
 
@@ -41,9 +57,15 @@
       list.forEach(function (item) {
         var m = item.config;
         var actions = A.h('td', {});
-        if (item.managed_by === 'config') actions.appendChild(A.h('span', { class: 'sub', text: 'config file (read-only)' }));
+        if (item.managed_by === 'config')
+          actions.appendChild(A.h('span', { class: 'sub', text: 'config file (read-only)' }));
         else {
-          var del = A.h('button', { type: 'button', class: 'small danger', text: 'Delete', 'aria-label': 'Delete maintenance ' + m.title });
+          var del = A.h('button', {
+            type: 'button',
+            class: 'small danger',
+            text: 'Delete',
+            'aria-label': 'Delete maintenance ' + m.title,
+          });
           A.bindAction(del, async function () {
             if (!A.confirmAction('Delete the maintenance "' + m.title + '"?')) return;
             await A.api('DELETE', '/api/v1/maintenances/' + encodeURIComponent(item.id));
@@ -53,8 +75,27 @@
           });
           actions.appendChild(del);
         }
-        var rec = m.recurrence ? (m.recurrence.rrule ? 'RRULE ' + m.recurrence.rrule : 'cron ' + m.recurrence.cron) + (m.recurrence.until ? ' until ' + m.recurrence.until : '') : 'once';
-        body.appendChild(A.h('tr', { dataset: { maintenance: item.id } }, A.h('td', { text: m.title }), A.h('td', { text: m.start + ' → ' + m.end + ' (' + m.time_zone + ')' }), A.h('td', { text: rec }), A.h('td', { text: m.components.map(function (c) { return names[c] || c; }).join(', ') }), actions));
+        var rec = m.recurrence
+          ? (m.recurrence.rrule ? 'RRULE ' + m.recurrence.rrule : 'cron ' + m.recurrence.cron) +
+            (m.recurrence.until ? ' until ' + m.recurrence.until : '')
+          : 'once';
+        body.appendChild(
+          A.h(
+            'tr',
+            { dataset: { maintenance: item.id } },
+            A.h('td', { text: m.title }),
+            A.h('td', { text: m.start + ' → ' + m.end + ' (' + m.time_zone + ')' }),
+            A.h('td', { text: rec }),
+            A.h('td', {
+              text: m.components
+                .map(function (c) {
+                  return names[c] || c;
+                })
+                .join(', '),
+            }),
+            actions,
+          ),
+        );
       });
     }
 
@@ -65,7 +106,14 @@
       comps.forEach(function (c) {
         names[c.id] = c.config.name;
         var cid = 'mc-' + c.id;
-        checks.appendChild(A.h('div', { class: 'field check' }, A.h('input', { type: 'checkbox', id: cid, name: 'components', value: c.id }), A.h('label', { for: cid, text: c.config.name })));
+        checks.appendChild(
+          A.h(
+            'div',
+            { class: 'field check' },
+            A.h('input', { type: 'checkbox', id: cid, name: 'components', value: c.id }),
+            A.h('label', { for: cid, text: c.config.name }),
+          ),
+        );
       });
       await loadList();
     } catch (err) {
@@ -73,7 +121,9 @@
     }
 
     A.bindForm(form, async function () {
-      var v = function (n) { return A.value(form, n); };
+      var v = function (n) {
+        return A.value(form, n);
+      };
       var config = {
         id: v('id'),
         title: v('title'),
@@ -81,7 +131,9 @@
         time_zone: v('time_zone'),
         start: wallClock(v('start')),
         end: wallClock(v('end')),
-        components: A.$$('input[name=components]:checked', form).map(function (c) { return c.value; }),
+        components: A.$$('input[name=components]:checked', form).map(function (c) {
+          return c.value;
+        }),
       };
       var kind = v('recurrence_kind');
       if (kind !== 'none') {
@@ -93,7 +145,9 @@
       form.reset();
       idTouched = false;
       A.$('#recurrence-fields').hidden = true;
-      A.$$('.preview', form).forEach(function (p) { p.textContent = ''; });
+      A.$$('.preview', form).forEach(function (p) {
+        p.textContent = '';
+      });
       await loadList();
       return 'Maintenance "' + config.title + '" scheduled.';
     });

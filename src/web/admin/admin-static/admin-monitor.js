@@ -6,8 +6,14 @@
 
   function duration(ms) {
     if (typeof ms !== 'number') return ms === undefined ? '' : String(ms);
-    var units = [['d', 86400000], ['h', 3600000], ['m', 60000], ['s', 1000]];
-    for (var i = 0; i < units.length; i++) if (ms >= units[i][1] && ms % units[i][1] === 0) return ms / units[i][1] + units[i][0];
+    var units = [
+      ['d', 86400000],
+      ['h', 3600000],
+      ['m', 60000],
+      ['s', 1000],
+    ];
+    for (var i = 0; i < units.length; i++)
+      if (ms >= units[i][1] && ms % units[i][1] === 0) return ms / units[i][1] + units[i][0];
     return ms + 'ms';
   }
 
@@ -45,7 +51,12 @@
   function fillControl(el, value) {
     var format = el.getAttribute('data-format');
     if (format === 'duration') value = duration(value);
-    else if (format === 'header-lines') value = Object.keys(value || {}).map(function (k) { return k + ': ' + value[k]; }).join('\n');
+    else if (format === 'header-lines')
+      value = Object.keys(value || {})
+        .map(function (k) {
+          return k + ': ' + value[k];
+        })
+        .join('\n');
     else if (format === 'secret' && value === REDACTED) {
       value = '';
       el.setAttribute('placeholder', 'hidden: enter a new token to save');
@@ -55,28 +66,58 @@
 
   /** The form as a monitor config for the API (empty optional fields left out). */
   function collect(form) {
-    var v = function (n) { return A.value(form, n); };
-    var num = function (n) { return v(n) === '' ? undefined : Number(v(n)); };
-    var opt = function (target, key, n) { if (v(n) !== '') target[key] = v(n); };
-    var c = { id: v('id'), type: v('type'), interval: v('interval') || undefined, timeout: v('timeout') || undefined, failure_threshold: num('failure_threshold'), success_threshold: num('success_threshold'), enabled: v('enabled'), public: { hide_url: v('public.hide_url'), hide_errors: v('public.hide_errors') } };
+    var v = function (n) {
+      return A.value(form, n);
+    };
+    var num = function (n) {
+      return v(n) === '' ? undefined : Number(v(n));
+    };
+    var opt = function (target, key, n) {
+      if (v(n) !== '') target[key] = v(n);
+    };
+    var c = {
+      id: v('id'),
+      type: v('type'),
+      interval: v('interval') || undefined,
+      timeout: v('timeout') || undefined,
+      failure_threshold: num('failure_threshold'),
+      success_threshold: num('success_threshold'),
+      enabled: v('enabled'),
+      public: { hide_url: v('public.hide_url'), hide_errors: v('public.hide_errors') },
+    };
     opt(c, 'name', 'name');
     opt(c, 'description', 'description');
     opt(c, 'degraded_when', 'degraded_when');
-    var conditions = v('conditions').split('\n').map(function (s) { return s.trim(); }).filter(Boolean);
+    var conditions = v('conditions')
+      .split('\n')
+      .map(function (s) {
+        return s.trim();
+      })
+      .filter(Boolean);
     if (conditions.length) c.conditions = conditions;
-    typeControls(form, c.type).forEach(function (el) { readControl(el, c); });
+    typeControls(form, c.type).forEach(function (el) {
+      readControl(el, c);
+    });
     return c;
   }
 
   function fill(form, c) {
-    var set = function (n, val) { A.setValue(form, n, val); };
-    ['name', 'description', 'type', 'degraded_when', 'failure_threshold', 'success_threshold', 'enabled'].forEach(function (n) { set(n, c[n]); });
+    var set = function (n, val) {
+      A.setValue(form, n, val);
+    };
+    ['name', 'description', 'type', 'degraded_when', 'failure_threshold', 'success_threshold', 'enabled'].forEach(
+      function (n) {
+        set(n, c[n]);
+      },
+    );
     set('interval', duration(c.interval));
     set('timeout', duration(c.timeout));
     set('conditions', (c.conditions || []).join('\n'));
     set('public.hide_url', c.public && c.public.hide_url);
     set('public.hide_errors', c.public && c.public.hide_errors);
-    typeControls(form, c.type).forEach(function (el) { fillControl(el, c[el.getAttribute('data-path')]); });
+    typeControls(form, c.type).forEach(function (el) {
+      fillControl(el, c[el.getAttribute('data-path')]);
+    });
     showType(form, c.type);
   }
 
@@ -85,7 +126,12 @@
     section.hidden = false;
     var h = A.$('#result-h');
     h.textContent = title;
-    A.$('#result-summary').textContent = (result.ok ? (result.degraded ? 'Passed, degraded' : 'Passed') : 'Failed') + ' in ' + Math.round(result.latencyMs) + ' ms' + (result.error ? ': ' + result.error : '');
+    A.$('#result-summary').textContent =
+      (result.ok ? (result.degraded ? 'Passed, degraded' : 'Passed') : 'Failed') +
+      ' in ' +
+      Math.round(result.latencyMs) +
+      ' ms' +
+      (result.error ? ': ' + result.error : '');
     A.$('#result-json').textContent = JSON.stringify(result, null, 2);
     h.focus();
   }
@@ -95,12 +141,22 @@
     var id = document.body.dataset.id || null;
     var typeSelect = form.elements.namedItem('type');
     showType(form, typeSelect.value);
-    typeSelect.addEventListener('change', function () { showType(form, typeSelect.value); });
+    typeSelect.addEventListener('change', function () {
+      showType(form, typeSelect.value);
+    });
     A.$$('button[data-generate]', form).forEach(function (button) {
       button.addEventListener('click', function () {
         var bytes = new Uint8Array(24);
         crypto.getRandomValues(bytes);
-        A.setValue(form, button.getAttribute('data-generate'), Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join(''));
+        A.setValue(
+          form,
+          button.getAttribute('data-generate'),
+          Array.prototype.map
+            .call(bytes, function (b) {
+              return ('0' + b.toString(16)).slice(-2);
+            })
+            .join(''),
+        );
         A.announce('New value generated.');
       });
     });
@@ -113,7 +169,9 @@
       var configManaged = item.managed_by === 'config';
       A.$('#managed-note').hidden = !configManaged;
       A.$('#monitor-fields').disabled = configManaged;
-      ['#monitor-save', '#monitor-delete'].forEach(function (s) { A.$(s).hidden = configManaged; });
+      ['#monitor-save', '#monitor-delete'].forEach(function (s) {
+        A.$(s).hidden = configManaged;
+      });
       var syncPause = function (enabled) {
         A.$('#monitor-pause').hidden = configManaged || !enabled;
         A.$('#monitor-resume').hidden = configManaged || enabled;
@@ -134,7 +192,10 @@
         return 'Monitor resumed.';
       });
       A.bindAction(A.$('#monitor-run'), async function () {
-        showResult('Run now: result (recorded)', await A.api('POST', '/api/v1/monitors/' + encodeURIComponent(id) + '/run'));
+        showResult(
+          'Run now: result (recorded)',
+          await A.api('POST', '/api/v1/monitors/' + encodeURIComponent(id) + '/run'),
+        );
         return 'Check finished.';
       });
       A.bindAction(A.$('#monitor-delete'), async function () {

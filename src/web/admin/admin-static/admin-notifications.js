@@ -2,13 +2,27 @@
 (function () {
   'use strict';
   var A = window.PharosAdmin;
-  var COMMON = ['id', 'type', 'events', 'components', 'monitors', 'reminder_every', 'coalesce_after', 'rate_per_minute'];
+  var COMMON = [
+    'id',
+    'type',
+    'events',
+    'components',
+    'monitors',
+    'reminder_every',
+    'coalesce_after',
+    'rate_per_minute',
+  ];
 
   /** ms back to the shortest duration text the config takes (90 min → "90m"). */
   function durationText(ms) {
     if (ms === undefined || ms === null || ms === '') return '';
     if (typeof ms !== 'number') return String(ms);
-    var units = [['d', 86400000], ['h', 3600000], ['m', 60000], ['s', 1000]];
+    var units = [
+      ['d', 86400000],
+      ['h', 3600000],
+      ['m', 60000],
+      ['s', 1000],
+    ];
     for (var i = 0; i < units.length; i++) if (ms % units[i][1] === 0) return ms / units[i][1] + units[i][0];
     return ms + 'ms';
   }
@@ -28,7 +42,9 @@
     var editing = null;
 
     function templateOf(type) {
-      var opt = A.$$('option', typeSelect).filter(function (o) { return o.value === type; })[0];
+      var opt = A.$$('option', typeSelect).filter(function (o) {
+        return o.value === type;
+      })[0];
       return opt ? opt.getAttribute('data-template') : '{}';
     }
     function syncFields() {
@@ -53,12 +69,21 @@
       if (!list.length) box.appendChild(A.h('p', { text: 'No components yet.' }));
       list.forEach(function (c) {
         var id = 'channel-component-' + c.id;
-        box.appendChild(A.h('div', { class: 'field check' }, A.h('input', { id: id, type: 'checkbox', name: 'components', value: c.id }), A.h('label', { for: id, text: c.config.name + ' (' + c.id + ')' })));
+        box.appendChild(
+          A.h(
+            'div',
+            { class: 'field check' },
+            A.h('input', { id: id, type: 'checkbox', name: 'components', value: c.id }),
+            A.h('label', { for: id, text: c.config.name + ' (' + c.id + ')' }),
+          ),
+        );
       });
     }
 
     function ticked(name, values) {
-      A.$$('input[name=' + name + ']', form).forEach(function (box) { box.checked = !!values && values.indexOf(box.value) !== -1; });
+      A.$$('input[name=' + name + ']', form).forEach(function (box) {
+        box.checked = !!values && values.indexOf(box.value) !== -1;
+      });
     }
 
     function startCreate() {
@@ -86,7 +111,9 @@
       shownType = c.type;
       syncFields();
       var own = {};
-      Object.keys(c).forEach(function (k) { if (COMMON.indexOf(k) === -1) own[k] = c[k]; });
+      Object.keys(c).forEach(function (k) {
+        if (COMMON.indexOf(k) === -1) own[k] = c[k];
+      });
       provider.value = JSON.stringify(own, null, 2);
       ticked('events', c.events);
       ticked('components', c.components);
@@ -101,7 +128,17 @@
 
     function showTest(id, outcome) {
       var ok = outcome && outcome.ok;
-      var text = ok ? 'Test message to ' + id + ' delivered' + (outcome.remoteStatus ? ' (HTTP ' + outcome.remoteStatus + ').' : '.') : 'Test message to ' + id + ' failed: ' + outcome.error + (outcome.remoteStatus ? ' (HTTP ' + outcome.remoteStatus + ')' : '') + (outcome.remoteBody ? ' — receiver said: ' + outcome.remoteBody : '');
+      var text = ok
+        ? 'Test message to ' +
+          id +
+          ' delivered' +
+          (outcome.remoteStatus ? ' (HTTP ' + outcome.remoteStatus + ').' : '.')
+        : 'Test message to ' +
+          id +
+          ' failed: ' +
+          outcome.error +
+          (outcome.remoteStatus ? ' (HTTP ' + outcome.remoteStatus + ')' : '') +
+          (outcome.remoteBody ? ' — receiver said: ' + outcome.remoteBody : '');
       result.className = 'notice ' + (ok ? 'success' : 'error');
       result.hidden = false;
       result.textContent = text;
@@ -111,7 +148,12 @@
       var c = item.config;
       var actions = A.h('td', { class: 'row-actions' });
       if (canWrite) {
-        var test = A.h('button', { type: 'button', class: 'small', text: 'Send test', 'aria-label': 'Send test to ' + c.id });
+        var test = A.h('button', {
+          type: 'button',
+          class: 'small',
+          text: 'Send test',
+          'aria-label': 'Send test to ' + c.id,
+        });
         A.bindAction(test, async function () {
           result.hidden = false;
           result.className = 'notice';
@@ -125,8 +167,23 @@
         actions.appendChild(test);
       }
       if (canWrite && item.managed_by !== 'config') {
-        var edit = A.h('button', { type: 'button', class: 'small', text: 'Edit', 'aria-label': 'Edit ' + c.id, on: { click: function () { startEdit(item); } } });
-        var del = A.h('button', { type: 'button', class: 'small danger', text: 'Delete', 'aria-label': 'Delete ' + c.id });
+        var edit = A.h('button', {
+          type: 'button',
+          class: 'small',
+          text: 'Edit',
+          'aria-label': 'Edit ' + c.id,
+          on: {
+            click: function () {
+              startEdit(item);
+            },
+          },
+        });
+        var del = A.h('button', {
+          type: 'button',
+          class: 'small danger',
+          text: 'Delete',
+          'aria-label': 'Delete ' + c.id,
+        });
         A.bindAction(del, async function () {
           if (!A.confirmAction('Delete the channel "' + c.id + '"? It gets no more notifications.')) return;
           await A.api('DELETE', '/api/v1/notification-channels/' + encodeURIComponent(c.id));
@@ -138,15 +195,33 @@
         actions.appendChild(edit);
         actions.appendChild(del);
       }
-      var managed = item.managed_by === 'config' ? A.h('td', {}, 'config file', A.h('span', { class: 'sub', text: 'read-only here' })) : A.h('td', { text: 'API' });
-      return A.h('tr', { dataset: { channel: c.id } }, A.h('td', {}, A.h('code', { text: c.id })), A.h('td', { text: c.type }), A.h('td', { text: summary(c.events, 'all') }), A.h('td', { text: summary(c.components, 'all') + (c.monitors && c.monitors.length ? '; monitors: ' + c.monitors.join(', ') : '') }), managed, actions);
+      var managed =
+        item.managed_by === 'config'
+          ? A.h('td', {}, 'config file', A.h('span', { class: 'sub', text: 'read-only here' }))
+          : A.h('td', { text: 'API' });
+      return A.h(
+        'tr',
+        { dataset: { channel: c.id } },
+        A.h('td', {}, A.h('code', { text: c.id })),
+        A.h('td', { text: c.type }),
+        A.h('td', { text: summary(c.events, 'all') }),
+        A.h('td', {
+          text:
+            summary(c.components, 'all') +
+            (c.monitors && c.monitors.length ? '; monitors: ' + c.monitors.join(', ') : ''),
+        }),
+        managed,
+        actions,
+      );
     }
 
     async function load() {
       var list = await A.api('GET', '/api/v1/notification-channels');
       A.clear(body);
       if (!list.length) body.appendChild(A.h('tr', {}, A.h('td', { colspan: 6, text: 'No channels yet.' })));
-      list.forEach(function (item) { body.appendChild(row(item)); });
+      list.forEach(function (item) {
+        body.appendChild(row(item));
+      });
     }
 
     function input() {
@@ -154,15 +229,30 @@
       try {
         own = JSON.parse(provider.value || '{}');
       } catch (err) {
-        throw new A.ApiError(400, { error: 'invalid_input', message: 'The provider settings are not valid JSON.', issues: [{ path: 'provider', message: 'Not valid JSON: ' + err.message }] });
+        throw new A.ApiError(400, {
+          error: 'invalid_input',
+          message: 'The provider settings are not valid JSON.',
+          issues: [{ path: 'provider', message: 'Not valid JSON: ' + err.message }],
+        });
       }
-      if (!own || typeof own !== 'object' || Array.isArray(own)) throw new A.ApiError(400, { error: 'invalid_input', message: 'The provider settings must be a JSON object.', issues: [{ path: 'provider', message: 'A JSON object, { … }.' }] });
+      if (!own || typeof own !== 'object' || Array.isArray(own))
+        throw new A.ApiError(400, {
+          error: 'invalid_input',
+          message: 'The provider settings must be a JSON object.',
+          issues: [{ path: 'provider', message: 'A JSON object, { … }.' }],
+        });
       var out = {};
-      Object.keys(own).forEach(function (k) { if (COMMON.indexOf(k) === -1) out[k] = own[k]; });
+      Object.keys(own).forEach(function (k) {
+        if (COMMON.indexOf(k) === -1) out[k] = own[k];
+      });
       out.id = A.value(form, 'id');
       out.type = typeSelect.value;
-      var events = A.$$('input[name=events]:checked', form).map(function (b) { return b.value; });
-      var components = A.$$('input[name=components]:checked', form).map(function (b) { return b.value; });
+      var events = A.$$('input[name=events]:checked', form).map(function (b) {
+        return b.value;
+      });
+      var components = A.$$('input[name=components]:checked', form).map(function (b) {
+        return b.value;
+      });
       if (events.length) out.events = events;
       if (components.length) out.components = components;
       if (editing && editing.config.monitors) out.monitors = editing.config.monitors;

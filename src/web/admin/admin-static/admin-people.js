@@ -14,7 +14,12 @@
       select.appendChild(template.content.cloneNode(true));
       select.value = u.role;
       var actions = A.h('td', { class: 'row-actions' });
-      var save = A.h('button', { type: 'button', class: 'small', text: 'Change role', 'aria-label': 'Change role of ' + u.email });
+      var save = A.h('button', {
+        type: 'button',
+        class: 'small',
+        text: 'Change role',
+        'aria-label': 'Change role of ' + u.email,
+      });
       A.bindAction(save, async function () {
         await A.api('PATCH', '/api/v1/users/' + encodeURIComponent(u.id), { role: select.value });
         await load();
@@ -22,7 +27,12 @@
       });
       actions.appendChild(save);
       if (u.locked_until) {
-        var unlock = A.h('button', { type: 'button', class: 'small', text: 'Unlock', 'aria-label': 'Unlock ' + u.email });
+        var unlock = A.h('button', {
+          type: 'button',
+          class: 'small',
+          text: 'Unlock',
+          'aria-label': 'Unlock ' + u.email,
+        });
         A.bindAction(unlock, async function () {
           await A.api('PATCH', '/api/v1/users/' + encodeURIComponent(u.id), { unlock: true });
           await load();
@@ -31,7 +41,12 @@
         actions.appendChild(unlock);
       }
       if (!A.session.user || A.session.user.id !== u.id) {
-        var del = A.h('button', { type: 'button', class: 'small danger', text: 'Remove', 'aria-label': 'Remove ' + u.email });
+        var del = A.h('button', {
+          type: 'button',
+          class: 'small danger',
+          text: 'Remove',
+          'aria-label': 'Remove ' + u.email,
+        });
         A.bindAction(del, async function () {
           if (!A.confirmAction('Remove ' + u.email + ' with their sessions and tokens?')) return;
           await A.api('DELETE', '/api/v1/users/' + encodeURIComponent(u.id));
@@ -40,12 +55,23 @@
         });
         actions.appendChild(del);
       }
-      return A.h('tr', {}, A.h('td', { text: u.name }), A.h('td', { text: u.email }), A.h('td', {}, A.h('label', { for: rid, class: 'visually-hidden', text: 'Role of ' + u.email }), select), A.h('td', { text: u.totp_enabled ? 'on' : u.sso ? 'SSO' : 'off' }), A.h('td', {}, A.timeEl(u.last_login_at ? Date.parse(u.last_login_at) : null)), actions);
+      return A.h(
+        'tr',
+        {},
+        A.h('td', { text: u.name }),
+        A.h('td', { text: u.email }),
+        A.h('td', {}, A.h('label', { for: rid, class: 'visually-hidden', text: 'Role of ' + u.email }), select),
+        A.h('td', { text: u.totp_enabled ? 'on' : u.sso ? 'SSO' : 'off' }),
+        A.h('td', {}, A.timeEl(u.last_login_at ? Date.parse(u.last_login_at) : null)),
+        actions,
+      );
     }
     async function load() {
       var list = await A.api('GET', '/api/v1/users');
       A.clear(body);
-      list.forEach(function (u) { body.appendChild(row(u)); });
+      list.forEach(function (u) {
+        body.appendChild(row(u));
+      });
     }
     A.bindForm(form, async function () {
       var input = { email: A.value(form, 'email'), role: A.value(form, 'role') };
@@ -73,7 +99,12 @@
       A.clear(body);
       if (!list.length) body.appendChild(A.h('tr', {}, A.h('td', { colspan: 6, text: 'No tokens.' })));
       list.forEach(function (t) {
-        var revoke = A.h('button', { type: 'button', class: 'small danger', text: 'Revoke', 'aria-label': 'Revoke token ' + t.name });
+        var revoke = A.h('button', {
+          type: 'button',
+          class: 'small danger',
+          text: 'Revoke',
+          'aria-label': 'Revoke token ' + t.name,
+        });
         A.bindAction(revoke, async function () {
           if (!A.confirmAction('Revoke the token "' + t.name + '"? Whatever uses it stops working.')) return;
           await A.api('DELETE', '/api/v1/tokens/' + encodeURIComponent(t.id));
@@ -81,12 +112,29 @@
           A.$('#tokens-caption').focus();
           return 'Token "' + t.name + '" revoked.';
         });
-        body.appendChild(A.h('tr', {}, A.h('td', { text: t.name }), A.h('td', {}, A.h('code', { text: t.prefix + '…' })), A.h('td', { text: t.scopes.join(', ') }), A.h('td', { text: t.expires_at ? A.fmtTime(Date.parse(t.expires_at)) : 'never' }), A.h('td', { text: t.last_used_at ? A.fmtTime(Date.parse(t.last_used_at)) : 'never' }), A.h('td', {}, revoke)));
+        body.appendChild(
+          A.h(
+            'tr',
+            {},
+            A.h('td', { text: t.name }),
+            A.h('td', {}, A.h('code', { text: t.prefix + '…' })),
+            A.h('td', { text: t.scopes.join(', ') }),
+            A.h('td', { text: t.expires_at ? A.fmtTime(Date.parse(t.expires_at)) : 'never' }),
+            A.h('td', { text: t.last_used_at ? A.fmtTime(Date.parse(t.last_used_at)) : 'never' }),
+            A.h('td', {}, revoke),
+          ),
+        );
       });
     }
     A.bindForm(form, async function () {
       var expires = A.value(form, 'expires_in');
-      var made = await A.api('POST', '/api/v1/tokens', { name: A.value(form, 'name'), scopes: A.$$('input[name=scopes]:checked', form).map(function (c) { return c.value; }), expires_in: expires || null });
+      var made = await A.api('POST', '/api/v1/tokens', {
+        name: A.value(form, 'name'),
+        scopes: A.$$('input[name=scopes]:checked', form).map(function (c) {
+          return c.value;
+        }),
+        expires_in: expires || null,
+      });
       var box = A.$('#token-secret');
       A.$('#token-secret-value').textContent = made.token;
       box.hidden = false;

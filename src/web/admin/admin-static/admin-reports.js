@@ -28,15 +28,39 @@
       var report = await A.api('GET', '/api/v1/reports/sla?' + params());
       var body = A.clear(A.$('#report tbody'));
       report.components.forEach(function (c) {
-        body.appendChild(A.h('tr', {}, A.h('td', { text: c.name }), A.h('td', { text: pct(c.uptimePercent) }), A.h('td', { text: String(c.downtimeMinutes) }), A.h('td', { text: String(c.incidentCount) })));
+        body.appendChild(
+          A.h(
+            'tr',
+            {},
+            A.h('td', { text: c.name }),
+            A.h('td', { text: pct(c.uptimePercent) }),
+            A.h('td', { text: String(c.downtimeMinutes) }),
+            A.h('td', { text: String(c.incidentCount) }),
+          ),
+        );
       });
       if (!report.components.length) body.appendChild(A.h('tr', {}, A.h('td', { colspan: 4, text: 'No components.' })));
       var agg = report.aggregate;
-      A.$('#report-summary').textContent = report.period.month + ' (' + report.period.timeZone + (report.period.complete ? '' : ', month still running') + '): ' + agg.componentCount + ' components, mean uptime ' + pct(agg.uptimePercent) + ', ' + agg.downtimeMinutes + ' minutes with a component down, ' + agg.incidentCount + ' incidents.';
+      A.$('#report-summary').textContent =
+        report.period.month +
+        ' (' +
+        report.period.timeZone +
+        (report.period.complete ? '' : ', month still running') +
+        '): ' +
+        agg.componentCount +
+        ' components, mean uptime ' +
+        pct(agg.uptimePercent) +
+        ', ' +
+        agg.downtimeMinutes +
+        ' minutes with a component down, ' +
+        agg.incidentCount +
+        ' incidents.';
       A.$('#report-section').hidden = false;
       A.$('#report-h').focus();
       return 'Report for ' + report.period.month + ' shown.';
     });
-    A.$('#report-print').addEventListener('click', function () { window.print(); });
+    A.$('#report-print').addEventListener('click', function () {
+      window.print();
+    });
   };
 })();

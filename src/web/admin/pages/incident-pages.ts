@@ -1,14 +1,26 @@
 import { MANUAL_INCIDENT_STATUSES } from '../../../admin/incident-input.ts';
 import { COMPONENT_STATUSES, INCIDENT_IMPACTS } from '../../../domain/statuses.ts';
 import { html, type Html } from '../../html/html.ts';
-import { fieldId, formError, inputField, selectField, selectOptions, submitRow, textAreaField } from '../form-fields.ts';
+import {
+  fieldId,
+  formError,
+  inputField,
+  selectField,
+  selectOptions,
+  submitRow,
+  textAreaField,
+} from '../form-fields.ts';
 import type { PageBody } from './sign-in-pages.ts';
 
 /** The component status options the pickers clone ("not affected"/"unchanged" is added by the script). */
 const statusOptionsTemplate: Html = html`<template id="status-options">${selectOptions(COMPONENT_STATUSES)}</template>`;
 
 /** A Markdown textarea with a live preview rendered by the server exactly as the public page will. */
-export function markdownField(name: string, label: string, opts: { required?: boolean; rows?: number; path?: string } = {}): Html {
+export function markdownField(
+  name: string,
+  label: string,
+  opts: { required?: boolean; rows?: number; path?: string } = {},
+): Html {
   const previewId = `${fieldId(name)}-preview`;
   return html`<div class="markdown-field">
 ${textAreaField({ name, label, rows: opts.rows ?? 6, required: opts.required, hint: 'Markdown. The preview shows it as the public page will.', attrs: html` data-preview="${previewId}"${opts.path ? html` data-path="${opts.path}"` : ''}` })}
@@ -26,7 +38,16 @@ export function incidentListPage(): PageBody {
     page: 'incidents',
     section: 'incidents',
     main: html`<div class="toolbar"><a class="button primary" href="/admin/incidents/new" data-needs="operate">New incident</a>
-<form id="incident-filter" class="inline">${selectField({ name: 'state', label: 'Show', options: [['all', 'All'], ['open', 'Open'], ['resolved', 'Resolved']], selected: 'all' })}</form></div>
+<form id="incident-filter" class="inline">${selectField({
+      name: 'state',
+      label: 'Show',
+      options: [
+        ['all', 'All'],
+        ['open', 'Open'],
+        ['resolved', 'Resolved'],
+      ],
+      selected: 'all',
+    })}</form></div>
 <div class="table-wrap" role="region" aria-labelledby="incidents-caption" tabindex="0"><table class="data" id="incidents">
 <caption id="incidents-caption">Incidents, newest first</caption>
 <thead><tr><th scope="col">Incident</th><th scope="col">Status</th><th scope="col">Impact</th><th scope="col">Source</th><th scope="col">Opened</th><th scope="col">Resolved</th></tr></thead>

@@ -33,7 +33,9 @@ function formControl(field: CheckFormField): Html {
     }
     case 'secret': {
       const input = inputField({ ...common, value: initial, attrs: html` spellcheck="false"${marks}` });
-      return field.generate ? html`${input}\n<div class="actions"><button type="button" data-generate="${name}">${field.generate}</button></div>` : input;
+      return field.generate
+        ? html`${input}\n<div class="actions"><button type="button" data-generate="${name}">${field.generate}</button></div>`
+        : input;
     }
     case 'url':
       return inputField({ ...common, type: 'url', value: initial, attrs: marks });
@@ -78,10 +80,13 @@ ${formError}
 <div class="actions">
 <button type="submit" class="primary" id="monitor-save">${id ? 'Save changes' : 'Create monitor'}</button>
 <button type="button" id="monitor-test">Test now</button>
-${id && html`<button type="button" id="monitor-run">Run now</button>
+${
+  id &&
+  html`<button type="button" id="monitor-run">Run now</button>
 <button type="button" id="monitor-pause" hidden>Pause</button>
 <button type="button" id="monitor-resume" hidden>Resume</button>
-<button type="button" class="danger" id="monitor-delete">Delete</button>`}
+<button type="button" class="danger" id="monitor-delete">Delete</button>`
+}
 </div>
 </form>
 <section class="card" aria-labelledby="result-h" id="result-section" hidden><h2 id="result-h" tabindex="-1">Result</h2>
