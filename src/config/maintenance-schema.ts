@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { compileCron } from '../domain/maintenance/cron-recurrence.ts';
+import type { MaintenanceDefinition } from '../domain/maintenance/maintenance-definition.ts';
 import { nextOccurrence } from '../domain/maintenance/maintenance-schedule.ts';
 import { parseRruleText, RecurrenceSyntaxError } from '../domain/maintenance/rrule-text.ts';
 import { isValidTimeZone, parseMaintenanceDateTime } from '../domain/maintenance/wall-clock.ts';
@@ -97,7 +98,7 @@ export const maintenanceSchema = z
       const span = m.recurrence.until === undefined ? 'at or after start' : 'between start and until';
       ctx.addIssue({ code: 'custom', message: `${field} gives no occurrence ${span}`, path: ['recurrence', field] });
     }
-  });
+  }) satisfies z.ZodType<MaintenanceDefinition>; // what the config gives is what the domain expands
 export type MaintenanceConfig = z.infer<typeof maintenanceSchema>;
 
 /** A rule that never matches (FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30) is a mistake; syntax errors are reported on their field. */

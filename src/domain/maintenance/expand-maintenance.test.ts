@@ -1,15 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import rrulePkg from 'rrule';
-import { maintenanceSchema } from '../../config/maintenance-schema.ts';
 import { componentsInMaintenance, maintenanceStatusAt } from '../maintenance-windows.ts';
 import { expandMaintenance, MAX_OCCURRENCES } from './expand-maintenance.ts';
+import type { MaintenanceDefinition } from './maintenance-definition.ts';
 
 const { RRule } = rrulePkg;
 const at = (iso: string): number => Date.parse(iso);
 const iso = (ms: number): string => new Date(ms).toISOString().replace(':00.000Z', 'Z');
-const def = (fields: Record<string, unknown>) =>
-  maintenanceSchema.parse({ id: 'db-upgrade', title: 'DB upgrade', components: ['db'], ...fields });
+const def = (fields: Partial<MaintenanceDefinition>): MaintenanceDefinition => ({
+  id: 'db-upgrade',
+  title: 'DB upgrade',
+  body: '',
+  time_zone: 'UTC',
+  start: '',
+  end: '',
+  components: ['db'],
+  ...fields,
+});
 /** [start, end] of each window, as compact UTC ISO strings */
 const spans = (windows: { start: number; end: number }[]): string[] =>
   windows.map((w) => `${iso(w.start)}/${iso(w.end)}`);

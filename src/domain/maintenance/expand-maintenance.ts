@@ -1,5 +1,5 @@
-import type { MaintenanceConfig } from '../../config/maintenance-schema.ts';
 import type { MaintenanceWindow } from '../maintenance-windows.ts';
+import type { MaintenanceDefinition } from './maintenance-definition.ts';
 import { compileCron, visitCronStarts } from './cron-recurrence.ts';
 import { occurrenceId } from './occurrence-id.ts';
 import { visitRruleStarts } from './rrule-occurrences.ts';
@@ -19,7 +19,7 @@ const DAY = 24 * HOUR;
  * (RRULE: DTSTART is `start`, counted only when it matches the rule) and not after `recurrence.until`.
  */
 export function expandMaintenance(
-  def: MaintenanceConfig,
+  def: MaintenanceDefinition,
   from: number,
   to: number,
   cap = MAX_OCCURRENCES,
@@ -40,7 +40,7 @@ export function expandMaintenance(
 }
 
 function recurringStarts(
-  def: MaintenanceConfig,
+  def: MaintenanceDefinition,
   start: number,
   duration: number,
   from: number,

@@ -1,13 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { maintenanceSchema } from '../../config/maintenance-schema.ts';
 import { maintenanceStatusAt } from '../maintenance-windows.ts';
 import { MAX_OCCURRENCES } from './expand-maintenance.ts';
+import type { MaintenanceDefinition } from './maintenance-definition.ts';
 import { maintenanceWindowsAround, nextOccurrence } from './maintenance-schedule.ts';
 
 const at = (iso: string): number => Date.parse(iso);
-const def = (id: string, fields: Record<string, unknown>) =>
-  maintenanceSchema.parse({ id, title: id, components: ['db'], ...fields });
+const def = (id: string, fields: Partial<MaintenanceDefinition>): MaintenanceDefinition => ({
+  id,
+  title: id,
+  body: '',
+  time_zone: 'UTC',
+  start: '',
+  end: '',
+  components: ['db'],
+  ...fields,
+});
 const NOW = at('2026-06-10T12:00:00Z');
 
 describe('maintenanceWindowsAround', () => {

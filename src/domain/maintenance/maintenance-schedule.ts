@@ -1,5 +1,5 @@
-import type { MaintenanceConfig } from '../../config/maintenance-schema.ts';
 import type { MaintenanceWindow } from '../maintenance-windows.ts';
+import type { MaintenanceDefinition } from './maintenance-definition.ts';
 import { expandMaintenance, MAX_OCCURRENCES } from './expand-maintenance.ts';
 
 const MINUTE = 60_000;
@@ -17,7 +17,7 @@ export interface ScheduleHorizon {
  * the ones in progress, and those starting within aheadMs (scheduled); sorted by start, then id.
  */
 export function maintenanceWindowsAround(
-  defs: readonly MaintenanceConfig[],
+  defs: readonly MaintenanceDefinition[],
   now: number,
   { pastMs = 30 * DAY, aheadMs = 60 * DAY }: ScheduleHorizon = {},
 ): MaintenanceWindow[] {
@@ -33,7 +33,7 @@ export function maintenanceWindowsAround(
  * The most recent windows that ended by `now`, within pastMs. When a dense schedule fills the cap, the
  * past looked at shrinks to about half the time the capped windows covered, so the latest ones are kept.
  */
-function recentlyCompleted(def: MaintenanceConfig, now: number, pastMs: number): MaintenanceWindow[] {
+function recentlyCompleted(def: MaintenanceDefinition, now: number, pastMs: number): MaintenanceWindow[] {
   let span = pastMs;
   for (let attempt = 0; attempt < 8; attempt++) {
     const found = expandMaintenance(def, now - span, now);
@@ -44,6 +44,6 @@ function recentlyCompleted(def: MaintenanceConfig, now: number, pastMs: number):
 }
 
 /** The first window not over at `now`: the one in progress, else the next to start; null when none is left. */
-export function nextOccurrence(def: MaintenanceConfig, now: number): MaintenanceWindow | null {
+export function nextOccurrence(def: MaintenanceDefinition, now: number): MaintenanceWindow | null {
   return expandMaintenance(def, now, now + 1000 * 366 * DAY, 1)[0] ?? null;
 }

@@ -1,4 +1,4 @@
-import { ID_PATTERN } from '../../config/id-schema.ts';
+import { ID_PATTERN } from '../id-pattern.ts';
 
 /**
  * A recurring maintenance's occurrence is named `${definitionId}~${yyyymmddhhmm}` (its UTC start), so links
