@@ -152,3 +152,32 @@ test('rebuilds read the catalog once, and again only when it changes; results al
   snapshot.stop();
   assert.equal(counted.monitorReads, 2, 'a catalog change re-reads it');
 });
+
+test('its state is read through getters: a write from outside neither compiles nor runs', () => {
+  const snapshot = new PublicSnapshot({
+    store,
+    config,
+    bus: new InProcessBus(),
+    logger: createLogger('silent'),
+    renderers: defaultRenderers,
+  });
+  assert.deepEqual(
+    [snapshot.pages.size, snapshot.builtAt, snapshot.failedRebuilds, snapshot.stale, snapshot.failingSince],
+    [0, 0, 0, undefined, undefined],
+  );
+  assert.throws(() => {
+    // @ts-expect-error read-only: only the snapshot's own rebuilds change its pages
+    snapshot.pages = new Map();
+  }, TypeError);
+  assert.throws(() => {
+    // @ts-expect-error read-only: the staleness tracker owns it
+    snapshot.stale = { since: 0 };
+  }, TypeError);
+  assert.throws(() => {
+    // @ts-expect-error read-only
+    snapshot.builtAt = 1;
+  }, TypeError);
+  // a Map at run time, but a ReadonlyMap to everyone else: the compiler keeps writers out
+  // @ts-expect-error no set on a ReadonlyMap
+  assert.equal(typeof snapshot.pages.set, 'function');
+});
