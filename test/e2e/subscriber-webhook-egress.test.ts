@@ -4,16 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import tls from 'node:tls';
-import { CLI_ACTOR } from '../../src/admin/actor.ts';
-import { createToken } from '../../src/admin/api-tokens.ts';
-import type { ServiceContext } from '../../src/admin/service-context.ts';
-import { createUser } from '../../src/admin/users.ts';
 import { parseConfigText } from '../../src/config/load-config.ts';
-import { createEgressPolicy } from '../../src/egress/egress-policy.ts';
 import { createLogger } from '../../src/runtime/logger.ts';
 import { startPharos, type RunningPharos } from '../../src/runtime/start-pharos.ts';
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.ts';
 import { testCertificates } from '../support/test-certificates.ts';
+import { adminToken } from '../support/admin-token.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 /**
@@ -64,20 +60,7 @@ subscribers: { enabled: true }
       logger: createLogger(process.env.DEBUG_LOG ?? 'silent'),
       outbox: { pollMs: 50, backoffBaseMs: 50 },
     });
-    const cli: ServiceContext = {
-      actor: CLI_ACTOR,
-      store: pharos.store,
-      bus: pharos.bus,
-      runtime: pharos.admin,
-      egress: createEgressPolicy(config.egress),
-      now: Date.now,
-    };
-    const user = await createUser(cli, {
-      email: 'ops@acme.test',
-      role: 'admin',
-      password: 'correct horse battery staple 42',
-    });
-    token = (await createToken(cli, { name: 'egress-test', scopes: ['read', 'write'], userId: user.id })).token;
+    token = await adminToken(pharos, config, 'egress-test');
   });
   after(async () => {
     await pharos?.close();

@@ -4,17 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import tls from 'node:tls';
-import { CLI_ACTOR } from '../../src/admin/actor.ts';
-import { createToken } from '../../src/admin/api-tokens.ts';
-import type { ServiceContext } from '../../src/admin/service-context.ts';
-import { createUser } from '../../src/admin/users.ts';
 import { parseConfigText } from '../../src/config/load-config.ts';
-import { createEgressPolicy } from '../../src/egress/egress-policy.ts';
 import { createLogger } from '../../src/runtime/logger.ts';
 import { startPharos, type RunningPharos } from '../../src/runtime/start-pharos.ts';
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.ts';
 import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from '../support/smtp-test-server.ts';
 import { testCertificates } from '../support/test-certificates.ts';
+import { adminToken } from '../support/admin-token.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const HOUR = 3_600_000;
@@ -128,20 +124,7 @@ subscribers:
       now: () => Date.now() + clockOffset,
       outbox: { pollMs: 50, backoffBaseMs: 50 },
     });
-    const cli: ServiceContext = {
-      actor: CLI_ACTOR,
-      store: pharos.store,
-      bus: pharos.bus,
-      runtime: pharos.admin,
-      egress: createEgressPolicy(config.egress),
-      now: Date.now,
-    };
-    const user = await createUser(cli, {
-      email: 'ops@acme.test',
-      role: 'admin',
-      password: 'correct horse battery staple 42',
-    });
-    token = (await createToken(cli, { name: 'subscribers-test', scopes: ['read', 'write'], userId: user.id })).token;
+    token = await adminToken(pharos, config, 'subscribers-test');
   });
   after(async () => {
     await pharos?.close();
