@@ -45,7 +45,12 @@ export function notifierFor<T extends ChannelType>(
 ): {
   notifier: Notifier;
   send(event: NotificationEvent, ctx: DeliveryContext): Promise<DeliveryResult>;
+  secretTarget(path: readonly string[]): string;
 } {
   const notifier = byType[config.type];
-  return { notifier, send: (event, ctx) => notifier.send(event, config, ctx) };
+  return {
+    notifier,
+    send: (event, ctx) => notifier.send(event, config, ctx),
+    secretTarget: (path) => notifier.secretTarget(config, path),
+  };
 }

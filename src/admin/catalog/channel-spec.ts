@@ -1,7 +1,6 @@
 import { channelSchema, type ChannelConfig } from '../../notify/channel-schema.ts';
-import type { Notifier } from '../../notify/notifier.ts';
 import { redactChannel } from '../../notify/redact-channel.ts';
-import { notifiers } from '../../notify/registry.ts';
+import { notifierFor } from '../../notify/registry.ts';
 import type { CatalogSpec } from './catalog-spec.ts';
 
 /** Notification channels: routed to by events, components and monitors; their secrets never leave the store. */
@@ -11,7 +10,7 @@ export const channelSpec: CatalogSpec<ChannelConfig> = {
   schema: channelSchema,
   idOf: (c) => c.id,
   redact: redactChannel,
-  secretTarget: (c, path) => `${c.type} ${(notifiers[c.type] as unknown as Notifier).secretTarget(c, path)}`,
+  secretTarget: (c, path) => `${c.type} ${notifierFor(c).secretTarget(path)}`,
   async checkReferences(c, view) {
     const problems: [string, string][] = [];
     const components = new Set((await view.list('component')).map((o) => o.id));
