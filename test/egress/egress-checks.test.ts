@@ -75,8 +75,14 @@ before(async () => {
   tcpPort = (tcp.address() as net.AddressInfo).port;
 });
 after(async () => {
-  await closeKeepAliveAgents();
-  await Promise.all([http.close(), dns.close(), new Promise<void>((resolve) => tcp.close(() => resolve()))]);
+  // every server is closed whatever the others do: one left open keeps this file's process (and the run) alive
+  const closed = await Promise.allSettled([
+    closeKeepAliveAgents(),
+    http.close(),
+    dns.close(),
+    new Promise<void>((resolve) => tcp.close(() => resolve())),
+  ]);
+  for (const c of closed) if (c.status === 'rejected') throw c.reason;
 });
 
 describe('default policy: cloud metadata is refused before connecting', () => {

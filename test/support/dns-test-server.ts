@@ -75,8 +75,10 @@ export async function startDnsTestServer(options: DnsTestServerOptions): Promise
     resolver: `127.0.0.1:${port}`,
     queries,
     close: async () => {
-      await new Promise<void>((resolve) => udp.close(() => resolve()));
-      await new Promise<void>((resolve) => tcp.close(() => resolve()));
+      await Promise.all([
+        new Promise<void>((resolve) => udp.close(() => resolve())),
+        new Promise<void>((resolve) => tcp.close(() => resolve())),
+      ]);
     },
   };
 }
