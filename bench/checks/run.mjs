@@ -1,5 +1,5 @@
 /**
- * bench/checks: N HTTP monitors against a target on 127.0.0.1, Pharos in this process with SQLite.
+ * bench/checks: N HTTP monitors against a target on 127.0.0.1, Pharos in this process with SQLite (or PostgreSQL: --postgres).
  * Prints checks/s achieved vs expected, scheduling drift p50/p99, RSS and CPU, event-loop delay, bytes per stored
  * result, database growth per 1,000 monitor-days, and the time after a restart until every monitor was checked again.
  *
@@ -10,12 +10,15 @@
  * --flapping P: P % of the targets alternate between 200 and 503 every 40 s (events all along, as in real life).
  * --skip-restart: leave out the restart phase (shorter runs).
  * --profile-measure FILE: a CPU profile of the measured phase only.
+ * --check-threads N|auto: scheduler.check_threads (default: the config's default, auto); 0 checks in the main thread.
+ * --postgres: store on PostgreSQL (a fresh database on PHAROS_BENCH_DATABASE_URL, default
+ *   postgres://postgres@127.0.0.1:5432/test, dropped afterwards) instead of a SQLite file.
  *
  * Pharos runs from its bundle (dist/index.mjs), as `pharos start` does, so that the figures are those of production.
  */
 import { fork } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -23,13 +26,20 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Session } from 'node:inspector/promises';
 import { writeFile } from 'node:fs/promises';
 import Database from 'better-sqlite3';
+import pg from 'pg';
+import { freshDatabase } from '../ha/support.mjs';
 import { readFileSync } from 'node:fs';
 import { configSchema, createLogger, startPharos } from '../../dist/index.mjs';
 
-/** CPU time (ms, user+system) and RSS of this process. */
+/** CPU time (ms, user+system) of this process (every thread) and of its main thread, and RSS. */
 function sampleUsage() {
   const cpu = process.cpuUsage();
-  return { cpuMs: (cpu.user + cpu.system) / 1000, rssBytes: process.memoryUsage.rss() };
+  const main = process.threadCpuUsage();
+  return {
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    mainCpuMs: (main.user + main.system) / 1000,
+    rssBytes: process.memoryUsage.rss(),
+  };
 }
 
 /** Peak RSS of this process so far (VmHWM), in bytes. */
@@ -59,6 +69,8 @@ const { values } = parseArgs({
     'skip-restart': { type: 'boolean', default: false },
     /** write a CPU profile of the measured phase only (startup and warm-up left out) to this file */
     'profile-measure': { type: 'string' },
+    postgres: { type: 'boolean', default: false },
+    'check-threads': { type: 'string' },
   },
 });
 if (!['lone', 'realistic'].includes(values.shape)) throw new Error(`--shape lone|realistic, not ${values.shape}`);
@@ -71,14 +83,20 @@ const target = fork(new URL('./target-server.mjs', import.meta.url).pathname, [v
 const port = await new Promise((resolve) => target.once('message', (m) => resolve(m.port)));
 const dir = await mkdtemp(join(tmpdir(), 'pharos-bench-'));
 const dbFile = join(dir, 'bench.db');
+const pgDb = values.postgres ? await freshDatabase('checks') : undefined;
 
 // realistic: the first half of the monitors in components of 100 (all on the default page), the rest alone
 const inComponents = realistic ? Math.floor(monitors / 2) : 0;
 const config = configSchema.parse({
   title: 'Bench',
   logging: { level: 'warn' },
-  storage: { url: `sqlite:${dbFile}` },
-  scheduler: { concurrency: Number(values.concurrency) },
+  storage: { url: pgDb ? pgDb.url : `sqlite:${dbFile}` },
+  scheduler: {
+    concurrency: Number(values.concurrency),
+    ...(values['check-threads'] === undefined
+      ? {}
+      : { check_threads: values['check-threads'] === 'auto' ? 'auto' : Number(values['check-threads']) }),
+  },
   components: Array.from({ length: Math.ceil(inComponents / 100) }, (_, c) => ({
     id: `c${c}`,
     name: `Component ${c}`,
@@ -96,7 +114,17 @@ const config = configSchema.parse({
 });
 
 const logger = createLogger('warn');
+async function pgQuery(text) {
+  const client = new pg.Client({ connectionString: pgDb.url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
 const dbBytes = async () => {
+  if (pgDb) return (await pgQuery('select pg_database_size(current_database())::bigint as b'))[0].b * 1;
   let total = 0;
   for (const f of await readdir(dir)) total += (await stat(join(dir, f))).size;
   return total;
@@ -201,15 +229,26 @@ if (!skipRestart) await pharos.close();
 clearInterval(rssSampler);
 target.kill();
 
-// Table sizes from SQLite's dbstat: what a result costs, and what the rollups cost per monitor-day.
-const db = new Database(dbFile, { readonly: true });
-const tableBytes = (name) => db.prepare('SELECT COALESCE(SUM(pgsize), 0) AS b FROM dbstat WHERE name = ?').get(name).b;
-const rowCount = (name) => db.prepare(`SELECT COUNT(*) AS n FROM ${name}`).get().n;
-const resultRows = rowCount('results');
-const resultBytes = tableBytes('results');
-const rollupRows = rowCount('rollups');
-const rollupBytes = tableBytes('rollups');
-db.close();
+// Table sizes (SQLite's dbstat; PostgreSQL's pg_table_size, heap and TOAST, indexes apart as on SQLite): what a
+// result costs, and what the rollups cost per monitor-day.
+let resultRows, resultBytes, rollupRows, rollupBytes;
+if (pgDb) {
+  const size = async (name) =>
+    (await pgQuery(`select pg_table_size('${name}')::bigint as b, (select count(*) from ${name})::bigint as n`))[0];
+  const [r, u] = [await size('results'), await size('rollups')];
+  [resultRows, resultBytes, rollupRows, rollupBytes] = [Number(r.n), Number(r.b), Number(u.n), Number(u.b)];
+  await pgDb.drop();
+} else {
+  const db = new Database(dbFile, { readonly: true });
+  const tableBytes = (name) =>
+    db.prepare('SELECT COALESCE(SUM(pgsize), 0) AS b FROM dbstat WHERE name = ?').get(name).b;
+  const rowCount = (name) => db.prepare(`SELECT COUNT(*) AS n FROM ${name}`).get().n;
+  resultRows = rowCount('results');
+  resultBytes = tableBytes('results');
+  rollupRows = rowCount('rollups');
+  rollupBytes = tableBytes('rollups');
+  db.close();
+}
 
 const expectedPerSec = (monitors / intervalMs) * 1000;
 const perResult = resultBytes / resultRows;
@@ -218,6 +257,10 @@ const checksPerDay = (86_400_000 / intervalMs) * 1000;
 const delayMs = (ns) => +Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS).toFixed(1);
 const figures = {
   monitors,
+  store: pgDb ? 'postgresql' : 'sqlite',
+  load_average_1m_5m: loadavg()
+    .map((x) => +x.toFixed(1))
+    .slice(0, 2),
   flapping_percent: Number(values.flapping),
   shape: realistic
     ? `realistic (${inComponents} in ${config.components.length} components, ${monitors - inComponents} lone)`
@@ -248,7 +291,9 @@ const figures = {
     max_ms: summaryJson.max,
   },
   snapshot_build: snapshotBuild,
+  check_threads: config.scheduler.check_threads,
   cpu_percent_of_one_core: +(((usage1.cpuMs - usageM.cpuMs) / measuredMs) * 100).toFixed(1),
+  main_thread_cpu_percent: +(((usage1.mainCpuMs - usageM.mainCpuMs) / measuredMs) * 100).toFixed(1),
   results_stored: stored,
   db_bytes_per_result: +perResult.toFixed(1),
   results_table_rows: resultRows,

@@ -5,6 +5,8 @@
  *
  *   npm run build && node bench/ha/drift.mjs [--monitors 10000] [--duration 120] [--ttl 10000]
  *
+ * Prints each worker's RSS at the end too.
+ *
  * Each monitor is in no component, so it is a lease unit of its own (`m:<id>`).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -37,7 +39,7 @@ try {
     JSON.stringify({
       title: 'HA drift bench',
       logging: { level: 'warn' },
-      server: { host: '127.0.0.1' },
+      server: { host: '127.0.0.1', secret: 'test-secret-shared-by-every-replica-0123456789' },
       storage: { url: db.url },
       bus: { redis: { url: REDIS_URL, prefix: `bench${Date.now().toString(36)}` } },
       components: [],
@@ -89,6 +91,7 @@ try {
       drift_p99_ms: w.p99,
       drift_max_ms: w.max,
       skipped: w.skipped,
+      rss_mb: w.rss_mb,
     })),
     drift_p99_ms_max_over_workers: Math.max(...per.map((w) => w.p99)),
     checks_per_s: +(per.reduce((n, w) => n + w.count, 0) / (durationMs / 1000)).toFixed(1),

@@ -34,6 +34,7 @@ const answers = {
       monitors: pharos.runner.scheduler.size,
       units: pharos.leases?.units.size ?? 0,
       skipped: pharos.runner.scheduler.skipped,
+      rss_mb: Math.round(process.memoryUsage.rss() / 1048576),
     };
   },
   'reset-drift': () => {

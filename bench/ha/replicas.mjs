@@ -130,7 +130,7 @@ try {
     title: 'HA bench',
     logging: { level: 'warn' },
     // longer than nginx's upstream keep-alive (60 s), as in deploy/: Pharos never closes a connection nginx reuses
-    server: { host: '127.0.0.1', keep_alive_timeout: '75s' },
+    server: { host: '127.0.0.1', keep_alive_timeout: '75s', secret: 'test-secret-shared-by-every-replica-0123456789' },
     storage: { url: db.url },
     bus: { redis: { url: REDIS_URL, prefix: `bench${Date.now().toString(36)}` } },
     components: Array.from({ length: components }, (_, i) => ({

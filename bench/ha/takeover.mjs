@@ -39,7 +39,7 @@ try {
     JSON.stringify({
       title: 'HA takeover bench',
       logging: { level: 'warn' },
-      server: { host: '127.0.0.1' },
+      server: { host: '127.0.0.1', secret: 'test-secret-shared-by-every-replica-0123456789' },
       storage: { url: db.url },
       bus: { redis: { url: REDIS_URL, prefix: `bench${Date.now().toString(36)}` } },
       components: Array.from({ length: components }, (_, i) => ({

@@ -11,6 +11,7 @@ export const ADMIN_ERROR_CODES = [
   'rate_limited',
   'mfa_required',
   'egress_denied',
+  'owner_unavailable',
 ] as const;
 export type AdminErrorCode = (typeof ADMIN_ERROR_CODES)[number];
 

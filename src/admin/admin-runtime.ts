@@ -15,8 +15,8 @@ export interface AdminRuntime {
   runMonitorNow(monitorId: string): Promise<RunNowResult | null>;
   /** run a check for a monitor config that is not saved (the editor's "test now"); nothing is recorded */
   testMonitor(config: MonitorConfig, origin: 'config' | 'api'): Promise<RunNowResult | null>;
-  /** send a test message through a channel now (not through the outbox) */
-  testChannel(config: ChannelConfig, origin: 'config' | 'api'): Promise<DeliveryResult>;
+  /** send a test message (event type `test`) through a channel now, not through the outbox; `requestedBy` names who asked */
+  testChannel(config: ChannelConfig, origin: 'config' | 'api', requestedBy?: string): Promise<DeliveryResult>;
   /** outbox rows were written outside the pipeline (by a person's change, a retry): send them soon */
   deliveriesQueued(): Promise<void>;
 }

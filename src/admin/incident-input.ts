@@ -30,6 +30,8 @@ export const incidentUpdateCreateSchema = z
     body: body.min(1),
     /** replaces the affected components' statuses (listed ones); omitted: unchanged */
     components: affected.optional(),
+    /** an automatic incident Pharos still runs: take it over and post, in one step (audited as both) */
+    take_over: z.boolean().optional(),
   })
   .strict();
 export type IncidentUpdateCreateInput = z.infer<typeof incidentUpdateCreateSchema>;

@@ -77,31 +77,37 @@ export async function postIncidentUpdate(
 ): Promise<Incident> {
   requirePermission(ctx.actor, 'operate');
   const current = await currentStatuses(ctx);
-  return changeIncident(ctx, id, 'incident.update.create', async (incident, tx, now) => {
-    const status = input.status ?? incident.status;
-    const listed = input.components
-      ? await affectedComponents(tx, current, input.components, 'body.components')
-      : latestStatuses(incident);
-    const resolving = status === 'resolved';
-    const update: IncidentUpdate = {
-      id: newId(),
-      incidentId: id,
-      status,
-      body: input.body,
-      createdAt: now,
-      affectedComponents: resolving ? restoreAll(listed) : listed,
-    };
-    const componentIds = [...new Set([...incident.componentIds, ...(input.components ?? []).map((c) => c.id)])];
-    return {
-      ...incident,
-      status,
-      impact: input.impact ?? incident.impact,
-      componentIds,
-      updatedAt: now,
-      resolvedAt: resolving ? (incident.resolvedAt ?? now) : null,
-      updates: [...incident.updates, update],
-    };
-  });
+  return changeIncident(
+    ctx,
+    id,
+    'incident.update.create',
+    async (incident, tx, now) => {
+      const status = input.status ?? incident.status;
+      const listed = input.components
+        ? await affectedComponents(tx, current, input.components, 'body.components')
+        : latestStatuses(incident);
+      const resolving = status === 'resolved';
+      const update: IncidentUpdate = {
+        id: newId(),
+        incidentId: id,
+        status,
+        body: input.body,
+        createdAt: now,
+        affectedComponents: resolving ? restoreAll(listed) : listed,
+      };
+      const componentIds = [...new Set([...incident.componentIds, ...(input.components ?? []).map((c) => c.id)])];
+      return {
+        ...incident,
+        status,
+        impact: input.impact ?? incident.impact,
+        componentIds,
+        updatedAt: now,
+        resolvedAt: resolving ? (incident.resolvedAt ?? now) : null,
+        updates: [...incident.updates, update],
+      };
+    },
+    { takeOver: input.take_over === true },
+  );
 }
 
 export async function patchIncident(
@@ -171,16 +177,17 @@ export async function takeOverIncident(ctx: ServiceContext, id: string): Promise
     id,
     'incident.take_over',
     async (incident, _tx, now) => {
-      if (incident.source !== 'auto')
-        throw new AdminError(
-          'conflict',
-          'only automatic incidents are taken over; this one is already written by people',
-        );
       if (incident.takenOverBy) throw new AdminError('conflict', `already taken over by ${incident.takenOverBy}`);
-      return { ...incident, takenOverBy: ctx.actor.label, updatedAt: now };
+      return takenOver(ctx, incident, now);
     },
     { whilePharosManagesIt: true },
   );
+}
+
+function takenOver(ctx: ServiceContext, incident: Incident, now: number): Incident {
+  if (incident.source !== 'auto')
+    throw new AdminError('conflict', 'only automatic incidents are taken over; this one is already written by people');
+  return { ...incident, takenOverBy: ctx.actor.label, updatedAt: now };
 }
 
 export async function deleteIncident(ctx: ServiceContext, id: string): Promise<void> {
@@ -200,6 +207,11 @@ export async function deleteIncident(ctx: ServiceContext, id: string): Promise<v
 interface ChangeOptions {
   /** the change may be made to an open automatic incident nobody took over yet (only taking it over may) */
   whilePharosManagesIt?: boolean;
+  /**
+   * take an automatic incident over first, in the same transaction, audited as a takeover of its own ("take over
+   * and post"); nothing more to do when someone already took it over
+   */
+  takeOver?: boolean;
 }
 
 async function changeIncident(
@@ -213,16 +225,29 @@ async function changeIncident(
   const next = await ctx.store.admin.transaction(async (tx) => {
     const incident = await tx.getIncident(id);
     if (!incident) throw notFound('incident', id);
-    if (incident.source === 'auto' && !incident.takenOverBy && !options.whilePharosManagesIt && isOpen(incident)) {
-      throw new AdminError(
-        'conflict',
-        'Pharos is still managing this automatic incident; take it over first (POST …/take-over)',
+    let current = incident;
+    if (options.takeOver && !incident.takenOverBy) {
+      current = takenOver(ctx, incident, now);
+      await audit(
+        tx,
+        ctx.actor,
+        now,
+        'incident.take_over',
+        { type: 'incident', id },
+        summary(incident),
+        summary(current),
       );
     }
-    const changed = await change(incident, tx, now);
+    if (current.source === 'auto' && !current.takenOverBy && !options.whilePharosManagesIt && isOpen(current)) {
+      throw new AdminError(
+        'conflict',
+        'Pharos is still running this automatic incident: take it over to post (send "take_over": true with the update, or POST …/take-over first)',
+      );
+    }
+    const changed = await change(current, tx, now);
     await tx.saveIncident(changed);
     await queueIncidentNotifications(ctx, tx, incident, changed, now);
-    await audit(tx, ctx.actor, now, action, { type: 'incident', id }, summary(incident), summary(changed));
+    await audit(tx, ctx.actor, now, action, { type: 'incident', id }, summary(current), summary(changed));
     return changed;
   });
   await ctx.runtime.incidentChanged(id);

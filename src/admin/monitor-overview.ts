@@ -4,6 +4,8 @@ import { requirePermission } from './actor.ts';
 import type { ServiceContext } from './service-context.ts';
 
 const HOUR = 3_600_000;
+const isoOrNull = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? null : new Date(ms).toISOString();
 
 export interface MonitorOverview {
   id: string;
@@ -12,14 +14,14 @@ export interface MonitorOverview {
   enabled: boolean;
   managed_by: 'config' | 'api';
   status: MonitorStatus;
-  status_since: number | null;
-  last_check_at: number | null;
+  status_since: string | null;
+  last_check_at: string | null;
   last_latency_ms: number | null;
   last_error: string | null;
   /** passing share of counted checks over the last 24 h, 0–1; null without checks */
   uptime_24h: number | null;
   /** 24 hourly points, oldest first: average latency of passing checks (null: none) and failed checks */
-  sparkline: { hour: number; avg_ms: number | null; checks: number; failures: number }[];
+  sparkline: { hour: string; avg_ms: number | null; checks: number; failures: number }[];
 }
 
 /** The dashboard's rows: every monitor with its live state, 24 h uptime and an hourly latency sparkline (from rollups). */
@@ -51,7 +53,12 @@ export async function monitorOverview(ctx: ServiceContext): Promise<MonitorOverv
       const r = hours.get(hour);
       counted += r ? r.checks - r.maintenance : 0;
       failed += r ? r.failures : 0;
-      return { hour, avg_ms: r?.latencyAvgMs ?? null, checks: r?.checks ?? 0, failures: r?.failures ?? 0 };
+      return {
+        hour: new Date(hour).toISOString(),
+        avg_ms: r?.latencyAvgMs ?? null,
+        checks: r?.checks ?? 0,
+        failures: r?.failures ?? 0,
+      };
     });
     return {
       id: o.id,
@@ -60,8 +67,8 @@ export async function monitorOverview(ctx: ServiceContext): Promise<MonitorOverv
       enabled: config.enabled,
       managed_by: o.managedBy,
       status: state?.status ?? 'unknown',
-      status_since: state?.statusSince ?? null,
-      last_check_at: state?.lastCheckAt ?? null,
+      status_since: isoOrNull(state?.statusSince),
+      last_check_at: isoOrNull(state?.lastCheckAt),
       last_latency_ms: state?.lastLatencyMs ?? null,
       last_error: state?.lastError ?? null,
       uptime_24h: counted > 0 ? (counted - failed) / counted : null,

@@ -81,7 +81,7 @@ export async function testChannel(ctx: ServiceContext, id: string): Promise<Deli
   requirePermission(ctx.actor, 'configure');
   const found = await ctx.store.admin.getCatalog('channel', id);
   if (!found) throw notFound('notification channel', id);
-  const result = await ctx.runtime.testChannel(found.config as ChannelConfig, found.managedBy);
+  const result = await ctx.runtime.testChannel(found.config as ChannelConfig, found.managedBy, ctx.actor.label);
   const now = ctx.now();
   await ctx.store.admin.transaction((tx) =>
     audit(tx, ctx.actor, now, 'channel.test', { type: 'channel', id }, null, {

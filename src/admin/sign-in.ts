@@ -1,6 +1,6 @@
 import { lockoutMessage, passwordLockedUntil } from '../auth/account-lockout.ts';
 import { clientKey } from '../auth/client-key.ts';
-import type { LoginThrottle } from '../auth/login-throttle.ts';
+import type { Throttle } from '../auth/shared-throttle.ts';
 import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from '../auth/password.ts';
 import { newCsrfToken, newSecret } from '../auth/secret-token.ts';
 import { mfaPendingExpiry, sessionExpiry } from '../auth/session-policy.ts';
@@ -13,8 +13,8 @@ import { readPasswordLimits, recordPasswordFailure, recordPasswordSuccess } from
 
 export interface SignInDeps {
   store: Store;
-  /** per client IP, across emails (in memory, per process; the per-email limits are in the store) */
-  ipThrottle: LoginThrottle;
+  /** per client IP, across emails (shared by the replicas: src/auth/shared-throttle.ts) */
+  ipThrottle: Throttle;
   now(): number;
 }
 
@@ -43,7 +43,7 @@ export async function signIn(
 ): Promise<NewSession & { mfaRequired: boolean }> {
   const now = deps.now();
   const ipKey = clientKey(client.ip);
-  const gate = deps.ipThrottle.check(ipKey);
+  const gate = await deps.ipThrottle.check(ipKey);
   if (!gate.allowed)
     throw new AdminError(
       'rate_limited',
@@ -63,13 +63,13 @@ export async function signIn(
   };
   const lockedUntil = passwordLockedUntil(limits, now);
   if (lockedUntil !== null) {
-    deps.ipThrottle.fail(ipKey);
+    await deps.ipThrottle.fail(ipKey);
     throw signInLocked(lockedUntil, now);
   }
   const passwordHash = user?.passwordHash ?? null;
   const right = await verifyPassword(input.password, passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || passwordHash === null || !right) {
-    deps.ipThrottle.fail(ipKey);
+    await deps.ipThrottle.fail(ipKey);
     const reason = !user
       ? 'unknown email'
       : passwordHash === null

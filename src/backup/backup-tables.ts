@@ -42,6 +42,10 @@ const SPECS: Record<TableName, BackupTableSpec> = {
   // who checks what: restored leases are long expired, so restoring them is harmless
   workers: { primaryKey: ['id'] },
   leases: { primaryKey: ['unit'] },
+  // shared state of the replicas: limits per client, last pushes, notices already queued
+  throttle_hits: { primaryKey: ['id'], identity: 'id' },
+  push_receipts: { primaryKey: ['monitor_id'] },
+  notice_marks: { primaryKey: ['monitor_id', 'notice'] },
 };
 
 /** The tables in dependency order. */

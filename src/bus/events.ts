@@ -15,10 +15,26 @@ export type PharosEvent =
   | { type: 'catalog.changed'; at: number }
   /** a push arrived at a replica that does not check its monitor: the worker that owns it records it */
   | { type: 'monitor.pushed'; monitorId: string; status: 'up' | 'down'; msg?: string; pingMs?: number; at: number }
+  /** "run check now" reached a replica that does not check the monitor: the worker that owns it runs it */
+  | { type: 'monitor.run_requested'; requestId: string; monitorId: string; at: number }
+  /** the owner's answer to monitor.run_requested (`result` null: paused, or a push monitor) */
+  | { type: 'monitor.run_answered'; requestId: string; monitorId: string; result: RunNowAnswer | null; at: number }
   /** notification outbox rows were committed: the sender should look now */
   | { type: 'notifications.queued'; count: number; at: number };
 
 export type EventType = PharosEvent['type'];
+
+/** A check's outcome as "run check now" returns it (src/admin/admin-runtime.ts RunNowResult), small enough for one bus message. */
+export interface RunNowAnswer {
+  monitorId: string;
+  ok: boolean;
+  degraded: boolean;
+  latencyMs: number;
+  statusCode: number | null;
+  error: string | null;
+  startedAt: number;
+  details: unknown;
+}
 
 /**
  * One committed batch: how many results and notification rows, and the monitors, components and incidents whose

@@ -4,6 +4,10 @@ export class RecentIds {
 
   constructor(private readonly capacity = 10_000) {}
 
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
   /** true the first time an id is seen, false when it was seen recently */
   add(id: string): boolean {
     if (this.ids.has(id)) return false;

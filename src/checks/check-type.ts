@@ -63,6 +63,11 @@ export interface CheckType<Kind extends string = string, Schema extends z.ZodObj
   placeholders: readonly Placeholder[];
   /** Whether its response time is a latency worth charting on the public page (a push's is the sender's figure). */
   measuresLatency: boolean;
+  /**
+   * Whether its `run` is network work alone (its config and the context's egress guard are all it reads), so that it
+   * may run on a check thread (src/runtime/check-threads/); false when it reads this process's state (push's inbox).
+   */
+  runsOnCheckThread: boolean;
   /** What it connects to; undefined when it reaches nothing (push). */
   target(config: z.infer<Schema>): CheckTarget | undefined;
   /** The target as the public page may show it (unless the monitor hides it); null when it is a secret or nothing. */

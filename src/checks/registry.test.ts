@@ -17,6 +17,7 @@ const PARTS = {
   defaultConditions: 'object',
   placeholders: 'object',
   measuresLatency: 'boolean',
+  runsOnCheckThread: 'boolean',
   target: 'function',
   publicTarget: 'function',
   secretTarget: 'function',

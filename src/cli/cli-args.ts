@@ -3,6 +3,10 @@ export interface CliArgs {
   config: string;
   port?: number;
   positionals: string[];
-  /** command-specific options (--email, --role, --name, --scopes, --expires, --out) */
-  options: Partial<Record<'email' | 'role' | 'name' | 'scopes' | 'expires' | 'out', string>>;
+  /** command-specific options (--email, --role, --name, --scopes, --expires, --out, import-from's --api-key …) */
+  options: Partial<
+    Record<'email' | 'role' | 'name' | 'scopes' | 'expires' | 'out' | 'api-key' | 'page-id' | 'api-url', string>
+  >;
+  /** command-specific switches (import-from's --into-store, --with-history) */
+  flags?: Partial<Record<'into-store' | 'with-history', boolean>>;
 }

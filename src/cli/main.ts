@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { chooseConfig } from './config-path.ts';
 import { runBackup } from './backup-command.ts';
 import { runExport } from './export-command.ts';
 import { runImport } from './import-command.ts';
+import { runImportFrom } from './import-from-command.ts';
 import { runRestore } from './restore-command.ts';
 import { runCheckConfig } from './check-config-command.ts';
 import { runHashPassword } from './hash-password-command.ts';
@@ -35,8 +38,15 @@ Commands:
                                      users, API tokens and subscribers as JSON (stdout without --out);
                                      includes password hashes and channel secrets (file mode 0600)
   import FILE                        upsert an export into the config's store (SQLite or PostgreSQL)
+  import-from SOURCE … (--out FILE | --into-store)
+                                     bring monitors, pages, incidents … over from uptime-kuma (kuma.db or
+                                     backup JSON, --with-history), gatus (config YAML), statuspage (page URL,
+                                     saved JSON, or --page-id/--api-key) or cachet (URL); prints one line per object
+  publish [--out DIR]                the public pages as static files (HTML, api/v2 JSON, feeds, badges,
+                                     widget, manifest.json): into DIR, or once to the config's publish: targets
 
---config defaults to ./pharos.yaml (or $PHAROS_CONFIG).`;
+--config defaults to $PHAROS_CONFIG, else ./pharos.yaml; in a clone of the repository without one, the demo's
+examples/pharos.yaml (said on stderr).`;
 
 const COMMANDS = {
   start: runStart,
@@ -50,6 +60,9 @@ const COMMANDS = {
   restore: runRestore,
   export: runExport,
   import: runImport,
+  'import-from': runImportFrom,
+  // loaded on use: the AWS SDK it brings would slow every other command's start
+  publish: async (args) => (await import('./publish-command.ts')).runPublish(args),
 } satisfies Record<string, (args: CliArgs) => Promise<number>>;
 
 async function main(argv: string[]): Promise<number> {
@@ -71,6 +84,11 @@ async function main(argv: string[]): Promise<number> {
     scopes?: string;
     expires?: string;
     out?: string;
+    'api-key'?: string;
+    'page-id'?: string;
+    'api-url'?: string;
+    'into-store'?: boolean;
+    'with-history'?: boolean;
   };
   let positionals: string[];
   try {
@@ -85,6 +103,11 @@ async function main(argv: string[]): Promise<number> {
         scopes: { type: 'string' },
         expires: { type: 'string' },
         out: { type: 'string', short: 'o' },
+        'api-key': { type: 'string' },
+        'page-id': { type: 'string' },
+        'api-url': { type: 'string' },
+        'into-store': { type: 'boolean' },
+        'with-history': { type: 'boolean' },
       },
       allowPositionals: true,
     }));
@@ -97,13 +120,27 @@ async function main(argv: string[]): Promise<number> {
     console.error(`pharos ${command}: --port must be a whole number from 0 to 65535, got "${values.port}"`);
     return 2;
   }
-  const config = values.config ?? process.env.PHAROS_CONFIG ?? './pharos.yaml';
+  const chosen = chooseConfig(values.config, process.env.PHAROS_CONFIG, existsSync);
+  // schema and hash-password read no config
+  if (chosen.note && !['schema', 'hash-password'].includes(command)) console.error(`pharos ${command}: ${chosen.note}`);
+  const config = chosen.file;
   const { email, role, name, scopes, expires, out } = values;
   return COMMANDS[command as keyof typeof COMMANDS]({
     config,
     port,
     positionals,
-    options: { email, role, name, scopes, expires, out },
+    options: {
+      email,
+      role,
+      name,
+      scopes,
+      expires,
+      out,
+      'api-key': values['api-key'],
+      'page-id': values['page-id'],
+      'api-url': values['api-url'],
+    },
+    flags: { 'into-store': values['into-store'], 'with-history': values['with-history'] },
   });
 }
 

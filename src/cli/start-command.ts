@@ -1,3 +1,4 @@
+import { serverSecretMissing } from '../config/server-secret-rule.ts';
 import { createLogger } from '../runtime/logger.ts';
 import { isRole, ROLES } from '../runtime/roles.ts';
 import { startPharos } from '../runtime/start-pharos.ts';
@@ -13,6 +14,11 @@ export async function runStart(args: CliArgs): Promise<number> {
   }
   const config = await loadConfigOrReport(args.config);
   if (!config) return 1;
+  const secretMissing = serverSecretMissing(config, role);
+  if (secretMissing) {
+    console.error(`pharos start: ${secretMissing}`);
+    return 1;
+  }
   const logger = createLogger(process.env.PHAROS_LOG_LEVEL ?? config.logging.level);
   const waiting = new AbortController();
   const stopWaiting = () => waiting.abort();

@@ -6,6 +6,7 @@ import { defaultEgressPolicy } from '../egress/egress-policy.ts';
 import { TOKEN_SCOPES, type TokenScope } from '../domain/access.ts';
 import { expiresIn } from '../http/admin/routes/common-schemas.ts';
 import type { CliArgs } from './cli-args.ts';
+import { cliErrorText } from './cli-error-text.ts';
 import { OFFLINE_RUNTIME } from './user-command.ts';
 import { withStore } from './with-store.ts';
 
@@ -57,7 +58,7 @@ export async function runToken(args: CliArgs): Promise<number> {
       );
       return 0;
     } catch (err) {
-      if (err instanceof AdminError) return fail(err.message, 1);
+      if (err instanceof AdminError) return fail(cliErrorText(err.message), 1);
       throw err;
     }
   });

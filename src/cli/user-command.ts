@@ -6,6 +6,7 @@ import { defaultEgressPolicy } from '../egress/egress-policy.ts';
 import { createUser } from '../admin/users.ts';
 import { ROLES, type Role } from '../domain/access.ts';
 import type { CliArgs } from './cli-args.ts';
+import { cliErrorText } from './cli-error-text.ts';
 import { readPassword } from './read-password.ts';
 import { withStore } from './with-store.ts';
 
@@ -47,7 +48,7 @@ export async function runUser(args: CliArgs): Promise<number> {
       return 0;
     } catch (err) {
       if (err instanceof AdminError) {
-        console.error(`pharos user add: ${err.message}`);
+        console.error(`pharos user add: ${cliErrorText(err.message)}`);
         return 1;
       }
       throw err;

@@ -7,6 +7,8 @@ export const groupSchema = z
     id: idSchema,
     name: z.string().min(1).max(200),
     description: z.string().max(2000).optional(),
+    /** shown folded on the public page until a visitor opens it */
+    collapsed: z.boolean().default(false),
   })
   .strict();
 export type GroupConfig = z.infer<typeof groupSchema>;
@@ -14,7 +16,7 @@ export type GroupConfig = z.infer<typeof groupSchema>;
 /** The groups a config defines implicitly, by the names its components use; their id is derived from the name. */
 export function groupsNamedBy(components: readonly { group?: string }[]): GroupConfig[] {
   const names = [...new Set(components.map((c) => c.group).filter((g): g is string => g !== undefined))];
-  return names.map((name) => ({ id: groupIdFor(name), name }));
+  return names.map((name) => ({ id: groupIdFor(name), name, collapsed: false }));
 }
 
 export function groupIdFor(name: string): string {

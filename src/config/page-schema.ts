@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { idSchema } from './id-schema.ts';
+import { languageShape } from './language-schema.ts';
 import { pageAccessSchema } from './page-access-schema.ts';
+import { pagePublicSchema } from './public-options-schema.ts';
 
 /** Paths the public side uses itself; a page cannot take them as its slug. */
 export const RESERVED_SLUGS = [
@@ -68,6 +70,10 @@ export const pageSchema = z
     domains: z.array(hostname).default([]),
     /** a private page: who may see it (see README "Private pages") */
     access: pageAccessSchema.optional(),
+    /** errors shown or not, how much must be out for a major outage; default: the top-level `public:` */
+    public: pagePublicSchema.optional(),
+    /** language, languages, strings: see README "Languages"; absent, the top level's */
+    ...languageShape,
   })
   .strict();
 export type PageConfig = z.infer<typeof pageSchema>;

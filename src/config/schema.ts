@@ -6,10 +6,13 @@ import { busSchema } from './bus-schema.ts';
 import { deliverySchema } from './delivery-schema.ts';
 import { egressSchema } from './egress-schema.ts';
 import { idSchema } from './id-schema.ts';
+import { languageShape } from './language-schema.ts';
 import { maintenanceSchema } from './maintenance-schema.ts';
 import { metricsSchema } from './metrics-schema.ts';
 import { monitorSchema } from './monitor-schema.ts';
 import { pageSchema } from './page-schema.ts';
+import { sitePublicSchema } from './public-options-schema.ts';
+import { publishSchema } from './publish-schema.ts';
 import { subscribersSchema } from './subscribers-schema.ts';
 import { checkServerLimits, serverLimitsShape } from './server-limits-schema.ts';
 import { trustProxySchema } from './trust-proxy-schema.ts';
@@ -97,6 +100,11 @@ export const configSchema = z
         per_host_concurrency: z.number().int().min(1).max(10_000).default(10),
         /** How long a worker's lease on its monitors lasts without renewal; a dead worker's monitors move within 2 × this. */
         lease_ttl: durationMs({ min: 1_000 }).default(10_000),
+        /**
+         * Worker threads for the network part of checks (http, tcp, dns, tls, udp): 0 runs them in the main thread;
+         * `auto`, one thread when the machine has two CPUs or more.
+         */
+        check_threads: z.union([z.literal('auto'), z.number().int().min(0).max(8)]).default('auto'),
       })
       .strict()
       .prefault({}),
@@ -121,6 +129,12 @@ export const configSchema = z
     bus: busSchema,
     /** public status pages; none: one page with every component */
     pages: z.array(pageSchema).default([]),
+    /** what every public page shows of errors and how it judges an outage's severity; a page's `public:` overrides */
+    public: sitePublicSchema,
+    /** every page's language, languages and strings unless it sets its own (see README "Languages") */
+    ...languageShape,
+    /** a static copy of the public pages kept current (see README "A static copy of the page") */
+    publish: publishSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {

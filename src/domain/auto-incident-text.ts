@@ -1,3 +1,4 @@
+import type { CheckOutcome } from './check-outcome.ts';
 import { formatDuration } from './duration.ts';
 import type { ComponentStatus } from './statuses.ts';
 
@@ -18,21 +19,52 @@ const STATE_NOUN = {
   major_outage: 'a major outage',
 } as const satisfies Record<ComponentStatus, string>;
 
+/** What visitors read about a component in an outage, by what its checks saw: "Checkout is not responding". */
+const OUTCOME_PHRASE = {
+  not_responding: 'is not responding',
+  errors: 'is returning errors',
+  slow: 'is slow',
+  unexpected_response: 'is not working as expected',
+  certificate: 'has a security certificate problem',
+  missed_heartbeat: 'has not checked in on time',
+  failing: 'is down',
+} as const satisfies Record<CheckOutcome, string>;
+
 export interface NamedChange {
   name: string;
   oldStatus: ComponentStatus;
   newStatus: ComponentStatus;
 }
 
-/** "Public API is down" / "Public API has a partial outage". */
-export function incidentName(componentName: string, status: ComponentStatus): string {
+/**
+ * The title of an automatic incident: "Checkout is not responding" (a major outage, by what the checks saw; "is down"
+ * without more), "Checkout has a partial outage".
+ */
+export function incidentName(
+  componentName: string,
+  status: ComponentStatus,
+  outcome: CheckOutcome = 'failing',
+): string {
+  if (status === 'major_outage') return `${componentName} ${OUTCOME_PHRASE[outcome]}`;
   return `${componentName} ${STATE_PHRASE[status]}`;
 }
 
-/** "Public API is down. Last error: connect ECONNREFUSED 127.0.0.1:9" */
-export function openingBody(componentName: string, status: ComponentStatus, lastError: string | null): string {
-  const problem = `${incidentName(componentName, status)}.`;
-  return lastError ? `${problem} Last error: ${lastError}` : problem;
+/**
+ * The first update of an automatic incident, for visitors: "Checkout is returning errors." or, for a partial
+ * outage, "Part of Checkout is not responding." The raw error stays with the operator (monitor results, alerts).
+ */
+export function openingBody(componentName: string, status: ComponentStatus, outcome: CheckOutcome): string {
+  if (status === 'partial_outage') return `Part of ${componentName} ${OUTCOME_PHRASE[outcome]}.`;
+  return `${incidentName(componentName, status, outcome)}.`;
+}
+
+/**
+ * An automatic update as written before Pharos kept errors off it ("Public API is down. Last error: connect
+ * ECONNREFUSED 127.0.0.1:9"), without the error: what a page that hides errors shows of incidents stored then.
+ */
+export function withoutLastError(body: string): string {
+  const at = body.indexOf(' Last error: ');
+  return at < 0 ? body : body.slice(0, at);
 }
 
 /** "Public API went from a partial outage to a major outage." — one sentence per changed component. */

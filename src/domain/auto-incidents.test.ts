@@ -59,6 +59,8 @@ interface Row {
   name: string;
   components: AutoIncidentComponent[];
   open?: Incident[];
+  /** components in all (default 1: the outage is the whole page's) */
+  componentCount?: number;
   expected: Expected[];
 }
 
@@ -68,12 +70,109 @@ const both = incident('inc-both', ['api', 'db'], 'critical');
 
 const rows: Row[] = [
   {
+    name: 'one component of five goes down: a major incident, not a critical one',
+    components: [
+      component('api', 'operational', 'major_outage', { lastError: '"[STATUS] == 200" failed (actual 500)' }),
+    ],
+    componentCount: 5,
+    expected: [
+      {
+        id: 'id1',
+        name: 'Public API is returning errors',
+        status: 'investigating',
+        impact: 'major',
+        componentIds: ['api'],
+        resolvedAt: null,
+        updates: 1,
+        last: {
+          status: 'investigating',
+          body: 'Public API is returning errors.',
+          affected: [['api', 'operational', 'major_outage']],
+        },
+      },
+    ],
+  },
+  {
+    name: 'one component of five partly out: a minor incident',
+    components: [
+      component('api', 'operational', 'partial_outage', { lastError: '"[RESPONSE_TIME] < 800" failed (actual 1204)' }),
+    ],
+    componentCount: 5,
+    expected: [
+      {
+        id: 'id1',
+        name: 'Public API has a partial outage',
+        status: 'investigating',
+        impact: 'minor',
+        componentIds: ['api'],
+        resolvedAt: null,
+        updates: 1,
+        last: {
+          status: 'investigating',
+          body: 'Part of Public API is slow.',
+          affected: [['api', 'operational', 'partial_outage']],
+        },
+      },
+    ],
+  },
+  {
+    name: 'a push monitor that stopped pushing: visitors read that it has not checked in',
+    components: [component('web', 'operational', 'major_outage', { lastError: 'no push received for 6m 2s' })],
+    componentCount: 5,
+    expected: [
+      {
+        id: 'id1',
+        name: 'Website has not checked in on time',
+        status: 'investigating',
+        impact: 'major',
+        componentIds: ['web'],
+        resolvedAt: null,
+        updates: 1,
+        last: {
+          status: 'investigating',
+          body: 'Website has not checked in on time.',
+          affected: [['web', 'operational', 'major_outage']],
+        },
+      },
+    ],
+  },
+  {
+    name: 'three components of five in one incident go down: critical',
+    components: [
+      component('api', 'operational', 'major_outage'),
+      component('db', 'operational', 'major_outage'),
+      component('web', 'operational', 'major_outage'),
+    ],
+    open: [incident('inc-3', ['api', 'db', 'web'], 'major')],
+    componentCount: 5,
+    expected: [
+      {
+        id: 'inc-3',
+        name: 'Public API, Database, Website is down',
+        status: 'investigating',
+        impact: 'critical',
+        componentIds: ['api', 'db', 'web'],
+        resolvedAt: null,
+        updates: 2,
+        last: {
+          status: 'investigating',
+          body: 'Public API went from operational to a major outage. Database went from operational to a major outage. Website went from operational to a major outage.',
+          affected: [
+            ['api', 'operational', 'major_outage'],
+            ['db', 'operational', 'major_outage'],
+            ['web', 'operational', 'major_outage'],
+          ],
+        },
+      },
+    ],
+  },
+  {
     name: 'component goes down: incident opened',
     components: [component('api', 'operational', 'major_outage')],
     expected: [
       {
         id: 'id1',
-        name: 'Public API is down',
+        name: 'Public API is not responding',
         status: 'investigating',
         impact: 'critical',
         componentIds: ['api'],
@@ -81,7 +180,7 @@ const rows: Row[] = [
         updates: 1,
         last: {
           status: 'investigating',
-          body: 'Public API is down. Last error: connect ECONNREFUSED 127.0.0.1:9',
+          body: 'Public API is not responding.',
           affected: [['api', 'operational', 'major_outage']],
         },
       },
@@ -101,7 +200,7 @@ const rows: Row[] = [
         updates: 1,
         last: {
           status: 'investigating',
-          body: 'Public API has a partial outage.',
+          body: 'Part of Public API is down.',
           affected: [['api', 'degraded_performance', 'partial_outage']],
         },
       },
@@ -140,7 +239,7 @@ const rows: Row[] = [
     expected: [
       {
         id: 'id1',
-        name: 'Public API is down',
+        name: 'Public API is not responding',
         status: 'investigating',
         impact: 'critical',
         componentIds: ['api'],
@@ -148,7 +247,7 @@ const rows: Row[] = [
         updates: 1,
         last: {
           status: 'investigating',
-          body: 'Public API is down. Last error: connect ECONNREFUSED 127.0.0.1:9',
+          body: 'Public API is not responding.',
           affected: [['api', 'operational', 'major_outage']],
         },
       },
@@ -313,7 +412,7 @@ const rows: Row[] = [
     expected: [
       {
         id: 'id1',
-        name: 'Public API is down',
+        name: 'Public API is not responding',
         status: 'investigating',
         impact: 'critical',
         componentIds: ['api'],
@@ -321,7 +420,7 @@ const rows: Row[] = [
         updates: 1,
         last: {
           status: 'investigating',
-          body: 'Public API is down. Last error: connect ECONNREFUSED 127.0.0.1:9',
+          body: 'Public API is not responding.',
           affected: [['api', 'operational', 'major_outage']],
         },
       },
@@ -335,7 +434,7 @@ const rows: Row[] = [
         updates: 1,
         last: {
           status: 'investigating',
-          body: 'Database has a partial outage. Last error: timeout after 5000 ms',
+          body: 'Part of Database is not responding.',
           affected: [['db', 'operational', 'partial_outage']],
         },
       },
@@ -363,15 +462,16 @@ const rows: Row[] = [
     ],
   },
   {
-    name: 'one incident over two components: partial recovery is an update',
+    name: 'one incident over two components: partial recovery is an update, impact lowered to one of two down',
     components: [component('api', 'major_outage', 'operational'), component('db', 'major_outage', 'major_outage')],
     open: [both],
+    componentCount: 2,
     expected: [
       {
         id: 'inc-both',
         name: 'Public API, Database is down',
         status: 'investigating',
-        impact: 'critical',
+        impact: 'major',
         componentIds: ['api', 'db'],
         resolvedAt: null,
         updates: 2,
@@ -441,6 +541,7 @@ for (const row of rows) {
       now: NOW,
       components: row.components,
       openIncidents: open,
+      componentCount: row.componentCount ?? 1,
       newId: () => `id${++n}`,
     });
     assert.deepEqual(out.map(summary), row.expected);
@@ -455,6 +556,7 @@ test('decideAutoIncidents: outage → recovery over two evaluations', () => {
     now: NOW,
     components: [component('web', 'operational', 'major_outage')],
     openIncidents: [],
+    componentCount: 1,
     newId,
   });
   assert.ok(opened);
@@ -462,6 +564,7 @@ test('decideAutoIncidents: outage → recovery over two evaluations', () => {
     now: NOW + 90_000,
     components: [component('web', 'major_outage', 'operational')],
     openIncidents: [opened],
+    componentCount: 1,
     newId,
   });
   assert.equal(resolved?.status, 'resolved');

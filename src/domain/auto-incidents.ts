@@ -1,6 +1,7 @@
 import { changeBody, incidentName, openingBody, resolutionBody } from './auto-incident-text.ts';
+import { checkOutcomeOf } from './check-outcome.ts';
 import type { Incident, IncidentUpdate } from './incident.ts';
-import { incidentImpactFor, worstImpact } from './incident-impact.ts';
+import { DEFAULT_SEVERITY_RULE, outageSeverity, type SeverityRule } from './outage-severity.ts';
 import type { ComponentStatus } from './statuses.ts';
 
 export interface AutoIncidentComponent {
@@ -11,6 +12,7 @@ export interface AutoIncidentComponent {
   previousStatus: ComponentStatus;
   /** the component opens incidents by itself when it goes into an outage */
   autoIncident: boolean;
+  /** the first error among its monitors: only its kind reaches the incident's words (checkOutcomeOf) */
   lastError: string | null;
 }
 
@@ -19,6 +21,10 @@ export interface AutoIncidentInput {
   /** every component, changed or not: an incident is only resolved when all of its components are seen recovered */
   components: readonly AutoIncidentComponent[];
   openIncidents: readonly Incident[];
+  /** how many components there are in all: an incident's impact is its scope among them (outageSeverity) */
+  componentCount: number;
+  /** default: Statuspage's (DEFAULT_SEVERITY_RULE); each page may judge its own view again (autoIncidentImpact) */
+  severity?: SeverityRule;
   newId: () => string;
 }
 
@@ -30,12 +36,14 @@ const RECOVERED: readonly ComponentStatus[] = ['operational', 'degraded_performa
  * each a new object with its new update appended; inputs are never mutated.
  *
  * - A component with autoIncident that has just gone into a partial or major outage, and is not covered by
- *   an open 'auto' incident, gets a new incident ("<Component> is down" / "<Component> has a partial outage").
+ *   an open 'auto' incident, gets a new incident in visitors' words, by what its checks saw ("Checkout is not
+ *   responding", "Checkout has a partial outage" / "Part of Checkout is returning errors."); never the raw error.
+ *   Its impact is the outage's scope among all components (outageSeverity: one of five down is major).
  *   It opens on the change, not on the level, so that an incident a person resolved stays resolved while
  *   the outage lasts (unless it worsens).
  * - An open auto incident all of whose components are operational or degraded is resolved, with the downtime.
  * - Otherwise, an open auto incident whose components changed status gets an update (same status)
- *   saying what changed, and its impact follows the worst of its components.
+ *   saying what changed, and its impact follows the severity of its components.
  * - under_maintenance never opens an incident, nor resolves one. Manual incidents, and automatic ones a person
  *   took over, are never touched.
  */
@@ -58,21 +66,23 @@ export function decideAutoIncidents(input: AutoIncidentInput): Incident[] {
   return [...changed, ...created];
 }
 
-function openIncident(c: AutoIncidentComponent, { now, newId }: AutoIncidentInput): Incident {
+function openIncident(c: AutoIncidentComponent, input: AutoIncidentInput): Incident {
+  const { now, newId } = input;
+  const outcome = checkOutcomeOf(c.lastError);
   const id = newId();
   const update: IncidentUpdate = {
     id: newId(),
     incidentId: id,
     status: 'investigating',
-    body: openingBody(c.name, c.status, c.lastError),
+    body: openingBody(c.name, c.status, outcome),
     createdAt: now,
     affectedComponents: [{ componentId: c.id, oldStatus: c.previousStatus, newStatus: c.status }],
   };
   return {
     id,
-    name: incidentName(c.name, c.status),
+    name: incidentName(c.name, c.status, outcome),
     status: 'investigating',
-    impact: incidentImpactFor(c.status),
+    impact: impactOf([c.status], input),
     source: 'auto',
     componentIds: [c.id],
     createdAt: now,
@@ -86,8 +96,9 @@ function openIncident(c: AutoIncidentComponent, { now, newId }: AutoIncidentInpu
 function followUp(
   incident: Incident,
   byId: Map<string, AutoIncidentComponent>,
-  { now, newId }: AutoIncidentInput,
+  input: AutoIncidentInput,
 ): Incident | null {
+  const { now, newId } = input;
   const components = incident.componentIds.map((id) => byId.get(id));
   if (components.length === 0 || !components.every((c) => c !== undefined)) return null;
   const recovered = components.every((c) => RECOVERED.includes(c.status));
@@ -109,7 +120,10 @@ function followUp(
     createdAt: now,
     affectedComponents: affected,
   };
-  const worst = worstImpact(components.map((c) => incidentImpactFor(c.status)));
+  const worst = impactOf(
+    components.map((c) => c.status),
+    input,
+  );
   return {
     ...incident,
     status: update.status,
@@ -120,4 +134,8 @@ function followUp(
     componentIds: [...incident.componentIds],
     updates: [...incident.updates, update],
   };
+}
+
+function impactOf(statuses: readonly ComponentStatus[], input: AutoIncidentInput) {
+  return outageSeverity(statuses, input.componentCount, input.severity ?? DEFAULT_SEVERITY_RULE).impact;
 }

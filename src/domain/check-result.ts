@@ -18,4 +18,6 @@ export interface CheckResult {
   /** per condition outcome, for "run check now" and debugging */
   conditionResults?: { condition: string; ok: boolean; actual?: string }[];
   probe?: Probe;
+  /** a failure that turns the monitor down at once, whatever failure_threshold (Probe.decisive) */
+  decisive?: true;
 }

@@ -37,3 +37,20 @@ export function formatDuration(ms: number): string {
   }
   return parts.join(' ');
 }
+
+/**
+ * A duration in ms as people write it in config, exactly: the largest unit it is a whole number of ("30s", "5m",
+ * "90s", "250ms"), so that parseDuration(writtenDuration(ms)) === ms. The admin API shows durations this way.
+ */
+export function writtenDuration(ms: number): string {
+  const whole = Math.round(ms);
+  if (whole === 0) return '0s';
+  for (const [unit, size] of [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1000],
+  ] as const)
+    if (whole % size === 0) return `${whole / size}${unit}`;
+  return `${whole}ms`;
+}

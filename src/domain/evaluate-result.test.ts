@@ -6,10 +6,10 @@ import type { MonitorStatus } from './statuses.ts';
 import { evaluateResult } from './evaluate-result.ts';
 
 /**
- * Steps: P pass, D degraded pass, F failure; prefixed by m (inside a maintenance window) and/or o (Pharos offline).
+ * Steps: P pass, D degraded pass, F failure, X decisive failure (a push monitor past its deadline); prefixed by m (inside a maintenance window) and/or o (Pharos offline).
  * Step i starts at (i + 1) * 1000 and is evaluated at that time + 5.
  */
-type Step = 'P' | 'D' | 'F' | 'mP' | 'mF' | 'oP' | 'oF' | 'moF';
+type Step = 'P' | 'D' | 'F' | 'X' | 'mP' | 'mF' | 'mX' | 'oP' | 'oF' | 'moF';
 
 interface Row {
   name: string;
@@ -100,6 +100,38 @@ const rows: Row[] = [
     steps: ['F', 'F', 'F'],
     status: 'down',
     changes: [['up', 'down', 'boom']],
+  },
+  {
+    name: 'up, threshold 3: a decisive failure (push past its deadline) is down at once',
+    from: 'up',
+    thresholds: [3, 1],
+    steps: ['X'],
+    status: 'down',
+    changes: [['up', 'down', 'boom']],
+    after: [1, 0, 0, 0],
+  },
+  {
+    name: 'fresh monitor, threshold 5: a decisive failure is down at once',
+    thresholds: [5, 1],
+    steps: ['X'],
+    status: 'down',
+    changes: [['unknown', 'down', 'boom']],
+  },
+  {
+    name: 'up, threshold 3: an ordinary failure then a decisive one: down at the decisive one',
+    from: 'up',
+    thresholds: [3, 1],
+    steps: ['F', 'X'],
+    status: 'down',
+    changes: [['up', 'down', 'boom']],
+  },
+  {
+    name: 'in maintenance, a decisive failure stays maintenance',
+    from: 'up',
+    thresholds: [3, 1],
+    steps: ['mX'],
+    status: 'maintenance',
+    changes: [['up', 'maintenance', 'maintenance window']],
   },
   {
     name: 'up, further failures after down: no second change',
@@ -359,9 +391,10 @@ function resultOf(step: Step, startedAt: number): CheckResult {
     monitorId: 'api',
     startedAt,
     latencyMs: kind === 'D' ? 912.3 : 40,
-    ok: kind !== 'F',
+    ok: kind !== 'F' && kind !== 'X',
     degraded: kind === 'D',
-    ...(kind === 'F' ? { error: 'boom' } : {}),
+    ...(kind === 'F' || kind === 'X' ? { error: 'boom' } : {}),
+    ...(kind === 'X' ? { decisive: true as const } : {}),
   };
 }
 

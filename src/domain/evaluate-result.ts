@@ -29,7 +29,8 @@ export interface EngineContext {
  *   (a failure below the threshold) the status becomes 'unknown' rather than staying 'maintenance'.
  * - Failing result: consecutiveFailures + 1, the other counters 0; any status but 'down' turns 'down' once
  *   consecutiveFailures >= failureThreshold (reason: the result's error). This holds from 'unknown' too,
- *   so one blip on a fresh monitor is not an outage.
+ *   so one blip on a fresh monitor is not an outage. A decisive failure (result.decisive: a push monitor past its
+ *   deadline) counts as reaching the threshold at once.
  * - Passing result: consecutiveFailures 0, consecutivePasses + 1; a degraded pass adds to consecutiveDegraded and
  *   zeroes consecutiveClean, a clean pass the reverse. Then:
  *   - from 'unknown': 'up' at once ('degraded' if this pass is degraded);
@@ -69,7 +70,8 @@ function nextStatus(
   settings: EngineSettings,
 ): [MonitorStatus, string | null] {
   if (!result.ok) {
-    return from !== 'down' && s.consecutiveFailures >= settings.failureThreshold
+    const threshold = result.decisive ? 1 : settings.failureThreshold;
+    return from !== 'down' && s.consecutiveFailures >= threshold
       ? ['down', result.error ?? 'check failed']
       : [from, null];
   }

@@ -35,5 +35,6 @@ export function judgeProbe(
   };
   if (probe.status !== undefined) result.statusCode = probe.status;
   if (error !== undefined) result.error = error;
+  if (probe.decisive) result.decisive = true;
   return result;
 }

@@ -27,6 +27,11 @@ export interface Probe {
   dnsAnswers?: string[];
   /** Timing split in ms where the transport exposes it. */
   timings?: { dns?: number; connect?: number; tls?: number; firstByte?: number };
+  /**
+   * The check's failure decides at once, whatever failure_threshold says: a push monitor whose interval + grace
+   * passed without a push is down then (the missing push is already the repeated evidence a threshold asks for).
+   */
+  decisive?: true;
   /** Small check-specific facts worth keeping (e.g. tls: { authorized, authorizationError, subject }). */
   details?: Record<string, unknown>;
 }

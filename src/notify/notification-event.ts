@@ -21,6 +21,13 @@ export const NOTIFICATION_EVENT_TYPES = [
 ] as const;
 export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 
+/**
+ * Every type a message can have: the routed ones above, and `test`, which only a channel's "Send test" sends (never
+ * routed, never paged: each notifier says in its own words that it is a test).
+ */
+export const SENT_EVENT_TYPES = [...NOTIFICATION_EVENT_TYPES, 'test'] as const;
+export type SentEventType = (typeof SENT_EVENT_TYPES)[number];
+
 /** Days before a certificate expires at which Pharos warns, once each. */
 export const CERTIFICATE_WARNING_DAYS = [30, 14, 7, 1] as const;
 
@@ -31,7 +38,7 @@ export const CERTIFICATE_WARNING_DAYS = [30, 14, 7, 1] as const;
 export interface NotificationEvent {
   /** stable for this occurrence: with the channel id, the idempotency key of every delivery of it */
   id: string;
-  type: NotificationEventType;
+  type: SentEventType;
   /** ms since epoch */
   at: number;
   /** the public status page, no trailing slash */
@@ -75,6 +82,8 @@ export interface NotificationEvent {
   certificate?: { monitorId: string; monitorName: string; host: string; daysLeft: number; expiresAt: number };
   /** a digest: many events coalesced into this one message (then `type` is the first one's) */
   digest?: NotificationEvent[];
+  /** for `test`: the channel it was sent to, and who asked */
+  test?: { channelId: string; requestedBy: string | null };
   /** a reminder of a monitor still down (the Nth) */
   reminder?: number;
 }

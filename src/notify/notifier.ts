@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { EgressGuard } from '../egress/egress-policy.ts';
+import type { FieldTexts } from './field-texts.ts';
 import type { NotificationEvent } from './notification-event.ts';
 
 export interface DeliveryContext {
@@ -45,6 +46,8 @@ export interface Notifier<Type extends string = string, Schema extends z.ZodObje
    * compare: a secret an edit sends back as "[redacted]" is kept only while this stays the same (src/admin/kept-secrets.ts).
    */
   secretTarget(config: z.infer<Schema>, path: readonly string[]): string;
+  /** Label, help and example of each field: the admin form is derived from `fields` and these (channel-form.ts). */
+  fieldTexts: FieldTexts<Schema>;
   /** What the admin channel form starts with: valid placeholders for its own fields, to overwrite. */
   template: z.input<Schema>;
   send(event: NotificationEvent, config: z.infer<Schema>, ctx: DeliveryContext): Promise<DeliveryResult>;

@@ -11,6 +11,7 @@ const PARTS = {
   type: 'string',
   fields: 'object',
   secretFields: 'object',
+  fieldTexts: 'object',
   template: 'object',
   secretTarget: 'function',
   send: 'function',

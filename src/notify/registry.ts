@@ -8,6 +8,7 @@ import { ntfyNotifier } from './ntfy/index.ts';
 import { opsgenieNotifier } from './opsgenie/index.ts';
 import { pagerdutyNotifier } from './pagerduty/index.ts';
 import { slackNotifier } from './slack/index.ts';
+import { snsNotifier } from './sns/index.ts';
 import { teamsNotifier } from './teams/index.ts';
 import { telegramNotifier } from './telegram/index.ts';
 import { webhookNotifier } from './webhook/index.ts';
@@ -27,6 +28,7 @@ export const notifiers = {
   telegram: telegramNotifier,
   ntfy: ntfyNotifier,
   gotify: gotifyNotifier,
+  sns: snsNotifier,
 } satisfies Record<string, Notifier>;
 
 export type Notifiers = typeof notifiers;

@@ -21,7 +21,7 @@ export interface CatalogCoordinatorDeps {
   pipeline: ResultPipeline;
   writer: Pick<BatchWriter, 'stage' | 'staged' | 'flush'>;
   pushInbox: PushInbox;
-  notifications: Pick<NotificationsRuntime, 'setCatalog'>;
+  notifications: Pick<NotificationsRuntime, 'setCatalog' | 'router'>;
   now(): number;
   /** false on a `web` replica: nothing is scheduled or recorded here, changes reach the workers over the bus */
   checks?: boolean;
@@ -153,10 +153,35 @@ export class CatalogCoordinator {
     }
     if (change.added.length > 0) {
       const added = contentsOf(this.leaseUnits, change.added);
-      board.adoptUnits(this.view(), now(), added, await storedStateOf(store, added));
+      const [stored, marks] = await Promise.all([
+        storedStateOf(store, added),
+        store.shared.noticeMarks([...added.monitorIds]),
+      ]);
+      // the marks with the states, in one turn: no reminder round between them repeats what the old owner queued
+      board.adoptUnits(this.view(), now(), added, stored);
+      this.deps.notifications.router.rememberMarks(marks);
       this.schedule();
+      await this.loadPushes([...added.monitorIds]);
       pipeline.refreshComponents(added.componentIds);
     }
+  }
+
+  /**
+   * What the store keeps of these monitors (default: every one on the board) beyond their engine state: the last
+   * pushes of push monitors (a push that reached another replica, or this worker before a restart, counts from when
+   * it arrived) and the notices already queued (reminder counts, certificate warnings).
+   */
+  async loadShared(monitorIds: Iterable<string> = this.deps.board.monitors.keys()): Promise<void> {
+    const ids = [...monitorIds];
+    this.deps.notifications.router.rememberMarks(await this.deps.store.shared.noticeMarks(ids));
+    await this.loadPushes(ids);
+  }
+
+  private async loadPushes(ids: readonly string[]): Promise<void> {
+    const { board, store, pushInbox, runner } = this.deps;
+    const pushIds = ids.filter((id) => board.monitors.get(id)?.config.type === 'push');
+    if (pushIds.length === 0) return;
+    for (const id of pushInbox.load(await store.shared.lastPushes(pushIds))) runner.pushReceived(id);
   }
 
   /**

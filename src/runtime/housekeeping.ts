@@ -1,4 +1,5 @@
 import { FAMILIAR_CLIENT_MS, LOCKOUT_POLICIES } from '../auth/account-lockout.ts';
+import { THROTTLE_KEEP_MS } from '../auth/shared-throttle.ts';
 import type { PharosConfig } from '../config/schema.ts';
 import type { Store } from '../store/store.ts';
 import type { Logger } from './logger.ts';
@@ -20,10 +21,22 @@ export async function housekeeping(store: Store, config: PharosConfig, logger: L
     const deliveries = await store.outbox.prune(now - OUTBOX_KEEP_MS);
     const subscribers = await store.subscribers.pruneUnconfirmed(now);
     const signInLimits = await store.admin.pruneSignInLimits(now - SIGN_IN_FAILURES_KEEP_MS, now - FAMILIAR_CLIENT_MS);
-    const total = pruned.results + pruned.rollups + sessions + deliveries + subscribers + signInLimits;
+    const throttleHits = await store.shared.pruneThrottleHits(now - THROTTLE_KEEP_MS);
+    const noticeMarks = await store.shared.pruneNoticeMarks(now);
+    const total =
+      pruned.results + pruned.rollups + sessions + deliveries + subscribers + signInLimits + throttleHits + noticeMarks;
     if (total > 0)
       logger.info(
-        { component: 'retention', ...pruned, sessions, deliveries, subscribers, signInLimits },
+        {
+          component: 'retention',
+          ...pruned,
+          sessions,
+          deliveries,
+          subscribers,
+          signInLimits,
+          throttleHits,
+          noticeMarks,
+        },
         'pruned old data',
       );
   } catch (err) {

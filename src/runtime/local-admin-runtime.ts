@@ -1,12 +1,13 @@
 import type { AdminRuntime, RunNowResult } from '../admin/admin-runtime.ts';
 import type { Bus } from '../bus/bus.ts';
-import type { CheckResult } from '../domain/check-result.ts';
 import type { ChannelConfig } from '../notify/channel-schema.ts';
 import type { DeliveryResult } from '../notify/notifier.ts';
 import type { CatalogCoordinator } from './catalog-coordinator.ts';
 import { compileMonitor } from './live-monitor.ts';
 import type { MonitorRunner } from './monitor-runner.ts';
 import type { NotificationsRuntime } from './notifications-runtime.ts';
+import type { RunNowRelay } from './run-now-relay.ts';
+import { runNowResult } from './run-now-result.ts';
 import type { StatusBoard } from './status-board.ts';
 
 export interface LocalAdminRuntimeDeps {
@@ -19,7 +20,12 @@ export interface LocalAdminRuntimeDeps {
   now(): number;
   /** false on a `web` replica: nothing is recorded here, changes reach the workers over the bus */
   checks?: boolean;
+  /** asks the worker that owns a monitor to run it (absent: a monitor not owned here is only run and returned) */
+  relay?: Pick<RunNowRelay, 'request'>;
 }
+
+/** How long "run check now" waits for the owner beyond the monitor's own timeout. */
+export const RUN_NOW_EXTRA_WAIT_MS = 5_000;
 
 /**
  * The admin port of this process (what src/admin services call): a change reloads the catalog or re-reads an incident
@@ -40,22 +46,36 @@ export class LocalAdminRuntime implements AdminRuntime {
     this.deps.notifications.worker.wake();
   }
 
-  testChannel(config: ChannelConfig, origin: 'config' | 'api'): Promise<DeliveryResult> {
-    return this.deps.notifications.testChannel(config, origin);
+  testChannel(config: ChannelConfig, origin: 'config' | 'api', requestedBy?: string): Promise<DeliveryResult> {
+    return this.deps.notifications.testChannel(config, origin, requestedBy);
   }
 
   async deliveriesQueued(): Promise<void> {
     this.deps.notifications.worker.wake();
   }
 
-  /** Recorded when this worker owns the monitor; elsewhere (a web replica, another worker's unit) only run and returned. */
+  /**
+   * Run on the worker that owns the monitor and recorded there: here when this process owns it, else asked over the
+   * bus (a bounded wait; `owner_unavailable` when no owner answers).
+   */
   async runMonitorNow(monitorId: string): Promise<RunNowResult | null> {
-    const owned = (this.deps.checks ?? true) ? this.deps.board.monitors.get(monitorId) : undefined;
+    const owned = this.runOwned(monitorId);
+    if (owned) return owned;
     const stored = this.deps.catalog.currentCatalog?.monitors.find((m) => m.id === monitorId);
-    const monitor = owned ?? (stored && compileMonitor(stored.config, [], stored.managedBy));
-    if (!monitor || !monitor.config.enabled || monitor.config.type === 'push') return null;
-    const result = owned ? await this.deps.runner.runOnce(monitor) : await this.deps.runner.check(monitor);
+    if (stored && (!stored.config.enabled || stored.config.type === 'push')) return null;
+    if (this.deps.relay)
+      return this.deps.relay.request(monitorId, (stored?.config.timeout ?? 30_000) + RUN_NOW_EXTRA_WAIT_MS);
+    if (!stored) return null;
+    const result = await this.deps.runner.check(compileMonitor(stored.config, [], stored.managedBy));
     return result && runNowResult(result);
+  }
+
+  /** Runs and records the check when this process owns the monitor; undefined when it does not. */
+  runOwned(monitorId: string): Promise<RunNowResult | null> | undefined {
+    const owned = (this.deps.checks ?? true) ? this.deps.board.monitors.get(monitorId) : undefined;
+    if (!owned) return undefined;
+    if (!owned.config.enabled || owned.config.type === 'push') return Promise.resolve(null);
+    return this.deps.runner.runOnce(owned).then((result) => result && runNowResult(result));
   }
 
   async testMonitor(
@@ -66,17 +86,4 @@ export class LocalAdminRuntime implements AdminRuntime {
     const result = await this.deps.runner.check(compileMonitor(config, [], origin));
     return result && runNowResult(result);
   }
-}
-
-function runNowResult(r: CheckResult): RunNowResult {
-  return {
-    monitorId: r.monitorId,
-    ok: r.ok,
-    degraded: r.degraded,
-    latencyMs: Math.round(r.latencyMs * 10) / 10,
-    statusCode: r.statusCode ?? null,
-    error: r.ok ? null : (r.error ?? 'failed'),
-    startedAt: r.startedAt,
-    details: { conditions: r.conditionResults ?? [], probe: r.probe ?? null },
-  };
 }

@@ -6,7 +6,7 @@ import { Scheduler } from '../scheduler/scheduler.ts';
 import type { LiveMonitor } from './live-monitor.ts';
 import type { Logger } from './logger.ts';
 import type { PushInbox } from './push-inbox.ts';
-import { runCheck } from './run-check.ts';
+import { runCheck, type ProbeRunner } from './run-check.ts';
 
 export interface MonitorRunnerOptions {
   concurrency: number;
@@ -20,12 +20,29 @@ export interface MonitorRunnerOptions {
   onResult(result: CheckResult): void;
   /** told how checks run (metrics) */
   observer?: CheckObserver;
+  /** worker threads for the network part of checks (scheduler.check_threads); none: this thread */
+  checkThreads?: CheckThreads;
+  /**
+   * Whether scheduled checks may start now (a worker sharing monitors by lease: are its leases fresh enough that no
+   * other worker can have taken them over). A slot that finds it false is held back: the next one comes at its interval.
+   */
+  mayStart?: () => boolean;
+}
+
+/** The check threads as the runner uses them (src/runtime/check-threads/check-thread-pool.ts). */
+export interface CheckThreads extends ProbeRunner {
+  /** the monitors scheduled now: the threads forget the others */
+  retain(monitorIds: ReadonlySet<string>): void;
+  /** checks in flight there abort with this reason (shutdown) */
+  abortAll(reason: string): void;
 }
 
 /** Hooks for metrics: a scheduled check started `lagMs` after its planned time; a recorded check took `durationMs`. */
 export interface CheckObserver {
   checkStarted(lagMs: number): void;
   checkFinished(type: string, result: CheckResult, durationMs: number): void;
+  /** a scheduled check did not start: the worker's leases were not renewed in time */
+  checkHeldBack(): void;
 }
 
 /** Schedules every enabled monitor and hands each judged result on. */
@@ -44,6 +61,9 @@ export class MonitorRunner {
   private readonly inFlight = new Map<string, Promise<unknown>>();
   private readonly now: () => number;
   private readonly egress: EgressPolicy;
+  /** push monitors: a timer at each one's deadline (last push, or first scheduled, + interval + grace) */
+  private readonly pushDeadlines = new Map<string, { monitor: LiveMonitor; timer: NodeJS.Timeout | undefined }>();
+  private started = false;
 
   constructor(private readonly opts: MonitorRunnerOptions) {
     this.now = opts.now ?? Date.now;
@@ -67,6 +87,7 @@ export class MonitorRunner {
       if (!monitor.config.enabled) continue;
       wanted.add(monitor.config.id);
       if (!this.since.has(monitor.config.id)) this.since.set(monitor.config.id, this.now());
+      if (monitor.config.type === 'push') this.watchPush(monitor);
       const key = `${monitor.managedBy}:${monitor.componentIds.join(',')}:${JSON.stringify(monitor.config)}`;
       if (this.scheduled.get(monitor.config.id) === key) continue;
       this.scheduled.set(monitor.config.id, key);
@@ -80,20 +101,72 @@ export class MonitorRunner {
     for (const id of this.since.keys()) {
       if (!wanted.has(id)) {
         this.scheduler.remove(id);
+        this.unwatchPush(id);
         this.since.delete(id);
         this.scheduled.delete(id);
       }
     }
+    this.opts.checkThreads?.retain(wanted);
   }
 
   start(): void {
+    this.started = true;
     this.scheduler.start();
+    for (const id of this.pushDeadlines.keys()) this.pushReceived(id);
+  }
+
+  /**
+   * A push monitor's last push changed (a push arrived, or was read from the store): its deadline moves to that push
+   * + interval + grace. At the deadline its check runs, and finds it overdue unless another push came: a push
+   * monitor is down as soon as its deadline passes, not at the next scheduled check.
+   */
+  pushReceived(monitorId: string): void {
+    const watched = this.pushDeadlines.get(monitorId);
+    if (!watched || !this.started || this.shutdown.signal.aborted || this.draining.signal.aborted) return;
+    clearTimeout(watched.timer);
+    const { config } = watched.monitor;
+    if (config.type !== 'push') return;
+    const since = this.opts.pushInbox.lastPush(monitorId)?.receivedAt ?? this.since.get(monitorId) ?? this.now();
+    const deadline = since + config.interval + config.grace;
+    const delay = deadline - this.now();
+    if (delay < 0) return; // already overdue: the scheduled checks report it
+    // setTimeout holds at most ~24.8 days; a longer wait re-arms when it fires
+    watched.timer = setTimeout(
+      () => {
+        watched.timer = undefined;
+        if (this.pushDeadlines.get(monitorId) !== watched) return;
+        if (this.now() <= deadline) return this.pushReceived(monitorId);
+        void this.runOnce(watched.monitor).catch((err: unknown) =>
+          this.opts.logger.error({ component: 'scheduler', monitor: monitorId, err }, 'check run failed unexpectedly'),
+        );
+      },
+      Math.min(delay + 1, 2 ** 31 - 1),
+    );
+    watched.timer.unref?.();
+  }
+
+  private watchPush(monitor: LiveMonitor): void {
+    const had = this.pushDeadlines.get(monitor.config.id);
+    if (had) clearTimeout(had.timer);
+    this.pushDeadlines.set(monitor.config.id, { monitor, timer: undefined });
+    this.pushReceived(monitor.config.id);
+  }
+
+  private unwatchPush(monitorId: string): void {
+    clearTimeout(this.pushDeadlines.get(monitorId)?.timer);
+    this.pushDeadlines.delete(monitorId);
+  }
+
+  private stopPushDeadlines(): void {
+    for (const id of [...this.pushDeadlines.keys()]) this.unwatchPush(id);
   }
 
   /** Stop scheduling and abort checks in flight. */
   async stop(): Promise<void> {
     this.shutdown.abort(new Error('shutting down'));
+    this.opts.checkThreads?.abortAll('shutting down');
     this.draining.abort(new Error('shutting down'));
+    this.stopPushDeadlines();
     await Promise.all([this.scheduler.stop(), ...this.waitingForHost.values()]);
   }
 
@@ -103,6 +176,7 @@ export class MonitorRunner {
    */
   async finish(): Promise<void> {
     this.draining.abort(new Error('draining'));
+    this.stopPushDeadlines();
     await Promise.all([this.scheduler.stop(), ...this.waitingForHost.values()]);
   }
 
@@ -116,6 +190,7 @@ export class MonitorRunner {
    * global slot back at once and waits for its host (at most its own timeout) so other hosts keep being checked.
    */
   private async runScheduled(monitor: LiveMonitor, plannedAt: number): Promise<void> {
+    if (this.opts.mayStart && !this.opts.mayStart()) return this.opts.observer?.checkHeldBack();
     const id = monitor.config.id;
     const host = targetHostOf(monitor.config);
     const slot = host === undefined ? undefined : this.hosts.tryAcquire(host);
@@ -171,6 +246,7 @@ export class MonitorRunner {
       shutdown: this.shutdown.signal,
       monitorSince: (id) => this.since.get(id) ?? this.now(),
       egress: this.egress,
+      probes: this.opts.checkThreads,
     });
   }
 }

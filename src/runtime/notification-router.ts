@@ -9,26 +9,57 @@ import type { NotificationEvent } from '../notify/notification-event.ts';
 import type { ChannelRule } from '../notify/routing/channel-rules.ts';
 import { outboxRowsFor, type NotificationTargets } from '../notify/routing/outbox-rows.ts';
 import type { NewOutboxRow } from '../store/outbox-store.ts';
+import type { NoticeMark } from '../store/shared/shared-state-store.ts';
 import type { StatusBoard } from './status-board.ts';
+
+/** How long a notice mark outlives what it is about (the outage's last reminder, the certificate's expiry). */
+const MARK_KEEP_MS = 7 * 86_400_000;
 
 export type RoutedChannel = ChannelRule & { reminderEvery?: number };
 
 /**
  * Turns what the pipeline sees into outbox rows for the channels and subscribers that want them. Pure decisions live in
  * src/notify/events and src/notify/routing; this holds the little state they need (targets, maintenance in progress,
- * reminders and certificate warnings already queued).
+ * reminders and certificate warnings already queued). What was queued per monitor is also written to the store
+ * (notice marks, with the outbox rows, in one transaction) and read back by a worker that starts or takes the monitor
+ * over (`rememberMarks`), so that a restart or a lease move neither restarts a reminder count nor repeats a warning.
  */
 export class NotificationRouter {
   private targets: NotificationTargets & { channels: RoutedChannel[] } = { channels: [], subscribers: [] };
   private maintenanceInProgress: Set<string> | null = null;
-  private readonly remindersSent = new Map<string, number>();
-  private readonly certificatesSeen = new Set<string>();
+  /** by monitor id: notice → value (`reminder:<channel>:<outage start>` → last N sent, `cert:…` → 1) */
+  private readonly marks = new Map<string, Map<string, number>>();
 
   constructor(
     private readonly board: StatusBoard,
     private readonly links: EventLinks,
-    private readonly emit: (rows: NewOutboxRow[]) => void,
+    private readonly emit: (rows: NewOutboxRow[], marks: NoticeMark[]) => void,
   ) {}
+
+  /** false until the marks of a start are read (holdReminders): no reminder before we know which were queued */
+  private marksKnown = true;
+
+  /** A worker that starts holds reminders back until it has read from the store which ones were already queued. */
+  holdReminders(): void {
+    this.marksKnown = false;
+  }
+
+  /** Marks read from the store (a start, units taken over): the larger value wins over what is already here. */
+  rememberMarks(stored: ReadonlyMap<string, ReadonlyMap<string, number>>): void {
+    this.marksKnown = true;
+    for (const [monitorId, notices] of stored)
+      for (const [notice, value] of notices) this.mark(monitorId, notice, value);
+  }
+
+  private markOf(monitorId: string, notice: string): number {
+    return this.marks.get(monitorId)?.get(notice) ?? 0;
+  }
+
+  private mark(monitorId: string, notice: string, value: number): void {
+    const notices = this.marks.get(monitorId) ?? new Map<string, number>();
+    notices.set(notice, Math.max(notices.get(notice) ?? 0, value));
+    this.marks.set(monitorId, notices);
+  }
 
   setTargets(channels: RoutedChannel[], subscribers: NotificationTargets['subscribers']): void {
     this.targets = { channels, subscribers };
@@ -48,8 +79,11 @@ export class NotificationRouter {
       },
       this.links,
     );
-    if (change.to !== 'down')
-      for (const k of this.remindersSent.keys()) if (k.startsWith(`${change.monitorId}|`)) this.remindersSent.delete(k);
+    // reminder marks name their outage's start: once it is over they are of no use here (the store's expire)
+    if (change.to !== 'down') {
+      const notices = this.marks.get(change.monitorId);
+      for (const k of notices?.keys() ?? []) if (k.startsWith('reminder:')) notices?.delete(k);
+    }
     if (event) this.route(event);
   }
 
@@ -62,9 +96,9 @@ export class NotificationRouter {
       now,
       this.links,
     );
-    if (!event || this.certificatesSeen.has(event.id)) return;
-    this.certificatesSeen.add(event.id);
-    this.route(event);
+    if (!event || this.markOf(monitorId, event.id) > 0) return;
+    this.mark(monitorId, event.id, 1);
+    this.route(event, [{ monitorId, notice: event.id, value: 1, expiresAt: expiresAt + MARK_KEEP_MS }]);
   }
 
   incidentChanged(before: Incident | undefined, after: Incident): void {
@@ -92,14 +126,15 @@ export class NotificationRouter {
 
   /** Reminders for monitors still down, for channels that ask for them. */
   reminderTick(now: number): void {
+    if (!this.marksKnown) return;
     for (const channel of this.targets.channels) {
       if (!channel.reminderEvery) continue;
       for (const [id, state] of this.board.states) {
         if (state.status !== 'down' || state.statusSince === null) continue;
         const n = Math.floor((now - state.statusSince) / channel.reminderEvery);
-        const key = `${id}|${channel.id}`;
-        if (n < 1 || (this.remindersSent.get(key) ?? 0) >= n) continue;
-        this.remindersSent.set(key, n);
+        const notice = `reminder:${channel.id}:${state.statusSince}`;
+        if (n < 1 || this.markOf(id, notice) >= n) continue;
+        this.mark(id, notice, n);
         const monitor = this.board.monitors.get(id);
         if (!monitor) continue;
         const event = reminderEvent(
@@ -115,14 +150,16 @@ export class NotificationRouter {
           now,
           this.links,
         );
-        this.emit(outboxRowsFor(event, { channels: [channel], subscribers: [] }, now));
+        this.emit(outboxRowsFor(event, { channels: [channel], subscribers: [] }, now), [
+          { monitorId: id, notice, value: n, expiresAt: now + channel.reminderEvery + MARK_KEEP_MS },
+        ]);
       }
     }
   }
 
-  private route(event: NotificationEvent): void {
+  private route(event: NotificationEvent, marks: NoticeMark[] = []): void {
     const rows = outboxRowsFor(event, this.targets, event.at);
-    if (rows.length > 0) this.emit(rows);
+    if (rows.length > 0 || marks.length > 0) this.emit(rows, marks);
   }
 
   private componentsOf(ids: readonly string[]): NotificationEvent['components'] {

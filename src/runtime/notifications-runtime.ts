@@ -6,7 +6,7 @@ import { channelSender } from '../notify/channel-sender.ts';
 import type { ChannelConfig } from '../notify/channel-schema.ts';
 import { closeEmailTransports } from '../notify/email/index.ts';
 import type { EventLinks } from '../notify/events/monitor-events.ts';
-import type { NotificationEvent } from '../notify/notification-event.ts';
+import { testEvent } from '../notify/events/test-event.ts';
 import type { DeliveryResult } from '../notify/notifier.ts';
 import { OutboxWorker, type ChannelSender, type OutboxWorkerOptions } from '../notify/outbox-worker.ts';
 import type { Store } from '../store/store.ts';
@@ -61,8 +61,10 @@ export class NotificationsRuntime {
       guard: deps.egress.guardFor(origin),
     });
     this.egress = { config: egressOf('config'), api: egressOf('api') };
-    this.router = new NotificationRouter(deps.board, deps.links, (rows) =>
+    this.router = new NotificationRouter(deps.board, deps.links, (rows, marks) =>
       deps.writer.stage((batch) => {
+        batch.noticeMarks.push(...marks);
+        if (rows.length === 0) return;
         batch.notifications.push(...rows);
         batch.events.push({ type: 'notifications.queued', count: rows.length, at: deps.now() });
       }),
@@ -118,25 +120,9 @@ export class NotificationsRuntime {
     await closeEmailTransports();
   }
 
-  /** The channel's "send test": a made-up event, straight to the receiver. */
-  async testChannel(config: ChannelConfig, origin: 'config' | 'api'): Promise<DeliveryResult> {
-    const now = this.deps.now();
-    const event: NotificationEvent = {
-      id: `test:${config.id}:${now}`,
-      type: 'monitor.down',
-      at: now,
-      pageUrl: this.deps.links.pageUrl,
-      components: [],
-      monitor: {
-        id: 'pharos-test',
-        name: 'Pharos test message',
-        status: 'down',
-        previousStatus: 'up',
-        since: now,
-        lastError: 'This is a test: nothing is down.',
-        url: this.deps.links.adminUrl,
-      },
-    };
+  /** The channel's "send test": an event of type `test` (it says so in every notifier's words), straight to the receiver. */
+  async testChannel(config: ChannelConfig, origin: 'config' | 'api', requestedBy?: string): Promise<DeliveryResult> {
+    const event = testEvent(config.id, this.deps.now(), this.deps.links.pageUrl, requestedBy ?? null);
     const sender = channelSender(config, this.egress[origin]);
     const ctx = {
       idempotencyKey: event.id,

@@ -2,6 +2,7 @@ import type { Incident } from '../domain/incident.ts';
 import type { MonitorState, StatusChange } from '../domain/monitor-state.ts';
 import type { PharosEvent } from '../bus/events.ts';
 import type { NewOutboxRow } from '../store/outbox-store.ts';
+import type { NoticeMark } from '../store/shared/shared-state-store.ts';
 import type { ComponentStatusRow, RecordedResult, ResultBatch } from '../store/store.ts';
 
 /** What a worker still holds by lease: the monitors and components it may write for. */
@@ -19,6 +20,7 @@ export interface StagedBatch {
   readonly componentStatuses: ReadonlyMap<string, ComponentStatusRow>;
   readonly events: readonly PharosEvent[];
   readonly notifications: readonly NewOutboxRow[];
+  readonly noticeMarks: readonly NoticeMark[];
   readonly isEmpty: boolean;
 }
 
@@ -32,6 +34,8 @@ export class PendingBatch {
   events: PharosEvent[] = [];
   /** outbox rows: committed with the changes that caused them */
   notifications: NewOutboxRow[] = [];
+  /** what those rows stand for per monitor (reminder counts, certificate warnings): committed with them */
+  noticeMarks: NoticeMark[] = [];
 
   get isEmpty(): boolean {
     return (
@@ -40,7 +44,8 @@ export class PendingBatch {
       this.statusChanges.length === 0 &&
       this.incidents.size === 0 &&
       this.componentStatuses.size === 0 &&
-      this.notifications.length === 0
+      this.notifications.length === 0 &&
+      this.noticeMarks.length === 0
     );
   }
 
@@ -52,6 +57,7 @@ export class PendingBatch {
       incidents: [...this.incidents.values()],
       componentStatuses: [...this.componentStatuses.values()],
       notifications: this.notifications,
+      noticeMarks: this.noticeMarks,
     };
   }
 
@@ -81,6 +87,7 @@ export class PendingBatch {
     this.notifications = this.notifications.filter(({ event }) =>
       event.monitor ? monitorHeld(event.monitor.id) : !(event.incident && lostIncidents.has(event.incident.id)),
     );
+    this.noticeMarks = this.noticeMarks.filter((m) => monitorHeld(m.monitorId));
     this.events = this.events.filter((e) => {
       if (e.type === 'monitor.status') return monitorHeld(e.monitorId);
       if (e.type === 'component.status') return held.componentIds.has(e.componentId);
@@ -96,6 +103,7 @@ export class PendingBatch {
     this.statusChanges = older.statusChanges.concat(this.statusChanges);
     this.events = older.events.concat(this.events);
     this.notifications = older.notifications.concat(this.notifications);
+    this.noticeMarks = older.noticeMarks.concat(this.noticeMarks);
     for (const [k, v] of older.states) if (!this.states.has(k)) this.states.set(k, v);
     for (const [k, v] of older.incidents) if (!this.incidents.has(k)) this.incidents.set(k, v);
     for (const [k, v] of older.componentStatuses) if (!this.componentStatuses.has(k)) this.componentStatuses.set(k, v);

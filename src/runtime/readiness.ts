@@ -14,6 +14,8 @@ export interface ReadinessDeps {
   draining?: () => boolean;
   /** a worker sharing monitors by lease: why its lease rounds do not do their job, or null (src/scheduler/leases/lease-health.ts) */
   leases?: () => string | null;
+  /** the static copy's publisher: why it is not current, or null (never decides /readyz/serving) */
+  publish?: () => string | null;
 }
 
 export function readinessChecks(deps: ReadinessDeps): ReadinessCheck[] {
@@ -55,6 +57,8 @@ export function readinessChecks(deps: ReadinessDeps): ReadinessCheck[] {
   const leases = deps.leases;
   // a worker that checks fewer monitors than it should, or none, says so instead of answering ready
   if (leases) checks.push({ name: 'leases', check: async () => leases() });
+  const publish = deps.publish;
+  if (publish) checks.push({ name: 'publish', check: async () => publish() });
   const status = deps.bus?.status?.bind(deps.bus);
   if (status) {
     checks.push({

@@ -110,6 +110,7 @@ export class ResultPipeline {
       now,
       components: changes,
       openIncidents: [...board.openIncidents.values()],
+      componentCount: board.components.size,
       newId,
     });
     for (const incident of incidents) {

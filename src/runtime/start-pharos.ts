@@ -9,6 +9,7 @@ import { createEgressPolicy } from '../egress/egress-policy.ts';
 import { defaultRenderers } from '../http/public/default-renderers.ts';
 import { PublicSnapshot } from '../http/public/public-snapshot.ts';
 import { PharosMetrics } from '../ops/metrics/pharos-metrics.ts';
+import type { StaticPublisher } from '../publish/static-publisher.ts';
 import type { LeaseManager } from '../scheduler/leases/lease-manager.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
@@ -56,6 +57,8 @@ export interface RunningPharos {
   writer: BatchWriter;
   pipeline: ResultPipeline;
   snapshot: PublicSnapshot;
+  /** the static copy's publisher, when `publish:` is set and this replica serves pages */
+  publisher?: StaticPublisher;
   bus: Bus;
   admin: LocalAdminRuntime;
   /** the catalog and lease units applied to this worker's board */
@@ -97,6 +100,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   const store = await openStore(config.storage.url, {
     logger: logger.child({ component: 'store' }),
     plugins: metrics ? [metrics.storeQueries] : [],
+    longRunning: true,
   });
   // a database that fails while Pharos prepares leaves no pool behind (`pharos start` retries while it is unreachable)
   const { catalog, board, bus } = await prepareStore(store, config, logger, now).catch(async (err: unknown) => {
@@ -135,7 +139,27 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
   // the pages are built where they are served, and where the outbox runs with subscribers: each notice is cut to
   // what its subscriber's page shows, so a worker needs the pages too
   if (servesWeb(role) || (runsChecks(role) && config.subscribers.enabled)) await snapshot.start();
-  const web = await wireWeb({ config, role, store, bus, snapshot, egress, baseUrl, logger, metrics, now, worker });
+  // the static copy is kept by the replicas that build the pages to serve them
+  // loaded only when configured: the AWS SDK it brings costs every other start time
+  const publishing =
+    config.publish && servesWeb(role)
+      ? (await import('../publish/start-publishing.ts')).startPublishing(config.publish, snapshot, { logger, now })
+      : undefined;
+  const publisher = publishing?.publisher;
+  const web = await wireWeb({
+    config,
+    role,
+    store,
+    bus,
+    snapshot,
+    egress,
+    baseUrl,
+    logger,
+    metrics,
+    now,
+    worker,
+    publisher,
+  });
   const { runner, writer, notifications, leases, admin, coordinator } = worker;
   metrics?.watch({
     scheduler: runner.scheduler,
@@ -143,6 +167,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     publicSide: { streams: web.streams, snapshot },
     resultBuffer: runsChecks(role) ? writer : undefined,
     leases: { roundFailures: () => leases?.health.failuresTotal ?? 0, monitorsTotal: () => coordinator.monitorCount },
+    publish: publisher,
   });
 
   const address = await web.app.listen({ port, host: config.server.host });
@@ -167,12 +192,13 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     notifications,
     leases,
     runner,
+    checkThreads: worker.checkThreads,
     closeKeepAliveAgents,
     writer,
     dropBuffered: () => writer.discardBuffered(),
     streams: web.streams,
     subscribers: worker.subscribers,
-    snapshot,
+    snapshot: { stop: () => (publishing?.stop(), snapshot.stop()) },
     app: web.app,
     pruning: worker.pruning,
     bus,
@@ -193,6 +219,7 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     writer,
     pipeline: worker.pipeline,
     snapshot,
+    publisher,
     bus,
     admin,
     coordinator,

@@ -19,6 +19,7 @@ function recordingParts(failing: ReadonlySet<string> = new Set()): { parts: Tear
     notifications: { stop: async('notifications.stop') },
     leases: { stop: async('leases.stop'), leave: async('leases.leave') },
     runner: { finish: async('runner.finish'), stop: async('runner.stop'), runningIds: [] },
+    checkThreads: { close: async('checkThreads.close') },
     closeKeepAliveAgents: async('closeKeepAliveAgents'),
     writer: { close: async('writer.close') },
     dropBuffered: () => call('dropBuffered'),
@@ -53,10 +54,34 @@ const tail = [
 
 describe('teardown steps', () => {
   const expected: Record<StopMode, string[]> = {
-    shutdown: [...common, 'runner.finish', 'closeKeepAliveAgents', 'writer.close', 'leases.leave', ...tail],
-    close: [...common, 'runner.stop', 'closeKeepAliveAgents', 'writer.close', 'leases.leave', ...tail],
+    shutdown: [
+      ...common,
+      'runner.finish',
+      'checkThreads.close',
+      'closeKeepAliveAgents',
+      'writer.close',
+      'leases.leave',
+      ...tail,
+    ],
+    close: [
+      ...common,
+      'runner.stop',
+      'checkThreads.close',
+      'closeKeepAliveAgents',
+      'writer.close',
+      'leases.leave',
+      ...tail,
+    ],
     // a killed process: what is buffered is lost, the leases expire on their own
-    crash: [...common, 'runner.stop', 'closeKeepAliveAgents', 'dropBuffered', 'writer.close', ...tail],
+    crash: [
+      ...common,
+      'runner.stop',
+      'checkThreads.close',
+      'closeKeepAliveAgents',
+      'dropBuffered',
+      'writer.close',
+      ...tail,
+    ],
   };
   for (const mode of STOP_MODES) {
     test(`${mode}: every part is stopped once, in the list's order`, async () => {

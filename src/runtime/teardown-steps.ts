@@ -15,13 +15,15 @@ export interface TeardownParts {
   notifications: { stop(): Promise<void> };
   leases?: { stop(): Promise<void>; leave(): Promise<void> };
   runner: { finish(): Promise<void>; stop(): Promise<void>; readonly runningIds: readonly string[] };
+  /** the threads that run checks' network work, if any */
+  checkThreads?: { close(): Promise<void> };
   closeKeepAliveAgents(): Promise<void>;
   writer: { close(): Promise<void> };
   /** a crash loses what the writer buffered (a killed process writes nothing more) */
   dropBuffered(): void;
   streams: { closeAll(): void };
   subscribers: { close(): Promise<void> };
-  snapshot: { stop(): void };
+  snapshot: { stop(): void | Promise<void> };
   app: { close(): Promise<unknown> };
   /** the hourly clean-up in progress, if any */
   pruning(): Promise<void> | undefined;
@@ -57,6 +59,7 @@ export function teardownSteps(parts: TeardownParts): TeardownStep[] {
       },
       pending: () => runner.runningIds.map((id) => `check ${id}`),
     },
+    { name: 'stop check threads', run: () => parts.checkThreads?.close() },
     { name: 'close keep-alive connections', run: () => parts.closeKeepAliveAgents() },
     { name: 'lose buffered writes', skip: ['close', 'shutdown'], run: () => parts.dropBuffered() },
     { name: 'flush batched writes', run: () => parts.writer.close() },
@@ -69,7 +72,10 @@ export function teardownSteps(parts: TeardownParts): TeardownStep[] {
     { name: 'close SSE streams with a retry hint', run: () => parts.streams.closeAll() },
     {
       name: 'stop subscribers and snapshot',
-      run: async () => (await parts.subscribers.close(), parts.snapshot.stop()),
+      run: async () => {
+        await parts.subscribers.close();
+        await parts.snapshot.stop();
+      },
     },
     { name: 'close HTTP', run: () => parts.app.close() },
     { name: 'wait for the clean-up in progress', run: () => parts.pruning() },

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { LoginThrottle } from '../auth/login-throttle.ts';
+import { LOGIN_THROTTLE_DEFAULTS } from '../auth/login-throttle.ts';
+import { StoreThrottle } from '../auth/shared-throttle.ts';
 import type { Bus } from '../bus/bus.ts';
 import type { PharosConfig } from '../config/schema.ts';
 import type { EgressPolicy } from '../egress/egress-policy.ts';
@@ -12,14 +13,19 @@ import { createPageAccessGate } from '../http/public/private/page-access-gate.ts
 import type { PublicSnapshot } from '../http/public/public-snapshot.ts';
 import { StreamHub } from '../http/public/stream-hub.ts';
 import type { PharosMetrics } from '../ops/metrics/pharos-metrics.ts';
+import type { StaticPublisher } from '../publish/static-publisher.ts';
 import type { Store } from '../store/store.ts';
 import type { Logger } from './logger.ts';
+import { installationSecret } from './installation-secret.ts';
 import { opsOnlyApp } from './ops-only-app.ts';
 import type { PublicBaseUrl } from './public-base-url.ts';
 import { readinessChecks } from './readiness.ts';
 import { servesWeb, type Role } from './roles.ts';
 import { PHAROS_VERSION } from './version.ts';
 import type { WorkerSide } from './wire-worker.ts';
+
+/** The installation's key (settings table) for the admin's sign-ins in progress when server.secret is not set. */
+const OIDC_COOKIE_KEY_SETTING = 'oidc_cookie_key';
 
 export interface WebDeps {
   config: PharosConfig;
@@ -33,6 +39,8 @@ export interface WebDeps {
   metrics?: PharosMetrics;
   now(): number;
   worker: WorkerSide;
+  /** the static copy's publisher (`publish:`), shown on /readyz */
+  publisher?: StaticPublisher;
 }
 
 /** The web side, wired (not yet listening). */
@@ -59,6 +67,7 @@ export async function wireWeb(deps: WebDeps): Promise<WebSide> {
     bus,
     draining: () => draining,
     leases: leases && (() => leases.health.problem(now())),
+    publish: deps.publisher && (() => deps.publisher!.problem()),
   });
   const metricsAccess =
     config.metrics.token !== undefined
@@ -91,14 +100,35 @@ export async function wireWeb(deps: WebDeps): Promise<WebSide> {
       secureCookies: baseUrl.https,
       rateLimitPerMinute: config.admin.rate_limit_per_minute,
       routes: adminRoutes({
-        signIn: { ipThrottle: new LoginThrottle({ now }) },
+        signIn: {
+          ipThrottle: new StoreThrottle(store.shared, 'sign_in', {
+            max: LOGIN_THROTTLE_DEFAULTS.max,
+            windowMs: LOGIN_THROTTLE_DEFAULTS.windowMs,
+            now,
+          }),
+        },
         issuer: config.title,
         oidcLabel: config.admin.oidc?.button_label,
+        subscribers: config.subscribers,
       }),
       version: PHAROS_VERSION,
       baseUrl: config.server.base_url,
-      registerUi: (ui) => registerAdminUi(ui, { title: config.title }),
-      oidc: config.admin.oidc ? { config: config.admin.oidc, baseUrl: () => baseUrl.href } : undefined,
+      registerUi: (ui) =>
+        registerAdminUi(ui, {
+          title: config.title,
+          setupDone: () =>
+            store.admin.countUsers().then(
+              (n) => n > 0,
+              () => false,
+            ),
+        }),
+      oidc: config.admin.oidc
+        ? {
+            config: config.admin.oidc,
+            baseUrl: () => baseUrl.href,
+            secret: await installationSecret(config, store, OIDC_COOKIE_KEY_SETTING),
+          }
+        : undefined,
     },
     snapshot,
     streams,

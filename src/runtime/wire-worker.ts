@@ -19,6 +19,8 @@ import { ConnectivityCanary } from './connectivity-canary.ts';
 import { housekeeping } from './housekeeping.ts';
 import { leaseFence } from './lease-fence.ts';
 import { CatalogCoordinator } from './catalog-coordinator.ts';
+import { checkThreadCount } from './check-threads/check-thread-count.ts';
+import { CheckThreadPool } from './check-threads/check-thread-pool.ts';
 import { LocalAdminRuntime } from './local-admin-runtime.ts';
 import type { Logger } from './logger.ts';
 import { MonitorRunner } from './monitor-runner.ts';
@@ -26,6 +28,7 @@ import { NotificationsRuntime, type NotificationsDeps } from './notifications-ru
 import type { PublicBaseUrl } from './public-base-url.ts';
 import { PushInbox } from './push-inbox.ts';
 import { ResultPipeline } from './result-pipeline.ts';
+import { RunNowRelay } from './run-now-relay.ts';
 import type { StatusBoard } from './status-board.ts';
 
 export interface WorkerDeps {
@@ -56,14 +59,16 @@ export interface WorkerSide {
   pipeline: ResultPipeline;
   pushInbox: PushInbox;
   runner: MonitorRunner;
+  /** the threads that run the network part of checks (scheduler.check_threads), when this process checks */
+  checkThreads?: CheckThreadPool;
   /** this worker's share of the monitors (PostgreSQL with checks; on SQLite the process that checks owns all) */
   leases?: LeaseManager;
   /** the catalog and lease units applied to this worker's board */
   coordinator: CatalogCoordinator;
   /** the admin port the admin services call */
   admin: LocalAdminRuntime;
-  /** a push from the public side: recorded when this process checks the monitor, else forwarded to its owner */
-  receivePush(monitorId: string, push: PushRecord): void;
+  /** a push from the public side: kept in the store, recorded when this process checks the monitor, else forwarded to its owner */
+  receivePush(monitorId: string, push: PushRecord): Promise<void>;
   /** after listen: lease rounds, checks, connectivity canary, outbox, housekeeping timers (nothing when it does not check) */
   start(): Promise<void>;
   /** nothing new starts: timers cleared, bus subscriptions and canary stopped */
@@ -140,6 +145,17 @@ export function wireWorker(deps: WorkerDeps): WorkerSide {
     pipeline.record(r);
     deps.onResult?.(r);
   };
+  const threads = checks ? checkThreadCount(config.scheduler.check_threads) : 0;
+  const checkThreads =
+    threads > 0
+      ? new CheckThreadPool({
+          threads,
+          egress: egress.config,
+          publicAllow: config.subscribers.webhook_allow,
+          logger,
+          onRestart: () => metrics?.checks.threadRestarts.inc(),
+        })
+      : undefined;
   const runner = new MonitorRunner({
     concurrency: config.scheduler.concurrency,
     perHostConcurrency: config.scheduler.per_host_concurrency,
@@ -149,6 +165,9 @@ export function wireWorker(deps: WorkerDeps): WorkerSide {
     egress,
     onResult,
     observer: metrics?.checks,
+    checkThreads,
+    // a worker sharing by lease starts no check on leases another worker may have taken over meanwhile
+    mayStart: (): boolean => leases?.mayCheck(now()) ?? true,
   });
   const coordinator = new CatalogCoordinator({
     store,
@@ -163,7 +182,11 @@ export function wireWorker(deps: WorkerDeps): WorkerSide {
     checks,
     units,
   });
-  const admin = new LocalAdminRuntime({ bus, board, runner, notifications, catalog: coordinator, now, checks });
+  // "run check now" runs on the worker that owns the monitor: asked over the bus when that is another process
+  // (the relay asks `admin` only when a request arrives, after both exist)
+  const relay: RunNowRelay = new RunNowRelay({ bus, logger, now, runOwned: (id) => admin.runOwned(id) });
+  const admin = new LocalAdminRuntime({ bus, board, runner, notifications, catalog: coordinator, now, checks, relay });
+  const stopRelay = relay.listen();
   const leases = shared
     ? new LeaseManager({
         store: store.leases,
@@ -177,6 +200,8 @@ export function wireWorker(deps: WorkerDeps): WorkerSide {
       })
     : undefined;
   if (leases) coordinator.shareByLease(() => leases.units);
+  // reminders wait for the store's word on which were already queued (start(): coordinator.loadShared)
+  if (checks) notifications.router.holdReminders();
   coordinator.applyCatalog(deps.catalog);
   const stopListening = coordinator.listen();
 
@@ -185,6 +210,7 @@ export function wireWorker(deps: WorkerDeps): WorkerSide {
     const monitor = checks ? board.monitors.get(monitorId) : undefined;
     if (!monitor) return false;
     pushInbox.record(monitorId, push);
+    runner.pushReceived(monitorId);
     const probe = {
       startedAt: push.receivedAt,
       responseTimeMs: push.pingMs ?? 0,
@@ -194,8 +220,14 @@ export function wireWorker(deps: WorkerDeps): WorkerSide {
     pipeline.record(judgeProbe(monitorId, probe, monitor.conditions, monitor.degradedWhen));
     return true;
   };
-  // a push that reaches a web replica (or a worker that does not own the monitor) goes to its owner over the bus
-  const receivePush = (monitorId: string, push: PushRecord) => {
+  // every push is kept in the store (a worker taking the monitor over judges it from there); a push that reaches a
+  // web replica (or a worker that does not own the monitor) goes to its owner over the bus
+  const receivePush = async (monitorId: string, push: PushRecord) => {
+    await store.shared
+      .recordPush(monitorId, push)
+      .catch((err: unknown) =>
+        logger.warn({ component: 'push', err, monitorId }, 'keeping a push in the store failed'),
+      );
     if (recordPush(monitorId, push)) return;
     const event = {
       type: 'monitor.pushed' as const,
@@ -235,6 +267,7 @@ export function wireWorker(deps: WorkerDeps): WorkerSide {
     pipeline,
     pushInbox,
     runner,
+    checkThreads,
     leases,
     coordinator,
     admin,
@@ -242,6 +275,11 @@ export function wireWorker(deps: WorkerDeps): WorkerSide {
     async start() {
       if (!checks) return;
       await leases?.start();
+      await coordinator.loadShared().catch((err: unknown) => {
+        // reminders go on regardless (the outbox's event ids still keep one reminder from being queued twice)
+        notifications.router.rememberMarks(new Map());
+        logger.error({ component: 'catalog', err }, 'reading the last pushes and notices from the store failed');
+      });
       runner.start();
       canary?.start();
       notifications.start();
@@ -256,6 +294,7 @@ export function wireWorker(deps: WorkerDeps): WorkerSide {
       for (const t of timers) clearInterval(t);
       stopListening();
       stopForwardedPushes();
+      stopRelay();
       canary?.stop();
     },
     pruning: () => pruning,

@@ -1,5 +1,6 @@
 import type { MonitorKeys } from './monitor-keys.ts';
 import { enqueueOutboxRows } from './outbox/enqueue-outbox-rows.ts';
+import { writeNoticeMarks } from './shared/kysely-shared-state-store.ts';
 import type { StoreContext } from './store-context.ts';
 import type { ResultBatch } from './store.ts';
 import { writeIncidents } from './write-incidents.ts';
@@ -42,6 +43,7 @@ export async function commitBatch(ctx: StoreContext, monitorKeys: MonitorKeys, b
     await writeIncidents(t, batch.incidents);
     await upsertComponentStatuses(t, batch.componentStatuses);
     await enqueueOutboxRows(t, batch.notifications ?? []);
+    await writeNoticeMarks(t, batch.noticeMarks ?? []);
   });
   if (unknown.size > 0) ctx.logger.warn({ monitors: [...unknown] }, 'batch rows for unknown monitors skipped');
 }
@@ -53,7 +55,8 @@ function isEmpty(b: ResultBatch): boolean {
       b.statusChanges.length +
       b.incidents.length +
       b.componentStatuses.length +
-      (b.notifications?.length ?? 0) ===
+      (b.notifications?.length ?? 0) +
+      (b.noticeMarks?.length ?? 0) ===
     0
   );
 }

@@ -11,6 +11,8 @@ import { createMigrator } from './migrations/index.ts';
 import { MonitorKeys } from './monitor-keys.ts';
 import { KyselyLeaseStore } from './leases/kysely-lease-store.ts';
 import type { LeaseStore } from './leases/lease-store.ts';
+import { KyselySharedStateStore } from './shared/kysely-shared-state-store.ts';
+import type { SharedStateStore } from './shared/shared-state-store.ts';
 import { KyselyOutboxStore } from './outbox/kysely-outbox-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
 import { prune } from './prune.ts';
@@ -41,10 +43,15 @@ export class KyselyStore implements Store {
   readonly outbox: OutboxStore;
   readonly subscribers: SubscriberStore;
   readonly leases: LeaseStore;
+  readonly shared: SharedStateStore;
   private readonly monitorKeys: MonitorKeys;
   private readonly migrator;
 
-  constructor(private readonly ctx: StoreContext) {
+  /** `afterClose`: what the connection's opener runs once it is closed (SQLite's checkpoint thread) */
+  constructor(
+    private readonly ctx: StoreContext,
+    private readonly extras: { afterClose?: () => Promise<void> } = {},
+  ) {
     this.dialect = ctx.dialect;
     this.monitorKeys = new MonitorKeys(ctx.dialect);
     this.migrator = createMigrator(ctx.db, ctx.dialect);
@@ -52,6 +59,7 @@ export class KyselyStore implements Store {
     this.outbox = new KyselyOutboxStore(ctx);
     this.subscribers = new KyselySubscriberStore(ctx);
     this.leases = new KyselyLeaseStore(ctx);
+    this.shared = new KyselySharedStateStore(ctx);
   }
 
   async migrate(): Promise<void> {
@@ -71,8 +79,9 @@ export class KyselyStore implements Store {
     await sql`select 1`.execute(this.ctx.db);
   }
 
-  close(): Promise<void> {
-    return this.ctx.db.destroy();
+  async close(): Promise<void> {
+    await this.ctx.db.destroy();
+    await this.extras.afterClose?.();
   }
 
   syncConfig(input: ConfigSyncInput, now: number): Promise<ConfigSyncOutcome> {

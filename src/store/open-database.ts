@@ -12,10 +12,19 @@ export class UnsupportedStorageUrlError extends Error {
   }
 }
 
-/** A Kysely instance for a storage URL: `sqlite:PATH`, `sqlite::memory:`, `postgres://…` or `postgresql://…`. */
-export function openDatabase(url: string, logger: StoreLogger): { db: Kysely<Database>; dialect: StoreDialect } {
+/**
+ * A Kysely instance for a storage URL: `sqlite:PATH`, `sqlite::memory:`, `postgres://…` or `postgresql://…`.
+ * `longRunning` (`pharos start`): SQLite's log checkpoints on a thread of their own; `afterClose` ends it.
+ */
+export function openDatabase(
+  url: string,
+  logger: StoreLogger,
+  opts: { longRunning?: boolean } = {},
+): { db: Kysely<Database>; dialect: StoreDialect; afterClose?: () => Promise<void> } {
   if (url.startsWith('sqlite:')) {
-    const { db, file, looseMode } = openSqlite(url.slice('sqlite:'.length));
+    const { db, file, looseMode, afterClose } = openSqlite(url.slice('sqlite:'.length), {
+      checkpointThread: opts.longRunning ? { logger } : undefined,
+    });
     logger.info({ dialect: 'sqlite', file }, 'store opened');
     if (looseMode !== null) {
       logger.warn(
@@ -23,7 +32,7 @@ export function openDatabase(url: string, logger: StoreLogger): { db: Kysely<Dat
         'other users of this machine may read the SQLite store (it holds password hashes and secrets): chmod 600 it and its -wal and -shm files',
       );
     }
-    return { db, dialect: 'sqlite' };
+    return { db, dialect: 'sqlite', afterClose };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
     const db = openPostgres(url, logger);

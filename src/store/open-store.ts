@@ -12,11 +12,16 @@ const silentLogger: StoreLogger = { info: () => undefined, warn: () => undefined
  */
 export async function openStore(
   url: string,
-  opts: { logger?: StoreLogger; plugins?: readonly KyselyPlugin[] } = {},
+  opts: {
+    logger?: StoreLogger;
+    plugins?: readonly KyselyPlugin[];
+    /** a process that runs for long (`pharos start`): SQLite checkpoints its log on a thread of its own */
+    longRunning?: boolean;
+  } = {},
 ): Promise<Store> {
   const logger = opts.logger ?? silentLogger;
-  const { db, dialect } = openDatabase(url, logger);
+  const { db, dialect, afterClose } = openDatabase(url, logger, { longRunning: opts.longRunning });
   // plugins (e.g. the metrics' query timer) see every query of the store, transactions included
   const withPlugins = (opts.plugins ?? []).reduce((d, p) => d.withPlugin(p), db);
-  return new KyselyStore({ db: withPlugins, dialect, logger });
+  return new KyselyStore({ db: withPlugins, dialect, logger }, { afterClose });
 }

@@ -54,6 +54,9 @@ export interface Database {
   settings: SettingsTable;
   workers: WorkersTable;
   leases: LeasesTable;
+  throttle_hits: ThrottleHitsTable;
+  push_receipts: PushReceiptsTable;
+  notice_marks: NoticeMarksTable;
 }
 
 export interface MonitorsTable {
@@ -341,4 +344,29 @@ export interface LeasesTable {
   owner: string;
   expires_at: number;
   acquired_at: number;
+}
+
+/** One counted attempt of a sliding-window limit (src/store/shared/shared-state-store.ts). */
+export interface ThrottleHitsTable {
+  id: Generated<number>;
+  scope: string;
+  key: string;
+  at: number;
+}
+
+/** The last push a push monitor received. */
+export interface PushReceiptsTable {
+  monitor_id: string;
+  received_at: number;
+  status: 'up' | 'down';
+  msg: string | null;
+  ping_ms: number | null;
+}
+
+/** What was already queued for a monitor: `reminder:<channel>:<outage start>` → N, `cert:<expiry>:<days>` → 1. */
+export interface NoticeMarksTable {
+  monitor_id: string;
+  notice: string;
+  value: number;
+  expires_at: number;
 }

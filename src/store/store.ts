@@ -7,6 +7,7 @@ import type { NewOutboxRow, OutboxStore } from './outbox-store.ts';
 import type { AdminStore, CatalogKind } from './admin-store.ts';
 import type { ObjectCatalogKind } from './schema.ts';
 import type { LeaseStore } from './leases/lease-store.ts';
+import type { NoticeMark, SharedStateStore } from './shared/shared-state-store.ts';
 import type { SubscriberStore } from './subscribers/subscriber-store.ts';
 
 /** One check result as stored: small on purpose (see bench/checks for bytes per row). */
@@ -41,6 +42,8 @@ export interface ResultBatch {
   componentStatuses: ComponentStatusRow[];
   /** notification outbox rows caused by these changes (written in the same transaction) */
   notifications?: NewOutboxRow[];
+  /** what these notifications stand for per monitor (the Nth reminder, a certificate warning), kept across restarts */
+  noticeMarks?: NoticeMark[];
 }
 
 export type RollupGranularity = 'hour' | 'day';
@@ -128,6 +131,8 @@ export interface Store {
   readonly subscribers: SubscriberStore;
   /** Which worker checks which monitors, and which workers are alive (src/store/leases/lease-store.ts). */
   readonly leases: LeaseStore;
+  /** Limits per client, last pushes, notices already queued: what every replica must see (src/store/shared/). */
+  readonly shared: SharedStateStore;
 
   /** Upsert config objects; config-managed ones missing from the input are archived (history kept). One transaction. */
   syncConfig(input: ConfigSyncInput, now: number): Promise<ConfigSyncOutcome>;

@@ -6,4 +6,4 @@ export { renderMaintenancePage } from './pages/maintenance-page.ts';
 export { isMonth, monthOf } from './pages/history-month.ts';
 export { ETAG_PLACEHOLDER } from './pages/document-shell.ts';
 export { renderMarkdown } from './markdown/render-markdown.ts';
-export { pharosCss, pharosJs, webAssets, webAssetByPath, type WebAsset } from './assets/index.ts';
+export { faviconSvg, pharosCss, pharosJs, webAssets, webAssetByPath, type WebAsset } from './assets/index.ts';

@@ -35,8 +35,8 @@ interface Incident {
   name: string;
   status: string;
   source: string;
-  resolvedAt: number | null;
-  takenOverBy?: string | null;
+  resolved_at: string | null;
+  taken_over_by?: string | null;
   postmortem?: { body: string } | null;
   updates: { id: string; body: string; status: string }[];
 }
@@ -114,13 +114,13 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       ok(run, 200, 'run now');
       const result = run.json<{
         ok: boolean;
-        latencyMs: number;
-        statusCode: number;
+        latency_ms: number;
+        status_code: number;
         details: { conditions: unknown[] };
       }>();
       assert.equal(result.ok, true);
-      assert.equal(typeof result.latencyMs, 'number');
-      assert.equal(result.statusCode, 200);
+      assert.equal(typeof result.latency_ms, 'number');
+      assert.equal(result.status_code, 200);
       assert.ok(Array.isArray(result.details.conditions) && result.details.conditions.length > 0);
 
       const good = await h.call(as(), 'POST', '/api/v1/monitors/test', {
@@ -213,12 +213,12 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         body: { status: 'major_outage', note: 'by hand' },
       });
       ok(set, 200);
-      assert.equal(set.json().setBy, h.users.editor.email);
+      assert.equal(set.json().set_by, h.users.editor.email);
       await waitFor('web major_outage in public', async () => (await publicComponent('web')) === 'major_outage', 5000);
       assert.ok(
         (await h.call(h.sessions.viewer, 'GET', '/api/v1/component-statuses'))
-          .json<{ componentId: string }[]>()
-          .some((o) => o.componentId === 'web'),
+          .json<{ component_id: string }[]>()
+          .some((o) => o.component_id === 'web'),
       );
       ok(await h.call(h.sessions.editor, 'DELETE', '/api/v1/components/web/status'), 204);
       await waitFor('web operational again', async () => (await publicComponent('web')) === 'operational', 5000);
@@ -292,7 +292,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         body: { status: 'resolved', body: 'Fixed.' },
       });
       ok(resolved, 201);
-      assert.ok(resolved.json<Incident>().resolvedAt);
+      assert.ok(resolved.json<Incident>().resolved_at);
       await waitFor(
         'api operational and no open incident',
         async () => {
@@ -351,7 +351,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       ok(await h.call(h.sessions.editor, 'DELETE', `/api/v1/incidents/${auto.id}`), 409, 'delete before take-over');
       const taken = await h.call(h.sessions.editor, 'POST', `/api/v1/incidents/${auto.id}/take-over`);
       ok(taken, 200);
-      assert.equal(taken.json<Incident>().takenOverBy, h.users.editor.email);
+      assert.equal(taken.json<Incident>().taken_over_by, h.users.editor.email);
       ok(await h.call(h.sessions.editor, 'POST', `/api/v1/incidents/${auto.id}/take-over`), 409, 'twice');
       ok(
         await h.call(h.sessions.editor, 'POST', `/api/v1/incidents/${auto.id}/updates`, {

@@ -92,7 +92,7 @@ notifications:
     const before = smtp.messages.length;
     const res = await h.call(h.sessions.admin, 'POST', '/api/v1/notification-channels/config-mail/test');
     ok(res, 200);
-    assert.deepEqual(res.json(), { ok: true, remoteStatus: 250 });
+    assert.deepEqual(res.json(), { ok: true, remote_status: 250 });
     assert.equal((await smtp.waitFor(before + 1)).length, before + 1);
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { loadLiveData } from '../../src/http/public/public-data.ts';
+import { loadPublicCatalog } from '../../src/http/public/public-catalog.ts';
 import { closeEmailTransports } from '../../src/notify/email/index.ts';
 import {
   make,
@@ -380,7 +380,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         (await shown(`/api/v1/monitors/${withUser}`, h.sessions.admin)).url,
         `http://bob:${R}@127.0.0.1:${rxA.port}/x`,
       );
-      const publicTargets = (await loadLiveData(h.store, Date.now())).monitors
+      // the public catalog is where every public model takes a monitor's target from (lone ones are on no page)
+      const publicTargets = (await loadPublicCatalog(h.store)).monitors
         .filter((m) => m.id === withQuery || m.id === withUser)
         .map((m) => m.target);
       assert.deepEqual(

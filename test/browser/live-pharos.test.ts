@@ -68,7 +68,7 @@ monitors:
         'no reload',
       );
       assert.ok(
-        await page.getByText('Public API is down').first().isVisible(),
+        await page.getByText('Public API is returning errors').first().isVisible(),
         'the automatic incident is on the page',
       );
       await page.close();

@@ -19,7 +19,7 @@ describe('status page in Chromium', { skip: skipWithoutBrowser(), timeout: 60_00
       if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`${r.status()} ${r.url()}`);
     });
     await page.goto(site.server.url);
-    assert.equal(await page.locator('[role=status]').textContent(), 'Minor Service Outage');
+    assert.equal(await page.locator('[role=status]').textContent(), 'Partially Degraded Service');
     assert.equal(await page.locator('#active-title + article h3').textContent(), 'Elevated API latency');
     assert.equal(await page.locator('.mnt').count(), 2);
     assert.equal(await page.locator('details[open] > summary h3').count(), 2);

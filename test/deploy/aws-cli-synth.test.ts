@@ -53,7 +53,7 @@ test(
     const { code, output } = await run(['cdk', 'synth', '--quiet', '--no-notices', '-c', `imageTag=${sha}`, '-o', out]);
     assert.equal(code, 0, output);
 
-    const stacks = ['PharosStaging', 'PharosProduction'].flatMap((s) => [s, `${s}Edge`, `${s}Dr`]);
+    const stacks = ['PharosStaging', 'PharosProduction'].flatMap((s) => [s, `${s}Edge`, `${s}Dr`, `${s}Standby`]);
     for (const stack of stacks) {
       const template = JSON.parse(readFileSync(join(out, `${stack}.template.json`), 'utf8')) as { Resources: object };
       assert.ok(Object.keys(template.Resources).length > 0, `${stack} has resources`);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { parse as parsePostgresUrl } from 'pg-connection-string';
-import { START_SCRIPT } from '../../deploy/aws/lib/compute.ts';
+import { START_SCRIPT, awsConfigFile } from '../../deploy/aws/lib/compute.ts';
 import { URL_UNSAFE_CHARACTERS } from '../../deploy/aws/lib/data.ts';
 import { parseConfigText } from '../../src/config/load-config.ts';
 
@@ -44,12 +44,13 @@ for (const row of rows) {
       PHAROS_DB_PORT: row.port,
       PHAROS_REDIS_AUTH_TOKEN: token,
       PHAROS_REDIS_HOST: 'master.pharos-staging-redis.abc123.euw1.cache.amazonaws.com',
+      PHAROS_CONFIG: awsConfigFile(true),
     };
     const [databaseUrl, redisUrl, args] = execFileSync('/bin/sh', ['-c', START_SCRIPT], {
       env,
       encoding: 'utf8',
     }).split('\n');
-    assert.equal(args, `bin/pharos.js start --config /etc/pharos/pharos.yaml --role ${row.role}`);
+    assert.equal(args, `bin/pharos.js start --config /etc/pharos/aws.yaml --role ${row.role}`);
 
     const pg = parsePostgresUrl(databaseUrl!);
     assert.deepEqual(
@@ -65,13 +66,18 @@ for (const row of rows) {
     assert.equal(redis.hostname, env.PHAROS_REDIS_HOST);
 
     // The image's config file turns these variables into Pharos's settings.
-    const configText = readFileSync(new URL('../../deploy/docker/pharos.yaml', import.meta.url), 'utf8');
-    const config = parseConfigText(configText, 'pharos.yaml', {
+    const configText = readFileSync(new URL('../../deploy/docker/aws.yaml', import.meta.url), 'utf8');
+    const config = parseConfigText(configText, 'aws.yaml', {
       PHAROS_DATABASE_URL: databaseUrl,
       PHAROS_REDIS_URL: redisUrl,
       PHAROS_METRICS_TOKEN: generatedPassword(64),
+      PHAROS_SECRET: generatedPassword(64),
       PHAROS_BASE_URL: 'https://staging.status.example.com',
       PHAROS_TRUST_PROXY: '2',
+      PHAROS_AWS_REGION: 'eu-west-1',
+      PHAROS_PUBLISH_BUCKET: 'pharos-staging-static-copy',
+      PHAROS_CLOUDFRONT_DISTRIBUTION_ID: 'E2QWRUHAPOMQZL',
+      PHAROS_SNS_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:pharos-staging-pharos-alerts',
     });
     assert.equal(config.storage.url, databaseUrl);
     assert.equal(config.bus.redis?.url, redisUrl);

@@ -158,6 +158,10 @@ describe('compute', () => {
               }),
               Match.objectLike({ Name: 'PHAROS_REDIS_AUTH_TOKEN' }),
               Match.objectLike({ Name: 'PHAROS_METRICS_TOKEN' }),
+              Match.objectLike({
+                Name: 'PHAROS_SECRET',
+                ValueFrom: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':serverSecret::'])] }),
+              }),
             ]),
           }),
           Match.objectLike({ Name: 'metrics', Essential: false }),

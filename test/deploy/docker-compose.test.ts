@@ -110,7 +110,13 @@ describe('compose.yaml', () => {
 
   test("Pharos gets the conventions' variables; secrets come from .env, documented in .env.example", () => {
     for (const [name, service] of pharosServices) {
-      for (const key of ['PHAROS_DATABASE_URL', 'PHAROS_REDIS_URL', 'PHAROS_BASE_URL', 'PHAROS_METRICS_TOKEN'])
+      for (const key of [
+        'PHAROS_DATABASE_URL',
+        'PHAROS_REDIS_URL',
+        'PHAROS_BASE_URL',
+        'PHAROS_METRICS_TOKEN',
+        'PHAROS_SECRET',
+      ])
         assert.ok(service.environment?.[key], `${name}: ${key}`);
     }
     // `${VAR}`, `${VAR:-default}`, `${VAR:?error}`; `$$` is a literal dollar for the container's shell
@@ -125,9 +131,9 @@ describe('compose.yaml', () => {
       [],
       'every variable compose.yaml reads is in .env.example',
     );
-    for (const secret of ['POSTGRES_PASSWORD', 'REDIS_PASSWORD', 'PHAROS_METRICS_TOKEN']) {
+    for (const secret of ['POSTGRES_PASSWORD', 'REDIS_PASSWORD', 'PHAROS_METRICS_TOKEN', 'PHAROS_SECRET']) {
       assert.match(COMPOSE_TEXT, new RegExp(`\\$\\{${secret}:\\?`), `${secret} is required, with no default`);
     }
-    assert.doesNotMatch(COMPOSE_TEXT, /(PASSWORD|TOKEN):\s+(?!\$\{)\S/, 'no literal secret in compose.yaml');
+    assert.doesNotMatch(COMPOSE_TEXT, /(PASSWORD|TOKEN|SECRET):\s+(?!\$\{)\S/, 'no literal secret in compose.yaml');
   });
 });

@@ -20,6 +20,7 @@ import { freePort } from '../support/free-port.ts';
 
 const REPO = new URL('../..', import.meta.url).pathname;
 const METRICS_TOKEN = 'metrics-token-for-the-image-test';
+const SERVER_SECRET = 'server-secret-for-the-image-test-shared-by-replicas';
 /** the orchestrators' stop timeout (Compose stop_grace_period, Kubernetes terminationGracePeriodSeconds, ECS stopTimeout) */
 const STOP_TIMEOUT_MS = 30_000;
 const STARTUP_TIMEOUT_MS = 60_000;
@@ -46,6 +47,7 @@ function conventionEnv(port: number, databaseUrl: string, role?: string): Record
     PHAROS_DATABASE_URL: databaseUrl,
     PHAROS_REDIS_URL: redis.url,
     PHAROS_METRICS_TOKEN: METRICS_TOKEN,
+    PHAROS_SECRET: SERVER_SECRET,
     PHAROS_BASE_URL: `http://127.0.0.1:${port}`,
     PHAROS_LOG_LEVEL: 'warn',
     ...(role ? { PHAROS_ROLE: role } : {}),
@@ -124,6 +126,8 @@ describe('the image layout', () => {
       '/app/package.json',
       '/app/bin/pharos.js',
       '/app/dist/cli.mjs',
+      '/app/dist/check-thread.mjs',
+      '/app/dist/wal-checkpoint-thread.mjs',
       '/app/dist/pharos.css',
       '/app/dist/pharos.js',
       '/app/dist/admin-static/admin.css',
@@ -141,7 +145,7 @@ describe('the image layout', () => {
       dependencies: Record<string, string>;
     };
     const imported = new Set<string>();
-    for (const bundle of ['cli.mjs', 'index.mjs']) {
+    for (const bundle of ['cli.mjs', 'index.mjs', 'check-thread.mjs', 'wal-checkpoint-thread.mjs']) {
       const text = readFileSync(join(image.root, 'app/dist', bundle), 'utf8');
       // esbuild writes static imports one per line, `import … from "pkg";` or `import "pkg";`, and import("pkg")
       const statements = /^import\s(?:[^;'"]*?\sfrom\s*)?"([^"]+)";?$|\bimport\(\s*"([^"]+)"\s*\)/gm;

@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { validate } from 'dockerfile-utils';
 import { parseConfigText } from '../../src/config/load-config.ts';
 import { ConfigError } from '../../src/config/config-error.ts';
+import { serverSecretMissing } from '../../src/config/server-secret-rule.ts';
 import { contextFiles } from './support/docker-image-root.ts';
 import { instructionsOf, keyValues, parseDockerfile, type Stage } from './support/dockerfile-model.ts';
 import { parseDockerIgnore } from './support/dockerignore.ts';
@@ -23,6 +24,7 @@ const CONVENTION_ENV = {
   PHAROS_REDIS_URL: 'redis://:secret@redis.internal:6379',
   PHAROS_BASE_URL: 'https://status.example.com',
   PHAROS_METRICS_TOKEN: 'a-metrics-token-of-32-characters',
+  PHAROS_SECRET: 'a-server-secret-shared-by-every-replica',
 };
 
 /** the config file the CMD starts with: the image path COPYed from deploy/docker/pharos.yaml */
@@ -209,9 +211,11 @@ describe('config files in the image', () => {
   const productionConfig = readFileSync(join(REPO, 'deploy/docker/pharos.yaml'), 'utf8');
   const standaloneConfig = readFileSync(join(REPO, 'deploy/docker/standalone.yaml'), 'utf8');
 
-  test("pharos.yaml takes the conventions' four variables", () => {
+  test("pharos.yaml takes the conventions' five variables", () => {
     const config = parseConfigText(productionConfig, 'pharos.yaml', CONVENTION_ENV);
     assert.equal(config.storage.url, CONVENTION_ENV.PHAROS_DATABASE_URL);
+    assert.equal(config.server.secret, CONVENTION_ENV.PHAROS_SECRET);
+    for (const role of ['all', 'web', 'worker']) assert.equal(serverSecretMissing(config, role), null, role);
     assert.equal(config.bus.redis?.url, CONVENTION_ENV.PHAROS_REDIS_URL);
     assert.equal(config.server.base_url, CONVENTION_ENV.PHAROS_BASE_URL);
     assert.equal(config.metrics.token, CONVENTION_ENV.PHAROS_METRICS_TOKEN);
@@ -236,7 +240,7 @@ describe('config files in the image', () => {
     );
   });
 
-  test('pharos.yaml refuses to start without the Redis URL and the metrics token, and stores SQLite in the volume by default', () => {
+  test('pharos.yaml refuses to start without the Redis URL, the metrics token and the secret, and stores SQLite in the volume by default', () => {
     assert.throws(
       () => parseConfigText(productionConfig, 'pharos.yaml', {}),
       (err: unknown) => {
@@ -244,6 +248,7 @@ describe('config files in the image', () => {
         assert.deepEqual(err.issues.map((i) => i.message.split(' is not set')[0]).sort(), [
           'environment variable PHAROS_METRICS_TOKEN',
           'environment variable PHAROS_REDIS_URL',
+          'environment variable PHAROS_SECRET',
         ]);
         return true;
       },
@@ -259,5 +264,13 @@ describe('config files in the image', () => {
     assert.match(config.storage.url, /^sqlite:\/var\/lib\/pharos\//);
     assert.equal(config.bus.redis, undefined);
     assert.equal(copiedTo(final, 'deploy/docker/standalone.yaml'), '/etc/pharos/standalone.yaml');
+    // one process on SQLite needs no server.secret; on PostgreSQL `pharos start` asks for one (the file's comment)
+    assert.equal(config.server.secret, undefined);
+    assert.equal(serverSecretMissing(config, 'all'), null);
+    const onPostgres = parseConfigText(standaloneConfig, 'standalone.yaml', {
+      PHAROS_DATABASE_URL: 'postgres://pharos:secret@db.internal:5432/pharos',
+    });
+    assert.match(serverSecretMissing(onPostgres, 'all') ?? '', /PostgreSQL/);
+    assert.match(standaloneConfig, /^#\s+secret: "\$\{PHAROS_SECRET\}"$/m, 'the comment says what to add');
   });
 });

@@ -157,7 +157,12 @@ describe('optional add-ons (deploy/k8s/optional): CRD kinds, not in the overlays
       const names = spec.data?.map((d) => d.secretKey) ?? Object.keys(spec.target.template?.data ?? {});
       return names.map((key) => `${spec.target.name}/${key}`);
     });
-    assert.deepEqual(keys.sort(), ['pharos-database/url', 'pharos-redis/url', 'pharos-secrets/metrics-token']);
+    assert.deepEqual(keys.sort(), [
+      'pharos-database/url',
+      'pharos-redis/url',
+      'pharos-secrets/metrics-token',
+      'pharos-secrets/server-secret',
+    ]);
     for (const obj of objects)
       assert.ok(
         Number(obj.metadata.annotations?.['argocd.argoproj.io/sync-wave']) < -1,

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { IConfigMap } from 'kubernetes-models/v1';
 import { substituteEnv } from '../../src/config/env-substitution.ts';
+import { parseConfigText } from '../../src/config/load-config.ts';
+import { serverSecretMissing } from '../../src/config/server-secret-rule.ts';
 import { kubectlSkipReason, OVERLAYS, renderKustomization } from './support/k8s-render.ts';
 import { objectsOfKind, podTemplatesOf } from './support/k8s-workloads.ts';
 
@@ -21,6 +23,7 @@ const SECRET_VALUES: Record<string, string> = {
   PHAROS_DATABASE_URL: 'postgres://pharos:secret@db.internal:5432/pharos',
   PHAROS_REDIS_URL: 'rediss://:secret@redis.internal:6379',
   PHAROS_METRICS_TOKEN: 'a-metrics-token-of-32-characters',
+  PHAROS_SECRET: 'a-server-secret-shared-by-every-pod',
 };
 
 function checkConfig(file: string, env: Record<string, string>): Promise<{ code: number; output: string }> {
@@ -69,6 +72,14 @@ for (const overlay of OVERLAYS) {
       assert.match(result.output, /OK/);
     });
 
+    test('holds the server.secret that `pharos start --role web|worker` requires', () => {
+      const config = parseConfigText(configText, 'pharos.yaml', { ...configMapEnv, ...SECRET_VALUES });
+      assert.equal(config.server.secret, SECRET_VALUES.PHAROS_SECRET);
+      for (const role of ['web', 'worker']) assert.equal(serverSecretMissing(config, role), null, role);
+      const { PHAROS_SECRET: _omitted, ...rest } = SECRET_VALUES;
+      assert.throws(() => parseConfigText(configText, 'pharos.yaml', { ...configMapEnv, ...rest }), /PHAROS_SECRET/);
+    });
+
     test('fails naming the variable when a Secret is missing (nothing falls back to SQLite)', async () => {
       const { PHAROS_DATABASE_URL: _omitted, ...rest } = SECRET_VALUES;
       const result = await checkConfig(file, { ...configMapEnv, ...rest });
@@ -83,6 +94,7 @@ for (const overlay of OVERLAYS) {
         'PHAROS_DATABASE_URL',
         'PHAROS_METRICS_TOKEN',
         'PHAROS_REDIS_URL',
+        'PHAROS_SECRET',
       ]);
       const objects = await renderKustomization(`overlays/${overlay}`);
       const configMaps = objectsOfKind<IConfigMap>(objects, 'ConfigMap');

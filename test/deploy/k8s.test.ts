@@ -44,6 +44,7 @@ const DOCUMENTED_SECRET_KEYS = new Set([
   'pharos-database/url',
   'pharos-redis/url',
   'pharos-secrets/metrics-token',
+  'pharos-secrets/server-secret',
   'pharos-tls/',
 ]);
 

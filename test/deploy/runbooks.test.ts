@@ -18,7 +18,7 @@ import { kubectlSkipReason, OVERLAYS, renderKustomization } from './support/k8s-
 
 const REPO = new URL('../..', import.meta.url).pathname;
 const DIR = join(REPO, 'docs/runbooks');
-const RUNBOOKS = ['deploy', 'rollback', 'restore-backup', 'database-failover', 'rotate-secrets'];
+const RUNBOOKS = ['deploy', 'rollback', 'restore-backup', 'database-failover', 'region-failover', 'rotate-secrets'];
 const run = promisify(execFile);
 const read = (name: string) => readFileSync(join(DIR, `${name}.md`), 'utf8');
 

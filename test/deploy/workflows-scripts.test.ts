@@ -341,3 +341,51 @@ describe('current-image-tag.sh', { skip }, () => {
     }
   });
 });
+
+describe('invalidate-cloudfront.sh', { skip }, () => {
+  const resources = {
+    StackResources: [
+      { ResourceType: 'AWS::S3::Bucket', PhysicalResourceId: 'pharos-production-static' },
+      { ResourceType: 'AWS::CloudFront::Distribution', PhysicalResourceId: 'E2EXAMPLE123' },
+    ],
+  };
+
+  test('finds the stack’s distribution, invalidates /* and waits for that invalidation', async () => {
+    const aws = await fakeAws({
+      'cloudformation-describe-stack-resources': resources,
+      'cloudfront-create-invalidation': { Invalidation: { Id: 'I3INVALIDATION', Status: 'InProgress' } },
+      'cloudfront-wait': {},
+    });
+    try {
+      const run = await runScript('invalidate-cloudfront.sh', ['PharosProduction'], aws.env);
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual(await aws.calls(), [
+        'cloudformation describe-stack-resources --stack-name PharosProduction --output json',
+        'cloudfront create-invalidation --distribution-id E2EXAMPLE123 --paths /* --output json',
+        'cloudfront wait invalidation-completed --distribution-id E2EXAMPLE123 --id I3INVALIDATION',
+      ]);
+      assert.match(run.stdout, /invalidation I3INVALIDATION of E2EXAMPLE123 completed/);
+    } finally {
+      await aws.remove();
+    }
+  });
+
+  test('fails naming the stack when it has no distribution, and when the AWS CLI fails', async () => {
+    const empty = await fakeAws({ 'cloudformation-describe-stack-resources': { StackResources: [] } });
+    try {
+      const run = await runScript('invalidate-cloudfront.sh', ['PharosProduction'], empty.env);
+      assert.equal(run.code, 1);
+      assert.match(run.stderr, /no CloudFront distribution in stack PharosProduction/);
+    } finally {
+      await empty.remove();
+    }
+    const failing = await fakeAws({ 'cloudformation-describe-stack-resources': resources });
+    try {
+      const run = await runScript('invalidate-cloudfront.sh', ['PharosProduction'], failing.env);
+      assert.notEqual(run.code, 0, 'create-invalidation failed: the step fails');
+      assert.doesNotMatch(run.stdout, /completed/);
+    } finally {
+      await failing.remove();
+    }
+  });
+});

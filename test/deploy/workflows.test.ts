@@ -354,10 +354,25 @@ describe('deploy.yml', () => {
     assert.ok(!productionSteps.some((s) => 'continue-on-error' in s), 'no step hides a failure');
   });
 
+  test('after the watch, production invalidates CloudFront and deploys the DR standby with the same image; neither can trigger the rollback', () => {
+    const steps = deploy.jobs['deploy-production']!.steps ?? [];
+    const at = (re: RegExp) => steps.findIndex((s) => re.test(s.run ?? ''));
+    const watch = at(/watch-alarms\.sh \S+ [1-9]/);
+    const rollback = at(/imageTag="\$PREVIOUS_TAG"/);
+    const invalidate = at(/^\.github\/scripts\/invalidate-cloudfront\.sh PharosProduction$/);
+    const standby = at(
+      /^npx cdk deploy PharosProductionStandby --exclusively -c imageTag=\$\{\{ github\.sha \}\} --require-approval never\b/,
+    );
+    assert.ok(invalidate > watch && standby > watch, 'both after the 10-minute watch');
+    assert.ok(invalidate > rollback && standby > rollback, 'both after the rollback steps, which they cannot trigger');
+    for (const i of [invalidate, standby]) assert.equal(steps[i]!.if, undefined, 'only when everything before passed');
+    assert.equal(steps[standby]!['working-directory'], 'deploy/aws');
+  });
+
   test('names only stacks, the cluster, service, alarms and ECR repository the CDK app creates', async () => {
     const templates = await synthesizeCdkApp();
     const stacks = new Set([...text('deploy.yml').matchAll(/cdk deploy (\w+)/g)].map((m) => m[1]!));
-    assert.deepEqual([...stacks].sort(), ['PharosProduction', 'PharosStaging']);
+    assert.deepEqual([...stacks].sort(), ['PharosProduction', 'PharosProductionStandby', 'PharosStaging']);
     for (const stack of stacks) assert.ok(templates.has(stack), `the CDK app has no stack ${stack}`);
     const production = JSON.stringify(templates.get('PharosProduction'));
     const [, cluster, service] = /current-image-tag\.sh (\S+) (\S+)/.exec(text('deploy.yml'))!;

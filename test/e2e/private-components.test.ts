@@ -163,7 +163,7 @@ describe("a private page's components stay off every public answer (real server)
   });
 
   test("Pharos's own incident on the vault alone, a person's on the vault alone: on no public answer", async () => {
-    assert.equal(auto.name, 'Secret Vault is down');
+    assert.equal(auto.name, 'Secret Vault is not responding');
     const answers = await assertNothingOfTheVault();
     const summary = JSON.parse(answers.get('/api/v2/summary.json')!.body);
     assert.deepEqual(
@@ -258,7 +258,7 @@ describe("a private page's components stay off every public answer (real server)
     assert.deepEqual(s.incidents.map((i) => i.name).sort(), [
       'Checkout errors',
       'Rekey incident only',
-      'Secret Vault is down',
+      'Secret Vault is not responding',
     ]);
     for (const [path, text] of [
       ['/ops/', 'Secret Vault'],

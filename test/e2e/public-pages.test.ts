@@ -44,7 +44,7 @@ monitors:
   - { id: web-check, type: tcp, host: 127.0.0.1, port: 1, interval: 1s, timeout: 200ms, failure_threshold: 1 }
   - { id: db-check, type: tcp, host: 10.255.255.1, port: 5432, interval: 1h, public: { hide_url: true, hide_errors: true } }
 pages:
-  - { slug: main, title: Acme Status, default: true }
+  - { slug: main, title: Acme Status, default: true, public: { hide_errors: false } }
   - { slug: internal, title: Acme Internal, groups: [Backend], domains: [internal.acme.test], colors: { brand: "#ff0000" } }
 `,
       'pages.yaml',
@@ -122,7 +122,7 @@ pages:
     assert.match(String(asset.headers['cache-control']), /immutable/);
   });
 
-  test("hide_url and hide_errors keep a monitor's target and error text off the public side", async () => {
+  test("hide_url and hide_errors keep a monitor's target and error text off a page that shows errors", async () => {
     await waitFor('web-check down', () => pharos.board.stateOf('web-check').status === 'down', 5000);
     await pharos.writer.flush();
     await pharos.snapshot.rebuild();
@@ -133,6 +133,11 @@ pages:
     const web = model.monitors.find((m) => m.id === 'web-check')!;
     assert.equal(web.target, '127.0.0.1:1');
     assert.ok(web.lastError);
+    const internal = pharos.snapshot.pages.get(pharos.snapshot.mounts.bySlug.get('internal')!.key)!.model;
+    assert.ok(
+      internal.monitors.every((m) => m.lastError === null),
+      'a page hides errors unless it opts in',
+    );
     for (const path of ['/', '/api/v2/summary.json', '/history.rss'])
       assert.doesNotMatch((await get(pharos.url, path)).body.toString(), /10\.255\.255\.1/, path);
   });

@@ -54,7 +54,7 @@ async function startPharos(dbPort: number, httpPort: number) {
   await writeFile(
     file,
     JSON.stringify({
-      server: { port: httpPort, host: '127.0.0.1' },
+      server: { port: httpPort, host: '127.0.0.1', secret: 'test-secret-shared-by-every-replica-0123456789' },
       storage: { url: url.href },
       admin: { setup_link: false },
     }),

@@ -285,10 +285,11 @@ subscribers:
     assert.equal(delivery.headers['content-type'], 'application/json');
     assert.match(payload.meta.unsubscribe, /\/subscribers\/unsubscribe\?s=/);
     assert.ok(payload.meta.documentation.startsWith('https://'));
-    // Website is in major outage: the worst component wins (Statuspage's rule), whether or not the page was rebuilt yet
+    // Website is in major outage, one component of several: a partial system outage (Statuspage's rule), whether or
+    // not the page was rebuilt yet
     assert.deepEqual(
       [payload.page.status_indicator, payload.page.status_description],
-      ['critical', 'Major System Outage'],
+      ['major', 'Partial System Outage'],
     );
     assert.equal(payload.incident.id, incident.id);
     assert.equal(payload.incident.name, 'Website unreachable');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { NewOutboxRow } from '../../src/store/outbox-store.ts';
+import { prune } from '../../src/store/prune.ts';
 import {
   batch,
   componentConfig,
@@ -120,6 +121,22 @@ forEachStore('bulk operations with 100,000 ids', (h) => {
     assert.equal(outcome.archivedComponents.length, N);
     assert.equal(outcome.archived?.group?.length, N);
     assert.equal((await h.store.listMonitors()).length, 0);
+  });
+
+  test('retention prunes the results and rollups of 100,000 monitors in groups, not per monitor', async () => {
+    let statements = 0;
+    const db = h.database().withPlugin({
+      transformQuery: (args) => ((statements += 1), args.node),
+      transformResult: async (args) => args.result,
+    });
+    const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const pruned = await prune({ db, dialect: h.kind, logger: silent }, T0 + 10 * 86_400_000, {
+      rawMs: 86_400_000,
+      rollupMs: 86_400_000,
+    });
+    // one result each (commitBatch above), an hour and a day rollup each
+    assert.deepEqual(pruned, { results: N, rollups: 2 * N });
+    assert.ok(statements < 2_000, `${statements} statements for ${N} monitors`);
   });
 });
 

@@ -96,6 +96,7 @@ export interface AdminHarness {
 
 export const configText = (targetUrl: string, storageUrl: string) => `
 title: Admin Harness
+server: { secret: "test-secret-shared-by-every-replica-0123456789" }
 storage: { url: "${storageUrl}", batch_interval: 20ms }
 admin: { rate_limit_per_minute: 100000, setup_link: false }
 components:

@@ -41,7 +41,7 @@ export function clusterConfigText(
   const monitor = (id: string) =>
     `  - { id: ${id}, type: http, url: "${urls.target}/${id}", interval: ${ms(shape.intervalMs)}, timeout: 500ms, failure_threshold: 2, success_threshold: 1 }`;
   return `title: Replicas
-server: { host: 127.0.0.1, shutdown_grace: 5s }
+server: { host: 127.0.0.1, shutdown_grace: 5s, secret: "test-secret-shared-by-every-replica-0123456789" }
 metrics: { public: true }
 storage: { url: "${urls.storage}", batch_interval: ${ms(shape.batchIntervalMs)} }
 scheduler: { lease_ttl: ${ms(shape.leaseTtlMs)} }

@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { acknowledgeNagFindings } from './nag-acknowledgements.ts';
+import {
+  acknowledgeEdgeNagFindings,
+  acknowledgeNagFindings,
+  acknowledgeStandbyNagFindings,
+} from './nag-acknowledgements.ts';
 import { PharosDrStack } from './dr-stack.ts';
 import { PharosEdgeStack } from './edge-stack.ts';
 import {
+  DR_AVAILABILITY_ZONES,
   DR_REGION,
   EDGE_REGION,
   type DeployContext,
@@ -15,6 +20,7 @@ import {
   hostNameFor,
 } from './environment-config.ts';
 import { PharosStack } from './pharos-stack.ts';
+import { PharosStandbyStack } from './standby-stack.ts';
 
 export interface BuildAppOptions {
   /** context values on top of cdk.json's (the CLI's `-c key=value` wins over both) */
@@ -28,7 +34,10 @@ export interface BuildAppOptions {
 
 export interface PharosApp {
   readonly app: App;
-  readonly stacks: Record<EnvironmentName, { main: PharosStack; edge: PharosEdgeStack; dr: PharosDrStack }>;
+  readonly stacks: Record<
+    EnvironmentName,
+    { main: PharosStack; edge: PharosEdgeStack; dr: PharosDrStack; standby: PharosStandbyStack }
+  >;
 }
 
 /** Stack name of one environment: PharosStaging, PharosProduction (+ `Edge`, `Dr` companions). */
@@ -54,11 +63,12 @@ export function buildApp(options: BuildAppOptions = {}): PharosApp {
     const edge = new PharosEdgeStack(app, `${name}Edge`, {
       ...common,
       env: { account, region: EDGE_REGION },
-      description: `Pharos ${env}: CloudFront certificate and WAF (us-east-1)`,
+      description: `Pharos ${env}: CloudFront certificate, WAF and cost reporting (us-east-1)`,
       config,
       hostName: hostNameFor(env, context.domainName),
       hostedZoneId: context.hostedZoneId,
       hostedZoneName: context.hostedZoneName,
+      alarmEmail: context.alarmEmail,
     });
     const dr = new PharosDrStack(app, `${name}Dr`, {
       ...common,
@@ -76,8 +86,29 @@ export function buildApp(options: BuildAppOptions = {}): PharosApp {
       drStack: dr,
     });
     main.addStackDependency(dr, 'the backup copy action targets the DR vault');
-    if (options.acknowledge ?? true) acknowledgeNagFindings(main);
-    stacks[env] = { main, edge, dr };
+    const standby = new PharosStandbyStack(app, `${name}Standby`, {
+      ...common,
+      env: { account, region: DR_REGION },
+      description: `Pharos ${env}: database read replica, its automatic promotion and the standby service (${DR_REGION})`,
+      config,
+      context,
+      primaryDatabaseArn: main.data.database.instanceArn,
+      primaryDatabaseId: main.data.database.instanceIdentifier,
+      primarySecretArns: {
+        database: main.data.databaseSecret.secretArn,
+        app: main.data.appSecret.secretArn,
+        server: main.data.serverSecret.secretArn,
+      },
+      secretsKey: dr.key,
+      availabilityZones: DR_AVAILABILITY_ZONES,
+    });
+    standby.addStackDependency(main, 'the replica reads from the primary database');
+    if (options.acknowledge ?? true) {
+      acknowledgeNagFindings(main);
+      acknowledgeEdgeNagFindings(edge);
+      acknowledgeStandbyNagFindings(standby);
+    }
+    stacks[env] = { main, edge, dr, standby };
   }
   if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stacks };
@@ -104,5 +135,14 @@ function readContext(app: App): DeployContext {
     imageTag: get('imageTag'),
     cloudFrontPrefixListId: get('cloudFrontPrefixListId'),
     budgetUsd: { staging: budget('stagingBudgetUsd'), production: budget('productionBudgetUsd') },
+    snsChannel: String(app.node.tryGetContext('pharosSnsChannel') ?? 'true') !== 'false',
+    drCloudFrontPrefixListId: get('drCloudFrontPrefixListId'),
+    standbyDesiredCount: standbyCount(get('standbyDesiredCount')),
+    route53Failover: String(app.node.tryGetContext('route53Failover') ?? 'true') !== 'false',
   };
+}
+
+function standbyCount(value: string): 0 | 1 {
+  if (value === '0' || value === '1') return Number(value) as 0 | 1;
+  throw new Error('context value "standbyDesiredCount" must be 0 (cold standby) or 1 (warm standby)');
 }

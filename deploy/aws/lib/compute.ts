@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -21,11 +21,22 @@ export interface ComputeProps {
   readonly imageTag: string;
   readonly baseUrl: string;
   readonly webTargetGroup: elbv2.ApplicationTargetGroup;
+  /** the config file in the image the tasks start with (awsConfigFile) */
+  readonly configFile: string;
 }
 
 /**
- * The secrets arrive as separate fields (ECS injects one JSON field per variable); the shared
- * config file reads PHAROS_DATABASE_URL and PHAROS_REDIS_URL, so the start command assembles both.
+ * The image's AWS config (deploy/docker/aws.yaml): pharos.yaml plus the static copy's `publish:` target and the `sns`
+ * channel. Without the channel's topic (context pharosSnsChannel=false) the same file without `notifications:`.
+ */
+export function awsConfigFile(snsChannel: boolean): string {
+  return snsChannel ? '/etc/pharos/aws.yaml' : '/etc/pharos/aws-without-sns.yaml';
+}
+
+/**
+ * The secrets arrive as separate fields (ECS injects one JSON field per variable); the image's
+ * config file ($PHAROS_CONFIG, awsConfigFile) reads PHAROS_DATABASE_URL and PHAROS_REDIS_URL, so the
+ * start command assembles both.
  * Generated passwords and tokens hold no punctuation (data.ts), so no URL-encoding is needed.
  * sslmode=no-verify: TLS is required by RDS, but Node does not trust the RDS CA out of the box.
  */
@@ -33,11 +44,11 @@ export interface ComputeProps {
 export const START_SCRIPT = [
   'export PHAROS_DATABASE_URL="postgres://$PHAROS_DB_USER:$PHAROS_DB_PASSWORD@$PHAROS_DB_HOST:$PHAROS_DB_PORT/pharos?sslmode=no-verify"',
   'export PHAROS_REDIS_URL="rediss://:$PHAROS_REDIS_AUTH_TOKEN@$PHAROS_REDIS_HOST:6379"',
-  'exec node bin/pharos.js start --config /etc/pharos/pharos.yaml --role "$PHAROS_ROLE"',
+  'exec node bin/pharos.js start --config "$PHAROS_CONFIG" --role "$PHAROS_ROLE"',
 ].join('\n');
 
 /** Liveness inside the task: Node 24 has fetch, so the image needs no curl. */
-const HEALTH_COMMAND =
+export const HEALTH_COMMAND =
   'node -e "fetch(\'http://127.0.0.1:3000/healthz\').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"';
 
 /** ECS Fargate cluster with the web (behind the ALB) and worker (no load balancer) services. */
@@ -100,8 +111,11 @@ export class Compute extends Construct {
       command: ['sh', '-c', START_SCRIPT],
       portMappings: [{ containerPort: 3000, name: 'http' }],
       environment: {
+        PHAROS_CONFIG: this.props.configFile,
         PHAROS_ROLE: role,
         PHAROS_BASE_URL: this.props.baseUrl,
+        // the static copy's bucket and the sns channel's topic are in this region
+        PHAROS_AWS_REGION: Stack.of(this).region,
         PHAROS_DB_HOST: data.database.dbInstanceEndpointAddress,
         PHAROS_DB_PORT: data.database.dbInstanceEndpointPort,
         PHAROS_REDIS_HOST: data.redis.attrPrimaryEndPointAddress,
@@ -115,6 +129,7 @@ export class Compute extends Construct {
         PHAROS_DB_PASSWORD: ecs.Secret.fromSecretsManager(data.databaseSecret, 'password'),
         PHAROS_REDIS_AUTH_TOKEN: ecs.Secret.fromSecretsManager(data.redisSecret, 'authToken'),
         PHAROS_METRICS_TOKEN: metricsToken,
+        PHAROS_SECRET: ecs.Secret.fromSecretsManager(data.serverSecret, 'serverSecret'),
       },
       healthCheck: {
         command: ['CMD-SHELL', HEALTH_COMMAND],

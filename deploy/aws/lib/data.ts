@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
-import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -21,7 +21,7 @@ export interface DataProps {
   readonly redisSecurityGroup: ec2.ISecurityGroup;
   readonly dataKey: kms.IKey;
   readonly logsKey: kms.IKey;
-  /** KMS key ARN in the DR region for RDS's cross-region automated backup replication */
+  /** KMS key ARN in the DR region for RDS's cross-region automated backup replication and the secrets' copies */
   readonly drBackupKeyArn: string;
 }
 
@@ -34,12 +34,19 @@ export class Data extends Construct {
   readonly redisSecret: secretsmanager.Secret;
   /** `pharos/<env>/app`: field `metricsToken` */
   readonly appSecret: secretsmanager.Secret;
+  /**
+   * `pharos/<env>/server`: field `serverSecret`, Pharos's `server.secret` (signs and seals what browsers carry between
+   * requests; every task must hold the same one). Not rotated: a new value signs out every visitor of a private page
+   * and cuts the single sign-ons in progress (README "What the replicas share").
+   */
+  readonly serverSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: DataProps) {
     super(scope, id);
     const { config } = props;
     const prefix = resourcePrefix(config.name);
     const isolated = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
+    const drReplica = { region: DR_REGION, encryptionKey: kms.Key.fromKeyArn(this, 'DrKey', props.drBackupKeyArn) };
 
     const engine = rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16_13 });
     const parameterGroup = new rds.ParameterGroup(this, 'PostgresParameters', {
@@ -60,6 +67,8 @@ export class Data extends Construct {
         secretName: `pharos/${config.name}/database`,
         encryptionKey: props.dataKey,
         excludeCharacters: URL_UNSAFE_CHARACTERS,
+        // the DR region's standby reads a copy; rotation here updates it
+        replicaRegions: [drReplica],
       }),
       multiAz: true,
       storageEncrypted: true,
@@ -109,8 +118,19 @@ export class Data extends Construct {
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
     });
 
-    this.appSecret = generatedSecret(this, 'AppSecret', `pharos/${config.name}/app`, 'metricsToken', props.dataKey);
+    this.appSecret = generatedSecret(this, 'AppSecret', `pharos/${config.name}/app`, 'metricsToken', props.dataKey, [
+      drReplica,
+    ]);
     this.redisSecret = generatedSecret(this, 'RedisSecret', `pharos/${config.name}/redis`, 'authToken', props.dataKey);
+    this.serverSecret = generatedSecret(
+      this,
+      'ServerSecret',
+      `pharos/${config.name}/server`,
+      'serverSecret',
+      props.dataKey,
+      // the standby in the DR region must accept the cookies and SSO sign-ins the primary issued
+      [drReplica],
+    );
 
     const subnetGroup = new elasticache.CfnSubnetGroup(this, 'RedisSubnets', {
       description: `Pharos ${config.name} Redis (isolated subnets)`,
@@ -163,10 +183,12 @@ function generatedSecret(
   secretName: string,
   field: string,
   encryptionKey: kms.IKey,
+  replicaRegions?: secretsmanager.ReplicaRegion[],
 ): secretsmanager.Secret {
   return new secretsmanager.Secret(scope, id, {
     secretName,
     encryptionKey,
+    replicaRegions,
     generateSecretString: {
       secretStringTemplate: '{}',
       generateStringKey: field,

@@ -4,6 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
+import { CostReporting } from './cost-reporting.ts';
 import { type EnvironmentConfig, resourcePrefix } from './environment-config.ts';
 
 export interface EdgeStackProps extends StackProps {
@@ -11,6 +12,8 @@ export interface EdgeStackProps extends StackProps {
   readonly hostName: string;
   readonly hostedZoneId: string;
   readonly hostedZoneName: string;
+  /** where cost anomalies are mailed */
+  readonly alarmEmail: string;
   /** requests per 5 minutes from one client address before WAF blocks it */
   readonly rateLimitPer5Minutes?: number;
 }
@@ -23,10 +26,12 @@ export interface EdgeStackProps extends StackProps {
 export class PharosEdgeStack extends Stack {
   readonly certificate: acm.Certificate;
   readonly webAcl: wafv2.CfnWebACL;
+  readonly cost: CostReporting;
 
   constructor(scope: Construct, id: string, props: EdgeStackProps) {
     super(scope, id, props);
     const prefix = resourcePrefix(props.config.name);
+    this.cost = new CostReporting(this, 'Cost', { config: props.config, alarmEmail: props.alarmEmail });
     const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', {
       hostedZoneId: props.hostedZoneId,
       zoneName: props.hostedZoneName,

@@ -1,17 +1,20 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
-import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { URL_UNSAFE_CHARACTERS } from './data.ts';
-import { type EnvironmentConfig, resourcePrefix } from './environment-config.ts';
+import { DR_REGION, type EnvironmentConfig, resourcePrefix } from './environment-config.ts';
+import { originFailoverRecord, primaryOriginHealthCheck } from './failover-records.ts';
 import { LoadBalancer, ORIGIN_VERIFY_HEADER } from './load-balancer.ts';
+import { StaticCopy } from './static-copy.ts';
 
 export interface EdgeProps {
   readonly config: EnvironmentConfig;
@@ -24,10 +27,29 @@ export interface EdgeProps {
   readonly cloudFrontCertificate: acm.ICertificate;
   readonly webAclArn: string;
   readonly dataKey: kms.IKey;
+  /** the DR region's key: the origin-verify secret is replicated there for the standby ALB */
+  readonly drKeyArn: string;
+  /** make `origin.<host>` the PRIMARY of a Route 53 failover pair (the standby stack adds the SECONDARY) */
+  readonly originFailover: boolean;
 }
 
 /** Paths CloudFront must never cache: the admin UI, the admin API, the SSE stream, push check-ins. */
 export const uncachedPathPatterns = ['/admin*', '/api/v1/*', '/api/v2/stream*', '/api/push/*'] as const;
+
+/**
+ * Public routes that POST (subscribe forms, private-page sign-in): served by the load balancer only, uncached. The
+ * default behaviour falls back to the static copy, and an origin group takes GET and HEAD only.
+ */
+export const liveOnlyPathPatterns = [
+  '/subscribe*',
+  '/subscribers/*',
+  '/api/v2/subscribers',
+  '/_access*',
+  '/*/_access*',
+] as const;
+
+/** The load balancer's answers on which CloudFront serves the static copy instead. */
+export const FAILOVER_STATUS_CODES = [500, 502, 503, 504] as const;
 
 /** CloudFront in front of the ALB, the ALB itself, and the Route 53 names of both. */
 export class Edge extends Construct {
@@ -35,6 +57,9 @@ export class Edge extends Construct {
   readonly distribution: cloudfront.Distribution;
   readonly accessLogs: s3.Bucket;
   readonly originVerifySecret: secretsmanager.Secret;
+  readonly staticCopy: StaticCopy;
+  /** no healthy web target behind the primary ALB: the failover health check follows it (absent without failover) */
+  readonly noHealthyTargetsAlarm: cloudwatch.Alarm | undefined;
 
   constructor(scope: Construct, id: string, props: EdgeProps) {
     super(scope, id);
@@ -61,6 +86,7 @@ export class Edge extends Construct {
       description: 'Header value CloudFront adds to origin requests; the ALB forwards only requests carrying it',
       encryptionKey: props.dataKey,
       generateSecretString: { passwordLength: 48, excludeCharacters: URL_UNSAFE_CHARACTERS },
+      replicaRegions: [{ region: DR_REGION, encryptionKey: kms.Key.fromKeyArn(this, 'DrKey', props.drKeyArn) }],
     }));
     // A dynamic reference: CloudFormation resolves it at deploy time, the template never holds the value.
     const originVerifyValue = originVerify.secretValue.unsafeUnwrap();
@@ -112,6 +138,14 @@ export class Edge extends Construct {
       compress: true,
     };
 
+    // the page outlives the region: when the load balancer fails, CloudFront serves the copy Pharos keeps in S3
+    this.staticCopy = new StaticCopy(this, 'StaticCopy', { accessLogs: this.accessLogs, env: props.config.name });
+    const withFallback = new origins.OriginGroup({
+      primaryOrigin: origin,
+      fallbackOrigin: this.staticCopy.origin,
+      fallbackStatusCodes: [...FAILOVER_STATUS_CODES],
+    });
+
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: `Pharos ${props.config.name}`,
       domainNames: [props.hostName],
@@ -125,25 +159,44 @@ export class Edge extends Construct {
       logBucket: this.accessLogs,
       logFilePrefix: `cloudfront/${props.config.name}/`,
       defaultBehavior: {
-        origin,
+        origin: withFallback,
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        // subscribe forms and private-page sign-in POST through the default behaviour
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+        // an origin group takes GET and HEAD only: what POSTs has its own behaviours (liveOnlyPathPatterns)
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
         cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD,
         cachePolicy: shortCache,
         originRequestPolicy: forwardCookies,
         compress: true,
       },
-      additionalBehaviors: Object.fromEntries(uncachedPathPatterns.map((pattern) => [pattern, uncached])),
+      additionalBehaviors: Object.fromEntries(
+        [...uncachedPathPatterns, ...liveOnlyPathPatterns].map((pattern) => [pattern, uncached]),
+      ),
     });
 
     const cloudFrontTarget = route53.RecordTarget.fromAlias(new targets.CloudFrontTarget(this.distribution));
     new route53.ARecord(this, 'Alias', { zone, recordName: props.hostName, target: cloudFrontTarget });
     new route53.AaaaRecord(this, 'AliasV6', { zone, recordName: props.hostName, target: cloudFrontTarget });
-    new route53.ARecord(this, 'OriginAlias', {
-      zone,
-      recordName: originHostName,
-      target: route53.RecordTarget.fromAlias(new targets.LoadBalancerTarget(this.loadBalancer.alb)),
-    });
+    if (props.originFailover) {
+      const { healthCheck, alarm } = primaryOriginHealthCheck(
+        this,
+        props.config.name,
+        this.loadBalancer.webTargetGroup,
+      );
+      this.noHealthyTargetsAlarm = alarm;
+      originFailoverRecord(this, 'OriginFailoverPrimary', {
+        env: props.config.name,
+        zone,
+        originHostName,
+        alb: this.loadBalancer.alb,
+        role: 'primary',
+        healthCheck,
+      });
+    } else {
+      new route53.ARecord(this, 'OriginAlias', {
+        zone,
+        recordName: originHostName,
+        target: route53.RecordTarget.fromAlias(new targets.LoadBalancerTarget(this.loadBalancer.alb)),
+      });
+    }
   }
 }

@@ -6,6 +6,8 @@ export type EnvironmentName = (typeof environmentNames)[number];
 export const PRIMARY_REGION = 'eu-west-1';
 /** Backup copies land here (AWS Backup copy action into a vault of the DR stack). */
 export const DR_REGION = 'eu-central-1';
+/** The DR region's zones, listed so that synth never asks AWS. */
+export const DR_AVAILABILITY_ZONES = ['eu-central-1a', 'eu-central-1b'] as const;
 /** CloudFront only accepts ACM certificates and CLOUDFRONT-scope WAF web ACLs from us-east-1. */
 export const EDGE_REGION = 'us-east-1';
 
@@ -96,6 +98,17 @@ export interface DeployContext {
   readonly cloudFrontPrefixListId: string;
   /** Monthly cost budget (USD) per environment: `stagingBudgetUsd`, `productionBudgetUsd`. */
   readonly budgetUsd: Record<EnvironmentName, number>;
+  /** a topic for Pharos's own `type: sns` notification channel (context `pharosSnsChannel`, default true) */
+  readonly snsChannel: boolean;
+  /** the same prefix list in the DR region, for the standby ALB (context `drCloudFrontPrefixListId`) */
+  readonly drCloudFrontPrefixListId: string;
+  /** tasks per standby service before a failover, 0 or 1 (context `standbyDesiredCount`, default 0) */
+  readonly standbyDesiredCount: 0 | 1;
+  /**
+   * Route 53 failover records for `origin.<host>` in the hosted zone: the primary ALB, then the standby's (context
+   * `route53Failover`, default true; false keeps a plain record and the standby is reached by the runbook's DNS step)
+   */
+  readonly route53Failover: boolean;
 }
 
 /** Host name of one environment: production serves the apex of `domainName`, staging a `staging.` prefix. */

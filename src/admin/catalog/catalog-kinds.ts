@@ -8,6 +8,7 @@ import { EgressDeniedError } from '../../egress/egress-denied-error.ts';
 import { assertMonitorTargetsAllowed } from '../../egress/monitor-target-hosts.ts';
 import { nextOccurrence } from '../../domain/maintenance/maintenance-schedule.ts';
 import { AdminError } from '../admin-error.ts';
+import { redactSecrets } from '../redact.ts';
 import { queueMaintenanceScheduled } from '../queue-notifications.ts';
 import type { CatalogSpec, CatalogView } from './catalog-spec.ts';
 import { monitorSecretTarget } from './monitor-secret-target.ts';
@@ -94,8 +95,18 @@ export const groupSpec: CatalogSpec<GroupConfig> = {
   schema: groupSchema,
   idOf: (g) => g.id,
   async checkReferences(g, view) {
-    const clash = (await view.list('group')).some((o) => o.id !== g.id && (o.config as GroupConfig).name === g.name);
-    return clash ? [['name', `another group is already named "${g.name}"`]] : [];
+    const groups = await view.list('group');
+    const clash = groups.some((o) => o.id !== g.id && (o.config as GroupConfig).name === g.name);
+    if (clash) return [['name', `another group is already named "${g.name}"`]];
+    // components name their group: a renamed group would leave them pointing at nothing
+    const old = groups.find((o) => o.id === g.id)?.config as GroupConfig | undefined;
+    if (!old || old.name === g.name) return [];
+    const members = (await view.list('component'))
+      .filter((c) => (c.config as ComponentConfig).group === old.name)
+      .map((c) => c.id);
+    return members.length
+      ? [['name', `component(s) ${members.join(', ')} name this group "${old.name}"; move them out first`]]
+      : [];
   },
   async blockDelete(id, view) {
     const group = (await view.list('group')).find((g) => g.id === id)?.config as GroupConfig | undefined;
@@ -111,6 +122,11 @@ export const pageSpec: CatalogSpec<PageConfig> = {
   noun: 'page',
   schema: pageSchema,
   idOf: (p) => p.slug,
+  // pages from the config file are stored with their slug as `id` too; the page's own shape has only the slug
+  redact: (config) => {
+    const { id: _id, ...rest } = config as PageConfig & { id?: string };
+    return redactSecrets(rest);
+  },
   async checkReferences(p, view) {
     const problems = missing(p.components, await ids(view, 'component'), 'components', 'component');
     const groupNames = new Set((await view.list('group')).map((g) => (g.config as GroupConfig).name));

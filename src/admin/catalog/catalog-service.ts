@@ -7,6 +7,8 @@ import { movedSecrets, restoreKeptSecrets } from '../kept-secrets.ts';
 import { redactSecrets, redactUrlDetails } from '../redact.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { CatalogSpec, CatalogView } from './catalog-spec.ts';
+import { durationPaths, showDurations } from './duration-fields.ts';
+import { issueMessage } from '../issue-message.ts';
 
 /** A catalog object as the API shows it. */
 export interface CatalogItem<C> {
@@ -32,7 +34,11 @@ const hiderOf = (spec: CatalogSpec<object>) => spec.redact ?? redactSecrets;
 /** What this caller may see: secrets never; URLs' userinfo and query values only when it may change the config. */
 function hiderFor(ctx: ServiceContext, spec: CatalogSpec<object>): (config: unknown) => unknown {
   const hide = hiderOf(spec);
-  return allows(ctx.actor, 'configure') ? hide : (config) => redactUrlDetails(hide(config));
+  const durations = durationPaths(spec.schema);
+  // durations as written, with their _ms companions (duration-fields.ts)
+  return allows(ctx.actor, 'configure')
+    ? (config) => showDurations(hide(config), durations)
+    : (config) => showDurations(redactUrlDetails(hide(config)), durations);
 }
 
 function viewOf(tx: AdminStore): CatalogView {
@@ -68,7 +74,7 @@ export function parseConfig<C extends object>(spec: CatalogSpec<C>, input: unkno
   if (parsed.success) return parsed.data;
   const issues: FieldIssue[] = parsed.error.issues.map((i) => ({
     path: ['body', ...i.path].join('.'),
-    message: i.message,
+    message: issueMessage(i),
   }));
   throw new AdminError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
 }

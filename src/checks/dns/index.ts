@@ -25,6 +25,7 @@ export const dnsCheck: CheckType<'dns', typeof dnsCheckFields> = {
   defaultConditions: ['[DNS_RCODE] == NOERROR'],
   placeholders: ['DNS_RCODE', 'IP', 'RESPONSE_TIME', 'CONNECTED'],
   measuresLatency: true,
+  runsOnCheckThread: true,
   target: (config) => resolverTarget(config.resolver),
   publicTarget: (config) => `${config.record_type} ${config.query}`,
   secretTarget: (config) => config.resolver ?? '',

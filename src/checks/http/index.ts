@@ -20,6 +20,7 @@ export const httpCheck: CheckType<'http', typeof httpCheckFields> = {
   defaultConditions: ['[STATUS] < 400'],
   placeholders: ['STATUS', 'RESPONSE_TIME', 'BODY', 'HEADER', 'CERTIFICATE_EXPIRATION', 'CONNECTED', 'IP'],
   measuresLatency: true,
+  runsOnCheckThread: true,
   target(config) {
     const host = new URL(config.url).hostname;
     return { host, limitKey: host.toLowerCase(), field: 'url' };

@@ -15,6 +15,7 @@ export const pushCheck: CheckType<'push', typeof pushCheckFields> = {
   // a push carries the sender's up/down and its own ping figure
   placeholders: ['CONNECTED', 'RESPONSE_TIME'],
   measuresLatency: false,
+  runsOnCheckThread: false,
   target: () => undefined,
   publicTarget: () => null, // the token is a secret
   secretTarget: () => '', // a push token is never sent anywhere
@@ -42,6 +43,7 @@ export const pushCheck: CheckType<'push', typeof pushCheckFields> = {
     const since = last?.receivedAt ?? ctx.monitorSince;
     if (since !== undefined && now - since <= allowedGap) return null;
     const error = last ? `no push received for ${formatDuration(now - last.receivedAt)}` : 'no push received yet';
-    return { startedAt: now, responseTimeMs: 0, connected: false, error };
+    // no push within interval + grace is down at once, whatever failure_threshold (README "Push monitors")
+    return { startedAt: now, responseTimeMs: 0, connected: false, error, decisive: true };
   },
 };

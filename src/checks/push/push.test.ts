@@ -55,7 +55,13 @@ for (const row of rows) {
     if (row.error === undefined) {
       assert.equal(probe, null);
     } else {
-      assert.deepEqual(probe, { startedAt: NOW, responseTimeMs: 0, connected: false, error: row.error });
+      assert.deepEqual(probe, {
+        startedAt: NOW,
+        responseTimeMs: 0,
+        connected: false,
+        error: row.error,
+        decisive: true,
+      });
     }
   });
 }

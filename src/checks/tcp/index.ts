@@ -22,6 +22,7 @@ export const tcpCheck: CheckType<'tcp', typeof tcpCheckFields> = {
   defaultConditions: ['[CONNECTED] == true'],
   placeholders: ['CONNECTED', 'RESPONSE_TIME', 'BODY', 'IP'],
   measuresLatency: true,
+  runsOnCheckThread: true,
   target: (config) => ({ host: config.host, limitKey: config.host.toLowerCase(), field: 'host' }),
   publicTarget: (config) => `${config.host}:${config.port}`,
   secretTarget: (config) => `${config.host.toLowerCase()}:${config.port}`,

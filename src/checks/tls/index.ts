@@ -23,6 +23,7 @@ export const tlsCheck: CheckType<'tls', typeof tlsCheckFields> = {
   defaultConditions: ['[CONNECTED] == true', '[CERTIFICATE_EXPIRATION] > 0'],
   placeholders: ['CERTIFICATE_EXPIRATION', 'CONNECTED', 'RESPONSE_TIME', 'IP'],
   measuresLatency: true,
+  runsOnCheckThread: true,
   target: (config) => ({ host: config.host, limitKey: config.host.toLowerCase(), field: 'host' }),
   publicTarget: (config) => `${config.host}:${config.port}`,
   secretTarget: (config) => `${config.host.toLowerCase()}:${config.port}`,

@@ -19,6 +19,7 @@ export const udpCheck: CheckType<'udp', typeof udpCheckFields> = {
   defaultConditions: ['[CONNECTED] == true'],
   placeholders: ['CONNECTED', 'RESPONSE_TIME', 'BODY', 'IP'],
   measuresLatency: true,
+  runsOnCheckThread: true,
   target: (config) => ({ host: config.host, limitKey: config.host.toLowerCase(), field: 'host' }),
   publicTarget: (config) => `${config.host}:${config.port}`,
   secretTarget: (config) => `${config.host.toLowerCase()}:${config.port}`,

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseConfigText } from '../../config/load-config.ts';
 import { channelSchema } from '../../notify/channel-schema.ts';
+import { channelFormFields, type ChannelFormField } from '../../notify/channel-form.ts';
 import { CHANNEL_TYPES } from '../../notify/registry.ts';
 import { NOTIFICATION_EVENT_TYPES } from '../../notify/notification-event.ts';
 import { createLogger } from '../../runtime/logger.ts';
 import { startPharos, type RunningPharos } from '../../runtime/start-pharos.ts';
-import { CHANNEL_TEMPLATES, providerFieldNames } from '../../web/admin/channel-templates.ts';
+import { notifiers } from '../../notify/registry.ts';
 import { ADMIN_NAV } from '../../web/admin/admin-document.ts';
 import { ADMIN_UI_PAGES } from './admin-ui-pages.ts';
 
@@ -56,20 +57,26 @@ describe('admin UI: notification channels, deliveries and subscribers pages', ()
     });
   }
 
-  test('the channel form offers every type with its template and every event type', async () => {
+  test('the channel form has a fieldset per type with a labelled control per field, and every event type', async () => {
     const res = await pharos.app.inject({ method: 'GET', url: '/admin/notifications' });
-    for (const type of CHANNEL_TYPES)
-      assert.match(res.body, new RegExp(`<option value="${type}" data-template="\\{`), type);
+    const flat = (fields: ChannelFormField[]): ChannelFormField[] =>
+      fields.flatMap((f) => (f.children ? flat(f.children) : [f]));
+    for (const type of CHANNEL_TYPES) {
+      assert.ok(res.body.includes(`<option value="${type}"`), type);
+      assert.ok(res.body.includes(`<fieldset class="type-fields" data-type="${type}"`), type);
+      for (const f of flat(channelFormFields(type))) {
+        const id = `f-${type}-${f.path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+        assert.ok(res.body.includes(`<label for="${id}">`), `${type}.${f.path} has a label`);
+        assert.ok(res.body.includes(`data-path="${f.path}"`), `${type}.${f.path}`);
+      }
+    }
     for (const event of NOTIFICATION_EVENT_TYPES) assert.ok(res.body.includes(`value="${event}"`), event);
-    // the JSON template sits in an attribute: its quotes are escaped
-    assert.ok(res.body.includes('&quot;url&quot;'));
+    assert.ok(!res.body.includes('Provider settings (JSON)'), 'no raw JSON box any more');
   });
 
-  test('each template holds only its provider’s own fields and is a valid channel once given an id', () => {
+  test('each example config is a valid channel once given an id', () => {
     for (const type of CHANNEL_TYPES) {
-      const names = providerFieldNames(type);
-      for (const key of Object.keys(CHANNEL_TEMPLATES[type])) assert.ok(names.includes(key), `${type}.${key}`);
-      const parsed = channelSchema.safeParse({ id: 'x', type, ...CHANNEL_TEMPLATES[type] });
+      const parsed = channelSchema.safeParse({ id: 'x', type, ...notifiers[type].template });
       assert.ok(parsed.success, `${type}: ${parsed.error?.message}`);
     }
   });

@@ -32,6 +32,7 @@ const cases: { name: string; make: () => Error; status: number; code: string }[]
       managed_by_config: 409,
       locked: 429,
       rate_limited: 429,
+      owner_unavailable: 503,
     }[code],
     code,
   })),
@@ -81,11 +82,14 @@ const cases: { name: string; make: () => Error; status: number; code: string }[]
 /** Error classes that never reach an HTTP answer, and why (a new class must be mapped or listed here). */
 const NOT_HTTP: Record<string, string> = {
   ConfigError: 'the config file, read by the CLI and at boot',
+  ChannelFormError:
+    'a notifier without field texts: thrown when the admin page module loads (and by channel-form.test.ts)',
   BackupError: 'pharos backup / restore (CLI)',
   UnsupportedStorageUrlError: 'storage.url at boot',
   ConditionSyntaxError: 'turned into a zod issue when the config or API input is parsed',
   RecurrenceSyntaxError: 'turned into a zod issue when the config or API input is parsed',
   ConnectFailedError: 'a check result (the check failed), not a request',
+  ImportError: 'pharos import-from (CLI): printed as its message, exit 1',
 };
 
 describe('every typed error reaches HTTP through one mapping, never as a 500', () => {

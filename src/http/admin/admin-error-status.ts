@@ -22,6 +22,7 @@ export const ADMIN_ERROR_STATUS: Record<AdminErrorCode, number> = {
   managed_by_config: 409,
   locked: 429,
   rate_limited: 429,
+  owner_unavailable: 503,
 };
 
 export const SUBSCRIBER_ERROR_STATUS: Record<SubscriberErrorCode, number> = {

@@ -51,6 +51,8 @@ export interface AdminRoute<
   params?: P;
   query?: Q;
   body?: B;
+  /** reshapes the raw body before `body` parses it (e.g. takes out the `_ms` companions of durations) */
+  prepareBody?: (raw: unknown) => unknown;
   /** the answer's schema (JSON); omitted for 204 or raw answers */
   response?: z.ZodType;
   successStatus?: 200 | 201 | 202 | 204;

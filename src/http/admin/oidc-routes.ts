@@ -2,15 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AdminError } from '../../admin/admin-error.ts';
 import { signInWithOidc } from '../../admin/oidc-sign-in.ts';
 import type { ServiceContext } from '../../admin/service-context.ts';
-import { OidcLogin, OIDC_PENDING_TTL_MS, type OidcPending } from '../../auth/oidc/oidc-login.ts';
-import { newSecret } from '../../auth/secret-token.ts';
+import { OidcLogin, OIDC_PENDING_TTL_MS, oidcPendingSchema } from '../../auth/oidc/oidc-login.ts';
+import { TokenSealer } from '../../auth/sealed-token.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, sessionCookieOptions } from '../../auth/session-policy.ts';
 import { isLoopbackHttpUrl, type OidcConfig } from '../../config/oidc-schema.ts';
 import { escapeHtml } from '../../web/html/html.ts';
 import { errorAnswer } from './admin-error-status.ts';
 
 const PENDING_COOKIE = 'pharos_oidc';
-const MAX_PENDING = 10_000;
 
 export interface OidcRouteDeps {
   config: OidcConfig;
@@ -18,13 +17,16 @@ export interface OidcRouteDeps {
   baseUrl(): string;
   context: Omit<ServiceContext, 'actor'>;
   secureCookies: boolean;
+  /** seals the sign-in in progress into its cookie: server.secret, or the installation's key kept in the store */
+  secret: string;
 }
 
 /**
  * Single sign-on for the admin: /admin/login/oidc starts an authorization code + PKCE flow, the callback turns the
- * identity into a session. The pending state (state, nonce, verifier) stays on the server, keyed by a random cookie.
- * Kept in this process's memory: with several web replicas, the load balancer must keep a visitor on one replica
- * for the few seconds of the redirect, or the sign-in is simply started again.
+ * identity into a session. The pending state (state, nonce, verifier) travels in a cookie sealed with the
+ * installation's secret (encrypted and authenticated, 10 minutes): the server keeps nothing, so the callback may
+ * reach any replica. The state in the provider's answer must match the one sealed, and the cookie is cleared at
+ * the callback (a sign-in finishes once: the provider's code is single-use too).
  */
 export function registerOidcRoutes(app: FastifyInstance, deps: OidcRouteDeps): void {
   const issuer = new URL(deps.config.issuer);
@@ -33,7 +35,7 @@ export function registerOidcRoutes(app: FastifyInstance, deps: OidcRouteDeps): v
     allowInsecureIssuer: isLoopbackHttpUrl(issuer),
     now: deps.context.now,
   });
-  const pending = new Map<string, OidcPending>();
+  const sealer = new TokenSealer(deps.secret, 'admin oidc pending');
   const cookieOptions = {
     httpOnly: true,
     sameSite: 'lax' as const,
@@ -45,10 +47,8 @@ export function registerOidcRoutes(app: FastifyInstance, deps: OidcRouteDeps): v
   app.get('/admin/login/oidc', async (req, reply) => {
     try {
       const started = await login.start();
-      const { secret } = newSecret('pho_');
-      if (pending.size >= MAX_PENDING) pending.delete(pending.keys().next().value!);
-      pending.set(secret, started.state);
-      reply.setCookie(PENDING_COOKIE, secret, cookieOptions);
+      const sealed = sealer.seal(started.state, started.state.createdAt + OIDC_PENDING_TTL_MS);
+      reply.setCookie(PENDING_COOKIE, sealed, cookieOptions);
       return reply.redirect(started.url, 303);
     } catch (err) {
       return failure(reply, req, err);
@@ -56,9 +56,8 @@ export function registerOidcRoutes(app: FastifyInstance, deps: OidcRouteDeps): v
   });
 
   app.get(login.redirectPath, async (req, reply) => {
-    const key = req.cookies?.[PENDING_COOKIE];
-    const state = key ? pending.get(key) : undefined;
-    if (key) pending.delete(key);
+    const opened = oidcPendingSchema.safeParse(sealer.open(req.cookies?.[PENDING_COOKIE], deps.context.now()));
+    const state = opened.success ? opened.data : undefined;
     reply.clearCookie(PENDING_COOKIE, { path: cookieOptions.path });
     try {
       if (!state) throw new AdminError('unauthorized', 'This sign-in expired or was already used; start again.');

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { withDurationCompanions } from '../../admin/catalog/duration-fields.ts';
 import type { AdminRoute } from './admin-route.ts';
+import { catalogConfigJsonSchema } from './views/catalog-config-view.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -21,9 +23,18 @@ const errorSchema: JsonSchema = {
 };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const out = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  const out = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+    // a catalog object's config is documented as its kind's input shape (what GET answers is what PUT takes)
+    override: (ctx) => {
+      const config = catalogConfigJsonSchema(ctx.zodSchema as unknown as z.ZodType);
+      if (config) Object.assign(ctx.jsonSchema, config);
+    },
+  }) as JsonSchema;
   delete out.$schema;
-  return out;
+  return io === 'input' ? withDurationCompanions(out) : out;
 }
 
 /** fastify's /:id becomes OpenAPI's /{id} */
@@ -75,11 +86,12 @@ export function buildOpenApi(routes: readonly AdminRoute[], info: { version: str
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       },
     };
+    responses['401'] = {
+      description:
+        r.access === 'anyone' ? 'Wrong credentials, or a step taken out of order' : 'Not signed in, or a bad token',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
     if (r.access !== 'anyone') {
-      responses['401'] = {
-        description: 'Not signed in, or a bad token',
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      };
       responses['403'] = {
         description: 'Not allowed for this role or token scope, or a missing CSRF token',
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AdminError, type FieldIssue } from '../../admin/admin-error.ts';
+import { issueMessage } from '../../admin/issue-message.ts';
 
 /** Parse one part of a request (params, query, body) with its schema: every wrong field, with its path, in a 400. */
 export function parseInput<T extends z.ZodType>(
@@ -12,6 +13,6 @@ export function parseInput<T extends z.ZodType>(
   if (parsed.success) return parsed.data;
   const issues: FieldIssue[] = parsed.error.issues
     .slice(0, 50)
-    .map((i) => ({ path: [part, ...i.path.map(String)].join('.'), message: i.message }));
+    .map((i) => ({ path: [part, ...i.path.map(String)].join('.'), message: issueMessage(i) }));
   throw new AdminError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
 }

@@ -66,7 +66,7 @@ async function handle(
     const input = {
       params: parseInput('params', r.params, request.params),
       query: parseInput('query', r.query, request.query ?? {}),
-      body: parseInput('body', r.body, request.body),
+      body: parseInput('body', r.body, r.prepareBody ? r.prepareBody(request.body) : request.body),
     };
     let raw: { type: string; body: string } | null = null;
     let status: number = r.successStatus ?? 200;

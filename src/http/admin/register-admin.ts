@@ -13,7 +13,7 @@ export interface AdminDeps extends AdminApiDeps {
   version: string;
   baseUrl?: string;
   /** single sign-on, when configured */
-  oidc?: { config: OidcConfig; baseUrl(): string };
+  oidc?: { config: OidcConfig; baseUrl(): string; secret: string };
   /** the admin UI's pages, when built (src/http/admin-ui) */
   registerUi?(app: FastifyInstance): void;
 }

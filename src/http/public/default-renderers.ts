@@ -1,4 +1,4 @@
-import { pharosCss, pharosJs } from '../../web/assets/index.ts';
+import { faviconSvg, pharosCss, pharosJs } from '../../web/assets/index.ts';
 import { renderHistoryPage } from '../../web/pages/history-page.ts';
 import { renderIncidentPage } from '../../web/pages/incident-page.ts';
 import { renderMaintenancePage } from '../../web/pages/maintenance-page.ts';
@@ -26,6 +26,9 @@ export const defaultRenderers: PublicRenderers = {
   widgetScript: renderWidgetScript,
   widgetFrame: renderWidgetFrame,
   assets: new Map(
-    [pharosCss, pharosJs].map((a) => [a.path.slice('/assets/'.length), { body: a.body, contentType: a.contentType }]),
+    [pharosCss, pharosJs, faviconSvg].map((a) => [
+      a.path.slice('/assets/'.length),
+      { body: a.body, contentType: a.contentType },
+    ]),
   ),
 };

@@ -1,4 +1,5 @@
 import type { PageConfig } from '../../config/page-schema.ts';
+import { resolvePageLanguages, type LanguageOptions, type PageLanguages } from '../../i18n/page-languages.ts';
 import { compilePageAccess, type PageAccessRule } from './private/page-access-rule.ts';
 
 /** One way a page is reached: the default page at /, a page at /<slug>, a page at / of its own domain. */
@@ -17,6 +18,8 @@ export interface PageMount {
   url: string;
   /** set on every mount of a private page: each request is checked before anything of the page is served */
   access?: PageAccessRule;
+  /** the languages it is shown in (config `language`, `languages`, `strings`); absent: English only */
+  languages?: PageLanguages;
 }
 
 export interface PageMounts {
@@ -33,6 +36,10 @@ export interface MountSource {
   server: { base_url?: string; port: number };
   pages: readonly PageConfig[];
   components: readonly { id: string; group?: string | null }[];
+  /** the top-level `language`, `languages`, `strings` */
+  language?: LanguageOptions['language'];
+  languages?: LanguageOptions['languages'];
+  strings?: LanguageOptions['strings'];
 }
 
 export function buildPageMounts(config: MountSource): PageMounts {
@@ -47,6 +54,7 @@ export function buildPageMounts(config: MountSource): PageMounts {
       page: undefined,
       componentIds: allIds,
       url: siteUrl,
+      languages: resolvePageLanguages(config, undefined),
     };
     return { all: [root], root, bySlug: new Map(), byHost: new Map() };
   }
@@ -56,6 +64,7 @@ export function buildPageMounts(config: MountSource): PageMounts {
   const defaultPage = config.pages.find((p) => p.default) ?? config.pages[0]!;
   // decided once per page here, so that a public page's requests pay nothing for the feature
   const rules = new Map(config.pages.map((p) => [p, p.access ? compilePageAccess(p.access) : undefined]));
+  const languagesOf = new Map(config.pages.map((p) => [p, resolvePageLanguages(config, p)]));
   const mount = (page: PageConfig, basePath: string, url: string): PageMount => {
     const access = rules.get(page);
     const m: PageMount = {
@@ -66,6 +75,7 @@ export function buildPageMounts(config: MountSource): PageMounts {
       page,
       componentIds: componentsOf(config, page),
       url,
+      languages: languagesOf.get(page)!,
       ...(access ? { access } : {}),
     };
     all.push(m);

@@ -2,6 +2,7 @@ import { ETAG_PLACEHOLDER } from '../../web/pages/document-shell.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import type { PublicRenderers } from './public-renderers.ts';
 import { renderAsset, type RenderedAsset } from './rendered-asset.ts';
+import { StatuspageAssets } from './statuspage-assets.ts';
 import { UPTIME_PERIODS, type StatusModel, type UptimePeriod } from './status-model.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -9,33 +10,53 @@ const HTML_TYPE = 'text/html; charset=utf-8';
 const SVG_TYPE = 'image/svg+xml; charset=utf-8';
 
 /**
- * One page's bytes for one model. The status JSON and HTML are rendered up front (they are what changes and what
- * is asked most); permalinks, history months, feeds and badges on first request, kept in a bounded cache until the
- * next snapshot replaces this one.
+ * One page's bytes for one model. The HTML is rendered up front (its ETag is the stream's token: what tells browsers
+ * that something changed); the Statuspage JSON, permalinks, history months, feeds and badges on first request, kept
+ * until the next snapshot replaces this one.
  */
 export class PageSnapshot {
-  readonly json = new Map<string, RenderedAsset>();
+  readonly json: StatuspageAssets;
   readonly html: RenderedAsset;
-  /** what live pages compare to know they are stale: changes whenever anything shown changes */
-  readonly etag: string;
+  /** The stream's token: the unquoted ETag of the status page in the page's default language (every language's page carries it). */
+  readonly token: string;
   private readonly lazy = new BoundedCache<string, RenderedAsset | undefined>(256);
+  /** the page in its other languages, rendered on first request and kept until the next snapshot */
+  private readonly variants = new Map<string, PageSnapshot>();
 
   constructor(
     readonly mountKey: string,
     readonly model: StatusModel,
     private readonly renderers: PublicRenderers,
+    /** set for another language's variant: the default language's token and (language-free) Statuspage JSON */
+    shared?: { token: string; json: StatuspageAssets },
   ) {
-    for (const [path, render] of Object.entries(renderers.statuspage))
-      this.json.set(path, this.asset(JSON.stringify(render(model)), JSON_TYPE));
     const page = renderers.statusPage(model);
-    // The page's own ETag goes inside it so that the browser script can tell whether a stream event is news to it.
-    this.etag = this.asset(page, HTML_TYPE).etag;
-    this.html = this.asset(page.replace(ETAG_PLACEHOLDER, this.etag.replace(/"/g, '')), HTML_TYPE);
+    if (shared) {
+      this.json = shared.json;
+      this.token = shared.token;
+    } else {
+      this.json = new StatuspageAssets(renderers.statuspage, model, (json) => this.asset(json, JSON_TYPE));
+      // The page's own ETag goes inside it so that the browser script can tell whether a stream event is news to it.
+      this.token = this.asset(page, HTML_TYPE).etag.replace(/"/g, '');
+    }
+    this.html = this.asset(page.replace(ETAG_PLACEHOLDER, this.token), HTML_TYPE);
   }
 
-  /** The stream's token: the unquoted ETag of the status page. */
-  get token(): string {
-    return this.etag.replace(/"/g, '');
+  /** The language this snapshot is rendered in. */
+  get locale(): string {
+    return this.model.page.locale ?? 'en';
+  }
+
+  /** This page in one of its allowed languages (itself for its own language or one the page does not allow). */
+  localized(locale: string): PageSnapshot {
+    if (locale === this.locale || !this.model.page.languages?.allowed.includes(locale)) return this;
+    let variant = this.variants.get(locale);
+    if (!variant) {
+      const model = { ...this.model, page: { ...this.model.page, locale } };
+      variant = new PageSnapshot(this.mountKey, model, this.renderers, { token: this.token, json: this.json });
+      this.variants.set(locale, variant);
+    }
+    return variant;
   }
 
   historyPage(month: string): RenderedAsset {

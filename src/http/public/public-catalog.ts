@@ -1,4 +1,5 @@
 import { checkFor } from '../../checks/registry.ts';
+import type { GroupConfig } from '../../config/group-schema.ts';
 import type { PageConfig } from '../../config/page-schema.ts';
 import type { MaintenanceConfig } from '../../config/schema.ts';
 import type { Store, StoredComponent, StoredMonitor } from '../../store/store.ts';
@@ -35,9 +36,12 @@ export interface CatalogSource {
   components: readonly StoredComponent[];
   pages: readonly PageConfig[];
   maintenances: readonly MaintenanceConfig[];
+  /** groups by name; a group no component names is not shown */
+  groups?: readonly { name: string; collapsed?: boolean }[];
 }
 
 export function publicCatalogOf(source: CatalogSource): PublicCatalog {
+  const collapsed = new Set((source.groups ?? []).filter((g) => g.collapsed).map((g) => g.name));
   return {
     components: [...source.components]
       .sort((a, b) => a.position - b.position)
@@ -46,6 +50,7 @@ export function publicCatalogOf(source: CatalogSource): PublicCatalog {
         name: c.config.name,
         description: c.config.description ?? null,
         group: c.config.group ?? null,
+        ...(c.config.group !== undefined && collapsed.has(c.config.group) ? { groupCollapsed: true } : {}),
         position: c.position,
         createdAt: c.createdAt,
         monitorIds: [...c.config.monitors],
@@ -64,15 +69,17 @@ export function publicCatalogOf(source: CatalogSource): PublicCatalog {
 
 /** For a process without a loaded catalog of its own: the same, read from the store. */
 export async function loadPublicCatalog(store: Store): Promise<PublicCatalog> {
-  const [monitors, components, pages, maintenances] = await Promise.all([
+  const [monitors, components, pages, maintenances, groups] = await Promise.all([
     store.listMonitors(),
     store.listComponents(),
     store.admin.listCatalog('page'),
     store.admin.listCatalog('maintenance'),
+    store.admin.listCatalog('group'),
   ]);
   return publicCatalogOf({
     monitors,
     components,
+    groups: groups.map((g) => g.config as GroupConfig),
     pages: pages.map((p) => p.config as PageConfig),
     maintenances: maintenances.map((m) => m.config as MaintenanceConfig),
   });

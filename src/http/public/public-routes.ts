@@ -8,7 +8,7 @@ import type { PublicRenderers } from './public-renderers.ts';
 import type { PublicSnapshot } from './public-snapshot.ts';
 import { renderAsset, type RenderedAsset } from './rendered-asset.ts';
 import { resolvePublicRequest, type PublicAnswer } from './resolve-public-request.ts';
-import { readPublicHeaders } from './request-headers.ts';
+import { readLanguageHeaders, readPublicHeaders } from './request-headers.ts';
 import { servePublicRaw, type HtmlSecurityHeaders } from './serve-public-raw.ts';
 import type { StreamHub, StreamOpening } from './stream-hub.ts';
 
@@ -37,7 +37,9 @@ export function publicFastPathServer(side: PublicSide, assets: ReadonlyMap<strin
     limitedServer(limits, (req, res) => {
       if (req.method === 'GET' || req.method === 'HEAD') {
         const headers = readPublicHeaders(req.rawHeaders);
-        const answer = resolvePublicRequest(side.snapshot, assets, headers.host, req.url ?? '/');
+        const answer = resolvePublicRequest(side.snapshot, assets, headers.host, req.url ?? '/', () =>
+          readLanguageHeaders(req.rawHeaders),
+        );
         // a private page is left to fastify: its check reads cookies and the client address as fastify sees it; so is a
         // live stream, capped per client address (request.ip: one rule for the address, src/http/trust-proxy.ts)
         if (answer && !answer.gated && answer.kind !== 'stream') {
@@ -71,7 +73,9 @@ export function registerPublicRoutes(
     );
   };
   app.get('/*', async (request, reply) => {
-    const answer = resolvePublicRequest(side.snapshot, assets, request.headers.host, request.url);
+    const answer = resolvePublicRequest(side.snapshot, assets, request.headers.host, request.url, () =>
+      readLanguageHeaders(request.raw.rawHeaders),
+    );
     if (!answer)
       return reply.code(404).send({ error: 'not_found', message: `no route for GET ${request.url.split('?')[0]}` });
     if (answer.gated) {

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { batchChangedStatus } from '../../bus/batch-committed.ts';
 import type { PageConfig } from '../../config/page-schema.ts';
 import { answerWithin } from '../../runtime/answer-within.ts';
@@ -134,7 +135,8 @@ export class PublicSnapshot {
     this.#prober.unref();
   }
 
-  stop(): void {
+  /** Stop rebuilding; resolves once a rebuild in progress has ended (it may still be reading the store). */
+  async stop(): Promise<void> {
     this.#unsubscribe?.();
     if (this.#timer) clearTimeout(this.#timer);
     if (this.#historyTimer) clearTimeout(this.#historyTimer);
@@ -143,6 +145,7 @@ export class PublicSnapshot {
     if (this.#retryTimer) clearTimeout(this.#retryTimer);
     this.#retryTimer = undefined;
     this.#stopped = true;
+    await this.#building?.catch(() => undefined);
   }
 
   onChange(listener: SnapshotListener): () => void {
@@ -204,6 +207,9 @@ export class PublicSnapshot {
       server: this.#opts.config.server,
       pages,
       components,
+      language: this.#opts.config.language,
+      languages: this.#opts.config.languages,
+      strings: this.#opts.config.strings,
     });
   }
 
@@ -224,14 +230,15 @@ export class PublicSnapshot {
       const changed: PageSnapshot[] = [];
       const pages = new Map<string, PageSnapshot>();
       for (const mount of this.#mounts.all) {
-        const page = new PageSnapshot(
-          mount.key,
-          scopeToMount(data, mount, {
-            description: config.description,
-            subscribe: config.subscribers.enabled && config.subscribers.email !== undefined,
-          }),
-          renderers,
-        );
+        // each page in a turn of its own: requests, results and timers go in between (the event loop's delay is
+        // that of the longest turn, not of the whole rebuild); meanwhile the previous pages are served
+        await nextTurn();
+        const model = scopeToMount(data, mount, {
+          description: config.description,
+          subscribe: config.subscribers.enabled && config.subscribers.email !== undefined,
+          public: config.public,
+        });
+        const page = new PageSnapshot(mount.key, model, renderers);
         pages.set(mount.key, page);
         if (this.#pages.get(mount.key)?.token !== page.token) changed.push(page);
       }

@@ -12,13 +12,14 @@ const pushQuery = z
 
 export interface PushRouteDeps {
   monitorForToken(token: string): string | undefined;
-  receive(monitorId: string, push: PushRecord): void;
+  /** kept where every replica sees it, then recorded by the worker that checks the monitor */
+  receive(monitorId: string, push: PushRecord): Promise<void>;
   now(): number;
 }
 
 /** /api/push/<token>?status=up|down&msg=…&ping=… — a service reporting that it is alive. */
 export function registerPushRoutes(app: FastifyInstance, deps: PushRouteDeps): void {
-  const handler = (request: { params: unknown; query: unknown }, reply: import('fastify').FastifyReply) => {
+  const handler = async (request: { params: unknown; query: unknown }, reply: import('fastify').FastifyReply) => {
     const { token } = request.params as { token: string };
     const monitorId = deps.monitorForToken(token);
     if (!monitorId) return reply.code(404).send({ error: 'not_found', message: 'no push monitor has this token' });
@@ -28,7 +29,7 @@ export function registerPushRoutes(app: FastifyInstance, deps: PushRouteDeps): v
       return reply.code(400).send({ error: 'invalid_query', field: issue.path.join('.'), message: issue.message });
     }
     const { status, msg, ping } = parsed.data;
-    deps.receive(monitorId, { receivedAt: deps.now(), status, msg, pingMs: ping });
+    await deps.receive(monitorId, { receivedAt: deps.now(), status, msg, pingMs: ping });
     return reply.send({ ok: true, monitor: monitorId });
   };
   void app.register(async (scope) => {

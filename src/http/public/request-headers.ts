@@ -28,3 +28,20 @@ export function readPublicHeaders(raw: readonly string[]): PublicRequestHeaders 
   }
   return out;
 }
+
+/** What a request says about its language; read only for pages shown in more than one. */
+export interface LanguageHeaders {
+  acceptLanguage: string | undefined;
+  cookie: string | undefined;
+}
+
+export function readLanguageHeaders(raw: readonly string[]): LanguageHeaders {
+  const out: LanguageHeaders = { acceptLanguage: undefined, cookie: undefined };
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length === 15 && out.acceptLanguage === undefined && name.toLowerCase() === 'accept-language')
+      out.acceptLanguage = raw[i + 1];
+    else if (name.length === 6 && out.cookie === undefined && name.toLowerCase() === 'cookie') out.cookie = raw[i + 1];
+  }
+  return out;
+}

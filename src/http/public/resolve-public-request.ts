@@ -1,8 +1,12 @@
+import { negotiateLocale } from '../../i18n/negotiate-locale.ts';
+import { faviconSvg } from '../../web/assets/index.ts';
+import { languageCookie, languageSetCookie } from './language-cookie.ts';
 import type { PageMount } from './page-mounts.ts';
 import type { PageSnapshot } from './page-snapshot.ts';
 import { PRIVATE_CACHE_CONTROL } from './private/private-headers.ts';
 import type { PublicSnapshot } from './public-snapshot.ts';
 import type { RenderedAsset } from './rendered-asset.ts';
+import type { LanguageHeaders } from './request-headers.ts';
 import { IMMUTABLE_CACHE_CONTROL, PAGE_CACHE_CONTROL } from './cache-control.ts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -17,6 +21,8 @@ export type PublicAnswer = (
       cors: boolean;
       embeddable?: boolean;
       private?: boolean;
+      /** set on what is rendered in a language: the headers that say which and what it depended on */
+      language?: AnswerLanguage;
     }
   | { kind: 'error'; status: number; error: string; message: string; field?: string }
   | { kind: 'stream'; page: PageSnapshot }
@@ -25,6 +31,17 @@ export type PublicAnswer = (
   /** the private page's mount: nothing may be served before its access rule let the request in */
   gated?: PageMount & { access: NonNullable<PageMount['access']> };
 };
+
+/** Content-Language and Vary of a localized answer; Set-Cookie when the visitor chose with ?lang=. */
+export interface AnswerLanguage {
+  contentLanguage: string;
+  /** the request headers the language came from ('' for a page in one language) */
+  vary: string;
+  setCookie?: string;
+}
+
+/** /favicon.ico has no hash in its name: a day, not a year. */
+const FAVICON_CACHE_CONTROL = 'public, max-age=86400';
 
 /**
  * What a public GET is answered with, from the snapshot alone: bytes, an error, or the live stream.
@@ -35,6 +52,8 @@ export function resolvePublicRequest(
   assets: ReadonlyMap<string, RenderedAsset>,
   host: string | undefined,
   url: string,
+  /** read only for a page shown in several languages */
+  languageHeaders?: () => LanguageHeaders,
 ): PublicAnswer | undefined {
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
@@ -42,13 +61,43 @@ export function resolvePublicRequest(
     const asset = assets.get(path.slice('/assets/'.length));
     return asset ? { kind: 'asset', asset, cacheControl: IMMUTABLE_CACHE_CONTROL, cors: false } : notFound();
   }
+  // browsers ask for it on every site, whatever the page links
+  if (path === '/favicon.ico') {
+    const icon = assets.get(faviconSvg.path.slice('/assets/'.length));
+    return icon ? { kind: 'asset', asset: icon, cacheControl: FAVICON_CACHE_CONTROL, cors: false } : notFound();
+  }
   if (isOtherRoute(path)) return undefined;
   const { page, mount, rest } = snapshot.resolve(host, path);
   // sign-in routes of private pages (src/http/public/private/access-routes.ts)
   if (rest === '/_access' || rest.startsWith('/_access/')) return undefined;
   const access = mount.access;
-  if (!access) return answerFor(page, rest, url, q, publicAsset);
-  return { ...answerFor(page, rest, url, q, privateAsset), gated: { ...mount, access } };
+  const language = page && chooseLanguage(mount, url, q, languageHeaders);
+  if (!access) return answerFor(page, rest, url, q, publicAsset, language);
+  return { ...answerFor(page, rest, url, q, privateAsset, language), gated: { ...mount, access } };
+}
+
+/** The language of the answer; undefined for a page in one language (nothing to negotiate, nothing to read). */
+function chooseLanguage(
+  mount: PageMount,
+  url: string,
+  q: number,
+  headers: (() => LanguageHeaders) | undefined,
+): AnswerLanguage | undefined {
+  const languages = mount.languages;
+  if (!languages || languages.allowed.length <= 1) return undefined;
+  const query = q === -1 ? undefined : (new URLSearchParams(url.slice(q + 1)).get('lang') ?? undefined);
+  const h = headers?.();
+  const locale = negotiateLocale(languages, {
+    query,
+    cookie: languageCookie(h?.cookie),
+    acceptLanguage: h?.acceptLanguage,
+  });
+  const chosen = query !== undefined && locale.toLowerCase() === query.toLowerCase();
+  return {
+    contentLanguage: locale,
+    vary: languages.negotiate ? 'cookie, accept-language' : 'cookie',
+    ...(chosen && { setCookie: languageSetCookie(locale) }),
+  };
 }
 
 type AssetAnswer = (a: RenderedAsset | undefined, cors?: boolean) => PublicAnswer;
@@ -63,14 +112,24 @@ function answerFor(
   rest: string,
   url: string,
   q: number,
-  asset: AssetAnswer,
+  jsonAsset: AssetAnswer,
+  language: AnswerLanguage | undefined,
 ): PublicAnswer {
   if (!page) return { kind: 'starting' };
-  if (rest === '/' || rest === '') return asset(page.html);
+  // Statuspage JSON and the stream are the same in every language (API values, English descriptions)
   if (rest.startsWith('/api/v2/')) {
     const endpoint = rest.slice('/api/v2/'.length);
-    return endpoint === 'stream' ? { kind: 'stream', page } : asset(page.json.get(endpoint), true);
+    return endpoint === 'stream' ? { kind: 'stream', page } : jsonAsset(page.json.get(endpoint), true);
   }
+  const contentLanguage = language?.contentLanguage ?? page.locale;
+  const asset: AssetAnswer = (a, cors) => {
+    const answer = jsonAsset(a, cors);
+    if (answer.kind !== 'asset') return answer;
+    const withCookie = language?.setCookie ? { cacheControl: PRIVATE_CACHE_CONTROL } : {};
+    return { ...answer, ...withCookie, language: { vary: '', ...language, contentLanguage } };
+  };
+  page = page.localized(contentLanguage);
+  if (rest === '/' || rest === '') return asset(page.html);
   const query = new URLSearchParams(q === -1 ? '' : url.slice(q + 1));
   switch (rest) {
     case '/history': {

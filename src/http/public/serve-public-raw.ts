@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RenderedAsset } from './rendered-asset.ts';
 import type { PublicRequestHeaders } from './request-headers.ts';
-import type { PublicAnswer } from './resolve-public-request.ts';
+import type { AnswerLanguage, PublicAnswer } from './resolve-public-request.ts';
 import { PRIVATE_VARY } from './private/private-headers.ts';
 
 const NOSNIFF = 'x-content-type-options';
@@ -76,26 +76,28 @@ const headerCache = new WeakMap<RenderedAsset, Map<Variant, string[]>>();
  */
 function headersFor(
   asset: RenderedAsset,
-  answer: { cacheControl: string; cors: boolean; embeddable?: boolean; private?: boolean },
+  answer: { cacheControl: string; cors: boolean; embeddable?: boolean; private?: boolean; language?: AnswerLanguage },
   security: HtmlSecurityHeaders,
   variant: Variant,
 ): string[] {
-  const { cacheControl, cors } = answer;
+  const { cacheControl, cors, language } = answer;
+  // a choice made with ?lang= sets a cookie and is never kept by shared caches: its headers are not kept either
+  if (language?.setCookie) return [...buildHeaders(), 'set-cookie', language.setCookie];
   let byVariant = headerCache.get(asset);
   if (!byVariant) headerCache.set(asset, (byVariant = new Map()));
   const key = variant;
   let headers = byVariant.get(key);
   if (!headers) {
-    headers = [
-      'etag',
-      asset.etag,
-      'cache-control',
-      cacheControl,
-      'vary',
-      answer.private ? PRIVATE_VARY : 'accept-encoding',
-      NOSNIFF,
-      'nosniff',
-    ];
+    headers = buildHeaders();
+    byVariant.set(key, headers);
+  }
+  return headers;
+
+  function buildHeaders(): string[] {
+    const base = answer.private ? PRIVATE_VARY : 'accept-encoding';
+    const vary = language?.vary ? `${base}, ${language.vary}`.replace('cookie, cookie', 'cookie') : base;
+    const headers = ['etag', asset.etag, 'cache-control', cacheControl, 'vary', vary, NOSNIFF, 'nosniff'];
+    if (language) headers.push('content-language', language.contentLanguage);
     if (cors) headers.push('access-control-allow-origin', '*');
     if (asset.staleSince) headers.push('x-pharos-stale', asset.staleSince);
     if (asset.contentType.startsWith('text/html'))
@@ -106,9 +108,8 @@ function headersFor(
       const length = variant === 'br' ? asset.br.length : variant === 'gzip' ? asset.gzip.length : asset.body.length;
       headers.push('content-length', String(length));
     }
-    byVariant.set(key, headers);
+    return headers;
   }
-  return headers;
 }
 
 function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {

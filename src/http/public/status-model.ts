@@ -1,6 +1,9 @@
 import type { Incident } from '../../domain/incident.ts';
 import type { MaintenanceWindow } from '../../domain/maintenance-windows.ts';
+import type { SeverityRule } from '../../domain/outage-severity.ts';
+import type { ShownComponentStatus } from '../../domain/shown-component-status.ts';
 import type { ComponentStatus, MonitorStatus } from '../../domain/statuses.ts';
+import type { PageLanguages } from '../../i18n/page-languages.ts';
 
 /**
  * Everything one public page shows, read from the store (never per request) and scoped to the page's components.
@@ -43,6 +46,14 @@ export interface ModelPage {
   footer: { label: string; url: string }[];
   /** the page shows the "Subscribe to updates" form (subscribers with email enabled, public page) */
   subscribe?: boolean;
+  /** the page opted in to checks' raw errors (`public.hide_errors: false`); absent: hidden */
+  showErrors?: boolean;
+  /** how much of the page must be out for a major outage (`public.severity`); absent: DEFAULT_SEVERITY_RULE */
+  severity?: SeverityRule;
+  /** the language this model is rendered in (absent: en) */
+  locale?: string;
+  /** the languages the page may be shown in and its overrides (absent: English only) */
+  languages?: PageLanguages;
 }
 
 export interface PageColors {
@@ -59,11 +70,20 @@ export interface ModelComponent {
   name: string;
   description: string | null;
   group: string | null;
+  /** its group is shown folded until a visitor opens it (the group's `collapsed`) */
+  groupCollapsed?: boolean;
   status: ComponentStatus;
   position: number;
   createdAt: number;
   updatedAt: number;
   monitorIds: string[];
+  /** it has monitors and none has reported yet: shown as "No data yet" (grey), not as its status */
+  noData?: boolean;
+}
+
+/** What visitors are shown of a component: its status, or 'unknown' while it has no data. */
+export function shownStatus(component: ModelComponent): ShownComponentStatus {
+  return component.noData ? 'unknown' : component.status;
 }
 
 export interface ModelMonitor {
@@ -74,7 +94,7 @@ export interface ModelMonitor {
   statusSince: number | null;
   lastCheckAt: number | null;
   lastLatencyMs: number | null;
-  /** null when the monitor's `public.hide_errors` is set */
+  /** null unless the page shows errors (`public.hide_errors: false`) and the monitor does not hide its own */
   lastError: string | null;
   /** the URL / host:port it checks; null when `public.hide_url` is set */
   target: string | null;

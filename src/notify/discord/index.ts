@@ -3,7 +3,7 @@ import { truncateText } from '../message/truncate-text.ts';
 import { sendHttp } from '../http/send-http.ts';
 import type { NotificationEvent } from '../notification-event.ts';
 import type { Notifier } from '../notifier.ts';
-import { discordFieldsSchema, type DiscordFields } from './schema.ts';
+import { discordFieldsSchema, type DiscordFields, discordFieldTexts } from './schema.ts';
 
 // Discord's limits: content 2000; embed title 256, description 4096, 25 fields (name 256, value 1024), 6000 in all.
 const CONTENT_MAX = 2000;
@@ -54,6 +54,7 @@ export function discordExecuteUrl(url: string): string {
 export const discordNotifier: Notifier<'discord', typeof discordFieldsSchema> = {
   type: 'discord',
   fields: discordFieldsSchema,
+  fieldTexts: discordFieldTexts,
   secretFields: ['url'],
   // the URL is the credential: it is kept only as it is
   secretTarget: (config) => config.url,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpointUrlSchema } from '../http/endpoint-url-schema.ts';
+import type { FieldTexts } from '../field-texts.ts';
 
 /** A Discord channel webhook. */
 export const discordFieldsSchema = z
@@ -17,3 +18,14 @@ export const discordFieldsSchema = z
   })
   .strict();
 export type DiscordFields = z.infer<typeof discordFieldsSchema>;
+
+/** The admin form's texts for each field (see channel-form.ts). */
+export const discordFieldTexts: FieldTexts<typeof discordFieldsSchema> = {
+  url: {
+    label: 'Webhook URL',
+    help: 'Channel settings → Integrations → Webhooks. The URL is the credential.',
+    placeholder: 'https://discord.com/api/webhooks/…/…',
+  },
+  username: { label: 'Sender name', help: 'Discord refuses names containing “discord” or “clyde”.' },
+  avatar_url: { label: 'Avatar URL', placeholder: 'https://example.com/pharos.png' },
+};

@@ -1,7 +1,7 @@
 import { describeEvent } from '../message/describe-event.ts';
 import type { Notifier } from '../notifier.ts';
 import { renderEmail } from './render-email.ts';
-import { emailFields } from './schema.ts';
+import { emailFields, emailFieldTexts } from './schema.ts';
 import { messageIdFor, sendMail } from './send-mail.ts';
 
 export { emailFields, smtpFields, mailbox, type EmailFields, type SmtpConfig, type Mailbox } from './schema.ts';
@@ -16,6 +16,7 @@ export { closeEmailTransports } from './smtp-transports.ts';
 export const emailNotifier: Notifier<'email', typeof emailFields> = {
   type: 'email',
   fields: emailFields,
+  fieldTexts: emailFieldTexts,
   secretFields: ['smtp.pass'],
   // the server, and how the password travels to it: a downgrade to clear text or to any certificate is a new target
   secretTarget: ({ smtp }) =>

@@ -1,3 +1,5 @@
+import { markdownToText } from '../../web/markdown/markdown-to-text.ts';
+import { renderMarkdown } from '../../web/markdown/render-markdown.ts';
 import type { EventDescription } from '../message/describe-event.ts';
 
 export interface RenderedEmail {
@@ -11,7 +13,7 @@ const escapeHtml = (s: string) =>
 const CAPS = { subject: 200, summary: 20_000, value: 2_000 };
 
 /**
- * The same content twice, as plain text and as HTML: the summary, the facts as a table, a button to the page (pure).
+ * The same content twice, as plain text and as HTML: the summary (Markdown: rendered, or stripped to text), the facts as a table, a button to the page (pure).
  * The subject is the title with its icon: it shows the severity in a list of mails at a glance.
  */
 export function renderEmail(d: EventDescription, pageUrl: string): RenderedEmail {
@@ -20,7 +22,7 @@ export function renderEmail(d: EventDescription, pageUrl: string): RenderedEmail
   const text = [
     d.title,
     '',
-    summary,
+    markdownToText(summary),
     '',
     ...facts.map(([k, v]) => `${k}: ${v}`),
     ...(facts.length ? [''] : []),
@@ -41,7 +43,7 @@ export function renderEmail(d: EventDescription, pageUrl: string): RenderedEmail
 <table role="presentation" width="100%" style="max-width:600px;margin:0 auto;background:#ffffff;border-top:4px solid ${d.color};border-radius:6px">
 <tr><td style="padding:20px 24px">
 <h1 style="margin:0 0 12px;font-size:20px">${escapeHtml(d.title)}</h1>
-<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(summary).replace(/\n/g, '<br>')}</p>
+<div style="margin:0 0 16px;line-height:1.5">${renderMarkdown(summary, { breaks: true })}</div>
 ${rows ? `<table role="presentation" style="margin:0 0 20px;border-collapse:collapse;font-size:14px">${rows}</table>` : ''}
 <a href="${escapeHtml(d.url)}" style="display:inline-block;padding:10px 18px;background:${d.color};color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">Open in Pharos</a>
 </td></tr>

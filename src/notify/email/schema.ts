@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldTexts } from '../field-texts.ts';
 
 export const STARTTLS_MODES = ['required', 'opportunistic', 'never'] as const;
 
@@ -53,3 +54,32 @@ export const emailFields = z
   })
   .strict();
 export type EmailFields = z.infer<typeof emailFields>;
+
+/** The admin form's texts for each field (see channel-form.ts). */
+export const emailFieldTexts: FieldTexts<typeof emailFields> = {
+  to: { label: 'To', help: 'One address per line.', placeholder: 'oncall@example.com' },
+  cc: { label: 'Cc', help: 'One address per line.' },
+  from: {
+    label: 'From',
+    help: 'An address, or a name and address: Pharos <alerts@example.com>.',
+    placeholder: 'Pharos <alerts@example.com>',
+  },
+  smtp: {
+    label: 'Mail server (SMTP)',
+    fields: {
+      host: { label: 'Host', placeholder: 'smtp.example.com' },
+      port: { label: 'Port', help: '587 for STARTTLS, 465 for TLS from the start.' },
+      secure: { label: 'TLS from the first byte (port 465)' },
+      starttls: {
+        label: 'STARTTLS',
+        help: 'required: never send in clear; opportunistic: upgrade when offered; never: do not upgrade.',
+      },
+      user: { label: 'User name', help: 'With a password, or leave both empty.' },
+      pass: { label: 'Password' },
+      tls_reject_unauthorized: {
+        label: 'Check the server’s certificate',
+        help: 'Untick only for a self-signed relay.',
+      },
+    },
+  },
+};

@@ -4,7 +4,7 @@ import { sendHttp } from '../http/send-http.ts';
 import { urlOrigin } from '../http/url-origin.ts';
 import type { NotificationEvent } from '../notification-event.ts';
 import type { DeliveryResult, Notifier } from '../notifier.ts';
-import { gotifyFields, type GotifyFields } from './schema.ts';
+import { gotifyFields, type GotifyFields, gotifyFieldTexts } from './schema.ts';
 
 export { gotifyFields };
 
@@ -57,6 +57,7 @@ export function escapeMarkdown(text: string): string {
 export const gotifyNotifier: Notifier<'gotify', typeof gotifyFields> = {
   type: 'gotify',
   fields: gotifyFields,
+  fieldTexts: gotifyFieldTexts,
   secretFields: ['app_token'],
   secretTarget: (config) => urlOrigin(config.server),
   template: { server: 'https://push.example.com', app_token: 'AbCdEf123456' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLoopbackHttpUrl } from '../../config/oidc-schema.ts';
+import type { FieldTexts } from '../field-texts.ts';
 
 const httpsOrLoopback = (s: string) =>
   !URL.canParse(s) || new URL(s).protocol === 'https:' || isLoopbackHttpUrl(new URL(s));
@@ -28,3 +29,23 @@ export const gotifyFields = z
   })
   .strict();
 export type GotifyFields = z.infer<typeof gotifyFields>;
+
+/** The admin form's texts for each field (see channel-form.ts). */
+export const gotifyFieldTexts: FieldTexts<typeof gotifyFields> = {
+  server: {
+    label: 'Server',
+    help: 'Your Gotify server; https, or http only on 127.0.0.1.',
+    placeholder: 'https://push.example.com',
+  },
+  app_token: { label: 'Application token', help: 'Apps → create an application → its token.' },
+  priorities: {
+    label: 'Priority per severity',
+    help: 'Gotify priority 0–10. Android: 0 silent, 1–3 quiet, 4–7 with sound, 8 and up pops up.',
+    fields: {
+      critical: { label: 'Critical (down)' },
+      warning: { label: 'Warning (degraded)' },
+      info: { label: 'Information' },
+      ok: { label: 'Recovered' },
+    },
+  },
+};

@@ -10,12 +10,16 @@ import type { NotificationEvent } from '../notification-event.ts';
  *   certificate.expiring                open  pharos:certificate:<monitor id> (each warning lands on the same alert; a
  *                                             person closes it after renewing, nothing in Pharos says "renewed")
  *   maintenance.*                       skip: planned work is not something to page anyone about
+ *   test                                test  pharos:test:<channel id>        (PagerDuty: a change event, Opsgenie: an
+ *                                             informational alert closed at once; neither pages anyone)
  * Reminders re-open the same key, which the tools count as a repeat rather than a new page.
  */
 export type AlertAction =
   | { action: 'open'; key: string; event: NotificationEvent }
   | { action: 'close'; key: string; event: NotificationEvent }
-  | { action: 'skip'; reason: string; event: NotificationEvent };
+  | { action: 'skip'; reason: string; event: NotificationEvent }
+  /** a channel's "Send test": each tool gets it in a form that pages nobody */
+  | { action: 'test'; key: string; event: NotificationEvent };
 
 export function alertActionOf(event: NotificationEvent): AlertAction {
   const skip = (reason: string): AlertAction => ({ action: 'skip', reason, event });
@@ -41,6 +45,8 @@ export function alertActionOf(event: NotificationEvent): AlertAction {
     case 'maintenance.started':
     case 'maintenance.completed':
       return skip('maintenance is not paged');
+    case 'test':
+      return { action: 'test', key: `pharos:test:${event.test?.channelId ?? 'channel'}`, event };
   }
 }
 

@@ -153,6 +153,18 @@ function describeOne(event: NotificationEvent): EventDescription {
         w?.url ?? event.pageUrl,
       );
     }
+    case 'test':
+      return d(
+        'info',
+        'This is a test from Pharos',
+        testSentence(event),
+        [
+          ['Channel', event.test?.channelId ?? '—'],
+          ['Sent', iso(event.at)],
+          ...(event.test?.requestedBy ? ([['Sent by', event.test.requestedBy]] as [string, string][]) : []),
+        ],
+        event.pageUrl,
+      );
     case 'certificate.expiring': {
       const c = event.certificate;
       return d(
@@ -167,6 +179,12 @@ function describeOne(event: NotificationEvent): EventDescription {
       );
     }
   }
+}
+
+/** The wording every notifier uses for a test (the webhook's `summary`, the mail's text, the chat message). */
+export function testSentence(event: NotificationEvent): string {
+  const channel = event.test ? ` to the channel "${event.test.channelId}"` : '';
+  return `This is a test from Pharos (${hostOf(event.pageUrl)})${channel}: no monitor changed and no action is needed.`;
 }
 
 function hostOf(url: string): string {

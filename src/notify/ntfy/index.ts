@@ -4,7 +4,7 @@ import { sendHttp } from '../http/send-http.ts';
 import { urlOrigin } from '../http/url-origin.ts';
 import type { NotificationEvent } from '../notification-event.ts';
 import type { Notifier } from '../notifier.ts';
-import { ntfyFieldsSchema, type NtfyFields } from './schema.ts';
+import { ntfyFieldsSchema, type NtfyFields, ntfyFieldTexts } from './schema.ts';
 
 /** ntfy priorities: 5 max (bypasses do-not-disturb on phones) … 3 default. */
 const PRIORITIES: Record<Severity, number> = { critical: 5, warning: 4, info: 3, ok: 3 };
@@ -53,6 +53,7 @@ function authorization(config: NtfyFields): Record<string, string> {
 export const ntfyNotifier: Notifier<'ntfy', typeof ntfyFieldsSchema> = {
   type: 'ntfy',
   fields: ntfyFieldsSchema,
+  fieldTexts: ntfyFieldTexts,
   // on a public server the topic is as good as a password
   secretFields: ['topic', 'token', 'password'],
   secretTarget: (config) => urlOrigin(config.url),

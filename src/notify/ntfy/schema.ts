@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpointUrlSchema } from '../http/endpoint-url-schema.ts';
+import type { FieldTexts } from '../field-texts.ts';
 
 /** An ntfy topic, on ntfy.sh or a self-hosted server, with an access token or a user's password when it is protected. */
 export const ntfyFieldsSchema = z
@@ -29,3 +30,15 @@ export const ntfyFieldsSchema = z
     path: ['token'],
   });
 export type NtfyFields = z.infer<typeof ntfyFieldsSchema>;
+
+/** The admin form's texts for each field (see channel-form.ts). */
+export const ntfyFieldTexts: FieldTexts<typeof ntfyFieldsSchema> = {
+  url: { label: 'Server', help: 'ntfy.sh or your own server.' },
+  topic: {
+    label: 'Topic',
+    help: 'Letters, digits, - and _. On a public server anyone who knows it reads it: pick one hard to guess.',
+  },
+  token: { label: 'Access token', help: 'For a protected topic (tk_…); or give a user name and password instead.' },
+  username: { label: 'User name', help: 'With a password, for a protected topic.' },
+  password: { label: 'Password' },
+};

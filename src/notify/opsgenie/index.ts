@@ -4,7 +4,13 @@ import { redactSecrets } from '../http/redact-secrets.ts';
 import { sendHttp } from '../http/send-http.ts';
 import { urlOrigin } from '../http/url-origin.ts';
 import type { DeliveryResult, Notifier } from '../notifier.ts';
-import { OPSGENIE_API_URLS, opsgenieFields, type OpsgenieFields, type OpsgeniePriority } from './schema.ts';
+import {
+  OPSGENIE_API_URLS,
+  opsgenieFields,
+  type OpsgenieFields,
+  type OpsgeniePriority,
+  opsgenieFieldTexts,
+} from './schema.ts';
 
 export { opsgenieFields };
 
@@ -39,12 +45,7 @@ export function renderOpsgenieRequest(
   config: OpsgenieFields,
 ): OpsgenieRequest {
   const d = describeEvent(action.event);
-  if (action.action === 'close') {
-    return {
-      path: `/v2/alerts/${encodeURIComponent(action.key)}/close?identifierType=alias`,
-      body: { source: 'Pharos', note: truncate(d.summary, LIMITS.note) },
-    };
-  }
+  if (action.action === 'close') return closeRequest(action.key, d.summary);
   const event = action.event;
   const title = d.title.replace(/^\S+ /, ''); // without the icon
   const entity = event.monitor?.name ?? event.certificate?.host ?? event.incident?.name;
@@ -55,8 +56,9 @@ export function renderOpsgenieRequest(
       message: truncate(title, LIMITS.message),
       alias: action.key,
       description: truncate(description, LIMITS.description),
-      priority: config.priorities[d.severity === 'ok' ? 'info' : d.severity],
-      tags: ['pharos', ...config.tags],
+      // a test is informational whatever the map says for "info": it must not page
+      priority: action.action === 'test' ? 'P5' : config.priorities[d.severity === 'ok' ? 'info' : d.severity],
+      tags: ['pharos', ...config.tags, ...(action.action === 'test' ? ['test'] : [])],
       details: Object.fromEntries([
         ...d.facts.map(([k, v]): [string, string] => [k, truncate(v, LIMITS.detailValue)]),
         ['Event', event.type],
@@ -68,9 +70,18 @@ export function renderOpsgenieRequest(
   };
 }
 
+/** Close the alert with this alias. */
+export function closeRequest(alias: string, note: string): OpsgenieRequest {
+  return {
+    path: `/v2/alerts/${encodeURIComponent(alias)}/close?identifierType=alias`,
+    body: { source: 'Pharos', note: truncate(note, LIMITS.note) },
+  };
+}
+
 export const opsgenieNotifier: Notifier<'opsgenie', typeof opsgenieFields> = {
   type: 'opsgenie',
   fields: opsgenieFields,
+  fieldTexts: opsgenieFieldTexts,
   secretFields: ['api_key'],
   secretTarget: (config) => urlOrigin(opsgenieBaseUrl(config)),
   template: { api_key: '00000000-0000-0000-0000-000000000000', region: 'us' },
@@ -80,14 +91,18 @@ export const opsgenieNotifier: Notifier<'opsgenie', typeof opsgenieFields> = {
     let result: DeliveryResult = { ok: true };
     for (const [i, action] of actions.entries()) {
       if (action.action === 'skip') continue;
-      const { path, body } = renderOpsgenieRequest(action, config);
-      // each part of a digest is its own request; keep their idempotency keys apart
-      const partCtx = actions.length > 1 ? { ...ctx, idempotencyKey: `${ctx.idempotencyKey}:${i}` } : ctx;
-      result = await sendHttp(partCtx, `${base}${path}`, {
-        headers: { authorization: `GenieKey ${config.api_key}` },
-        body: JSON.stringify(body),
-      });
-      if (!result.ok) return redactSecrets(result, [config.api_key]);
+      // a test is an informational alert closed at once (the list shows it was received; nobody is paged for it)
+      const requests = [renderOpsgenieRequest(action, config)];
+      if (action.action === 'test') requests.push(closeRequest(action.key, describeEvent(action.event).summary));
+      for (const [j, { path, body }] of requests.entries()) {
+        // each part of a digest, and a test's close, is its own request; keep their idempotency keys apart
+        const key = `${ctx.idempotencyKey}${actions.length > 1 ? `:${i}` : ''}${j > 0 ? `:${j}` : ''}`;
+        result = await sendHttp({ ...ctx, idempotencyKey: key }, `${base}${path}`, {
+          headers: { authorization: `GenieKey ${config.api_key}` },
+          body: JSON.stringify(body),
+        });
+        if (!result.ok) return redactSecrets(result, [config.api_key]);
+      }
     }
     return result;
   },

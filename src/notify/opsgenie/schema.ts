@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLoopbackHttpUrl } from '../../config/oidc-schema.ts';
+import type { FieldTexts } from '../field-texts.ts';
 
 const httpsOrLoopback = (s: string) =>
   !URL.canParse(s) || new URL(s).protocol === 'https:' || isLoopbackHttpUrl(new URL(s));
@@ -36,3 +37,19 @@ export const opsgenieFields = z
   })
   .strict();
 export type OpsgenieFields = z.infer<typeof opsgenieFields>;
+
+/** The admin form's texts for each field (see channel-form.ts). */
+export const opsgenieFieldTexts: FieldTexts<typeof opsgenieFields> = {
+  api_key: { label: 'API key', help: 'The key of an “API” integration in Opsgenie.' },
+  region: { label: 'Region', help: 'Where the Opsgenie account lives.' },
+  api_url: { label: 'API URL', help: 'Overrides the region’s API host; empty for the region’s.' },
+  tags: { label: 'Tags', help: 'One per line; added to every alert besides “pharos”.' },
+  priorities: {
+    label: 'Priority per severity',
+    fields: {
+      critical: { label: 'Critical (down)' },
+      warning: { label: 'Warning (degraded)' },
+      info: { label: 'Information' },
+    },
+  },
+};

@@ -5,7 +5,7 @@ import { sendHttp } from '../http/send-http.ts';
 import { urlOrigin } from '../http/url-origin.ts';
 import type { NotificationEvent } from '../notification-event.ts';
 import type { DeliveryResult, Notifier } from '../notifier.ts';
-import { pagerdutyFields, type PagerdutyFields } from './schema.ts';
+import { pagerdutyFields, type PagerdutyFields, pagerdutyFieldTexts } from './schema.ts';
 
 export { pagerdutyFields };
 
@@ -35,13 +35,35 @@ export type PagerdutyEvent =
 
 const SUMMARY_MAX = 1024;
 
+/** A Change Events API body (https://developer.pagerduty.com/docs/events-api-v2/send-change-events/): no incident, no page. */
+export interface PagerdutyChangeEvent {
+  routing_key: string;
+  payload: { summary: string; source: string; timestamp: string; custom_details: Record<string, string> };
+  links: { href: string; text: string }[];
+}
+
+/** The "Send test" as a change event: it shows on the service's timeline and proves the key, without paging anyone. */
+export function renderPagerdutyTest(event: NotificationEvent, config: PagerdutyFields): PagerdutyChangeEvent {
+  const d = describeEvent(event);
+  return {
+    routing_key: config.routing_key,
+    payload: {
+      summary: truncate(d.summary, SUMMARY_MAX),
+      source: config.source ?? hostOf(event.pageUrl),
+      timestamp: new Date(event.at).toISOString(),
+      custom_details: Object.fromEntries(d.facts),
+    },
+    links: [{ href: d.url, text: 'Open in Pharos' }],
+  };
+}
+
 /**
  * The Events API body for one open or close (pure). A trigger with a dedup_key already open adds to that alert; the
  * resolve with the same key closes it. A certificate warning is a `warning`, or an `error` within a week: it needs a
  * person, not a 3 a.m. page.
  */
 export function renderPagerdutyEvent(
-  action: Exclude<AlertAction, { action: 'skip' }>,
+  action: Exclude<AlertAction, { action: 'skip' | 'test' }>,
   config: PagerdutyFields,
 ): PagerdutyEvent {
   if (action.action === 'close')
@@ -75,18 +97,25 @@ export function renderPagerdutyEvent(
 export const pagerdutyNotifier: Notifier<'pagerduty', typeof pagerdutyFields> = {
   type: 'pagerduty',
   fields: pagerdutyFields,
+  fieldTexts: pagerdutyFieldTexts,
   secretFields: ['routing_key'],
   secretTarget: (config) => urlOrigin(config.api_url),
   template: { routing_key: '0123456789abcdef0123456789abcdef' },
   async send(event, config, ctx) {
-    const url = `${config.api_url.replace(/\/+$/, '')}/v2/enqueue`;
+    const base = config.api_url.replace(/\/+$/, '');
+    const url = `${base}/v2/enqueue`;
     const actions = alertActionsOf(event);
     let result: DeliveryResult = { ok: true };
     for (const [i, action] of actions.entries()) {
       if (action.action === 'skip') continue;
       // each part of a digest is its own request; keep their idempotency keys apart
       const partCtx = actions.length > 1 ? { ...ctx, idempotencyKey: `${ctx.idempotencyKey}:${i}` } : ctx;
-      result = await sendHttp(partCtx, url, { body: JSON.stringify(renderPagerdutyEvent(action, config)) });
+      result =
+        action.action === 'test'
+          ? await sendHttp(partCtx, `${base}/v2/change/enqueue`, {
+              body: JSON.stringify(renderPagerdutyTest(action.event, config)),
+            })
+          : await sendHttp(partCtx, url, { body: JSON.stringify(renderPagerdutyEvent(action, config)) });
       if (!result.ok) return redactSecrets(result, [config.routing_key]);
     }
     return result;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLoopbackHttpUrl } from '../../config/oidc-schema.ts';
+import type { FieldTexts } from '../field-texts.ts';
 
 const httpsOrLoopback = (s: string) =>
   !URL.canParse(s) || new URL(s).protocol === 'https:' || isLoopbackHttpUrl(new URL(s));
@@ -21,3 +22,13 @@ export const pagerdutyFields = z
   })
   .strict();
 export type PagerdutyFields = z.infer<typeof pagerdutyFields>;
+
+/** The admin form's texts for each field (see channel-form.ts). */
+export const pagerdutyFieldTexts: FieldTexts<typeof pagerdutyFields> = {
+  routing_key: {
+    label: 'Integration key',
+    help: 'The 32-character key of an “Events API v2” integration on the service.',
+  },
+  api_url: { label: 'Events API URL', help: 'Leave as is unless you use a proxy.' },
+  source: { label: 'Source', help: 'Shown as the alert’s source; empty: the status page’s host.' },
+};

@@ -29,6 +29,7 @@ export interface ChannelRule {
 
 /** Does a channel want this event? Events with no component (certificates) pass a component filter only through their monitor. */
 export function channelWants(rule: ChannelRule, event: NotificationEvent): boolean {
+  if (event.type === 'test') return false; // a test goes straight to its one channel, never through routing
   if (rule.events && !rule.events.includes(event.type)) return false;
   const monitorId = event.monitor?.id ?? event.certificate?.monitorId;
   if (rule.monitors && (!monitorId || !rule.monitors.includes(monitorId))) return false;

@@ -3,7 +3,7 @@ import { truncateText } from '../message/truncate-text.ts';
 import { sendHttp } from '../http/send-http.ts';
 import type { NotificationEvent } from '../notification-event.ts';
 import type { Notifier } from '../notifier.ts';
-import { slackFieldsSchema, type SlackFields } from './schema.ts';
+import { slackFieldsSchema, type SlackFields, slackFieldTexts } from './schema.ts';
 
 // Block Kit limits: header 150, section text 3000, 10 fields of 2000, button text 75, url 3000.
 const HEADER_MAX = 150;
@@ -60,6 +60,7 @@ export function renderSlackPayload(event: NotificationEvent, config: SlackFields
 export const slackNotifier: Notifier<'slack', typeof slackFieldsSchema> = {
   type: 'slack',
   fields: slackFieldsSchema,
+  fieldTexts: slackFieldTexts,
   secretFields: ['url'],
   // the URL is the credential: it is kept only as it is
   secretTarget: (config) => config.url,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpointUrlSchema } from '../http/endpoint-url-schema.ts';
+import type { FieldTexts } from '../field-texts.ts';
 
 /** A Slack incoming webhook (or any Slack-compatible one: Mattermost, Rocket.Chat …). */
 export const slackFieldsSchema = z
@@ -20,3 +21,15 @@ export const slackFieldsSchema = z
   })
   .strict();
 export type SlackFields = z.infer<typeof slackFieldsSchema>;
+
+/** The admin form's texts for each field (see channel-form.ts). */
+export const slackFieldTexts: FieldTexts<typeof slackFieldsSchema> = {
+  url: {
+    label: 'Webhook URL',
+    help: 'The incoming webhook from Slack (or Mattermost, Rocket.Chat). The URL is the credential.',
+    placeholder: 'https://hooks.slack.com/services/T…/B…/…',
+  },
+  channel: { label: 'Channel', help: 'Overrides the webhook’s channel (legacy webhooks only).', placeholder: '#ops' },
+  username: { label: 'Sender name', help: 'Overrides the name the message is posted under.' },
+  icon_emoji: { label: 'Icon emoji', placeholder: ':rotating_light:' },
+};

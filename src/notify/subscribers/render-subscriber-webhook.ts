@@ -4,7 +4,7 @@ import { incidentSeenBy } from '../../domain/scope-to-components.ts';
 import { renderIncident } from '../../http/public/statuspage/render-incident.ts';
 import { renderMaintenance } from '../../http/public/statuspage/render-maintenance.ts';
 import type { StatuspageIncident, StatuspageMaintenance } from '../../http/public/statuspage/statuspage-schema.ts';
-import type { StatusModel } from '../../http/public/status-model.ts';
+import { shownStatus, type StatusModel } from '../../http/public/status-model.ts';
 import type { NotificationEvent } from '../notification-event.ts';
 
 /** The shape followed (and documented field by field in the README's "Subscribers" section). */
@@ -50,8 +50,9 @@ export function webhookPage(model: StatusModel, event?: NotificationEvent, incid
   const impacts = model.incidents.filter((i) => i.resolvedAt === null && i.id !== current?.id).map((i) => i.impact);
   if (current && current.resolvedAt === null) impacts.push(current.impact);
   const status = pageStatus(
-    model.components.map((c) => said.get(c.id) ?? c.status),
+    model.components.map((c) => said.get(c.id) ?? shownStatus(c)),
     impacts,
+    model.page.severity,
   );
   return { id: model.page.id, status_indicator: status.indicator, status_description: status.description };
 }

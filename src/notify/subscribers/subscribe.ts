@@ -53,13 +53,13 @@ export async function subscribe(
 ): Promise<SubscribeOutcome> {
   const { config } = deps;
   if (!config.enabled) throw new SubscriberError('not_available', 'subscriptions are not offered here');
-  const quota = deps.ipQuota.check(input.ip);
+  const quota = await deps.ipQuota.check(input.ip);
   if (!quota.allowed)
     throw new SubscriberError(
       'rate_limited',
       `too many sign-ups from your address; try again in ${Math.ceil(quota.retryAfterMs / 60_000)} min`,
     );
-  deps.ipQuota.fail(input.ip);
+  await deps.ipQuota.fail(input.ip);
   // bots learn nothing: the same answer as a real sign-up, and nothing stored or sent
   if (honeypotFilled(input.body)) return PENDING;
 

@@ -1,5 +1,5 @@
 import type { Agent } from 'undici';
-import { LoginThrottle } from '../../auth/login-throttle.ts';
+import { StoreThrottle } from '../../auth/shared-throttle.ts';
 import type { SubscribersConfig } from '../../config/subscribers-schema.ts';
 import { guardedDispatcher } from '../../egress/guarded-agent.ts';
 import type { EgressPolicy } from '../../egress/egress-policy.ts';
@@ -64,7 +64,11 @@ export function createSubscriberRuntime(opts: SubscriberRuntimeOptions): Subscri
     pages: opts.pages,
     dispatcher,
     endpointGuard,
-    ipQuota: new LoginThrottle({ max: opts.config.per_ip_per_hour, windowMs: HOUR, maxKeys: 100_000, now: opts.now }),
+    ipQuota: new StoreThrottle(opts.store.shared, 'subscribe', {
+      max: opts.config.per_ip_per_hour,
+      windowMs: HOUR,
+      now: opts.now,
+    }),
     logger: opts.logger.child({ component: 'subscribers' }),
     now: opts.now,
     onChange: opts.onChange,

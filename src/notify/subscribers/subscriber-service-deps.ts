@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { LoginThrottle } from '../../auth/login-throttle.ts';
+import type { Throttle } from '../../auth/shared-throttle.ts';
 import type { SubscribersConfig } from '../../config/subscribers-schema.ts';
 import type { EgressGuard } from '../../egress/egress-policy.ts';
 import type { Logger } from '../../runtime/logger.ts';
@@ -22,7 +22,7 @@ export interface SubscriberServiceDeps {
   /** the egress policy's `public` guard: a literal address in an endpoint is refused at sign-up already */
   endpointGuard: EgressGuard;
   /** sign-up requests per client address (a sliding window; `fail` records one) */
-  ipQuota: LoginThrottle;
+  ipQuota: Throttle;
   logger: Logger;
   now(): number;
   /** a subscriber was confirmed or removed: whoever caches the confirmed list reloads it */

@@ -3,7 +3,7 @@ import { truncateText } from '../message/truncate-text.ts';
 import { sendHttp } from '../http/send-http.ts';
 import type { NotificationEvent } from '../notification-event.ts';
 import type { Notifier } from '../notifier.ts';
-import { teamsFieldsSchema, type TeamsFields } from './schema.ts';
+import { teamsFieldsSchema, type TeamsFields, teamsFieldTexts } from './schema.ts';
 
 /** Adaptive Card TextBlock colours (the host theme decides the shade). */
 const COLORS: Record<Severity, 'attention' | 'warning' | 'accent' | 'good'> = {
@@ -58,6 +58,7 @@ export function renderTeamsPayload(event: NotificationEvent, _config?: TeamsFiel
 export const teamsNotifier: Notifier<'teams', typeof teamsFieldsSchema> = {
   type: 'teams',
   fields: teamsFieldsSchema,
+  fieldTexts: teamsFieldTexts,
   secretFields: ['url'],
   // the URL is the credential: it is kept only as it is
   secretTarget: (config) => config.url,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpointUrlSchema } from '../http/endpoint-url-schema.ts';
+import type { FieldTexts } from '../field-texts.ts';
 
 /** A Microsoft Teams "Post to a channel when a webhook request is received" workflow (Power Automate). */
 export const teamsFieldsSchema = z
@@ -9,3 +10,12 @@ export const teamsFieldsSchema = z
   })
   .strict();
 export type TeamsFields = z.infer<typeof teamsFieldsSchema>;
+
+/** The admin form's texts for each field (see channel-form.ts). */
+export const teamsFieldTexts: FieldTexts<typeof teamsFieldsSchema> = {
+  url: {
+    label: 'Workflow URL',
+    help: 'The HTTP POST URL of a “Post to a channel when a webhook request is received” workflow. The URL is the credential.',
+    placeholder: 'https://prod-00.westeurope.logic.azure.com/workflows/…',
+  },
+};

@@ -5,7 +5,7 @@ import { urlOrigin } from '../http/url-origin.ts';
 import type { NotificationEvent } from '../notification-event.ts';
 import type { DeliveryResult, Notifier } from '../notifier.ts';
 import { renderTelegramHtml } from './render-telegram-html.ts';
-import { telegramFields, type TelegramFields } from './schema.ts';
+import { telegramFields, type TelegramFields, telegramFieldTexts } from './schema.ts';
 
 export { telegramFields };
 
@@ -31,6 +31,7 @@ export function renderTelegramMessage(event: NotificationEvent, config: Telegram
 export const telegramNotifier: Notifier<'telegram', typeof telegramFields> = {
   type: 'telegram',
   fields: telegramFields,
+  fieldTexts: telegramFieldTexts,
   secretFields: ['bot_token'],
   secretTarget: (config) => urlOrigin(config.api_url),
   template: { bot_token: '123456789:AAE-replace-with-your-bot-token', chat_id: -1001234567890 },

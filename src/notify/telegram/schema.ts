@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLoopbackHttpUrl } from '../../config/oidc-schema.ts';
+import type { FieldTexts } from '../field-texts.ts';
 
 const httpsOrLoopback = (s: string) =>
   !URL.canParse(s) || new URL(s).protocol === 'https:' || isLoopbackHttpUrl(new URL(s));
@@ -24,3 +25,15 @@ export const telegramFields = z
   })
   .strict();
 export type TelegramFields = z.infer<typeof telegramFields>;
+
+/** The admin form's texts for each field (see channel-form.ts). */
+export const telegramFieldTexts: FieldTexts<typeof telegramFields> = {
+  bot_token: { label: 'Bot token', help: 'From @BotFather, like 123456789:AAE…', placeholder: '123456789:AAE…' },
+  chat_id: {
+    label: 'Chat',
+    help: 'A numeric chat id (groups and channels are negative) or a public channel’s @name.',
+    placeholder: '-1001234567890',
+  },
+  message_thread_id: { label: 'Forum topic id', help: 'Only for a topic in a forum supergroup.' },
+  api_url: { label: 'Bot API URL', help: 'Leave as is unless you run your own Bot API server.' },
+};

@@ -2,7 +2,7 @@ import { sendHttp } from '../http/send-http.ts';
 import { urlOrigin } from '../http/url-origin.ts';
 import type { Notifier } from '../notifier.ts';
 import { renderWebhookPayload } from './render-webhook-payload.ts';
-import { webhookFieldsSchema } from './schema.ts';
+import { webhookFieldsSchema, webhookFieldTexts } from './schema.ts';
 import { signWebhookBody } from './webhook-signature.ts';
 
 export { renderWebhookPayload } from './render-webhook-payload.ts';
@@ -18,6 +18,7 @@ export { signWebhookBody, verifyWebhookSignature } from './webhook-signature.ts'
 export const webhookNotifier: Notifier<'webhook', typeof webhookFieldsSchema> = {
   type: 'webhook',
   fields: webhookFieldsSchema,
+  fieldTexts: webhookFieldTexts,
   secretFields: ['secret', 'headers'],
   // headers only to the very URL (another path of the host may echo them back into the test answer); the signing key to the host
   secretTarget: (config, path) => (path[0] === 'headers' ? config.url : urlOrigin(config.url)),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpointUrlSchema } from '../http/endpoint-url-schema.ts';
+import type { FieldTexts } from '../field-texts.ts';
 
 export const WEBHOOK_METHODS = ['POST', 'PUT'] as const;
 
@@ -58,3 +59,22 @@ export const webhookFieldsSchema = z
   })
   .strict();
 export type WebhookFields = z.infer<typeof webhookFieldsSchema>;
+
+/** The admin form's texts for each field (see channel-form.ts). */
+export const webhookFieldTexts: FieldTexts<typeof webhookFieldsSchema> = {
+  url: {
+    label: 'URL',
+    help: 'Receives Pharos’s JSON (README, “Webhook payload”). Plain http is allowed.',
+    placeholder: 'https://hooks.example.com/pharos',
+  },
+  method: { label: 'Method' },
+  secret: {
+    label: 'Signing secret',
+    help: 'At least 16 characters. Signs every request (X-Pharos-Signature); give the same secret to the receiver.',
+  },
+  headers: {
+    label: 'Extra headers',
+    help: 'One per line, “Name: value”, e.g. an Authorization the receiver expects.',
+    placeholder: 'Authorization: Bearer …',
+  },
+};

@@ -7,7 +7,7 @@ import {
   MONITOR_STATUSES,
 } from '../../domain/statuses.ts';
 import { SEVERITIES } from '../message/describe-event.ts';
-import { NOTIFICATION_EVENT_TYPES } from '../notification-event.ts';
+import { SENT_EVENT_TYPES } from '../notification-event.ts';
 
 /** At most this many events of a digest are listed (its title counts them all). */
 export const WEBHOOK_DIGEST_MAX = 100;
@@ -18,7 +18,7 @@ const instant = z.iso.datetime().describe('ISO 8601, UTC');
 export const webhookEventSchema = z
   .object({
     id: z.string().describe('stable for this occurrence: the same across retries, so receivers can drop duplicates'),
-    type: z.enum(NOTIFICATION_EVENT_TYPES),
+    type: z.enum(SENT_EVENT_TYPES).describe('`test` only from a channel\'s "Send test": nothing happened'),
     at: instant,
     page_url: z.string().describe('the public status page'),
     title: z.string().describe('one line, the same wording as every other channel'),

@@ -22,6 +22,8 @@ export interface SchedulerView {
  */
 export class CheckMetrics {
   readonly leaseTakeovers: Counter;
+  readonly threadRestarts: Counter;
+  private readonly heldBack: Counter;
   private readonly runs: Counter<'type' | 'outcome'>;
   private readonly duration: Histogram<'type'>;
   private readonly lag: Histogram;
@@ -74,6 +76,16 @@ export class CheckMetrics {
         this.inc(view()?.skipped ?? 0);
       },
     });
+    this.threadRestarts = new Counter({
+      name: 'pharos_check_worker_restarts_total',
+      help: 'Check threads started again after they crashed, exited or stopped answering (their checks in flight failed).',
+      registers,
+    });
+    this.heldBack = new Counter({
+      name: 'pharos_checks_held_back_total',
+      help: 'Scheduled checks not started because this worker had not renewed its leases in time (another worker may own them now).',
+      registers,
+    });
     this.leaseTakeovers = new Counter({
       name: 'pharos_lease_takeovers_total',
       help: 'Monitors this process took over from another worker whose lease ended.',
@@ -87,6 +99,10 @@ export class CheckMetrics {
 
   checkStarted(lagMs: number): void {
     this.lag.observe(Math.max(0, lagMs) / 1000);
+  }
+
+  checkHeldBack(): void {
+    this.heldBack.inc();
   }
 
   checkFinished(type: string, result: Pick<CheckResult, 'ok' | 'degraded'>, durationMs: number): void {

@@ -5,6 +5,7 @@ import { HttpMetrics } from './http-metrics.ts';
 import { registerLeaseMetrics, type LeaseView } from './lease-metrics.ts';
 import { OutboxMetrics, type OutboxView } from './outbox-metrics.ts';
 import { registerPublicSideMetrics, type PublicSideView } from './public-side-metrics.ts';
+import { registerPublishMetrics, type PublishView } from './publish-metrics.ts';
 import { registerResultBufferMetrics, type ResultBufferView } from './result-buffer-metrics.ts';
 import { storeQueryTimer } from './store-query-timer.ts';
 
@@ -23,6 +24,8 @@ export interface MetricSources {
   /** absent on a web replica (it writes no results) */
   resultBuffer?: ResultBufferView;
   leases?: LeaseView;
+  /** the static copy's publisher (`publish:`), where it runs */
+  publish?: PublishView;
 }
 
 /**
@@ -40,6 +43,7 @@ export class PharosMetrics {
   private publicSide: PublicSideView | undefined;
   private resultBuffer: ResultBufferView | undefined;
   private leases: LeaseView | undefined;
+  private publish: PublishView | undefined;
 
   constructor(opts: PharosMetricsOptions) {
     const now = opts.now ?? Date.now;
@@ -57,6 +61,7 @@ export class PharosMetrics {
     registerPublicSideMetrics(this.registry, () => this.publicSide, now);
     registerResultBufferMetrics(this.registry, () => this.resultBuffer);
     registerLeaseMetrics(this.registry, () => this.leases);
+    registerPublishMetrics(this.registry, () => this.publish);
     const queries = new Histogram({
       name: 'pharos_store_query_duration_seconds',
       help: 'Time of store (database) queries, including the wait for a connection, by operation.',
@@ -73,6 +78,7 @@ export class PharosMetrics {
     this.publicSide = sources.publicSide;
     this.resultBuffer = sources.resultBuffer;
     this.leases = sources.leases;
+    this.publish = sources.publish;
   }
 
   get contentType(): string {

@@ -297,6 +297,51 @@ describe('LeaseManager (SQLite store, fake clock)', () => {
     await a.manager.leave();
   });
 
+  test('no check starts on leases a late round has not renewed; a store outage or a hanging round goes on checking', async () => {
+    const clock = { t: 7_500_000 };
+    let down = false;
+    let hang: Promise<void> | undefined;
+    const slow = failingWhen(() => down);
+    const hanging = new Proxy(slow, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (key !== 'heartbeat' || typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          await hang;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const a = worker('late', unitsOf(2), clock, hanging);
+    assert.equal(a.manager.mayCheck(clock.t), false, 'nothing renewed yet');
+    await a.manager.round();
+    assert.equal(a.manager.mayCheck(clock.t), true);
+    // the process stalled: its round is a whole TTL late, another worker may have taken the units
+    clock.t += TTL - TTL / 3;
+    assert.equal(a.manager.mayCheck(clock.t), false, 'held back until the next round says what it owns');
+    await a.manager.round();
+    assert.equal(a.manager.mayCheck(clock.t), true, 'renewed');
+    // the store refuses: the worker keeps checking its units (the fence sorts out the results)
+    down = true;
+    clock.t += TTL;
+    await a.manager.round();
+    assert.equal(a.manager.mayCheck(clock.t), true, 'outage: checks go on');
+    down = false;
+    await a.manager.round();
+    // the store hangs: held back for one round, then checking as in an outage
+    let answer = () => undefined as void;
+    hang = new Promise<void>((resolve) => (answer = resolve));
+    clock.t += TTL;
+    const round = a.manager.round();
+    assert.equal(a.manager.mayCheck(clock.t), false, 'a round just started: wait for it');
+    clock.t += TTL / 3 + 1;
+    assert.equal(a.manager.mayCheck(clock.t), true, 'a round waiting longer than a round: the store is unreachable');
+    answer();
+    hang = undefined;
+    await round;
+    await a.manager.leave();
+  });
+
   test('a worker back from a partition drops the units another worker took over meanwhile', async () => {
     const clock = { t: 7_500_000 };
     const units = unitsOf(4);

@@ -46,6 +46,10 @@ export class LeaseManager {
   private owned = new Set<string>();
   private storeFailing = false;
   private claimNotBefore = 0;
+  /** when the leases renewed (or claimed) by the last good round end, by this worker's clock */
+  private validUntil = 0;
+  /** when the round in progress started (undefined: none) */
+  private roundStartedAt: number | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
@@ -83,13 +87,28 @@ export class LeaseManager {
     await this.opts.store.leave(this.opts.workerId);
   }
 
+  /**
+   * May a check of an owned unit start now? Not when the leases were last renewed so long ago that another worker
+   * may have taken them over (this process stalled, or its round timer is late): it waits for its next round, which
+   * says what it still owns. When the store cannot be reached (its last round failed, or one has been waiting longer
+   * than a round) it goes on checking, as the class comment says; the lease fence sorts out the results.
+   */
+  mayCheck(now: number): boolean {
+    if (this.storeFailing) return true;
+    if (now + this.roundMs < this.validUntil) return true;
+    return this.roundStartedAt !== undefined && now - this.roundStartedAt > this.roundMs;
+  }
+
   /** One round (the timer calls it; tests call it with a fake clock). A failure is reported, never thrown. */
   async round(): Promise<void> {
     const now = this.opts.now();
+    this.roundStartedAt = now;
     try {
       this.health.roundSucceeded(now, await this.step(now));
     } catch (err) {
       this.opts.onError?.(err, this.health.roundFailed(err));
+    } finally {
+      this.roundStartedAt = undefined;
     }
   }
 
@@ -103,6 +122,7 @@ export class LeaseManager {
       this.storeFailing = true;
       throw err;
     }
+    this.validUntil = now + this.ttlMs;
     if (this.storeFailing) {
       this.storeFailing = false;
       this.claimNotBefore = now + this.ttlMs;

@@ -10,6 +10,7 @@ import { subscribers } from './0006-subscribers.ts';
 import { leases } from './0007-leases.ts';
 import { subscriberPages } from './0008-subscriber-pages.ts';
 import { authHardening } from './0009-auth-hardening.ts';
+import { sharedState } from './0010-shared-state.ts';
 import { schemaDialect, type SchemaDialect } from './schema-dialect.ts';
 
 /** Every migration, by name (applied in name order). Add a file and a line here; nothing scans the disk. */
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, (d: SchemaDialect) => Migration> = {
   '0007-leases': leases,
   '0008-subscriber-pages': subscriberPages,
   '0009-auth-hardening': authHardening,
+  '0010-shared-state': sharedState,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { UPTIME_FORMAT_SCRIPT } from '../../domain/uptime/format-uptime.ts';
 
 /**
  * The admin UI's stylesheet and script, read once at import and named by content hash, so that they can be served
@@ -20,13 +21,19 @@ export interface AdminAsset {
 export const ADMIN_SCRIPT_FILES = [
   'admin-core.js',
   'admin-forms.js',
+  'admin-catalog.js',
+  'admin-notices.js',
   'admin-auth.js',
   'admin-dashboard.js',
   'admin-monitor.js',
+  'admin-monitor-report.js',
   'admin-incidents.js',
   'admin-incident.js',
   'admin-maintenance.js',
   'admin-components.js',
+  'admin-component-editor.js',
+  'admin-groups.js',
+  'admin-pages.js',
   'admin-notifications.js',
   'admin-deliveries.js',
   'admin-people.js',
@@ -45,7 +52,7 @@ function asset(body: string, ext: 'css' | 'js', contentType: string): AdminAsset
 
 export const adminCss: AdminAsset = asset(read(ADMIN_STYLE_FILE), 'css', 'text/css; charset=utf-8');
 export const adminJs: AdminAsset = asset(
-  ADMIN_SCRIPT_FILES.map((f) => `/* ${f} */\n${read(f)}\n;`).join('\n'),
+  UPTIME_FORMAT_SCRIPT + ADMIN_SCRIPT_FILES.map((f) => `/* ${f} */\n${read(f)}\n;`).join('\n'),
   'js',
   'text/javascript; charset=utf-8',
 );

@@ -1,3 +1,4 @@
+import { faviconSvg } from '../assets/index.ts';
 import { html, type Html } from '../html/html.ts';
 import { adminCss, adminJs } from './admin-assets.ts';
 
@@ -14,9 +15,9 @@ export const ADMIN_NAV = [
   { key: 'tokens', href: '/admin/tokens', label: 'API tokens', needs: 'read' },
   { key: 'audit', href: '/admin/audit', label: 'Audit log', needs: 'manage' },
   { key: 'reports', href: '/admin/reports', label: 'Reports', needs: 'read' },
-  { key: 'account', href: '/admin/account', label: 'Account', needs: 'read' },
 ] as const;
-export type AdminSection = (typeof ADMIN_NAV)[number]['key'];
+/** A section of the navigation, or one's own account (linked beside one's name, so that the navigation fits one line). */
+export type AdminSection = (typeof ADMIN_NAV)[number]['key'] | 'account';
 
 export interface AdminDocument {
   /** the status page's title, shown as the brand */
@@ -51,6 +52,7 @@ export function renderAdminDocument(doc: AdminDocument): string {
 <meta name="color-scheme" content="light dark">
 <meta name="referrer" content="same-origin">
 <title>${doc.heading} · ${doc.siteTitle} admin</title>
+<link rel="icon" type="image/svg+xml" href="${faviconSvg.path}">
 <link rel="stylesheet" href="${adminCss.path}">
 <script src="${adminJs.path}" defer></script>
 </head>
@@ -59,7 +61,7 @@ export function renderAdminDocument(doc: AdminDocument): string {
 <header class="admin-top">
 <div class="wrap top-row">
 <a class="brand" href="/admin">${doc.siteTitle} <span class="brand-sub">admin</span></a>
-${signedIn && html`<div class="who"><span class="who-name" data-me-name></span> <button type="button" class="link-button" data-logout>Sign out</button></div>`}
+${signedIn && html`<div class="who"><span class="who-name" data-me-name></span> <a href="/admin/account"${doc.section === 'account' ? html` aria-current="page"` : ''}>Account</a> <button type="button" class="link-button" data-logout>Sign out</button></div>`}
 </div>
 ${signedIn && html`<div class="wrap">${nav(doc.section!)}</div>`}
 </header>

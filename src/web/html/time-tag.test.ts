@@ -30,7 +30,7 @@ test('timeRange drops the end date on the same UTC day', () => {
 
 test('formatPercent floors to two decimals so that an imperfect day never reads 100 %', () => {
   const rows: [number, string][] = [
-    [1, '100 %'],
+    [1, '100.00 %'],
     [0.99999, '99.99 %'],
     [0.9986, '99.86 %'],
     [0.5, '50.00 %'],

@@ -1,13 +1,22 @@
-import type { ComponentHistory, ModelComponent, StatusModel } from '../../http/public/status-model.ts';
-import { domId, html, type Html } from '../html/html.ts';
+import type { ShownComponentStatus } from '../../domain/shown-component-status.ts';
+import {
+  shownStatus,
+  type ComponentHistory,
+  type ModelComponent,
+  type StatusModel,
+} from '../../http/public/status-model.ts';
+import type { Translator } from '../../i18n/translator.ts';
+import { pageTranslator } from '../../i18n/page-translator.ts';
+import { domId, html, type Html, type HtmlPart } from '../html/html.ts';
+import { clientMessages } from './client-messages.ts';
 import { latencyPanel } from './latency-panel.ts';
 import { iconForClass } from './status-icon.ts';
-import { COMPONENT_STATUS_LABEL, STATUS_CLASS, worstComponentStatus } from './status-labels.ts';
+import { STATUS_CLASS, worstComponentStatus } from './status-labels.ts';
 import { uptimeBar } from './uptime-bar.ts';
 
-function statusTag(status: ModelComponent['status']): Html {
+function statusTag(status: ShownComponentStatus, t: Translator): Html {
   const cls = STATUS_CLASS[status];
-  return html`<span class="st s-${cls}">${iconForClass(cls)}${COMPONENT_STATUS_LABEL[status]}</span>`;
+  return html`<span class="st s-${cls}">${iconForClass(cls)}${t.t(`status.${status}`)}</span>`;
 }
 
 /**
@@ -16,24 +25,38 @@ function statusTag(status: ModelComponent['status']): Html {
  */
 const historyParts = new WeakMap<ComponentHistory, { key: string; html: Html }>();
 
-function historyHtml(c: ModelComponent, history: ComponentHistory): Html {
-  const key = `${c.id}\n${c.name}`;
+function historyHtml(c: ModelComponent, history: ComponentHistory, t: Translator): Html {
+  // a translator is one language with one page's overrides: part of the key
+  const key = `${c.id}\n${c.name}\n${t.id}`;
   const hit = historyParts.get(history);
   if (hit?.key === key) return hit.html;
-  const out = html`${uptimeBar(c, history)}
-${latencyPanel(c, history)}`;
+  const out = html`${uptimeBar(c, history, t)}
+${latencyPanel(c, history, t)}`;
   historyParts.set(history, { key, html: out });
   return out;
 }
 
-function componentItem(model: StatusModel, c: ModelComponent, heading: 'h3' | 'h4'): Html {
+function componentItem(model: StatusModel, c: ModelComponent, heading: 'h3' | 'h4', t: Translator): Html {
   const history = model.history.get(c.id);
   const name = heading === 'h3' ? html`<h3 class="cn">${c.name}</h3>` : html`<h4 class="cn">${c.name}</h4>`;
-  return html`<li class="cmp" id="${domId('c', c.id)}" data-status="${c.status}">
-<div class="cmp-h">${name}${statusTag(c.status)}</div>
+  const status = shownStatus(c);
+  return html`<li class="cmp" id="${domId('c', c.id)}" data-status="${status}">
+<div class="cmp-h">${name}${statusTag(status, t)}</div>
 ${c.description && html`<p class="cd">${c.description}</p>`}
-${history ? historyHtml(c, history) : '\n'}
+${model.page.showErrors && status !== 'operational' ? lastErrors(model, c, t) : ''}
+${history ? historyHtml(c, history, t) : '\n'}
 </li>`;
+}
+
+/** On a page that opts in (`public.hide_errors: false`), what its monitors' checks last failed with. */
+function lastErrors(model: StatusModel, c: ModelComponent, t: Translator): HtmlPart {
+  const ids = new Set(c.monitorIds);
+  const errors = model.monitors.flatMap((m) =>
+    ids.has(m.id) && m.lastError !== null && m.status !== 'up'
+      ? [html`<li>${m.name}: <code>${m.lastError}</code></li>`]
+      : [],
+  );
+  return errors.length === 0 ? '' : html`<ul class="cerr" aria-label="${t.t('components.lastErrors')}">${errors}</ul>`;
 }
 
 type Block = { group: string; members: ModelComponent[] } | { group: null; members: [ModelComponent] };
@@ -54,20 +77,26 @@ function blocks(components: readonly ModelComponent[]): Block[] {
   return out;
 }
 
-function groupBlock(model: StatusModel, group: string, members: readonly ModelComponent[]): Html {
-  const status = worstComponentStatus(members.map((c) => c.status));
-  return html`<li class="grp" data-status="${status}"><details open id="${domId('g', group)}">
-<summary><h3 class="gn">${group}</h3><span class="count">${members.length} ${members.length === 1 ? 'component' : 'components'}</span>${statusTag(status)}</summary>
-<ul class="cmps">${members.map((c) => componentItem(model, c, 'h4'))}</ul>
+function groupBlock(model: StatusModel, group: string, members: readonly ModelComponent[], t: Translator): Html {
+  const status = worstComponentStatus(members.map(shownStatus));
+  const open = members[0]?.groupCollapsed ? '' : html` open`;
+  return html`<li class="grp" data-status="${status}"><details${open} id="${domId('g', group)}">
+<summary><h3 class="gn">${group}</h3><span class="count">${t.t('components.count', { count: members.length })}</span>${statusTag(status, t)}</summary>
+<ul class="cmps">${members.map((c) => componentItem(model, c, 'h4', t))}</ul>
 </details></li>`;
 }
 
-/** Component groups as collapsible <details open> (a group shows its worst member), each component with its bar. */
+/** Component groups as collapsible <details> (open unless the group is `collapsed`) (a group shows its worst member), each component with its bar. */
 export function componentList(model: StatusModel): Html {
+  const t = pageTranslator(model.page);
   const items = blocks(model.components).map((b) =>
-    b.group === null ? componentItem(model, b.members[0], 'h3') : groupBlock(model, b.group, b.members),
+    b.group === null ? componentItem(model, b.members[0], 'h3', t) : groupBlock(model, b.group, b.members, t),
   );
-  return html`<section class="sec" aria-labelledby="cmp-title"><h2 id="cmp-title">Components</h2>
-${items.length === 0 ? html`<p class="card empty">No components are shown on this page yet.</p>` : html`<ul class="card cmps top-list">${items}</ul>`}
+  const counts = new Set<number>();
+  for (const h of model.history.values())
+    for (const d of h.days) if (d.incidentIds.length > 0) counts.add(d.incidentIds.length);
+  const i18n = JSON.stringify(clientMessages([...counts], t));
+  return html`<section class="sec" aria-labelledby="cmp-title" data-i18n="${i18n}"><h2 id="cmp-title">${t.t('components.title')}</h2>
+${items.length === 0 ? html`<p class="card empty">${t.t('components.empty')}</p>` : html`<ul class="card cmps top-list">${items}</ul>`}
 </section>`;
 }

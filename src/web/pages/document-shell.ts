@@ -1,5 +1,6 @@
 import type { ModelPage } from '../../http/public/status-model.ts';
-import { pharosCss, pharosJs } from '../assets/index.ts';
+import { pageTranslator } from '../../i18n/page-translator.ts';
+import { faviconSvg, pharosCss, pharosJs } from '../assets/index.ts';
 import { html, trustedHtml, type Html } from '../html/html.ts';
 import { safeCssColor, safeImageUrl } from '../html/safe-url.ts';
 import { pageFooter } from './page-footer.ts';
@@ -51,30 +52,32 @@ function brand(page: ModelPage): Html {
 export function renderDocument(parts: DocumentParts): string {
   const { page } = parts;
   const links = pageLinks(page);
+  const t = pageTranslator(page);
+  const dir = t.dir === 'rtl' ? html` dir="rtl"` : '';
   const favicon = safeImageUrl(page.favicon);
   const title = parts.title ? `${parts.title} · ${page.name}` : page.name;
   const brandLink = html`<a class="brand" href="${links.home}">${brand(page)}</a>`;
   return html`<!doctype html>
-<html lang="en" data-etag="${ETAG_PLACEHOLDER}" data-base="${page.basePath}">
+<html lang="${t.locale}" data-etag="${ETAG_PLACEHOLDER}" data-base="${page.basePath}"${dir}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${title}</title>
 ${page.description && html`<meta name="description" content="${page.description}">`}
-${favicon && html`<link rel="icon" href="${favicon}">`}
-<link rel="alternate" type="application/rss+xml" title="${page.name} incidents (RSS)" href="${links.rss}">
-<link rel="alternate" type="application/atom+xml" title="${page.name} incidents (Atom)" href="${links.atom}">
+${favicon ? html`<link rel="icon" href="${favicon}">` : html`<link rel="icon" type="image/svg+xml" href="${faviconSvg.path}">`}
+<link rel="alternate" type="application/rss+xml" title="${t.t('doc.feedRss', { page: page.name })}" href="${links.rss}">
+<link rel="alternate" type="application/atom+xml" title="${t.t('doc.feedAtom', { page: page.name })}" href="${links.atom}">
 <link rel="stylesheet" href="${pharosCss.path}">
 <style>${trustedHtml(brandStyle(page))}</style>
 ${customStyle(page.customCss)}
 <script src="${pharosJs.path}" defer></script>
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
+<a class="skip" href="#main">${t.t('doc.skip')}</a>
 <header class="top"><div class="wrap">
 ${parts.brandIsHeading ? html`<h1>${brandLink}</h1>` : brandLink}
-<nav aria-label="Page"><a href="${links.history()}">History</a><a href="${links.rss}">RSS</a></nav>
+<nav aria-label="${t.t('doc.pageNav')}"><a href="${links.history()}">${t.t('nav.history')}</a><a href="${links.rss}">${t.t('nav.rss')}</a></nav>
 </div></header>
 <main id="main" class="wrap">
 ${parts.main}

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { faviconSvg } from '../assets/index.ts';
 import type { StatusModel } from '../../http/public/status-model.ts';
 import { statusModelFixture } from '../../../test/support/status-model-fixture.ts';
 import { renderHistoryPage } from './history-page.ts';
@@ -84,7 +85,10 @@ test('the incident names JSON escapes < so that a name cannot end the script ele
 test('unsafe logo, favicon, colours and footer URLs are dropped, not escaped into place', () => {
   const out = renderStatusPage(hostileModel());
   assert.doesNotMatch(out, /<img class="logo"/);
-  assert.doesNotMatch(out, /rel="icon"/);
+  // the unsafe favicon is dropped: Pharos's own icon stands in
+  assert.deepEqual(out.match(/<link rel="icon"[^>]*>/g), [
+    '<link rel="icon" type="image/svg+xml" href="' + faviconSvg.path + '">',
+  ]);
   assert.match(out, /--brand:#0969da;/);
   assert.match(out, /<li>Bad link<\/li>/);
   assert.match(out, /<a href="https:\/\/acme.test\/\?a=1&amp;b=&quot;2&quot;">/);
@@ -95,7 +99,8 @@ for (const [name, out] of allPages(hostileModel('/acme'))) {
     assert.match(out, /data-base="\/acme"/);
     const hrefs = [...out.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!);
     assert.ok(hrefs.length > 5);
-    for (const href of hrefs) assert.match(href, /^(\/acme(\/|$)|\/assets\/pharos\.|https?:\/\/|#main$)/, href);
+    for (const href of hrefs)
+      assert.match(href, /^(\/acme(\/|$)|\/assets\/(pharos|favicon)\.|https?:\/\/|#main$)/, href);
     assert.ok(hrefs.includes('/acme'), 'home link');
     assert.ok(hrefs.includes('/acme/history.rss'));
     assert.ok(hrefs.some((h) => h.startsWith('/acme/history')));

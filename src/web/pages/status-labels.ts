@@ -1,5 +1,7 @@
 import type { DayState } from '../../http/public/status-model.ts';
+import type { MessageKey } from '../../i18n/catalogs.ts';
 import type { PageStatus } from '../../domain/page-status.ts';
+import type { ShownComponentStatus } from '../../domain/shown-component-status.ts';
 import {
   COMPONENT_STATUSES,
   type ComponentStatus,
@@ -14,7 +16,11 @@ export const COMPONENT_STATUS_LABEL = {
   degraded_performance: 'Degraded performance',
   partial_outage: 'Partial outage',
   major_outage: 'Major outage',
-} as const satisfies Record<ComponentStatus, string>;
+  unknown: 'No data yet',
+} as const satisfies Record<ShownComponentStatus, string>;
+
+/** The grey of components (and a banner) without data yet. */
+export const UNKNOWN_CLASS = 'n';
 
 /** Short class names: the same letters colour components, day cells, incidents and the banner. */
 export const STATUS_CLASS = {
@@ -23,9 +29,17 @@ export const STATUS_CLASS = {
   degraded_performance: 'd',
   partial_outage: 'p',
   major_outage: 'm',
-} as const satisfies Record<ComponentStatus, string>;
+  unknown: UNKNOWN_CLASS,
+} as const satisfies Record<ShownComponentStatus, string>;
 
-export const DAY_CLASS = { ...STATUS_CLASS, no_data: 'n' } as const satisfies Record<DayState, string>;
+export const DAY_CLASS = {
+  operational: 'o',
+  under_maintenance: 'u',
+  degraded_performance: 'd',
+  partial_outage: 'p',
+  major_outage: 'm',
+  no_data: UNKNOWN_CLASS,
+} as const satisfies Record<DayState, string>;
 
 export const IMPACT_CLASS = { none: 'o', minor: 'd', major: 'p', critical: 'm' } as const satisfies Record<
   IncidentImpact,
@@ -58,9 +72,34 @@ export const MAINTENANCE_STATUS_LABEL = {
   completed: 'Completed',
 } as const satisfies Record<MaintenanceStatus, string>;
 
-/** A group shows its worst child; COMPONENT_STATUSES is ordered by severity. */
-export function worstComponentStatus(statuses: readonly ComponentStatus[]): ComponentStatus {
+/** status.json's English descriptions (API values) and the catalog's words for them. */
+const BANNER_KEYS: Record<string, MessageKey> = {
+  'All Systems Operational': 'banner.allOperational',
+  'Minor Service Outage': 'banner.minorOutage',
+  'Partial System Outage': 'banner.partialOutage',
+  'Major System Outage': 'banner.majorOutage',
+  'Degraded System Service': 'banner.degradedAll',
+  'Partially Degraded Service': 'banner.degradedSome',
+  'Service Under Maintenance': 'banner.maintenance',
+  'No data yet': 'banner.noData',
+};
+
+/** The message key of a page status description (src/domain/page-status.ts); unknown ones read as "No data yet". */
+export function bannerKey(description: string): MessageKey {
+  return BANNER_KEYS[description] ?? 'banner.noData';
+}
+
+/** Every description status.json may carry, with its key: the widget maps them to the page's language. */
+export const BANNER_DESCRIPTIONS: Readonly<Record<string, MessageKey>> = BANNER_KEYS;
+
+/**
+ * A group shows its worst child (COMPONENT_STATUSES is ordered by severity); children without data have no say,
+ * and a group none of whose children has data has none either.
+ */
+export function worstComponentStatus(statuses: readonly ShownComponentStatus[]): ShownComponentStatus {
+  const known = statuses.filter((s): s is ComponentStatus => s !== 'unknown');
+  if (known.length === 0 && statuses.length > 0) return 'unknown';
   let worst = 0;
-  for (const s of statuses) worst = Math.max(worst, COMPONENT_STATUSES.indexOf(s));
+  for (const s of known) worst = Math.max(worst, COMPONENT_STATUSES.indexOf(s));
   return COMPONENT_STATUSES[worst]!;
 }

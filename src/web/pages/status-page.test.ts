@@ -29,7 +29,7 @@ test('the banner shows the overall status as a live region', () => {
   const banner = slice(page, '<section class="banner', '</section>');
   assert.match(banner, /class="banner b-d" data-indicator="minor"/);
   assert.match(banner, /role="status"/);
-  assert.match(banner, /Minor Service Outage/);
+  assert.match(banner, /Partially Degraded Service/);
 });
 
 test('active incidents list only unresolved ones, updates newest first with Markdown bodies', () => {
@@ -71,7 +71,7 @@ test('every component has a 90-cell uptime bar and its 90-day uptime', () => {
   );
   for (const bar of bars) assert.equal(bar[2]!.match(/<i[ >]/g)?.length, 90, bar[1]);
   assert.match(page, /<i class=m data-u="98.61" data-i="inc000000001"><\/i>/);
-  assert.match(page, /<span class="l90">99.71 %<\/span>/);
+  assert.match(page, /<span class="l90">99.71 % uptime<\/span>/);
   assert.match(
     page,
     /aria-label="Website: 99.71 % uptime over the last 90 days, 4 days with incidents" data-s="2026-08-28"/,

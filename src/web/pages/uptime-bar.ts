@@ -1,4 +1,5 @@
 import type { ComponentHistory, DayCell, ModelComponent } from '../../http/public/status-model.ts';
+import type { Translator } from '../../i18n/translator.ts';
 import { domId, escapeHtml, html, trustedHtml, type Html } from '../html/html.ts';
 import { formatPercent } from '../html/time-tag.ts';
 import { DAY_CLASS } from './status-labels.ts';
@@ -31,12 +32,25 @@ function cells(days: readonly DayCell[]): string {
   return out;
 }
 
-const uptimeText = (u: number | null): string => (u === null ? 'no data' : formatPercent(u));
+/** "99,95 %" in the page's language. */
+export function uptimePercent(fraction: number, t: Translator): string {
+  return t.t('uptime.percent', { value: t.formats.uptimeNumber(fraction) });
+}
+
+/** "99.95 % uptime", or "No data yet" while nothing was measured (never "no data uptime"). */
+const uptimeText = (u: number | null, t: Translator): string =>
+  u === null ? t.t('uptime.noData') : t.t('uptime.value', { percent: uptimePercent(u, t) });
 
 /** The component's 90-day bar and its legend (the last 30 days only on narrow screens). */
-export function uptimeBar(component: ModelComponent, history: ComponentHistory): Html {
+export function uptimeBar(component: ModelComponent, history: ComponentHistory, t: Translator): Html {
   const incidentDays = history.days.filter((d) => d.incidentIds.length > 0).length;
-  const summary = `${component.name}: ${uptimeText(history.uptime['90d'])} uptime over the last 90 days${incidentDays > 0 ? `, ${incidentDays} ${incidentDays === 1 ? 'day' : 'days'} with incidents` : ''}`;
-  return html`<div class="bar" id="${domId('b', component.id)}" role="img" aria-label="${summary}" data-s="${history.days[0]?.day ?? ''}">${trustedHtml(cells(history.days))}</div>
-<p class="bar-l"><span><span class="l90">90 days ago</span><span class="l30">30 days ago</span></span><span class="up"><span class="l90">${uptimeText(history.uptime['90d'])}</span><span class="l30">${uptimeText(history.uptime['30d'])}</span> uptime</span><span>Today</span></p>`;
+  const u90 = history.uptime['90d'];
+  const summary = t.t('uptime.summary', {
+    component: component.name,
+    measured: u90 === null ? 'none' : 'some',
+    percent: u90 === null ? '' : uptimePercent(u90, t),
+  });
+  const label = incidentDays > 0 ? t.t('uptime.summaryIncidentDays', { summary, count: incidentDays }) : summary;
+  return html`<div class="bar" id="${domId('b', component.id)}" role="img" aria-label="${label}" data-s="${history.days[0]?.day ?? ''}">${trustedHtml(cells(history.days))}</div>
+<p class="bar-l"><span><span class="l90">${t.t('uptime.daysAgo', { count: 90 })}</span><span class="l30">${t.t('uptime.daysAgo', { count: 30 })}</span></span><span class="up"><span class="l90">${uptimeText(u90, t)}</span><span class="l30">${uptimeText(history.uptime['30d'], t)}</span></span><span>${t.t('uptime.today')}</span></p>`;
 }

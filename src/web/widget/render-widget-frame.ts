@@ -1,4 +1,5 @@
 import type { StatusModel } from '../../http/public/status-model.ts';
+import { pageTranslator } from '../../i18n/page-translator.ts';
 import { escapeHtml } from '../html/html.ts';
 import { WIDGET_CSS } from './widget-css.ts';
 import { widgetState } from './widget-state.ts';
@@ -12,9 +13,10 @@ const REFRESH_SECONDS = 300;
  */
 export function renderWidgetFrame(model: StatusModel): string {
   const s = widgetState(model);
-  const label = `${s.name}: ${s.description}`;
+  const t = pageTranslator(model.page);
+  const label = t.t('widget.label', { page: s.name, status: s.description });
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(t.locale)}"${t.dir === 'rtl' ? ' dir="rtl"' : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="robots" content="noindex">
@@ -28,7 +30,7 @@ ${WIDGET_CSS}
 </style>
 </head>
 <body>
-<a class="pharos-widget" href="${escapeHtml(s.url)}" target="_blank" rel="noopener" title="${escapeHtml(label)}" aria-label="${escapeHtml(label)}"><span class="pharos-dot" style="background:${escapeHtml(s.colors[s.indicator])}" aria-hidden="true"></span><span>${escapeHtml(s.description)}</span></a>
+<a class="pharos-widget" href="${escapeHtml(s.url)}" target="_blank" rel="noopener" title="${escapeHtml(label)}" aria-label="${escapeHtml(label)}"><span class="pharos-dot" style="background:${escapeHtml(s.colors[s.dot])}" aria-hidden="true"></span><span>${escapeHtml(s.description)}</span></a>
 </body>
 </html>
 `;

@@ -1,4 +1,5 @@
 import type { StatusModel } from '../../http/public/status-model.ts';
+import { pageTranslator } from '../../i18n/page-translator.ts';
 import { WIDGET_CSS } from './widget-css.ts';
 import { widgetState } from './widget-state.ts';
 
@@ -12,7 +13,10 @@ const REFRESH_MS = 60_000;
  * and inside a shadow root, so the host page's CSS and the widget's cannot touch each other.
  */
 export function renderWidgetScript(model: StatusModel): string {
-  const config = { ...widgetState(model), css: WIDGET_CSS, refreshMs: REFRESH_MS };
+  const t = pageTranslator(model.page);
+  // "{page}: {status}" with the slots left for the script to fill
+  const label = t.t('widget.label', { page: '\u0001', status: '\u0002' });
+  const config = { ...widgetState(model), css: WIDGET_CSS, refreshMs: REFRESH_MS, label, dir: t.dir };
   return `/* Pharos status widget */
 (function () {
   'use strict';
@@ -48,6 +52,8 @@ export function renderWidgetScript(model: StatusModel): string {
   link.href = config.url;
   link.target = '_blank';
   link.rel = 'noopener';
+  link.lang = config.locale;
+  link.dir = config.dir;
   var dot = document.createElement('span');
   dot.className = 'pharos-dot';
   dot.setAttribute('aria-hidden', 'true');
@@ -58,10 +64,13 @@ export function renderWidgetScript(model: StatusModel): string {
   script.parentNode.insertBefore(host, script.nextSibling);
 
   function show(indicator, description) {
-    var color = Object.prototype.hasOwnProperty.call(config.colors, indicator) ? config.colors[indicator] : config.colors.none;
+    // status.json's indicator stays Statuspage's 'none' while no component has data: its description says so
+    var key = indicator === 'none' && description === config.noDataDescription ? 'unknown' : indicator;
+    var color = Object.prototype.hasOwnProperty.call(config.colors, key) ? config.colors[key] : config.colors.none;
+    var words = Object.prototype.hasOwnProperty.call(config.words, description) ? config.words[description] : description;
     dot.style.background = color;
-    text.textContent = description;
-    link.title = config.name + ': ' + description;
+    text.textContent = words;
+    link.title = config.label.replace('\u0001', config.name).replace('\u0002', words);
     link.setAttribute('aria-label', link.title);
   }
 
@@ -76,7 +85,7 @@ export function renderWidgetScript(model: StatusModel): string {
       .catch(function () { /* keep showing the last known status */ });
   }
 
-  show(config.indicator, config.description);
+  show(config.dot === 'unknown' ? 'none' : config.indicator, config.apiDescription);
   refresh();
   setInterval(refresh, config.refreshMs);
 })();

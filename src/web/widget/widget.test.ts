@@ -89,7 +89,7 @@ describe('widget.js', () => {
     assert.equal(w.link.href, 'http://status.acme.test');
     assert.equal(w.link.rel, 'noopener');
     const text = w.link.children[1]!;
-    assert.equal(text.textContent, 'Minor Service Outage');
+    assert.equal(text.textContent, 'Partially Degraded Service');
     assert.equal(w.link.children[0]!.style.background, '#9a6700');
     assert.deepEqual(w.requests, ['http://status.acme.test/api/v2/status.json']);
     await flush();
@@ -102,7 +102,7 @@ describe('widget.js', () => {
   test('ignores a malformed answer', async () => {
     const w = run(statusModelFixture(), { status: { indicator: '__proto__' } });
     await flush();
-    assert.equal(w.link.children[1]!.textContent, 'Minor Service Outage');
+    assert.equal(w.link.children[1]!.textContent, 'Partially Degraded Service');
   });
 
   test('hostile page names stay data', () => {
@@ -114,7 +114,7 @@ describe('widget.js', () => {
     assert.doesNotMatch(script, /<\/script>|\u2028/);
     assert.doesNotThrow(() => new Function(script));
     const w = run({ ...base, page: { ...base.page, name: '</script>"' } }, null);
-    assert.equal(w.link.title, '</script>": Minor Service Outage');
+    assert.equal(w.link.title, '</script>": Partially Degraded Service');
   });
 });
 
@@ -128,7 +128,7 @@ describe('widget frame', () => {
       [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]),
       ['http://status.acme.test'],
     );
-    assert.match(html, /Minor Service Outage/);
+    assert.match(html, /Partially Degraded Service/);
     assert.match(html, /background:#9a6700/);
     assert.match(html, /prefers-color-scheme:dark/);
   });

@@ -9,6 +9,7 @@ export interface SynthesizedEnvironment {
   readonly main: Template;
   readonly edge: Template;
   readonly dr: Template;
+  readonly standby: Template;
 }
 
 export interface SynthesizedApp {
@@ -31,6 +32,7 @@ export function synthesizeAwsApp(options: { nag?: boolean } = {}): SynthesizedAp
       main: Template.fromStack(stacks.main),
       edge: Template.fromStack(stacks.edge),
       dr: Template.fromStack(stacks.dr),
+      standby: Template.fromStack(stacks.standby),
     };
   }
   return { pharos, templates, cleanup: () => rmSync(outdir, { recursive: true, force: true }) };

@@ -1,22 +1,8 @@
 import { z } from 'zod';
 import { listAudit } from '../../../admin/audit-log.ts';
-import { ACTOR_TYPES } from '../../../store/admin-store.ts';
+import { auditEntryView, presentAuditEntry } from '../views/audit-entry-view.ts';
 import { route, type AdminRoute } from '../admin-route.ts';
 import { limitQuery } from './common-schemas.ts';
-
-const auditEntrySchema = z.object({
-  id: z.number(),
-  at: z.number(),
-  actorType: z.enum(ACTOR_TYPES),
-  actorId: z.string().nullable(),
-  actorLabel: z.string(),
-  action: z.string(),
-  targetType: z.string(),
-  targetId: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  ip: z.string().nullable(),
-});
 
 const time = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));
 const word = z.string().regex(/^[a-z0-9_.:-]{1,100}$/i, 'letters, digits and _ . : -');
@@ -40,17 +26,19 @@ export const auditRoutes: AdminRoute[] = [
         to: time.optional(),
       })
       .strict(),
-    response: z.array(auditEntrySchema),
-    handle: (ctx, { query }) =>
-      listAudit(ctx, {
-        limit: query.limit,
-        before: query.before,
-        actorId: query.actor,
-        action: query.action,
-        targetType: query.target_type,
-        targetId: query.target_id,
-        from: query.from,
-        to: query.to,
-      }),
+    response: z.array(auditEntryView),
+    handle: async (ctx, { query }) =>
+      (
+        await listAudit(ctx, {
+          limit: query.limit,
+          before: query.before,
+          actorId: query.actor,
+          action: query.action,
+          targetType: query.target_type,
+          targetId: query.target_id,
+          from: query.from,
+          to: query.to,
+        })
+      ).map(presentAuditEntry),
   }),
 ];

@@ -8,9 +8,11 @@ import {
   replaceCatalogItem,
 } from '../../../admin/catalog/catalog-service.ts';
 import type { CatalogSpec } from '../../../admin/catalog/catalog-spec.ts';
+import { acceptDurationCompanions, durationPaths } from '../../../admin/catalog/duration-fields.ts';
 import type { Permission } from '../../../domain/access.ts';
 import { route, type AdminRoute } from '../admin-route.ts';
 import { idParams } from './common-schemas.ts';
+import { catalogConfigView } from '../views/catalog-config-view.ts';
 
 /**
  * List, create, read, replace and delete for one catalog kind. Objects from the config file answer 409 to writes.
@@ -21,8 +23,10 @@ export function catalogRoutes<C extends object>(
   opts: { plural: string; tag: string; write: Permission },
 ): AdminRoute[] {
   const base = `/api/v1/${opts.plural}`;
-  const item = catalogItemSchema(z.unknown());
+  const item = catalogItemSchema(catalogConfigView(spec.schema));
   const noun = spec.noun;
+  // the same shape as answers: a duration's `_ms` companion is accepted beside it
+  const prepareBody = (raw: unknown) => acceptDurationCompanions(raw, durationPaths(spec.schema));
   return [
     route({
       method: 'GET',
@@ -40,6 +44,7 @@ export function catalogRoutes<C extends object>(
       tag: opts.tag,
       summary: `Create a ${noun}`,
       body: spec.schema,
+      prepareBody,
       response: item,
       successStatus: 201,
       handle: (ctx, { body }) => createCatalogItem(ctx, spec, body as C),
@@ -62,7 +67,8 @@ export function catalogRoutes<C extends object>(
       summary: `Replace a ${noun} created through the API (409 for one from the config file)`,
       params: idParams,
       // the path names the object; the body may repeat the id or leave it out
-      body: z.record(z.string(), z.unknown()),
+      body: catalogConfigView(spec.schema, { optional: spec.kind === 'page' ? 'slug' : 'id' }),
+      prepareBody,
       response: item,
       handle: (ctx, { params, body }) => replaceCatalogItem(ctx, spec, params.id, body),
     }),

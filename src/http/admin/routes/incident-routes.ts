@@ -18,39 +18,25 @@ import {
   setPostmortem,
   takeOverIncident,
 } from '../../../admin/incidents.ts';
-import { COMPONENT_STATUSES, INCIDENT_IMPACTS, INCIDENT_STATUSES } from '../../../domain/statuses.ts';
+import { recoveredIncidentIds } from '../../../admin/incident-recovery-check.ts';
+import type { ServiceContext } from '../../../admin/service-context.ts';
+import type { Incident } from '../../../domain/incident.ts';
+import { incidentView, presentIncident, type IncidentView } from '../views/incident-view.ts';
+import { apiTime } from '../views/api-time.ts';
 import { route, type AdminRoute } from '../admin-route.ts';
 import { idParams, limitQuery, pathId } from './common-schemas.ts';
 
-const incidentSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  status: z.enum(INCIDENT_STATUSES),
-  impact: z.enum(INCIDENT_IMPACTS),
-  source: z.enum(['auto', 'manual']),
-  componentIds: z.array(z.string()),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  resolvedAt: z.number().nullable(),
-  updates: z.array(
-    z.object({
-      id: z.string(),
-      incidentId: z.string(),
-      status: z.enum(INCIDENT_STATUSES),
-      body: z.string(),
-      createdAt: z.number(),
-      affectedComponents: z.array(
-        z.object({
-          componentId: z.string(),
-          oldStatus: z.enum(COMPONENT_STATUSES),
-          newStatus: z.enum(COMPONENT_STATUSES),
-        }),
-      ),
-    }),
-  ),
-  postmortem: z.object({ body: z.string(), publishedAt: z.number() }).nullable().optional(),
-  takenOverBy: z.string().nullable().optional(),
-});
+/** Incidents as the API shows them, with whether their monitors recovered after a takeover. */
+async function shown(ctx: ServiceContext, incident: Promise<Incident>): Promise<IncidentView> {
+  const i = await incident;
+  return presentIncident(i, (await recoveredIncidentIds(ctx, [i])).has(i.id));
+}
+
+async function shownList(ctx: ServiceContext, list: Promise<Incident[]>): Promise<IncidentView[]> {
+  const incidents = await list;
+  const recovered = await recoveredIncidentIds(ctx, incidents);
+  return incidents.map((i) => presentIncident(i, recovered.has(i.id)));
+}
 
 const updateParams = z.object({ id: pathId, updateId: pathId }).strict();
 const T = 'Incidents';
@@ -66,11 +52,14 @@ export const incidentRoutes: AdminRoute[] = [
       .object({
         state: z.enum(['open', 'resolved', 'all']).default('all'),
         limit: limitQuery,
-        before: z.coerce.number().int().min(0).optional(),
+        before: apiTime
+          .transform((t) => Date.parse(t))
+          .optional()
+          .describe('incidents opened before this time (the created_at of the last one of a page)'),
       })
       .strict(),
-    response: z.array(incidentSchema),
-    handle: (ctx, { query }) => listIncidents(ctx, query),
+    response: z.array(incidentView),
+    handle: (ctx, { query }) => shownList(ctx, listIncidents(ctx, query)),
   }),
   route({
     method: 'POST',
@@ -79,9 +68,9 @@ export const incidentRoutes: AdminRoute[] = [
     tag: T,
     summary: 'Open an incident (Markdown body, affected components with their status)',
     body: incidentCreateSchema,
-    response: incidentSchema,
+    response: incidentView,
     successStatus: 201,
-    handle: (ctx, { body }) => createIncident(ctx, body),
+    handle: (ctx, { body }) => shown(ctx, createIncident(ctx, body)),
   }),
   route({
     method: 'GET',
@@ -90,8 +79,8 @@ export const incidentRoutes: AdminRoute[] = [
     tag: T,
     summary: 'One incident with its updates',
     params: idParams,
-    response: incidentSchema,
-    handle: (ctx, { params }) => getIncident(ctx, params.id),
+    response: incidentView,
+    handle: (ctx, { params }) => shown(ctx, getIncident(ctx, params.id)),
   }),
   route({
     method: 'PATCH',
@@ -101,8 +90,8 @@ export const incidentRoutes: AdminRoute[] = [
     summary: 'Rename, or change the impact',
     params: idParams,
     body: incidentPatchSchema,
-    response: incidentSchema,
-    handle: (ctx, { params, body }) => patchIncident(ctx, params.id, body),
+    response: incidentView,
+    handle: (ctx, { params, body }) => shown(ctx, patchIncident(ctx, params.id, body)),
   }),
   route({
     method: 'DELETE',
@@ -120,11 +109,13 @@ export const incidentRoutes: AdminRoute[] = [
     access: 'operate',
     tag: T,
     summary: 'Post an update: status (resolved resolves it), impact, components',
+    description:
+      'An automatic incident that Pharos still runs answers 409 unless the update says `"take_over": true`: then the incident is taken over and the update posted in one transaction, audited as both (incident.take_over, incident.update.create).',
     params: idParams,
     body: incidentUpdateCreateSchema,
-    response: incidentSchema,
+    response: incidentView,
     successStatus: 201,
-    handle: (ctx, { params, body }) => postIncidentUpdate(ctx, params.id, body),
+    handle: (ctx, { params, body }) => shown(ctx, postIncidentUpdate(ctx, params.id, body)),
   }),
   route({
     method: 'PATCH',
@@ -134,8 +125,8 @@ export const incidentRoutes: AdminRoute[] = [
     summary: "Edit an update's text",
     params: updateParams,
     body: incidentUpdateEditSchema,
-    response: incidentSchema,
-    handle: (ctx, { params, body }) => editIncidentUpdate(ctx, params.id, params.updateId, body.body),
+    response: incidentView,
+    handle: (ctx, { params, body }) => shown(ctx, editIncidentUpdate(ctx, params.id, params.updateId, body.body)),
   }),
   route({
     method: 'DELETE',
@@ -144,8 +135,8 @@ export const incidentRoutes: AdminRoute[] = [
     tag: T,
     summary: 'Delete an update',
     params: updateParams,
-    response: incidentSchema,
-    handle: (ctx, { params }) => deleteIncidentUpdate(ctx, params.id, params.updateId),
+    response: incidentView,
+    handle: (ctx, { params }) => shown(ctx, deleteIncidentUpdate(ctx, params.id, params.updateId)),
   }),
   route({
     method: 'PUT',
@@ -155,8 +146,8 @@ export const incidentRoutes: AdminRoute[] = [
     summary: 'Write or replace the postmortem (resolved incidents)',
     params: idParams,
     body: postmortemSchema,
-    response: incidentSchema,
-    handle: (ctx, { params, body }) => setPostmortem(ctx, params.id, body.body),
+    response: incidentView,
+    handle: (ctx, { params, body }) => shown(ctx, setPostmortem(ctx, params.id, body.body)),
   }),
   route({
     method: 'DELETE',
@@ -165,8 +156,8 @@ export const incidentRoutes: AdminRoute[] = [
     tag: T,
     summary: 'Remove the postmortem',
     params: idParams,
-    response: incidentSchema,
-    handle: (ctx, { params }) => setPostmortem(ctx, params.id, null),
+    response: incidentView,
+    handle: (ctx, { params }) => shown(ctx, setPostmortem(ctx, params.id, null)),
   }),
   route({
     method: 'POST',
@@ -175,7 +166,7 @@ export const incidentRoutes: AdminRoute[] = [
     tag: T,
     summary: 'Take an automatic incident over: Pharos stops updating and resolving it',
     params: idParams,
-    response: incidentSchema,
-    handle: (ctx, { params }) => takeOverIncident(ctx, params.id),
+    response: incidentView,
+    handle: (ctx, { params }) => shown(ctx, takeOverIncident(ctx, params.id)),
   }),
 ];

@@ -4,6 +4,7 @@ import { authRoutes, type AuthRouteDeps } from './auth-routes.ts';
 import { componentRoutes } from './component-routes.ts';
 import { incidentRoutes } from './incident-routes.ts';
 import { monitorRoutes } from './monitor-routes.ts';
+import { noticeRoutes, type NoticeRouteDeps } from './notice-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
 import { overviewRoutes } from './overview-routes.ts';
 import { setupRoutes } from './setup-routes.ts';
@@ -12,7 +13,7 @@ import { tokenRoutes } from './token-routes.ts';
 import { userRoutes } from './user-routes.ts';
 
 /** Every admin API route: the authorization matrix and bad-input tests walk this table, so nothing escapes them. */
-export function adminRoutes(deps: AuthRouteDeps): AdminRoute[] {
+export function adminRoutes(deps: AuthRouteDeps & NoticeRouteDeps): AdminRoute[] {
   return [
     ...authRoutes(deps),
     ...setupRoutes,
@@ -25,5 +26,6 @@ export function adminRoutes(deps: AuthRouteDeps): AdminRoute[] {
     ...incidentRoutes,
     ...subscriberRoutes,
     ...notificationRoutes,
+    ...noticeRoutes(deps),
   ];
 }

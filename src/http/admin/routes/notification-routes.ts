@@ -5,21 +5,7 @@ import { OUTBOX_STATES } from '../../../store/outbox-store.ts';
 import { route, type AdminRoute } from '../admin-route.ts';
 import { catalogRoutes } from './catalog-routes.ts';
 import { idParams, limitQuery, pathId } from './common-schemas.ts';
-
-const deliverySchema = z.object({
-  id: z.string(),
-  event_id: z.string(),
-  event_type: z.string(),
-  target: z.string(),
-  state: z.enum(OUTBOX_STATES),
-  attempts: z.number(),
-  created_at: z.number(),
-  next_attempt_at: z.number(),
-  sent_at: z.number().nullable(),
-  last_error: z.string().nullable(),
-  last_status: z.number().nullable(),
-  last_body: z.string().nullable(),
-});
+import { deliveryResultView, deliveryView, presentDelivery, presentDeliveryResult } from '../views/delivery-view.ts';
 
 /** event id, target kind and target id joined by colons, e.g. mon:api:1795000000000:down:channel:ops */
 const deliveryId = z
@@ -40,15 +26,8 @@ export const notificationRoutes: AdminRoute[] = [
     tag: 'Notification channels',
     summary: "Send a test message through the channel now; answers with the receiver's outcome",
     params: idParams,
-    response: z.object({
-      ok: z.boolean(),
-      retryable: z.boolean().optional(),
-      error: z.string().optional(),
-      remoteStatus: z.number().optional(),
-      remoteBody: z.string().optional(),
-      retryAfterMs: z.number().optional(),
-    }),
-    handle: (ctx, { params }) => testChannel(ctx, params.id),
+    response: deliveryResultView,
+    handle: async (ctx, { params }) => presentDeliveryResult(await testChannel(ctx, params.id)),
   }),
   route({
     method: 'GET',
@@ -64,8 +43,8 @@ export const notificationRoutes: AdminRoute[] = [
         before: deliveryId.optional(),
       })
       .strict(),
-    response: z.array(deliverySchema),
-    handle: (ctx, { query }) => listDeliveries(ctx, query),
+    response: z.array(deliveryView),
+    handle: async (ctx, { query }) => (await listDeliveries(ctx, query)).map(presentDelivery),
   }),
   route({
     method: 'POST',
@@ -74,7 +53,7 @@ export const notificationRoutes: AdminRoute[] = [
     tag: 'Notification channels',
     summary: 'Send a dead delivery again',
     params: z.object({ id: deliveryId }).strict(),
-    response: deliverySchema,
-    handle: (ctx, { params }) => retryDelivery(ctx, params.id),
+    response: deliveryView,
+    handle: async (ctx, { params }) => presentDelivery(await retryDelivery(ctx, params.id)),
   }),
 ];

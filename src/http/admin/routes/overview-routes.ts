@@ -4,10 +4,11 @@ import { monitorOverview } from '../../../admin/monitor-overview.ts';
 import { slaReport } from '../../../admin/sla-reports.ts';
 import { MONITOR_STATUSES } from '../../../domain/statuses.ts';
 import { renderSlaCsv } from '../../../reports/sla-csv.ts';
-import { slaReportSchema } from '../../../reports/sla-report-schema.ts';
 import { renderMarkdown } from '../../../web/markdown/render-markdown.ts';
 import { route, type AdminRoute } from '../admin-route.ts';
 import { pathId } from './common-schemas.ts';
+import { apiTime } from '../views/api-time.ts';
+import { presentSlaReport, slaReportView } from '../views/sla-report-view.ts';
 
 const overviewSchema = z.object({
   id: z.string(),
@@ -16,13 +17,13 @@ const overviewSchema = z.object({
   enabled: z.boolean(),
   managed_by: z.enum(['config', 'api']),
   status: z.enum(MONITOR_STATUSES),
-  status_since: z.number().nullable(),
-  last_check_at: z.number().nullable(),
+  status_since: apiTime.nullable(),
+  last_check_at: apiTime.nullable(),
   last_latency_ms: z.number().nullable(),
   last_error: z.string().nullable(),
   uptime_24h: z.number().nullable(),
   sparkline: z.array(
-    z.object({ hour: z.number(), avg_ms: z.number().nullable(), checks: z.number(), failures: z.number() }),
+    z.object({ hour: apiTime, avg_ms: z.number().nullable(), checks: z.number(), failures: z.number() }),
   ),
 });
 
@@ -65,7 +66,7 @@ export const overviewRoutes: AdminRoute[] = [
         format: z.enum(['json', 'csv']).default('json'),
       })
       .strict(),
-    response: slaReportSchema,
+    response: slaReportView,
     async handle(ctx, { query }, http) {
       const report = await slaReport(ctx, {
         month: query.month,
@@ -73,7 +74,7 @@ export const overviewRoutes: AdminRoute[] = [
         page: query.page,
         component: query.component,
       });
-      if (query.format === 'json') return report;
+      if (query.format === 'json') return presentSlaReport(report);
       http.header('content-disposition', `attachment; filename="pharos-sla-${query.month}.csv"`);
       http.raw('text/csv; charset=utf-8', renderSlaCsv(report));
       return undefined;

@@ -1,18 +1,8 @@
 import { z } from 'zod';
 import { deleteSubscriber, listSubscribers } from '../../../admin/subscribers.ts';
-import { SUBSCRIBER_KINDS } from '../../../store/admin-store.ts';
+import { presentSubscriber, subscriberView } from '../views/subscriber-view.ts';
 import { route, type AdminRoute } from '../admin-route.ts';
 import { idParams } from './common-schemas.ts';
-
-const subscriberSchema = z.object({
-  id: z.string(),
-  kind: z.enum(SUBSCRIBER_KINDS),
-  target: z.string(),
-  componentIds: z.array(z.string()),
-  confirmedAt: z.number().nullable(),
-  createdAt: z.number(),
-  pageSlug: z.string().describe("the status page subscribed through ('' = the page at /)"),
-});
 
 export const subscriberRoutes: AdminRoute[] = [
   route({
@@ -21,8 +11,8 @@ export const subscriberRoutes: AdminRoute[] = [
     access: 'read',
     tag: 'Subscribers',
     summary: 'Public subscribers',
-    response: z.array(subscriberSchema),
-    handle: (ctx) => listSubscribers(ctx),
+    response: z.array(subscriberView),
+    handle: async (ctx) => (await listSubscribers(ctx)).map(presentSubscriber),
   }),
   route({
     method: 'DELETE',

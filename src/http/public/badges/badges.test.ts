@@ -114,15 +114,15 @@ describe('component badges', () => {
   });
 
   const thresholds: [number | null, string, string][] = [
-    [1, '100%', BADGE_COLORS.brightgreen],
-    [0.99999, '99.99%', BADGE_COLORS.brightgreen],
-    [0.999, '99.9%', BADGE_COLORS.brightgreen],
-    [0.9989, '99.89%', BADGE_COLORS.green],
-    [0.99, '99%', BADGE_COLORS.green],
-    [0.985, '98.5%', BADGE_COLORS.yellowgreen],
-    [0.96, '96%', BADGE_COLORS.yellow],
-    [0.9, '90%', BADGE_COLORS.orange],
-    [0.5, '50%', BADGE_COLORS.red],
+    [1, '100.00 %', BADGE_COLORS.brightgreen],
+    [0.99999, '99.99 %', BADGE_COLORS.brightgreen],
+    [0.999, '99.90 %', BADGE_COLORS.brightgreen],
+    [0.9989, '99.89 %', BADGE_COLORS.green],
+    [0.99, '99.00 %', BADGE_COLORS.green],
+    [0.985, '98.50 %', BADGE_COLORS.yellowgreen],
+    [0.96, '96.00 %', BADGE_COLORS.yellow],
+    [0.9, '90.00 %', BADGE_COLORS.orange],
+    [0.5, '50.00 %', BADGE_COLORS.red],
     [null, 'no data', BADGE_COLORS.grey],
   ];
   for (const [uptime, shown, color] of thresholds) {

@@ -1,4 +1,5 @@
 import type { ComponentStatus } from '../../../domain/statuses.ts';
+import { pageTranslator } from '../../../i18n/page-translator.ts';
 import { safeCssColor } from '../../../web/html/safe-url.ts';
 import {
   LATENCY_PERIODS,
@@ -16,14 +17,6 @@ export interface BadgeOptions {
   label?: string;
 }
 
-const STATUS_WORDS = {
-  operational: 'operational',
-  degraded_performance: 'degraded',
-  partial_outage: 'partial outage',
-  major_outage: 'major outage',
-  under_maintenance: 'maintenance',
-} as const satisfies Record<ComponentStatus, string>;
-
 const STATUS_COLOR_KEYS = {
   operational: 'operational',
   degraded_performance: 'degraded',
@@ -32,9 +25,10 @@ const STATUS_COLOR_KEYS = {
   under_maintenance: 'maintenance',
 } as const satisfies Record<ComponentStatus, keyof PageColors>;
 
-const NO_DATA = { value: 'no data', color: BADGE_COLORS.grey };
-
-/** The component's current status, in the page's own colours. Undefined for a component not on the page. */
+/**
+ * The component's current status, in the page's own colours ("no data yet", grey, while none of its monitors has
+ * reported). Undefined for a component not on the page.
+ */
 export function renderStatusBadge(
   model: StatusModel,
   componentId: string,
@@ -42,8 +36,15 @@ export function renderStatusBadge(
 ): string | undefined {
   const component = findComponent(model, componentId);
   if (!component) return undefined;
+  const t = pageTranslator(model.page);
+  if (component.noData)
+    return renderBadge({
+      label: options.label ?? component.name,
+      value: t.t('badge.noDataYet'),
+      color: BADGE_COLORS.grey,
+    });
   const color = safeCssColor(model.page.colors[STATUS_COLOR_KEYS[component.status]], BADGE_COLORS.grey);
-  return renderBadge({ label: options.label ?? component.name, value: STATUS_WORDS[component.status], color });
+  return renderBadge({ label: options.label ?? component.name, value: t.t(`badge.${component.status}`), color });
 }
 
 /** Uptime over the period, like "99.95%", coloured by shields' thresholds; "no data" when nothing was measured. */
@@ -55,10 +56,11 @@ export function renderUptimeBadge(
 ): string | undefined {
   if (!findComponent(model, componentId)) return undefined;
   const uptime = model.history.get(componentId)?.uptime[period] ?? null;
-  const label = options.label ?? `uptime ${period}`;
-  if (uptime === null) return renderBadge({ label, ...NO_DATA });
-  const percent = shownPercent(uptime);
-  return renderBadge({ label, value: `${percent}%`, color: uptimeColor(percent) });
+  const t = pageTranslator(model.page);
+  const label = options.label ?? t.t('badge.uptime', { period });
+  if (uptime === null) return renderBadge({ label, value: t.t('badge.noData'), color: BADGE_COLORS.grey });
+  const value = t.t('uptime.percent', { value: t.formats.uptimeNumber(uptime) });
+  return renderBadge({ label, value, color: uptimeColor(shownPercent(uptime)) });
 }
 
 /**
@@ -75,10 +77,11 @@ export function renderResponseTimeBadge(
   const series = model.history.get(componentId)?.latency;
   const points = series && isLatencyPeriod(period) ? series[period] : [];
   const values = points.flatMap((p) => (p.avgMs === null ? [] : [p.avgMs]));
-  const label = options.label ?? `response time ${period}`;
-  if (values.length === 0) return renderBadge({ label, ...NO_DATA });
+  const t = pageTranslator(model.page);
+  const label = options.label ?? t.t('badge.responseTime', { period });
+  if (values.length === 0) return renderBadge({ label, value: t.t('badge.noData'), color: BADGE_COLORS.grey });
   const ms = Math.round(values.reduce((sum, v) => sum + v, 0) / values.length);
-  return renderBadge({ label, value: `${ms} ms`, color: responseTimeColor(ms) });
+  return renderBadge({ label, value: t.formats.milliseconds(ms), color: responseTimeColor(ms) });
 }
 
 function isLatencyPeriod(period: string): period is LatencyPeriod {

@@ -1,3 +1,4 @@
+import { pageTranslator } from '../../../i18n/page-translator.ts';
 import type { StatusModel } from '../status-model.ts';
 import { incidentUrl, renderIncident } from '../statuspage/render-incident.ts';
 import { maintenanceUrl, renderMaintenance } from '../statuspage/render-maintenance.ts';
@@ -22,6 +23,7 @@ export interface FeedEntry {
  * maintenance updates).
  */
 export function feedEntries(model: StatusModel): FeedEntry[] {
+  const t = pageTranslator(model.page);
   const incidents = model.incidents.map((incident): FeedEntry => {
     const rendered = renderIncident(model, incident);
     return {
@@ -30,7 +32,7 @@ export function feedEntries(model: StatusModel): FeedEntry[] {
       link: incidentUrl(model, incident.id),
       published: incident.createdAt,
       updated: Math.max(incident.updatedAt, ...incident.updates.map((u) => u.createdAt)),
-      html: timelineHtml(rendered),
+      html: timelineHtml(rendered, t),
     };
   });
   const maintenances = model.maintenances.map((w): FeedEntry => {
@@ -41,7 +43,7 @@ export function feedEntries(model: StatusModel): FeedEntry[] {
       link: maintenanceUrl(model, w),
       published: w.start,
       updated: Date.parse(rendered.updated_at),
-      html: timelineHtml(rendered),
+      html: timelineHtml(rendered, t),
     };
   });
   return [...incidents, ...maintenances]

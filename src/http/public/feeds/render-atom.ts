@@ -1,3 +1,4 @@
+import { pageTranslator } from '../../../i18n/page-translator.ts';
 import type { StatusModel } from '../status-model.ts';
 import { escapeXml } from './escape-xml.ts';
 import { feedEntries, feedUpdated } from './feed-entries.ts';
@@ -6,6 +7,7 @@ import { feedEntries, feedUpdated } from './feed-entries.ts';
 export function renderAtom(model: StatusModel): string {
   const { page } = model;
   const entries = feedEntries(model);
+  const t = pageTranslator(page);
   const base = tagBase(page.url);
   const items = entries.map(
     (e) => `  <entry>
@@ -18,9 +20,9 @@ export function renderAtom(model: StatusModel): string {
   </entry>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(t.locale)}">
   <id>${escapeXml(`${base}History`)}</id>
-  <title type="text">${escapeXml(`${page.name} - Incident History`)}</title>
+  <title type="text">${escapeXml(t.t('feed.title', { page: page.name }))}</title>
   <updated>${rfc3339(feedUpdated(model, entries))}</updated>
   <link rel="self" type="application/atom+xml" href="${escapeXml(`${page.url}/history.atom`)}"/>
   <link rel="alternate" type="text/html" href="${escapeXml(page.url)}"/>

@@ -1,3 +1,4 @@
+import { pageTranslator } from '../../../i18n/page-translator.ts';
 import type { StatusModel } from '../status-model.ts';
 import { escapeXml } from './escape-xml.ts';
 import { feedEntries, feedUpdated } from './feed-entries.ts';
@@ -6,6 +7,7 @@ import { feedEntries, feedUpdated } from './feed-entries.ts';
 export function renderRss(model: StatusModel): string {
   const { page } = model;
   const entries = feedEntries(model);
+  const t = pageTranslator(page);
   const items = entries.map(
     (e) => `    <item>
       <title>${escapeXml(e.title)}</title>
@@ -18,10 +20,10 @@ export function renderRss(model: StatusModel): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
   <channel>
-    <title>${escapeXml(`${page.name} - Incident History`)}</title>
+    <title>${escapeXml(t.t('feed.title', { page: page.name }))}</title>
     <link>${escapeXml(page.url)}</link>
-    <description>${escapeXml(page.description ?? `Incidents and maintenance of ${page.name}`)}</description>
-    <language>en</language>
+    <description>${escapeXml(page.description ?? t.t('feed.description', { page: page.name }))}</description>
+    <language>${escapeXml(t.locale)}</language>
     <lastBuildDate>${rfc822(feedUpdated(model, entries))}</lastBuildDate>
     <atom:link href="${escapeXml(`${page.url}/history.rss`)}" rel="self" type="application/rss+xml"/>
 ${items.join('\n')}

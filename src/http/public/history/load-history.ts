@@ -5,7 +5,7 @@ import type { ComponentStatus } from '../../../domain/statuses.ts';
 import type { Store } from '../../../store/store.ts';
 import type { ComponentHistory } from '../status-model.ts';
 import { buildDayCells, DAY_MS, HISTORY_DAYS, utcDayStart } from './day-cells.ts';
-import { latencySeries } from './latency-series.ts';
+import { latencySeries, measuredRollups, MIN_MEASURED_BUCKETS, RAW_POINTS_MAX } from './latency-series.ts';
 import { periodUptime } from './period-uptime.ts';
 import { RollupWindow } from './rollup-window.ts';
 
@@ -63,6 +63,13 @@ export async function loadHistory(
     const cDaily = ids.flatMap((id) => dailyBy.get(id) ?? []);
     const cHourly = ids.flatMap((id) => hourlyBy.get(id) ?? []);
     const latencyMonitor = c.monitors.find((m) => isCheckKind(m.type) && checkTypes[m.type].measuresLatency);
+    const latencyHourly = latencyMonitor ? (hourlyBy.get(latencyMonitor.id) ?? []) : [];
+    // a fresh install (fewer measured hours than a chart needs): the charts show the last raw checks, one query per
+    // such monitor, and only until there are enough hourly buckets
+    const raw =
+      latencyMonitor && measuredRollups(latencyHourly) < MIN_MEASURED_BUCKETS
+        ? await store.listResults(latencyMonitor.id, { from: now - DAY_MS, to: now + 1, limit: RAW_POINTS_MAX })
+        : [];
     out.set(c.id, {
       days: buildDayCells({
         now,
@@ -74,9 +81,7 @@ export async function loadHistory(
         componentStatusNow: c.status,
       }),
       uptime: periodUptime(now, cHourly, cDaily),
-      latency: latencyMonitor
-        ? latencySeries(now, hourlyBy.get(latencyMonitor.id) ?? [], dailyBy.get(latencyMonitor.id) ?? [])
-        : null,
+      latency: latencyMonitor ? latencySeries(now, latencyHourly, dailyBy.get(latencyMonitor.id) ?? [], raw) : null,
     });
   }
   return out;

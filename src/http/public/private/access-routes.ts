@@ -58,7 +58,7 @@ export function registerPageAccessRoutes(
       // SameSite=Lax already keeps other sites' forms from carrying cookies; this also stops them guessing passwords
       if (!sameOrigin(request)) return deny(403, 'cross_origin', 'This form must be sent from the page itself.');
       const ip = request.ip;
-      const allowed = gate.throttle.check(ip);
+      const allowed = await gate.throttle.check(ip);
       if (!allowed.allowed) {
         reply.header('retry-after', String(Math.ceil(allowed.retryAfterMs / 1000)));
         return deny(
@@ -70,10 +70,10 @@ export function registerPageAccessRoutes(
       const given =
         typeof form.password === 'string' && form.password.length <= MAX_PASSWORD_LENGTH ? form.password : '';
       if (!given || !(await verifyPassword(given, mount.access.passwordHash))) {
-        gate.throttle.fail(ip);
+        await gate.throttle.fail(ip);
         return deny(401, 'wrong_password', 'Wrong password.');
       }
-      gate.throttle.succeed(ip);
+      await gate.throttle.succeed(ip);
       reply.header('set-cookie', issuePageCookie(gate.signer, mount, 'password', gate.now(), gate.secureCookies));
       return reply.header('cache-control', 'no-store').redirect(safeReturnPath(mount, form.return), 303);
     };

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { authenticateSession } from '../../../admin/authenticate.ts';
-import { LoginThrottle } from '../../../auth/login-throttle.ts';
+import { LOGIN_THROTTLE_DEFAULTS, LoginThrottle } from '../../../auth/login-throttle.ts';
+import { StoreThrottle, type Throttle } from '../../../auth/shared-throttle.ts';
 import { SESSION_COOKIE } from '../../../auth/session-policy.ts';
 import type { PharosConfig } from '../../../config/schema.ts';
 import type { Store } from '../../../store/store.ts';
@@ -30,14 +31,14 @@ export interface PageAccessGateOptions {
   secureCookies: boolean;
   /** the admin's OpenID Connect settings, when SSO is configured */
   sso?: PageSso;
-  /** failed passwords per client address */
-  throttle?: LoginThrottle;
+  /** failed passwords per client address (absent: in this process's memory, for tests) */
+  throttle?: Throttle;
 }
 
 /** Decides whether a request may see a private page: any one of the page's methods suffices. */
 export class PageAccessGate {
   readonly signer: TokenSigner;
-  readonly throttle: LoginThrottle;
+  readonly throttle: Throttle;
   readonly sso: PageSso | undefined;
   readonly now: () => number;
   readonly secureCookies: boolean;
@@ -89,6 +90,12 @@ export async function createPageAccessGate(
     now: deps.now,
     secret,
     secureCookies: baseUrl.https,
+    // wrong passwords count on every replica alike
+    throttle: new StoreThrottle(deps.store.shared, 'page_password', {
+      max: LOGIN_THROTTLE_DEFAULTS.max,
+      windowMs: LOGIN_THROTTLE_DEFAULTS.windowMs,
+      now: deps.now,
+    }),
     sso: config.admin.oidc ? createPageSso(config.admin.oidc, () => baseUrl.href, deps.now) : undefined,
   });
 }

@@ -83,8 +83,10 @@ function renderComponent(model: StatusModel, c: ModelComponent, position: number
     updated_at: isoTime(c.updatedAt),
     position,
     description: c.description,
-    // showcase: Statuspage shows the uptime bar for the component; Pharos shows history for every component
-    showcase: true,
+    // showcase: Statuspage shows the uptime bar for the component; Pharos shows history for every component that
+    // has data. A component with none yet keeps Statuspage's default status (operational: Statuspage has no
+    // "unknown") and is not showcased: the page shows it grey, "No data yet".
+    showcase: !c.noData,
     start_date: isoDate(c.createdAt),
     group_id: c.group ? groupId(c.group) : null,
     page_id: model.page.id,

@@ -1,5 +1,5 @@
 import { pageStatus } from '../../../domain/page-status.ts';
-import { unresolvedIncidents, type StatusModel } from '../status-model.ts';
+import { shownStatus, unresolvedIncidents, type StatusModel } from '../status-model.ts';
 import { isoTime } from './iso-time.ts';
 import type { StatuspagePage, StatuspageStatus } from './statuspage-schema.ts';
 
@@ -13,10 +13,14 @@ export function renderPage(model: StatusModel): StatuspagePage {
   };
 }
 
-/** The page's indicator and description: the worst component, raised by every unresolved incident's impact. */
+/**
+ * The page's indicator and description: the scope and severity of its components' outages under the page's rule,
+ * raised by every unresolved incident's impact ("No data yet", indicator none, while no component has data).
+ */
 export function renderStatus(model: StatusModel): StatuspageStatus {
   return pageStatus(
-    model.components.map((c) => c.status),
+    model.components.map(shownStatus),
     unresolvedIncidents(model).map((i) => i.impact),
+    model.page.severity,
   );
 }

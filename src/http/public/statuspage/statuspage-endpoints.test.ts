@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { FIXTURE_NOW, statusModelFixture } from '../../../../test/support/status-model-fixture.ts';
+import type { SeverityRule } from '../../../domain/outage-severity.ts';
 import type { ComponentStatus } from '../../../domain/statuses.ts';
 import type { StatusModel } from '../status-model.ts';
 import { STATUSPAGE_ENDPOINTS } from './statuspage-endpoints.ts';
@@ -179,16 +180,32 @@ describe('status indicator', () => {
       components: base.components.slice(0, statuses.length).map((c, k) => ({ ...c, status: statuses[k]! })),
     };
   };
+  const withRule = (model: StatusModel, severity: SeverityRule): StatusModel => ({
+    ...model,
+    page: { ...model.page, severity },
+  });
+  const withoutData = (model: StatusModel): StatusModel => ({
+    ...model,
+    components: model.components.map((c) => ({ ...c, noData: true })),
+  });
   const open = statusModelFixture().incidents.filter((i) => i.resolvedAt === null);
   const cases: [string, StatusModel, string, string][] = [
     ['all operational', withStatuses(['operational', 'operational']), 'none', 'All Systems Operational'],
-    ['one degraded', withStatuses(['operational', 'degraded_performance']), 'minor', 'Minor Service Outage'],
-    ['one partial outage', withStatuses(['partial_outage', 'degraded_performance']), 'major', 'Partial System Outage'],
-    ['one major outage', withStatuses(['operational', 'major_outage']), 'critical', 'Major System Outage'],
+    ['one degraded', withStatuses(['operational', 'degraded_performance']), 'minor', 'Partially Degraded Service'],
+    ['one partial outage', withStatuses(['partial_outage', 'degraded_performance']), 'minor', 'Minor Service Outage'],
+    ['one major outage of two', withStatuses(['operational', 'major_outage']), 'major', 'Partial System Outage'],
+    ['two major outages of two', withStatuses(['major_outage', 'major_outage']), 'critical', 'Major System Outage'],
+    [
+      'one major outage of two, under a page rule that makes any major outage critical',
+      withRule(withStatuses(['operational', 'major_outage']), { criticalShare: 0, majorShare: 0 }),
+      'critical',
+      'Major System Outage',
+    ],
+    ['no component has data yet', withoutData(withStatuses(['operational', 'operational'])), 'none', 'No data yet'],
     ['only maintenance', allInMaintenance(), 'maintenance', 'Service Under Maintenance'],
     ['maintenance and an open incident', withStatuses(['under_maintenance'], open), 'minor', 'Minor Service Outage'],
     ['no components', noComponents(), 'none', 'All Systems Operational'],
-    ['fixture', statusModelFixture(), 'minor', 'Minor Service Outage'],
+    ['fixture', statusModelFixture(), 'minor', 'Partially Degraded Service'],
   ];
   for (const [name, model, indicator, description] of cases) {
     test(name, () => {

@@ -18,20 +18,24 @@ import type { PublicSnapshot } from '../public-snapshot.ts';
 import type { HtmlSecurityHeaders } from '../serve-public-raw.ts';
 import { crossSiteRequest } from './cross-site-request.ts';
 import { subscriberPageOf } from './snapshot-subscriber-pages.ts';
+import type { MessageKey } from '../../../i18n/catalogs.ts';
+import type { Translator } from '../../../i18n/translator.ts';
 import { confirmButtonPage, messagePage, unsubscribeConfirmPage } from './subscriber-pages.ts';
+import { visitorTranslator } from './visitor-translator.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 const API_PATH = '/api/v2/subscribers';
 const FORM_PATH = '/subscribe';
-const ERROR_TITLES: Record<SubscriberError['code'], string> = {
-  invalid_input: 'Please check the form',
-  rate_limited: 'Too many requests',
-  not_available: 'Subscriptions are not available',
-  delivery_failed: 'Not sent',
-  link_expired: 'Link expired',
-  link_used: 'Link already used',
-  link_unknown: 'Link not valid',
-  bad_signature: 'Link not valid',
+/** Each error's title and sentence on the HTML pages, by message key (a bad signature reads as an unknown link). */
+const ERROR_WORDS: Record<SubscriberError['code'], [MessageKey, MessageKey]> = {
+  invalid_input: ['subscriber.error.invalid_input', 'subscriber.errorText.invalid_input'],
+  rate_limited: ['subscriber.error.rate_limited', 'subscriber.errorText.rate_limited'],
+  not_available: ['subscriber.error.not_available', 'subscriber.errorText.not_available'],
+  delivery_failed: ['subscriber.error.delivery_failed', 'subscriber.errorText.delivery_failed'],
+  link_expired: ['subscriber.error.link_expired', 'subscriber.errorText.link_expired'],
+  link_used: ['subscriber.error.link_used', 'subscriber.errorText.link_used'],
+  link_unknown: ['subscriber.error.link_unknown', 'subscriber.errorText.link_unknown'],
+  bad_signature: ['subscriber.error.link_unknown', 'subscriber.errorText.link_unknown'],
 };
 
 /** How sign-ups find the page they are made on, and who may use a private one. */
@@ -57,10 +61,17 @@ export function registerSubscribeRoutes(
   const siteName = () => deps.pages.find('')?.model.page.name ?? 'Status';
   const page = (reply: FastifyReply, status: number, body: string) =>
     reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
-  const failed = (reply: FastifyReply, err: unknown, as: 'json' | 'html') => {
+  /** the visitor's language on the site-wide pages: the page served at / decides which are offered */
+  const siteTranslator = (request: FastifyRequest) => visitorTranslator(side.snapshot.mounts.root, request);
+  const failed = (reply: FastifyReply, err: unknown, as: 'json' | Translator) => {
     if (!(err instanceof SubscriberError)) throw err;
     const status = SUBSCRIBER_ERROR_STATUS[err.code];
-    if (as === 'html') return page(reply, status, messagePage(siteName(), ERROR_TITLES[err.code], err.message));
+    if (as !== 'json') {
+      const [title, text] = ERROR_WORDS[err.code];
+      // English keeps the service's own detailed message; other languages a sentence of their own
+      const message = as.locale === 'en' ? err.message : as.t(text);
+      return page(reply, status, messagePage(siteName(), as.t(title), message, as));
+    }
     return reply
       .code(status)
       .header('cache-control', 'no-store')
@@ -142,6 +153,9 @@ export function registerSubscribeRoutes(
     const formSignUp = async (request: FastifyRequest, reply: FastifyReply) => {
       const on = await pageOf(request, reply, FORM_PATH);
       if (!on) return reply;
+      const path = request.url.split('?')[0]!;
+      const { mount } = side.snapshot.resolve(request.headers.host, path.slice(0, -FORM_PATH.length) || '/');
+      const t = visitorTranslator(mount, request);
       try {
         const outcome = await subscribe(deps, {
           body: formToSubscribeRequest(bodyFields(request)),
@@ -153,12 +167,13 @@ export function registerSubscribeRoutes(
           202,
           messagePage(
             on.model.page.name,
-            outcome.status === 'pending' ? 'Check your inbox' : 'Subscribed',
-            outcome.message,
+            t.t(outcome.status === 'pending' ? 'subscriber.checkInbox' : 'subscriber.subscribed'),
+            outcome.status === 'pending' && t.locale !== 'en' ? t.t('subscriber.checkInboxText') : outcome.message,
+            t,
           ),
         );
       } catch (err) {
-        return failed(reply, err, 'html');
+        return failed(reply, err, t);
       }
     };
     scope.post(FORM_PATH, formSignUp);
@@ -167,49 +182,56 @@ export function registerSubscribeRoutes(
     // a GET confirms nothing: link scanners follow links; a person presses the button
     scope.get('/subscribers/confirm', async (request, reply) => {
       const token = queryText(request, 'token');
+      const t = siteTranslator(request);
       if (!token || token.length > 200)
-        return failed(reply, new SubscriberError('link_unknown', 'this confirmation link is not valid'), 'html');
-      return page(reply, 200, confirmButtonPage(siteName(), token));
+        return failed(reply, new SubscriberError('link_unknown', 'this confirmation link is not valid'), t);
+      return page(reply, 200, confirmButtonPage(siteName(), token, t));
     });
 
     scope.post('/subscribers/confirm', async (request, reply) => {
+      let t = siteTranslator(request);
       try {
         const token = bodyFields(request).token;
         const subscriber = await confirmSubscription(deps, typeof token === 'string' ? token : '');
         const name = deps.pages.find(subscriber.pageSlug)?.model.page.name ?? siteName();
+        const mount = side.snapshot.mounts.bySlug.get(subscriber.pageSlug) ?? side.snapshot.mounts.root;
+        t = visitorTranslator(mount, request);
         return page(
           reply,
           200,
-          messagePage(
-            name,
-            'Subscription confirmed',
-            `You will receive incident and maintenance notices from ${name}. Every mail has a link to unsubscribe.`,
-          ),
+          messagePage(name, t.t('subscriber.confirmed'), t.t('subscriber.confirmedText', { site: name }), t),
         );
       } catch (err) {
-        return failed(reply, err, 'html');
+        return failed(reply, err, t);
       }
     });
 
     scope.get('/subscribers/unsubscribe', async (request, reply) => {
+      const t = siteTranslator(request);
       try {
         await checkUnsubscribeLink(deps, queryText(request, 's'), queryText(request, 'sig'));
-        return page(reply, 200, unsubscribeConfirmPage(siteName(), request.url));
+        return page(reply, 200, unsubscribeConfirmPage(siteName(), request.url, t));
       } catch (err) {
-        return failed(reply, err, 'html');
+        return failed(reply, err, t);
       }
     });
 
     scope.post('/subscribers/unsubscribe', async (request, reply) => {
+      const t = siteTranslator(request);
       try {
         await unsubscribe(deps, queryText(request, 's'), queryText(request, 'sig'));
         return page(
           reply,
           200,
-          messagePage(siteName(), 'Unsubscribed', `You will no longer receive notices from ${siteName()}.`),
+          messagePage(
+            siteName(),
+            t.t('subscriber.unsubscribed'),
+            t.t('subscriber.unsubscribedText', { site: siteName() }),
+            t,
+          ),
         );
       } catch (err) {
-        return failed(reply, err, 'html');
+        return failed(reply, err, t);
       }
     });
   });

@@ -1,13 +1,16 @@
+import type { Translator } from '../../../i18n/translator.ts';
 import { pharosCss } from '../../../web/assets/index.ts';
 import { html, type Html } from '../../../web/html/html.ts';
 
 /**
- * The small pages of the subscribe flow (form result, confirmation, unsubscribe). Standalone: the status page's
- * script is left out on purpose (its live refresh would reload a confirmation link).
+ * The small pages of the subscribe flow (form result, confirmation, unsubscribe), in the visitor's language.
+ * Standalone: the status page's script is left out on purpose (its live refresh would reload a confirmation link).
  */
-export function renderSubscriberPage(parts: { siteName: string; title: string; body: Html }): string {
+export function renderSubscriberPage(parts: { siteName: string; title: string; body: Html; t: Translator }): string {
+  const { t } = parts;
+  const dir = t.dir === 'rtl' ? html` dir="rtl"` : '';
   return html`<!doctype html>
-<html lang="en">
+<html lang="${t.locale}"${dir}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -22,33 +25,35 @@ export function renderSubscriberPage(parts: { siteName: string; title: string; b
 <main id="main" class="wrap sub-page">
 <h1>${parts.title}</h1>
 ${parts.body}
-<p><a href="/">Back to the status page</a></p>
+<p><a href="/">${t.t('subscriber.back')}</a></p>
 </main>
 </body>
 </html>
 `.text;
 }
 
-export function messagePage(siteName: string, title: string, message: string): string {
-  return renderSubscriberPage({ siteName, title, body: html`<p>${message}</p>` });
+export function messagePage(siteName: string, title: string, message: string, t: Translator): string {
+  return renderSubscriberPage({ siteName, title, body: html`<p>${message}</p>`, t });
 }
 
 /** The unsubscribe link's page: a button that POSTs the same signed link (so that link scanners do not unsubscribe). */
-export function unsubscribeConfirmPage(siteName: string, action: string): string {
+export function unsubscribeConfirmPage(siteName: string, action: string, t: Translator): string {
   return renderSubscriberPage({
     siteName,
-    title: 'Unsubscribe',
-    body: html`<p>Stop receiving incident and maintenance notices from ${siteName}?</p>
-<form method="post" action="${action}"><p><button type="submit">Unsubscribe</button></p></form>`,
+    title: t.t('subscriber.unsubscribeTitle'),
+    body: html`<p>${t.t('subscriber.unsubscribeQuestion', { site: siteName })}</p>
+<form method="post" action="${action}"><p><button type="submit">${t.t('subscriber.unsubscribeButton')}</button></p></form>`,
+    t,
   });
 }
 
 /** The confirmation link's page: a button that POSTs the token (a GET, which mail scanners send, confirms nothing). */
-export function confirmButtonPage(siteName: string, token: string): string {
+export function confirmButtonPage(siteName: string, token: string, t: Translator): string {
   return renderSubscriberPage({
     siteName,
-    title: 'Confirm your subscription',
-    body: html`<p>Receive incident and maintenance notices from ${siteName} at the address you gave?</p>
-<form method="post" action="/subscribers/confirm"><input type="hidden" name="token" value="${token}"><p><button type="submit">Confirm subscription</button></p></form>`,
+    title: t.t('subscriber.confirmTitle'),
+    body: html`<p>${t.t('subscriber.confirmQuestion', { site: siteName })}</p>
+<form method="post" action="/subscribers/confirm"><input type="hidden" name="token" value="${token}"><p><button type="submit">${t.t('subscriber.confirmButton')}</button></p></form>`,
+    t,
   });
 }

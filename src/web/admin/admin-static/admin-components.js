@@ -1,4 +1,4 @@
-/* Pharos admin: components and their manual status override. */
+/* Pharos admin: components in display order: manual status override, edit, move up and down. */
 (function () {
   'use strict';
   var A = window.PharosAdmin;
@@ -72,15 +72,20 @@
               'span',
               { class: 'sub' },
               'since ',
-              A.timeEl(override.setAt),
-              override.setBy ? ' by ' + override.setBy : '',
+              A.timeEl(override.set_at),
+              override.set_by ? ' by ' + override.set_by : '',
             ),
           )
         : A.h('p', { class: 'sub', text: 'No manual status: its monitors decide.' });
+      var editLink = A.h('a', {
+        href: '/admin/components/' + encodeURIComponent(c.id),
+        text: c.managed_by === 'config' || !A.may('configure') ? 'View settings' : 'Edit',
+        'aria-label': (c.managed_by === 'config' ? 'View settings of ' : 'Edit ') + c.config.name,
+      });
       return A.h(
         'li',
         { class: 'card', dataset: { component: c.id } },
-        A.h('h2', { text: c.config.name, tabindex: -1 }),
+        A.h('h2', { tabindex: -1 }, c.config.name, ' ', A.catalog.managedBadge(c)),
         A.h('p', {
           class: 'sub',
           text:
@@ -88,11 +93,28 @@
             (c.config.group ? ' · group ' + c.config.group : '') +
             ' · monitors: ' +
             (c.config.monitors.join(', ') || 'none') +
-            (c.managed_by === 'config' ? ' · from the config file (read-only)' : ''),
+            (c.managed_by === 'config' ? ' · from the config file: its settings are read-only here' : ''),
         }),
         state,
         A.may('operate') ? form : null,
+        A.h(
+          'div',
+          { class: 'actions' },
+          editLink,
+          A.catalog.moveButtons(c, apiIds, '/api/v1/component-order', c.config.name, moved),
+        ),
       );
+    }
+
+    var apiIds = [];
+    async function moved(id, direction) {
+      await load();
+      var li = A.$$('li[data-component]', list).filter(function (el) {
+        return el.dataset.component === id;
+      })[0];
+      var again = li && A.$('button[aria-label^="Move ' + direction + '"]', li);
+      if (again && !again.disabled) again.focus();
+      else focusCard(id);
     }
 
     function focusCard(id) {
@@ -106,8 +128,15 @@
       var res = await Promise.all([A.api('GET', '/api/v1/components'), A.api('GET', '/api/v1/component-statuses')]);
       var overrides = {};
       res[1].forEach(function (o) {
-        overrides[o.componentId] = o;
+        overrides[o.component_id] = o;
       });
+      apiIds = res[0]
+        .filter(function (c) {
+          return c.managed_by === 'api';
+        })
+        .map(function (c) {
+          return c.id;
+        });
       A.clear(list);
       if (!res[0].length) list.appendChild(A.h('li', { text: 'No components yet.' }));
       res[0].forEach(function (c) {

@@ -126,7 +126,7 @@
   };
   A.ago = function (ms) {
     if (!ms) return 'never';
-    var s = Math.round((Date.now() - ms) / 1000);
+    var s = Math.round((Date.now() - (typeof ms === 'string' ? Date.parse(ms) : ms)) / 1000);
     if (s < 5) return 'just now';
     if (s < 60) return s + ' s ago';
     if (s < 3600) return Math.round(s / 60) + ' min ago';

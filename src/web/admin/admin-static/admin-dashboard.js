@@ -92,7 +92,7 @@
     var name = A.h(
       'td',
       {},
-      A.h('a', { href: '/admin/monitors/' + encodeURIComponent(m.id), text: m.name }),
+      A.h('a', { href: '/admin/monitors/' + encodeURIComponent(m.id) + '/overview', text: m.name }),
       A.h('span', {
         class: 'sub',
         text: m.type + (m.managed_by === 'config' ? ' · config file' : '') + (m.enabled ? '' : ' · paused'),
@@ -122,16 +122,14 @@
       ),
       A.h('td', { text: m.last_latency_ms === null ? '—' : Math.round(m.last_latency_ms) + ' ms' }),
       A.h('td', {
-        text:
-          m.uptime_24h === null
-            ? '—'
-            : (Math.floor(m.uptime_24h * 100000) / 1000).toFixed(3).replace(/\.?0+$/, '') + ' %',
+        text: m.uptime_24h === null ? '—' : window.PharosUptime(m.uptime_24h),
       }),
       A.h('td', {}, A.sparkline(m.sparkline)),
     );
   }
 
   A.pages.dashboard = function () {
+    A.loadNotices();
     var body = A.$('#overview tbody');
     var updated = A.$('#overview-updated');
     var summary = A.$('#overview-summary');

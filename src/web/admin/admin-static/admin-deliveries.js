@@ -121,8 +121,55 @@
     });
   };
 
+  /** Whether visitors can subscribe, and how to turn it on (the config file's subscribers section). */
+  function showSubscriptionState(s) {
+    var box = A.clear(A.$('#subscription-state'));
+    if (!s.enabled) {
+      box.appendChild(
+        A.h(
+          'p',
+          { class: 'state-off' },
+          A.h('strong', { text: 'Subscriptions are off: ' }),
+          'the status page shows no subscribe form. To turn them on, set ',
+          A.h('code', { text: s.config_key + ': true' }),
+          ' in the config file (with ',
+          A.h('code', { text: 'subscribers.email' }),
+          ' and its SMTP relay for email subscribers) and restart Pharos. See "Subscribers" in the README.',
+        ),
+      );
+      return;
+    }
+    var ways = [];
+    if (s.email)
+      ways.push(
+        'by email (through ' +
+          s.email.host +
+          ':' +
+          s.email.port +
+          (s.email.secure ? ', TLS' : ', STARTTLS ' + s.email.starttls) +
+          ')',
+      );
+    if (s.webhooks) ways.push('by webhook');
+    box.appendChild(
+      A.h(
+        'p',
+        { class: 'state-on' },
+        A.h('strong', { text: 'Subscriptions are on: ' }),
+        ways.length
+          ? 'visitors can subscribe ' + ways.join(' and ') + '.'
+          : 'but neither email nor webhooks are enabled.',
+      ),
+    );
+  }
+
   A.pages.subscribers = async function () {
     var body = A.$('#subscribers tbody');
+    A.loadNotices();
+    A.api('GET', '/api/v1/subscription-settings')
+      .then(showSubscriptionState)
+      .catch(function (err) {
+        A.pageAlert('Could not load the subscription settings: ' + err.message);
+      });
 
     async function load() {
       var res = await Promise.all([A.api('GET', '/api/v1/subscribers'), A.components()]);
@@ -150,8 +197,8 @@
           });
           actions.appendChild(del);
         }
-        var components = s.componentIds.length
-          ? s.componentIds
+        var components = s.component_ids.length
+          ? s.component_ids
               .map(function (id) {
                 return names[id] || id;
               })
@@ -164,8 +211,8 @@
             A.h('td', { text: s.kind }),
             A.h('td', { class: 'break', text: s.target }),
             A.h('td', { text: components }),
-            A.h('td', {}, s.confirmedAt ? A.timeEl(s.confirmedAt) : 'not yet'),
-            A.h('td', {}, A.timeEl(s.createdAt)),
+            A.h('td', {}, s.confirmed_at ? A.timeEl(s.confirmed_at) : 'not yet'),
+            A.h('td', {}, A.timeEl(s.created_at)),
             actions,
           ),
         );

@@ -18,7 +18,11 @@
         return el.getAttribute('name') === key || el.getAttribute('data-name') === key || names.indexOf(key) !== -1;
       });
       var shown = candidates.filter(visible);
-      var pick = shown[0] || candidates[0];
+      // a disabled control (a kept secret) on the shown part of the form before one on a hidden part
+      var onScreen = candidates.filter(function (el) {
+        return !el.closest('[hidden]');
+      });
+      var pick = shown[0] || onScreen[0] || candidates[0];
       if (pick) return pick;
     }
     return null;
@@ -172,6 +176,22 @@
       });
       area.previewNow = render;
     });
+  };
+
+  /**
+   * Shows Markdown (an incident update, a postmortem) in el as the public page will: the server renders it (raw HTML
+   * escaped, unsafe links dropped); until then, and if that fails, el shows the text as it is.
+   */
+  A.showMarkdown = function (el, text) {
+    el.textContent = text;
+    if (!String(text || '').trim()) return;
+    A.api('POST', '/api/v1/markdown/preview', { markdown: text }).then(
+      function (res) {
+        el.innerHTML = res.html;
+        el.classList.add('markdown');
+      },
+      function () {},
+    );
   };
 
   var componentsCache = null;

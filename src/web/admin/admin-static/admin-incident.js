@@ -16,7 +16,7 @@
     function facts(inc) {
       var dl = A.clear(A.$('#incident-facts'));
       var comps =
-        inc.componentIds
+        inc.component_ids
           .map(function (c) {
             return names[c] || c;
           })
@@ -27,11 +27,11 @@
         [
           'Source',
           inc.source === 'auto'
-            ? 'automatic' + (inc.takenOverBy ? ', taken over by ' + inc.takenOverBy : '')
+            ? 'automatic' + (inc.taken_over_by ? ', taken over by ' + inc.taken_over_by : '')
             : 'manual',
         ],
-        ['Opened', A.timeEl(inc.createdAt)],
-        ['Resolved', A.timeEl(inc.resolvedAt)],
+        ['Opened', A.timeEl(inc.created_at)],
+        ['Resolved', A.timeEl(inc.resolved_at)],
         ['Components', comps],
       ].forEach(function (f) {
         dl.appendChild(A.h('dt', { text: f[0] }));
@@ -40,22 +40,23 @@
     }
 
     function updateItem(u) {
-      var text = A.h('div', { class: 'update-body', text: u.body });
+      var text = A.h('div', { class: 'update-body' });
+      A.showMarkdown(text, u.body);
       var editBtn = A.h('button', {
         type: 'button',
         class: 'small',
         text: 'Edit',
-        'aria-label': 'Edit update from ' + A.fmtTime(u.createdAt),
+        'aria-label': 'Edit update from ' + A.fmtTime(u.created_at),
       });
       var delBtn = A.h('button', {
         type: 'button',
         class: 'small danger',
         text: 'Delete',
-        'aria-label': 'Delete update from ' + A.fmtTime(u.createdAt),
+        'aria-label': 'Delete update from ' + A.fmtTime(u.created_at),
       });
-      var changes = u.affectedComponents
+      var changes = u.affected_components
         .map(function (c) {
-          return (names[c.componentId] || c.componentId) + ': ' + A.label(c.newStatus);
+          return (names[c.component_id] || c.component_id) + ': ' + A.label(c.new_status);
         })
         .join(', ');
       var li = A.h(
@@ -66,7 +67,7 @@
           { class: 'update-meta' },
           A.badge(u.status),
           ' ',
-          A.timeEl(u.createdAt),
+          A.timeEl(u.created_at),
           changes ? A.h('span', { class: 'sub', text: changes }) : null,
         ),
         text,
@@ -124,6 +125,20 @@
       });
     }
 
+    function pharosRunsIt(inc) {
+      return inc.source === 'auto' && !inc.taken_over_by && inc.resolved_at === null;
+    }
+    function takingOver() {
+      return pharosRunsIt(incident) && updateForm.elements.namedItem('take_over').checked;
+    }
+    function buttonLabels() {
+      A.$('button[type=submit]', updateForm).textContent = takingOver() ? 'Take over and post update' : 'Post update';
+      A.$('#resolve').textContent = takingOver() ? 'Take over and resolve' : 'Resolve incident';
+    }
+    function showRecovered(inc) {
+      A.$('#recovered-note').hidden = !inc.monitors_recovered;
+    }
+
     function render(inc) {
       incident = inc;
       A.$('.incident-name').textContent = inc.name;
@@ -133,7 +148,7 @@
       inc.updates
         .slice()
         .sort(function (a, b) {
-          return b.createdAt - a.createdAt;
+          return Date.parse(b.created_at) - Date.parse(a.created_at);
         })
         .forEach(function (u) {
           list.appendChild(updateItem(u));
@@ -142,8 +157,12 @@
       A.setValue(renameForm, 'name', inc.name);
       A.setValue(renameForm, 'impact', inc.impact);
       if (inc.status !== 'resolved' && inc.status !== 'postmortem') A.setValue(updateForm, 'status', inc.status);
-      A.$('#auto-note').hidden = !(inc.source === 'auto' && !inc.takenOverBy);
-      var resolved = inc.resolvedAt !== null;
+      var resolved = inc.resolved_at !== null;
+      A.$('#auto-note').hidden = !pharosRunsIt(inc);
+      // posting to an incident Pharos still runs takes it over, in one step (take_over: true)
+      A.$('#take-over-box').hidden = !pharosRunsIt(inc);
+      buttonLabels();
+      showRecovered(inc);
       A.$('#resolve').hidden = resolved;
       A.$('#postmortem-section').hidden = !resolved;
       A.$('#postmortem-remove').hidden = !inc.postmortem;
@@ -164,7 +183,13 @@
     if (new URLSearchParams(location.search).get('created')) A.announce('Incident opened.');
 
     async function post(status) {
+      if (pharosRunsIt(incident) && !takingOver())
+        throw {
+          message: 'Pharos still runs this incident: tick "Take over this incident and post this update" to post.',
+          issues: [{ path: 'body.take_over', message: 'Tick this to take the incident over and post.' }],
+        };
       var body = { body: updateForm.elements.namedItem('body').value, status: status };
+      if (takingOver()) body.take_over = true;
       var impact = A.value(updateForm, 'impact');
       if (impact) body.impact = impact;
       var comps = A.pickedComponents(pickers);
@@ -178,12 +203,27 @@
         p.textContent = '';
       });
       if (incident.status !== 'resolved') A.setValue(updateForm, 'status', incident.status);
+      updateForm.elements.namedItem('take_over').checked = true;
+      buttonLabels();
     }
+    updateForm.elements.namedItem('take_over').addEventListener('change', buttonLabels);
+
+    // a taken-over incident is resolved by people: say when its monitors are up again
+    setInterval(async function () {
+      if (!incident || incident.source !== 'auto' || !incident.taken_over_by || incident.resolved_at !== null) return;
+      try {
+        var latest = await A.api('GET', base);
+        incident.monitors_recovered = latest.monitors_recovered;
+        showRecovered(latest);
+      } catch {
+        /* the next poll tries again */
+      }
+    }, 5000);
     A.bindForm(updateForm, async function () {
       await post(A.value(updateForm, 'status'));
       return 'Update posted.';
     });
-    A.bindAction(A.$('#resolve'), async function () {
+    async function resolve() {
       var area = updateForm.elements.namedItem('body');
       if (!area.value.trim()) area.value = 'This incident has been resolved.';
       try {
@@ -194,7 +234,9 @@
       }
       A.$('#pm-h').focus();
       return 'Incident resolved.';
-    });
+    }
+    A.bindAction(A.$('#resolve'), resolve);
+    A.bindAction(A.$('#resolve-recovered'), resolve);
     A.bindForm(renameForm, async function () {
       render(await A.api('PATCH', base, { name: A.value(renameForm, 'name'), impact: A.value(renameForm, 'impact') }));
       return 'Incident saved.';

@@ -20,7 +20,7 @@
         encodeURIComponent(A.value(filter, 'state')) +
         '&limit=' +
         PAGE +
-        (before ? '&before=' + before : '');
+        (before ? '&before=' + encodeURIComponent(before) : '');
       try {
         var list = await A.api('GET', '/api/v1/incidents' + q);
         if (reset) A.clear(body);
@@ -34,15 +34,15 @@
               A.h('td', {}, A.badge(inc.status)),
               A.h('td', { text: inc.impact }),
               A.h('td', {
-                text: inc.source === 'auto' ? (inc.takenOverBy ? 'automatic, taken over' : 'automatic') : 'manual',
+                text: inc.source === 'auto' ? (inc.taken_over_by ? 'automatic, taken over' : 'automatic') : 'manual',
               }),
-              A.h('td', {}, A.timeEl(inc.createdAt)),
-              A.h('td', {}, A.timeEl(inc.resolvedAt)),
+              A.h('td', {}, A.timeEl(inc.created_at)),
+              A.h('td', {}, A.timeEl(inc.resolved_at)),
             ),
           );
         });
         more.hidden = list.length < PAGE;
-        if (list.length) before = list[list.length - 1].createdAt;
+        if (list.length) before = list[list.length - 1].created_at;
       } catch (err) {
         A.pageAlert(err.message);
       }

@@ -129,16 +129,34 @@
     A.$('#result-summary').textContent =
       (result.ok ? (result.degraded ? 'Passed, degraded' : 'Passed') : 'Failed') +
       ' in ' +
-      Math.round(result.latencyMs) +
+      Math.round(result.latency_ms) +
       ' ms' +
       (result.error ? ': ' + result.error : '');
     A.$('#result-json').textContent = JSON.stringify(result, null, 2);
     h.focus();
   }
 
+  /** The confirmation after a save, with the ways on: back to the list, or to the monitor's page. */
+  function showSaved(text, id) {
+    var box = A.$('#saved-note');
+    A.clear(box);
+    box.appendChild(A.h('strong', { text: text + ' ' }));
+    box.appendChild(A.h('a', { href: '/admin', text: 'Back to all monitors' }));
+    box.appendChild(document.createTextNode(' · '));
+    box.appendChild(
+      A.h('a', {
+        href: '/admin/monitors/' + encodeURIComponent(id) + '/overview',
+        text: 'View its results and uptime',
+      }),
+    );
+    box.hidden = false;
+    box.focus();
+  }
+
   A.pages.monitor = async function () {
     var form = A.$('#monitor-form');
     var id = document.body.dataset.id || null;
+    if (id && /[?&]saved=created\b/.test(location.search)) showSaved('Monitor ' + id + ' created.', id);
     var typeSelect = form.elements.namedItem('type');
     showType(form, typeSelect.value);
     typeSelect.addEventListener('change', function () {
@@ -214,14 +232,19 @@
         A.showErrors(form, err);
       }
     });
+    var picker = await A.catalog.monitorComponents(A.$('#monitor-components'), id);
     A.bindForm(form, async function () {
       var config = collect(form);
       if (id) {
         await A.api('PUT', '/api/v1/monitors/' + encodeURIComponent(id), config);
+        await picker.save(id);
+        showSaved('Monitor ' + id + ' saved.', id);
         return 'Monitor saved.';
       }
       var created = await A.api('POST', '/api/v1/monitors', config);
-      location.assign('/admin/monitors/' + encodeURIComponent(created.id));
+      await picker.save(created.id);
+      // the editor of the new monitor says it was created (and links back), see showSaved
+      location.assign('/admin/monitors/' + encodeURIComponent(created.id) + '?saved=created');
       return 'Monitor created.';
     });
   };

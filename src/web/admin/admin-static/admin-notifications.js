@@ -2,16 +2,6 @@
 (function () {
   'use strict';
   var A = window.PharosAdmin;
-  var COMMON = [
-    'id',
-    'type',
-    'events',
-    'components',
-    'monitors',
-    'reminder_every',
-    'coalesce_after',
-    'rate_per_minute',
-  ];
 
   /** ms back to the shortest duration text the config takes (90 min → "90m"). */
   function durationText(ms) {
@@ -30,36 +20,117 @@
     return list && list.length ? list.join(', ') : all;
   }
 
+  var REDACTED = '[redacted]';
+
+  /** The value of one generated control, as the config takes it (undefined: leave the field out). */
+  function readControl(el) {
+    var kind = el.getAttribute('data-input');
+    if (kind === 'checkbox') return el.checked;
+    var raw = el.value.trim();
+    if (raw === '') return undefined;
+    if (kind === 'number') return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+    if (kind === 'number-or-text') return /^-?\d+$/.test(raw) ? Number(raw) : raw;
+    if (kind === 'list')
+      return raw
+        .split(/[\n,]/)
+        .map(function (x) {
+          return x.trim();
+        })
+        .filter(Boolean);
+    if (kind === 'headers') {
+      var headers = {};
+      raw.split('\n').forEach(function (line) {
+        var at = line.indexOf(':');
+        if (line.trim())
+          headers[(at === -1 ? line : line.slice(0, at)).trim()] = at === -1 ? '' : line.slice(at + 1).trim();
+      });
+      return headers;
+    }
+    if (kind === 'mailbox') {
+      var m = /^(.*\S)\s*<([^<>]+)>$/.exec(raw);
+      return m ? { name: m[1].replace(/^"|"$/g, ''), address: m[2].trim() } : raw;
+    }
+    return raw;
+  }
+
+  /** A stored value back into its control's text. */
+  function controlText(el, value) {
+    var kind = el.getAttribute('data-input');
+    if (value === undefined || value === null) return '';
+    if (kind === 'list' && Array.isArray(value)) return value.join('\n');
+    if (kind === 'headers' && typeof value === 'object')
+      return Object.keys(value)
+        .map(function (k) {
+          return k + ': ' + value[k];
+        })
+        .join('\n');
+    if (kind === 'mailbox' && typeof value === 'object') return value.name + ' <' + value.address + '>';
+    return String(value);
+  }
+
+  function at(obj, path) {
+    return path.split('.').reduce(function (o, k) {
+      return o && typeof o === 'object' ? o[k] : undefined;
+    }, obj);
+  }
+  function put(obj, path, value) {
+    var keys = path.split('.');
+    var last = keys.pop();
+    var target = keys.reduce(function (o, k) {
+      if (!o[k] || typeof o[k] !== 'object') o[k] = {};
+      return o[k];
+    }, obj);
+    target[last] = value;
+  }
+
+  function keepChoice(el) {
+    return A.$('fieldset.keep-choice[data-keep-for="' + el.id + '"]');
+  }
+  function keeping(el) {
+    var choice = keepChoice(el);
+    return !!choice && !choice.hidden && A.$('input[value=keep]', choice).checked;
+  }
+  /** Shows "keep / replace" for a stored secret (keep: the box is empty and disabled), or hides it. */
+  function setKeep(el, stored) {
+    var choice = keepChoice(el);
+    if (!choice) return;
+    choice.hidden = !stored;
+    A.$('input[value=keep]', choice).checked = true;
+    el.disabled = !!stored;
+    el.required = !stored && el.hasAttribute('data-required');
+    el.value = '';
+  }
+
   A.pages.notifications = async function () {
     var body = A.$('#channels tbody');
     var form = A.$('#channel-form');
     var typeSelect = A.$('#f-type');
-    var provider = A.$('#f-provider');
     var heading = A.$('#channel-form-h');
     var cancel = A.$('#channel-cancel');
     var result = A.$('#test-result');
     var canWrite = A.may('configure');
     var editing = null;
 
-    function templateOf(type) {
-      var opt = A.$$('option', typeSelect).filter(function (o) {
-        return o.value === type;
-      })[0];
-      return opt ? opt.getAttribute('data-template') : '{}';
+    function typeBox(type) {
+      return A.$('fieldset.type-fields[data-type="' + type + '"]', form);
     }
-    function syncFields() {
-      var opt = typeSelect.options[typeSelect.selectedIndex];
-      provider.setAttribute('data-path', opt ? opt.getAttribute('data-fields') : '');
+    function controls(type) {
+      return A.$$('[data-path]', typeBox(type));
     }
-    var shownType = typeSelect.value;
+    function showType(type) {
+      A.$$('fieldset.type-fields', form).forEach(function (fs) {
+        fs.hidden = fs.getAttribute('data-type') !== type;
+      });
+    }
     typeSelect.addEventListener('change', function () {
-      // a box still holding the previous type's template gets the new one; edited text is kept
-      if (provider.value.trim() === templateOf(shownType).trim() || !provider.value.trim()) {
-        provider.value = templateOf(typeSelect.value);
-        A.announce('Provider settings set to the ' + typeSelect.value + ' template.');
-      }
-      shownType = typeSelect.value;
-      syncFields();
+      showType(typeSelect.value);
+    });
+    form.addEventListener('change', function (ev) {
+      var radio = ev.target;
+      if (!radio.matches || !radio.matches('fieldset.keep-choice input[type=radio]')) return;
+      var box = document.getElementById(radio.closest('fieldset.keep-choice').getAttribute('data-keep-for'));
+      box.disabled = radio.value === 'keep';
+      if (!box.disabled) box.focus();
     });
 
     async function loadComponents() {
@@ -92,9 +163,10 @@
       A.clearErrors(form);
       form.elements.namedItem('id').readOnly = false;
       typeSelect.disabled = false;
-      provider.value = templateOf(typeSelect.value);
-      shownType = typeSelect.value;
-      syncFields();
+      showType(typeSelect.value);
+      A.$$('[data-secret]', form).forEach(function (el) {
+        setKeep(el, false);
+      });
       heading.textContent = 'Add a channel';
       A.$('button[type=submit]', form).textContent = 'Add channel';
       cancel.hidden = true;
@@ -108,13 +180,14 @@
       form.elements.namedItem('id').readOnly = true;
       typeSelect.value = c.type;
       typeSelect.disabled = true;
-      shownType = c.type;
-      syncFields();
-      var own = {};
-      Object.keys(c).forEach(function (k) {
-        if (COMMON.indexOf(k) === -1) own[k] = c[k];
+      showType(c.type);
+      controls(c.type).forEach(function (el) {
+        var value = at(c, el.getAttribute('data-path'));
+        if (el.hasAttribute('data-secret')) setKeep(el, value === REDACTED);
+        if (el.hasAttribute('data-secret') && value === REDACTED) return;
+        if (el.getAttribute('data-input') === 'checkbox') el.checked = value === true;
+        else el.value = controlText(el, value);
       });
-      provider.value = JSON.stringify(own, null, 2);
       ticked('events', c.events);
       ticked('components', c.components);
       A.setValue(form, 'reminder_every', durationText(c.reminder_every));
@@ -132,13 +205,13 @@
         ? 'Test message to ' +
           id +
           ' delivered' +
-          (outcome.remoteStatus ? ' (HTTP ' + outcome.remoteStatus + ').' : '.')
+          (outcome.remote_status ? ' (HTTP ' + outcome.remote_status + ').' : '.')
         : 'Test message to ' +
           id +
           ' failed: ' +
           outcome.error +
-          (outcome.remoteStatus ? ' (HTTP ' + outcome.remoteStatus + ')' : '') +
-          (outcome.remoteBody ? ' — receiver said: ' + outcome.remoteBody : '');
+          (outcome.remote_status ? ' (HTTP ' + outcome.remote_status + ')' : '') +
+          (outcome.remote_body ? ' — receiver said: ' + outcome.remote_body : '');
       result.className = 'notice ' + (ok ? 'success' : 'error');
       result.hidden = false;
       result.textContent = text;
@@ -225,25 +298,10 @@
     }
 
     function input() {
-      var own;
-      try {
-        own = JSON.parse(provider.value || '{}');
-      } catch (err) {
-        throw new A.ApiError(400, {
-          error: 'invalid_input',
-          message: 'The provider settings are not valid JSON.',
-          issues: [{ path: 'provider', message: 'Not valid JSON: ' + err.message }],
-        });
-      }
-      if (!own || typeof own !== 'object' || Array.isArray(own))
-        throw new A.ApiError(400, {
-          error: 'invalid_input',
-          message: 'The provider settings must be a JSON object.',
-          issues: [{ path: 'provider', message: 'A JSON object, { … }.' }],
-        });
       var out = {};
-      Object.keys(own).forEach(function (k) {
-        if (COMMON.indexOf(k) === -1) out[k] = own[k];
+      controls(typeSelect.value).forEach(function (el) {
+        var value = keeping(el) ? REDACTED : readControl(el);
+        if (value !== undefined) put(out, el.getAttribute('data-path'), value);
       });
       out.id = A.value(form, 'id');
       out.type = typeSelect.value;
@@ -280,7 +338,7 @@
       A.announce('Editing cancelled.');
     });
 
-    syncFields();
+    startCreate();
     try {
       await Promise.all([load(), loadComponents()]);
     } catch (err) {

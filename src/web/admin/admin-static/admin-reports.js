@@ -4,7 +4,7 @@
   var A = window.PharosAdmin;
 
   function pct(v) {
-    return v === null ? '—' : v.toFixed(3) + ' %';
+    return v === null ? '—' : window.PharosUptime(v / 100);
   }
 
   A.pages.reports = function () {
@@ -33,9 +33,9 @@
             'tr',
             {},
             A.h('td', { text: c.name }),
-            A.h('td', { text: pct(c.uptimePercent) }),
-            A.h('td', { text: String(c.downtimeMinutes) }),
-            A.h('td', { text: String(c.incidentCount) }),
+            A.h('td', { text: pct(c.uptime_percent) }),
+            A.h('td', { text: String(c.downtime_minutes) }),
+            A.h('td', { text: String(c.incident_count) }),
           ),
         );
       });
@@ -44,16 +44,16 @@
       A.$('#report-summary').textContent =
         report.period.month +
         ' (' +
-        report.period.timeZone +
+        report.period.time_zone +
         (report.period.complete ? '' : ', month still running') +
         '): ' +
-        agg.componentCount +
+        agg.component_count +
         ' components, mean uptime ' +
-        pct(agg.uptimePercent) +
+        pct(agg.uptime_percent) +
         ', ' +
-        agg.downtimeMinutes +
+        agg.downtime_minutes +
         ' minutes with a component down, ' +
-        agg.incidentCount +
+        agg.incident_count +
         ' incidents.';
       A.$('#report-section').hidden = false;
       A.$('#report-h').focus();

@@ -7,7 +7,8 @@ export function dashboardPage(): PageBody {
     heading: 'Monitors',
     page: 'dashboard',
     section: 'dashboard',
-    main: html`<div class="toolbar"><a class="button primary" href="/admin/monitors/new" data-needs="configure">New monitor</a>
+    main: html`<div id="admin-notices" role="region" aria-label="Problems" hidden></div>
+<div class="toolbar"><a class="button primary" href="/admin/monitors/new" data-needs="configure">New monitor</a>
 <p class="hint" id="overview-updated" aria-live="off"></p></div>
 <p class="summary" id="overview-summary"></p>
 <div class="table-wrap" role="region" aria-labelledby="overview-caption" tabindex="0">

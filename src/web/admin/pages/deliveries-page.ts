@@ -28,7 +28,9 @@ export function subscribersPage(): PageBody {
     heading: 'Subscribers',
     page: 'subscribers',
     section: 'subscribers',
-    main: html`<p>People and endpoints that signed up on the status page. Unconfirmed ones get nothing until they confirm.</p>
+    main: html`<div id="admin-notices" role="region" aria-label="Problems" hidden></div>
+<section class="card" aria-labelledby="subscription-state-h"><h2 id="subscription-state-h">Subscriptions</h2><div id="subscription-state"><p>Loading…</p></div></section>
+<p>People and endpoints that signed up on the status page. Unconfirmed ones get nothing until they confirm.</p>
 <div class="table-wrap" role="region" aria-labelledby="subscribers-caption" tabindex="0"><table class="data" id="subscribers">
 <caption id="subscribers-caption" tabindex="-1">Subscribers</caption>
 <thead><tr><th scope="col">Kind</th><th scope="col">Target</th><th scope="col">Components</th><th scope="col">Confirmed</th><th scope="col">Signed up</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>

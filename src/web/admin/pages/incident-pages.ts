@@ -2,6 +2,7 @@ import { MANUAL_INCIDENT_STATUSES } from '../../../admin/incident-input.ts';
 import { COMPONENT_STATUSES, INCIDENT_IMPACTS } from '../../../domain/statuses.ts';
 import { html, type Html } from '../../html/html.ts';
 import {
+  checkboxField,
   fieldId,
   formError,
   inputField,
@@ -86,6 +87,8 @@ export function incidentPage(id: string): PageBody {
 <section class="card" aria-labelledby="facts-h"><h2 id="facts-h" class="incident-name">Loading…</h2><dl class="facts" id="incident-facts"></dl>
 <div class="notice" id="auto-note" hidden><p>Pharos opened this incident from its monitors and will update and resolve it by itself, until someone takes it over.</p>
 <button type="button" id="take-over">Take over</button></div>
+<div class="notice success" id="recovered-note" role="status" hidden><p><strong>The monitors of this incident are up again.</strong> Since it was taken over, Pharos no longer resolves it: resolve it when you are sure it is over.</p>
+<button type="button" class="primary" id="resolve-recovered">Resolve incident</button></div>
 <p><a id="public-link" href="/">See it on the public page</a></p></section>
 <section class="card" aria-labelledby="updates-h"><h2 id="updates-h" tabindex="-1">Updates</h2><ol class="timeline" id="updates"></ol></section>
 <section class="card" aria-labelledby="post-h"><h2 id="post-h">Post an update</h2>
@@ -96,13 +99,15 @@ ${selectField({ name: 'impact', label: 'Impact', options: [['', 'unchanged'], ..
 </div>
 ${markdownField('body', 'Message', { required: true })}
 ${componentPickers('Component statuses', 'Leave "unchanged" for components this update does not change.')}
+<div class="notice warn" id="take-over-box" hidden><p>Pharos still runs this incident. Posting takes it over: from then on Pharos no longer updates or resolves it, and you resolve it yourself.</p>
+${checkboxField({ name: 'take_over', label: 'Take over this incident and post this update', checked: true })}</div>
 ${formError}
 ${submitRow('Post update', html`<button type="button" id="resolve">Resolve incident</button>`)}
 </form></section>
 <section class="card" aria-labelledby="edit-h"><h2 id="edit-h">Name and impact</h2>
 <form id="rename-form"><div class="grid2">
 ${inputField({ name: 'name', label: 'Name', required: true })}
-${selectField({ name: 'impact', label: 'Impact', options: INCIDENT_IMPACTS })}
+${selectField({ name: 'impact', id: 'f-rename-impact', label: 'Impact', options: INCIDENT_IMPACTS })}
 </div>${formError}${submitRow('Save')}</form></section>
 <section class="card" aria-labelledby="pm-h" id="postmortem-section" hidden><h2 id="pm-h" tabindex="-1">Postmortem</h2>
 <form id="postmortem-form">${markdownField('postmortem', 'Postmortem', { required: true, rows: 8, path: 'body' })}${formError}

@@ -52,7 +52,9 @@ export function monitorEditorPage(id: string | null): PageBody {
     page: 'monitor',
     section: 'dashboard',
     data: id ? { id } : {},
-    main: html`<p class="notice" id="managed-note" hidden>This monitor is defined in the configuration file, so it is read-only here: change it in the file and reload Pharos. You can still test and run it.</p>
+    main: html`<div class="notice success" id="saved-note" role="status" tabindex="-1" hidden></div>
+${id ? html`<p class="crumbs"><a href="/admin">← All monitors</a> · <a href="/admin/monitors/${id}/overview">Results and uptime</a></p>` : ''}
+<p class="notice" id="managed-note" hidden>This monitor is defined in the configuration file, so it is read-only here: change it in the file and reload Pharos. You can still test and run it.</p>
 <form id="monitor-form" class="card">
 <fieldset id="monitor-fields" class="plain"><legend class="visually-hidden">Monitor settings</legend>
 <div class="grid2">
@@ -68,6 +70,9 @@ ${inputField({ name: 'failure_threshold', label: 'Failures before down', type: '
 ${inputField({ name: 'success_threshold', label: 'Successes before up', type: 'number', value: '1', attrs: html` min="1" max="100"` })}
 </div>
 ${Object.values(checkTypes).map((t: CheckType) => typeFields(t))}
+<fieldset class="component-checks" id="monitor-components" data-name="components"><legend>Components</legend>
+<p class="hint" id="monitor-components-hint">The components that show this monitor’s status. Components from the configuration file change there.</p>
+<div class="checks" aria-describedby="monitor-components-hint"><p>Loading components…</p></div></fieldset>
 <details class="advanced"><summary>Conditions and visibility</summary>
 ${textAreaField({ name: 'conditions', label: 'Conditions', rows: 3, hint: 'One per line, e.g. [STATUS] == 200 or [RESPONSE_TIME] < 500. Empty: the check type’s defaults.' })}
 ${inputField({ name: 'degraded_when', label: 'Degraded when', hint: 'e.g. [RESPONSE_TIME] > 1000' })}

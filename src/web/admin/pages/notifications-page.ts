@@ -1,15 +1,15 @@
 import { NOTIFICATION_EVENT_TYPES } from '../../../notify/notification-event.ts';
 import { html } from '../../html/html.ts';
-import { CHANNEL_TYPE_CHOICES } from '../channel-templates.ts';
-import { checkboxField, formError, inputField, submitRow, textAreaField } from '../form-fields.ts';
+import { CHANNEL_TYPES } from '../../../notify/registry.ts';
+import { CHANNEL_TYPE_LABELS, channelTypeFieldsets } from '../channel-form-fields.ts';
+import { checkboxField, formError, inputField, submitRow } from '../form-fields.ts';
 import type { PageBody } from './sign-in-pages.ts';
 
 const typeSelect = html`<div class="field"><label for="f-type">Type</label>
-<select id="f-type" name="type">${CHANNEL_TYPE_CHOICES.map((c) => html`<option value="${c.type}" data-template="${c.template}" data-fields="${c.fields}"${c.type === 'webhook' ? html` selected` : ''}>${c.type}</option>`)}</select></div>`;
+<select id="f-type" name="type">${CHANNEL_TYPES.map((t) => html`<option value="${t}"${t === 'webhook' ? html` selected` : ''}>${CHANNEL_TYPE_LABELS[t]}</option>`)}</select></div>`;
 
 /** Notification channels: the list (send test, edit, delete) and one form for creating or editing a channel. */
 export function notificationsPage(): PageBody {
-  const webhook = CHANNEL_TYPE_CHOICES.find((c) => c.type === 'webhook')!;
   return {
     heading: 'Notification channels',
     page: 'notifications',
@@ -25,7 +25,8 @@ export function notificationsPage(): PageBody {
 ${inputField({ name: 'id', label: 'Id', required: true, hint: 'Lower-case letters, digits and -, e.g. ops-webhook.', attrs: html` spellcheck="false" autocomplete="off"` })}
 ${typeSelect}
 </div>
-${textAreaField({ name: 'provider', label: 'Provider settings (JSON)', rows: 9, value: webhook.template, hint: 'The fields of the chosen type (see the README, "Notifications"). Secrets show as "[redacted]": leave that as is to keep the stored secret, which only works while the destination (URL host, mail server and its TLS mode) stays the same; after moving it, type the secret again.', attrs: html` spellcheck="false" class="json-input" data-path="${webhook.fields}"` })}
+${channelTypeFieldsets('webhook')}
+<p class="hint">Secrets are never shown again once saved: editing a channel keeps them unless you choose “Replace it”. A kept secret only goes to the same destination (URL, mail server and its TLS mode); after changing that, type the secret again.</p>
 <fieldset data-name="events"><legend>Events</legend><p class="hint">None ticked: every event.</p><div class="checks">
 ${NOTIFICATION_EVENT_TYPES.map((e) => checkboxField({ name: 'events', label: e, value: e, id: `event-${e.replace('.', '-')}` }))}
 </div></fieldset>

@@ -30,7 +30,14 @@ ${submitRow('Verify')}
 }
 
 /** The one-time setup link: the first owner. The token comes from the link's query (escaped into a hidden field). */
-export function setupPage(token: string): PageBody {
+export function setupPage(token: string, used = false): PageBody {
+  if (used)
+    return {
+      heading: 'Set up Pharos',
+      page: 'setup',
+      main: html`<div class="card narrow"><p class="notice" id="setup-used">This setup link has been used: Pharos already has its owner account. Sign in with it, or ask an owner to invite you.</p>
+<p><a class="button primary" href="/admin/login">Sign in</a></p></div>`,
+    };
   return {
     heading: 'Set up Pharos',
     page: 'setup',
