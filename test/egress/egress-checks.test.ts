@@ -78,9 +78,9 @@ after(async () => {
   // every server is closed whatever the others do: one left open keeps this file's process (and the run) alive
   const closed = await Promise.allSettled([
     closeKeepAliveAgents(),
-    http.close(),
-    dns.close(),
-    new Promise<void>((resolve) => tcp.close(() => resolve())),
+    http?.close(),
+    dns?.close(),
+    tcp && new Promise<void>((resolve) => tcp.close(() => resolve())),
   ]);
   for (const c of closed) if (c.status === 'rejected') throw c.reason;
 });

@@ -42,8 +42,7 @@ const RCODES = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, RE
 /** A DNS server on 127.0.0.1, UDP and TCP on one port, answering from a fixed zone. */
 export async function startDnsTestServer(options: DnsTestServerOptions): Promise<DnsTestServer> {
   const queries = { udp: 0, tcp: 0 };
-  const udp = dgram.createSocket('udp4');
-  udp.on('message', (message, peer) => {
+  const onUdp = (udp: dgram.Socket, message: Buffer, peer: dgram.RemoteInfo): void => {
     queries.udp++;
     const query = dnsPacket.decode(message);
     const name = query.questions?.[0]?.name ?? '';
@@ -52,7 +51,7 @@ export async function startDnsTestServer(options: DnsTestServerOptions): Promise
     if (options.wrongIdFirst?.includes(name))
       reply(respond(options, { ...query, id: ((query.id ?? 0) + 1) % 65536 }, false));
     reply(respond(options, query, options.truncated?.includes(name) ?? false));
-  });
+  };
   const tcp = net.createServer((socket) => {
     let buffered = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {
@@ -69,7 +68,7 @@ export async function startDnsTestServer(options: DnsTestServerOptions): Promise
     });
     socket.on('error', () => undefined);
   });
-  const port = await listenOnSamePort(udp, tcp);
+  const { udp, port } = await listenOnSamePort(onUdp, tcp);
   return {
     port,
     resolver: `127.0.0.1:${port}`,
@@ -120,13 +119,34 @@ function answersFor(zone: DnsZone, question: Question): Answer[] {
   }
 }
 
-/** UDP on an ephemeral port, then TCP on the same number (rarely taken: the number is picked at random). */
-async function listenOnSamePort(udp: dgram.Socket, tcp: net.Server): Promise<number> {
-  await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
-  const { port } = udp.address();
-  await new Promise<void>((resolve, reject) => {
-    tcp.once('error', reject);
-    tcp.listen(port, '127.0.0.1', () => resolve());
-  });
-  return port;
+/**
+ * UDP on an ephemeral port, then TCP on the same number. The number can be taken for TCP (other test files run
+ * beside this one), so a clash is tried again on a fresh UDP port; anything else, or 50 clashes in a row, is thrown.
+ */
+async function listenOnSamePort(
+  onMessage: (udp: dgram.Socket, message: Buffer, peer: dgram.RemoteInfo) => void,
+  tcp: net.Server,
+): Promise<{ udp: dgram.Socket; port: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const udp = dgram.createSocket('udp4');
+    udp.on('message', (message, peer) => onMessage(udp, message, peer));
+    await new Promise<void>((resolve, reject) => {
+      udp.once('error', reject);
+      udp.bind(0, '127.0.0.1', () => resolve());
+    });
+    const { port } = udp.address();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        tcp.once('error', reject);
+        tcp.listen(port, '127.0.0.1', () => {
+          tcp.off('error', reject);
+          resolve();
+        });
+      });
+      return { udp, port };
+    } catch (error) {
+      await new Promise<void>((resolve) => udp.close(() => resolve()));
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 50) throw error;
+    }
+  }
 }
