@@ -170,23 +170,6 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     publish: publisher,
   });
 
-  const address = await web.app.listen({ port, host: config.server.host });
-  const listening = Number(new URL(address).port);
-  baseUrl.listening(listening);
-  await worker.start();
-  if (config.admin.setup_link) await offerSetupLink(store, logger, baseUrl.href, now());
-  logger.info(
-    {
-      component: 'pharos',
-      url: address,
-      role,
-      monitors: board.monitors.size,
-      components: board.components.size,
-      storage: store.dialect,
-    },
-    'Pharos started',
-  );
-
   const steps = teardownSteps({
     quiesce: () => (web.drain(), worker.quiesce()),
     notifications,
@@ -210,6 +193,31 @@ export async function startPharos(opts: StartOptions): Promise<RunningPharos> {
     const outcome = await runShutdown(stepsFor(steps, mode), { logger });
     if (outcome.failed.length > 0) throw new Error(`${mode}: ${outcome.failed.join('; ')} failed`);
   };
+  // a port in use or a worker that cannot start leaves nothing running behind (store, threads, timers, pages)
+  const started = await (async () => {
+    const address = await web.app.listen({ port, host: config.server.host });
+    const listening = Number(new URL(address).port);
+    baseUrl.listening(listening);
+    await worker.start();
+    return { address, listening };
+  })().catch(async (err: unknown) => {
+    await runShutdown(stepsFor(steps, 'close'), { logger }).catch(() => undefined);
+    throw err;
+  });
+  const { address, listening } = started;
+  if (config.admin.setup_link) await offerSetupLink(store, logger, baseUrl.href, now());
+  logger.info(
+    {
+      component: 'pharos',
+      url: address,
+      role,
+      monitors: board.monitors.size,
+      components: board.components.size,
+      storage: store.dialect,
+    },
+    'Pharos started',
+  );
+
   return {
     url: `http://127.0.0.1:${listening}`,
     app: web.app,

@@ -1,7 +1,7 @@
 import { ETAG_PLACEHOLDER } from '../../web/pages/document-shell.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import type { PublicRenderers } from './public-renderers.ts';
-import { renderAsset, type RenderedAsset } from './rendered-asset.ts';
+import { contentToken, renderAsset, type RenderedAsset } from './rendered-asset.ts';
 import { StatuspageAssets } from './statuspage-assets.ts';
 import { UPTIME_PERIODS, type StatusModel, type UptimePeriod } from './status-model.ts';
 
@@ -37,7 +37,8 @@ export class PageSnapshot {
     } else {
       this.json = new StatuspageAssets(renderers.statuspage, model, (json) => this.asset(json, JSON_TYPE));
       // The page's own ETag goes inside it so that the browser script can tell whether a stream event is news to it.
-      this.token = this.asset(page, HTML_TYPE).etag.replace(/"/g, '');
+      const staleSince = model.stale === undefined ? undefined : new Date(model.stale.since).toISOString();
+      this.token = contentToken(page, staleSince);
     }
     this.html = this.asset(page.replace(ETAG_PLACEHOLDER, this.token), HTML_TYPE);
   }

@@ -21,10 +21,7 @@ export class RenderedAsset {
   ) {
     this.body = typeof text === 'string' ? Buffer.from(text) : text;
     this.staleSince = opts.staleSince === undefined ? undefined : new Date(opts.staleSince).toISOString();
-    // a stale answer gets its own ETag even when its bytes did not change, so that caches pick up the stale header
-    const hash = createHash('sha1').update(this.body);
-    if (this.staleSince) hash.update(`\0stale:${this.staleSince}`);
-    this.etag = `"${hash.digest('base64url').slice(0, 22)}"`;
+    this.etag = `"${contentToken(this.body, this.staleSince)}"`;
   }
 
   get gzip(): Buffer {
@@ -39,6 +36,16 @@ export class RenderedAsset {
     });
     return this.brotli;
   }
+}
+
+/**
+ * The unquoted ETag of these bytes (a string is hashed as its UTF-8 bytes, without a copy of them). A stale answer
+ * gets its own token even when its bytes did not change, so that caches pick up the stale header.
+ */
+export function contentToken(content: string | Buffer, staleSince: string | undefined): string {
+  const hash = createHash('sha1').update(content);
+  if (staleSince) hash.update(`\0stale:${staleSince}`);
+  return hash.digest('base64url').slice(0, 22);
 }
 
 export function renderAsset(text: string | Buffer, contentType: string, opts?: { staleSince?: number }): RenderedAsset {
