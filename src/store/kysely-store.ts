@@ -16,7 +16,13 @@ import type { SharedStateStore } from './shared/shared-state-store.ts';
 import { KyselyOutboxStore } from './outbox/kysely-outbox-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
 import { prune } from './prune.ts';
-import { listAllStatusChanges, listResults, listStatusChanges } from './result-queries.ts';
+import {
+  listAllStatusChanges,
+  listResults,
+  listStatusChanges,
+  lastStatusChangeId,
+  listStatusChangesRecordedAfter,
+} from './result-queries.ts';
 import { listRollups, uptime } from './rollup-queries.ts';
 import { loadComponentStatuses, loadMonitorStates } from './state-queries.ts';
 import { KyselySubscriberStore } from './subscribers/kysely-subscriber-store.ts';
@@ -27,6 +33,7 @@ import type {
   ConfigSyncInput,
   ConfigSyncOutcome,
   RecordedResult,
+  RecordedStatusChange,
   ResultBatch,
   Rollup,
   RollupGranularity,
@@ -128,8 +135,20 @@ export class KyselyStore implements Store {
     return listStatusChanges(this.ctx, this.monitorKeys, monitorId, opts);
   }
 
-  listAllStatusChanges(opts: { from: number; to: number }): Promise<StatusChange[]> {
+  listAllStatusChanges(opts: { from: number; to: number }): Promise<RecordedStatusChange[]> {
     return listAllStatusChanges(this.ctx, opts);
+  }
+
+  listStatusChangesRecordedAfter(opts: {
+    afterId: number;
+    from: number;
+    limit: number;
+  }): Promise<RecordedStatusChange[]> {
+    return listStatusChangesRecordedAfter(this.ctx, opts);
+  }
+
+  lastStatusChangeId(): Promise<number> {
+    return lastStatusChangeId(this.ctx);
   }
 
   listRollups(

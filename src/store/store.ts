@@ -10,6 +10,11 @@ import type { LeaseStore } from './leases/lease-store.ts';
 import type { NoticeMark, SharedStateStore } from './shared/shared-state-store.ts';
 import type { SubscriberStore } from './subscribers/subscriber-store.ts';
 
+/** A status change as stored: its id grows in the order changes are recorded. */
+export interface RecordedStatusChange extends StatusChange {
+  id: number;
+}
+
 /** One check result as stored: small on purpose (see bench/checks for bytes per row). */
 export interface RecordedResult {
   monitorId: string;
@@ -152,8 +157,16 @@ export interface Store {
   /** Raw results, most recent first. */
   listResults(monitorId: string, opts: { from: number; to: number; limit: number }): Promise<RecordedResult[]>;
   listStatusChanges(monitorId: string, opts: { from: number; to: number }): Promise<StatusChange[]>;
-  /** Status changes of every monitor in [from, to), oldest first. */
-  listAllStatusChanges(opts: { from: number; to: number }): Promise<StatusChange[]>;
+  /** Status changes of every monitor in [from, to), oldest first (ties in the order recorded). */
+  listAllStatusChanges(opts: { from: number; to: number }): Promise<RecordedStatusChange[]>;
+  /** Status changes recorded after the one with id `afterId`, at or after `from`, by id, at most `limit`. */
+  listStatusChangesRecordedAfter(opts: {
+    afterId: number;
+    from: number;
+    limit: number;
+  }): Promise<RecordedStatusChange[]>;
+  /** The id of the last status change recorded (0 when there is none). */
+  lastStatusChangeId(): Promise<number>;
   /** Rollup rows whose bucket starts in [from, to), oldest first. */
   listRollups(
     monitorIds: string[],

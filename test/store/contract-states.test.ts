@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { batch, HOUR, monitorState, T0 } from './fixtures.ts';
+import { batch, DAY, HOUR, monitorState, T0 } from './fixtures.ts';
 import { forEachStore } from './stores.ts';
 
 forEachStore('states', (h) => {
@@ -77,6 +77,49 @@ forEachStore('states', (h) => {
     const everyone = (await h.store.listAllStatusChanges({ from: T0, to: T0 + 120_000 })).filter((c) =>
       c.monitorId.startsWith('sc'),
     );
-    assert.deepEqual(everyone, [changes[0], changes[2], changes[1]]);
+    assert.deepEqual(
+      everyone.map(({ id: _id, ...c }) => c),
+      [changes[0], changes[2], changes[1]],
+    );
+  });
+
+  test('status changes recorded after an id: in the order recorded, at or after `from`, a limited number at a time', async () => {
+    await h.addMonitors(['ra', 'rb']);
+    const before = await h.store.lastStatusChangeId();
+    const first = [
+      { monitorId: 'ra', from: 'unknown', to: 'up', at: T0 + 5_000, reason: null },
+      { monitorId: 'rb', from: 'unknown', to: 'down', at: T0 - 10 * HOUR, reason: 'held back by an outage' },
+    ] as const;
+    await h.store.commitBatch(batch({ statusChanges: [...first] }));
+    const second = { monitorId: 'ra', from: 'up', to: 'down', at: T0 + 1_000, reason: 'late' } as const;
+    await h.store.commitBatch(batch({ statusChanges: [second] }));
+    const last = await h.store.lastStatusChangeId();
+    assert.ok(last >= before + 3);
+
+    const all = await h.store.listStatusChangesRecordedAfter({ afterId: before, from: T0 - DAY, limit: 10 });
+    assert.deepEqual(
+      all.map(({ id: _id, ...c }) => c),
+      [first[0], first[1], second],
+      'in the order recorded, whatever their times',
+    );
+    assert.deepEqual(
+      all.map((c) => c.id),
+      [...all.map((c) => c.id)].sort((a, b) => a - b),
+    );
+    assert.equal(all.at(-1)!.id, last);
+    const recent = await h.store.listStatusChangesRecordedAfter({ afterId: before, from: T0, limit: 10 });
+    assert.deepEqual(
+      recent.map((c) => c.reason),
+      [null, 'late'],
+      'older than `from`: left out',
+    );
+    const page = await h.store.listStatusChangesRecordedAfter({ afterId: before, from: T0 - DAY, limit: 2 });
+    assert.equal(page.length, 2);
+    const rest = await h.store.listStatusChangesRecordedAfter({ afterId: page[1]!.id, from: T0 - DAY, limit: 2 });
+    assert.deepEqual(
+      rest.map((c) => c.reason),
+      ['late'],
+    );
+    assert.deepEqual(await h.store.listStatusChangesRecordedAfter({ afterId: last, from: 0, limit: 10 }), []);
   });
 });

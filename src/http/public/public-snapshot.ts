@@ -225,6 +225,9 @@ export class PublicSnapshot {
         'the store',
       );
       this.refreshMounts(catalog.pages, live.components);
+      // the history's reads in turns of their own (SQLite answers synchronously: reads chained by await would
+      // otherwise all run in this turn)
+      await nextTurn();
       await answerWithin(this.refreshHistory(live, now), buildTimeoutMs, 'the store');
       const data: PublicData = { ...live, history: this.#history.data };
       const changed: PageSnapshot[] = [];

@@ -11,6 +11,7 @@ import { leases } from './0007-leases.ts';
 import { subscriberPages } from './0008-subscriber-pages.ts';
 import { authHardening } from './0009-auth-hardening.ts';
 import { sharedState } from './0010-shared-state.ts';
+import { statusChangesByTime } from './0011-status-changes-by-time.ts';
 import { schemaDialect, type SchemaDialect } from './schema-dialect.ts';
 
 /** Every migration, by name (applied in name order). Add a file and a line here; nothing scans the disk. */
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, (d: SchemaDialect) => Migration> = {
   '0008-subscriber-pages': subscriberPages,
   '0009-auth-hardening': authHardening,
   '0010-shared-state': sharedState,
+  '0011-status-changes-by-time': statusChangesByTime,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { checkTypes, isCheckKind } from '../../../checks/registry.ts';
 import type { Incident } from '../../../domain/incident.ts';
 import type { MonitorState } from '../../../domain/monitor-state.ts';
@@ -8,6 +9,7 @@ import { buildDayCells, DAY_MS, HISTORY_DAYS, utcDayStart } from './day-cells.ts
 import { latencySeries, measuredRollups, MIN_MEASURED_BUCKETS, RAW_POINTS_MAX } from './latency-series.ts';
 import { periodUptime } from './period-uptime.ts';
 import { RollupWindow } from './rollup-window.ts';
+import { StatusChangeWindow } from './status-change-window.ts';
 
 const HOUR = 3_600_000;
 
@@ -19,16 +21,21 @@ export interface HistoryComponent {
 
 /**
  * Per-component history for the public page: 90 day cells, uptime per period, latency series.
- * Three queries whatever the number of components; rollups only, never raw results; closed buckets are kept in
- * `windows` between calls, so a refresh reads only what can still change.
+ * Rollups and status changes only, never raw results, read in bounded chunks; closed buckets and old changes are
+ * kept in `windows` between calls, so a refresh reads only what can still change.
  */
 export interface HistoryWindows {
   daily: RollupWindow;
   hourly: RollupWindow;
+  changes: StatusChangeWindow;
 }
 
 export function historyWindows(): HistoryWindows {
-  return { daily: new RollupWindow('day', DAY_MS), hourly: new RollupWindow('hour', HOUR) };
+  return {
+    daily: new RollupWindow('day', DAY_MS),
+    hourly: new RollupWindow('hour', HOUR),
+    changes: new StatusChangeWindow(),
+  };
 }
 
 export async function loadHistory(
@@ -42,11 +49,13 @@ export async function loadHistory(
   const monitorIds = [...new Set(components.flatMap((c) => c.monitors.map((m) => m.id)))];
   const first = utcDayStart(now) - (HISTORY_DAYS - 1) * DAY_MS;
   const hourFrom = Math.floor(now / HOUR) * HOUR - (7 * 24 - 1) * HOUR;
-  const [dailyBy, hourlyBy, changes] = await Promise.all([
-    windows.daily.refresh(store, monitorIds, first, now),
-    windows.hourly.refresh(store, monitorIds, hourFrom, now),
-    store.listAllStatusChanges({ from: first, to: now + 1 }),
-  ]);
+  // one after another, each in turns of its own: SQLite answers synchronously, so reads started together would
+  // run back to back in one turn of the event loop
+  const dailyBy = await windows.daily.refresh(store, monitorIds, first, now);
+  await nextTurn();
+  const hourlyBy = await windows.hourly.refresh(store, monitorIds, hourFrom, now);
+  await nextTurn();
+  const changes = await windows.changes.refresh(store, monitorIds, first, now);
   const changesBy = new Map<string, typeof changes>();
   for (const c of changes) {
     const list = changesBy.get(c.monitorId);
