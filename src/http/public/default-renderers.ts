@@ -1,4 +1,5 @@
 import { faviconSvg, pharosCss, pharosJs } from '../../web/assets/index.ts';
+import { prepareComponentHistories } from '../../web/pages/component-list.ts';
 import { renderHistoryPage } from '../../web/pages/history-page.ts';
 import { renderIncidentPage } from '../../web/pages/incident-page.ts';
 import { renderMaintenancePage } from '../../web/pages/maintenance-page.ts';
@@ -15,6 +16,7 @@ import { STATUSPAGE_ENDPOINTS } from './statuspage/statuspage-endpoints.ts';
 export const defaultRenderers: PublicRenderers = {
   statuspage: STATUSPAGE_ENDPOINTS,
   statusPage: renderStatusPage,
+  prepareStatusPage: prepareComponentHistories,
   historyPage: renderHistoryPage,
   incidentPage: renderIncidentPage,
   maintenancePage: renderMaintenancePage,

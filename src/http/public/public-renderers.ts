@@ -5,6 +5,11 @@ export interface PublicRenderers {
   /** Statuspage v2 endpoints by path after /api/v2/ ('summary.json', 'incidents/unresolved.json', …) */
   statuspage: Readonly<Record<string, (model: StatusModel) => unknown>>;
   statusPage(model: StatusModel): string;
+  /**
+   * Render ahead, and keep for `statusPage`, what it shows of these components that changes seldom (their 90-day
+   * history): the snapshot calls it a few components per event-loop turn before the page itself.
+   */
+  prepareStatusPage(model: StatusModel, componentIds: readonly string[]): void;
   historyPage(model: StatusModel, month: string): string;
   incidentPage(model: StatusModel, id: string): string | undefined;
   maintenancePage(model: StatusModel, id: string): string | undefined;

@@ -20,6 +20,9 @@ import type { ComponentHistory } from './status-model.ts';
 
 export type { PublicSnapshotOptions } from './snapshot-options.ts';
 
+/** components whose history parts are rendered in one turn ahead of their page (~0.1–0.3 ms each) */
+const PREPARE_CHUNK = 25;
+
 export type SnapshotListener = (changed: PageSnapshot[]) => void;
 
 /**
@@ -241,6 +244,12 @@ export class PublicSnapshot {
           subscribe: config.subscribers.enabled && config.subscribers.email !== undefined,
           public: config.public,
         });
+        // the components' history parts a few per turn first (new after each history reload), then the page
+        for (let i = 0; i < model.components.length; i += PREPARE_CHUNK) {
+          const ids = model.components.slice(i, i + PREPARE_CHUNK).map((c) => c.id);
+          renderers.prepareStatusPage(model, ids);
+          await nextTurn();
+        }
         const page = new PageSnapshot(mount.key, model, renderers);
         pages.set(mount.key, page);
         if (this.#pages.get(mount.key)?.token !== page.token) changed.push(page);

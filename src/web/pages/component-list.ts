@@ -36,6 +36,21 @@ ${latencyPanel(c, history, t)}`;
   return out;
 }
 
+/**
+ * Render (and keep) the history parts of some of a page's components ahead of the page itself: after the history is
+ * reloaded every component's bar and chart are new, and rendering 250 of them in the page's own turn held the event
+ * loop for tens of milliseconds. The snapshot calls this a few components per turn; the page then finds them kept.
+ */
+export function prepareComponentHistories(model: StatusModel, componentIds: readonly string[]): void {
+  const t = pageTranslator(model.page);
+  const byId = new Map(model.components.map((c) => [c.id, c]));
+  for (const id of componentIds) {
+    const c = byId.get(id);
+    const history = model.history.get(id);
+    if (c && history) historyHtml(c, history, t);
+  }
+}
+
 function componentItem(model: StatusModel, c: ModelComponent, heading: 'h3' | 'h4', t: Translator): Html {
   const history = model.history.get(c.id);
   const name = heading === 'h3' ? html`<h3 class="cn">${c.name}</h3>` : html`<h4 class="cn">${c.name}</h4>`;

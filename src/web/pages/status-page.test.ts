@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { statusModelFixture } from '../../../test/support/status-model-fixture.ts';
 import { pharosCss, pharosJs } from '../assets/index.ts';
 import { largeStatusModel } from '../../../test/browser/support/large-status-model.ts';
+import { prepareComponentHistories } from './component-list.ts';
 import { renderStatusPage } from './status-page.ts';
 
 const page = renderStatusPage(statusModelFixture());
@@ -143,4 +144,13 @@ test('50 components × 90 days stay under 300 KB', () => {
   const out = renderStatusPage(largeStatusModel(50));
   assert.equal(out.match(/<div class="bar"/g)?.length, 50);
   assert.ok(Buffer.byteLength(out) < 300_000, `${Buffer.byteLength(out)} bytes`);
+});
+
+test('components prepared ahead (a few at a time) give the same page as one render', () => {
+  const model = largeStatusModel(60);
+  const whole = renderStatusPage(largeStatusModel(60));
+  const ids = model.components.map((c) => c.id);
+  for (let i = 0; i < ids.length; i += 25) prepareComponentHistories(model, ids.slice(i, i + 25));
+  prepareComponentHistories(model, ['no-such-component']);
+  assert.equal(renderStatusPage(model), whole);
 });
