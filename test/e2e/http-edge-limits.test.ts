@@ -53,12 +53,16 @@ function rawExchange(
       out.answeredAfterMs ??= performance.now() - start;
       out.data += chunk.toString();
     });
-    socket.on('error', () => undefined);
     socket.on('close', () => {
-      out.closedAfterMs = performance.now() - start;
+      out.closedAfterMs ??= performance.now() - start;
       finish();
     });
-    socket.on('error', reject);
+    socket.on('error', (err: NodeJS.ErrnoException) => {
+      // the server cutting the connection while we still write to it resets it: a close all the same
+      if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE') return reject(err);
+      out.closedAfterMs ??= performance.now() - start;
+      finish();
+    });
   });
 }
 

@@ -188,13 +188,20 @@ publish:
     await waitFor('the first publish', () => published().publishes >= 1, 15_000);
     s3.failing = true;
     try {
+      const failuresBefore = published().failures;
       const res = await fetch(`${pharos.url}/api/v1/incidents`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ name: 'Website flaky', components: [{ id: 'web', status: 'partial_outage' }] }),
       });
       assert.equal(res.status, 201);
-      await waitFor('two failed publishes', () => published().failures >= 2, 15_000);
+      // the live page shows the change (its rebuild does not wait for the bucket), and publishing it fails
+      await waitFor(
+        'the live page to show the incident',
+        async () => /Website flaky/.test(await (await fetch(`${pharos.url}/`)).text()),
+        10_000,
+      );
+      await waitFor('two more failed publishes', () => published().failures >= failuresBefore + 2, 15_000);
       const ready = await fetch(`${pharos.url}/readyz`);
       const body = (await ready.json()) as { checks: Record<string, string> };
       assert.equal(ready.status, 503);
