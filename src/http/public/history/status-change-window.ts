@@ -18,6 +18,9 @@ export interface StatusChangeWindowOptions {
   overlap: number;
 }
 
+/** reads of a full read run back to back for this long before letting the event loop in */
+const TURN_MS = 4;
+
 const DEFAULTS: StatusChangeWindowOptions = { fullReadEveryMs: HOUR_MS, sliceMs: DAY_MS, chunk: 5_000, overlap: 1_000 };
 
 /**
@@ -67,8 +70,13 @@ export class StatusChangeWindow {
     // what was recorded by now: later changes are read by the next refresh (the same ones twice are skipped)
     const newest = await store.lastStatusChangeId();
     const list: RecordedStatusChange[] = [];
+    let turnStarted = performance.now();
     for (let start = from; start <= now; start += this.opts.sliceMs) {
-      await nextTurn(); // let requests and checks in between the reads
+      // let requests and checks in between the reads, once they have taken a few ms (empty days take microseconds)
+      if (performance.now() - turnStarted > TURN_MS) {
+        await nextTurn();
+        turnStarted = performance.now();
+      }
       const slice = await store.listAllStatusChanges({ from: start, to: Math.min(start + this.opts.sliceMs, now + 1) });
       for (const c of slice) if (shown.has(c.monitorId)) list.push(c);
     }
