@@ -2,23 +2,16 @@ import { z } from 'zod';
 import { requirePermission } from '../../../admin/actor.ts';
 import { monitorOverview } from '../../../admin/monitor-overview.ts';
 import { slaReport } from '../../../admin/sla-reports.ts';
-import { MONITOR_STATUSES } from '../../../domain/statuses.ts';
 import { renderSlaCsv } from '../../../reports/sla-csv.ts';
 import { renderMarkdown } from '../../../web/markdown/render-markdown.ts';
 import { route, type AdminRoute } from '../admin-route.ts';
 import { pathId } from './common-schemas.ts';
 import { apiTime } from '../views/api-time.ts';
+import { monitorHeadFields } from '../views/monitor-head-view.ts';
 import { presentSlaReport, slaReportView } from '../views/sla-report-view.ts';
 
 const overviewSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  type: z.string(),
-  enabled: z.boolean(),
-  managed_by: z.enum(['config', 'api']),
-  status: z.enum(MONITOR_STATUSES),
-  status_since: apiTime.nullable(),
-  last_check_at: apiTime.nullable(),
+  ...monitorHeadFields,
   last_latency_ms: z.number().nullable(),
   last_error: z.string().nullable(),
   uptime_24h: z.number().nullable(),

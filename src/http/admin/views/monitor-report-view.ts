@@ -3,20 +3,14 @@ import type { MonitorReport } from '../../../admin/monitor-report.ts';
 import { INCIDENT_IMPACTS, INCIDENT_STATUSES, MONITOR_STATUSES } from '../../../domain/statuses.ts';
 import type { LatencyPoint } from '../../public/status-model.ts';
 import { apiTime, isoTime, isoTimeOrNull } from './api-time.ts';
+import { monitorHeadFields } from './monitor-head-view.ts';
 
 const point = z.object({ t: apiTime, avg_ms: z.number().nullable(), p95_ms: z.number().nullable() });
 const fraction = z.number().nullable().describe('passing share of counted checks, 0–1 (null: nothing counted)');
 
 /** The monitor page's answer (`GET /api/v1/monitors/:id/report`). */
 export const monitorReportView = z.object({
-  id: z.string(),
-  name: z.string(),
-  type: z.string(),
-  enabled: z.boolean(),
-  managed_by: z.enum(['config', 'api']),
-  status: z.enum(MONITOR_STATUSES),
-  status_since: apiTime.nullable(),
-  last_check_at: apiTime.nullable(),
+  ...monitorHeadFields,
   last_error: z.string().nullable(),
   uptime: z.object({ '24h': fraction, '7d': fraction, '30d': fraction, '90d': fraction }),
   results: z.array(
